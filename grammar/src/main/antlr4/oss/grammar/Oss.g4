@@ -1,0 +1,300 @@
+/*
+ * The .oss scenario language. The grammar alone lives here; the compiler
+ * turns parse trees into its own immutable AST (oss.compiler.ast) and does
+ * every check that needs meaning: units, names, ranges, setting schemas.
+ *
+ * Line ends matter only as separators. The lexer drops them inside ( ) and
+ * [ ] so long lists may wrap; a brace resets that nesting so that one
+ * missing ']' cannot swallow the rest of the file.
+ *
+ * Keywords that double as everyday names (fork, io, max, total, ...) are
+ * listed in `nonReserved` and may be used as identifiers.
+ */
+grammar Oss;
+
+@lexer::members {
+  private int nesting = 0;
+}
+
+// ---------------------------------------------------------------- file
+
+file
+    : sep* scenario sep* EOF
+    ;
+
+scenario
+    : SCENARIO title=STRING sep* LBRACE (section | sep)* RBRACE
+    ;
+
+section
+    : MACHINE sep* LBRACE (setting | sep)* RBRACE        # machineSection
+    | KERNEL sep* LBRACE (setting | sep)* RBRACE         # kernelSection
+    | declaration                                        # declarationSection
+    | process                                            # processSection
+    | banker                                             # bankerSection
+    | expectation                                        # expectationSection
+    ;
+
+// A setting is one line of atoms; the compiler reads it against a schema
+// of keys (several keys may share a line: `msgmax 8 KiB msgmnb 16 KiB`).
+setting
+    : atom+
+    ;
+
+atom
+    : word
+    | NUMBER
+    | STRING
+    | MINUS
+    | PLUS
+    ;
+
+// ---------------------------------------------------------------- declarations
+
+declaration
+    : MUTEX declName                                     # mutexDecl
+    | SEMAPHORE declName (ASSIGN init=expr)?             # semaphoreDecl
+    | RESOURCE declName instances=expr?                  # resourceDecl
+    ;
+
+declName
+    : identifier (LBRACK size=expr RBRACK)?
+    ;
+
+// ---------------------------------------------------------------- processes
+
+process
+    : PROCESS identifier (LBRACK index=identifier IN range RBRACK)? processAttr* sep* block
+    ;
+
+processAttr
+    : NICE expr                                          # niceAttr
+    | ARRIVES quantity                                   # arrivesAttr
+    | POLICY policyName=identifier (PRIORITY expr)?      # policyAttr
+    | PRIORITY expr                                      # priorityAttr
+    | FRAMES expr                                        # framesAttr
+    | TICKETS expr                                       # ticketsAttr
+    ;
+
+range
+    : from=expr DOTDOT to=expr
+    ;
+
+block
+    : LBRACE (statement | sep)* RBRACE
+    ;
+
+statement
+    : COMPUTE quantity                                   # computeStmt
+    | SLEEP quantity                                     # sleepStmt
+    | IO quantity                                        # ioStmt
+    | REPEAT count=expr sep* block                       # repeatStmt
+    | FOR var=identifier IN range sep* block             # forStmt
+    | LOCK ref                                           # lockStmt
+    | UNLOCK ref                                         # unlockStmt
+    | TRYLOCK ref (sep* then=block (sep* ELSE sep* otherwise=block)?)?  # trylockStmt
+    | WAIT ANY                                           # waitAnyStmt
+    | WAIT ref                                           # waitStmt
+    | POST ref                                           # postStmt
+    | callee=identifier LPAREN ref RPAREN                # callStmt
+    | CLAIM amounts                                      # claimStmt
+    | REQUEST amounts                                    # requestStmt
+    | RELEASE amounts                                    # releaseStmt
+    | (var=identifier ASSIGN)? FORK sep* block           # forkStmt
+    | EXIT status=expr?                                  # exitStmt
+    ;
+
+amounts
+    : amount (COMMA amount)*
+    ;
+
+amount
+    : ref count=expr?
+    ;
+
+ref
+    : identifier (LBRACK index=expr RBRACK)?
+    ;
+
+// ---------------------------------------------------------------- textbook blocks
+
+banker
+    : BANKER sep* LBRACE (bankerRow | sep)* RBRACE
+    ;
+
+bankerRow
+    : RESOURCES identifier+                              # bankerResources
+    | TOTAL NUMBER+                                      # bankerTotal
+    | AVAILABLE NUMBER+                                  # bankerAvailable
+    | identifier bankerVector+                           # bankerProcess
+    | REQUEST identifier NUMBER+                         # bankerRequest
+    ;
+
+bankerVector
+    : kind=(ALLOC | MAX | NEED) NUMBER+
+    ;
+
+// ---------------------------------------------------------------- expectations
+
+expectation
+    : EXPECT NO? flag=identifier                                              # flagExpect
+    | EXPECT list=identifier LBRACK (ref (COMMA ref)*)? RBRACK                # listExpect
+    | EXPECT subject=ref DOT metric=word op=compareOp quantity                # metricExpect
+    ;
+
+compareOp
+    : EQ | NE | LT | LE | GT | GE
+    ;
+
+// ---------------------------------------------------------------- values
+
+// A number with an optional unit: `5 ms`, `4 KiB`, `3`. Which units are
+// allowed (and whether one is required) is the compiler's business.
+quantity
+    : expr unit=IDENT?
+    ;
+
+expr
+    : MINUS expr                                         # negateExpr
+    | expr op=(STAR | SLASH | PERCENT) expr              # multiplyExpr
+    | expr op=(PLUS | MINUS) expr                        # addExpr
+    | fn=(MIN | MAX) LPAREN expr COMMA expr RPAREN       # callExpr
+    | LPAREN expr RPAREN                                 # parenExpr
+    | NUMBER                                             # numberExpr
+    | identifier                                         # nameExpr
+    ;
+
+identifier
+    : IDENT
+    | nonReserved
+    ;
+
+// Any name-like token, keywords included: setting keys and metric names.
+word
+    : identifier
+    | SCENARIO | MACHINE | KERNEL | PROCESS | MUTEX | SEMAPHORE | RESOURCE | BANKER | EXPECT
+    | COMPUTE | SLEEP | REPEAT | FOR | IN | LOCK | UNLOCK | TRYLOCK | ELSE | WAIT | POST | ANY
+    | CLAIM | REQUEST | RELEASE | EXIT
+    ;
+
+nonReserved
+    : FORK | IO | NICE | ARRIVES | POLICY | PRIORITY | FRAMES | TICKETS | MIN | MAX
+    | RESOURCES | TOTAL | AVAILABLE | ALLOC | NEED | NO
+    ;
+
+sep
+    : NL
+    | SEMI
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+SCENARIO  : 'scenario';
+MACHINE   : 'machine';
+KERNEL    : 'kernel';
+PROCESS   : 'process';
+MUTEX     : 'mutex';
+SEMAPHORE : 'semaphore';
+RESOURCE  : 'resource';
+BANKER    : 'banker';
+EXPECT    : 'expect';
+COMPUTE   : 'compute';
+SLEEP     : 'sleep';
+REPEAT    : 'repeat';
+FOR       : 'for';
+IN        : 'in';
+LOCK      : 'lock';
+UNLOCK    : 'unlock';
+TRYLOCK   : 'trylock';
+ELSE      : 'else';
+WAIT      : 'wait';
+POST      : 'post';
+ANY       : 'any';
+CLAIM     : 'claim';
+REQUEST   : 'request';
+RELEASE   : 'release';
+EXIT      : 'exit';
+
+FORK      : 'fork';
+IO        : 'io';
+NICE      : 'nice';
+ARRIVES   : 'arrives';
+POLICY    : 'policy';
+PRIORITY  : 'priority';
+FRAMES    : 'frames';
+TICKETS   : 'tickets';
+MIN       : 'min';
+MAX       : 'max';
+RESOURCES : 'resources';
+TOTAL     : 'total';
+AVAILABLE : 'available';
+ALLOC     : 'alloc';
+NEED      : 'need';
+NO        : 'no';
+
+LBRACE    : '{' { nesting = 0; };
+RBRACE    : '}' { nesting = 0; };
+LPAREN    : '(' { nesting++; };
+RPAREN    : ')' { if (nesting > 0) nesting--; };
+LBRACK    : '[' { nesting++; };
+RBRACK    : ']' { if (nesting > 0) nesting--; };
+COMMA     : ',';
+SEMI      : ';';
+DOTDOT    : '..';
+DOT       : '.';
+EQ        : '==';
+NE        : '!=';
+LE        : '<=';
+GE        : '>=';
+LT        : '<';
+GT        : '>';
+ASSIGN    : '=';
+PLUS      : '+';
+MINUS     : '-';
+STAR      : '*';
+SLASH     : '/';
+PERCENT   : '%';
+
+NUMBER
+    : '0' [xX] [0-9a-fA-F] [0-9a-fA-F_]*
+    | [0-9] [0-9_]* ('.' [0-9]+)?
+    ;
+
+IDENT
+    : [a-zA-Z_] [a-zA-Z0-9_]*
+    ;
+
+STRING
+    : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"'
+    ;
+
+// An opening quote with no closing one on its line: its own token so the
+// compiler can say exactly that instead of "unexpected character".
+UNTERMINATED_STRING
+    : '"' (~["\\\r\n] | '\\' ~[\r\n])*
+    ;
+
+LINE_COMMENT
+    : '//' ~[\r\n]* -> channel(HIDDEN)
+    ;
+
+BLOCK_COMMENT
+    : '/*' .*? '*/' -> channel(HIDDEN)
+    ;
+
+UNTERMINATED_COMMENT
+    : '/*' .*? EOF
+    ;
+
+NL
+    : ('\r'? '\n' | '\r') { if (nesting > 0) skip(); }
+    ;
+
+WS
+    : [ \t\f\u00A0\uFEFF]+ -> channel(HIDDEN)
+    ;
+
+// Anything else: one token per character, reported by the compiler.
+ERROR_CHAR
+    : .
+    ;

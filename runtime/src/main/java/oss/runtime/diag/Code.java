@@ -1,0 +1,87 @@
+package oss.runtime.diag;
+
+/**
+ * The stable diagnostic codes. A code never changes meaning once released;
+ * each has a section in docs/diagnostics.md (a test keeps the two in step).
+ *
+ * <p>OSS1xxx come from the compiler (10xx syntax, 11xx names, 12xx values and
+ * units, 13xx static misuse, 14xx resources and banker tables, 15xx settings);
+ * OSS2xxx from running (20xx engine, 21xx deadlock, 22xx banker); OSS3xxx are
+ * expectations.
+ */
+public enum Code {
+    SYNTAX("OSS1001", Severity.ERROR, "syntax error"),
+    BAD_CHARACTER("OSS1002", Severity.ERROR, "character not allowed here"),
+    UNTERMINATED("OSS1003", Severity.ERROR, "unterminated string or comment"),
+
+    UNKNOWN_NAME("OSS1101", Severity.ERROR, "unknown name"),
+    DUPLICATE_NAME("OSS1102", Severity.ERROR, "name declared twice"),
+    WRONG_KIND("OSS1103", Severity.ERROR, "name of the wrong kind"),
+    UNKNOWN_SETTING("OSS1104", Severity.ERROR, "unknown machine or kernel setting"),
+    UNKNOWN_EXPECTATION("OSS1105", Severity.ERROR, "unknown expectation or metric"),
+    NOT_AN_ARRAY("OSS1106", Severity.ERROR, "indexing something that is not an array, or an array without index"),
+
+    MISSING_UNIT("OSS1201", Severity.ERROR, "missing unit"),
+    WRONG_UNIT("OSS1202", Severity.ERROR, "wrong unit"),
+    NOT_POSITIVE("OSS1203", Severity.ERROR, "value must be positive"),
+    INDEX_OUT_OF_RANGE("OSS1204", Severity.ERROR, "constant index out of range"),
+    VALUE_OUT_OF_RANGE("OSS1205", Severity.ERROR, "value outside its allowed range"),
+    DIVISION_BY_ZERO("OSS1206", Severity.ERROR, "division by zero"),
+    NOT_AN_INTEGER("OSS1207", Severity.ERROR, "a whole number is needed"),
+    TOO_LARGE("OSS1208", Severity.ERROR, "program too large after unrolling"),
+
+    UNLOCK_NOT_HELD("OSS1301", Severity.ERROR, "unlock of a lock not held"),
+
+    REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
+    CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
+    BANKER_SHAPE("OSS1403", Severity.ERROR, "banker table malformed"),
+    ALLOC_ABOVE_MAX("OSS1404", Severity.ERROR, "allocation above maximum"),
+    ALLOC_ABOVE_TOTAL("OSS1405", Severity.ERROR, "allocation exceeds the total"),
+    RELEASE_NOT_HELD("OSS1406", Severity.ERROR, "release of instances not held"),
+
+    NOT_SIMULATED_YET("OSS1501", Severity.INFO, "setting accepted but not simulated yet"),
+    BAD_SETTING("OSS1502", Severity.ERROR, "malformed setting"),
+
+    BUDGET_EXHAUSTED("OSS2001", Severity.WARNING, "simulation budget exhausted"),
+    UNLOCK_BY_NON_OWNER("OSS2002", Severity.ERROR, "unlock by a task that does not hold the lock"),
+    REQUEST_ABOVE_CLAIM_RUN("OSS2003", Severity.ERROR, "request above claim at run time"),
+    REQUEST_WITHOUT_CLAIM("OSS2004", Severity.ERROR, "request without a claim under deadlock avoidance"),
+    RELEASE_NOT_HELD_RUN("OSS2005", Severity.ERROR, "release of instances not held at run time"),
+    ZOMBIE_LEFT("OSS2006", Severity.WARNING, "zombie never reaped"),
+    EXIT_HOLDING_LOCK("OSS2007", Severity.WARNING, "task exited holding a lock"),
+    WAIT_NO_CHILD("OSS2008", Severity.WARNING, "wait with no child to wait for (ECHILD)"),
+
+    DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),
+    BLOCKED_FOREVER("OSS2102", Severity.ERROR, "tasks blocked forever"),
+
+    BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),
+    BANKER_DENIED("OSS2202", Severity.INFO, "request denied by the banker"),
+    BANKER_REPORT("OSS2203", Severity.INFO, "banker's algorithm report"),
+    REQUEST_EXCEEDS_NEED("OSS2204", Severity.ERROR, "request exceeds the process's remaining need"),
+
+    EXPECTATION_FAILED("OSS3001", Severity.ERROR, "expectation failed"),
+    DECIDED_ON_DEFAULT_RUN("OSS3002", Severity.INFO, "decided on the default run only");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+
+    Code(String id, Severity severity, String title) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+    }
+
+    /** The stable identifier, e.g. {@code OSS2101}. */
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,25 @@
+package oss.runtime.observe;
+
+import java.util.List;
+import oss.runtime.diag.Diagnostic;
+
+/**
+ * Everything one deterministic run produced.
+ *
+ * @param tasks        every task that existed, by pid (init, pid 1, first)
+ * @param gantt        who ran when on which CPU, in time order per CPU
+ * @param finishOrder  process names in the order they exited (declared processes only)
+ * @param findings     runtime findings: deadlocks, misuse, budget
+ * @param deadlocked   some tasks ended blocked forever
+ * @param events       events processed
+ */
+public record RunResult(
+        long endNs,
+        long events,
+        int cpus,
+        List<TaskReport> tasks,
+        List<GanttSlice> gantt,
+        List<String> finishOrder,
+        List<Diagnostic> findings,
+        boolean deadlocked,
+        boolean budgetExhausted) {}

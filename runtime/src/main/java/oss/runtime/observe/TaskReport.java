@@ -1,0 +1,42 @@
+package oss.runtime.observe;
+
+import oss.runtime.kernel.TaskState;
+import oss.runtime.program.Span;
+
+/**
+ * One task at the end of a run, with the metrics textbooks define:
+ * turnaround = finish - arrival; response = first run - arrival;
+ * waiting = time runnable but not running (in the ready queue).
+ * Times are ns; -1 where the event never happened (never ran, never finished).
+ *
+ * @param process   the declared process this task is, e.g. {@code J0} or {@code philosopher[2]};
+ *                  a forked child carries its parent's process name
+ * @param forked    true for tasks created by fork (not declared processes)
+ * @param exitStatus -1 while it has not exited
+ * @param blockedAt where it is blocked at the end, or null
+ */
+public record TaskReport(
+        int pid,
+        int ppid,
+        String process,
+        boolean forked,
+        TaskState state,
+        long arrivalNs,
+        long firstRunNs,
+        long finishNs,
+        long cpuNs,
+        long waitingNs,
+        int voluntarySwitches,
+        int involuntarySwitches,
+        int exitStatus,
+        Span blockedAt,
+        String blockedOn) {
+
+    public long turnaroundNs() {
+        return finishNs < 0 ? -1 : finishNs - arrivalNs;
+    }
+
+    public long responseNs() {
+        return firstRunNs < 0 ? -1 : firstRunNs - arrivalNs;
+    }
+}

@@ -1,0 +1,3 @@
+package oss.runtime.program;
+
+public record MutexDecl(String name, Span span) {}

@@ -1,0 +1,19 @@
+package oss.runtime.program;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the compiler hands the runtime: a closed, name-resolved description
+ * of one scenario. Ops refer to mutexes, semaphores and resources by their
+ * index in these lists.
+ */
+public record Program(
+        String title,
+        MachineConfig machine,
+        KernelConfig kernel,
+        List<MutexDecl> mutexes,
+        List<SemaphoreDecl> semaphores,
+        List<ResourceDecl> resources,
+        List<ProcessDef> processes,
+        Optional<BankerTable> banker) {}
