@@ -60,7 +60,9 @@ public enum Code {
     REQUEST_EXCEEDS_NEED("OSS2204", Severity.ERROR, "request exceeds the process's remaining need"),
 
     EXPECTATION_FAILED("OSS3001", Severity.ERROR, "expectation failed"),
-    DECIDED_ON_DEFAULT_RUN("OSS3002", Severity.INFO, "decided on the default run only");
+    DECIDED_ON_DEFAULT_RUN("OSS3002", Severity.INFO, "decided on the default run only"),
+
+    INTERNAL("OSS9001", Severity.ERROR, "internal error in oss");
 
     private final String id;
     private final Severity severity;

@@ -1,0 +1,41 @@
+package oss.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import oss.runtime.bench.EngineBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", description = "Measure the engine: simulate many processes over many scheduling events.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--processes", description = "processes to simulate (default: ${DEFAULT-VALUE})")
+    int processes = 1000;
+
+    @Option(names = "--events", description = "scheduling events to simulate (default: ${DEFAULT-VALUE})")
+    long events = 1_000_000;
+
+    @Option(names = "--repeat", description = "measured repetitions after one warm-up (default: ${DEFAULT-VALUE})")
+    int repeat = 5;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        EngineBench.run(processes, events);
+        double[] rates = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            EngineBench.Result r = EngineBench.run(processes, events);
+            rates[i] = r.eventsPerSecond();
+            out.printf(java.util.Locale.ROOT, "run %d: %,d events in %.3f s = %,.0f events/s%n", i + 1, r.events(),
+                    r.wallNs() / 1e9, r.eventsPerSecond());
+        }
+        java.util.Arrays.sort(rates);
+        out.printf(java.util.Locale.ROOT, "median: %,.0f events/s (%d processes)%n", rates[repeat / 2], processes);
+        out.flush();
+        return Main.OK;
+    }
+}

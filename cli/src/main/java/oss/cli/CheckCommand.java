@@ -1,0 +1,82 @@
+package oss.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import oss.compiler.analysis.AnalyzeOptions;
+import oss.compiler.analysis.Analysis;
+import oss.compiler.analysis.Analyzer;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", description = "Compile and run scenarios and print every finding, compiler-style.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .oss scenarios")
+    List<Path> files;
+
+    @Option(names = "--json", description = "print the findings as JSON")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "errors only, without source excerpts")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean unreadable = false;
+        boolean errors = false;
+        List<JsonObject> reports = new ArrayList<>();
+        List<Diagnostic> everything = new ArrayList<>();
+        Style style = json ? Style.plain() : Style.detect();
+        for (Path path : files) {
+            SourceFile source;
+            try {
+                source = SourceFile.read(path);
+            } catch (SourceFile.Unreadable e) {
+                err.println("oss: " + e.getMessage());
+                unreadable = true;
+                continue;
+            }
+            Analysis a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());
+            errors |= a.hasErrors();
+            if (json) {
+                reports.add(JsonReport.of(source.name(), a, false));
+                continue;
+            }
+            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+            for (Diagnostic d : a.diagnostics()) {
+                if (quiet) {
+                    if (d.severity() == Severity.ERROR) {
+                        out.println(source.name() + ":" + d.span().line() + ":" + d.span().column() + ": error["
+                                + d.code().id() + "]: " + d.message());
+                    }
+                } else {
+                    printer.print(out, d);
+                }
+            }
+            everything.addAll(a.diagnostics());
+        }
+        if (json) {
+            out.println(JsonReport.toJson(reports));
+        } else if (!quiet) {
+            out.println(Summary.line(everything, style));
+        }
+        out.flush();
+        if (unreadable) {
+            return Main.USAGE;
+        }
+        return errors ? Main.FINDINGS : Main.OK;
+    }
+}

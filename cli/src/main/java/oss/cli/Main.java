@@ -1,0 +1,58 @@
+package oss.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The `oss` command. Exit codes: 0 fine, 1 findings at error level, 2 usage
+ * or I/O errors. Everything it shows comes from the compiler's Analyzer;
+ * no analysis logic lives here.
+ */
+@Command(
+        name = "oss",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Operating-system scenarios: write processes, locks, resources and a kernel policy; "
+                + "oss simulates them deterministically and shows what happened.",
+        subcommands = {RunCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, check, fmt or bench");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line as `oss` would and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("oss: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'oss " + ex.getCommandLine().getCommandName() + " --help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("oss: internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "); this is a bug in oss");
+            return USAGE;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,66 @@
+package oss.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import oss.compiler.analysis.AnalyzeOptions;
+import oss.compiler.analysis.Analysis;
+import oss.compiler.analysis.Analyzer;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.observe.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", description = "Simulate a scenario and show who ran when, the metrics and every finding.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the .oss scenario")
+    Path file;
+
+    @Option(names = "--json", description = "print the analysis as JSON")
+    boolean json;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the run's one random source (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "stop the simulation at this simulated time, e.g. 50ms")
+    Long until;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "event budget (default: ${DEFAULT-VALUE})")
+    long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceFile source;
+        try {
+            source = SourceFile.read(file);
+        } catch (SourceFile.Unreadable e) {
+            err.println("oss: " + e.getMessage());
+            return Main.USAGE;
+        }
+        RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents);
+        Analysis a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
+        if (json) {
+            out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
+        } else {
+            Style style = Style.detect();
+            new TextReport(style).print(out, a);
+            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+            for (Diagnostic d : a.diagnostics()) {
+                printer.print(out, d);
+            }
+            out.println(Summary.line(a.diagnostics(), style));
+        }
+        out.flush();
+        return a.hasErrors() ? Main.FINDINGS : Main.OK;
+    }
+}

@@ -1,0 +1,144 @@
+package oss.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import oss.compiler.analysis.Analysis;
+import oss.compiler.analysis.ExpectationResult;
+import oss.runtime.kernel.deadlock.Banker;
+import oss.runtime.observe.Durations;
+import oss.runtime.observe.GanttSlice;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskReport;
+import oss.runtime.program.Program;
+
+/** What `oss run` prints for a person: a ps-like table, a Gantt chart, the banker, expectations. */
+final class TextReport {
+    private static final int GANTT_WIDTH = 72;
+    private static final int MAX_SLICES_LISTED = 60;
+
+    private final Style style;
+
+    TextReport(Style style) {
+        this.style = style;
+    }
+
+    void print(PrintWriter out, Analysis a) {
+        a.compilation().program().ifPresent(p -> header(out, p));
+        a.run().ifPresent(r -> {
+            processTable(out, r);
+            gantt(out, r);
+        });
+        a.banker().ifPresent(b -> {
+            out.println(style.bold("Banker's algorithm"));
+            Banker.format(b).lines().forEach(l -> out.println("  " + l));
+            out.println();
+        });
+        if (!a.expectations().isEmpty()) {
+            out.println(style.bold("Expectations"));
+            for (ExpectationResult e : a.expectations()) {
+                String mark = e.passed() ? style.green("PASS") : style.red("FAIL");
+                out.println("  " + mark + "  " + e.expectation().text() + style.dim("   (" + e.message() + ")"));
+            }
+            out.println();
+        }
+    }
+
+    private void header(PrintWriter out, Program p) {
+        var spec = p.kernel().scheduler();
+        String sched = spec.kind().name().toLowerCase(java.util.Locale.ROOT);
+        out.println(style.bold("scenario \"" + p.title() + "\"") + style.dim("  — " + p.processes().size() + " process"
+                + (p.processes().size() == 1 ? "" : "es") + " on " + p.machine().cpus() + " CPU"
+                + (p.machine().cpus() == 1 ? "" : "s") + ", scheduler " + sched + ", deadlock "
+                + p.kernel().deadlock().name().toLowerCase(java.util.Locale.ROOT)));
+        out.println();
+    }
+
+    private void processTable(PrintWriter out, RunResult r) {
+        out.println(style.bold("Processes") + style.dim("  (times in ms; WAIT = time runnable in the run queue)"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PID", "PPID", "S", "NAME", "ARRIVE", "START", "FINISH", "TURNAROUND", "WAIT", "RESPONSE",
+            "CPU", "VCSW", "ICSW", "EXIT", "BLOCKED ON"});
+        for (TaskReport t : r.tasks()) {
+            rows.add(new String[] {
+                Integer.toString(t.pid()), Integer.toString(t.ppid()), t.state().letter(),
+                t.process() + (t.forked() ? "*" : ""),
+                Durations.millis(t.arrivalNs()), Durations.millis(t.firstRunNs()), Durations.millis(t.finishNs()),
+                Durations.millis(t.turnaroundNs()), Durations.millis(t.waitingNs()), Durations.millis(t.responseNs()),
+                Durations.millis(t.cpuNs()), Integer.toString(t.voluntarySwitches()),
+                Integer.toString(t.involuntarySwitches()), t.exitStatus() < 0 ? "-" : Integer.toString(t.exitStatus()),
+                t.blockedOn() == null ? "" : t.blockedOn()});
+        }
+        table(out, rows);
+        out.println(style.dim("  * forked child (shows its parent's name, as fork(2) keeps the comm).  "
+                + "Simulated time at the end: " + Durations.format(r.endNs()) + ", " + r.events() + " events."));
+        out.println();
+    }
+
+    private void gantt(PrintWriter out, RunResult r) {
+        if (r.gantt().isEmpty()) {
+            return;
+        }
+        Map<Integer, String> names = new HashMap<>();
+        for (TaskReport t : r.tasks()) {
+            names.put(t.pid(), t.process());
+        }
+        names.put(0, "cs");
+        long end = Math.max(1, r.gantt().stream().mapToLong(GanttSlice::endNs).max().orElse(1));
+        out.println(style.bold("Gantt chart") + style.dim("  (0 .. " + Durations.format(end) + ", one column = "
+                + Durations.format(Math.max(1, end / GANTT_WIDTH)) + "; '.' idle)"));
+        for (int cpu = 0; cpu < r.cpus(); cpu++) {
+            char[] bar = new char[GANTT_WIDTH];
+            java.util.Arrays.fill(bar, '.');
+            List<GanttSlice> slices = new ArrayList<>();
+            for (GanttSlice s : r.gantt()) {
+                if (s.cpu() == cpu) {
+                    slices.add(s);
+                }
+            }
+            for (GanttSlice s : slices) {
+                int from = (int) (s.startNs() * GANTT_WIDTH / end);
+                int to = (int) Math.max(from + 1, s.endNs() * GANTT_WIDTH / end);
+                String label = names.getOrDefault(s.pid(), "?");
+                for (int c = from; c < Math.min(to, GANTT_WIDTH); c++) {
+                    bar[c] = c == from ? '|' : (c - from - 1 < label.length() ? label.charAt(c - from - 1) : ' ');
+                }
+            }
+            out.println("  CPU" + cpu + " " + new String(bar));
+            StringBuilder list = new StringBuilder();
+            int shown = 0;
+            for (GanttSlice s : slices) {
+                if (shown == MAX_SLICES_LISTED) {
+                    list.append(" … ").append(slices.size() - shown).append(" more");
+                    break;
+                }
+                list.append(shown == 0 ? "" : ", ").append(names.getOrDefault(s.pid(), "?")).append(' ')
+                        .append(Durations.millis(s.startNs())).append('–').append(Durations.millis(s.endNs()));
+                shown++;
+            }
+            out.println(style.dim("       " + (slices.isEmpty() ? "idle" : list + " ms")));
+        }
+        out.println();
+    }
+
+    private static void table(PrintWriter out, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < row.length; i++) {
+                boolean left = i == 2 || i == 3 || i == row.length - 1;
+                String cell = row[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(' ').append(left ? cell + pad : pad + cell);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package oss.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return new String[] {"oss " + (v == null ? "development build" : v)};
+    }
+}

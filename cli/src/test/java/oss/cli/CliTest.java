@@ -1,0 +1,113 @@
+package oss.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome oss(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static final String EXAMPLES = "../examples/";
+
+    @Test
+    void runPrintsTableGanttAndPassingExpectations() {
+        Outcome o = oss("run", EXAMPLES + "sched-rr.oss");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("PID"), o.out());
+        assertTrue(o.out().contains("CPU0"), o.out());
+        // The Gantt list spells out the textbook schedule.
+        assertTrue(o.out().contains("P1 0–4, P2 4–7, P3 7–10, P1 10–30 ms"), o.out());
+        assertFalse(o.out().contains("FAIL"), o.out());
+    }
+
+    @Test
+    void missingFileIsOneClearLineAndExitTwo() {
+        Outcome o = oss("run", "no/such/file.oss");
+        assertEquals(2, o.code());
+        assertEquals("oss: no/such/file.oss: no such file", o.err().strip());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        assertEquals(2, oss("run", "--frobnicate", EXAMPLES + "sched-rr.oss").code());
+        assertEquals(2, oss("run", "--until", "ten", EXAMPLES + "sched-rr.oss").code());
+    }
+
+    @Test
+    void checkIsCompilerStyleAndExitsOneOnErrors(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.oss");
+        Files.writeString(bad, "scenario \"x\" {\n  mutex m\n  process A {\n    lock n\n  }\n}\n");
+        Outcome o = oss("check", "-q", bad.toString());
+        assertEquals(1, o.code(), o.out() + o.err());
+        assertTrue(o.out().startsWith(bad + ":4:10: error[OSS1101]: "), o.out());
+    }
+
+    @Test
+    void deadlockIsAnErrorWithEveryMemberRelated(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two-locks.oss");
+        Files.writeString(file, """
+                scenario "two locks in opposite orders" {
+                  mutex a
+                  mutex b
+                  process A { lock a; sleep 1 ms; lock b; unlock b; unlock a }
+                  process B { lock b; sleep 1 ms; lock a; unlock a; unlock b }
+                }
+                """);
+        Outcome o = oss("check", file.toString());
+        assertEquals(1, o.code(), o.out());
+        assertTrue(o.out().contains("error[OSS2101]"), o.out());
+        assertTrue(o.out().contains(file + ":4:"), o.out());
+        assertTrue(o.out().contains(file + ":5:"), o.out());
+    }
+
+    @Test
+    void jsonCarriesTheRun() {
+        Outcome o = oss("run", "--json", EXAMPLES + "sched-fifo.oss");
+        assertEquals(0, o.code(), o.err());
+        var json = com.google.gson.JsonParser.parseString(o.out()).getAsJsonObject();
+        var tasks = json.getAsJsonObject("run").getAsJsonArray("tasks");
+        assertTrue(tasks.size() >= 3);
+        assertEquals(0, json.get("errors").getAsInt());
+    }
+
+    @Test
+    void untilStopsTheRunEarly() {
+        Outcome o = oss("run", "--json", "--until", "4ms", EXAMPLES + "fork-zombie-orphan.oss");
+        var run = com.google.gson.JsonParser.parseString(o.out()).getAsJsonObject().getAsJsonObject("run");
+        assertTrue(run.get("endNs").getAsLong() <= 4_000_000L, o.out());
+        boolean zombie = false;
+        for (var t : run.getAsJsonArray("tasks")) {
+            zombie |= t.getAsJsonObject().get("state").getAsString().equals("zombie");
+        }
+        assertTrue(zombie, "at 4 ms the child has exited and is not yet reaped: " + o.out());
+    }
+
+    @Test
+    void examplesAreInCanonicalForm() throws Exception {
+        try (var files = Files.list(Path.of(EXAMPLES))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".oss")).sorted().toList()) {
+                Outcome o = oss("fmt", "--check", p.toString());
+                assertEquals(0, o.code(), p + ": " + o.err());
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package oss.compiler.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.compiler.expect.Expectation;
+import oss.runtime.Simulator;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Severity;
+import oss.runtime.kernel.deadlock.Banker;
+import oss.runtime.kernel.deadlock.BankerReport;
+import oss.runtime.kernel.deadlock.BankerReport.Verdict;
+import oss.runtime.observe.RunResult;
+import oss.runtime.program.Program;
+import oss.runtime.program.Span;
+
+/**
+ * The one facade both front ends use: compile, run, judge the banker table,
+ * judge every expectation, and return all findings in one sorted list.
+ *
+ * <p>Call {@link #analyze} with the document's text; it never throws for any
+ * input (a failure inside oss becomes an OSS9001 diagnostic) and is bounded
+ * by the budgets in {@link AnalyzeOptions}.
+ */
+public final class Analyzer {
+    private static final Comparator<Diagnostic> BY_POSITION = Comparator
+            .comparingInt((Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column())
+            .thenComparing(d -> d.code().id());
+
+    private Analyzer() {}
+
+    public static Analysis analyze(String sourceName, String text, AnalyzeOptions options) {
+        Compilation compilation;
+        try {
+            compilation = Compiler.compile(sourceName, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            Compilation failed = new Compilation(sourceName, Optional.empty(), Optional.empty(), List.of(),
+                    List.of(internal("compiling", e, Span.NONE)));
+            return new Analysis(failed, Optional.empty(), Optional.empty(), List.of(), failed.diagnostics());
+        }
+        List<Diagnostic> all = new ArrayList<>(compilation.diagnostics());
+        if (compilation.program().isEmpty()) {
+            all.sort(BY_POSITION);
+            return new Analysis(compilation, Optional.empty(), Optional.empty(), List.of(), List.copyOf(all));
+        }
+        Program program = compilation.program().get();
+
+        Optional<RunResult> run = Optional.empty();
+        if (!program.processes().isEmpty()) {
+            try {
+                run = Optional.of(Simulator.run(program, options.run()));
+            } catch (RuntimeException | StackOverflowError e) {
+                all.add(internal("running", e, program.processes().get(0).span()));
+            }
+        }
+        Optional<BankerReport> banker = Optional.empty();
+        if (program.banker().isPresent()) {
+            try {
+                banker = Optional.of(Banker.analyse(program.banker().get()));
+            } catch (RuntimeException e) {
+                all.add(internal("running the banker's algorithm", e, program.banker().get().span()));
+            }
+        }
+
+        List<Diagnostic> runFindings = new ArrayList<>(run.map(RunResult::findings).orElse(List.of()));
+        List<Diagnostic> bankerFindings = banker.map(b -> bankerFindings(program, b)).orElse(List.of());
+
+        ExpectationJudge judge = new ExpectationJudge(run, banker);
+        List<ExpectationResult> results = new ArrayList<>();
+        for (Expectation e : compilation.expectations()) {
+            ExpectationResult r = judge.judge(e);
+            results.add(r);
+            if (e instanceof Expectation.Flag f && f.name().equals("deadlock")) {
+                all.add(Diagnostic.of(Code.DECIDED_ON_DEFAULT_RUN, e.span(),
+                        "`" + e.text() + "` was decided on the default run only; exploring every interleaving comes in a later version"));
+            }
+            if (!r.passed()) {
+                all.add(Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: " + r.message()));
+            } else if (expectsTrouble(e)) {
+                // The author asked for this finding; it is the lesson, not a mistake.
+                runFindings.replaceAll(Analyzer::markExpected);
+                bankerFindings.replaceAll(Analyzer::markExpected);
+            }
+        }
+        all.addAll(runFindings);
+        all.addAll(bankerFindings);
+        all.sort(BY_POSITION);
+        return new Analysis(compilation, run, banker, List.copyOf(results), List.copyOf(all));
+    }
+
+    private static boolean expectsTrouble(Expectation e) {
+        return e instanceof Expectation.Flag f && !f.negated()
+                && (f.name().equals("deadlock") || f.name().equals("unsafe") || f.name().equals("denied"));
+    }
+
+    private static Diagnostic markExpected(Diagnostic d) {
+        boolean trouble = d.code() == Code.DEADLOCK || d.code() == Code.BLOCKED_FOREVER || d.code() == Code.BANKER_UNSAFE;
+        if (!trouble || d.severity() == Severity.INFO) {
+            return d;
+        }
+        return new Diagnostic(d.code(), Severity.INFO, d.message() + " (as expected)", d.span(), d.related(), d.detail());
+    }
+
+    private static List<Diagnostic> bankerFindings(Program program, BankerReport report) {
+        var table = program.banker().get();
+        List<Diagnostic> out = new ArrayList<>();
+        String summary = report.safe()
+                ? "the state is safe; safe sequence <" + String.join(", ", report.safeSequence()) + ">"
+                : "the state is unsafe: no order lets every process finish";
+        out.add(Diagnostic.of(Code.BANKER_REPORT, table.span(), summary).withDetail(Banker.format(report)));
+        Optional<BankerReport.RequestOutcome> request = report.request();
+        Span requestSpan = table.request().map(r -> r.span()).orElse(table.span());
+        boolean judgedSafe = request.flatMap(BankerReport.RequestOutcome::after).map(BankerReport::safe).orElse(report.safe());
+        if (request.isEmpty() && !report.safe()) {
+            out.add(Diagnostic.of(Code.BANKER_UNSAFE, table.span(), "unsafe state: no process order lets everyone finish"));
+        }
+        if (request.isPresent()) {
+            BankerReport.RequestOutcome r = request.get();
+            if (r.verdict() == Verdict.EXCEEDS_NEED) {
+                out.add(Diagnostic.of(Code.REQUEST_EXCEEDS_NEED, requestSpan, ExpectationJudge.describe(r)));
+            } else if (r.verdict() != Verdict.GRANTED) {
+                out.add(Diagnostic.of(Code.BANKER_DENIED, requestSpan, ExpectationJudge.describe(r)));
+                if (!judgedSafe) {
+                    out.add(Diagnostic.of(Code.BANKER_UNSAFE, requestSpan, "granting it would leave an unsafe state"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostic internal(String doing, Throwable e, Span span) {
+        return Diagnostic.of(Code.INTERNAL, span, "oss failed while " + doing + " (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); this is a bug in oss, not in your scenario");
+    }
+}
