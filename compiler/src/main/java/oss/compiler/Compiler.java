@@ -1,0 +1,59 @@
+package oss.compiler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import oss.compiler.ast.Scenario;
+import oss.compiler.check.Diags;
+import oss.compiler.expect.Expectation;
+import oss.compiler.lower.Lowering;
+import oss.compiler.parse.OssParsing;
+import oss.compiler.parse.ParseResult;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.program.Program;
+import oss.runtime.program.Span;
+
+/** Text → {@link Compilation}: parse (with recovery), check, lower. Never throws. */
+public final class Compiler {
+    private static final Comparator<Diagnostic> ORDER = Comparator
+            .comparingInt((Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column())
+            .thenComparing(d -> d.code().id());
+
+    private Compiler() {}
+
+    public static Compilation compile(String sourceName, String text) {
+        String src = text == null ? "" : text;
+        List<Diagnostic> diags = new ArrayList<>();
+        Optional<Scenario> ast = Optional.empty();
+        Optional<Program> program = Optional.empty();
+        List<Expectation> expectations = List.of();
+        try {
+            ParseResult parsed = OssParsing.parse(src);
+            diags.addAll(parsed.diagnostics());
+            ast = parsed.ast();
+            if (ast.isEmpty() && diags.isEmpty()) {
+                diags.add(Diagnostic.of(Code.SYNTAX, new Span(1, 1, 1, 1),
+                        "expected `scenario \"title\" { ... }`"));
+            }
+            if (ast.isPresent()) {
+                Diags checks = new Diags();
+                Lowering.Result r = new Lowering(checks, src).lower(ast.get());
+                diags.addAll(checks.all());
+                expectations = r.expectations();
+                if (parsed.clean() && diags.stream().noneMatch(Diagnostic::isError)) {
+                    program = r.program();
+                }
+            }
+        } catch (StackOverflowError e) {
+            diags.add(Diagnostic.of(Code.TOO_LARGE, new Span(1, 1, 1, 1),
+                    "this file is nested too deeply for oss to read"));
+        } catch (RuntimeException e) {
+            diags.add(Diagnostic.of(Code.INTERNAL, new Span(1, 1, 1, 1), "internal error in the compiler: " + e));
+        }
+        diags.sort(ORDER);
+        return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags));
+    }
+}

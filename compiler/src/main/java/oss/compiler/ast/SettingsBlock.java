@@ -1,0 +1,13 @@
+package oss.compiler.ast;
+
+import java.util.List;
+import oss.runtime.program.Span;
+
+/** {@code machine { ... }} or {@code kernel { ... }}. */
+public record SettingsBlock(Kind kind, List<Setting> settings, Span span) implements Section {
+    public enum Kind { MACHINE, KERNEL }
+
+    public SettingsBlock {
+        settings = List.copyOf(settings);
+    }
+}

@@ -1,0 +1,165 @@
+package oss.compiler.check;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import oss.compiler.ast.Expr;
+import oss.compiler.util.Suggest;
+import oss.runtime.diag.Code;
+import oss.runtime.program.Span;
+
+/**
+ * Folds expressions at compile time. Values are exact decimals so that
+ * {@code 1.5 ms} works; every intermediate result must stay within a signed
+ * 64-bit integer's range, and anything else is a diagnostic, never an exception.
+ */
+public final class ExprEval {
+    private static final BigDecimal LIMIT = new BigDecimal(Long.MAX_VALUE);
+    private final Diags diags;
+    private final Symbols symbols;
+
+    public ExprEval(Diags diags, Symbols symbols) {
+        this.diags = diags;
+        this.symbols = symbols;
+    }
+
+    /** The exact value, or empty after reporting why there is none. */
+    public Optional<BigDecimal> value(Expr e, Map<String, Long> env) {
+        return Optional.ofNullable(eval(e, env));
+    }
+
+    /** A whole number that fits in a long; {@code what} names it in messages ("the count"). */
+    public OptionalLong integer(Expr e, Map<String, Long> env, String what) {
+        BigDecimal v = eval(e, env);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        return whole(v, e.span(), what);
+    }
+
+    public OptionalLong whole(BigDecimal v, Span span, String what) {
+        BigDecimal stripped = v.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            diags.report(Code.NOT_AN_INTEGER, span, what + " must be a whole number, not " + v.toPlainString());
+            return OptionalLong.empty();
+        }
+        if (v.abs().compareTo(LIMIT) > 0) {
+            tooLarge(span);
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(v.longValueExact());
+    }
+
+    /** A whole number in {@code min..max}; outside is {@code code} with the given message start. */
+    public OptionalLong inRange(Expr e, Map<String, Long> env, String what, long min, long max, Code code) {
+        OptionalLong v = integer(e, env, what);
+        if (v.isPresent() && (v.getAsLong() < min || v.getAsLong() > max)) {
+            String range = code == Code.NOT_POSITIVE ? "at least " + min : "between " + min + " and " + max;
+            diags.report(code, e.span(), what + " must be " + range + ", not " + v.getAsLong());
+            return OptionalLong.empty();
+        }
+        return v;
+    }
+
+    void tooLarge(Span span) {
+        diags.report(Code.VALUE_OUT_OF_RANGE, span,
+                "this number is too large (the limit is " + Long.MAX_VALUE + ")");
+    }
+
+    private BigDecimal eval(Expr e, Map<String, Long> env) {
+        BigDecimal v;
+        if (e instanceof Expr.Number n) {
+            v = number(n);
+        } else if (e instanceof Expr.NameRef n) {
+            v = name(n, env);
+        } else if (e instanceof Expr.Paren p) {
+            v = eval(p.inner(), env);
+        } else if (e instanceof Expr.Negate n) {
+            BigDecimal x = eval(n.operand(), env);
+            v = x == null ? null : x.negate();
+        } else if (e instanceof Expr.Call c) {
+            BigDecimal a = eval(c.first(), env);
+            BigDecimal b = eval(c.second(), env);
+            v = a == null || b == null ? null : c.function().equals("min") ? a.min(b) : a.max(b);
+        } else {
+            v = binary((Expr.Binary) e, env);
+        }
+        if (v != null && v.abs().compareTo(LIMIT) > 0) {
+            tooLarge(e.span());
+            return null;
+        }
+        return v;
+    }
+
+    private BigDecimal binary(Expr.Binary b, Map<String, Long> env) {
+        BigDecimal x = eval(b.left(), env);
+        BigDecimal y = eval(b.right(), env);
+        if (x == null || y == null) {
+            return null;
+        }
+        switch (b.op()) {
+            case "+":
+                return x.add(y);
+            case "-":
+                return x.subtract(y);
+            case "*":
+                return x.multiply(y);
+            default:
+                break;
+        }
+        if (y.signum() == 0) {
+            diags.report(Code.DIVISION_BY_ZERO, b.right().span(), "division by zero: `" + b.op() + "` by a value that is 0");
+            return null;
+        }
+        boolean integers = x.stripTrailingZeros().scale() <= 0 && y.stripTrailingZeros().scale() <= 0;
+        if (b.op().equals("%")) {
+            if (!integers) {
+                diags.report(Code.NOT_AN_INTEGER, b.span(), "`%` needs whole numbers");
+                return null;
+            }
+            return new BigDecimal(x.toBigIntegerExact().remainder(y.toBigIntegerExact()));
+        }
+        if (integers) {
+            return new BigDecimal(x.toBigIntegerExact().divide(y.toBigIntegerExact()));
+        }
+        return x.divide(y, MathContext.DECIMAL64).setScale(9, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal number(Expr.Number n) {
+        String text = n.text().replace("_", "");
+        try {
+            if (text.length() > 40) {
+                tooLarge(n.span());
+                return null;
+            }
+            if (text.startsWith("0x") || text.startsWith("0X")) {
+                return new BigDecimal(new BigInteger(text.substring(2), 16));
+            }
+            return new BigDecimal(text);
+        } catch (NumberFormatException ex) {
+            diags.report(Code.SYNTAX, n.span(), "`" + n.text() + "` is not a number");
+            return null;
+        }
+    }
+
+    private BigDecimal name(Expr.NameRef n, Map<String, Long> env) {
+        Long bound = env.get(n.name());
+        if (bound != null) {
+            return BigDecimal.valueOf(bound);
+        }
+        Symbols.Symbol s = symbols.lookup(n.name());
+        if (s != null) {
+            diags.report(Code.WRONG_KIND, n.span(), "`" + n.name() + "` is " + s.describe() + ", not a number");
+            return null;
+        }
+        String hint = Suggest.hint(n.name(), env.keySet());
+        diags.report(Code.UNKNOWN_NAME, n.span(), env.isEmpty()
+                ? "unknown name `" + n.name() + "`: only numbers and loop variables can be used here"
+                : "unknown name `" + n.name() + "`" + hint);
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package oss.compiler.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import oss.compiler.ast.Declaration;
+import oss.runtime.program.Span;
+
+/**
+ * The declared mutexes, semaphores and resources. Arrays are flattened: a
+ * symbol knows its first index in the program's list and its length
+ * ({@code -1} when it is not an array).
+ */
+public final class Symbols {
+
+    public record Symbol(String name, Declaration.Kind kind, int arrayLength, int firstIndex, Span span) {
+        public boolean isArray() {
+            return arrayLength >= 0;
+        }
+
+        public String describe() {
+            String k = kind.keyword();
+            return isArray() ? "an array of " + arrayLength + " " + k + (k.endsWith("x") ? "es" : "s") : "a " + k;
+        }
+    }
+
+    private final Map<String, Symbol> byName = new LinkedHashMap<>();
+    private final Map<Declaration.Kind, Integer> counts = new LinkedHashMap<>();
+
+    public Symbol lookup(String name) {
+        return byName.get(name);
+    }
+
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** Adds the symbol and returns its first flattened index. */
+    public Symbol add(String name, Declaration.Kind kind, int arrayLength, Span span) {
+        int first = counts.getOrDefault(kind, 0);
+        counts.put(kind, first + Math.max(1, arrayLength < 0 ? 1 : arrayLength));
+        if (arrayLength == 0) {
+            counts.put(kind, first);
+        }
+        Symbol s = new Symbol(name, kind, arrayLength, first, span);
+        byName.put(name, s);
+        return s;
+    }
+
+    public List<String> names(Declaration.Kind kind) {
+        List<String> out = new ArrayList<>();
+        for (Symbol s : byName.values()) {
+            if (s.kind() == kind) {
+                out.add(s.name());
+            }
+        }
+        return out;
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(byName.keySet());
+    }
+}

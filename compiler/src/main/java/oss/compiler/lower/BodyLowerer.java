@@ -1,0 +1,232 @@
+package oss.compiler.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import oss.compiler.ast.Amount;
+import oss.compiler.ast.Block;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.Name;
+import oss.compiler.ast.Quantity;
+import oss.compiler.ast.Ref;
+import oss.compiler.ast.Stmt;
+import oss.compiler.check.Diags;
+import oss.compiler.check.ExprEval;
+import oss.compiler.check.Symbols;
+import oss.compiler.check.Units;
+import oss.compiler.util.Suggest;
+import oss.runtime.diag.Code;
+import oss.runtime.program.Op;
+import oss.runtime.program.ResourceDecl;
+import oss.runtime.program.Span;
+
+/**
+ * Lowers one process body (for one value of its index) to ops: names
+ * resolved, expressions folded, {@code for} unrolled, fork variables given
+ * slots. One instance per lowered process.
+ */
+final class BodyLowerer {
+    private final Diags diags;
+    private final ExprEval eval;
+    private final Units units;
+    private final Resolver resolver;
+    private final Symbols symbols;
+    private final List<ResourceDecl> resources;
+    private final Budget budget;
+    private final Map<String, Integer> slots = new LinkedHashMap<>();
+
+    BodyLowerer(Diags diags, ExprEval eval, Units units, Resolver resolver, Symbols symbols,
+                List<ResourceDecl> resources, Budget budget) {
+        this.diags = diags;
+        this.eval = eval;
+        this.units = units;
+        this.resolver = resolver;
+        this.symbols = symbols;
+        this.resources = resources;
+        this.budget = budget;
+    }
+
+    int slotCount() {
+        return slots.size();
+    }
+
+    List<Op> block(Block b, Map<String, Long> env) {
+        List<Op> out = new ArrayList<>();
+        for (Stmt s : b.statements()) {
+            if (budget.exhausted()) {
+                break;
+            }
+            statement(s, env, out);
+        }
+        return out;
+    }
+
+    private void emit(List<Op> out, Op op) {
+        budget.spend(1);
+        out.add(op);
+    }
+
+    private void statement(Stmt s, Map<String, Long> env, List<Op> out) {
+        Span span = s.span();
+        if (s instanceof Stmt.Compute c) {
+            time(c.time(), env, "compute", true).ifPresent(ns -> emit(out, new Op.Compute(ns, span)));
+        } else if (s instanceof Stmt.Sleep c) {
+            time(c.time(), env, "sleep", false).ifPresent(ns -> emit(out, new Op.Sleep(ns, span)));
+        } else if (s instanceof Stmt.Io c) {
+            time(c.time(), env, "io", false).ifPresent(ns -> emit(out, new Op.Io(ns, span)));
+        } else if (s instanceof Stmt.Repeat r) {
+            OptionalLong n = eval.inRange(r.count(), env, "the repeat count", 1, Long.MAX_VALUE, Code.NOT_POSITIVE);
+            List<Op> body = block(r.body(), env);
+            n.ifPresent(count -> emit(out, new Op.Repeat(count, body, span)));
+        } else if (s instanceof Stmt.For f) {
+            unroll(f, env, out);
+        } else if (s instanceof Stmt.Lock l) {
+            resolver.resolve(l.mutex(), Declaration.Kind.MUTEX, env).ifPresent(m -> emit(out, new Op.Lock(m, span)));
+        } else if (s instanceof Stmt.Unlock l) {
+            resolver.resolve(l.mutex(), Declaration.Kind.MUTEX, env).ifPresent(m -> emit(out, new Op.Unlock(m, span)));
+        } else if (s instanceof Stmt.TryLock t) {
+            OptionalInt m = resolver.resolve(t.mutex(), Declaration.Kind.MUTEX, env);
+            List<Op> then = t.then().map(b -> block(b, env)).orElse(List.of());
+            List<Op> otherwise = t.otherwise().map(b -> block(b, env)).orElse(List.of());
+            m.ifPresent(i -> emit(out, new Op.TryLock(i, then, otherwise, span)));
+        } else if (s instanceof Stmt.WaitAny) {
+            emit(out, new Op.WaitAny(span));
+        } else if (s instanceof Stmt.Wait w) {
+            waitFor(w.target(), env, out, span);
+        } else if (s instanceof Stmt.Post p) {
+            resolver.resolve(p.semaphore(), Declaration.Kind.SEMAPHORE, env).ifPresent(i -> emit(out, new Op.SemPost(i, span)));
+        } else if (s instanceof Stmt.Call c) {
+            call(c, env, out, span);
+        } else if (s instanceof Stmt.Claim c) {
+            vector(c.amounts(), env, true).ifPresent(v -> emit(out, new Op.Claim(v, span)));
+        } else if (s instanceof Stmt.Request c) {
+            vector(c.amounts(), env, false).ifPresent(v -> emit(out, new Op.Request(v, span)));
+        } else if (s instanceof Stmt.Release c) {
+            vector(c.amounts(), env, false).ifPresent(v -> emit(out, new Op.Release(v, span)));
+        } else if (s instanceof Stmt.Fork f) {
+            int slot = f.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
+            List<Op> body = block(f.body(), env);
+            emit(out, new Op.Fork(slot, body, span));
+        } else if (s instanceof Stmt.Exit e) {
+            int status = 0;
+            if (e.status().isPresent()) {
+                OptionalLong v = eval.inRange(e.status().get(), env, "the exit status", 0, 255, Code.VALUE_OUT_OF_RANGE);
+                if (v.isEmpty()) {
+                    return;
+                }
+                status = (int) v.getAsLong();
+            }
+            emit(out, new Op.Exit(status, span));
+        }
+    }
+
+    private OptionalLong time(Quantity q, Map<String, Long> env, String what, boolean positive) {
+        OptionalLong ns = units.of(q, env, Units.Kind.TIME, what);
+        if (ns.isPresent() && (ns.getAsLong() < 0 || (positive && ns.getAsLong() == 0))) {
+            diags.report(Code.NOT_POSITIVE, q.span(), "`" + what + "` needs a time " + (positive ? "above 0" : "of at least 0"));
+            return OptionalLong.empty();
+        }
+        return ns;
+    }
+
+    private void unroll(Stmt.For f, Map<String, Long> env, List<Op> out) {
+        String var = f.variable().text();
+        if (env.containsKey(var)) {
+            diags.report(Code.DUPLICATE_NAME, f.variable().span(), "`" + var + "` is already bound by an enclosing loop or "
+                    + "process index; pick another name");
+            return;
+        }
+        OptionalLong from = eval.integer(f.range().from(), env, "the start of the range");
+        OptionalLong to = eval.integer(f.range().to(), env, "the end of the range");
+        if (from.isEmpty() || to.isEmpty()) {
+            return;
+        }
+        if (to.getAsLong() < from.getAsLong()) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, f.range().span(), "the range " + from.getAsLong() + ".." + to.getAsLong()
+                    + " is empty: the end must not be below the start");
+            return;
+        }
+        for (long i = from.getAsLong(); i <= to.getAsLong(); i++) {
+            Map<String, Long> inner = new HashMap<>(env);
+            inner.put(var, i);
+            out.addAll(block(f.body(), inner));
+            if (budget.exhausted()) {
+                diags.report(Code.TOO_LARGE, f.span(), "this loop unrolls to more than " + Budget.LIMIT
+                        + " operations in total; use `repeat` for plain repetition");
+                return;
+            }
+        }
+    }
+
+    private void waitFor(Ref target, Map<String, Long> env, List<Op> out, Span span) {
+        String name = target.name().text();
+        Integer slot = slots.get(name);
+        if (slot != null && target.index().isEmpty()) {
+            emit(out, new Op.WaitChild(slot, span));
+            return;
+        }
+        if (symbols.contains(name)) {
+            resolver.resolve(target, Declaration.Kind.SEMAPHORE, env).ifPresent(i -> emit(out, new Op.SemWait(i, span)));
+            return;
+        }
+        List<String> candidates = new ArrayList<>(slots.keySet());
+        candidates.addAll(symbols.names(Declaration.Kind.SEMAPHORE));
+        diags.report(Code.UNKNOWN_NAME, target.name().span(), "`wait " + name + "`: `" + name
+                + "` is neither a child (a variable set by `" + name + " = fork { }` earlier) nor a semaphore"
+                + Suggest.hint(name, candidates));
+    }
+
+    private void call(Stmt.Call c, Map<String, Long> env, List<Op> out, Span span) {
+        String callee = c.callee().text();
+        if (callee.equals("P") || callee.equals("V")) {
+            resolver.resolve(c.argument(), Declaration.Kind.SEMAPHORE, env).ifPresent(i ->
+                    emit(out, callee.equals("P") ? new Op.SemWait(i, span) : new Op.SemPost(i, span)));
+            return;
+        }
+        Name n = c.callee();
+        diags.report(Code.UNKNOWN_NAME, n.span(), "unknown operation `" + callee + "(...)`; did you mean P or V?");
+    }
+
+    /** An amount per resource; {@code claim} checks each against the resource's instances. */
+    private java.util.Optional<int[]> vector(List<Amount> amounts, Map<String, Long> env, boolean claim) {
+        int[] v = new int[resources.size()];
+        boolean ok = true;
+        for (Amount a : amounts) {
+            OptionalInt r = resolver.resolve(a.resource(), Declaration.Kind.RESOURCE, env);
+            long n = 1;
+            if (a.count().isPresent()) {
+                OptionalLong c = eval.inRange(a.count().get(), env, "the number of instances", 1, Integer.MAX_VALUE,
+                        Code.NOT_POSITIVE);
+                if (c.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                n = c.getAsLong();
+            }
+            if (r.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            int idx = r.getAsInt();
+            long sum = v[idx] + n;
+            if (sum > Integer.MAX_VALUE) {
+                diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), "too many instances");
+                ok = false;
+                continue;
+            }
+            v[idx] = (int) sum;
+            ResourceDecl decl = resources.get(idx);
+            if (claim && v[idx] > decl.instances()) {
+                diags.report(Code.CLAIM_ABOVE_TOTAL, a.span(), "claim of " + v[idx] + " `" + decl.name()
+                        + "` is more than the " + decl.instances() + " that exist; no process can ever need more than the total",
+                        decl.span(), "`" + decl.name() + "` is declared here");
+                ok = false;
+            }
+        }
+        return ok ? java.util.Optional.of(v) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,190 @@
+package oss.compiler.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import oss.compiler.ast.ExpectNode;
+import oss.compiler.ast.Ref;
+import oss.compiler.check.Diags;
+import oss.compiler.check.ExprEval;
+import oss.compiler.check.Units;
+import oss.compiler.expect.CompareOp;
+import oss.compiler.expect.Expectation;
+import oss.compiler.util.Suggest;
+import oss.runtime.diag.Code;
+
+/** {@code expect} lines → {@link Expectation}s, with names, metrics and units checked. */
+final class ExpectationLowerer {
+    static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
+            "first_run", "cpu");
+    static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches");
+    private static final List<String> FLAGS = List.of("deadlock", "safe", "unsafe", "granted", "denied");
+    private static final List<String> NO_FLAGS = List.of("deadlock", "zombies");
+    private static final List<String> LISTS = List.of("safe_sequence", "finish_order");
+
+    private final Diags diags;
+    private final ExprEval eval;
+    private final Units units;
+    private final ProcessNames processes;
+    private final Optional<List<String>> bankerRows;
+    private final SourceText source;
+
+    ExpectationLowerer(Diags diags, ExprEval eval, Units units, ProcessNames processes,
+                       Optional<List<String>> bankerRows, SourceText source) {
+        this.diags = diags;
+        this.eval = eval;
+        this.units = units;
+        this.processes = processes;
+        this.bankerRows = bankerRows;
+        this.source = source;
+    }
+
+    Optional<Expectation> lower(ExpectNode e) {
+        String text = source.of(e.span());
+        if (e instanceof ExpectNode.Flag f) {
+            return flag(f, text);
+        }
+        if (e instanceof ExpectNode.NameList l) {
+            return list(l, text);
+        }
+        return metric((ExpectNode.Metric) e, text);
+    }
+
+    private Optional<Expectation> flag(ExpectNode.Flag f, String text) {
+        String name = f.flag().text();
+        List<String> allowed = f.no() ? NO_FLAGS : FLAGS;
+        if (!allowed.contains(name)) {
+            List<String> all = new ArrayList<>(FLAGS);
+            all.add("zombies");
+            String hint = Suggest.hint(name, allowed);
+            diags.report(Code.UNKNOWN_EXPECTATION, f.flag().span(), "unknown expectation `expect " + (f.no() ? "no " : "")
+                    + name + "`" + hint + " (known: deadlock, no deadlock, safe, unsafe, granted, denied, no zombies,"
+                    + " safe_sequence [...], finish_order [...], P.metric == value)");
+            return Optional.empty();
+        }
+        if (List.of("safe", "unsafe", "granted", "denied").contains(name) && bankerRows.isEmpty()) {
+            diags.report(Code.UNKNOWN_EXPECTATION, f.flag().span(), "`expect " + name
+                    + "` is about a banker table, and this scenario has no `banker { }` block");
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation.Flag(name, f.no(), text, f.span()));
+    }
+
+    private Optional<Expectation> list(ExpectNode.NameList l, String text) {
+        String list = l.list().text();
+        if (!LISTS.contains(list)) {
+            diags.report(Code.UNKNOWN_EXPECTATION, l.list().span(), "unknown list `" + list + "`" + Suggest.hint(list, LISTS)
+                    + " (known: safe_sequence, finish_order)");
+            return Optional.empty();
+        }
+        boolean ok = true;
+        List<String> names = new ArrayList<>();
+        if (list.equals("safe_sequence")) {
+            if (bankerRows.isEmpty()) {
+                diags.report(Code.UNKNOWN_EXPECTATION, l.list().span(),
+                        "`safe_sequence` is about a banker table, and this scenario has no `banker { }` block");
+                return Optional.empty();
+            }
+            for (Ref r : l.items()) {
+                String n = r.name().text();
+                if (r.index().isPresent() || !bankerRows.get().contains(n)) {
+                    diags.report(Code.UNKNOWN_NAME, r.span(), "`" + n + "` is not a row of the banker table"
+                            + Suggest.hint(n, bankerRows.get()));
+                    ok = false;
+                }
+                names.add(n);
+            }
+        } else {
+            for (Ref r : l.items()) {
+                Optional<String> n = processes.resolve(r, eval, diags);
+                n.ifPresent(names::add);
+                ok &= n.isPresent();
+            }
+        }
+        return ok ? Optional.of(new Expectation.NameList(list, names, text, l.span())) : Optional.empty();
+    }
+
+    private Optional<Expectation> metric(ExpectNode.Metric m, String text) {
+        Optional<String> process = processes.resolve(m.subject(), eval, diags);
+        String metric = m.metric().text();
+        boolean time = TIME_METRICS.contains(metric);
+        if (!time && !COUNT_METRICS.contains(metric)) {
+            List<String> all = new ArrayList<>(TIME_METRICS);
+            all.addAll(COUNT_METRICS);
+            diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "unknown metric `" + metric + "`"
+                    + Suggest.hint(metric, all) + " (known: " + String.join(", ", all) + ")");
+            return Optional.empty();
+        }
+        CompareOp op = switch (m.op()) {
+            case "==" -> CompareOp.EQ;
+            case "!=" -> CompareOp.NE;
+            case "<" -> CompareOp.LT;
+            case "<=" -> CompareOp.LE;
+            case ">" -> CompareOp.GT;
+            default -> CompareOp.GE;
+        };
+        OptionalLong value;
+        if (time) {
+            value = units.of(m.value(), Map.of(), Units.Kind.TIME, "expect " + m.subject().name().text() + "." + metric);
+        } else {
+            if (m.value().unit().isPresent()) {
+                diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + metric
+                        + "` is a plain count, without a unit");
+                return Optional.empty();
+            }
+            value = eval.integer(m.value().value(), Map.of(), "`" + metric + "`");
+        }
+        if (process.isEmpty() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation.Metric(process.get(), metric, op, value.getAsLong(), time, text, m.span()));
+    }
+
+    /** The declared processes, by base name, with their array ranges. */
+    static final class ProcessNames {
+        private final Map<String, long[]> arrays;
+        private final Set<String> singles;
+
+        ProcessNames(Set<String> singles, Map<String, long[]> arrays) {
+            this.singles = singles;
+            this.arrays = arrays;
+        }
+
+        Optional<String> resolve(Ref r, ExprEval eval, Diags diags) {
+            String n = r.name().text();
+            if (singles.contains(n)) {
+                if (r.index().isPresent()) {
+                    diags.report(Code.NOT_AN_ARRAY, r.span(), "process `" + n + "` is not an array: write `" + n
+                            + "` without `[...]`");
+                    return Optional.empty();
+                }
+                return Optional.of(n);
+            }
+            long[] range = arrays.get(n);
+            if (range == null) {
+                List<String> all = new ArrayList<>(singles);
+                all.addAll(arrays.keySet());
+                diags.report(Code.UNKNOWN_NAME, r.name().span(), "unknown process `" + n + "`" + Suggest.hint(n, all));
+                return Optional.empty();
+            }
+            if (r.index().isEmpty()) {
+                diags.report(Code.NOT_AN_ARRAY, r.span(), "`" + n + "` is an array of processes: say which one, e.g. `"
+                        + n + "[" + range[0] + "]`");
+                return Optional.empty();
+            }
+            OptionalLong i = eval.integer(r.index().get(), Map.of(), "an index");
+            if (i.isEmpty()) {
+                return Optional.empty();
+            }
+            if (i.getAsLong() < range[0] || i.getAsLong() > range[1]) {
+                diags.report(Code.INDEX_OUT_OF_RANGE, r.index().get().span(), "index " + i.getAsLong()
+                        + " is out of range: `" + n + "` goes from " + range[0] + " to " + range[1]);
+                return Optional.empty();
+            }
+            return Optional.of(n + "[" + i.getAsLong() + "]");
+        }
+    }
+}

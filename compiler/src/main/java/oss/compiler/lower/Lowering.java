@@ -1,0 +1,183 @@
+package oss.compiler.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import oss.compiler.ast.BankerNode;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.ExpectNode;
+import oss.compiler.ast.ProcessNode;
+import oss.compiler.ast.Scenario;
+import oss.compiler.ast.Section;
+import oss.compiler.ast.SettingsBlock;
+import oss.compiler.check.Diags;
+import oss.compiler.check.ExprEval;
+import oss.compiler.check.SettingsReader;
+import oss.compiler.check.Symbols;
+import oss.compiler.check.Units;
+import oss.compiler.expect.Expectation;
+import oss.runtime.diag.Code;
+import oss.runtime.program.BankerTable;
+import oss.runtime.program.MutexDecl;
+import oss.runtime.program.ProcessDef;
+import oss.runtime.program.Program;
+import oss.runtime.program.ResourceDecl;
+import oss.runtime.program.SemaphoreDecl;
+import oss.runtime.program.Span;
+
+/**
+ * Checks a scenario and lowers it to a {@link Program}: settings, then
+ * declarations, processes (arrays flattened, bodies lowered), the banker
+ * table, and expectations. The program is returned only without errors.
+ */
+public final class Lowering {
+    /** Most elements of one declared array, and most processes of one process array. */
+    public static final int MAX_ARRAY = 10_000;
+
+    public record Result(Optional<Program> program, List<Expectation> expectations) {}
+
+    private final Diags diags;
+    private final Symbols symbols = new Symbols();
+    private final ExprEval eval;
+    private final Units units;
+    private final SourceText source;
+    private final List<MutexDecl> mutexes = new ArrayList<>();
+    private final List<SemaphoreDecl> semaphores = new ArrayList<>();
+    private final List<ResourceDecl> resources = new ArrayList<>();
+
+    public Lowering(Diags diags, String text) {
+        this.diags = diags;
+        this.eval = new ExprEval(diags, symbols);
+        this.units = new Units(diags, eval);
+        this.source = new SourceText(text);
+    }
+
+    public Result lower(Scenario s) {
+        List<SettingsBlock> settingBlocks = new ArrayList<>();
+        for (Section sec : s.sections()) {
+            if (sec instanceof SettingsBlock b) {
+                settingBlocks.add(b);
+            }
+        }
+        SettingsReader settings = new SettingsReader(diags, units);
+        settings.read(settingBlocks);
+
+        for (Section sec : s.sections()) {
+            if (sec instanceof Declaration d) {
+                declare(d);
+            }
+        }
+
+        List<ProcessDef> processes = new ArrayList<>();
+        Set<String> singles = new LinkedHashSet<>();
+        Map<String, long[]> arrays = new LinkedHashMap<>();
+        Map<String, Span> processSpans = new HashMap<>();
+        Budget budget = new Budget();
+        StaticFlow flow = new StaticFlow(diags, mutexes, resources);
+        for (Section sec : s.sections()) {
+            if (sec instanceof ProcessNode p) {
+                Span first = processSpans.putIfAbsent(p.name().text(), p.name().span());
+                if (first != null) {
+                    diags.report(Code.DUPLICATE_NAME, p.name().span(), "a process named `" + p.name().text()
+                            + "` is already declared", first, "first declared here");
+                    continue;
+                }
+                ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
+                        new Resolver(diags, symbols, eval));
+                if (p.array().isPresent()) {
+                    Optional<long[]> range = pl.range(p);
+                    range.ifPresent(r -> arrays.put(p.name().text(), r));
+                    range.ifPresent(r -> processes.addAll(pl.lowerArray(p, r)));
+                } else {
+                    singles.add(p.name().text());
+                    pl.lower(p, Map.of(), p.name().text()).ifPresent(processes::add);
+                }
+            }
+        }
+        if (!budget.exhausted()) {
+            for (ProcessDef def : processes) {
+                flow.check(def.body());
+            }
+        }
+
+        Optional<BankerTable> banker = Optional.empty();
+        Optional<List<String>> bankerRows = Optional.empty();
+        BankerNode firstBanker = null;
+        for (Section sec : s.sections()) {
+            if (sec instanceof BankerNode b) {
+                if (firstBanker != null) {
+                    diags.report(Code.BANKER_SHAPE, b.span(), "only one banker table per scenario", firstBanker.span(),
+                            "the first one is here");
+                    continue;
+                }
+                firstBanker = b;
+                bankerRows = Optional.of(b.rows().stream().filter(r -> r instanceof BankerNode.ProcessRow)
+                        .map(r -> ((BankerNode.ProcessRow) r).process().text()).toList());
+                banker = new BankerLowerer(diags).lower(b);
+            }
+        }
+
+        ExpectationLowerer el = new ExpectationLowerer(diags, eval, units,
+                new ExpectationLowerer.ProcessNames(singles, arrays), bankerRows, source);
+        List<Expectation> expectations = new ArrayList<>();
+        for (Section sec : s.sections()) {
+            if (sec instanceof ExpectNode e) {
+                el.lower(e).ifPresent(expectations::add);
+            }
+        }
+
+        if (diags.hasErrors()) {
+            return new Result(Optional.empty(), List.copyOf(expectations));
+        }
+        Program program = new Program(s.title(), settings.machine(), settings.kernel(), List.copyOf(mutexes),
+                List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker);
+        return new Result(Optional.of(program), List.copyOf(expectations));
+    }
+
+    private void declare(Declaration d) {
+        String name = d.name().text();
+        Symbols.Symbol existing = symbols.lookup(name);
+        if (existing != null) {
+            diags.report(Code.DUPLICATE_NAME, d.name().span(), "`" + name + "` is already declared as "
+                    + existing.describe(), existing.span(), "first declared here");
+            return;
+        }
+        int length = -1;
+        if (d.arraySize().isPresent()) {
+            OptionalLong n = eval.inRange(d.arraySize().get(), Map.of(), "the array size", 1, MAX_ARRAY, Code.NOT_POSITIVE);
+            length = n.isPresent() ? (int) n.getAsLong() : 1;
+        }
+        int value = 0;
+        switch (d.kind()) {
+            case SEMAPHORE -> {
+                if (d.value().isEmpty()) {
+                    diags.report(Code.SYNTAX, d.span(), "semaphore `" + name + "` needs an initial value, as "
+                            + "POSIX sem_init does: write `semaphore " + name + " = 1`");
+                } else {
+                    value = (int) eval.inRange(d.value().get(), Map.of(), "the initial value", 0, Integer.MAX_VALUE,
+                            Code.VALUE_OUT_OF_RANGE).orElse(0);
+                }
+            }
+            case RESOURCE -> value = d.value().isEmpty() ? 1 : (int) eval.inRange(d.value().get(), Map.of(),
+                    "the number of instances", 1, Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(1);
+            default -> {
+            }
+        }
+        symbols.add(name, d.kind(), length, d.name().span());
+        int count = length < 0 ? 1 : length;
+        for (int i = 0; i < count; i++) {
+            String flat = length < 0 ? name : name + "[" + i + "]";
+            switch (d.kind()) {
+                case MUTEX -> mutexes.add(new MutexDecl(flat, d.name().span()));
+                case SEMAPHORE -> semaphores.add(new SemaphoreDecl(flat, value, d.name().span()));
+                case RESOURCE -> resources.add(new ResourceDecl(flat, value, d.name().span()));
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package oss.compiler.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import oss.compiler.ast.ProcessAttr;
+import oss.compiler.ast.ProcessNode;
+import oss.compiler.check.Diags;
+import oss.compiler.check.ExprEval;
+import oss.compiler.check.Symbols;
+import oss.compiler.check.Units;
+import oss.compiler.util.Suggest;
+import oss.runtime.diag.Code;
+import oss.runtime.program.Op;
+import oss.runtime.program.ProcessDef;
+import oss.runtime.program.ResourceDecl;
+import oss.runtime.program.SchedPolicy;
+import oss.runtime.program.Span;
+
+/** One {@code process} declaration → one ProcessDef, or one per index of {@code p[i in a..b]}. */
+final class ProcessLowerer {
+    private final Diags diags;
+    private final ExprEval eval;
+    private final Units units;
+    private final Symbols symbols;
+    private final List<ResourceDecl> resources;
+    private final Budget budget;
+    private final Resolver resolver;
+
+    ProcessLowerer(Diags diags, ExprEval eval, Units units, Symbols symbols, List<ResourceDecl> resources,
+                   Budget budget, Resolver resolver) {
+        this.diags = diags;
+        this.eval = eval;
+        this.units = units;
+        this.symbols = symbols;
+        this.resources = resources;
+        this.budget = budget;
+        this.resolver = resolver;
+    }
+
+    /** The index range of a process array, checked. */
+    Optional<long[]> range(ProcessNode p) {
+        ProcessNode.IndexRange r = p.array().orElseThrow();
+        OptionalLong from = eval.integer(r.range().from(), Map.of(), "the start of the range");
+        OptionalLong to = eval.integer(r.range().to(), Map.of(), "the end of the range");
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        if (to.getAsLong() < from.getAsLong()) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, r.range().span(), "the range " + from.getAsLong() + ".." + to.getAsLong()
+                    + " is empty: the end must not be below the start");
+            return Optional.empty();
+        }
+        if (to.getAsLong() - from.getAsLong() >= Lowering.MAX_ARRAY) {
+            diags.report(Code.TOO_LARGE, r.range().span(), "at most " + Lowering.MAX_ARRAY + " processes per array");
+            return Optional.empty();
+        }
+        return Optional.of(new long[] {from.getAsLong(), to.getAsLong()});
+    }
+
+    List<ProcessDef> lowerArray(ProcessNode p, long[] range) {
+        List<ProcessDef> out = new ArrayList<>();
+        String var = p.array().get().variable().text();
+        for (long i = range[0]; i <= range[1] && !budget.exhausted(); i++) {
+            Map<String, Long> env = new HashMap<>();
+            env.put(var, i);
+            lower(p, env, p.name().text() + "[" + i + "]").ifPresent(out::add);
+        }
+        if (budget.exhausted()) {
+            diags.report(Code.TOO_LARGE, p.name().span(), "the processes unroll to more than " + Budget.LIMIT
+                    + " operations in total");
+        }
+        return out;
+    }
+
+    Optional<ProcessDef> lower(ProcessNode p, Map<String, Long> env, String name) {
+        int nice = 0;
+        long arrives = 0;
+        SchedPolicy policy = SchedPolicy.NORMAL;
+        int priority = 0;
+        Span priorityAt = null;
+        Span policyAt = null;
+        int tickets = ProcessDef.DEFAULT_TICKETS;
+        int frames = ProcessDef.NO_FRAME_LIMIT;
+        Map<String, Span> seen = new HashMap<>();
+        for (ProcessAttr a : p.attributes()) {
+            String key = a instanceof ProcessAttr.Nice ? "nice" : a instanceof ProcessAttr.Arrives ? "arrives"
+                    : a instanceof ProcessAttr.Policy ? "policy" : a instanceof ProcessAttr.Priority ? "priority"
+                    : a instanceof ProcessAttr.Frames ? "frames" : "tickets";
+            if (a instanceof ProcessAttr.Policy pol && pol.priority().isPresent()) {
+                Span first = seen.putIfAbsent("priority", pol.span());
+                if (first != null) {
+                    diags.report(Code.DUPLICATE_NAME, a.span(), "`priority` is given twice", first, "first here");
+                }
+            }
+            Span first = seen.putIfAbsent(key, a.span());
+            if (first != null) {
+                diags.report(Code.DUPLICATE_NAME, a.span(), "`" + key + "` is given twice", first, "first here");
+                continue;
+            }
+            if (a instanceof ProcessAttr.Nice n) {
+                nice = (int) eval.inRange(n.value(), env, "nice", -20, 19,
+                        Code.VALUE_OUT_OF_RANGE).orElse(0);
+            } else if (a instanceof ProcessAttr.Arrives n) {
+                    OptionalLong t = units.of(n.time(), env, Units.Kind.TIME, "arrives");
+                    if (t.isPresent() && t.getAsLong() < 0) {
+                        diags.report(Code.VALUE_OUT_OF_RANGE, n.time().span(), "a process cannot arrive before time 0");
+                    } else {
+                        arrives = t.orElse(0);
+                    }
+            } else if (a instanceof ProcessAttr.Policy n) {
+                    policyAt = n.span();
+                    String word = n.policy().text();
+                    switch (word) {
+                        case "fifo" -> policy = SchedPolicy.FIFO;
+                        case "rr" -> policy = SchedPolicy.RR;
+                        case "normal" -> policy = SchedPolicy.NORMAL;
+                        default -> diags.report(Code.UNKNOWN_NAME, n.policy().span(), "unknown policy `" + word + "`"
+                                + Suggest.hint(word, List.of("fifo", "rr", "normal"))
+                                + " (a process's policy is fifo, rr or normal)");
+                    }
+                    if (n.priority().isPresent()) {
+                        priorityAt = n.span();
+                        priority = (int) eval.inRange(n.priority().get(), env, "a real-time priority", 1, 99,
+                                Code.VALUE_OUT_OF_RANGE).orElse(1);
+                    }
+            } else if (a instanceof ProcessAttr.Priority n) {
+                    priorityAt = n.span();
+                    priority = (int) eval.inRange(n.value(), env, "a real-time priority", 1, 99,
+                            Code.VALUE_OUT_OF_RANGE).orElse(1);
+            } else if (a instanceof ProcessAttr.Frames n) {
+                frames = (int) eval.inRange(n.value(), env, "the number of frames", 1,
+                        Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(ProcessDef.NO_FRAME_LIMIT);
+            } else if (a instanceof ProcessAttr.Tickets n) {
+                tickets = (int) eval.inRange(n.value(), env, "the number of tickets", 1,
+                        Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(ProcessDef.DEFAULT_TICKETS);
+            }
+        }
+        if (policy.isRealTime() && priorityAt == null) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, policyAt, "a real-time process needs a priority from 1 to 99, e.g. `policy "
+                    + policy.name().toLowerCase(java.util.Locale.ROOT) + " priority 50`");
+        }
+        if (!policy.isRealTime() && priorityAt != null) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, priorityAt, "`priority` is for the real-time policies: write "
+                    + "`policy fifo priority N` or `policy rr priority N` (normal processes use `nice`)");
+            priority = 0;
+        }
+        BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget);
+        List<Op> ops = body.block(p.body(), env);
+        return Optional.of(new ProcessDef(name, nice, arrives, policy, policy.isRealTime() ? priority : 0, tickets, frames,
+                ops, body.slotCount(), p.name().span()));
+    }
+}

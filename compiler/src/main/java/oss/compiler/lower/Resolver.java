@@ -1,0 +1,105 @@
+package oss.compiler.lower;
+
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.Ref;
+import oss.compiler.check.Diags;
+import oss.compiler.check.ExprEval;
+import oss.compiler.check.Symbols;
+import oss.compiler.util.Suggest;
+import oss.runtime.diag.Code;
+
+/** A reference to a declared object → its flattened index, with the name, kind and index checks. */
+final class Resolver {
+    private final Diags diags;
+    private final Symbols symbols;
+    private final ExprEval eval;
+
+    Resolver(Diags diags, Symbols symbols, ExprEval eval) {
+        this.diags = diags;
+        this.symbols = symbols;
+        this.eval = eval;
+    }
+
+    /** Whether {@code ref} names a declared object of this kind (no report). */
+    boolean is(Ref ref, Declaration.Kind kind) {
+        Symbols.Symbol s = symbols.lookup(ref.name().text());
+        return s != null && s.kind() == kind;
+    }
+
+    OptionalInt resolve(Ref ref, Declaration.Kind want, Map<String, Long> env) {
+        String name = ref.name().text();
+        Symbols.Symbol s = symbols.lookup(name);
+        if (s == null) {
+            String hint = Suggest.closest(name, symbols.names(want))
+                    .or(() -> Suggest.closest(name, symbols.names()))
+                    .map(x -> "; did you mean `" + x + "`?").orElse("");
+            String none = symbols.names(want).isEmpty() ? " (no " + want.keyword() + " is declared; declare it with `"
+                    + example(want) + "`)" : "";
+            diags.report(Code.UNKNOWN_NAME, ref.name().span(), "unknown " + want.keyword() + " `" + name + "`" + hint + none);
+            return OptionalInt.empty();
+        }
+        if (s.kind() != want) {
+            diags.report(Code.WRONG_KIND, ref.name().span(), wrongKind(name, s, want));
+            return OptionalInt.empty();
+        }
+        if (s.isArray() && ref.index().isEmpty()) {
+            diags.report(Code.NOT_AN_ARRAY, ref.span(), "`" + name + "` is " + s.describe() + ": say which one, e.g. `"
+                    + name + "[0]`");
+            return OptionalInt.empty();
+        }
+        if (!s.isArray() && ref.index().isPresent()) {
+            diags.report(Code.NOT_AN_ARRAY, ref.span(), "`" + name + "` is a single " + s.kind().keyword()
+                    + ", not an array: write `" + name + "` without `[...]`");
+            return OptionalInt.empty();
+        }
+        if (!s.isArray()) {
+            return OptionalInt.of(s.firstIndex());
+        }
+        OptionalLong idx = eval.integer(ref.index().get(), env, "an index");
+        if (idx.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long i = idx.getAsLong();
+        if (i < 0 || i >= s.arrayLength()) {
+            diags.report(Code.INDEX_OUT_OF_RANGE, ref.index().get().span(), "index " + i + " is out of range: `" + name
+                    + "` has " + s.arrayLength() + " elements, " + name + "[0] to " + name + "[" + (s.arrayLength() - 1) + "]"
+                    + bindings(env));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(s.firstIndex() + (int) i);
+    }
+
+    static String bindings(Map<String, Long> env) {
+        if (env.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (when ");
+        env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (sb.length() > 7) {
+                sb.append(", ");
+            }
+            sb.append(e.getKey()).append(" = ").append(e.getValue());
+        });
+        return sb.append(")").toString();
+    }
+
+    private static String example(Declaration.Kind k) {
+        return switch (k) {
+            case MUTEX -> "mutex m";
+            case SEMAPHORE -> "semaphore s = 1";
+            case RESOURCE -> "resource printer 2";
+        };
+    }
+
+    private static String wrongKind(String name, Symbols.Symbol s, Declaration.Kind want) {
+        String is = "`" + name + "` is " + s.describe() + ", not a " + want.keyword();
+        return is + switch (s.kind()) {
+            case MUTEX -> ": use `lock " + name + "` and `unlock " + name + "`";
+            case SEMAPHORE -> ": use `P(" + name + ")` / `wait " + name + "` and `V(" + name + ")` / `post " + name + "`";
+            case RESOURCE -> ": use `request " + name + " 1` and `release " + name + " 1`";
+        };
+    }
+}

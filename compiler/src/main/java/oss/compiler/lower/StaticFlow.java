@@ -1,0 +1,111 @@
+package oss.compiler.lower;
+
+import java.util.BitSet;
+import java.util.List;
+import oss.compiler.check.Diags;
+import oss.runtime.diag.Code;
+import oss.runtime.program.MutexDecl;
+import oss.runtime.program.Op;
+import oss.runtime.program.ResourceDecl;
+
+/**
+ * Static checks over one lowered body. Conservative: a problem is reported
+ * only when it happens on every path.
+ *
+ * <ul>
+ * <li>UNLOCK_NOT_HELD: the set of mutexes that may be held at each point
+ * (a {@code trylock} may have taken its mutex in its success block; a
+ * {@code repeat} body is iterated to a fixed point); an unlock of a mutex
+ * outside that set is certainly wrong.</li>
+ * <li>REQUEST_ABOVE_CLAIM: a single request larger than the claim made
+ * earlier in the same body.</li>
+ * </ul>
+ */
+final class StaticFlow {
+    private final Diags diags;
+    private final List<MutexDecl> mutexes;
+    private final List<ResourceDecl> resources;
+
+    StaticFlow(Diags diags, List<MutexDecl> mutexes, List<ResourceDecl> resources) {
+        this.diags = diags;
+        this.mutexes = mutexes;
+        this.resources = resources;
+    }
+
+    void check(List<Op> body) {
+        locks(body, new BitSet(), true);
+        claims(body, null);
+    }
+
+    /** Returns the may-held set after {@code ops}; reports only when {@code report}. */
+    private BitSet locks(List<Op> ops, BitSet in, boolean report) {
+        BitSet held = (BitSet) in.clone();
+        for (Op op : ops) {
+            if (op instanceof Op.Lock l) {
+                held.set(l.mutex());
+            } else if (op instanceof Op.Unlock u) {
+                    if (!held.get(u.mutex()) && report) {
+                        String name = mutexes.get(u.mutex()).name();
+                        diags.report(Code.UNLOCK_NOT_HELD, u.span(), "`" + name + "` is not held here: no `lock "
+                                + name + "` comes before this `unlock` on any path");
+                    }
+                    held.clear(u.mutex());
+            } else if (op instanceof Op.TryLock t) {
+                    BitSet success = (BitSet) held.clone();
+                    success.set(t.mutex());
+                    BitSet a = locks(t.onSuccess(), success, report);
+                    BitSet b = locks(t.onFailure(), held, report);
+                    held = a;
+                    held.or(b);
+            } else if (op instanceof Op.Repeat r) {
+                    BitSet entry = (BitSet) held.clone();
+                    for (int guard = 0; guard <= mutexes.size() + 1; guard++) {
+                        BitSet out = locks(r.body(), entry, false);
+                        out.or(entry);
+                        if (out.equals(entry)) {
+                            break;
+                        }
+                        entry = out;
+                    }
+                    held = locks(r.body(), entry, report);
+            } else if (op instanceof Op.Fork f) {
+                locks(f.body(), held, report);
+            }
+        }
+        return held;
+    }
+
+    /** {@code claim} is the claim in force, or null when unknown. Returns the claim after {@code ops}. */
+    private int[] claims(List<Op> ops, int[] claim) {
+        int[] current = claim;
+        for (Op op : ops) {
+            if (op instanceof Op.Claim c) {
+                current = c.max();
+            } else if (op instanceof Op.Request r) {
+                    if (current != null) {
+                        for (int i = 0; i < r.amounts().length && i < current.length; i++) {
+                            if (r.amounts()[i] > current[i]) {
+                                diags.report(Code.REQUEST_ABOVE_CLAIM, r.span(), "request of " + r.amounts()[i] + " `"
+                                        + resources.get(i).name() + "` is more than this process claimed ("
+                                        + current[i] + ")");
+                            }
+                        }
+                    }
+            } else if (op instanceof Op.Repeat r) {
+                current = nested(r.body(), current);
+            } else if (op instanceof Op.TryLock t) {
+                    int[] a = nested(t.onSuccess(), current);
+                    int[] b = nested(t.onFailure(), current);
+                    current = a == current && b == current ? current : null;
+            } else if (op instanceof Op.Fork f) {
+                claims(f.body(), null);
+            }
+        }
+        return current;
+    }
+
+    private int[] nested(List<Op> body, int[] claim) {
+        int[] after = claims(body, claim);
+        return after == claim ? claim : null;
+    }
+}

@@ -1,0 +1,158 @@
+package oss.compiler.parse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import oss.compiler.ast.Scenario;
+import oss.grammar.OssLexer;
+import oss.grammar.OssParser;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.program.Span;
+
+/** Text to AST: lexing, the lexer's error tokens, parsing with recovery, and the AST builder. */
+public final class OssParsing {
+    /** Deeper nesting of braces, parentheses and brackets than this is refused before parsing. */
+    public static final int MAX_NESTING = 200;
+
+    private OssParsing() {}
+
+    public static ParseResult parse(String text) {
+        List<Diagnostic> diags = new ArrayList<>();
+        List<Token> tokens = lex(text == null ? "" : text, diags);
+        boolean lexClean = diags.isEmpty();
+
+        Diagnostic tooDeep = nestingCheck(tokens);
+        if (tooDeep != null) {
+            diags.add(tooDeep);
+            return new ParseResult(Optional.empty(), diags, tokens, false);
+        }
+
+        OssParser parser = new OssParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new FriendlyErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        Set<Integer> linesWithErrors = new HashSet<>();
+        int[] syntaxErrors = {0};
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg,
+                                    RecognitionException e) {
+                syntaxErrors[0]++;
+                Token t = offending instanceof Token tok ? tok : null;
+                Span span = t != null ? errorSpan(t) : new Span(line, col + 1, line, col + 1);
+                if (linesWithErrors.add(span.line())) {
+                    diags.add(Diagnostic.of(Code.SYNTAX, span, msg));
+                }
+            }
+        });
+        OssParser.FileContext tree = parser.file();
+        Optional<Scenario> ast = Optional.empty();
+        if (tree.scenario() != null) {
+            ast = Optional.ofNullable(new AstBuilder().scenario(tree.scenario()));
+        }
+        boolean clean = lexClean && syntaxErrors[0] == 0;
+        return new ParseResult(ast, diags, tokens, clean);
+    }
+
+    /** A zero-width or one-token span at the offending token; end-of-line and end-of-file are points. */
+    private static Span errorSpan(Token t) {
+        Span s = Spans.of(t);
+        if (t.getType() == Token.EOF || t.getType() == OssLexer.NL) {
+            return new Span(s.line(), s.column(), s.line(), s.column());
+        }
+        return s;
+    }
+
+    /** All tokens; lexical errors become diagnostics and are hidden (or repaired) so the parser goes on. */
+    static List<Token> lex(String text, List<Diagnostic> diags) {
+        OssLexer lexer = new OssLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Token> out = new ArrayList<>();
+        CommonToken badStart = null;
+        StringBuilder bad = new StringBuilder();
+        Span badEnd = null;
+        while (true) {
+            CommonToken t = (CommonToken) lexer.nextToken();
+            if (t.getType() == OssLexer.ERROR_CHAR) {
+                if (badStart == null || badEnd.endLine() != t.getLine()
+                        || badEnd.endColumn() != t.getCharPositionInLine() + 1) {
+                    flushBad(badStart, bad, badEnd, diags);
+                    badStart = t;
+                    bad.setLength(0);
+                }
+                bad.append(t.getText());
+                badEnd = Spans.of(t);
+                t.setChannel(Token.HIDDEN_CHANNEL);
+            } else {
+                flushBad(badStart, bad, badEnd, diags);
+                badStart = null;
+            }
+            if (t.getType() == OssLexer.UNTERMINATED_STRING) {
+                diags.add(Diagnostic.of(Code.UNTERMINATED, Spans.of(t),
+                        "this string is not closed before the end of the line: add a `\"`"));
+                t.setType(OssLexer.STRING);
+                t.setText(t.getText() + "\"");
+            } else if (t.getType() == OssLexer.UNTERMINATED_COMMENT) {
+                Span s = Spans.of(t);
+                diags.add(Diagnostic.of(Code.UNTERMINATED, new Span(s.line(), s.column(), s.line(), s.column() + 2),
+                        "this comment is not closed: `/*` needs a matching `*/` before the end of the file"));
+                t.setChannel(Token.HIDDEN_CHANNEL);
+            }
+            out.add(t);
+            if (t.getType() == Token.EOF) {
+                break;
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            ((CommonToken) out.get(i)).setTokenIndex(i);
+        }
+        return out;
+    }
+
+    private static void flushBad(CommonToken start, StringBuilder text, Span end, List<Diagnostic> diags) {
+        if (start == null) {
+            return;
+        }
+        Span s = Spans.cover(Spans.of(start), end);
+        String shown = text.length() > 20 ? text.substring(0, 17) + "..." : text.toString();
+        String msg = text.codePointCount(0, text.length()) == 1
+                ? "the character `" + shown + "` is not part of the language"
+                : "the characters `" + shown + "` are not part of the language";
+        if (text.toString().chars().anyMatch(c -> c > 127)) {
+            msg += " (names use the letters a-z, A-Z, digits and `_`)";
+        }
+        diags.add(Diagnostic.of(Code.BAD_CHARACTER, s, msg));
+    }
+
+    private static Diagnostic nestingCheck(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            int type = t.getType();
+            if (type == OssLexer.LBRACE || type == OssLexer.LPAREN || type == OssLexer.LBRACK) {
+                depth++;
+                if (depth > MAX_NESTING) {
+                    return Diagnostic.of(Code.SYNTAX, Spans.of(t),
+                            "nested more than " + MAX_NESTING + " levels deep; oss does not read further");
+                }
+            } else if (type == OssLexer.RBRACE || type == OssLexer.RPAREN || type == OssLexer.RBRACK) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return null;
+    }
+}

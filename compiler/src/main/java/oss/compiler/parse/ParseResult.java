@@ -1,0 +1,14 @@
+package oss.compiler.parse;
+
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.Token;
+import oss.compiler.ast.Scenario;
+import oss.runtime.diag.Diagnostic;
+
+/**
+ * The AST (when one could be built), the syntax diagnostics, and every token
+ * including comments (for the formatter). {@code clean} means no syntax or
+ * lexical error at all.
+ */
+public record ParseResult(Optional<Scenario> ast, List<Diagnostic> diagnostics, List<Token> tokens, boolean clean) {}

@@ -1,0 +1,15 @@
+package oss.compiler.parse;
+
+import java.util.List;
+
+/** The keys of the {@code machine} and {@code kernel} blocks: where one setting ends and the next begins. */
+public final class SettingKeys {
+    private SettingKeys() {}
+
+    public static final List<String> MACHINE = List.of(
+            "cpus", "clock", "memory", "page_size", "paging", "tlb", "cache", "memory_latency", "disk", "swap");
+
+    public static final List<String> KERNEL = List.of(
+            "scheduler", "context_switch", "hz", "deadlock", "malloc", "replacement", "buddy",
+            "msgmax", "msgmnb", "pipe_buffer");
+}

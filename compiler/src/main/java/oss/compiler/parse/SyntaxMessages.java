@@ -1,0 +1,338 @@
+package oss.compiler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import oss.compiler.util.Suggest;
+import oss.grammar.OssLexer;
+import oss.grammar.OssParser;
+
+/**
+ * Turns the parser's state at an error into a sentence for a student:
+ * what was expected, after what, and which brace is still open.
+ */
+final class SyntaxMessages {
+    private SyntaxMessages() {}
+
+    static final List<String> STATEMENT_WORDS = List.of("compute", "sleep", "io", "repeat", "for", "lock", "unlock",
+            "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit");
+    private static final List<String> SECTION_WORDS = List.of("machine", "kernel", "mutex", "semaphore", "resource",
+            "process", "banker", "expect");
+
+    /** The parser expected something else at {@code offending}. */
+    static String mismatch(Parser p, Token offending, IntervalSet expected) {
+        ParserRuleContext ctx = p.getContext();
+        String open = unclosedBrace(ctx, offending, expected);
+        if (open != null) {
+            return open;
+        }
+        if (expected.contains(OssLexer.LBRACE) && !startsExpr(expected) && isMissingBraceSpot(ctx)) {
+            return "missing `{` after `" + soFar(p, ctx) + "`" + found(offending);
+        }
+        String what = thing(ctx, expected);
+        String after = previousText(p);
+        String msg = "expected " + what + (after.isEmpty() ? "" : " after `" + after + "`");
+        return msg + found(offending);
+    }
+
+    /** Nothing that can come here starts with {@code offending}. */
+    static String noViable(Parser p, Token start, Token offending, ParserRuleContext ctx) {
+        if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT
+                && start == offending) {
+            return "`" + start.getText() + "` is not a statement" + Suggest.hint(start.getText(), STATEMENT_WORDS);
+        }
+        if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT) {
+            Token t = start;
+            return "`" + t.getText() + "` is not a statement" + Suggest.hint(t.getText(), STATEMENT_WORDS);
+        }
+        return mismatch(p, offending, p.getExpectedTokens());
+    }
+
+    static String unwanted(Parser p, Token t) {
+        ParserRuleContext ctx = p.getContext();
+        if (t.getType() == OssLexer.IDENT && inBlock(ctx)) {
+            return "`" + t.getText() + "` is not a statement" + Suggest.hint(t.getText(), STATEMENT_WORDS);
+        }
+        if (t.getType() == OssLexer.IDENT && ctx instanceof OssParser.ScenarioContext) {
+            return "`" + t.getText() + "` cannot start a line here" + Suggest.hint(t.getText(), SECTION_WORDS);
+        }
+        String open = unclosedBrace(ctx, t, p.getExpectedTokens());
+        if (open != null) {
+            return open;
+        }
+        return "unexpected " + TokenNames.describe(t);
+    }
+
+    static String missing(Parser p, Token current, IntervalSet expected) {
+        return mismatch(p, current, expected);
+    }
+
+    private static String found(Token t) {
+        if (t == null || t.getType() == Token.EOF || t.getType() == OssLexer.NL || t.getType() == OssLexer.SEMI) {
+            return "";
+        }
+        return ", not " + TokenNames.describe(t);
+    }
+
+    private static boolean startsExpr(IntervalSet s) {
+        return s.contains(OssLexer.NUMBER) || s.contains(OssLexer.LPAREN);
+    }
+
+    private static boolean inBlock(ParserRuleContext ctx) {
+        return ctx instanceof OssParser.BlockContext;
+    }
+
+    private static boolean isMissingBraceSpot(ParserRuleContext ctx) {
+        return ctx instanceof OssParser.RepeatStmtContext || ctx instanceof OssParser.ForStmtContext
+                || ctx instanceof OssParser.ForkStmtContext || ctx instanceof OssParser.ProcessContext
+                || ctx instanceof OssParser.ScenarioContext || ctx instanceof OssParser.MachineSectionContext
+                || ctx instanceof OssParser.KernelSectionContext || ctx instanceof OssParser.BankerContext
+                || ctx instanceof OssParser.TrylockStmtContext || ctx instanceof OssParser.BlockContext;
+    }
+
+    /**
+     * At end of file, or at a keyword that starts a new section, a `}` that
+     * was never written: name the construct and where its `{` is.
+     */
+    private static String unclosedBrace(ParserRuleContext ctx, Token offending, IntervalSet expected) {
+        if (offending == null) {
+            return null;
+        }
+        int type = offending.getType();
+        boolean sectionKeyword = type == OssLexer.PROCESS || type == OssLexer.MUTEX || type == OssLexer.SEMAPHORE
+                || type == OssLexer.RESOURCE || type == OssLexer.BANKER || type == OssLexer.EXPECT
+                || type == OssLexer.MACHINE || type == OssLexer.KERNEL || type == OssLexer.SCENARIO;
+        if (type != Token.EOF && !sectionKeyword) {
+            return null;
+        }
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            Token lbrace = childToken(c, OssLexer.LBRACE);
+            if (lbrace != null && childToken(c, OssLexer.RBRACE) == null) {
+                if (sectionKeyword && c instanceof OssParser.ScenarioContext) {
+                    return null;
+                }
+                String where = " opened at " + lbrace.getLine() + ":" + (lbrace.getCharPositionInLine() + 1);
+                String before = type == Token.EOF ? "" : " before " + TokenNames.describe(offending);
+                return "expected `}` to close " + owner(c) + where + before;
+            }
+        }
+        return null;
+    }
+
+    private static Token childToken(ParserRuleContext c, int type) {
+        if (c.children == null) {
+            return null;
+        }
+        for (ParseTree child : c.children) {
+            if (child instanceof TerminalNode t && t.getSymbol().getType() == type && t.getSymbol().getTokenIndex() >= 0) {
+                return t.getSymbol();
+            }
+        }
+        return null;
+    }
+
+    private static String owner(ParserRuleContext c) {
+        if (c instanceof OssParser.BlockContext) {
+            ParserRuleContext parent = c.getParent();
+            if (parent instanceof OssParser.ProcessContext pc) {
+                return !pc.identifier().isEmpty() ? "the process `" + pc.identifier(0).getText() + "`" : "the process";
+            }
+            if (parent instanceof OssParser.RepeatStmtContext) {
+                return "`repeat`";
+            }
+            if (parent instanceof OssParser.ForStmtContext) {
+                return "the `for` loop";
+            }
+            if (parent instanceof OssParser.ForkStmtContext) {
+                return "the `fork` block";
+            }
+            if (parent instanceof OssParser.TrylockStmtContext) {
+                return "the `trylock` block";
+            }
+            return "the block";
+        }
+        if (c instanceof OssParser.MachineSectionContext) {
+            return "the `machine` block";
+        }
+        if (c instanceof OssParser.KernelSectionContext) {
+            return "the `kernel` block";
+        }
+        if (c instanceof OssParser.BankerContext) {
+            return "the `banker` table";
+        }
+        if (c instanceof OssParser.ScenarioContext) {
+            return "the scenario";
+        }
+        return "the block";
+    }
+
+    /** What kind of thing was due, in the words of the construct being parsed. */
+    private static String thing(ParserRuleContext ctx, IntervalSet expected) {
+        boolean exprDue = startsExpr(expected);
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof OssParser.ComputeStmtContext || c instanceof OssParser.SleepStmtContext
+                    || c instanceof OssParser.IoStmtContext) {
+                return "a time such as `5 ms`";
+            }
+            if (c instanceof OssParser.ArrivesAttrContext) {
+                return "a time such as `2 ms`";
+            }
+            if (c instanceof OssParser.RepeatStmtContext) {
+                return exprDue ? "a count such as `3`" : list(expected);
+            }
+            if (c instanceof OssParser.RangeContext) {
+                return expected.contains(OssLexer.DOTDOT) ? "`..` as in `0..4`" : "a number";
+            }
+            if (c instanceof OssParser.ForStmtContext) {
+                return expected.contains(OssLexer.IN) ? "`in`" : "a loop variable such as `j`";
+            }
+            if (c instanceof OssParser.LockStmtContext || c instanceof OssParser.UnlockStmtContext
+                    || c instanceof OssParser.TrylockStmtContext) {
+                return exprDue ? "an index such as `0`" : "the name of a mutex";
+            }
+            if (c instanceof OssParser.WaitStmtContext || c instanceof OssParser.WaitAnyStmtContext) {
+                return "`any`, a child or a semaphore";
+            }
+            if (c instanceof OssParser.PostStmtContext) {
+                return "the name of a semaphore";
+            }
+            if (c instanceof OssParser.CallStmtContext) {
+                return expected.contains(OssLexer.RPAREN) && !exprDue ? "`)`" : "the name of a semaphore";
+            }
+            if (c instanceof OssParser.AmountsContext || c instanceof OssParser.ClaimStmtContext
+                    || c instanceof OssParser.RequestStmtContext || c instanceof OssParser.ReleaseStmtContext) {
+                return exprDue ? "a number" : "a resource such as `printer 1`";
+            }
+            if (c instanceof OssParser.ExitStmtContext) {
+                return "an exit status such as `0`";
+            }
+            if (c instanceof OssParser.SemaphoreDeclContext && exprDue) {
+                return "an initial value such as `1`";
+            }
+            if (c instanceof OssParser.DeclNameContext) {
+                return exprDue ? "a size such as `5`" : expected.contains(OssLexer.RBRACK) ? "`]`" : "a name";
+            }
+            if (c instanceof OssParser.ProcessContext) {
+                if (expected.contains(OssLexer.IN)) {
+                    return "`in`";
+                }
+                return expected.contains(OssLexer.IDENT) ? "a name" : list(expected);
+            }
+            if (c instanceof OssParser.ProcessAttrContext) {
+                return exprDue ? "a number" : "a name";
+            }
+            if (c instanceof OssParser.BankerRowContext || c instanceof OssParser.BankerVectorContext) {
+                return expected.contains(OssLexer.NUMBER) && !expected.contains(OssLexer.IDENT) ? "a number"
+                        : expected.contains(OssLexer.ALLOC) ? "`alloc`, `max` or `need`" : list(expected);
+            }
+            if (c instanceof OssParser.ExpectationContext) {
+                if (expected.contains(OssLexer.EQ)) {
+                    return "a comparison such as `==`";
+                }
+                return exprDue ? "a value such as `5 ms`" : list(expected);
+            }
+            if (c instanceof OssParser.ScenarioContext) {
+                if (expected.contains(OssLexer.STRING)) {
+                    return "a title in quotes, as in `scenario \"Philosophers\" {`";
+                }
+                return list(expected);
+            }
+            if (c instanceof OssParser.FileContext) {
+                return expected.contains(OssLexer.SCENARIO) ? "`scenario \"title\" {`" : list(expected);
+            }
+            if (c instanceof OssParser.ExprContext || c instanceof OssParser.QuantityContext) {
+                continue;
+            }
+            if (c instanceof OssParser.BlockContext || c instanceof OssParser.StatementContext) {
+                break;
+            }
+        }
+        if (exprDue) {
+            return "a number";
+        }
+        return list(expected);
+    }
+
+    private static String list(IntervalSet expected) {
+        List<String> names = new ArrayList<>();
+        boolean hasName = false;
+        for (int type : expected.toList()) {
+            if (type == OssLexer.NL || type == OssLexer.SEMI) {
+                continue;
+            }
+            if (type == OssLexer.IDENT || isNonReserved(type)) {
+                hasName = true;
+                continue;
+            }
+            String n = TokenNames.of(type);
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        if (hasName) {
+            names.add(0, "a name");
+        }
+        if (names.isEmpty()) {
+            return "the end of the line";
+        }
+        if (names.size() > 4) {
+            return "something else";
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static boolean isNonReserved(int type) {
+        return type >= OssLexer.FORK && type <= OssLexer.NO;
+    }
+
+    /** The text of the line so far, e.g. `repeat 3` or `process A nice 5`. */
+    private static String soFar(Parser p, ParserRuleContext ctx) {
+        TokenStream in = p.getInputStream();
+        Token start = ctx.getStart();
+        int index = in.index();
+        if (start == null || start.getTokenIndex() < 0 || start.getTokenIndex() >= index) {
+            return previousText(p);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = start.getTokenIndex(); i < index; i++) {
+            Token t = in.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getType() == OssLexer.NL || t.getType() == OssLexer.SEMI) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(t.getText());
+        }
+        return shorten(sb.toString());
+    }
+
+    /** The last real token before the error, e.g. `compute`. */
+    private static String previousText(Parser p) {
+        TokenStream in = p.getInputStream();
+        for (int i = in.index() - 1; i >= 0; i--) {
+            Token t = in.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (t.getType() == OssLexer.NL || t.getType() == OssLexer.SEMI || t.getType() == Token.EOF) {
+                return "";
+            }
+            return shorten(t.getText());
+        }
+        return "";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+}

@@ -1,0 +1,56 @@
+package oss.compiler.util;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Did you mean ...?" by edit distance. */
+public final class Suggest {
+    private Suggest() {}
+
+    /** The closest candidate within a distance that still looks like a typo, if any. */
+    public static Optional<String> closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(1, Math.min(3, word.length() / 3 + 1));
+        for (String c : candidates) {
+            if (c.equals(word)) {
+                continue;
+            }
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /** " (did you mean `x`?)" or "". */
+    public static String hint(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(s -> "; did you mean `" + s + "`?").orElse("");
+    }
+
+    /** Damerau-Levenshtein (optimal string alignment) distance. */
+    public static int distance(String a, String b) {
+        if (a.length() > 64 || b.length() > 64) {
+            return Math.max(a.length(), b.length());
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
