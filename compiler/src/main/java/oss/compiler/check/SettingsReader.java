@@ -137,7 +137,7 @@ public final class SettingsReader {
                 a.expectWord("latency", "disk latency 5 ms");
                 a.quantity(Units.Kind.TIME, "the disk latency", true);
                 a.finish("disk latency 5 ms");
-                later(a, "the disk and swap model");
+                later(a, "the disk model");
             }
             case "swap" -> {
                 a.quantity(Units.Kind.SIZE, "the swap size", false);
@@ -166,7 +166,7 @@ public final class SettingsReader {
             }
             case "malloc" -> {
                 malloc(a);
-                later(a, "the user-space allocators");
+                later(a, "the user-space allocator model");
             }
             case "replacement" -> {
                 a.oneOf(List.of("lru", "clock", "fifo", "opt", "random"), "a page replacement policy");
@@ -182,7 +182,7 @@ public final class SettingsReader {
             case "msgmax", "msgmnb", "pipe_buffer" -> {
                 a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);
                 a.finish(key.text() + " 8 KiB");
-                later(a, "IPC");
+                later(a, "the IPC model");
             }
             default -> diags.report(Code.UNKNOWN_SETTING, key.span(), "unknown setting `" + key.text() + "`");
         }

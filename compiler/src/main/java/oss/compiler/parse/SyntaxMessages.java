@@ -33,7 +33,7 @@ final class SyntaxMessages {
             return open;
         }
         if (expected.contains(OssLexer.LBRACE) && !startsExpr(expected) && isMissingBraceSpot(ctx)) {
-            return "missing `{` after `" + soFar(p, ctx) + "`" + found(offending);
+            return "missing `{` after `" + soFar(p, ctx) + "`";
         }
         String what = thing(ctx, expected);
         String after = previousText(p);
@@ -56,7 +56,12 @@ final class SyntaxMessages {
 
     static String unwanted(Parser p, Token t) {
         ParserRuleContext ctx = p.getContext();
-        if (t.getType() == OssLexer.IDENT && inBlock(ctx)) {
+        IntervalSet expected = p.getExpectedTokens();
+        if (expected.contains(OssLexer.LBRACE) && !startsExpr(expected) && isMissingBraceSpot(ctx)
+                && !(ctx instanceof OssParser.BlockContext) && !(ctx instanceof OssParser.ScenarioContext)) {
+            return "missing `{` after `" + soFar(p, ctx) + "`";
+        }
+        if (t.getType() == OssLexer.IDENT && (inBlock(ctx) || ctx instanceof OssParser.StatementContext)) {
             return "`" + t.getText() + "` is not a statement" + Suggest.hint(t.getText(), STATEMENT_WORDS);
         }
         if (t.getType() == OssLexer.IDENT && ctx instanceof OssParser.ScenarioContext) {
@@ -303,15 +308,17 @@ final class SyntaxMessages {
             return previousText(p);
         }
         StringBuilder sb = new StringBuilder();
+        Token prev = null;
         for (int i = start.getTokenIndex(); i < index; i++) {
             Token t = in.get(i);
             if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getType() == OssLexer.NL || t.getType() == OssLexer.SEMI) {
                 continue;
             }
-            if (!sb.isEmpty()) {
+            if (prev != null && prev.getStopIndex() + 1 != t.getStartIndex()) {
                 sb.append(' ');
             }
             sb.append(t.getText());
+            prev = t;
         }
         return shorten(sb.toString());
     }
