@@ -282,8 +282,10 @@ BLOCK_COMMENT
     : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
+// Never contains `*/`: otherwise, being longer, it would win over BLOCK_COMMENT
+// for every block comment that has more text after it.
 UNTERMINATED_COMMENT
-    : '/*' .*? EOF
+    : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF
     ;
 
 NL

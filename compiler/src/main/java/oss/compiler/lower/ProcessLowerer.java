@@ -118,11 +118,15 @@ final class ProcessLowerer {
                         case "fifo" -> policy = SchedPolicy.FIFO;
                         case "rr" -> policy = SchedPolicy.RR;
                         case "normal" -> policy = SchedPolicy.NORMAL;
-                        default -> diags.report(Code.UNKNOWN_NAME, n.policy().span(), "unknown policy `" + word + "`"
+                        default -> policyAt = null;
+                    }
+                    if (policyAt == null) {
+                        diags.report(Code.UNKNOWN_NAME, n.policy().span(), "unknown policy `" + word + "`"
                                 + Suggest.hint(word, List.of("fifo", "rr", "normal"))
                                 + " (a process's policy is fifo, rr or normal)");
+                        priorityAt = Span.NONE;
                     }
-                    if (n.priority().isPresent()) {
+                    if (n.priority().isPresent() && priorityAt == null) {
                         priorityAt = n.span();
                         priority = (int) eval.inRange(n.priority().get(), env, "a real-time priority", 1, 99,
                                 Code.VALUE_OUT_OF_RANGE).orElse(1);
@@ -143,7 +147,7 @@ final class ProcessLowerer {
             diags.report(Code.VALUE_OUT_OF_RANGE, policyAt, "a real-time process needs a priority from 1 to 99, e.g. `policy "
                     + policy.name().toLowerCase(java.util.Locale.ROOT) + " priority 50`");
         }
-        if (!policy.isRealTime() && priorityAt != null) {
+        if (!policy.isRealTime() && priorityAt != null && priorityAt.isKnown()) {
             diags.report(Code.VALUE_OUT_OF_RANGE, priorityAt, "`priority` is for the real-time policies: write "
                     + "`policy fifo priority N` or `policy rr priority N` (normal processes use `nice`)");
             priority = 0;

@@ -103,7 +103,23 @@ public final class OssParsing {
                 diags.add(Diagnostic.of(Code.UNTERMINATED, Spans.of(t),
                         "this string is not closed before the end of the line: add a `\"`"));
                 t.setType(OssLexer.STRING);
-                t.setText(t.getText() + "\"");
+                String raw = t.getText();
+                int brace = raw.lastIndexOf('{');
+                if (brace > 0 && raw.substring(brace + 1).isBlank()) {
+                    // `scenario "Title {`: the brace was surely meant to open the block
+                    String inside = raw.substring(0, brace).stripTrailing();
+                    t.setText(inside + "\"");
+                    t.setStopIndex(t.getStartIndex() + inside.length() - 1);
+                    CommonToken lbrace = new CommonToken(OssLexer.LBRACE, "{");
+                    lbrace.setLine(t.getLine());
+                    lbrace.setCharPositionInLine(t.getCharPositionInLine() + raw.codePointCount(0, brace));
+                    lbrace.setStartIndex(t.getStartIndex() + brace);
+                    lbrace.setStopIndex(t.getStartIndex() + brace);
+                    out.add(t);
+                    t = lbrace;
+                } else {
+                    t.setText(raw + "\"");
+                }
             } else if (t.getType() == OssLexer.UNTERMINATED_COMMENT) {
                 Span s = Spans.of(t);
                 diags.add(Diagnostic.of(Code.UNTERMINATED, new Span(s.line(), s.column(), s.line(), s.column() + 2),

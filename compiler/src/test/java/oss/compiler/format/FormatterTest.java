@@ -1,0 +1,82 @@
+package oss.compiler.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FormatterTest {
+    @Test
+    void canonicalLayout() {
+        String in = """
+                scenario "t"{ machine{cpus 4 clock 3 GHz}
+                mutex m ; semaphore s=1
+                process A nice -5
+                {
+                P( s ) ; lock m // take it
+
+
+                compute (1+2)*3 ms
+                c = fork{exit 3}
+                trylock m { unlock m } else { sleep 1 ms }
+                unlock m; V(s) ; wait c
+                }
+                banker {
+                resources A B
+                total 10 5
+                P0 alloc 1 0 max 10 5
+                request P0 1 0
+                }
+                expect A.exit==0
+                expect no deadlock
+                }
+                """;
+        String want = """
+                scenario "t" {
+                  machine {
+                    cpus 4
+                    clock 3 GHz
+                  }
+
+                  mutex m
+                  semaphore s = 1
+
+                  process A nice -5 {
+                    P(s)
+                    lock m // take it
+
+                    compute (1 + 2) * 3 ms
+                    c = fork {
+                      exit 3
+                    }
+                    trylock m {
+                      unlock m
+                    } else {
+                      sleep 1 ms
+                    }
+                    unlock m
+                    V(s)
+                    wait c
+                  }
+
+                  banker {
+                    resources    A  B
+                    total       10  5
+                    P0 alloc     1  0  max  10  5
+                    request P0   1  0
+                  }
+
+                  expect A.exit == 0
+                  expect no deadlock
+                }
+                """;
+        assertEquals(want, Formatter.format(in).orElseThrow());
+        assertEquals(want, Formatter.format(want).orElseThrow());
+    }
+
+    @Test
+    void syntaxErrorsGiveNothing() {
+        assertTrue(Formatter.format("scenario \"t\" { process A { compute } }").isEmpty());
+        assertTrue(Formatter.format("scenario \"t\" { mutex m § }").isEmpty());
+    }
+}
