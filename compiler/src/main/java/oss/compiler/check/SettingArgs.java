@@ -242,4 +242,8 @@ final class SettingArgs {
     Span span() {
         return setting.span();
     }
+
+    Span keySpan() {
+        return setting.key().span();
+    }
 }

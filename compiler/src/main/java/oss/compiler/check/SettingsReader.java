@@ -82,9 +82,13 @@ public final class SettingsReader {
             diags.report(Code.UNKNOWN_SETTING, key.span(), msg);
             return;
         }
-        Span first = seen.putIfAbsent(key.text(), key.span());
+        String id = key.text();
+        if (id.equals("cache") && !s.arguments().isEmpty()) {
+            id = "cache " + s.arguments().get(0).text();
+        }
+        Span first = seen.putIfAbsent(id, key.span());
         if (first != null) {
-            diags.report(Code.DUPLICATE_NAME, key.span(), "`" + key.text() + "` is set twice", first, "first set here");
+            diags.report(Code.DUPLICATE_NAME, key.span(), "`" + id + "` is set twice", first, "first set here");
             return;
         }
         SettingArgs a = new SettingArgs(s, diags, units);
@@ -189,7 +193,7 @@ public final class SettingsReader {
     }
 
     private void later(SettingArgs a, String model) {
-        diags.report(Code.NOT_SIMULATED_YET, a.span(), "`" + a.key() + "` is accepted but not simulated yet: " + model
+        diags.report(Code.NOT_SIMULATED_YET, a.keySpan(), "`" + a.key() + "` is accepted but not simulated yet: " + model
                 + " comes in a later version");
     }
 

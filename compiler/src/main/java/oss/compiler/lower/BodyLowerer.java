@@ -155,8 +155,10 @@ final class BodyLowerer {
             inner.put(var, i);
             out.addAll(block(f.body(), inner));
             if (budget.exhausted()) {
-                diags.report(Code.TOO_LARGE, f.span(), "this loop unrolls to more than " + Budget.LIMIT
+                if (budget.firstReport()) {
+                    diags.report(Code.TOO_LARGE, f.span(), "this loop unrolls to more than " + Budget.LIMIT
                         + " operations in total; use `repeat` for plain repetition");
+                }
                 return;
             }
         }

@@ -13,6 +13,15 @@ final class Budget {
         }
     }
 
+    private boolean reported;
+
+    /** True the first time only: the budget is reported once, at the loop where it ran out. */
+    boolean firstReport() {
+        boolean first = !reported;
+        reported = true;
+        return first;
+    }
+
     boolean exhausted() {
         return exhausted;
     }

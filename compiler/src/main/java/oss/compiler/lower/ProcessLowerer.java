@@ -69,7 +69,7 @@ final class ProcessLowerer {
             env.put(var, i);
             lower(p, env, p.name().text() + "[" + i + "]").ifPresent(out::add);
         }
-        if (budget.exhausted()) {
+        if (budget.exhausted() && budget.firstReport()) {
             diags.report(Code.TOO_LARGE, p.name().span(), "the processes unroll to more than " + Budget.LIMIT
                     + " operations in total");
         }

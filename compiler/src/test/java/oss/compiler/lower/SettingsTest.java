@@ -1,0 +1,132 @@
+package oss.compiler.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.program.DeadlockPolicy;
+import oss.runtime.program.KernelConfig;
+import oss.runtime.program.MachineConfig;
+import oss.runtime.program.Program;
+import oss.runtime.program.SchedulerSpec;
+
+/** Every key of machine { } and kernel { } parses with its units; later-version keys say so once each. */
+class SettingsTest {
+    static final long MS = 1_000_000L;
+
+    static Compilation compile(String machine, String kernel) {
+        return Compiler.compile("s.oss", "scenario \"s\" {\n  machine {\n" + machine + "\n  }\n  kernel {\n" + kernel
+                + "\n  }\n}\n");
+    }
+
+    static Program program(String machine, String kernel) {
+        Compilation c = compile(machine, kernel);
+        assertTrue(c.program().isPresent(), () -> c.diagnostics().toString());
+        return c.program().get();
+    }
+
+    @Test
+    void defaults() {
+        Program p = program("", "");
+        assertEquals(MachineConfig.defaults(), p.machine());
+        assertEquals(KernelConfig.defaults(), p.kernel());
+    }
+
+    @Test
+    void everyMachineKey() {
+        Compilation c = compile("""
+                cpus 4
+                clock 3 GHz
+                memory 1 GiB
+                page_size 8 KiB
+                paging x86_32
+                tlb 64 entries 4-way pcid
+                cache L1d 32 KiB 8-way line 64 B hit 4 cycles private
+                cache L2 1 MiB 16-way line 64 B hit 12 cycles shared
+                memory_latency 100 cycles
+                disk latency 5 ms
+                swap 64 MiB
+                """, "");
+        assertTrue(c.program().isPresent(), c.diagnostics().toString());
+        MachineConfig m = c.program().get().machine();
+        assertEquals(new MachineConfig(4, 3_000_000_000L, 1L << 30, 8192), m);
+        List<String> later = c.diagnostics().stream().filter(d -> d.code() == Code.NOT_SIMULATED_YET)
+                .map(Diagnostic::message).map(s -> s.substring(1, s.indexOf('`', 1))).toList();
+        assertEquals(List.of("memory", "page_size", "paging", "tlb", "cache", "cache", "memory_latency", "disk", "swap"),
+                later);
+    }
+
+    @Test
+    void everyKernelKey() {
+        Compilation c = compile("", """
+                scheduler rr quantum 4 ms
+                context_switch 5 us
+                hz 250
+                deadlock avoid
+                malloc ptmalloc mmap_threshold 128 KiB
+                replacement clock
+                buddy max_order 11
+                msgmax 8 KiB msgmnb 16 KiB pipe_buffer 64 KiB
+                """);
+        assertTrue(c.program().isPresent(), c.diagnostics().toString());
+        KernelConfig k = c.program().get().kernel();
+        assertEquals(SchedulerSpec.Kind.RR, k.scheduler().kind());
+        assertEquals(4 * MS, k.scheduler().quantumNs());
+        assertEquals(5_000L, k.contextSwitchNs());
+        assertEquals(250, k.hz());
+        assertEquals(DeadlockPolicy.AVOID, k.deadlock());
+        assertEquals(7, c.diagnostics().stream().filter(d -> d.code() == Code.NOT_SIMULATED_YET).count());
+        assertTrue(program("", "malloc freelist best_fit coalesce").machine() != null);
+        assertEquals(DeadlockPolicy.IGNORE, program("", "deadlock ignore").kernel().deadlock());
+    }
+
+    @Test
+    void everyScheduler() {
+        assertEquals(SchedulerSpec.of(SchedulerSpec.Kind.FIFO), program("", "scheduler fifo").kernel().scheduler());
+        assertEquals(SchedulerSpec.of(SchedulerSpec.Kind.SJF), program("", "scheduler sjf").kernel().scheduler());
+        assertEquals(SchedulerSpec.of(SchedulerSpec.Kind.STCF), program("", "scheduler stcf").kernel().scheduler());
+        assertEquals(SchedulerSpec.of(SchedulerSpec.Kind.RR), program("", "scheduler rr").kernel().scheduler());
+        SchedulerSpec mlfq = program("", "scheduler mlfq queues 4 quantum 10 ms 20 ms boost 50 ms").kernel().scheduler();
+        assertEquals(List.of(10 * MS, 20 * MS, 20 * MS, 20 * MS), mlfq.mlfqQuantaNs());
+        assertEquals(50 * MS, mlfq.boostNs());
+        SchedulerSpec lottery = program("", "scheduler lottery quantum 5 ms").kernel().scheduler();
+        assertEquals(SchedulerSpec.Kind.LOTTERY, lottery.kind());
+        assertEquals(5 * MS, lottery.quantumNs());
+        SchedulerSpec cfs = program("", "scheduler cfs latency 6 ms min_granularity 750 us wakeup_granularity 1 ms")
+                .kernel().scheduler();
+        assertEquals(new SchedulerSpec(SchedulerSpec.Kind.CFS, 0, List.of(), 0, 6 * MS, 750_000, MS), cfs);
+    }
+
+    @Test
+    void cyclesFollowTheClock() {
+        Compilation c = Compiler.compile("c.oss", """
+                scenario "c" {
+                  machine { clock 1 GHz }
+                  process A { compute 100 cycles }
+                }
+                """);
+        assertEquals(100L, ((oss.runtime.program.Op.Compute) c.program().orElseThrow().processes().get(0).body().get(0)).ns());
+    }
+
+    @Test
+    void badSettings() {
+        assertEquals(List.of(Code.UNKNOWN_SETTING), codes(compile("cpu 2", "")));
+        assertEquals(List.of(Code.UNKNOWN_SETTING), codes(compile("scheduler fifo", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("", "scheduler fast")));
+        assertEquals(List.of(Code.MISSING_UNIT), codes(compile("clock 2", "")));
+        assertEquals(List.of(Code.WRONG_UNIT), codes(compile("clock 2 ms", "")));
+        assertEquals(List.of(Code.NOT_POSITIVE), codes(compile("", "scheduler rr quantum 0 ms")));
+        assertEquals(List.of(Code.DUPLICATE_NAME), codes(compile("cpus 2\ncpus 4", "")));
+        assertEquals(List.of(Code.NOT_SIMULATED_YET, Code.BAD_SETTING), codes(compile("page_size 3 KiB", "")));
+        assertEquals(List.of(Code.NOT_SIMULATED_YET, Code.BAD_SETTING), codes(compile("tlb 64 entries", "")));
+    }
+
+    static List<Code> codes(Compilation c) {
+        return c.diagnostics().stream().map(Diagnostic::code).toList();
+    }
+}
