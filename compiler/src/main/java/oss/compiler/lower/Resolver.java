@@ -96,6 +96,7 @@ final class Resolver {
 
     private static String wrongKind(String name, Symbols.Symbol s, Declaration.Kind want) {
         String is = "`" + name + "` is " + s.describe() + ", not a " + want.keyword();
+        name = s.isArray() ? name + "[0]" : name;
         return is + switch (s.kind()) {
             case MUTEX -> ": use `lock " + name + "` and `unlock " + name + "`";
             case SEMAPHORE -> ": use `P(" + name + ")` / `wait " + name + "` and `V(" + name + ")` / `post " + name + "`";

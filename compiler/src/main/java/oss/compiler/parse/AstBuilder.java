@@ -62,6 +62,27 @@ final class AstBuilder {
         }
     }
 
+    /** Errors in this node itself, not counting the blocks nested in it (those are checked on their own). */
+    static boolean broken(ParseTree t) {
+        if (t instanceof org.antlr.v4.runtime.tree.ErrorNode) {
+            return true;
+        }
+        if (t instanceof OssParser.BlockContext) {
+            return false;
+        }
+        if (t instanceof ParserRuleContext c) {
+            if (c.exception != null) {
+                return true;
+            }
+            for (int i = 0; i < c.getChildCount(); i++) {
+                if (broken(c.getChild(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Token real(Token t) {
         return t == null || t.getTokenIndex() < 0 ? null : t;
     }
@@ -74,6 +95,11 @@ final class AstBuilder {
     }
 
     private Section section(OssParser.SectionContext s) {
+        if (!(s instanceof OssParser.MachineSectionContext) && !(s instanceof OssParser.KernelSectionContext)
+                && !(s instanceof OssParser.BankerSectionContext) && !(s instanceof OssParser.ProcessSectionContext)
+                && broken(s)) {
+            return null;
+        }
         if (s instanceof OssParser.MachineSectionContext m) {
             return settings(SettingsBlock.Kind.MACHINE, m.setting(), m, m.RBRACE());
         }
@@ -105,6 +131,9 @@ final class AstBuilder {
         List<String> keys = kind == SettingsBlock.Kind.MACHINE ? SettingKeys.MACHINE : SettingKeys.KERNEL;
         List<Setting> out = new ArrayList<>();
         for (OssParser.SettingContext line : lines) {
+            if (broken(line)) {
+                continue;
+            }
             List<Atom> atoms = new ArrayList<>();
             Token prev = null;
             for (OssParser.AtomContext a : line.atom()) {
@@ -198,7 +227,7 @@ final class AstBuilder {
     // ------------------------------------------------------------ processes
 
     private ProcessNode process(OssParser.ProcessContext p) {
-        if (p == null) {
+        if (p == null || broken(p)) {
             return null;
         }
         Name name = name(p.identifier(0));
@@ -295,6 +324,9 @@ final class AstBuilder {
     }
 
     private Stmt statement(OssParser.StatementContext s) {
+        if (broken(s)) {
+            return null;
+        }
         var span = Spans.of(s);
         if (s instanceof OssParser.ComputeStmtContext c) {
             Quantity q = quantity(c.quantity());
@@ -464,6 +496,9 @@ final class AstBuilder {
     }
 
     private BankerNode.Row bankerRow(OssParser.BankerRowContext r) {
+        if (broken(r)) {
+            return null;
+        }
         var span = Spans.of(r);
         if (r instanceof OssParser.BankerResourcesContext c) {
             List<Name> names = new ArrayList<>();

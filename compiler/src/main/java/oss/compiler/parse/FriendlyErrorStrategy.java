@@ -6,9 +6,32 @@ import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.Token;
+import oss.grammar.OssLexer;
 
 /** ANTLR's recovery with messages in a student's words instead of "mismatched input". */
 final class FriendlyErrorStrategy extends DefaultErrorStrategy {
+
+    /**
+     * Never invent a `{` in front of an existing `}`: that `}` closes an outer
+     * block, and pairing it with the invented brace would leave the outer
+     * block unclosed and produce a second, misleading error.
+     */
+    @Override
+    protected boolean singleTokenInsertion(Parser p) {
+        if (p.getCurrentToken().getType() == OssLexer.RBRACE && getExpectedTokens(p).contains(OssLexer.LBRACE)) {
+            return false;
+        }
+        return super.singleTokenInsertion(p);
+    }
+
+    /** Never drop a line end to glue two lines into one statement. */
+    @Override
+    protected Token singleTokenDeletion(Parser p) {
+        if (p.getCurrentToken().getType() == OssLexer.NL) {
+            return null;
+        }
+        return super.singleTokenDeletion(p);
+    }
 
     @Override
     protected void reportNoViableAlternative(Parser p, NoViableAltException e) {

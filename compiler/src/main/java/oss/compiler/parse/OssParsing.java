@@ -25,6 +25,8 @@ import oss.runtime.program.Span;
 public final class OssParsing {
     /** Deeper nesting of braces, parentheses and brackets than this is refused before parsing. */
     public static final int MAX_NESTING = 200;
+    /** At most this many lexical diagnostics per file: garbage input gets a few, not thousands. */
+    static final int MAX_LEXICAL = 20;
 
     private OssParsing() {}
 
@@ -133,6 +135,12 @@ public final class OssParsing {
         }
         for (int i = 0; i < out.size(); i++) {
             ((CommonToken) out.get(i)).setTokenIndex(i);
+        }
+        if (diags.size() > MAX_LEXICAL) {
+            Diagnostic last = diags.get(MAX_LEXICAL - 1);
+            diags.subList(MAX_LEXICAL, diags.size()).clear();
+            diags.set(MAX_LEXICAL - 1, Diagnostic.of(last.code(), last.span(), last.message()
+                    + " (and more such characters after it; is this an .oss file?)"));
         }
         return out;
     }

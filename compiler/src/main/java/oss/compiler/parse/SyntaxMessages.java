@@ -47,6 +47,22 @@ final class SyntaxMessages {
                 && start == offending) {
             return "`" + start.getText() + "` is not a statement" + Suggest.hint(start.getText(), STATEMENT_WORDS);
         }
+        if (ctx instanceof OssParser.StatementContext && start != null) {
+            String after = " after `" + start.getText() + "`";
+            switch (start.getType()) {
+                case OssLexer.IO:
+                    return "expected a time such as `5 ms`" + after;
+                case OssLexer.WAIT:
+                    return "expected `any`, a child or a semaphore" + after;
+                case OssLexer.FORK:
+                    return "missing `{`" + after;
+                default:
+                    break;
+            }
+        }
+        if (ctx instanceof OssParser.ExpectationContext && start != null && start.getType() == OssLexer.EXPECT) {
+            return "expected what to expect after `expect`, such as `deadlock`, `no zombies` or `A.finish == 5 ms`";
+        }
         if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT) {
             Token t = start;
             return "`" + t.getText() + "` is not a statement" + Suggest.hint(t.getText(), STATEMENT_WORDS);
@@ -56,6 +72,9 @@ final class SyntaxMessages {
 
     static String unwanted(Parser p, Token t) {
         ParserRuleContext ctx = p.getContext();
+        if (t.getType() == OssLexer.NL || t.getType() == Token.EOF) {
+            return mismatch(p, t, p.getExpectedTokens());
+        }
         IntervalSet expected = p.getExpectedTokens();
         if (expected.contains(OssLexer.LBRACE) && !startsExpr(expected) && isMissingBraceSpot(ctx)
                 && !(ctx instanceof OssParser.BlockContext) && !(ctx instanceof OssParser.ScenarioContext)) {
@@ -236,6 +255,9 @@ final class SyntaxMessages {
                 return expected.contains(OssLexer.NUMBER) && !expected.contains(OssLexer.IDENT) ? "a number"
                         : expected.contains(OssLexer.ALLOC) ? "`alloc`, `max` or `need`" : list(expected);
             }
+            if (c instanceof OssParser.MetricExpectContext m && m.metric == null && expected.contains(OssLexer.IDENT)) {
+                return "a metric such as `finish` or `exit`";
+            }
             if (c instanceof OssParser.ExpectationContext) {
                 if (expected.contains(OssLexer.EQ)) {
                     return "a comparison such as `==`";
@@ -251,7 +273,15 @@ final class SyntaxMessages {
             if (c instanceof OssParser.FileContext) {
                 return expected.contains(OssLexer.SCENARIO) ? "`scenario \"title\" {`" : list(expected);
             }
-            if (c instanceof OssParser.ExprContext || c instanceof OssParser.QuantityContext) {
+            if ((c instanceof OssParser.ParenExprContext || c instanceof OssParser.CallExprContext)
+                    && expected.contains(OssLexer.RPAREN)) {
+                return "`)`";
+            }
+            if (c instanceof OssParser.RefContext && expected.contains(OssLexer.RBRACK)) {
+                return "`]`";
+            }
+            if (c instanceof OssParser.ExprContext || c instanceof OssParser.QuantityContext
+                    || c instanceof OssParser.RefContext) {
                 continue;
             }
             if (c instanceof OssParser.BlockContext || c instanceof OssParser.StatementContext) {
