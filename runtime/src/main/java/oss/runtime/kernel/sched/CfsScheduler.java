@@ -1,0 +1,156 @@
+package oss.runtime.kernel.sched;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Linux's Completely Fair Scheduler, reduced to what shapes a schedule:
+ * each task's virtual runtime advances inversely to its weight and the
+ * task that has had the least runs next, so CPU time divides in proportion
+ * to the nice weights. Slices come from a target latency shared by weight,
+ * never below the minimum granularity. min_vruntime only moves forward and
+ * anchors newcomers and sleepers, so neither can hoard credit.
+ *
+ * <p>"Running" here means: handed out by {@link #pickNext} on a CPU and not
+ * yet put back ({@link #enqueue}) or gone ({@link #detach}). The interface
+ * has no "blocked" call, so a task that blocks stops counting as running
+ * when its CPU picks again.
+ */
+public final class CfsScheduler implements Scheduler {
+    private static final long NICE_0_WEIGHT = 1024;
+    private static final Comparator<SchedEntity> BY_VRUNTIME = Comparator
+            .comparingLong((SchedEntity se) -> se.vruntime)
+            .thenComparingLong(se -> se.queueSeq)
+            .thenComparingInt(se -> se.pid);
+
+    private final long latencyNs;
+    private final long minGranularityNs;
+    private final long wakeupGranularityNs;
+    private final TreeSet<SchedEntity> timeline = new TreeSet<>(BY_VRUNTIME);
+    private final Map<Integer, SchedEntity> runningOnCpu = new HashMap<>();
+    /** ranNs × 1024 mod weight not yet turned into vruntime: nobody gains or loses time to rounding. */
+    private final Map<SchedEntity, Long> remainder = new HashMap<>();
+    private long minVruntime;
+
+    public CfsScheduler(long latencyNs, long minGranularityNs, long wakeupGranularityNs) {
+        if (latencyNs <= 0 || minGranularityNs <= 0 || wakeupGranularityNs < 0) {
+            throw new IllegalArgumentException("CFS needs latency > 0, min_granularity > 0, wakeup_granularity >= 0");
+        }
+        this.latencyNs = latencyNs;
+        this.minGranularityNs = minGranularityNs;
+        this.wakeupGranularityNs = wakeupGranularityNs;
+    }
+
+    @Override
+    public String name() {
+        return "cfs";
+    }
+
+    /** The queue's min_vruntime, as placement saw it last. */
+    public long minVruntime() {
+        return minVruntime;
+    }
+
+    @Override
+    public void enqueue(SchedEntity se, Wake why, long now) {
+        updateMinVruntime();
+        stopRunning(se);
+        switch (why) {
+            case NEW -> se.vruntime = Math.max(se.vruntime, minVruntime);
+            case WAKEUP -> se.vruntime = Math.max(se.vruntime, minVruntime - latencyNs / 2);
+            case PREEMPTED -> { }
+        }
+        if (!timeline.add(se)) {
+            throw new IllegalStateException(se + " is already queued");
+        }
+        se.queued = true;
+    }
+
+    @Override
+    public SchedEntity pickNext(int cpu, long now) {
+        runningOnCpu.remove(cpu);
+        SchedEntity se = timeline.pollFirst();
+        if (se != null) {
+            se.queued = false;
+            runningOnCpu.put(cpu, se);
+        }
+        updateMinVruntime();
+        return se;
+    }
+
+    @Override
+    public long timeSlice(SchedEntity se, long now) {
+        long nr = timeline.size();
+        long totalWeight = 0;
+        boolean counted = se.queued;
+        for (SchedEntity q : timeline) {
+            totalWeight += q.weight;
+        }
+        for (SchedEntity r : runningOnCpu.values()) {
+            nr++;
+            totalWeight += r.weight;
+            counted |= r == se;
+        }
+        if (!counted) {
+            nr++;
+            totalWeight += se.weight;
+        }
+        long period = nr <= latencyNs / minGranularityNs ? latencyNs : nr * minGranularityNs;
+        return Math.max(minGranularityNs, period * se.weight / totalWeight);
+    }
+
+    @Override
+    public void account(SchedEntity se, long ranNs, long now) {
+        long scaled = Math.addExact(Math.multiplyExact(ranNs, NICE_0_WEIGHT), remainder.getOrDefault(se, 0L));
+        se.vruntime += scaled / se.weight;
+        remainder.put(se, scaled % se.weight);
+        updateMinVruntime();
+    }
+
+    @Override
+    public boolean shouldPreempt(SchedEntity woken, SchedEntity curr, long now) {
+        return curr.vruntime - woken.vruntime > wakeupGranularityNs * NICE_0_WEIGHT / woken.weight;
+    }
+
+    /** Always go back: if curr still has the least vruntime it wins the pick, else the leftmost does. */
+    @Override
+    public boolean shouldYield(SchedEntity curr, long now) {
+        return true;
+    }
+
+    @Override
+    public void detach(SchedEntity se, long now) {
+        if (timeline.remove(se)) {
+            se.queued = false;
+        }
+        stopRunning(se);
+        remainder.remove(se);
+    }
+
+    @Override
+    public int queued() {
+        return timeline.size();
+    }
+
+    private void stopRunning(SchedEntity se) {
+        runningOnCpu.values().removeIf(r -> r == se);
+    }
+
+    private void updateMinVruntime() {
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        if (!timeline.isEmpty()) {
+            min = timeline.first().vruntime;
+            any = true;
+        }
+        for (SchedEntity r : runningOnCpu.values()) {
+            min = Math.min(min, r.vruntime);
+            any = true;
+        }
+        if (any) {
+            minVruntime = Math.max(minVruntime, min);
+        }
+    }
+}
