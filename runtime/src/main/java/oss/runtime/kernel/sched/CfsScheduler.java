@@ -14,9 +14,8 @@ import java.util.TreeSet;
  * anchors newcomers and sleepers, so neither can hoard credit.
  *
  * <p>"Running" here means: handed out by {@link #pickNext} on a CPU and not
- * yet put back ({@link #enqueue}) or gone ({@link #detach}). The interface
- * has no "blocked" call, so a task that blocks stops counting as running
- * when its CPU picks again.
+ * yet put back ({@link #enqueue}), asleep ({@link #block}) or gone
+ * ({@link #detach}).
  */
 public final class CfsScheduler implements Scheduler {
     private static final long NICE_0_WEIGHT = 1024;
@@ -127,6 +126,11 @@ public final class CfsScheduler implements Scheduler {
         }
         stopRunning(se);
         remainder.remove(se);
+    }
+
+    @Override
+    public void block(SchedEntity se, long now) {
+        stopRunning(se);
     }
 
     @Override

@@ -11,7 +11,7 @@ package oss.runtime.kernel.sched;
  * it from the queue) → while running, {@link #account} for the CPU time it
  * used, each time before {@link #shouldPreempt}, {@link #shouldYield} or a
  * deschedule → back to {@link #enqueue} (PREEMPTED or, after blocking,
- * WAKEUP); {@link #detach} once when it exits. {@link #periodic} is called
+ * WAKEUP, after {@link #block}); {@link #detach} once when it exits. {@link #periodic} is called
  * at the times {@link #nextPeriodic} asks for.
  *
  * <p>Policies must be deterministic: ties go to the lower {@link SchedEntity#queueSeq}.
@@ -23,6 +23,12 @@ public interface Scheduler {
     default void attach(SchedEntity se, long now) {}
 
     default void detach(SchedEntity se, long now) {}
+
+    /**
+     * The running {@code se} went to sleep (blocked) and left its CPU without
+     * being enqueued; it comes back later through {@link #enqueue} with WAKEUP.
+     */
+    default void block(SchedEntity se, long now) {}
 
     /** Makes {@code se} runnable. */
     void enqueue(SchedEntity se, Wake why, long now);

@@ -1,0 +1,31 @@
+package oss.runtime.diag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import oss.runtime.program.Span;
+
+/**
+ * Collects a run's findings, one per (code, statement): a misuse inside a
+ * loop that runs a million times is still one diagnostic, not a million.
+ */
+public final class Findings {
+    private final Map<String, Diagnostic> byKey = new LinkedHashMap<>();
+
+    public void add(Diagnostic d) {
+        byKey.putIfAbsent(d.code().id() + "@" + key(d.span()), d);
+    }
+
+    public void add(Code code, Span span, String message) {
+        add(Diagnostic.of(code, span, message));
+    }
+
+    public List<Diagnostic> all() {
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String key(Span s) {
+        return s.line() + ":" + s.column() + "-" + s.endLine() + ":" + s.endColumn();
+    }
+}

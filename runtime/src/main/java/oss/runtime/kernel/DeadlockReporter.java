@@ -1,0 +1,145 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Findings;
+import oss.runtime.diag.Related;
+import oss.runtime.kernel.deadlock.ResourceTable;
+import oss.runtime.kernel.deadlock.WaitForGraph;
+import oss.runtime.kernel.sync.Mutex;
+import oss.runtime.kernel.sync.Semaphore;
+
+/**
+ * At the end of a run that stopped because nothing could happen any more,
+ * explains the tasks still asleep: a cycle in the wait-for graph is a
+ * deadlock (with each member's blocking statement), anything else is
+ * "blocked forever" (a semaphore nobody will post, a lock whose owner exited).
+ *
+ * <p>Edges: a mutex waiter waits for the owner; a semaphore waiter for every
+ * live task whose remaining code could still post it; a resource request
+ * for every task holding instances of a class the request cannot get; a
+ * parent in wait for its child.
+ */
+final class DeadlockReporter {
+    private final List<Task> tasks;
+    private final Mutex[] mutexes;
+    private final Semaphore[] semaphores;
+    private final ResourceTable resources;
+
+    DeadlockReporter(List<Task> tasks, Mutex[] mutexes, Semaphore[] semaphores, ResourceTable resources) {
+        this.tasks = tasks;
+        this.mutexes = mutexes;
+        this.semaphores = semaphores;
+        this.resources = resources;
+    }
+
+    /** Adds the findings; true when some task sleeps forever. */
+    boolean report(Findings findings) {
+        List<Task> blocked = new ArrayList<>();
+        for (int pid = 2; pid < tasks.size(); pid++) {
+            Task t = tasks.get(pid);
+            if (t.alive() && t.blocker != Task.Blocker.NONE) {
+                blocked.add(t);
+            }
+        }
+        if (blocked.isEmpty()) {
+            return false;
+        }
+        WaitForGraph graph = new WaitForGraph();
+        for (Task t : blocked) {
+            graph.addNode(t.pid);
+            for (int other : waitsFor(t)) {
+                graph.addEdge(t.pid, other);
+            }
+        }
+        var cycle = graph.findCycle();
+        if (cycle.isPresent()) {
+            findings.add(cycleFinding(cycle.get()));
+        } else {
+            Task first = blocked.get(0);
+            List<Related> related = new ArrayList<>();
+            StringBuilder detail = new StringBuilder();
+            for (Task t : blocked) {
+                detail.append(t).append(" waits for ").append(t.blockedOn).append('\n');
+                if (t != first) {
+                    related.add(new Related(t.blockedAt, t + " waits here forever for " + t.blockedOn));
+                }
+            }
+            String message = blocked.size() == 1
+                    ? first + " waits forever for " + first.blockedOn + ": nothing left can wake it"
+                    : blocked.size() + " tasks wait forever with nothing left to wake them; " + first + " for " + first.blockedOn;
+            findings.add(new Diagnostic(Code.BLOCKED_FOREVER, Code.BLOCKED_FOREVER.severity(), message, first.blockedAt,
+                    related, detail.toString().strip()));
+        }
+        return true;
+    }
+
+    private List<Integer> waitsFor(Task t) {
+        List<Integer> out = new ArrayList<>();
+        switch (t.blocker) {
+            case MUTEX -> {
+                // a mutex's only way out is its owner
+                int owner = mutexes[t.blockerIndex].owner;
+                if (owner > 0 && tasks.get(owner).alive()) {
+                    out.add(owner);
+                }
+            }
+            case SEMAPHORE -> {
+                for (int pid = 2; pid < tasks.size(); pid++) {
+                    Task o = tasks.get(pid);
+                    if (o.alive() && o.mayPost(t.blockerIndex)) {
+                        out.add(pid);
+                    }
+                }
+            }
+            case RESOURCE -> {
+                int[] wanted = resources.row(t.pid).request;
+                int[] available = resources.available();
+                for (ResourceTable.Row row : resources.rows()) {
+                    if (row.pid == t.pid || !tasks.get(row.pid).alive()) {
+                        continue;
+                    }
+                    for (int r = 0; wanted != null && r < wanted.length; r++) {
+                        if (wanted[r] > available[r] && row.allocation[r] > 0) {
+                            out.add(row.pid);
+                            break;
+                        }
+                    }
+                }
+            }
+            case CHILD -> out.add(t.blockerIndex);
+            case ANY_CHILD -> out.addAll(t.children);
+            default -> { }
+        }
+        return out;
+    }
+
+    private Diagnostic cycleFinding(List<Integer> cycle) {
+        StringBuilder chain = new StringBuilder();
+        StringBuilder detail = new StringBuilder("circular wait:\n");
+        List<Related> related = new ArrayList<>();
+        for (int i = 0; i < cycle.size(); i++) {
+            Task t = tasks.get(cycle.get(i));
+            Task next = tasks.get(cycle.get((i + 1) % cycle.size()));
+            String edge = t + " waits for " + t.blockedOn + switch (t.blocker) {
+                case RESOURCE -> ", held by " + next;
+                case SEMAPHORE -> "; " + next + " could post it, but sleeps too";
+                default -> "";
+            };
+            detail.append("  ").append(edge).append('\n');
+            chain.append(i == 0 ? "" : " → ").append(t.process);
+            if (i > 0) {
+                related.add(new Related(t.blockedAt, t + " waits here for " + t.blockedOn));
+            }
+        }
+        chain.append(" → ").append(tasks.get(cycle.get(0)).process);
+        Task first = tasks.get(cycle.get(0));
+        String message = cycle.size() == 1
+                ? "deadlock: " + first + " waits for itself (" + first.blockedOn + ")"
+                : "deadlock: " + chain + "; each holds what the next one waits for";
+        return new Diagnostic(Code.DEADLOCK, Code.DEADLOCK.severity(), message, first.blockedAt, related,
+                detail.toString().strip());
+    }
+}

@@ -1,0 +1,818 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Findings;
+import oss.runtime.diag.Related;
+import oss.runtime.hw.Cpu;
+import oss.runtime.hw.Event;
+import oss.runtime.hw.EventQueue;
+import oss.runtime.kernel.deadlock.ResourceTable;
+import oss.runtime.kernel.sched.SchedEntity;
+import oss.runtime.kernel.sched.Scheduler;
+import oss.runtime.kernel.sched.Schedulers;
+import oss.runtime.kernel.sched.Wake;
+import oss.runtime.kernel.sync.Mutex;
+import oss.runtime.kernel.sync.Semaphore;
+import oss.runtime.observe.GanttRecorder;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskReport;
+import oss.runtime.program.DeadlockPolicy;
+import oss.runtime.program.MutexDecl;
+import oss.runtime.program.Op;
+import oss.runtime.program.ProcessDef;
+import oss.runtime.program.Program;
+import oss.runtime.program.ResourceDecl;
+import oss.runtime.program.SchedPolicy;
+import oss.runtime.program.SemaphoreDecl;
+import oss.runtime.program.Span;
+
+/**
+ * The simulated kernel of one run: tasks, CPUs, the two scheduling classes
+ * (real-time above the configured normal policy), locks, semaphores and
+ * resources, driven by a deterministic event queue.
+ *
+ * <p>Each instant is handled in two phases. First every event of that
+ * instant runs (completions, then wake-ups and arrivals, then slice ends,
+ * by {@link Event.Priority}); tasks that run on a CPU execute their
+ * zero-time statements at once. Then one scheduling pass decides, as
+ * schedule() does on the way back to user mode: tasks whose slice ended
+ * yield, woken tasks may preempt, idle CPUs pick. Nothing depends on the
+ * host: same program and seed, same run.
+ *
+ * <p>Use once: construct, {@link #run()}, read the result.
+ */
+public final class Kernel {
+    private static final long NO_SLICE = Long.MAX_VALUE;
+
+    private final Program program;
+    private final RunOptions options;
+    private final EventQueue events = new EventQueue();
+    private final Cpu[] cpus;
+    private final Scheduler fair;
+    private final Scheduler rt = Schedulers.realTime();
+    private final ArrayList<Task> tasks = new ArrayList<>();
+    private final Mutex[] mutexes;
+    private final Semaphore[] semaphores;
+    private final ResourceTable resources;
+    private final List<Integer> resourceWaiters = new ArrayList<>();
+    private final List<Span> forkedAt = new ArrayList<>();
+    private final Findings findings = new Findings();
+    private final GanttRecorder gantt;
+    private final List<Task> woken = new ArrayList<>();
+    private final List<String> finishOrder = new ArrayList<>();
+    private final long contextSwitchNs;
+
+    private long now;
+    private long processed;
+    private long steps;
+    private long queueSeq;
+    private boolean budgetExhausted;
+    private boolean cutShort;
+    private boolean periodicPending;
+    /** The last instant something happened; stale events popped later do not extend the run. */
+    private long lastActive;
+
+    public Kernel(Program program, RunOptions options) {
+        this.program = program;
+        this.options = options;
+        int n = Math.max(1, program.machine().cpus());
+        this.cpus = new Cpu[n];
+        for (int i = 0; i < n; i++) {
+            cpus[i] = new Cpu(i);
+        }
+        this.gantt = new GanttRecorder(n);
+        this.fair = Schedulers.create(program.kernel().scheduler(), new SplittableRandom(options.seed()));
+        this.contextSwitchNs = Math.max(0, program.kernel().contextSwitchNs());
+        this.mutexes = program.mutexes().stream().map(MutexDecl::name).map(Mutex::new).toArray(Mutex[]::new);
+        this.semaphores = program.semaphores().stream()
+                .map((SemaphoreDecl s) -> new Semaphore(s.name(), s.initial())).toArray(Semaphore[]::new);
+        this.resources = new ResourceTable(
+                program.resources().stream().map(ResourceDecl::name).toArray(String[]::new),
+                program.resources().stream().mapToInt(ResourceDecl::instances).toArray());
+        tasks.add(null);
+        forkedAt.add(Span.NONE);
+        Task init = newTask(0, "init", false, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, List.of(), 0);
+        init.state = TaskState.SLEEPING;
+        init.blockedOn = "children to exit (init reaps orphans)";
+        for (ProcessDef p : program.processes()) {
+            Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
+            t.exitedAt = p.span();
+            events.schedule(Math.max(0, p.arrivesNs()), Event.Kind.ARRIVAL, t.pid, 0);
+        }
+    }
+
+    /** Runs to the end, to {@code untilNs}, or until a budget runs out. */
+    public RunResult run() {
+        schedulePeriodic();
+        while (!events.isEmpty() && !budgetExhausted) {
+            long t = events.peekTime();
+            if (t > options.untilNs()) {
+                cutShort = true;
+                now = options.untilNs();
+                break;
+            }
+            now = t;
+            do {
+                Event e = events.poll();
+                if (++processed > options.maxEvents()) {
+                    budgetExhausted = true;
+                    break;
+                }
+                if (handle(e)) {
+                    lastActive = now;
+                }
+            } while (!budgetExhausted && !events.isEmpty() && events.peekTime() == t);
+            if (!budgetExhausted) {
+                schedulePass();
+            }
+        }
+        return finish();
+    }
+
+    // ---- events ---------------------------------------------------------------------------------
+
+    /** Handles one event; false when it was stale (its task had already left the CPU). */
+    private boolean handle(Event e) {
+        switch (e.kind) {
+            case ARRIVAL -> {
+                Task t = tasks.get(e.target);
+                t.arrivalNs = now;
+                attach(t);
+                makeRunnable(t, Wake.NEW);
+            }
+            case TIMER -> {
+                Task t = tasks.get(e.target);
+                if (t.blocker != Task.Blocker.TIMER && t.blocker != Task.Blocker.IO) {
+                    return false;
+                }
+                wake(t);
+            }
+            case BURST_END -> {
+                Cpu cpu = cpus[e.target];
+                if (cpu.generation != e.generation || cpu.idle()) {
+                    return false;
+                }
+                Task t = tasks.get(cpu.current);
+                charge(cpu);
+                t.next();
+                execute(t);
+            }
+            case SWITCH_DONE -> {
+                Cpu cpu = cpus[e.target];
+                if (cpu.generation != e.generation || cpu.idle()) {
+                    return false;
+                }
+                cpu.switching = false;
+                execute(tasks.get(cpu.current));
+            }
+            case SLICE_END -> {
+                Cpu cpu = cpus[e.target];
+                if (cpu.sliceGeneration != e.generation || cpu.idle()) {
+                    return false;
+                }
+                cpu.sliceExpired = true;
+            }
+            case PERIODIC -> {
+                periodicPending = false;
+                fair.periodic(now);
+                for (Cpu cpu : cpus) {
+                    if (!cpu.idle() && !tasks.get(cpu.current).realTime()) {
+                        charge(cpu);
+                        renewSlice(cpu, tasks.get(cpu.current));
+                    }
+                }
+                schedulePeriodic();
+            }
+        }
+        return true;
+    }
+
+    private void schedulePeriodic() {
+        if (periodicPending || !anyoneCanRun()) {
+            return;
+        }
+        long at = fair.nextPeriodic(now);
+        if (at != Long.MAX_VALUE) {
+            periodicPending = true;
+            events.schedule(at, Event.Kind.PERIODIC, 0, 0);
+        }
+    }
+
+    /** Periodic work only matters while something can still happen; otherwise it would keep a dead run alive. */
+    private boolean anyoneCanRun() {
+        if (!events.isEmpty()) {
+            return true;
+        }
+        for (int pid = 2; pid < tasks.size(); pid++) {
+            TaskState s = tasks.get(pid).state;
+            if (s == TaskState.RUNNING || s == TaskState.RUNNABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the scheduling pass ------------------------------------------------------------------------
+
+    private void schedulePass() {
+        boolean changed = true;
+        while (changed && !budgetExhausted) {
+            changed = false;
+            for (Cpu cpu : cpus) {
+                if (cpu.sliceExpired && !cpu.idle()) {
+                    cpu.sliceExpired = false;
+                    Task t = tasks.get(cpu.current);
+                    charge(cpu);
+                    boolean yield = classOf(t).shouldYield(t.se, now);
+                    if (yield && rt.queued() + fair.queued() > 0) {
+                        preempt(cpu);
+                        changed = true;
+                    } else {
+                        renewSlice(cpu, t);
+                    }
+                }
+            }
+            if (!woken.isEmpty()) {
+                List<Task> list = new ArrayList<>(woken);
+                woken.clear();
+                int free = 0;
+                for (Cpu cpu : cpus) {
+                    free += cpu.idle() ? 1 : 0;
+                }
+                for (Task t : list) {
+                    if (t.state != TaskState.RUNNABLE) {
+                        continue;
+                    }
+                    if (free > 0) {
+                        free--;
+                        continue;
+                    }
+                    Cpu victim = victimFor(t);
+                    if (victim != null) {
+                        preempt(victim);
+                        changed = true;
+                    }
+                }
+            }
+            for (Cpu cpu : cpus) {
+                if (cpu.idle() && !budgetExhausted) {
+                    Task next = pick(cpu);
+                    if (next != null) {
+                        dispatch(cpu, next);
+                        changed = true;
+                    }
+                }
+            }
+            if (++steps > options.maxEvents()) {
+                budgetExhausted = true;
+            }
+        }
+        if (!periodicPending) {
+            schedulePeriodic();
+        }
+    }
+
+    /** The CPU whose task {@code t} should take over, preferring the least important victim. */
+    private Cpu victimFor(Task t) {
+        Cpu best = null;
+        for (Cpu cpu : cpus) {
+            if (cpu.idle()) {
+                continue;
+            }
+            Task c = tasks.get(cpu.current);
+            boolean preempt;
+            if (t.realTime() != c.realTime()) {
+                preempt = t.realTime();
+            } else {
+                charge(cpu);
+                preempt = classOf(t).shouldPreempt(t.se, c.se, now);
+            }
+            if (preempt && (best == null || rank(c) < rank(tasks.get(best.current)))) {
+                best = cpu;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(Task t) {
+        return t.realTime() ? 1 + t.se.rtPriority : 0;
+    }
+
+    private Task pick(Cpu cpu) {
+        SchedEntity se = rt.pickNext(cpu.index, now);
+        if (se == null) {
+            se = fair.pickNext(cpu.index, now);
+        }
+        return se == null ? null : tasks.get(se.pid);
+    }
+
+    private void dispatch(Cpu cpu, Task t) {
+        cpu.generation++;
+        cpu.current = t.pid;
+        cpu.sliceExpired = false;
+        t.cpu = cpu.index;
+        t.state = TaskState.RUNNING;
+        t.waitingNs += now - t.queuedAt;
+        long cost = cpu.lastRan != 0 && cpu.lastRan != t.pid ? contextSwitchNs : 0;
+        if (cost > 0) {
+            gantt.add(cpu.index, 0, now, now + cost);
+        }
+        cpu.runStart = now + cost;
+        cpu.chargedTo = cpu.runStart;
+        cpu.sliceOpen = cpu.runStart;
+        cpu.lastRan = t.pid;
+        if (t.firstRunNs < 0) {
+            t.firstRunNs = cpu.runStart;
+        }
+        startSlice(cpu, t, cpu.runStart);
+        if (cost > 0) {
+            cpu.switching = true;
+            events.schedule(cpu.runStart, Event.Kind.SWITCH_DONE, cpu.index, cpu.generation);
+        } else {
+            execute(t);
+        }
+    }
+
+    private void startSlice(Cpu cpu, Task t, long from) {
+        cpu.sliceGeneration++;
+        long slice = classOf(t).timeSlice(t.se, now);
+        if (slice != NO_SLICE) {
+            events.schedule(from + Math.max(1, slice), Event.Kind.SLICE_END, cpu.index, cpu.sliceGeneration);
+        }
+    }
+
+    private void renewSlice(Cpu cpu, Task t) {
+        startSlice(cpu, t, Math.max(now, cpu.runStart));
+    }
+
+    /** Takes the CPU away from its task and puts the task back in the run queue. */
+    private void preempt(Cpu cpu) {
+        Task t = tasks.get(cpu.current);
+        leaveCpu(cpu, t);
+        t.involuntary++;
+        t.state = TaskState.RUNNABLE;
+        t.queuedAt = now;
+        t.se.queueSeq = ++queueSeq;
+        classOf(t).enqueue(t.se, Wake.PREEMPTED, now);
+    }
+
+    private void leaveCpu(Cpu cpu, Task t) {
+        charge(cpu);
+        if (cpu.sliceOpen >= 0) {
+            gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
+        }
+        cpu.sliceOpen = -1;
+        cpu.current = 0;
+        cpu.generation++;
+        cpu.sliceGeneration++;
+        cpu.sliceExpired = false;
+        cpu.switching = false;
+        t.cpu = -1;
+    }
+
+    /** Charges the running task for the CPU time since the last charge. */
+    private void charge(Cpu cpu) {
+        Task t = tasks.get(cpu.current);
+        long from = Math.max(cpu.chargedTo, cpu.runStart);
+        long ran = Math.max(0, now - from);
+        if (ran > 0) {
+            t.cpuNs += ran;
+            if (t.inCompute) {
+                t.computeLeft -= ran;
+            }
+            cpu.chargedTo = now;
+        }
+        classOf(t).account(t.se, ran, now);
+    }
+
+    private Scheduler classOf(Task t) {
+        return t.realTime() ? rt : fair;
+    }
+
+    private void attach(Task t) {
+        classOf(t).attach(t.se, now);
+    }
+
+    private void makeRunnable(Task t, Wake why) {
+        t.state = TaskState.RUNNABLE;
+        t.queuedAt = now;
+        t.se.queueSeq = ++queueSeq;
+        classOf(t).enqueue(t.se, why, now);
+        woken.add(t);
+    }
+
+    // ---- executing statements -----------------------------------------------------------------------
+
+    /** Runs {@code t}'s zero-time statements until it computes, blocks or exits. */
+    private void execute(Task t) {
+        while (true) {
+            if (++steps > options.maxEvents()) {
+                budgetExhausted = true;
+                return;
+            }
+            Op op = t.current();
+            if (op == null) {
+                exit(t, 0);
+                return;
+            }
+            if (op instanceof Op.Compute c) {
+                if (!t.inCompute) {
+                    t.inCompute = true;
+                    t.computeLeft = c.ns();
+                }
+                Cpu cpu = cpus[t.cpu];
+                events.schedule(now + t.computeLeft, Event.Kind.BURST_END, cpu.index, cpu.generation);
+                return;
+            }
+            if (!step(t, op)) {
+                return;
+            }
+        }
+    }
+
+    /** Executes one zero-time statement; false when {@code t} left the CPU (blocked or exited). */
+    private boolean step(Task t, Op op) {
+        if (op instanceof Op.Sleep s) {
+            t.next();
+            block(t, Task.Blocker.TIMER, -1, s.span(), "its sleep to end at " + ms(now + s.ns()));
+            events.schedule(now + s.ns(), Event.Kind.TIMER, t.pid, 0);
+            return false;
+        }
+        if (op instanceof Op.Io io) {
+            t.next();
+            block(t, Task.Blocker.IO, -1, io.span(), "I/O to complete at " + ms(now + io.ns()));
+            events.schedule(now + io.ns(), Event.Kind.TIMER, t.pid, 0);
+            return false;
+        }
+        if (op instanceof Op.Lock l) {
+            Mutex m = mutexes[l.mutex()];
+            if (m.isFree()) {
+                m.owner = t.pid;
+                m.lockedAt = l.span();
+                t.next();
+                return true;
+            }
+            m.waiters.add(t.pid);
+            String holder = m.owner == t.pid ? "itself (a second lock of a lock it holds)" : tasks.get(m.owner).toString();
+            block(t, Task.Blocker.MUTEX, l.mutex(), l.span(), "mutex " + m.name + ", held by " + holder);
+            return false;
+        }
+        if (op instanceof Op.Unlock u) {
+            unlock(t, u);
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.TryLock tl) {
+            Mutex m = mutexes[tl.mutex()];
+            if (m.isFree()) {
+                m.owner = t.pid;
+                m.lockedAt = tl.span();
+                t.enter(tl.onSuccess());
+            } else {
+                t.enter(tl.onFailure());
+            }
+            return true;
+        }
+        if (op instanceof Op.SemWait p) {
+            Semaphore s = semaphores[p.sem()];
+            if (s.value > 0) {
+                s.value--;
+                t.next();
+                return true;
+            }
+            s.waiters.add(t.pid);
+            block(t, Task.Blocker.SEMAPHORE, p.sem(), p.span(), "semaphore " + s.name + " (value 0)");
+            return false;
+        }
+        if (op instanceof Op.SemPost v) {
+            Semaphore s = semaphores[v.sem()];
+            int w = s.waiters.poll();
+            if (w < 0) {
+                s.value++;
+            } else {
+                Task waiter = tasks.get(w);
+                waiter.next();
+                wake(waiter);
+            }
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Claim c) {
+            resources.row(t.pid).claim = c.max().clone();
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Request r) {
+            return request(t, r);
+        }
+        if (op instanceof Op.Release r) {
+            release(t, r);
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Fork f) {
+            fork(t, f);
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.WaitChild w) {
+            return waitChild(t, w);
+        }
+        if (op instanceof Op.WaitAny w) {
+            return waitAny(t, w);
+        }
+        if (op instanceof Op.Exit e) {
+            t.exitedAt = e.span();
+            exit(t, e.status());
+            return false;
+        }
+        throw new IllegalStateException("no semantics for " + op.getClass().getSimpleName());
+    }
+
+    private void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
+        leaveCpu(cpus[t.cpu], t);
+        classOf(t).block(t.se, now);
+        t.voluntary++;
+        t.state = blocker == Task.Blocker.IO ? TaskState.DISK_SLEEP : TaskState.SLEEPING;
+        t.blocker = blocker;
+        t.blockerIndex = index;
+        t.blockedAt = at;
+        t.blockedOn = on;
+    }
+
+    private void wake(Task t) {
+        t.blocker = Task.Blocker.NONE;
+        t.blockerIndex = -1;
+        t.blockedAt = null;
+        t.blockedOn = null;
+        makeRunnable(t, Wake.WAKEUP);
+    }
+
+    private void unlock(Task t, Op.Unlock u) {
+        Mutex m = mutexes[u.mutex()];
+        if (m.owner != t.pid) {
+            String why = m.isFree() ? m.name + " is not locked" : m.name + " is held by " + tasks.get(m.owner);
+            findings.add(Code.UNLOCK_BY_NON_OWNER, u.span(), t + " unlocks " + m.name + ", but " + why
+                    + "; only the owner of a mutex may unlock it (the unlock is ignored)");
+            return;
+        }
+        int w = m.waiters.poll();
+        if (w < 0) {
+            m.owner = 0;
+            m.lockedAt = Span.NONE;
+            return;
+        }
+        Task waiter = tasks.get(w);
+        m.owner = w;
+        m.lockedAt = waiter.blockedAt;
+        waiter.next();
+        wake(waiter);
+    }
+
+    private boolean request(Task t, Op.Request r) {
+        ResourceTable.Row row = resources.row(t.pid);
+        int[] amounts = r.amounts();
+        boolean avoid = program.kernel().deadlock() == DeadlockPolicy.AVOID;
+        if (row.claim != null) {
+            for (int i = 0; i < amounts.length; i++) {
+                if (row.allocation[i] + amounts[i] > row.claim[i]) {
+                    findings.add(Code.REQUEST_ABOVE_CLAIM_RUN, r.span(), t + " requests " + resources.describe(amounts)
+                            + ", more than its claim allows (it holds " + resources.describe(row.allocation)
+                            + " of a claim of " + resources.describe(row.claim) + "); the request is refused");
+                    t.next();
+                    return true;
+                }
+            }
+        } else if (avoid) {
+            findings.add(Code.REQUEST_WITHOUT_CLAIM, r.span(), t + " requests " + resources.describe(amounts)
+                    + " without a claim; under `deadlock avoid` the banker needs every process's maximum first"
+                    + " (the request is refused)");
+            t.next();
+            return true;
+        }
+        if (grantable(t.pid, amounts)) {
+            resources.grant(t.pid, amounts);
+            t.next();
+            return true;
+        }
+        row.request = amounts.clone();
+        resourceWaiters.add(t.pid);
+        String why = resources.fits(amounts) ? "granting it now would leave an unsafe state"
+                : "available: " + describeAvailable();
+        block(t, Task.Blocker.RESOURCE, -1, r.span(), resources.describe(amounts) + " (" + why + ")");
+        return false;
+    }
+
+    private boolean grantable(int pid, int[] amounts) {
+        if (!resources.fits(amounts)) {
+            return false;
+        }
+        return program.kernel().deadlock() != DeadlockPolicy.AVOID || resources.safeAfterGrant(pid, amounts);
+    }
+
+    private String describeAvailable() {
+        int[] a = resources.available();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(resources.name(i)).append(' ').append(a[i]);
+        }
+        return sb.toString();
+    }
+
+    private void release(Task t, Op.Release r) {
+        ResourceTable.Row row = resources.row(t.pid);
+        int[] amounts = r.amounts();
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] > row.allocation[i]) {
+                findings.add(Code.RELEASE_NOT_HELD_RUN, r.span(), t + " releases " + resources.describe(amounts)
+                        + " but holds only " + resources.describe(row.allocation) + "; only what it holds is released");
+                break;
+            }
+        }
+        resources.release(t.pid, amounts);
+        grantWaitingRequests();
+    }
+
+    /** After a release, waiting requests are retried in the order they were made. */
+    private void grantWaitingRequests() {
+        for (int i = 0; i < resourceWaiters.size(); i++) {
+            Task w = tasks.get(resourceWaiters.get(i));
+            int[] wanted = resources.row(w.pid).request;
+            if (wanted != null && grantable(w.pid, wanted)) {
+                resources.grant(w.pid, wanted);
+                resourceWaiters.remove(i--);
+                w.next();
+                wake(w);
+            }
+        }
+    }
+
+    private void fork(Task parent, Op.Fork f) {
+        SchedEntity p = parent.se;
+        Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, f.body(),
+                parent.slots.length);
+        System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
+        forkedAt.set(child.pid, f.span());
+        child.exitedAt = f.span();
+        if (f.slot() >= 0) {
+            parent.slots[f.slot()] = child.pid;
+        }
+        child.arrivalNs = now;
+        attach(child);
+        makeRunnable(child, Wake.NEW);
+    }
+
+    private boolean waitChild(Task t, Op.WaitChild w) {
+        int pid = w.slot() >= 0 ? (int) t.slots[w.slot()] : 0;
+        if (pid <= 0 || !t.children.contains(pid)) {
+            findings.add(Code.WAIT_NO_CHILD, w.span(), t + " waits for a child that is not (or no longer) its own;"
+                    + " wait returns at once with ECHILD");
+            t.next();
+            return true;
+        }
+        Task child = tasks.get(pid);
+        if (child.state == TaskState.ZOMBIE) {
+            reap(t, child);
+            t.next();
+            return true;
+        }
+        block(t, Task.Blocker.CHILD, pid, w.span(), "child " + child + " to exit");
+        return false;
+    }
+
+    private boolean waitAny(Task t, Op.WaitAny w) {
+        if (t.children.isEmpty()) {
+            findings.add(Code.WAIT_NO_CHILD, w.span(), t + " calls wait with no children; wait returns at once with ECHILD");
+            t.next();
+            return true;
+        }
+        for (int pid : t.children) {
+            Task child = tasks.get(pid);
+            if (child.state == TaskState.ZOMBIE) {
+                reap(t, child);
+                t.next();
+                return true;
+            }
+        }
+        block(t, Task.Blocker.ANY_CHILD, -1, w.span(), "any child to exit");
+        return false;
+    }
+
+    private void reap(Task parent, Task child) {
+        child.state = TaskState.DEAD;
+        parent.children.remove(Integer.valueOf(child.pid));
+    }
+
+    private void exit(Task t, int status) {
+        leaveCpu(cpus[t.cpu], t);
+        classOf(t).detach(t.se, now);
+        t.state = TaskState.ZOMBIE;
+        t.finishNs = now;
+        t.exitStatus = status;
+        t.inCompute = false;
+        if (!t.forked) {
+            finishOrder.add(t.process);
+        }
+        for (Mutex m : mutexes) {
+            if (m.owner == t.pid) {
+                findings.add(new Diagnostic(Code.EXIT_HOLDING_LOCK, Code.EXIT_HOLDING_LOCK.severity(),
+                        t + " exits still holding " + m.name + "; nobody can unlock it now, so its waiters sleep forever",
+                        t.exitedAt, List.of(new Related(m.lockedAt, "locked here")), ""));
+            }
+        }
+        resources.releaseAll(t.pid);
+        grantWaitingRequests();
+        Task init = tasks.get(1);
+        for (int pid : t.children) {
+            Task orphan = tasks.get(pid);
+            orphan.ppid = 1;
+            if (orphan.state == TaskState.ZOMBIE) {
+                orphan.state = TaskState.DEAD;
+            } else {
+                init.children.add(pid);
+            }
+        }
+        t.children.clear();
+        Task parent = tasks.get(t.ppid);
+        if (parent.pid == 1) {
+            reap(parent, t);
+        } else if (parent.blocker == Task.Blocker.ANY_CHILD
+                || (parent.blocker == Task.Blocker.CHILD && parent.blockerIndex == t.pid)) {
+            reap(parent, t);
+            parent.next();
+            wake(parent);
+        }
+    }
+
+    private Task newTask(int ppid, String process, boolean forked, int nice, SchedPolicy policy, int rtPriority,
+            int tickets, List<Op> body, int slots) {
+        int pid = tasks.size();
+        Task[] self = new Task[1];
+        SchedEntity se = new SchedEntity(pid, process, nice, policy, rtPriority, tickets, () -> self[0].remainingBurst());
+        self[0] = new Task(pid, ppid, process, forked, se, body, new long[Math.max(0, slots)]);
+        tasks.add(self[0]);
+        forkedAt.add(Span.NONE);
+        if (ppid > 0) {
+            tasks.get(ppid).children.add(pid);
+        }
+        return self[0];
+    }
+
+    // ---- the end --------------------------------------------------------------------------------
+
+    private RunResult finish() {
+        for (Cpu cpu : cpus) {
+            if (!cpu.idle()) {
+                Task t = tasks.get(cpu.current);
+                charge(cpu);
+                if (cpu.sliceOpen >= 0) {
+                    gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
+                }
+            }
+        }
+        for (int pid = 2; pid < tasks.size(); pid++) {
+            Task t = tasks.get(pid);
+            if (t.state == TaskState.RUNNABLE) {
+                t.waitingNs += now - t.queuedAt;
+                t.queuedAt = now;
+            }
+        }
+        boolean ended = !budgetExhausted && !cutShort;
+        boolean deadlocked = false;
+        if (ended) {
+            DeadlockReporter reporter = new DeadlockReporter(tasks, mutexes, semaphores, resources);
+            deadlocked = reporter.report(findings);
+            for (int pid = 2; pid < tasks.size(); pid++) {
+                Task t = tasks.get(pid);
+                if (t.state == TaskState.ZOMBIE && t.forked) {
+                    findings.add(Code.ZOMBIE_LEFT, forkedAt.get(pid), t + " exited with status " + t.exitStatus
+                            + " at " + ms(t.finishNs) + " and was never reaped: its parent "
+                            + tasks.get(t.ppid) + " never waits for it, so it stays a zombie");
+                }
+            }
+        }
+        if (budgetExhausted) {
+            Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();
+            findings.add(Code.BUDGET_EXHAUSTED, where, "the run stopped after " + processed + " events and " + steps
+                    + " steps at " + ms(now) + ", the budget of " + options.maxEvents()
+                    + "; raise --max-events, or look for a loop that never ends");
+        }
+        List<TaskReport> reports = new ArrayList<>();
+        for (int pid = 1; pid < tasks.size(); pid++) {
+            Task t = tasks.get(pid);
+            reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
+                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.blockedOn));
+        }
+        return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
+                List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted);
+    }
+
+    static String ms(long ns) {
+        return oss.runtime.observe.Durations.format(ns);
+    }
+}

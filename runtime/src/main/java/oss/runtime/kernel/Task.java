@@ -1,0 +1,247 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import oss.runtime.kernel.sched.SchedEntity;
+import oss.runtime.program.Op;
+import oss.runtime.program.SchedPolicy;
+import oss.runtime.program.Span;
+
+/**
+ * A task_struct: identity, family, state, the program counter into its ops
+ * and the accounting ps and the textbooks report. The kernel changes it; it
+ * only knows how to step through its own code.
+ */
+public final class Task {
+    public final int pid;
+    public int ppid;
+    /** The declared process this task is (a forked child carries its parent's). */
+    public final String process;
+    public final boolean forked;
+    public final SchedEntity se;
+    public final List<Integer> children = new ArrayList<>();
+    public final long[] slots;
+
+    public TaskState state = TaskState.NEW;
+    public int cpu = -1;
+    public long arrivalNs;
+    public long firstRunNs = -1;
+    public long finishNs = -1;
+    public long cpuNs;
+    public long waitingNs;
+    /** When it last entered the run queue. */
+    public long queuedAt;
+    public int voluntary;
+    public int involuntary;
+    public int exitStatus = -1;
+
+    /** Where and on what it sleeps; null while not blocked. */
+    public Span blockedAt;
+    public String blockedOn;
+    /** The object it sleeps on, for the end-of-run wait-for graph. */
+    public Blocker blocker = Blocker.NONE;
+    public int blockerIndex = -1;
+    /** The exit statement or last op, for "exited holding a lock". */
+    public Span exitedAt = Span.NONE;
+
+    /** Remaining ns of the compute op being executed; valid while {@link #inCompute}. */
+    public long computeLeft;
+    public boolean inCompute;
+
+    private final ArrayList<Frame> frames = new ArrayList<>();
+    private static final Map<List<Op>, Long> BODY_BURST = new IdentityHashMap<>();
+
+    /** What a sleeping task waits for. */
+    public enum Blocker { NONE, TIMER, IO, MUTEX, SEMAPHORE, RESOURCE, CHILD, ANY_CHILD }
+
+    /** One level of the op stack: the body, the position in it, and how many passes are left (repeat). */
+    private static final class Frame {
+        final List<Op> ops;
+        int index;
+        long passes;
+
+        Frame(List<Op> ops, long passes) {
+            this.ops = ops;
+            this.passes = passes;
+        }
+    }
+
+    public Task(int pid, int ppid, String process, boolean forked, SchedEntity se, List<Op> body, long[] slots) {
+        this.pid = pid;
+        this.ppid = ppid;
+        this.process = process;
+        this.forked = forked;
+        this.se = se;
+        this.slots = slots;
+        if (!body.isEmpty()) {
+            frames.add(new Frame(body, 1));
+        }
+    }
+
+    public boolean realTime() {
+        return se.policy != SchedPolicy.NORMAL;
+    }
+
+    public boolean alive() {
+        return state != TaskState.ZOMBIE && state != TaskState.DEAD;
+    }
+
+    /** The op to execute next, entering and leaving repeat bodies as needed; null at the end of the code. */
+    public Op current() {
+        while (!frames.isEmpty()) {
+            Frame f = frames.get(frames.size() - 1);
+            if (f.index < f.ops.size()) {
+                Op op = f.ops.get(f.index);
+                if (op instanceof Op.Repeat r) {
+                    if (r.count() <= 0 || r.body().isEmpty()) {
+                        f.index++;
+                        continue;
+                    }
+                    frames.add(new Frame(r.body(), r.count()));
+                    continue;
+                }
+                return op;
+            }
+            if (--f.passes > 0) {
+                f.index = 0;
+                continue;
+            }
+            frames.remove(frames.size() - 1);
+            if (!frames.isEmpty()) {
+                frames.get(frames.size() - 1).index++;
+            }
+        }
+        return null;
+    }
+
+    /** Steps past the current op. */
+    public void next() {
+        frames.get(frames.size() - 1).index++;
+        inCompute = false;
+    }
+
+    /** Steps past the current op (a trylock) into one of its branches. */
+    public void enter(List<Op> branch) {
+        if (branch.isEmpty()) {
+            next();
+        } else {
+            frames.add(new Frame(branch, 1));
+        }
+    }
+
+    /**
+     * CPU time left in the current burst: the compute being executed plus the
+     * computes that follow before the next statement that may block, as the
+     * SJF and STCF textbooks assume the scheduler knows.
+     */
+    public long remainingBurst() {
+        long total = 0;
+        for (int d = frames.size() - 1; d >= 0; d--) {
+            Frame f = frames.get(d);
+            int from = f.index;
+            if (d == frames.size() - 1 && from < f.ops.size() && f.ops.get(from) instanceof Op.Compute c) {
+                total += inCompute ? computeLeft : c.ns();
+                from++;
+            } else if (d < frames.size() - 1) {
+                from++;
+            }
+            long part = prefix(f.ops, from);
+            if (part < 0) {
+                return total - part - 1;
+            }
+            total += part;
+            if (f.passes > 1) {
+                long body = bodyBurst(f.ops);
+                if (body < 0) {
+                    return total + (-prefix(f.ops, 0) - 1);
+                }
+                total += (f.passes - 1) * body;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Compute time of ops[from..] up to the first possibly blocking op:
+     * the sum when none blocks, else -(sum before it) - 1.
+     */
+    private static long prefix(List<Op> ops, int from) {
+        long sum = 0;
+        for (int i = from; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (op instanceof Op.Compute c) {
+                sum += c.ns();
+            } else if (op instanceof Op.Repeat r) {
+                long body = bodyBurst(r.body());
+                if (body < 0) {
+                    return -(sum + (-prefix(r.body(), 0) - 1)) - 1;
+                }
+                sum += r.count() * body;
+            } else if (mayBlock(op)) {
+                return -sum - 1;
+            }
+        }
+        return sum;
+    }
+
+    private static long bodyBurst(List<Op> body) {
+        synchronized (BODY_BURST) {
+            Long cached = BODY_BURST.get(body);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        long v = prefix(body, 0);
+        synchronized (BODY_BURST) {
+            if (BODY_BURST.size() > 10_000) {
+                BODY_BURST.clear();
+            }
+            BODY_BURST.put(body, v);
+        }
+        return v;
+    }
+
+    /** Ops after which the next CPU burst may start later: they can block or end the task. */
+    static boolean mayBlock(Op op) {
+        return op instanceof Op.Lock || op instanceof Op.TryLock || op instanceof Op.SemWait
+                || op instanceof Op.Request || op instanceof Op.Sleep || op instanceof Op.Io
+                || op instanceof Op.WaitChild || op instanceof Op.WaitAny || op instanceof Op.Exit;
+    }
+
+    /**
+     * Whether the code still ahead of this task contains a V on semaphore
+     * {@code sem}: who could still wake a sleeper there, for deadlock reports.
+     */
+    public boolean mayPost(int sem) {
+        for (int d = frames.size() - 1; d >= 0; d--) {
+            Frame f = frames.get(d);
+            if (posts(f.ops, f.index, sem) || (f.passes > 1 && posts(f.ops, 0, sem))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean posts(List<Op> ops, int from, int sem) {
+        for (int i = Math.max(0, from); i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (op instanceof Op.SemPost p && p.sem() == sem) {
+                return true;
+            }
+            if (op instanceof Op.Repeat r && posts(r.body(), 0, sem)) {
+                return true;
+            }
+            if (op instanceof Op.TryLock t && (posts(t.onSuccess(), 0, sem) || posts(t.onFailure(), 0, sem))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return process + " (pid " + pid + ")";
+    }
+}
