@@ -72,8 +72,9 @@ final class TextReport {
                 t.blockedOn() == null ? "" : t.blockedOn()});
         }
         table(out, rows);
-        out.println(style.dim("  * forked child (shows its parent's name, as fork(2) keeps the comm).  "
-                + "Simulated time at the end: " + Durations.format(r.endNs()) + ", " + r.events() + " events."));
+        boolean forks = r.tasks().stream().anyMatch(TaskReport::forked);
+        out.println(style.dim((forks ? "  * forked child (shows its parent's name, as fork(2) keeps the comm)." : "")
+                + "  Simulated time at the end: " + Durations.format(r.endNs()) + ", " + r.events() + " events."));
         out.println();
     }
 

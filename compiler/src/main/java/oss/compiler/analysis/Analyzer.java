@@ -68,7 +68,7 @@ public final class Analyzer {
         }
 
         List<Diagnostic> runFindings = new ArrayList<>(run.map(RunResult::findings).orElse(List.of()));
-        List<Diagnostic> bankerFindings = banker.map(b -> bankerFindings(program, b)).orElse(List.of());
+        List<Diagnostic> bankerFindings = new ArrayList<>(banker.map(b -> bankerFindings(program, b)).orElse(List.of()));
 
         ExpectationJudge judge = new ExpectationJudge(run, banker);
         List<ExpectationResult> results = new ArrayList<>();
