@@ -18,6 +18,12 @@ public final class Cpu {
     public long generation;
     /** Increases on every new slice; a SLICE_END event of an older slice is stale. */
     public long sliceGeneration;
+    /** When the current slice ends (Long.MAX_VALUE: no slice). */
+    public long sliceEnd = Long.MAX_VALUE;
+    /** A SLICE_END event for the current slice is in the queue. */
+    public boolean sliceEventPending;
+    /** When the running burst completes (Long.MAX_VALUE: not computing). */
+    public long burstEnd = Long.MAX_VALUE;
     /** The slice ended and the scheduling pass has yet to decide. */
     public boolean sliceExpired;
     /** The task is still paying its context-switch cost. */

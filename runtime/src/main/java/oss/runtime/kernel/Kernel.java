@@ -159,6 +159,7 @@ public final class Kernel {
                 }
                 Task t = tasks.get(cpu.current);
                 charge(cpu);
+                cpu.burstEnd = NO_SLICE;
                 t.next();
                 execute(t);
             }
@@ -175,6 +176,7 @@ public final class Kernel {
                 if (cpu.sliceGeneration != e.generation || cpu.idle()) {
                     return false;
                 }
+                cpu.sliceEventPending = false;
                 cpu.sliceExpired = true;
             }
             case PERIODIC -> {
@@ -304,7 +306,7 @@ public final class Kernel {
     }
 
     private Task pick(Cpu cpu) {
-        SchedEntity se = rt.pickNext(cpu.index, now);
+        SchedEntity se = rt.queued() > 0 ? rt.pickNext(cpu.index, now) : null;
         if (se == null) {
             se = fair.pickNext(cpu.index, now);
         }
@@ -340,9 +342,22 @@ public final class Kernel {
 
     private void startSlice(Cpu cpu, Task t, long from) {
         cpu.sliceGeneration++;
+        cpu.sliceEventPending = false;
         long slice = classOf(t).timeSlice(t.se, now);
-        if (slice != NO_SLICE) {
-            events.schedule(from + Math.max(1, slice), Event.Kind.SLICE_END, cpu.index, cpu.sliceGeneration);
+        cpu.sliceEnd = slice == NO_SLICE ? NO_SLICE : from + Math.max(1, slice);
+        armSlice(cpu);
+    }
+
+    /**
+     * Puts the slice end in the event queue only once it falls within the
+     * burst being run: most bursts end (the task blocks) before their slice
+     * does, and an event nobody needs still costs a heap insert and removal.
+     */
+    private void armSlice(Cpu cpu) {
+        if (!cpu.sliceEventPending && cpu.sliceEnd != NO_SLICE && cpu.burstEnd != NO_SLICE
+                && cpu.sliceEnd <= cpu.burstEnd) {
+            cpu.sliceEventPending = true;
+            events.schedule(cpu.sliceEnd, Event.Kind.SLICE_END, cpu.index, cpu.sliceGeneration);
         }
     }
 
@@ -367,6 +382,7 @@ public final class Kernel {
             gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
         }
         cpu.sliceOpen = -1;
+        cpu.burstEnd = NO_SLICE;
         cpu.current = 0;
         cpu.generation++;
         cpu.sliceGeneration++;
@@ -426,7 +442,9 @@ public final class Kernel {
                     t.computeLeft = c.ns();
                 }
                 Cpu cpu = cpus[t.cpu];
-                events.schedule(now + t.computeLeft, Event.Kind.BURST_END, cpu.index, cpu.generation);
+                cpu.burstEnd = now + t.computeLeft;
+                events.schedule(cpu.burstEnd, Event.Kind.BURST_END, cpu.index, cpu.generation);
+                armSlice(cpu);
                 return;
             }
             if (!step(t, op)) {
@@ -439,13 +457,15 @@ public final class Kernel {
     private boolean step(Task t, Op op) {
         if (op instanceof Op.Sleep s) {
             t.next();
-            block(t, Task.Blocker.TIMER, -1, s.span(), "its sleep to end at " + ms(now + s.ns()));
+            block(t, Task.Blocker.TIMER, -1, s.span(), null);
+            t.blockedUntil = now + s.ns();
             events.schedule(now + s.ns(), Event.Kind.TIMER, t.pid, 0);
             return false;
         }
         if (op instanceof Op.Io io) {
             t.next();
-            block(t, Task.Blocker.IO, -1, io.span(), "I/O to complete at " + ms(now + io.ns()));
+            block(t, Task.Blocker.IO, -1, io.span(), null);
+            t.blockedUntil = now + io.ns();
             events.schedule(now + io.ns(), Event.Kind.TIMER, t.pid, 0);
             return false;
         }
@@ -806,7 +826,7 @@ public final class Kernel {
         for (int pid = 1; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
-                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.blockedOn));
+                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.describeBlock()));
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
                 List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted);

@@ -40,6 +40,8 @@ public final class Task {
     /** Where and on what it sleeps; null while not blocked. */
     public Span blockedAt;
     public String blockedOn;
+    /** When a sleep or I/O ends; its text is only built when a report asks (formatting costs more than simulating). */
+    public long blockedUntil;
     /** The object it sleeps on, for the end-of-run wait-for graph. */
     public Blocker blocker = Blocker.NONE;
     public int blockerIndex = -1;
@@ -78,6 +80,18 @@ public final class Task {
         if (!body.isEmpty()) {
             frames.add(new Frame(body, 1));
         }
+    }
+
+    /** What it waits for, in words; null when it is not blocked. */
+    public String describeBlock() {
+        if (blockedOn != null) {
+            return blockedOn;
+        }
+        return switch (blocker) {
+            case TIMER -> "its sleep to end at " + oss.runtime.observe.Durations.format(blockedUntil);
+            case IO -> "I/O to complete at " + oss.runtime.observe.Durations.format(blockedUntil);
+            default -> null;
+        };
     }
 
     public boolean realTime() {

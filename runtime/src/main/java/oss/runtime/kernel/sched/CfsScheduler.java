@@ -1,8 +1,6 @@
 package oss.runtime.kernel.sched;
 
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -28,9 +26,10 @@ public final class CfsScheduler implements Scheduler {
     private final long minGranularityNs;
     private final long wakeupGranularityNs;
     private final TreeSet<SchedEntity> timeline = new TreeSet<>(BY_VRUNTIME);
-    private final Map<Integer, SchedEntity> runningOnCpu = new HashMap<>();
-    /** ranNs × 1024 mod weight not yet turned into vruntime: nobody gains or loses time to rounding. */
-    private final Map<SchedEntity, Long> remainder = new HashMap<>();
+    /** Indexed by CPU; null where nothing of this class runs. An array: it is scanned on every slice. */
+    private SchedEntity[] runningOnCpu = new SchedEntity[4];
+    /** Total weight of the timeline, kept as entities come and go so a slice costs O(running), not O(queued). */
+    private long queuedWeight;
     private long minVruntime;
 
     public CfsScheduler(long latencyNs, long minGranularityNs, long wakeupGranularityNs) {
@@ -64,16 +63,22 @@ public final class CfsScheduler implements Scheduler {
         if (!timeline.add(se)) {
             throw new IllegalStateException(se + " is already queued");
         }
+        queuedWeight += se.weight;
         se.queued = true;
     }
 
     @Override
     public SchedEntity pickNext(int cpu, long now) {
-        runningOnCpu.remove(cpu);
+        if (cpu >= runningOnCpu.length) {
+            runningOnCpu = java.util.Arrays.copyOf(runningOnCpu, Math.max(cpu + 1, runningOnCpu.length * 2));
+        }
+        runningOnCpu[cpu] = null;
         SchedEntity se = timeline.pollFirst();
         if (se != null) {
             se.queued = false;
-            runningOnCpu.put(cpu, se);
+            queuedWeight -= se.weight;
+            stopRunning(se);
+            runningOnCpu[cpu] = se;
         }
         updateMinVruntime();
         return se;
@@ -82,12 +87,12 @@ public final class CfsScheduler implements Scheduler {
     @Override
     public long timeSlice(SchedEntity se, long now) {
         long nr = timeline.size();
-        long totalWeight = 0;
+        long totalWeight = queuedWeight;
         boolean counted = se.queued;
-        for (SchedEntity q : timeline) {
-            totalWeight += q.weight;
-        }
-        for (SchedEntity r : runningOnCpu.values()) {
+        for (SchedEntity r : runningOnCpu) {
+            if (r == null) {
+                continue;
+            }
             nr++;
             totalWeight += r.weight;
             counted |= r == se;
@@ -102,9 +107,9 @@ public final class CfsScheduler implements Scheduler {
 
     @Override
     public void account(SchedEntity se, long ranNs, long now) {
-        long scaled = Math.addExact(Math.multiplyExact(ranNs, NICE_0_WEIGHT), remainder.getOrDefault(se, 0L));
+        long scaled = Math.addExact(Math.multiplyExact(ranNs, NICE_0_WEIGHT), se.vruntimeRemainder);
         se.vruntime += scaled / se.weight;
-        remainder.put(se, scaled % se.weight);
+        se.vruntimeRemainder = scaled % se.weight;
         updateMinVruntime();
     }
 
@@ -123,9 +128,9 @@ public final class CfsScheduler implements Scheduler {
     public void detach(SchedEntity se, long now) {
         if (timeline.remove(se)) {
             se.queued = false;
+            queuedWeight -= se.weight;
         }
         stopRunning(se);
-        remainder.remove(se);
     }
 
     @Override
@@ -139,7 +144,11 @@ public final class CfsScheduler implements Scheduler {
     }
 
     private void stopRunning(SchedEntity se) {
-        runningOnCpu.values().removeIf(r -> r == se);
+        for (int i = 0; i < runningOnCpu.length; i++) {
+            if (runningOnCpu[i] == se) {
+                runningOnCpu[i] = null;
+            }
+        }
     }
 
     private void updateMinVruntime() {
@@ -149,9 +158,11 @@ public final class CfsScheduler implements Scheduler {
             min = timeline.first().vruntime;
             any = true;
         }
-        for (SchedEntity r : runningOnCpu.values()) {
-            min = Math.min(min, r.vruntime);
-            any = true;
+        for (SchedEntity r : runningOnCpu) {
+            if (r != null) {
+                min = Math.min(min, r.vruntime);
+                any = true;
+            }
         }
         if (any) {
             minVruntime = Math.max(minVruntime, min);

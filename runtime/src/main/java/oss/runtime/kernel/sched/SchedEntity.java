@@ -26,6 +26,8 @@ public final class SchedEntity {
 
     /** CFS virtual runtime, in ns of weight-1024 time. */
     public long vruntime;
+    /** CFS: ran × 1024 mod weight not yet turned into vruntime, so nobody gains or loses time to rounding. */
+    public long vruntimeRemainder;
     /** MLFQ level (0 = highest) and CPU used at that level. */
     public int level;
     public long usedAtLevel;
