@@ -182,6 +182,15 @@ public final class Kernel {
             case PERIODIC -> {
                 periodicPending = false;
                 fair.periodic(now);
+                boolean busy = fair.queued() > 0;
+                for (Cpu cpu : cpus) {
+                    busy |= !cpu.idle();
+                }
+                if (!busy) {
+                    // sleepers were boosted; with no CPU busy the boost must not count as the run still going
+                    schedulePeriodic();
+                    return false;
+                }
                 for (Cpu cpu : cpus) {
                     if (!cpu.idle() && !tasks.get(cpu.current).realTime()) {
                         charge(cpu);
@@ -320,6 +329,11 @@ public final class Kernel {
         t.cpu = cpu.index;
         t.state = TaskState.RUNNING;
         t.waitingNs += now - t.queuedAt;
+        if (t.preemptedAt == now && cpu.lastRan == t.pid) {
+            // put back and picked again at once on the same CPU: no switch happened
+            t.involuntary--;
+        }
+        t.preemptedAt = -1;
         long cost = cpu.lastRan != 0 && cpu.lastRan != t.pid ? contextSwitchNs : 0;
         if (cost > 0) {
             gantt.add(cpu.index, 0, now, now + cost);
@@ -370,6 +384,7 @@ public final class Kernel {
         Task t = tasks.get(cpu.current);
         leaveCpu(cpu, t);
         t.involuntary++;
+        t.preemptedAt = now;
         t.state = TaskState.RUNNABLE;
         t.queuedAt = now;
         t.se.queueSeq = ++queueSeq;

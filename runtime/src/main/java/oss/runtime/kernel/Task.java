@@ -34,6 +34,8 @@ public final class Task {
     /** When it last entered the run queue. */
     public long queuedAt;
     public int voluntary;
+    /** When it last lost its CPU, to tell a real switch from being put back and picked again. */
+    public long preemptedAt = -1;
     public int involuntary;
     public int exitStatus = -1;
 
