@@ -21,6 +21,12 @@ public final class Findings {
         add(Diagnostic.of(code, span, message));
     }
 
+    /** Turns every finding of {@code code} into information, saying why. */
+    public void downgrade(Code code, String why) {
+        byKey.replaceAll((k, d) -> d.code() != code ? d
+                : new Diagnostic(d.code(), Severity.INFO, d.message() + " (" + why + ")", d.span(), d.related(), d.detail()));
+    }
+
     public List<Diagnostic> all() {
         return new ArrayList<>(byKey.values());
     }

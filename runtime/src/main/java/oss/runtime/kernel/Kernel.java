@@ -822,6 +822,10 @@ public final class Kernel {
         if (ended) {
             DeadlockReporter reporter = new DeadlockReporter(tasks, mutexes, semaphores, resources);
             deadlocked = reporter.report(findings);
+            if (program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
+                findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");
+                findings.downgrade(Code.BLOCKED_FOREVER, "`deadlock ignore`: the ostrich kernel does nothing about it");
+            }
             for (int pid = 2; pid < tasks.size(); pid++) {
                 Task t = tasks.get(pid);
                 if (t.state == TaskState.ZOMBIE && t.forked) {
