@@ -168,8 +168,12 @@ public final class Kernel {
                 if (cpu.generation != e.generation || cpu.idle()) {
                     return false;
                 }
-                cpu.switching = false;
-                execute(tasks.get(cpu.current));
+                closeSwitch(cpu);
+                Task t = tasks.get(cpu.current);
+                if (t.firstRunNs < 0) {
+                    t.firstRunNs = now;
+                }
+                execute(t);
             }
             case SLICE_END -> {
                 Cpu cpu = cpus[e.target];
@@ -335,15 +339,13 @@ public final class Kernel {
         }
         t.preemptedAt = -1;
         long cost = cpu.lastRan != 0 && cpu.lastRan != t.pid ? contextSwitchNs : 0;
-        if (cost > 0) {
-            gantt.add(cpu.index, 0, now, now + cost);
-        }
         cpu.runStart = now + cost;
         cpu.chargedTo = cpu.runStart;
         cpu.sliceOpen = cpu.runStart;
         cpu.lastRan = t.pid;
-        if (t.firstRunNs < 0) {
-            t.firstRunNs = cpu.runStart;
+        if (t.firstRunNs < 0 && cost == 0) {
+            // after a switch it first runs at SWITCH_DONE, if it is not preempted before
+            t.firstRunNs = now;
         }
         startSlice(cpu, t, cpu.runStart);
         if (cost > 0) {
@@ -397,13 +399,26 @@ public final class Kernel {
             gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
         }
         cpu.sliceOpen = -1;
+        closeSwitch(cpu);
         cpu.burstEnd = NO_SLICE;
         cpu.current = 0;
         cpu.generation++;
         cpu.sliceGeneration++;
         cpu.sliceExpired = false;
-        cpu.switching = false;
         t.cpu = -1;
+    }
+
+    /**
+     * Ends the context switch in progress on {@code cpu}, if any, and charts
+     * the switch time actually spent: all of it at SWITCH_DONE, only up to now
+     * when the switch is cut short (the incoming task is preempted before it
+     * ran, or the run stops), so pid-0 slices never overlap what follows.
+     */
+    private void closeSwitch(Cpu cpu) {
+        if (cpu.switching) {
+            gantt.add(cpu.index, 0, cpu.runStart - contextSwitchNs, Math.min(now, cpu.runStart));
+            cpu.switching = false;
+        }
     }
 
     /** Charges the running task for the CPU time since the last charge. */
@@ -805,6 +820,7 @@ public final class Kernel {
             if (!cpu.idle()) {
                 Task t = tasks.get(cpu.current);
                 charge(cpu);
+                closeSwitch(cpu);
                 if (cpu.sliceOpen >= 0) {
                     gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
                 }
