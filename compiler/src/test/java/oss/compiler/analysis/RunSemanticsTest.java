@@ -716,6 +716,29 @@ class RunSemanticsTest {
         assertFalse(r.deadlocked());
     }
 
+    @Test
+    void zombieNeverReaped() {
+        String text = """
+                scenario "zombie" {
+                  machine { cpus 2 }
+                  semaphore never = 0
+                  process p {
+                    k = fork { exit 4 } // the zombie's fork
+                    P(never) // p sleeps forever
+                  }
+                }
+                """;
+        RunResult r = run(text);
+        // The child exits at once with 4; its parent is alive but asleep forever and never
+        // waits: the child stays a zombie to the end (OSS2006 at its fork), and p is blocked
+        // forever (nobody can post `never`).
+        TaskReport child = pid(r, 3);
+        assertEquals(TaskState.ZOMBIE, child.state());
+        assertEquals(4, child.exitStatus());
+        assertEquals(line(text, "// the zombie's fork"), only(r, Code.ZOMBIE_LEFT).span().line());
+        assertEquals(line(text, "// p sleeps forever"), only(r, Code.BLOCKED_FOREVER).span().line());
+    }
+
     // ---- 9. real-time classes -------------------------------------------------------------------------
 
     @Test
@@ -770,6 +793,44 @@ class RunSemanticsTest {
         assertTimes(r, "r1", 400, 150);
         assertEquals(2, task(r, "r1").involuntarySwitches()); // at 100 and 300
         assertEquals(1, task(r, "r2").involuntarySwitches()); // at 200
+    }
+
+    @Test
+    void preemptedSchedFifoTaskResumesFirstInItsPriority() {
+        RunResult r = run("""
+                scenario "rt front" {
+                  machine { cpus 1 }
+                  process f1 policy fifo priority 10 { compute 10 ms }
+                  process f2 policy fifo priority 10 { compute 10 ms }
+                  process hi policy fifo priority 20 arrives 3 ms { compute 1 ms }
+                }
+                """);
+        // f1 0-3; hi preempts 3-4; f1 was preempted, not done, so it goes back to the
+        // FRONT of the priority-10 list, ahead of f2: f1 4-11, f2 11-21.
+        assertEquals("2:0-3 4:3-4 2:4-11 3:11-21", gantt(r, 0));
+        assertTimes(r, "f1", 11, 1);
+        assertTimes(r, "f2", 21, 11);
+        assertTimes(r, "hi", 4, 0);
+    }
+
+    @Test
+    void realTimeArrivalOnTwoBusyCpusPreemptsOne() {
+        RunResult r = run("""
+                scenario "smp rt" {
+                  machine { cpus 2 }
+                  process a { compute 10 ms }
+                  process b { compute 10 ms }
+                  process rt policy fifo priority 5 arrives 2 ms { compute 1 ms }
+                }
+                """);
+        // a and b each have a CPU from 0. rt takes one of them at 2 (which one is a
+        // tie; only that it is one of them is the rule), runs 2-3; that task ends at 11,
+        // the other at 10.
+        assertTimes(r, "rt", 3, 0);
+        long a = task(r, "a").finishNs();
+        long b = task(r, "b").finishNs();
+        assertEquals(Set.of(10 * MS, 11 * MS), Set.of(a, b));
+        assertEquals(1, task(r, "a").involuntarySwitches() + task(r, "b").involuntarySwitches());
     }
 
     // ---- 10. CFS ---------------------------------------------------------------------------------
