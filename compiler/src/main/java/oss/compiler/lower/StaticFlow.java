@@ -19,6 +19,11 @@ import oss.runtime.program.ResourceDecl;
  * outside that set is certainly wrong.</li>
  * <li>REQUEST_ABOVE_CLAIM: a single request larger than the claim made
  * earlier in the same body.</li>
+ * <li>RELEASE_NOT_HELD: an upper bound of the instances held at each point
+ * (requests add, releases subtract, a branch takes the larger side, a
+ * {@code repeat} that may accumulate makes it unbounded); a release above
+ * that bound is certainly more than the process holds. A forked child
+ * starts holding nothing: instances belong to the task that requested them.</li>
  * </ul>
  */
 final class StaticFlow {
@@ -35,6 +40,53 @@ final class StaticFlow {
     void check(List<Op> body) {
         locks(body, new BitSet(), true);
         claims(body, null);
+        held(body, new long[resources.size()], true);
+    }
+
+    private static final long UNBOUNDED = Long.MAX_VALUE;
+
+    /** Returns the upper bound of instances held after {@code ops}, per resource class. */
+    private long[] held(List<Op> ops, long[] in, boolean report) {
+        long[] ub = in.clone();
+        for (Op op : ops) {
+            if (op instanceof Op.Request r) {
+                for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
+                    ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : ub[i] + r.amounts()[i];
+                }
+            } else if (op instanceof Op.Release r) {
+                for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
+                    int amount = r.amounts()[i];
+                    if (amount > ub[i] && report) {
+                        diags.report(Code.RELEASE_NOT_HELD, r.span(), "release of " + amount + " `"
+                                + resources.get(i).name() + "` is more than this process can hold here (at most "
+                                + ub[i] + ", from the requests before it)");
+                    }
+                    ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : Math.max(0, ub[i] - amount);
+                }
+            } else if (op instanceof Op.TryLock t) {
+                long[] a = held(t.onSuccess(), ub, report);
+                long[] b = held(t.onFailure(), ub, report);
+                for (int i = 0; i < ub.length; i++) {
+                    ub[i] = Math.max(a[i], b[i]);
+                }
+            } else if (op instanceof Op.Repeat r) {
+                long[] out = held(r.body(), ub, false);
+                long[] entry = ub.clone();
+                for (int i = 0; i < ub.length; i++) {
+                    if (out[i] > ub[i]) {
+                        // each pass may keep more: after many passes, any amount
+                        entry[i] = UNBOUNDED;
+                    }
+                }
+                long[] after = held(r.body(), entry, report);
+                for (int i = 0; i < ub.length; i++) {
+                    ub[i] = Math.max(entry[i], after[i]);
+                }
+            } else if (op instanceof Op.Fork f) {
+                held(f.body(), new long[resources.size()], report);
+            }
+        }
+        return ub;
     }
 
     /** Returns the may-held set after {@code ops}; reports only when {@code report}. */

@@ -126,7 +126,7 @@ class LoweringTest {
                   resource tape
                   process A nice -5 arrives 2 ms tickets 300 frames 4 {
                     claim printer 2, tape
-                    request printer 1
+                    request printer 1, tape 1
                     release printer 1, tape 1
                   }
                   process B policy rr priority 10 { compute 1 ms }
@@ -142,7 +142,7 @@ class LoweringTest {
         assertEquals(4, a.frames());
         assertEquals(SchedPolicy.NORMAL, a.policy());
         assertArrayEquals(new int[] {2, 1}, ((Op.Claim) a.body().get(0)).max());
-        assertArrayEquals(new int[] {1, 0}, ((Op.Request) a.body().get(1)).amounts());
+        assertArrayEquals(new int[] {1, 1}, ((Op.Request) a.body().get(1)).amounts());
         assertArrayEquals(new int[] {1, 1}, ((Op.Release) a.body().get(2)).amounts());
         assertEquals(SchedPolicy.RR, p.processes().get(1).policy());
         assertEquals(10, p.processes().get(1).rtPriority());
