@@ -6,6 +6,7 @@ import oss.runtime.diag.Code;
 import oss.runtime.diag.Diagnostic;
 import oss.runtime.diag.Findings;
 import oss.runtime.diag.Related;
+import oss.runtime.kernel.deadlock.DeadlockDetection;
 import oss.runtime.kernel.deadlock.ResourceTable;
 import oss.runtime.kernel.deadlock.WaitForGraph;
 import oss.runtime.kernel.sync.Mutex;
@@ -16,6 +17,8 @@ import oss.runtime.kernel.sync.Semaphore;
  * explains the tasks still asleep: a cycle in the wait-for graph is a
  * deadlock (with each member's blocking statement), anything else is
  * "blocked forever" (a semaphore nobody will post, a lock whose owner exited).
+ * Resources are judged first by the detection algorithm, which names every
+ * deadlocked process, not just one cycle of them.
  *
  * <p>Edges: a mutex waiter waits for the owner; a semaphore waiter for every
  * live task whose remaining code could still post it; a resource request
@@ -46,6 +49,14 @@ final class DeadlockReporter {
         }
         if (blocked.isEmpty()) {
             return false;
+        }
+        List<Task> resourceDeadlock = resourceDeadlock();
+        if (!resourceDeadlock.isEmpty()) {
+            findings.add(resourceFinding(resourceDeadlock));
+            blocked.removeAll(resourceDeadlock);
+            if (blocked.isEmpty()) {
+                return true;
+            }
         }
         WaitForGraph graph = new WaitForGraph();
         for (Task t : blocked) {
@@ -89,7 +100,8 @@ final class DeadlockReporter {
             case SEMAPHORE -> {
                 for (int pid = 2; pid < tasks.size(); pid++) {
                     Task o = tasks.get(pid);
-                    if (o.alive() && o.mayPost(t.blockerIndex)) {
+                    // a sleeper cannot post while it sleeps, so its own later V does not count
+                    if (o != t && o.alive() && o.mayPost(t.blockerIndex)) {
                         out.add(pid);
                     }
                 }
@@ -129,17 +141,97 @@ final class DeadlockReporter {
                 default -> "";
             };
             detail.append("  ").append(edge).append('\n');
-            chain.append(i == 0 ? "" : " → ").append(t.process);
+            chain.append(i == 0 ? "" : " → ").append(label(t, cycle));
             if (i > 0) {
                 related.add(new Related(t.blockedAt, t + " waits here for " + t.blockedOn));
             }
         }
-        chain.append(" → ").append(tasks.get(cycle.get(0)).process);
+        chain.append(" → ").append(label(tasks.get(cycle.get(0)), cycle));
         Task first = tasks.get(cycle.get(0));
         String message = cycle.size() == 1
                 ? "deadlock: " + first + " waits for itself (" + first.blockedOn + ")"
                 : "deadlock: " + chain + "; each holds what the next one waits for";
         return new Diagnostic(Code.DEADLOCK, Code.DEADLOCK.severity(), message, first.blockedAt, related,
                 detail.toString().strip());
+    }
+
+    /** The process name, with the pid when a forked child shares it with another member. */
+    private String label(Task t, List<Integer> members) {
+        long same = members.stream().filter(pid -> tasks.get(pid).process.equals(t.process)).count();
+        return same > 1 ? t.process + " (pid " + t.pid + ")" : t.process;
+    }
+
+    /**
+     * The detection algorithm for several instances per class (Silberschatz
+     * 8.7.2) over every live task's row: Request is what a sleeping request
+     * asks for, zero for everyone else, who is assumed able to finish.
+     */
+    private List<Task> resourceDeadlock() {
+        List<ResourceTable.Row> rows = new ArrayList<>();
+        boolean anyWaiting = false;
+        for (ResourceTable.Row row : resources.rows()) {
+            Task t = tasks.get(row.pid);
+            if (t.alive()) {
+                rows.add(row);
+                anyWaiting |= t.blocker == Task.Blocker.RESOURCE && row.request != null;
+            }
+        }
+        if (!anyWaiting) {
+            return List.of();
+        }
+        int n = rows.size();
+        int[][] allocation = new int[n][];
+        int[][] request = new int[n][];
+        for (int i = 0; i < n; i++) {
+            ResourceTable.Row row = rows.get(i);
+            allocation[i] = row.allocation.clone();
+            boolean waiting = tasks.get(row.pid).blocker == Task.Blocker.RESOURCE && row.request != null;
+            request[i] = waiting ? row.request.clone() : new int[resources.kinds()];
+        }
+        boolean[] dead = DeadlockDetection.deadlocked(resources.available(), allocation, request);
+        List<Task> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (dead[i]) {
+                out.add(tasks.get(rows.get(i).pid));
+            }
+        }
+        return out;
+    }
+
+    private Diagnostic resourceFinding(List<Task> dead) {
+        Task first = dead.get(0);
+        List<Related> related = new ArrayList<>();
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < dead.size(); i++) {
+            Task t = dead.get(i);
+            names.append(i == 0 ? "" : i == dead.size() - 1 ? " and " : ", ").append(t.process);
+            if (i > 0) {
+                related.add(new Related(t.blockedAt, t + " waits here for " + t.blockedOn));
+            }
+        }
+        StringBuilder detail = new StringBuilder("detection algorithm (several instances per resource):\n");
+        detail.append("  Available: ").append(vector(resources.available())).append('\n');
+        for (ResourceTable.Row row : resources.rows()) {
+            Task t = tasks.get(row.pid);
+            if (!t.alive()) {
+                continue;
+            }
+            boolean waiting = t.blocker == Task.Blocker.RESOURCE && row.request != null;
+            detail.append("  ").append(t).append(": Allocation ").append(vector(row.allocation))
+                    .append(", Request ").append(vector(waiting ? row.request : new int[resources.kinds()]))
+                    .append(dead.contains(t) ? "  deadlocked" : "  can finish").append('\n');
+        }
+        String message = "deadlock: " + names + " each wait for resource instances that only the others hold;"
+                + " no order of finishing frees enough for any of them";
+        return new Diagnostic(Code.DEADLOCK, Code.DEADLOCK.severity(), message, first.blockedAt, related,
+                detail.toString().strip());
+    }
+
+    private String vector(int[] v) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int r = 0; r < v.length; r++) {
+            sb.append(r == 0 ? "" : ", ").append(resources.name(r)).append(' ').append(v[r]);
+        }
+        return sb.append(')').toString();
     }
 }
