@@ -34,7 +34,10 @@ final class BenchCommand implements Callable<Integer> {
                     r.wallNs() / 1e9, r.eventsPerSecond());
         }
         java.util.Arrays.sort(rates);
-        out.printf(java.util.Locale.ROOT, "median: %,.0f events/s (%d processes)%n", rates[repeat / 2], processes);
+        String gc = String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        out.printf(java.util.Locale.ROOT, "median: %,.0f events/s (%d processes; Java %s, collectors: %s)%n",
+                rates[repeat / 2], processes, Runtime.version(), gc);
         out.flush();
         return Main.OK;
     }

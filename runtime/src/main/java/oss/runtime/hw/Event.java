@@ -1,9 +1,10 @@
 package oss.runtime.hw;
 
 /**
- * One scheduled happening. Events at the same instant run in the order of
- * their {@link Priority}, then in the order they were scheduled, so a run
- * never depends on heap order or on the host.
+ * One scheduled happening, as handed out by {@link EventQueue#poll(Event)}.
+ * Events at the same instant run in the order of their {@link Priority},
+ * then in the order they were scheduled, so a run never depends on heap
+ * order or on the host.
  */
 public final class Event {
 
@@ -36,35 +37,20 @@ public final class Event {
         }
     }
 
-    public final long time;
-    public final Kind kind;
-    public final long seq;
+    public long time;
+    public Kind kind;
+    public long seq;
     /** The CPU or the pid, by kind. */
-    public final int target;
+    public int target;
     /**
      * The CPU's dispatch generation when scheduled: an event for a task that
      * has since left the CPU is stale and ignored, which is cheaper than
      * removing it from the heap.
      */
-    public final long generation;
+    public long generation;
 
-    Event(long time, Kind kind, long seq, int target, long generation) {
-        this.time = time;
-        this.kind = kind;
-        this.seq = seq;
-        this.target = target;
-        this.generation = generation;
-    }
-
-    boolean before(Event o) {
-        if (time != o.time) {
-            return time < o.time;
-        }
-        if (kind.priority != o.kind.priority) {
-            return kind.priority.ordinal() < o.kind.priority.ordinal();
-        }
-        return seq < o.seq;
-    }
+    /** A holder that {@link EventQueue#poll(Event)} fills; the queue itself stores no objects. */
+    public Event() {}
 
     @Override
     public String toString() {

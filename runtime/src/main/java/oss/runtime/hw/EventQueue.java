@@ -4,31 +4,43 @@ import java.util.Arrays;
 
 /**
  * The simulation's clock: a binary min-heap of events ordered by
- * (time, priority, sequence number). Hand-written rather than
- * java.util.PriorityQueue so ordering needs no comparator call and the
- * sequence number is assigned here, in one place.
+ * (time, priority, sequence number). The heap keeps its events in parallel
+ * primitive arrays rather than as objects: a run schedules millions of
+ * events, and comparing fields in arrays avoids an allocation and a pointer
+ * chase per event. Priority and sequence number share one long, priority in
+ * the top bits, so the order is two long comparisons.
  */
 public final class EventQueue {
-    private Event[] heap = new Event[64];
+    private static final int SEQ_BITS = 56;
+    private static final Event.Kind[] KINDS = Event.Kind.values();
+
+    private long[] time = new long[256];
+    private long[] order = new long[256];
+    private int[] target = new int[256];
+    private long[] generation = new long[256];
+    private byte[] kind = new byte[256];
     private int size;
     private long nextSeq;
 
-    public Event schedule(long time, Event.Kind kind, int target, long generation) {
-        Event e = new Event(time, kind, nextSeq++, target, generation);
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+    public void schedule(long at, Event.Kind k, int tgt, long gen) {
+        if (size == time.length) {
+            grow();
         }
+        long ord = ((long) k.priority.ordinal() << SEQ_BITS) | nextSeq++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!e.before(heap[parent])) {
+            if (!less(at, ord, time[parent], order[parent])) {
                 break;
             }
-            heap[i] = heap[parent];
+            move(parent, i);
             i = parent;
         }
-        heap[i] = e;
-        return e;
+        time[i] = at;
+        order[i] = ord;
+        target[i] = tgt;
+        generation[i] = gen;
+        kind[i] = (byte) k.ordinal();
     }
 
     public boolean isEmpty() {
@@ -41,31 +53,65 @@ public final class EventQueue {
 
     /** Time of the earliest event; only when not empty. */
     public long peekTime() {
-        return heap[0].time;
+        return time[0];
     }
 
-    public Event poll() {
-        Event top = heap[0];
-        Event last = heap[--size];
-        heap[size] = null;
-        if (size > 0) {
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && heap[child + 1].before(heap[child])) {
-                    child++;
-                }
-                if (!heap[child].before(last)) {
-                    break;
-                }
-                heap[i] = heap[child];
-                i = child;
-            }
-            heap[i] = last;
+    /** Removes the earliest event and copies it into {@code out}; only when not empty. */
+    public void poll(Event out) {
+        out.time = time[0];
+        out.kind = KINDS[kind[0]];
+        out.seq = order[0] & ((1L << SEQ_BITS) - 1);
+        out.target = target[0];
+        out.generation = generation[0];
+        int last = --size;
+        if (last == 0) {
+            return;
         }
-        return top;
+        long lt = time[last];
+        long lo = order[last];
+        int ltarget = target[last];
+        long lgen = generation[last];
+        byte lkind = kind[last];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && less(time[child + 1], order[child + 1], time[child], order[child])) {
+                child++;
+            }
+            if (!less(time[child], order[child], lt, lo)) {
+                break;
+            }
+            move(child, i);
+            i = child;
+        }
+        time[i] = lt;
+        order[i] = lo;
+        target[i] = ltarget;
+        generation[i] = lgen;
+        kind[i] = lkind;
+    }
+
+    private static boolean less(long t1, long o1, long t2, long o2) {
+        return t1 < t2 || (t1 == t2 && o1 < o2);
+    }
+
+    private void move(int from, int to) {
+        time[to] = time[from];
+        order[to] = order[from];
+        target[to] = target[from];
+        generation[to] = generation[from];
+        kind[to] = kind[from];
+    }
+
+    private void grow() {
+        int n = time.length * 2;
+        time = Arrays.copyOf(time, n);
+        order = Arrays.copyOf(order, n);
+        target = Arrays.copyOf(target, n);
+        generation = Arrays.copyOf(generation, n);
+        kind = Arrays.copyOf(kind, n);
     }
 }

@@ -63,9 +63,18 @@ public final class Kernel {
     private final List<Span> forkedAt = new ArrayList<>();
     private final Findings findings = new Findings();
     private final GanttRecorder gantt;
-    private final List<Task> woken = new ArrayList<>();
+    private List<Task> woken = new ArrayList<>();
+    /** The list the scheduling pass walks while new wake-ups collect in {@link #woken}. */
+    private List<Task> wokenBeingChecked = new ArrayList<>();
+    private final Event polled = new Event();
     private final List<String> finishOrder = new ArrayList<>();
     private final long contextSwitchNs;
+    /**
+     * Zero-time steps (statements, scheduling passes) allowed: a few per event
+     * is normal, so the bound is a multiple of the event budget; it exists for
+     * loops of statements that never let time pass.
+     */
+    private final long stepBudget;
 
     private long now;
     private long processed;
@@ -88,6 +97,7 @@ public final class Kernel {
         this.gantt = new GanttRecorder(n);
         this.fair = Schedulers.create(program.kernel().scheduler(), new SplittableRandom(options.seed()));
         this.contextSwitchNs = Math.max(0, program.kernel().contextSwitchNs());
+        this.stepBudget = options.maxEvents() > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : options.maxEvents() * 8;
         this.mutexes = program.mutexes().stream().map(MutexDecl::name).map(Mutex::new).toArray(Mutex[]::new);
         this.semaphores = program.semaphores().stream()
                 .map((SemaphoreDecl s) -> new Semaphore(s.name(), s.initial())).toArray(Semaphore[]::new);
@@ -118,7 +128,8 @@ public final class Kernel {
             }
             now = t;
             do {
-                Event e = events.poll();
+                Event e = polled;
+                events.poll(e);
                 if (++processed > options.maxEvents()) {
                     budgetExhausted = true;
                     break;
@@ -253,8 +264,9 @@ public final class Kernel {
                 }
             }
             if (!woken.isEmpty()) {
-                List<Task> list = new ArrayList<>(woken);
-                woken.clear();
+                List<Task> list = woken;
+                woken = wokenBeingChecked;
+                wokenBeingChecked = list;
                 int free = 0;
                 for (Cpu cpu : cpus) {
                     free += cpu.idle() ? 1 : 0;
@@ -273,6 +285,7 @@ public final class Kernel {
                         changed = true;
                     }
                 }
+                list.clear();
             }
             for (Cpu cpu : cpus) {
                 if (cpu.idle() && !budgetExhausted) {
@@ -283,7 +296,7 @@ public final class Kernel {
                     }
                 }
             }
-            if (++steps > options.maxEvents()) {
+            if (++steps > stepBudget) {
                 budgetExhausted = true;
             }
         }
@@ -457,7 +470,7 @@ public final class Kernel {
     /** Runs {@code t}'s zero-time statements until it computes, blocks or exits. */
     private void execute(Task t) {
         while (true) {
-            if (++steps > options.maxEvents()) {
+            if (++steps > stepBudget) {
                 budgetExhausted = true;
                 return;
             }
@@ -854,7 +867,7 @@ public final class Kernel {
         if (budgetExhausted) {
             Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();
             findings.add(Code.BUDGET_EXHAUSTED, where, "the run stopped after " + processed + " events and " + steps
-                    + " steps at " + ms(now) + ", the budget of " + options.maxEvents()
+                    + " steps at " + ms(now) + ", the budget of " + options.maxEvents() + " events and " + stepBudget + " steps"
                     + "; raise --max-events, or look for a loop that never ends");
         }
         List<TaskReport> reports = new ArrayList<>();

@@ -17,10 +17,16 @@ import java.util.TreeSet;
  */
 public final class CfsScheduler implements Scheduler {
     private static final long NICE_0_WEIGHT = 1024;
-    private static final Comparator<SchedEntity> BY_VRUNTIME = Comparator
-            .comparingLong((SchedEntity se) -> se.vruntime)
-            .thenComparingLong(se -> se.queueSeq)
-            .thenComparingInt(se -> se.pid);
+    /** Written out rather than composed from comparingLong(...): it runs on every enqueue and pick. */
+    private static final Comparator<SchedEntity> BY_VRUNTIME = (a, b) -> {
+        if (a.vruntime != b.vruntime) {
+            return a.vruntime < b.vruntime ? -1 : 1;
+        }
+        if (a.queueSeq != b.queueSeq) {
+            return a.queueSeq < b.queueSeq ? -1 : 1;
+        }
+        return Integer.compare(a.pid, b.pid);
+    };
 
     private final long latencyNs;
     private final long minGranularityNs;
