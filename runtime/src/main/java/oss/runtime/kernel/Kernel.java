@@ -20,6 +20,8 @@ import oss.runtime.kernel.sync.Semaphore;
 import oss.runtime.observe.GanttRecorder;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
+import oss.runtime.observe.MachineStats;
+import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
 import oss.runtime.program.DeadlockPolicy;
 import oss.runtime.program.MutexDecl;
@@ -874,10 +876,10 @@ public final class Kernel {
         for (int pid = 1; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
-                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.describeBlock()));
+                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.describeBlock(), TaskMemory.NONE));
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
-                List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted);
+                List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted, MachineStats.NONE, List.of());
     }
 
     static String ms(long ns) {

@@ -12,6 +12,8 @@ import oss.runtime.diag.Diagnostic;
  * @param findings     runtime findings: deadlocks, misuse, budget
  * @param deadlocked   some tasks ended blocked forever
  * @param events       events processed
+ * @param machine      TLB, cache and page-walk counters
+ * @param snapshots    what each `snapshot` statement recorded, in time order
  */
 public record RunResult(
         long endNs,
@@ -22,4 +24,6 @@ public record RunResult(
         List<String> finishOrder,
         List<Diagnostic> findings,
         boolean deadlocked,
-        boolean budgetExhausted) {}
+        boolean budgetExhausted,
+        MachineStats machine,
+        List<SnapshotView> snapshots) {}

@@ -14,6 +14,7 @@ import oss.runtime.program.Span;
  * @param forked    true for tasks created by fork (not declared processes)
  * @param exitStatus -1 while it has not exited
  * @param blockedAt where it is blocked at the end, or null
+ * @param memory    faults, resident set, signal and leaks
  */
 public record TaskReport(
         int pid,
@@ -30,7 +31,8 @@ public record TaskReport(
         int involuntarySwitches,
         int exitStatus,
         Span blockedAt,
-        String blockedOn) {
+        String blockedOn,
+        TaskMemory memory) {
 
     public long turnaroundNs() {
         return finishNs < 0 ? -1 : finishNs - arrivalNs;

@@ -1,10 +1,13 @@
 package oss.runtime.program;
 
-/**
- * The simulated hardware. Only {@code cpus} and {@code clockHz} drive the
- * runtime so far; the memory fields are carried for the memory model.
- */
-public record MachineConfig(int cpus, long clockHz, long memoryBytes, long pageSize) {
+/** The simulated hardware. */
+public record MachineConfig(int cpus, long clockHz, long memoryBytes, long pageSize, MemoryHardware memory) {
+
+    /** Default memory hardware. */
+    public MachineConfig(int cpus, long clockHz, long memoryBytes, long pageSize) {
+        this(cpus, clockHz, memoryBytes, pageSize, MemoryHardware.defaults());
+    }
+
     public static MachineConfig defaults() {
         return new MachineConfig(2, 2_000_000_000L, 256L << 20, 4096);
     }

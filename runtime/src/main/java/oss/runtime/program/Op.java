@@ -58,4 +58,68 @@ public sealed interface Op {
     record WaitAny(Span span) implements Op {}
 
     record Exit(int status, Span span) implements Op {}
+
+    // ---- memory ----------------------------------------------------------------------------------
+
+    /** Protection bits of a mapping, as mmap's PROT_*. */
+    int PROT_READ = 1;
+    int PROT_WRITE = 2;
+    int PROT_EXEC = 4;
+
+    /**
+     * {@code x = mmap SIZE anon|"file" private|shared rw [at ADDR]}: a new VMA
+     * of {@code bytes} (rounded up to pages); its start address goes to local
+     * slot {@code slot}. {@code file} indexes {@link Program#files()}, -1 for
+     * anonymous memory; {@code fixedAddress} is -1 unless MAP_FIXED.
+     */
+    record Mmap(int slot, long bytes, int file, boolean shared, int prot, long fixedAddress, Span span) implements Op {}
+
+    /** munmap of the whole mapping whose start is in {@code slot}. */
+    record Munmap(int slot, Span span) implements Op {}
+
+    /** msync: dirty pages of the file mapping in {@code slot} are written back. */
+    record Msync(int slot, Span span) implements Op {}
+
+    /** {@code x = malloc SIZE}: the user-space allocator's address goes to {@code slot}. */
+    record Malloc(int slot, long bytes, Span span) implements Op {}
+
+    /** {@code free x}. */
+    record Free(int slot, Span span) implements Op {}
+
+    /** {@code brk +SIZE} / {@code brk -SIZE}: move the program break. */
+    record Brk(long deltaBytes, Span span) implements Op {}
+
+    /**
+     * {@code read x[A]}, {@code write x[A]}, {@code write x[A .. B] step S}:
+     * byte offsets from the address in {@code slot}; a single access has
+     * {@code to == from} and step 1. {@code slot} -1 means absolute addresses.
+     */
+    record MemAccess(int slot, long from, long to, long step, boolean write, Span span) implements Op {}
+
+    /** {@code access x pages [7, 0, 1, ...]}: one access per listed page of the region, in order. */
+    record PageRefs(int slot, long[] pages, boolean write, Span span) implements Op {}
+
+    /** {@code touch x}: read every page of the region once. */
+    record Touch(int slot, Span span) implements Op {}
+
+    /** {@code snapshot "label"}: record the /proc-style views at this instant. */
+    record Snapshot(String label, Span span) implements Op {}
+
+    // ---- process creation beyond fork ---------------------------------------------------------------
+
+    /** vfork: the parent sleeps until the child execs or exits; the child borrows the address space. */
+    record VFork(int slot, List<Op> body, Span span) implements Op {}
+
+    /** exec: replace the address space with a fresh one for {@code program} and run {@code body}. */
+    record Exec(String program, List<Op> body, Span span) implements Op {}
+
+    /** {@code t = thread { }}: a task sharing the caller's address space, files and handlers. */
+    record Thread(int slot, List<Op> body, Span span) implements Op {}
+
+    /** {@code join t}. */
+    record Join(int slot, Span span) implements Op {}
+
+    /** {@code c = clone vm files fs sighand { }}: share exactly what is named. */
+    record Clone(int slot, boolean vm, boolean files, boolean fs, boolean sighand, List<Op> body, Span span)
+            implements Op {}
 }

@@ -16,4 +16,14 @@ public record Program(
         List<SemaphoreDecl> semaphores,
         List<ResourceDecl> resources,
         List<ProcessDef> processes,
-        Optional<BankerTable> banker) {}
+        Optional<BankerTable> banker,
+        List<FileDecl> files,
+        List<LibraryDecl> libraries) {
+
+    /** A program without files or libraries. */
+    public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,
+            List<SemaphoreDecl> semaphores, List<ResourceDecl> resources, List<ProcessDef> processes,
+            Optional<BankerTable> banker) {
+        this(title, machine, kernel, mutexes, semaphores, resources, processes, banker, List.of(), List.of());
+    }
+}
