@@ -6,8 +6,8 @@ package oss.runtime.diag;
  *
  * <p>OSS1xxx come from the compiler (10xx syntax, 11xx names, 12xx values and
  * units, 13xx static misuse, 14xx resources and banker tables, 15xx settings);
- * OSS2xxx from running (20xx engine, 21xx deadlock, 22xx banker); OSS3xxx are
- * expectations.
+ * OSS2xxx from running (20xx engine, 21xx deadlock, 22xx banker, 23xx memory);
+ * OSS3xxx are expectations.
  */
 public enum Code {
     SYNTAX("OSS1001", Severity.ERROR, "syntax error"),
@@ -31,6 +31,8 @@ public enum Code {
     TOO_LARGE("OSS1208", Severity.ERROR, "program too large after unrolling"),
 
     UNLOCK_NOT_HELD("OSS1301", Severity.ERROR, "unlock of a lock not held"),
+    ACCESS_OUTSIDE_MAPPING("OSS1302", Severity.WARNING, "access outside the mapping"),
+    WRITE_TO_READ_ONLY("OSS1303", Severity.WARNING, "write to a read-only mapping"),
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
@@ -50,6 +52,14 @@ public enum Code {
     ZOMBIE_LEFT("OSS2006", Severity.WARNING, "zombie never reaped"),
     EXIT_HOLDING_LOCK("OSS2007", Severity.WARNING, "task exited holding a lock"),
     WAIT_NO_CHILD("OSS2008", Severity.WARNING, "wait with no child to wait for (ECHILD)"),
+
+    SEGFAULT("OSS2301", Severity.ERROR, "segmentation fault"),
+    DOUBLE_FREE("OSS2302", Severity.ERROR, "double free"),
+    USE_AFTER_FREE("OSS2303", Severity.ERROR, "use after free"),
+    LEAK("OSS2304", Severity.WARNING, "memory leaked"),
+    OUT_OF_MEMORY("OSS2305", Severity.ERROR, "out of memory"),
+    INVALID_FREE("OSS2306", Severity.ERROR, "free of a pointer malloc did not return"),
+    MUNMAP_NOT_MAPPED("OSS2307", Severity.WARNING, "munmap of a range that is not mapped"),
 
     DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),
     BLOCKED_FOREVER("OSS2102", Severity.ERROR, "tasks blocked forever"),
