@@ -1,0 +1,342 @@
+package oss.runtime.hw.mem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import oss.runtime.program.Paging;
+
+/**
+ * One address space's multi-level page table, stored the way the MMU sees
+ * it: the root (what CR3 points to) and every intermediate table are frames
+ * taken from the kernel's allocator, and every entry is bytes in
+ * {@link PhysicalMemory}. Nothing about the mapping is kept on the Java side
+ * except the root frame and a count, so a walk here costs exactly the memory
+ * reads a real walk would.
+ *
+ * <p>Intermediate entries are PRESENT|WRITABLE|USER, leaving protection to
+ * the leaf PTE. Leaf data frames belong to the kernel: {@link #unmap} and
+ * {@link #destroy} free only table frames.
+ */
+public final class PageTable {
+    /** Pages are 4 KiB in both formats. */
+    public static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    private static final long TABLE_FLAGS = Pte.PRESENT | Pte.WRITABLE | Pte.USER;
+    private static final List<String> NAMES_64 = List.of("PML4", "PDPT", "PD", "PT");
+    private static final List<String> NAMES_32 = List.of("PD", "PT");
+
+    private final Paging mode;
+    private final PhysicalMemory mem;
+    private final FrameSource frames;
+    private long root;
+    private int tableFrames;
+
+    /** One step of a walk: which table was read, at which index, and what it held. */
+    public record Level(int level, String name, long tableFrame, int index, long entry) {}
+
+    /**
+     * A page walk as a student would draw it. {@code levels} ends at the leaf
+     * or at the first non-present entry; {@code pte} is the leaf entry (0 when
+     * the walk stopped above the leaf).
+     */
+    public record Walk(long va, List<Level> levels, long pte, boolean present) {
+        public Walk {
+            levels = List.copyOf(levels);
+        }
+
+        /** The physical address {@code va} translates to, or -1 when not present. */
+        public long paddr() {
+            return present ? (Pte.frame(pte, PAGE_SHIFT) << PAGE_SHIFT) | (va & (PAGE_SIZE - 1)) : -1;
+        }
+
+        public String describe() {
+            StringBuilder s = new StringBuilder(String.format("va %#x\n", va));
+            for (Level l : levels) {
+                s.append(String.format("  %-4s table frame %#x [%d] = %s\n",
+                        l.name(), l.tableFrame(), l.index(), Pte.describe(l.entry())));
+            }
+            if (present) {
+                s.append(String.format("  -> frame %#x + offset %#x = paddr %#x\n",
+                        Pte.frame(pte, PAGE_SHIFT), va & (PAGE_SIZE - 1), paddr()));
+            } else {
+                s.append(String.format("  -> page fault: %s entry not present\n", levels.get(levels.size() - 1).name()));
+            }
+            return s.toString();
+        }
+    }
+
+    /** Allocates the root table; throws IllegalStateException if no frame is free for it. */
+    public PageTable(Paging mode, PhysicalMemory mem, FrameSource frames) {
+        if (mem.pageSize() != PAGE_SIZE) {
+            throw new IllegalArgumentException("page tables need 4 KiB frames, memory has " + mem.pageSize());
+        }
+        this.mode = mode;
+        this.mem = mem;
+        this.frames = frames;
+        this.root = newTable();
+        if (root < 0) {
+            throw new IllegalStateException("no free frame for a page-table root");
+        }
+    }
+
+    /** The root table's frame: what CR3 holds while this address space runs. */
+    public long root() {
+        live();
+        return root;
+    }
+
+    public Paging mode() {
+        return mode;
+    }
+
+    /** Frames currently used by this table's tables, root included. */
+    public int tableFrames() {
+        return tableFrames;
+    }
+
+    /** Which entry of the level-{@code level} table (0 = root) translates {@code va}. */
+    public static int index(Paging mode, long va, int level) {
+        if (level < 0 || level >= mode.levels) {
+            throw new IllegalArgumentException("level " + level + " outside 0.." + (mode.levels - 1));
+        }
+        int shift = PAGE_SHIFT + mode.indexBits * (mode.levels - 1 - level);
+        return (int) ((va >>> shift) & ((1L << mode.indexBits) - 1));
+    }
+
+    /** Reads the tables from memory, root first, without changing anything. */
+    public Walk walk(long va) {
+        checkAddress(va);
+        live();
+        List<Level> levels = new ArrayList<>(mode.levels);
+        long table = root;
+        for (int level = 0; level < mode.levels; level++) {
+            int index = index(mode, va, level);
+            long entry = read(table, index);
+            levels.add(new Level(level, name(level), table, index, entry));
+            if (level == mode.levels - 1) {
+                return new Walk(va, levels, entry, Pte.has(entry, Pte.PRESENT));
+            }
+            if (!Pte.has(entry, Pte.PRESENT)) {
+                return new Walk(va, levels, 0, false);
+            }
+            table = Pte.frame(entry, PAGE_SHIFT);
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Points {@code va}'s leaf at {@code frame} with {@code flags}, allocating
+     * any missing tables on the way. Returns false, leaving the table as it
+     * was, when a table frame could not be allocated.
+     */
+    public boolean map(long va, long frame, long flags) {
+        checkAddress(va);
+        live();
+        long leaf = Pte.make(frame, flags, PAGE_SHIFT);
+        checkFits(leaf);
+        List<long[]> created = new ArrayList<>(); // {parent table, index, new table}
+        long table = root;
+        for (int level = 0; level < mode.levels - 1; level++) {
+            int index = index(mode, va, level);
+            long entry = read(table, index);
+            if (!Pte.has(entry, Pte.PRESENT)) {
+                long next = newTable();
+                if (next < 0) {
+                    undo(created);
+                    return false;
+                }
+                write(table, index, Pte.make(next, TABLE_FLAGS, PAGE_SHIFT));
+                created.add(new long[] {table, index, next});
+                entry = read(table, index);
+            }
+            table = Pte.frame(entry, PAGE_SHIFT);
+        }
+        write(table, index(mode, va, mode.levels - 1), leaf);
+        return true;
+    }
+
+    /** The leaf entry for {@code va} as stored (possibly a non-present swap entry), 0 if there is none. */
+    public long pte(long va) {
+        long t = leafTable(va);
+        return t < 0 ? 0 : read(t, index(mode, va, mode.levels - 1));
+    }
+
+    /** Overwrites the leaf entry; the tables leading to it must already exist. */
+    public void setPte(long va, long pte) {
+        long t = leafTable(va);
+        if (t < 0) {
+            throw new IllegalStateException(String.format("no page table covers va %#x", va));
+        }
+        checkFits(pte);
+        write(t, index(mode, va, mode.levels - 1), pte);
+    }
+
+    /**
+     * Clears the leaf entry and returns what it held (0 if nothing). A table
+     * left with no entries is freed and its parent entry cleared, all the way
+     * up, but the root stays.
+     */
+    public long unmap(long va) {
+        checkAddress(va);
+        live();
+        long[] path = new long[mode.levels];
+        long table = root;
+        for (int level = 0; level < mode.levels; level++) {
+            path[level] = table;
+            if (level == mode.levels - 1) {
+                break;
+            }
+            long entry = read(table, index(mode, va, level));
+            if (!Pte.has(entry, Pte.PRESENT)) {
+                return 0;
+            }
+            table = Pte.frame(entry, PAGE_SHIFT);
+        }
+        int leafIndex = index(mode, va, mode.levels - 1);
+        long old = read(path[mode.levels - 1], leafIndex);
+        write(path[mode.levels - 1], leafIndex, 0);
+        for (int level = mode.levels - 1; level > 0 && isEmpty(path[level]); level--) {
+            write(path[level - 1], index(mode, va, level - 1), 0);
+            freeTable(path[level]);
+        }
+        return old;
+    }
+
+    /** Frees every table frame, the root included; the table is unusable afterwards. */
+    public void destroy() {
+        live();
+        destroy(root, 0);
+        root = -1;
+    }
+
+    /**
+     * Every non-zero leaf entry, in ascending (unsigned) address order. This
+     * includes non-present entries the kernel stored itself (a swapped-out
+     * page's slot); check {@link Pte#PRESENT} if only resident pages matter.
+     */
+    public void forEachMapped(BiConsumer<Long, Long> vaAndPte) {
+        live();
+        visit(root, 0, 0, vaAndPte);
+    }
+
+    private void visit(long table, int level, long vaPrefix, BiConsumer<Long, Long> out) {
+        int shift = PAGE_SHIFT + mode.indexBits * (mode.levels - 1 - level);
+        for (int i = 0; i < entriesPerTable(); i++) {
+            long entry = read(table, i);
+            if (entry == 0) {
+                continue;
+            }
+            long va = vaPrefix | ((long) i << shift);
+            if (level == mode.levels - 1) {
+                out.accept(canonical(va), entry);
+            } else if (Pte.has(entry, Pte.PRESENT)) {
+                visit(Pte.frame(entry, PAGE_SHIFT), level + 1, va, out);
+            }
+        }
+    }
+
+    private void destroy(long table, int level) {
+        if (level < mode.levels - 1) {
+            for (int i = 0; i < entriesPerTable(); i++) {
+                long entry = read(table, i);
+                if (Pte.has(entry, Pte.PRESENT)) {
+                    destroy(Pte.frame(entry, PAGE_SHIFT), level + 1);
+                }
+            }
+        }
+        freeTable(table);
+    }
+
+    /** The frame of the last-level table covering {@code va}, or -1. */
+    private long leafTable(long va) {
+        Walk w = walk(va);
+        return w.levels().size() == mode.levels ? w.levels().get(mode.levels - 1).tableFrame() : -1;
+    }
+
+    private void undo(List<long[]> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            long[] c = created.get(i);
+            write(c[0], (int) c[1], 0);
+            freeTable(c[2]);
+        }
+    }
+
+    private long newTable() {
+        long frame = frames.allocateFrame();
+        if (frame < 0) {
+            return -1;
+        }
+        mem.zeroFrame(frame); // a recycled frame still holds its last owner's bytes
+        tableFrames++;
+        return frame;
+    }
+
+    private void freeTable(long frame) {
+        mem.zeroFrame(frame);
+        frames.freeFrame(frame);
+        tableFrames--;
+    }
+
+    private boolean isEmpty(long table) {
+        for (int i = 0; i < entriesPerTable(); i++) {
+            if (read(table, i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int entriesPerTable() {
+        return 1 << mode.indexBits;
+    }
+
+    private long read(long table, int index) {
+        long addr = table * PAGE_SIZE + (long) index * mode.pteBytes;
+        return mode.pteBytes == 8 ? mem.readWord(addr) : mem.readInt(addr);
+    }
+
+    private void write(long table, int index, long entry) {
+        long addr = table * PAGE_SIZE + (long) index * mode.pteBytes;
+        if (mode.pteBytes == 8) {
+            mem.writeWord(addr, entry);
+        } else {
+            mem.writeInt(addr, entry);
+        }
+    }
+
+    private String name(int level) {
+        return (mode.levels == 4 ? NAMES_64 : NAMES_32).get(level);
+    }
+
+    /** Sign-extends a 48-bit x86_64 address; x86_32 addresses are already plain. */
+    private long canonical(long va) {
+        if (mode != Paging.X86_64) {
+            return va;
+        }
+        int unused = 64 - mode.addressBits;
+        return (va << unused) >> unused;
+    }
+
+    private void checkAddress(long va) {
+        if (mode == Paging.X86_64) {
+            if (canonical(va) != va) {
+                throw new IllegalArgumentException(String.format("%#x is not canonical: bits 47..63 differ", va));
+            }
+        } else if (va < 0 || va > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException(String.format("%#x is not a 32-bit address", va));
+        }
+    }
+
+    private void checkFits(long entry) {
+        if (mode.pteBytes == 4 && (entry < 0 || entry > 0xFFFF_FFFFL)) {
+            throw new IllegalArgumentException(String.format("entry %#x does not fit a 32-bit PTE", entry));
+        }
+    }
+
+    private void live() {
+        if (root < 0) {
+            throw new IllegalStateException("page table already destroyed");
+        }
+    }
+}
