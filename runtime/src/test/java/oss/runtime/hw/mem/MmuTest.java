@@ -99,4 +99,12 @@ class MmuTest {
         assertEquals(Mmu.Fault.PROTECTION, mmu.translate(0, 1, pt, 0x40_2000, false, true).fault());
         assertEquals(Mmu.Fault.NONE, mmu.translate(0, 1, pt, 0x40_2000, false).fault());
     }
+
+    @Test
+    void userBitIsNeededAtEveryLevelNotJustTheLeaf() {
+        pt.map(0x40_2000, 0x1c0, PWU);
+        mem.writeWord(2 * 4096, 0x3003L); // PDPT entry 0 -> PD frame 3, but P W only: kernel-only region
+        assertEquals(Mmu.Fault.PROTECTION, mmu.translate(0, 1, pt, 0x40_2000, false, true).fault());
+        assertEquals(Mmu.Fault.NONE, mmu.translate(0, 2, pt, 0x40_2000, false).fault());
+    }
 }
