@@ -121,7 +121,7 @@ final class DeadlockReporter {
                     }
                 }
             }
-            case CHILD -> out.add(t.blockerIndex);
+            case CHILD, VFORK -> out.add(t.blockerIndex);
             case ANY_CHILD -> out.addAll(t.children);
             default -> { }
         }

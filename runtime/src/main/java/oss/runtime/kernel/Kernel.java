@@ -11,6 +11,7 @@ import oss.runtime.hw.Cpu;
 import oss.runtime.hw.Event;
 import oss.runtime.hw.EventQueue;
 import oss.runtime.kernel.deadlock.ResourceTable;
+import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.sched.SchedEntity;
 import oss.runtime.kernel.sched.Scheduler;
 import oss.runtime.kernel.sched.Schedulers;
@@ -20,6 +21,7 @@ import oss.runtime.kernel.sync.Semaphore;
 import oss.runtime.observe.GanttRecorder;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
+import oss.runtime.observe.SnapshotView;
 import oss.runtime.observe.MachineStats;
 import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
@@ -71,6 +73,10 @@ public final class Kernel {
     private final Event polled = new Event();
     private final List<String> finishOrder = new ArrayList<>();
     private final long contextSwitchNs;
+    /** Null for scenarios that never touch memory: they skip the memory model entirely. */
+    private final MemoryManager mm;
+    private final MemorySyscalls memory;
+    private final List<SnapshotView> snapshots = new ArrayList<>();
     /**
      * Zero-time steps (statements, scheduling passes) allowed: a few per event
      * is normal, so the bound is a multiple of the event budget; it exists for
@@ -111,9 +117,18 @@ public final class Kernel {
         Task init = newTask(0, "init", false, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, List.of(), 0);
         init.state = TaskState.SLEEPING;
         init.blockedOn = "children to exit (init reaps orphans)";
+        boolean usesMemory = !program.libraries().isEmpty();
+        for (ProcessDef p : program.processes()) {
+            usesMemory |= p.frames() > 0 || MemorySyscalls.uses(p.body());
+        }
+        this.mm = usesMemory ? new MemoryManager(program, options.seed()) : null;
+        this.memory = usesMemory ? new MemorySyscalls(mm, findings, program.machine().clockHz()) : null;
         for (ProcessDef p : program.processes()) {
             Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
             t.exitedAt = p.span();
+            if (mm != null) {
+                mm.createProcess(t.pid, p.frames(), p.name());
+            }
             events.schedule(Math.max(0, p.arrivesNs()), Event.Kind.ARRIVAL, t.pid, 0);
         }
     }
@@ -173,7 +188,13 @@ public final class Kernel {
                 Task t = tasks.get(cpu.current);
                 charge(cpu);
                 cpu.burstEnd = NO_SLICE;
-                t.next();
+                if (t.burning) {
+                    // the cost of accesses already made: the statement itself goes on (or is done)
+                    t.burning = false;
+                    t.inCompute = false;
+                } else {
+                    t.next();
+                }
                 execute(t);
             }
             case SWITCH_DONE -> {
@@ -358,6 +379,9 @@ public final class Kernel {
         cpu.chargedTo = cpu.runStart;
         cpu.sliceOpen = cpu.runStart;
         cpu.lastRan = t.pid;
+        if (mm != null) {
+            mm.switchTo(cpu.index, t.pid);
+        }
         if (t.firstRunNs < 0 && cost == 0) {
             // after a switch it first runs at SWITCH_DONE, if it is not preempted before
             t.firstRunNs = now;
@@ -474,6 +498,14 @@ public final class Kernel {
         while (true) {
             if (++steps > stepBudget) {
                 budgetExhausted = true;
+                return;
+            }
+            if (t.pendingIoNs > 0) {
+                long io = t.pendingIoNs;
+                t.pendingIoNs = 0;
+                block(t, Task.Blocker.IO, -1, t.current() == null ? t.exitedAt : t.current().span(), null);
+                t.blockedUntil = now + io;
+                events.schedule(now + io, Event.Kind.TIMER, t.pid, 0);
                 return;
             }
             Op op = t.current();
@@ -596,6 +628,43 @@ public final class Kernel {
             exit(t, e.status());
             return false;
         }
+        if (MemorySyscalls.isMemoryOp(op)) {
+            return memoryStep(t, op);
+        }
+        if (op instanceof Op.Snapshot s) {
+            snapshots.add(new SnapshotView(s.label(), now, s.span(), views()));
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Thread th) {
+            spawn(t, th.slot(), th.body(), th.span(), true);
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Clone c) {
+            spawn(t, c.slot(), c.body(), c.span(), c.vm());
+            t.next();
+            return true;
+        }
+        if (op instanceof Op.Join j) {
+            return waitChild(t, new Op.WaitChild(j.slot(), j.span()));
+        }
+        if (op instanceof Op.VFork v) {
+            Task child = spawn(t, v.slot(), v.body(), v.span(), true);
+            child.vforkChild = true;
+            t.next();
+            // the parent sleeps until the child execs or exits: they share one address space and stack
+            block(t, Task.Blocker.VFORK, child.pid, v.span(), "its vfork child " + child + " to exec or exit");
+            return false;
+        }
+        if (op instanceof Op.Exec x) {
+            if (mm != null) {
+                mm.exec(t.pid, x.program());
+            }
+            t.replaceBody(x.body());
+            releaseVforkParent(t);
+            return true;
+        }
         throw new IllegalStateException("no semantics for " + op.getClass().getSimpleName());
     }
 
@@ -717,6 +786,77 @@ public final class Kernel {
         }
     }
 
+    private boolean memoryStep(Task t, Op op) {
+        MemorySyscalls.Outcome o = memory.step(t, op, t.cpu);
+        if (o.signal() != null) {
+            t.signal = o.signal();
+            t.signalAt = op.span();
+            t.exitedAt = op.span();
+            t.opProgress = 0;
+            exit(t, 128 + 11);
+            return false;
+        }
+        if (o.done()) {
+            t.next();
+            t.opProgress = 0;
+        }
+        t.pendingIoNs = o.ioNs();
+        if (o.burnNs() > 0) {
+            Cpu cpu = cpus[t.cpu];
+            t.burning = true;
+            t.inCompute = true;
+            t.computeLeft = o.burnNs();
+            cpu.burstEnd = now + o.burnNs();
+            events.schedule(cpu.burstEnd, Event.Kind.BURST_END, cpu.index, cpu.generation);
+            armSlice(cpu);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A task that shares (thread, vfork, clone with vm) or copies (clone
+     * without vm) the caller's address space; a child of the caller either way.
+     */
+    private Task spawn(Task parent, int slot, List<Op> body, Span span, boolean shareVm) {
+        SchedEntity p = parent.se;
+        Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, body,
+                parent.slots.length);
+        System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
+        forkedAt.set(child.pid, span);
+        child.exitedAt = span;
+        if (slot >= 0) {
+            parent.slots[slot] = child.pid;
+        }
+        if (mm != null) {
+            if (shareVm) {
+                mm.shareAddressSpace(parent.pid, child.pid);
+            } else {
+                mm.fork(parent.pid, child.pid);
+                memory.forked(parent.pid, child.pid);
+            }
+        }
+        child.arrivalNs = now;
+        attach(child);
+        makeRunnable(child, Wake.NEW);
+        return child;
+    }
+
+    private void releaseVforkParent(Task child) {
+        if (!child.vforkChild) {
+            return;
+        }
+        child.vforkChild = false;
+        Task parent = tasks.get(child.ppid);
+        if (parent.blocker == Task.Blocker.VFORK && parent.blockerIndex == child.pid) {
+            wake(parent);
+        }
+    }
+
+    private java.util.Map<String, String> views() {
+        return ProcViews.render(tasks, mm, program);
+    }
+
     private void fork(Task parent, Op.Fork f) {
         SchedEntity p = parent.se;
         Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, f.body(),
@@ -726,6 +866,10 @@ public final class Kernel {
         child.exitedAt = f.span();
         if (f.slot() >= 0) {
             parent.slots[f.slot()] = child.pid;
+        }
+        if (mm != null) {
+            mm.fork(parent.pid, child.pid);
+            memory.forked(parent.pid, child.pid);
         }
         child.arrivalNs = now;
         attach(child);
@@ -792,6 +936,11 @@ public final class Kernel {
         }
         resources.releaseAll(t.pid);
         grantWaitingRequests();
+        releaseVforkParent(t);
+        if (mm != null) {
+            MemoryManager.TaskCounters c = mm.exit(t.pid);
+            reportLeaks(t, c);
+        }
         Task init = tasks.get(1);
         for (int pid : t.children) {
             Task orphan = tasks.get(pid);
@@ -811,6 +960,22 @@ public final class Kernel {
             reap(parent, t);
             parent.next();
             wake(parent);
+        }
+    }
+
+    private void reportLeaks(Task t, MemoryManager.TaskCounters c) {
+        if (c == null || c.leaks.isEmpty()) {
+            return;
+        }
+        java.util.Map<Span, long[]> bySite = new java.util.LinkedHashMap<>();
+        for (var b : c.leaks) {
+            long[] sum = bySite.computeIfAbsent(memory.siteOf(t.pid, b.address(), t.exitedAt), k -> new long[2]);
+            sum[0]++;
+            sum[1] += b.size();
+        }
+        for (var e : bySite.entrySet()) {
+            findings.add(Code.LEAK, e.getKey(), t + " exited with " + e.getValue()[1] + " bytes in " + e.getValue()[0]
+                    + " block(s) allocated here and never freed (definitely lost)");
         }
     }
 
@@ -876,10 +1041,25 @@ public final class Kernel {
         for (int pid = 1; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
-                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt, t.describeBlock(), TaskMemory.NONE));
+                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
+                    t.describeBlock(), memoryOf(t)));
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
-                List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted, MachineStats.NONE, List.of());
+                List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted,
+                mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots));
+    }
+
+    private TaskMemory memoryOf(Task t) {
+        if (mm == null || mm.counters(t.pid) == null) {
+            return t.signal == null ? TaskMemory.NONE
+                    : new TaskMemory(0, 0, 0, 0, 0, t.signal, t.signalAt, 0, 0);
+        }
+        MemoryManager.TaskCounters c = mm.counters(t.pid);
+        var space = mm.addressSpace(t.pid);
+        long rss = space != null ? space.resident.size() : Math.max(0, c.rssAtExit);
+        long vm = space != null ? space.vmPages(MemoryManager.PAGE_SIZE) : Math.max(0, c.vmAtExit);
+        long leaked = c.leaks.stream().mapToLong(b -> b.size()).sum();
+        return new TaskMemory(c.minor, c.major, c.cow, rss, vm, t.signal, t.signalAt, leaked, c.leaks.size());
     }
 
     static String ms(long ns) {

@@ -53,12 +53,27 @@ public final class Task {
     /** Remaining ns of the compute op being executed; valid while {@link #inCompute}. */
     public long computeLeft;
     public boolean inCompute;
+    /**
+     * The CPU time being used is the cost of memory accesses already done
+     * (TLB, walks, caches), not a compute statement: when it ends the same
+     * statement continues at {@link #opProgress} instead of the next one.
+     */
+    public boolean burning;
+    /** Device time owed once the burn ends (a major fault). */
+    public long pendingIoNs;
+    /** Index of the next access within a multi-access statement (a range or a page list). */
+    public long opProgress;
+    /** The signal that killed it, or null. */
+    public String signal;
+    public Span signalAt;
+    /** A vfork child: its parent sleeps until it execs or exits. */
+    public boolean vforkChild;
 
     private final ArrayList<Frame> frames = new ArrayList<>();
     private static final Map<List<Op>, Long> BODY_BURST = new IdentityHashMap<>();
 
     /** What a sleeping task waits for. */
-    public enum Blocker { NONE, TIMER, IO, MUTEX, SEMAPHORE, RESOURCE, CHILD, ANY_CHILD }
+    public enum Blocker { NONE, TIMER, IO, MUTEX, SEMAPHORE, RESOURCE, CHILD, ANY_CHILD, VFORK }
 
     /** One level of the op stack: the body, the position in it, and how many passes are left (repeat). */
     private static final class Frame {
@@ -136,6 +151,17 @@ public final class Task {
     public void next() {
         frames.get(frames.size() - 1).index++;
         inCompute = false;
+    }
+
+    /** exec: the old code is gone; {@code body} runs from its start. */
+    public void replaceBody(List<Op> body) {
+        frames.clear();
+        if (!body.isEmpty()) {
+            frames.add(new Frame(body, 1));
+        }
+        inCompute = false;
+        burning = false;
+        opProgress = 0;
     }
 
     /** Steps past the current op (a trylock) into one of its branches. */

@@ -1,0 +1,243 @@
+package oss.runtime.kernel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Findings;
+import oss.runtime.kernel.mm.MemoryManager;
+import oss.runtime.kernel.mm.Vma;
+import oss.runtime.kernel.mm.malloc.FreeResult;
+import oss.runtime.kernel.mm.replace.FutureReferences;
+import oss.runtime.program.Op;
+import oss.runtime.program.Span;
+
+/**
+ * Executes the memory statements of a task on behalf of the {@link Kernel}:
+ * mmap, munmap, msync, brk, malloc, free and the loads and stores. It
+ * decides; the kernel carries out what the {@link Outcome} says (advance,
+ * use CPU time, wait for the disk, or kill with a signal), so the
+ * scheduling code stays in one place.
+ */
+final class MemorySyscalls {
+    private static final long NO_ADDRESS = -1;
+
+    /**
+     * What the kernel must do after a memory statement ran.
+     *
+     * @param done   the statement is complete (else it continues at {@link Task#opProgress})
+     * @param burnNs CPU time the accesses cost, to spend before going on
+     * @param ioNs   device time to wait for afterwards (a major fault)
+     * @param signal a signal that kills the task (SIGSEGV), or null
+     */
+    record Outcome(boolean done, long burnNs, long ioNs, String signal, String message) {
+        static final Outcome DONE = new Outcome(true, 0, 0, null, null);
+    }
+
+    private final MemoryManager mm;
+    private final Findings findings;
+    private final long clockHz;
+    /** Where each live malloc block of each process was allocated, for leak reports. */
+    private final Map<Integer, Map<Long, Span>> mallocSites = new HashMap<>();
+
+    MemorySyscalls(MemoryManager mm, Findings findings, long clockHz) {
+        this.mm = mm;
+        this.findings = findings;
+        this.clockHz = clockHz;
+    }
+
+    Outcome step(Task t, Op op, int cpu) {
+        if (op instanceof Op.Mmap m) {
+            long at = mm.mmap(t.pid, m);
+            if (at < 0) {
+                findings.add(Code.OUT_OF_MEMORY, m.span(), t + ": mmap found no room in the address space");
+            }
+            store(t, m.slot(), at);
+            return Outcome.DONE;
+        }
+        if (op instanceof Op.Munmap u) {
+            long at = load(t, u.slot());
+            if (at == NO_ADDRESS || !mm.munmap(t.pid, at)) {
+                findings.add(Code.MUNMAP_NOT_MAPPED, u.span(), t + ": munmap of a region that is not mapped");
+            }
+            return Outcome.DONE;
+        }
+        if (op instanceof Op.Msync s) {
+            long pages = mm.msync(t.pid, load(t, s.slot()));
+            return new Outcome(true, 0, pages > 0 ? mm.diskLatencyNs() : 0, null, null);
+        }
+        if (op instanceof Op.Brk b) {
+            if (mm.brk(t.pid, b.deltaBytes()) < 0) {
+                findings.add(Code.OUT_OF_MEMORY, b.span(), t + ": brk refused (the heap would overlap another"
+                        + " mapping or shrink below its start)");
+            }
+            return Outcome.DONE;
+        }
+        if (op instanceof Op.Malloc m) {
+            long at = mm.malloc(t.pid, m.bytes());
+            if (at == 0) {
+                findings.add(Code.OUT_OF_MEMORY, m.span(), t + ": malloc of " + m.bytes() + " bytes returned NULL");
+                store(t, m.slot(), NO_ADDRESS);
+            } else {
+                store(t, m.slot(), at);
+                mallocSites.computeIfAbsent(t.pid, p -> new HashMap<>()).put(at, m.span());
+            }
+            return Outcome.DONE;
+        }
+        if (op instanceof Op.Free f) {
+            return free(t, f);
+        }
+        if (op instanceof Op.MemAccess a) {
+            long base = a.slot() < 0 ? 0 : load(t, a.slot());
+            long count = a.to() <= a.from() ? 1 : (a.to() - a.from() + a.step() - 1) / Math.max(1, a.step());
+            return accesses(t, cpu, a.span(), count, i -> base + a.from() + i * Math.max(1, a.step()), a.write(),
+                    FutureReferences.UNKNOWN);
+        }
+        if (op instanceof Op.PageRefs r) {
+            long base = load(t, r.slot());
+            long[] pages = r.pages();
+            long firstVpn = base >>> MemoryManager.PAGE_SHIFT;
+            return accesses(t, cpu, r.span(), pages.length,
+                    i -> base + pages[(int) i] * MemoryManager.PAGE_SIZE, r.write(),
+                    future(pages, firstVpn, t));
+        }
+        if (op instanceof Op.Touch touch) {
+            long base = load(t, touch.slot());
+            Vma v = base == NO_ADDRESS ? null : mm.addressSpace(t.pid).find(base);
+            long start = v == null ? base : v.start;
+            long pages = v == null ? 1 : v.pages(MemoryManager.PAGE_SIZE);
+            return accesses(t, cpu, touch.span(), pages, i -> start + i * MemoryManager.PAGE_SIZE, false,
+                    FutureReferences.UNKNOWN);
+        }
+        throw new IllegalArgumentException("not a memory statement: " + op);
+    }
+
+    /** OPT's oracle within a page-reference list: how far ahead each page is used next. */
+    private static FutureReferences future(long[] pages, long firstVpn, Task t) {
+        return vpn -> {
+            for (long i = t.opProgress + 1; i < pages.length; i++) {
+                if (firstVpn + pages[(int) i] == vpn) {
+                    return i - t.opProgress;
+                }
+            }
+            return Long.MAX_VALUE;
+        };
+    }
+
+    private interface AddressAt {
+        long at(long index);
+    }
+
+    /**
+     * Runs accesses {@code t.opProgress .. count-1}, stopping early after a
+     * major fault (the task then waits for the disk and resumes here) or at a
+     * fault that kills it.
+     */
+    private Outcome accesses(Task t, int cpu, Span span, long count, AddressAt address, boolean write,
+            FutureReferences future) {
+        long cycles = 0;
+        while (t.opProgress < count) {
+            long va = address.at(t.opProgress);
+            if (va < 0) {
+                return kill(t, span, "the region was never mapped (its mmap or malloc failed)");
+            }
+            if (mm.inFreedBlock(t.pid, va)) {
+                findings.add(Code.USE_AFTER_FREE, span, t + " " + (write ? "writes" : "reads") + " 0x"
+                        + Long.toHexString(va) + ", inside a block that was freed");
+            }
+            MemoryManager.Access a = mm.access(t.pid, cpu, va, write, future);
+            if (a.fault() == MemoryManager.FaultKind.SEGV) {
+                return kill(t, span, "segmentation fault at 0x" + Long.toHexString(va) + ": " + a.segvReason());
+            }
+            cycles += a.cycles();
+            t.opProgress++;
+            if (a.ioNs() > 0) {
+                boolean done = t.opProgress >= count;
+                return new Outcome(done, ns(cycles), a.ioNs(), null, null);
+            }
+        }
+        return new Outcome(true, ns(cycles), 0, null, null);
+    }
+
+    private Outcome kill(Task t, Span span, String message) {
+        findings.add(Code.SEGFAULT, span, t + ": " + message + "; the kernel sends SIGSEGV and the process dies");
+        return new Outcome(true, 0, 0, "SIGSEGV", message);
+    }
+
+    private Outcome free(Task t, Op.Free f) {
+        long at = load(t, f.slot());
+        if (at == NO_ADDRESS) {
+            return Outcome.DONE; // free(NULL) does nothing
+        }
+        FreeResult r = mm.free(t.pid, at);
+        Map<Long, Span> sites = mallocSites.get(t.pid);
+        switch (r) {
+            case OK -> {
+                if (sites != null) {
+                    sites.remove(at);
+                }
+            }
+            case DOUBLE_FREE -> findings.add(Code.DOUBLE_FREE, f.span(), t + " frees 0x" + Long.toHexString(at)
+                    + " a second time; glibc aborts with \"free(): double free detected\"");
+            case INVALID_POINTER -> findings.add(Code.INVALID_FREE, f.span(), t + " frees 0x" + Long.toHexString(at)
+                    + ", which is not the start of a block malloc returned");
+        }
+        return Outcome.DONE;
+    }
+
+    /** A forked child inherits its parent's blocks and their allocation sites. */
+    void forked(int parent, int child) {
+        Map<Long, Span> sites = mallocSites.get(parent);
+        if (sites != null) {
+            mallocSites.put(child, new HashMap<>(sites));
+        }
+    }
+
+    /** Where a leaked block was allocated, or the process's span when unknown. */
+    Span siteOf(int pid, long address, Span fallback) {
+        Map<Long, Span> sites = mallocSites.get(pid);
+        Span s = sites == null ? null : sites.get(address);
+        return s == null ? fallback : s;
+    }
+
+    private static void store(Task t, int slot, long value) {
+        if (slot >= 0) {
+            t.slots[slot] = value;
+        }
+    }
+
+    private static long load(Task t, int slot) {
+        return slot < 0 ? NO_ADDRESS : t.slots[slot];
+    }
+
+    /** Cycles at the machine's clock, rounded up to whole nanoseconds. */
+    long ns(long cycles) {
+        return cycles <= 0 ? 0 : (cycles * 1_000_000_000L + clockHz - 1) / clockHz;
+    }
+
+    static boolean isMemoryOp(Op op) {
+        return op instanceof Op.Mmap || op instanceof Op.Munmap || op instanceof Op.Msync || op instanceof Op.Brk
+                || op instanceof Op.Malloc || op instanceof Op.Free || op instanceof Op.MemAccess
+                || op instanceof Op.PageRefs || op instanceof Op.Touch;
+    }
+
+    /** Whether a program needs the memory model at all; scheduling-only scenarios skip it. */
+    static boolean uses(List<Op> ops) {
+        for (Op op : ops) {
+            if (isMemoryOp(op) || op instanceof Op.Snapshot || op instanceof Op.VFork || op instanceof Op.Exec
+                    || op instanceof Op.Thread || op instanceof Op.Clone) {
+                return true;
+            }
+            if (op instanceof Op.Repeat r && uses(r.body())) {
+                return true;
+            }
+            if (op instanceof Op.Fork f && uses(f.body())) {
+                return true;
+            }
+            if (op instanceof Op.TryLock tl && (uses(tl.onSuccess()) || uses(tl.onFailure()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

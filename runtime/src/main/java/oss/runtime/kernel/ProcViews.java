@@ -1,0 +1,88 @@
+package oss.runtime.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import oss.runtime.kernel.mm.AddressSpace;
+import oss.runtime.kernel.mm.MemoryManager;
+import oss.runtime.kernel.mm.Vma;
+import oss.runtime.program.Program;
+
+/**
+ * The /proc-style texts a `snapshot` records, formatted as the real files
+ * and commands print them so a student can compare with a Linux box:
+ * ps, free, /proc/meminfo, /proc/buddyinfo and /proc/PID/maps.
+ */
+final class ProcViews {
+    private ProcViews() {}
+
+    static Map<String, String> render(List<Task> tasks, MemoryManager mm, Program program) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("ps", ps(tasks));
+        if (mm != null) {
+            out.put("free", free(mm, program));
+            out.put("meminfo", meminfo(mm, program));
+            out.put("buddyinfo", mm.zones().buddyinfo());
+            for (int pid = 2; pid < tasks.size(); pid++) {
+                Task t = tasks.get(pid);
+                AddressSpace space = mm.addressSpace(pid);
+                if (t.alive() && space != null) {
+                    out.put("maps/" + pid, maps(space));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String ps(List<Task> tasks) {
+        StringBuilder sb = new StringBuilder(String.format("%5s %5s %-4s %s%n", "PID", "PPID", "STAT", "CMD"));
+        for (int pid = 1; pid < tasks.size(); pid++) {
+            Task t = tasks.get(pid);
+            if (t.state == TaskState.DEAD) {
+                continue;
+            }
+            String cmd = t.state == TaskState.ZOMBIE ? "[" + t.process + "] <defunct>" : t.process;
+            sb.append(String.format("%5d %5d %-4s %s%n", t.pid, t.ppid, t.state.letter(), cmd));
+        }
+        return sb.toString();
+    }
+
+    private static String free(MemoryManager mm, Program program) {
+        long totalKb = program.machine().memoryBytes() / 1024;
+        long freeKb = mm.zones().freeFrames() * MemoryManager.PAGE_SIZE / 1024;
+        long cacheKb = (long) mm.pageCachePages() * MemoryManager.PAGE_SIZE / 1024;
+        long usedKb = totalKb - freeKb - cacheKb;
+        long swapTotal = mm.swap().total() * MemoryManager.PAGE_SIZE / 1024;
+        long swapUsed = mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
+        return String.format("%15s %11s %11s %11s %11s%n", "total", "used", "free", "buff/cache", "available")
+                + String.format("Mem: %10d %11d %11d %11d %11d%n", totalKb, usedKb, freeKb, cacheKb, freeKb + cacheKb)
+                + String.format("Swap: %9d %11d %11d%n", swapTotal, swapUsed, swapTotal - swapUsed);
+    }
+
+    private static String meminfo(MemoryManager mm, Program program) {
+        long totalKb = program.machine().memoryBytes() / 1024;
+        long freeKb = mm.zones().freeFrames() * MemoryManager.PAGE_SIZE / 1024;
+        long cacheKb = (long) mm.pageCachePages() * MemoryManager.PAGE_SIZE / 1024;
+        long swapTotal = mm.swap().total() * MemoryManager.PAGE_SIZE / 1024;
+        long swapFree = swapTotal - mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
+        return line("MemTotal", totalKb) + line("MemFree", freeKb) + line("MemAvailable", freeKb + cacheKb)
+                + line("Cached", cacheKb) + line("SwapTotal", swapTotal) + line("SwapFree", swapFree);
+    }
+
+    private static String line(String key, long kb) {
+        return String.format("%-16s%8d kB%n", key + ":", kb);
+    }
+
+    /** /proc/PID/maps: start-end perms offset dev inode path. */
+    private static String maps(AddressSpace space) {
+        StringBuilder sb = new StringBuilder();
+        for (Vma v : space.vmas()) {
+            String name = v.kind == Vma.Kind.HEAP ? "[heap]" : v.name;
+            boolean fileBacked = v.file >= 0 || v.library >= 0 || v.kind == Vma.Kind.TEXT || v.kind == Vma.Kind.DATA;
+            sb.append(String.format("%012x-%012x %s %08x %s %-8d %s%n", v.start, v.end, v.permissions(),
+                    v.fileOffset, fileBacked ? "08:01" : "00:00", fileBacked ? 1000 + Math.max(0, v.file) : 0,
+                    name).stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+}

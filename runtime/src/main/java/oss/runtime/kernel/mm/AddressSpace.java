@@ -1,0 +1,110 @@
+package oss.runtime.kernel.mm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import oss.runtime.hw.mem.PageTable;
+import oss.runtime.kernel.mm.malloc.UserAllocator;
+import oss.runtime.kernel.mm.replace.ReplacementPolicy;
+
+/**
+ * An mm_struct: the VMAs kept ordered by start address (Linux keeps them in
+ * a maple tree; a sorted map answers the same "which VMA covers this
+ * address" question), the page table, the program break, and who shares it.
+ */
+public final class AddressSpace {
+    public final int asid;
+    public final PageTable pageTable;
+    public final Layout layout;
+    private final TreeMap<Long, Vma> vmas = new TreeMap<>();
+    public long brkStart;
+    public long brk;
+    /** Tasks using it: threads and a vfork child add to it. */
+    public int users = 1;
+    /** The process's resident-set limit in frames (`frames N`), 0 for none. */
+    public final int frameLimit;
+    /** Local page replacement when there is a frame limit. */
+    public final ReplacementPolicy localPolicy;
+    /** Pages currently in a frame, by virtual page number. */
+    public final java.util.TreeSet<Long> resident = new java.util.TreeSet<>();
+    /** Pages written out to swap: virtual page number → swap slot. */
+    public final Map<Long, Long> swapped = new HashMap<>();
+    /** Anonymous pages that were written at least once (their content is not all zeros). */
+    public final java.util.Set<Long> dirtied = new java.util.HashSet<>();
+    public UserAllocator allocator;
+    /** The program this address space was built for (exec's argument), for /proc/PID/maps. */
+    public String program;
+
+    public AddressSpace(int asid, PageTable pageTable, Layout layout, int frameLimit, ReplacementPolicy localPolicy,
+            String program) {
+        this.asid = asid;
+        this.pageTable = pageTable;
+        this.layout = layout;
+        this.frameLimit = frameLimit;
+        this.localPolicy = localPolicy;
+        this.program = program;
+        this.brkStart = layout.heapStart();
+        this.brk = brkStart;
+    }
+
+    public Vma find(long va) {
+        var e = vmas.floorEntry(va);
+        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+    }
+
+    public void add(Vma v) {
+        vmas.put(v.start, v);
+    }
+
+    public void remove(Vma v) {
+        vmas.remove(v.start);
+    }
+
+    public List<Vma> vmas() {
+        return new ArrayList<>(vmas.values());
+    }
+
+    public Vma heap() {
+        for (Vma v : vmas.values()) {
+            if (v.kind == Vma.Kind.HEAP) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** True when [start, end) overlaps no VMA. */
+    public boolean free(long start, long end) {
+        var below = vmas.lowerEntry(end);
+        return below == null || below.getValue().end <= start;
+    }
+
+    /**
+     * Top-down placement like get_unmapped_area: the highest gap of
+     * {@code bytes} below the mmap base that no VMA occupies.
+     */
+    public long unmappedArea(long bytes) {
+        long top = layout.mmapBase();
+        for (Vma v : vmas.descendingMap().values()) {
+            if (v.start >= top) {
+                continue; // the stack and anything else above the mmap base
+            }
+            if (v.end <= top - bytes) {
+                break;
+            }
+            top = v.start;
+        }
+        long candidate = top - bytes;
+        return candidate >= brk ? candidate : -1;
+    }
+
+    public long vmPages(int pageSize) {
+        long n = 0;
+        for (Vma v : vmas.values()) {
+            n += v.pages(pageSize);
+        }
+        return n;
+    }
+}

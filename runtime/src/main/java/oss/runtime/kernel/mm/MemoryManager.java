@@ -1,0 +1,789 @@
+package oss.runtime.kernel.mm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import oss.runtime.hw.mem.CacheHierarchy;
+import oss.runtime.hw.mem.FrameSource;
+import oss.runtime.hw.mem.Mmu;
+import oss.runtime.hw.mem.PageTable;
+import oss.runtime.hw.mem.PhysicalMemory;
+import oss.runtime.hw.mem.Pte;
+import oss.runtime.hw.mem.Tlb;
+import oss.runtime.kernel.mm.alloc.Zones;
+import oss.runtime.kernel.mm.malloc.Block;
+import oss.runtime.kernel.mm.malloc.FreeResult;
+import oss.runtime.kernel.mm.malloc.UserAllocators;
+import oss.runtime.kernel.mm.malloc.UserMemory;
+import oss.runtime.kernel.mm.replace.FutureReferences;
+import oss.runtime.kernel.mm.replace.ReplacementPolicies;
+import oss.runtime.kernel.mm.replace.ReplacementPolicy;
+import oss.runtime.observe.MachineStats;
+import oss.runtime.program.LibraryDecl;
+import oss.runtime.program.MemoryHardware;
+import oss.runtime.program.Op;
+import oss.runtime.program.Paging;
+import oss.runtime.program.Program;
+
+/**
+ * The kernel's memory management for one run: physical frames from the
+ * buddy allocator, one {@link AddressSpace} per process, demand paging
+ * through real page tables, copy-on-write after fork, the page cache,
+ * swap, page replacement, and the MMU path every access takes (TLB, page
+ * walk through the caches, the data access itself).
+ *
+ * <p>A process touches no page unless its statements do: there are no
+ * instruction fetches or stack accesses behind the scenes, so the fault
+ * counts of a reference-string exercise come out as the textbook counts
+ * them. Every touched page gets a frame of its own (Linux would map the
+ * shared zero page on a read of untouched anonymous memory; textbooks do
+ * not, and neither does oss).
+ *
+ * <p>Call order: {@link #createProcess} for each declared process before it
+ * runs; {@link #fork}, {@link #shareAddressSpace} or {@link #exec} as tasks
+ * are made; {@link #switchTo} whenever a CPU starts a task; memory
+ * statements; {@link #exit} when a task exits; {@link #machineStats} and
+ * {@link #report} at the end.
+ */
+public final class MemoryManager {
+    public static final int PAGE_SHIFT = PageTable.PAGE_SHIFT;
+    public static final int PAGE_SIZE = PageTable.PAGE_SIZE;
+
+    /** What one access did. */
+    public enum FaultKind { NONE, MINOR, MAJOR, COW, SEGV }
+
+    /**
+     * The outcome of one memory access: CPU cycles spent (TLB, walk, caches),
+     * device time to wait for (a major fault), and what happened on the way.
+     */
+    public record Access(long va, long cycles, long ioNs, FaultKind fault, boolean tlbHit, String cacheLevel,
+            PageTable.Walk walk, long paddr, String segvReason) {}
+
+    private final Program program;
+    private final MemoryHardware hw;
+    private final Paging paging;
+    private final PhysicalMemory ram;
+    private final Zones zones;
+    private final FrameTable frames = new FrameTable();
+    private final FrameSource frameSource;
+    private final Tlb[] tlbs;
+    private final int[] cpuAsid;
+    private final CacheHierarchy caches;
+    private final Mmu mmu;
+    private final SwapArea swap;
+    private final ReplacementPolicy globalPolicy;
+    private final SplittableRandom random;
+    private final Map<String, Long> pageCache = new TreeMap<>();
+    private final Map<Integer, AddressSpace> mmOf = new HashMap<>();
+    private final Map<Integer, TaskCounters> counters = new HashMap<>();
+    private final Map<Integer, Integer> libraryUsers = new HashMap<>();
+    private long memoryAccesses;
+    private long pageWalks;
+    private int nextAsid = 1;
+
+    /** Per-task fault counters, as min_flt / maj_flt in /proc/PID/stat. */
+    public static final class TaskCounters {
+        public long minor;
+        public long major;
+        public long cow;
+        public long rssAtExit = -1;
+        public long vmAtExit = -1;
+        public List<Block> leaks = List.of();
+    }
+
+    public MemoryManager(Program program, long seed) {
+        this.program = program;
+        this.hw = program.machine().memory();
+        this.paging = hw.paging();
+        long bytes = program.machine().memoryBytes();
+        this.ram = new PhysicalMemory(bytes, PAGE_SIZE);
+        this.zones = new Zones(bytes / PAGE_SIZE, PAGE_SIZE, paging == Paging.X86_32,
+                program.kernel().memory().buddyMaxOrder());
+        this.frameSource = new FrameSource() {
+            @Override
+            public long allocateFrame() {
+                return zones.allocate(0, Zones.Zone.NORMAL);
+            }
+
+            @Override
+            public void freeFrame(long frame) {
+                zones.free(frame, 0);
+            }
+        };
+        int cpus = Math.max(1, program.machine().cpus());
+        this.tlbs = new Tlb[cpus];
+        for (int i = 0; i < cpus; i++) {
+            tlbs[i] = new Tlb(hw.tlb());
+        }
+        this.cpuAsid = new int[cpus];
+        this.caches = new CacheHierarchy(hw.caches(), cpus, hw.memoryLatencyCycles());
+        this.mmu = new Mmu(ram, tlbs, caches);
+        this.swap = new SwapArea(hw.swapBytes(), PAGE_SIZE);
+        this.random = new SplittableRandom(seed);
+        this.globalPolicy = ReplacementPolicies.create(program.kernel().memory().replacement(), random.split());
+    }
+
+    // ---- process lifecycle ------------------------------------------------------------------------
+
+    /** A fresh address space with the standard layout: text, data, bss, heap, stack, libraries. */
+    public void createProcess(int pid, int frameLimit, String programName) {
+        mmOf.put(pid, newAddressSpace(frameLimit, programName));
+        counters.put(pid, new TaskCounters());
+    }
+
+    private AddressSpace newAddressSpace(int frameLimit, String programName) {
+        Layout layout = Layout.of(paging);
+        ReplacementPolicy local = frameLimit > 0
+                ? ReplacementPolicies.create(program.kernel().memory().replacement(), random.split())
+                : null;
+        AddressSpace mm = new AddressSpace(nextAsid++, new PageTable(paging, ram, frameSource), layout, frameLimit,
+                local, programName);
+        String exe = "/usr/bin/" + programName;
+        mm.add(new Vma(layout.textStart(), layout.dataStart(), Op.PROT_READ | Op.PROT_EXEC, false, Vma.Kind.TEXT,
+                -1, -1, 0, exe));
+        mm.add(new Vma(layout.dataStart(), layout.bssStart(), Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.DATA,
+                -1, -1, layout.textBytes(), exe));
+        mm.add(new Vma(layout.bssStart(), layout.heapStart(), Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.BSS,
+                -1, -1, 0, ""));
+        mm.add(new Vma(layout.stackStart(), layout.stackTop(), Op.PROT_READ | Op.PROT_WRITE, false,
+                Vma.Kind.STACK, -1, -1, 0, "[stack]"));
+        List<LibraryDecl> libs = program.libraries();
+        for (int i = 0; i < libs.size(); i++) {
+            long bytes = roundUp(libs.get(i).sizeBytes());
+            long at = mm.unmappedArea(bytes);
+            if (at >= 0) {
+                mm.add(new Vma(at, at + bytes, Op.PROT_READ | Op.PROT_EXEC, false, Vma.Kind.LIBRARY, -1, i, 0,
+                        "/usr/lib/" + libs.get(i).name()));
+                libraryUsers.merge(i, 1, Integer::sum);
+            }
+        }
+        mm.allocator = UserAllocators.create(program.kernel().memory().malloc(), userMemory(mm), PAGE_SIZE);
+        return mm;
+    }
+
+    /**
+     * fork: the child gets a copy of every VMA; private writable pages are
+     * shared read-only and marked copy-on-write in both page tables, shared
+     * mappings stay shared. The parent's TLB entries for the pages that lost
+     * their write permission are flushed.
+     */
+    public void fork(int parentPid, int childPid) {
+        AddressSpace parent = mmOf.get(parentPid);
+        AddressSpace child = new AddressSpace(nextAsid++, new PageTable(paging, ram, frameSource), parent.layout,
+                parent.frameLimit, parent.frameLimit > 0
+                        ? ReplacementPolicies.create(program.kernel().memory().replacement(), random.split())
+                        : null,
+                parent.program);
+        child.brkStart = parent.brkStart;
+        child.brk = parent.brk;
+        for (Vma v : parent.vmas()) {
+            child.add(v.copy());
+            if (v.library >= 0) {
+                libraryUsers.merge(v.library, 1, Integer::sum);
+            }
+        }
+        List<long[]> mapped = new ArrayList<>();
+        parent.pageTable.forEachMapped((va, pte) -> mapped.add(new long[] {va, pte}));
+        for (long[] m : mapped) {
+            long va = m[0];
+            long pte = m[1];
+            Vma v = parent.find(va);
+            long frame = Pte.frame(pte, PAGE_SHIFT);
+            long flags = pte & ((1L << PAGE_SHIFT) - 1);
+            if (v != null && !v.shared && v.writable()) {
+                flags = (flags & ~Pte.WRITABLE) | Pte.COW;
+                parent.pageTable.setPte(va, Pte.make(frame, flags, PAGE_SHIFT));
+            }
+            child.pageTable.map(va, frame, flags & ~(Pte.ACCESSED));
+            frames.get(frame).mapCount++;
+            child.resident.add(va >>> PAGE_SHIFT);
+            policyOf(child).loaded(key(child, va >>> PAGE_SHIFT));
+        }
+        child.swapped.putAll(copySwapped(parent));
+        child.dirtied.addAll(parent.dirtied);
+        // The child's heap holds the same blocks at the same addresses: the allocator state is copied too.
+        child.allocator = parent.allocator == null ? null : parent.allocator.copyFor(userMemory(child));
+        for (Tlb t : tlbs) {
+            t.flushAsid(parent.asid);
+        }
+        mmOf.put(childPid, child);
+        counters.put(childPid, new TaskCounters());
+    }
+
+    /** Swapped pages of a forked child are copies: each gets its own slot holding the same content. */
+    private Map<Long, Long> copySwapped(AddressSpace parent) {
+        Map<Long, Long> out = new HashMap<>();
+        for (var e : new TreeMap<>(parent.swapped).entrySet()) {
+            long slot = swap.swapOut();
+            if (slot >= 0) {
+                out.put(e.getKey(), slot);
+            }
+        }
+        return out;
+    }
+
+    /** A thread, a clone with CLONE_VM, or a vfork child: the same mm, one more user. */
+    public void shareAddressSpace(int parentPid, int childPid) {
+        AddressSpace mm = mmOf.get(parentPid);
+        mm.users++;
+        mmOf.put(childPid, mm);
+        counters.put(childPid, new TaskCounters());
+    }
+
+    /** exec: the old address space is released (if this was its last user) and a fresh one built. */
+    public void exec(int pid, String programName) {
+        AddressSpace old = mmOf.get(pid);
+        int limit = old == null ? 0 : old.frameLimit;
+        if (old != null) {
+            release(old);
+        }
+        mmOf.put(pid, newAddressSpace(limit, programName));
+    }
+
+    /** The task exits: leaks are recorded and its address space released if it was the last user. */
+    public TaskCounters exit(int pid) {
+        TaskCounters c = counters.get(pid);
+        AddressSpace mm = mmOf.remove(pid);
+        if (mm != null && c != null) {
+            c.rssAtExit = mm.resident.size();
+            c.vmAtExit = mm.vmPages(PAGE_SIZE);
+            if (mm.users == 1 && mm.allocator != null) {
+                c.leaks = mm.allocator.liveBlocks();
+            }
+            release(mm);
+        }
+        return c;
+    }
+
+    private void release(AddressSpace mm) {
+        if (--mm.users > 0) {
+            return;
+        }
+        for (Vma v : mm.vmas()) {
+            unmapRange(mm, v.start, v.end);
+            if (v.library >= 0) {
+                libraryUsers.merge(v.library, -1, Integer::sum);
+                if (libraryUsers.get(v.library) <= 0) {
+                    dropLibraryFromCache(v.library);
+                }
+            }
+        }
+        for (long slot : mm.swapped.values()) {
+            swap.discard(slot);
+        }
+        mm.swapped.clear();
+        mm.pageTable.destroy();
+        for (Tlb t : tlbs) {
+            t.flushAsid(mm.asid);
+        }
+    }
+
+    private void dropLibraryFromCache(int library) {
+        String prefix = "lib" + library + ":";
+        for (var it = pageCache.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (e.getKey().startsWith(prefix)) {
+                FrameTable.Page p = frames.get(e.getValue());
+                p.cacheKey = null;
+                if (frames.releaseIfUnused(e.getValue())) {
+                    frameSource.freeFrame(e.getValue());
+                }
+                it.remove();
+            }
+        }
+    }
+
+    /** A CPU starts running {@code pid}: without PCIDs, a different address space means a TLB flush. */
+    public void switchTo(int cpu, int pid) {
+        AddressSpace mm = mmOf.get(pid);
+        if (mm == null || cpuAsid[cpu] == mm.asid) {
+            return;
+        }
+        if (!tlbs[cpu].pcid()) {
+            tlbs[cpu].flushAll();
+        }
+        cpuAsid[cpu] = mm.asid;
+    }
+
+    public AddressSpace addressSpace(int pid) {
+        return mmOf.get(pid);
+    }
+
+    // ---- system calls -----------------------------------------------------------------------------
+
+    /** mmap: a new VMA, no frames yet (demand paging); the address, or -1 when no room. */
+    public long mmap(int pid, Op.Mmap m) {
+        AddressSpace mm = mmOf.get(pid);
+        long bytes = m.file() >= 0 && m.bytes() <= 0 ? program.files().get(m.file()).sizeBytes() : m.bytes();
+        bytes = roundUp(Math.max(1, bytes));
+        long at;
+        if (m.fixedAddress() >= 0) {
+            at = m.fixedAddress() & ~(long) (PAGE_SIZE - 1);
+            unmapRange(mm, at, at + bytes); // MAP_FIXED replaces whatever was there
+            removeVmas(mm, at, at + bytes);
+        } else {
+            at = mm.unmappedArea(bytes);
+            if (at < 0) {
+                return -1;
+            }
+        }
+        String name = m.file() >= 0 ? program.files().get(m.file()).path() : "";
+        mm.add(new Vma(at, at + bytes, m.prot(), m.shared(), m.file() >= 0 ? Vma.Kind.FILE : Vma.Kind.MMAP,
+                m.file(), -1, 0, name));
+        return at;
+    }
+
+    /** munmap of the mapping that starts at {@code addr}; false when there is none. */
+    public boolean munmap(int pid, long addr) {
+        AddressSpace mm = mmOf.get(pid);
+        Vma v = mm.find(addr);
+        if (v == null || v.kind == Vma.Kind.STACK || v.kind == Vma.Kind.TEXT) {
+            return false;
+        }
+        unmapRange(mm, v.start, v.end);
+        mm.remove(v);
+        return true;
+    }
+
+    /** msync: dirty pages of a shared file mapping are written back; returns the pages written. */
+    public long msync(int pid, long addr) {
+        AddressSpace mm = mmOf.get(pid);
+        Vma v = mm.find(addr);
+        if (v == null || v.file < 0) {
+            return 0;
+        }
+        long written = 0;
+        for (long va = v.start; va < v.end; va += PAGE_SIZE) {
+            long pte = mm.pageTable.pte(va);
+            if (Pte.has(pte, Pte.PRESENT) && Pte.has(pte, Pte.DIRTY) && v.shared) {
+                mm.pageTable.setPte(va, pte & ~Pte.DIRTY);
+                frames.get(Pte.frame(pte, PAGE_SHIFT)).dirty = false;
+                invalidate(mm, va);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** brk by {@code delta}: the heap VMA grows or shrinks; returns the new break, or -1 if refused. */
+    public long brk(int pid, long delta) {
+        return brk(mmOf.get(pid), delta);
+    }
+
+    private long brk(AddressSpace mm, long delta) {
+        long wanted = mm.brk + delta;
+        if (wanted < mm.brkStart) {
+            return -1;
+        }
+        long oldEnd = roundUp(mm.brk);
+        long newEnd = roundUp(wanted);
+        Vma heap = mm.heap();
+        if (newEnd > oldEnd && !mm.free(oldEnd, newEnd)) {
+            return -1;
+        }
+        if (heap == null && newEnd > mm.brkStart) {
+            heap = new Vma(mm.brkStart, newEnd, Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.HEAP, -1, -1, 0,
+                    "[heap]");
+            mm.add(heap);
+        } else if (heap != null) {
+            if (newEnd < heap.end) {
+                unmapRange(mm, newEnd, heap.end);
+            }
+            heap.end = newEnd;
+            if (heap.end <= heap.start) {
+                mm.remove(heap);
+            }
+        }
+        mm.brk = wanted;
+        return wanted;
+    }
+
+    public long malloc(int pid, long bytes) {
+        return mmOf.get(pid).allocator.malloc(bytes);
+    }
+
+    public FreeResult free(int pid, long addr) {
+        return mmOf.get(pid).allocator.free(addr);
+    }
+
+    public boolean inFreedBlock(int pid, long addr) {
+        AddressSpace mm = mmOf.get(pid);
+        return mm != null && mm.allocator != null && mm.allocator.inFreedBlock(addr);
+    }
+
+    private UserMemory userMemory(AddressSpace mm) {
+        return new UserMemory() {
+            @Override
+            public long sbrk(long delta) {
+                long old = mm.brk;
+                return brk(mm, delta) < 0 ? -1 : old;
+            }
+
+            @Override
+            public long mmap(long bytes) {
+                long at = mm.unmappedArea(roundUp(bytes));
+                if (at < 0) {
+                    return -1;
+                }
+                mm.add(new Vma(at, at + roundUp(bytes), Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.MMAP, -1, -1,
+                        0, ""));
+                return at;
+            }
+
+            @Override
+            public void munmap(long address, long bytes) {
+                Vma v = mm.find(address);
+                if (v != null) {
+                    unmapRange(mm, v.start, v.end);
+                    mm.remove(v);
+                }
+            }
+        };
+    }
+
+    // ---- the MMU path -----------------------------------------------------------------------------
+
+    /**
+     * One load or store by {@code pid} on {@code cpu}: TLB lookup; on a miss
+     * a page walk whose every level is a memory read through the caches; on a
+     * fault the handler runs and the access is retried, as the faulting
+     * instruction is; then the data access through the caches.
+     */
+    public Access access(int pid, int cpu, long va, boolean write, FutureReferences future) {
+        memoryAccesses++;
+        AddressSpace mm = mmOf.get(pid);
+        TaskCounters c = counters.get(pid);
+        Vma vma = mm.find(va);
+        if (vma == null) {
+            return segv(va, "no mapping contains this address");
+        }
+        if (write && !vma.writable()) {
+            return segv(va, "a write to " + describe(vma) + ", which is mapped without write permission");
+        }
+        if (!write && !vma.readable()) {
+            return segv(va, "a read of " + describe(vma) + ", which is mapped without read permission");
+        }
+        long cycles = 0;
+        long io = 0;
+        FaultKind fault = FaultKind.NONE;
+        boolean firstTlbHit = false;
+        PageTable.Walk firstWalk = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Mmu.Translation tr = mmu.translate(cpu, mm.asid, mm.pageTable, va, write);
+            cycles += tr.cycles();
+            if (tr.walk() != null) {
+                pageWalks++;
+            }
+            if (attempt == 0) {
+                firstTlbHit = tr.tlbHit();
+                firstWalk = tr.walk();
+            }
+            if (tr.fault() == Mmu.Fault.NOT_PRESENT) {
+                long ioNs = handleNotPresent(mm, vma, va, c, future);
+                if (ioNs < 0) {
+                    return oom(va);
+                }
+                fault = ioNs > 0 ? FaultKind.MAJOR : FaultKind.MINOR;
+                io += ioNs;
+                continue;
+            }
+            if (tr.fault() == Mmu.Fault.PROTECTION) {
+                if (!write || !Pte.has(tr.pte(), Pte.COW)) {
+                    return segv(va, "a write to a page that is not writable");
+                }
+                if (!copyOnWrite(mm, va, tr.pte(), c, future)) {
+                    return oom(va);
+                }
+                fault = FaultKind.COW;
+                continue;
+            }
+            long vpn = va >>> PAGE_SHIFT;
+            if (write) {
+                frames.get(Pte.frame(tr.pte(), PAGE_SHIFT)).dirty = true;
+                mm.dirtied.add(vpn);
+            }
+            referenced(mm, vpn);
+            CacheHierarchy.Outcome data = caches.access(cpu, tr.paddr(), write);
+            cycles += data.cycles();
+            return new Access(va, cycles, io, fault, firstTlbHit, data.levelHit(), firstWalk, tr.paddr(), null);
+        }
+        throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
+    }
+
+    private static Access segv(long va, String why) {
+        return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, why);
+    }
+
+    private static Access oom(long va) {
+        return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, "out of memory");
+    }
+
+    private static String describe(Vma v) {
+        return v.name.isEmpty() ? "an anonymous mapping" : v.name;
+    }
+
+    /**
+     * Brings the page in: from swap (a major fault), from the page cache or
+     * the file (minor, or major when the file must be read), or a zeroed
+     * frame (a minor, demand-zero fault). Returns device ns to wait, 0 for a
+     * minor fault, -1 when no frame can be found.
+     */
+    private long handleNotPresent(AddressSpace mm, Vma vma, long va, TaskCounters c, FutureReferences future) {
+        long vpn = va >>> PAGE_SHIFT;
+        long pageVa = vpn << PAGE_SHIFT;
+        long flags = Pte.PRESENT | Pte.USER | (vma.writable() ? Pte.WRITABLE : 0);
+        Long slot = mm.swapped.remove(vpn);
+        if (slot != null) {
+            long frame = allocateFrameFor(mm, future);
+            if (frame < 0) {
+                mm.swapped.put(vpn, slot);
+                return -1;
+            }
+            swap.swapIn(slot);
+            install(mm, pageVa, frame, flags);
+            c.major++;
+            return hw.diskLatencyNs();
+        }
+        if (!vma.anonymous()) {
+            String key = (vma.library >= 0 ? "lib" + vma.library : "file" + vma.file) + ":"
+                    + ((pageVa - vma.start + vma.fileOffset) >>> PAGE_SHIFT);
+            Long cached = pageCache.get(key);
+            long ioNs = 0;
+            long frame;
+            if (cached != null) {
+                frame = cached;
+                c.minor++;
+            } else {
+                frame = allocateFrameFor(mm, future);
+                if (frame < 0) {
+                    return -1;
+                }
+                pageCache.put(key, frame);
+                frames.get(frame).cacheKey = key;
+                c.major++;
+                ioNs = hw.diskLatencyNs();
+            }
+            // A private mapping of a file page is read-only until written: the write copies it.
+            long fileFlags = vma.shared ? flags : (flags & ~Pte.WRITABLE) | (vma.writable() ? Pte.COW : 0);
+            install(mm, pageVa, frame, fileFlags);
+            return ioNs;
+        }
+        long frame = allocateFrameFor(mm, future);
+        if (frame < 0) {
+            return -1;
+        }
+        ram.zeroFrame(frame);
+        install(mm, pageVa, frame, flags);
+        c.minor++;
+        return 0;
+    }
+
+    private void install(AddressSpace mm, long pageVa, long frame, long flags) {
+        if (!mm.pageTable.map(pageVa, frame, flags)) {
+            throw new IllegalStateException("no frame left for a page table");
+        }
+        frames.get(frame).mapCount++;
+        long vpn = pageVa >>> PAGE_SHIFT;
+        mm.resident.add(vpn);
+        policyOf(mm).loaded(key(mm, vpn));
+    }
+
+    /**
+     * A write to a copy-on-write page: the frame is reused when this is its
+     * only mapping (do_wp_page's reuse), copied to a new frame otherwise.
+     */
+    private boolean copyOnWrite(AddressSpace mm, long va, long pte, TaskCounters c, FutureReferences future) {
+        long pageVa = va & ~(long) (PAGE_SIZE - 1);
+        long old = Pte.frame(pte, PAGE_SHIFT);
+        FrameTable.Page page = frames.get(old);
+        long flags = ((pte & ((1L << PAGE_SHIFT) - 1)) | Pte.WRITABLE) & ~Pte.COW;
+        c.cow++;
+        c.minor++;
+        if (page.mapCount == 1 && page.cacheKey == null) {
+            mm.pageTable.setPte(pageVa, Pte.make(old, flags, PAGE_SHIFT));
+            invalidate(mm, pageVa);
+            return true;
+        }
+        long fresh = allocateFrameFor(mm, future);
+        if (fresh < 0) {
+            return false;
+        }
+        page.mapCount--;
+        mm.pageTable.setPte(pageVa, Pte.make(fresh, flags, PAGE_SHIFT));
+        frames.get(fresh).mapCount++;
+        invalidate(mm, pageVa);
+        return true;
+    }
+
+    /**
+     * A frame for a page of {@code mm}: under a `frames N` limit the process
+     * first gives up one of its own pages (local replacement); when the
+     * buddy allocator has nothing, a page anywhere is evicted (global).
+     */
+    private long allocateFrameFor(AddressSpace mm, FutureReferences future) {
+        if (mm.frameLimit > 0 && mm.resident.size() >= mm.frameLimit) {
+            long victim = mm.localPolicy.victim(future);
+            if (!evict(mm, victim)) {
+                return -1;
+            }
+        }
+        long frame = frameSource.allocateFrame();
+        for (int tries = 0; frame < 0 && tries < 64; tries++) {
+            if (globalPolicy.resident() == 0) {
+                return -1;
+            }
+            long key = globalPolicy.victim(FutureReferences.UNKNOWN);
+            AddressSpace owner = ownerOf(key);
+            if (owner == null || !evict(owner, key & ((1L << 40) - 1))) {
+                globalPolicy.removed(key);
+            }
+            frame = frameSource.allocateFrame();
+        }
+        return frame;
+    }
+
+    /** Evicts page {@code vpn} of {@code mm}: written to swap if its content matters, then unmapped. */
+    private boolean evict(AddressSpace mm, long vpn) {
+        long va = vpn << PAGE_SHIFT;
+        long pte = mm.pageTable.pte(va);
+        if (!Pte.has(pte, Pte.PRESENT)) {
+            policyOf(mm).removed(key(mm, vpn));
+            mm.resident.remove(vpn);
+            return true;
+        }
+        Vma v = mm.find(va);
+        boolean anonymousContent = v == null || v.anonymous() || (!v.shared && mm.dirtied.contains(vpn));
+        if (anonymousContent && mm.dirtied.contains(vpn)) {
+            long slot = swap.swapOut();
+            if (slot < 0) {
+                return false;
+            }
+            mm.swapped.put(vpn, slot);
+        }
+        unmapPage(mm, va, pte);
+        return true;
+    }
+
+    private void unmapPage(AddressSpace mm, long va, long pte) {
+        long vpn = va >>> PAGE_SHIFT;
+        mm.pageTable.unmap(va);
+        invalidate(mm, va);
+        mm.resident.remove(vpn);
+        policyOf(mm).removed(key(mm, vpn));
+        long frame = Pte.frame(pte, PAGE_SHIFT);
+        FrameTable.Page page = frames.get(frame);
+        page.mapCount--;
+        if (frames.releaseIfUnused(frame)) {
+            frameSource.freeFrame(frame);
+        }
+    }
+
+    private void unmapRange(AddressSpace mm, long start, long end) {
+        List<long[]> present = new ArrayList<>();
+        mm.pageTable.forEachMapped((va, pte) -> {
+            if (va >= start && va < end) {
+                present.add(new long[] {va, pte});
+            }
+        });
+        for (long[] p : present) {
+            unmapPage(mm, p[0], p[1]);
+        }
+        for (var it = mm.swapped.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            long va = e.getKey() << PAGE_SHIFT;
+            if (va >= start && va < end) {
+                swap.discard(e.getValue());
+                it.remove();
+            }
+        }
+        mm.dirtied.removeIf(vpn -> (vpn << PAGE_SHIFT) >= start && (vpn << PAGE_SHIFT) < end);
+    }
+
+    private void removeVmas(AddressSpace mm, long start, long end) {
+        for (Vma v : mm.vmas()) {
+            if (v.start < end && v.end > start) {
+                mm.remove(v);
+            }
+        }
+    }
+
+    private void invalidate(AddressSpace mm, long va) {
+        for (Tlb t : tlbs) {
+            t.invalidate(mm.asid, va >>> PAGE_SHIFT);
+        }
+    }
+
+    private void referenced(AddressSpace mm, long vpn) {
+        policyOf(mm).referenced(key(mm, vpn));
+    }
+
+    private ReplacementPolicy policyOf(AddressSpace mm) {
+        return mm.localPolicy != null ? mm.localPolicy : globalPolicy;
+    }
+
+    /** Local policies see virtual page numbers; the global one tells address spaces apart by ASID. */
+    private static long key(AddressSpace mm, long vpn) {
+        return mm.localPolicy != null ? vpn : ((long) mm.asid << 40) | vpn;
+    }
+
+    private AddressSpace ownerOf(long globalKey) {
+        int asid = (int) (globalKey >>> 40);
+        for (AddressSpace mm : mmOf.values()) {
+            if (mm.asid == asid) {
+                return mm;
+            }
+        }
+        return null;
+    }
+
+    private static long roundUp(long bytes) {
+        return (bytes + PAGE_SIZE - 1) & ~(long) (PAGE_SIZE - 1);
+    }
+
+    // ---- reports ----------------------------------------------------------------------------------
+
+    public TaskCounters counters(int pid) {
+        return counters.get(pid);
+    }
+
+    public MachineStats machineStats() {
+        long hits = 0;
+        long misses = 0;
+        for (Tlb t : tlbs) {
+            hits += t.hits();
+            misses += t.misses();
+        }
+        return new MachineStats(hits, misses, caches.stats(), memoryAccesses, pageWalks);
+    }
+
+    public long diskLatencyNs() {
+        return hw.diskLatencyNs();
+    }
+
+    public PhysicalMemory ram() {
+        return ram;
+    }
+
+    public Zones zones() {
+        return zones;
+    }
+
+    public SwapArea swap() {
+        return swap;
+    }
+
+    public int pageCachePages() {
+        return pageCache.size();
+    }
+
+    public Tlb tlb(int cpu) {
+        return tlbs[cpu];
+    }
+
+    public long framesInUse() {
+        return frames.inUse();
+    }
+}
