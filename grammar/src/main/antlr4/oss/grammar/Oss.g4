@@ -7,8 +7,9 @@
  * [ ] so long lists may wrap; a brace resets that nesting so that one
  * missing ']' cannot swallow the rest of the file.
  *
- * Keywords that double as everyday names (fork, io, max, total, ...) are
- * listed in `nonReserved` and may be used as identifiers.
+ * Keywords that double as everyday names (fork, io, max, total, read, file,
+ * ...) are listed in `nonReserved` and may be used as identifiers; their
+ * tokens sit between FORK and NO (the compiler's messages rely on that).
  */
 grammar Oss;
 
@@ -55,6 +56,8 @@ declaration
     : MUTEX declName                                     # mutexDecl
     | SEMAPHORE declName (ASSIGN init=expr)?             # semaphoreDecl
     | RESOURCE declName instances=expr?                  # resourceDecl
+    | FILE path=STRING SIZE quantity                     # fileDecl
+    | LIBRARY path=STRING SIZE quantity                  # libraryDecl
     ;
 
 declName
@@ -102,6 +105,27 @@ statement
     | RELEASE amounts                                    # releaseStmt
     | (var=identifier ASSIGN)? FORK sep* block           # forkStmt
     | EXIT status=expr?                                  # exitStmt
+    // memory: `read NAME[...]` is memory; `read NAME SIZE` stays free for pipes and files
+    | var=identifier ASSIGN MMAP
+          (size=quantity ANON | path=STRING fileSize=quantity?)
+          share=(PRIVATE | SHARED) prot=identifier (AT address=expr)?    # mmapStmt
+    | var=identifier ASSIGN MALLOC quantity              # mallocStmt
+    | MUNMAP identifier                                  # munmapStmt
+    | MSYNC identifier                                   # msyncStmt
+    | FREE identifier                                    # freeStmt
+    | BRK sign=(PLUS | MINUS) quantity                   # brkStmt
+    | kind=(READ | WRITE) identifier LBRACK from=quantity (DOTDOT to=quantity)? RBRACK
+          (STEP step=quantity)?                          # memAccessStmt
+    | kind=(READ | WRITE) AT address=expr                # addressAccessStmt
+    | ACCESS identifier PAGES LBRACK expr (COMMA expr)* RBRACK WRITE?      # pageRefsStmt
+    | TOUCH identifier                                   # touchStmt
+    | SNAPSHOT label=STRING                              # snapshotStmt
+    // process creation beyond fork
+    | (var=identifier ASSIGN)? VFORK sep* block          # vforkStmt
+    | EXEC program=STRING sep* block                     # execStmt
+    | (var=identifier ASSIGN)? THREAD sep* block         # threadStmt
+    | JOIN identifier                                    # joinStmt
+    | (var=identifier ASSIGN)? CLONE flags+=identifier* sep* block   # cloneStmt
     ;
 
 amounts
@@ -151,7 +175,7 @@ compareOp
 // A number with an optional unit: `5 ms`, `4 KiB`, `3`. Which units are
 // allowed (and whether one is required) is the compiler's business.
 quantity
-    : expr unit=IDENT?
+    : expr unit=(IDENT | PAGES | FRAMES)?
     ;
 
 expr
@@ -179,7 +203,10 @@ word
 
 nonReserved
     : FORK | IO | NICE | ARRIVES | POLICY | PRIORITY | FRAMES | TICKETS | MIN | MAX
-    | RESOURCES | TOTAL | AVAILABLE | ALLOC | NEED | NO
+    | RESOURCES | TOTAL | AVAILABLE | ALLOC | NEED
+    | FILE | LIBRARY | SIZE | MMAP | MUNMAP | MSYNC | MALLOC | FREE | BRK | READ | WRITE | ACCESS
+    | TOUCH | SNAPSHOT | VFORK | EXEC | THREAD | JOIN | CLONE | ANON | PRIVATE | SHARED | AT | STEP | PAGES
+    | NO
     ;
 
 sep
@@ -230,6 +257,31 @@ TOTAL     : 'total';
 AVAILABLE : 'available';
 ALLOC     : 'alloc';
 NEED      : 'need';
+FILE      : 'file';
+LIBRARY   : 'library';
+SIZE      : 'size';
+MMAP      : 'mmap';
+MUNMAP    : 'munmap';
+MSYNC     : 'msync';
+MALLOC    : 'malloc';
+FREE      : 'free';
+BRK       : 'brk';
+READ      : 'read';
+WRITE     : 'write';
+ACCESS    : 'access';
+TOUCH     : 'touch';
+SNAPSHOT  : 'snapshot';
+VFORK     : 'vfork';
+EXEC      : 'exec';
+THREAD    : 'thread';
+JOIN      : 'join';
+CLONE     : 'clone';
+ANON      : 'anon';
+PRIVATE   : 'private';
+SHARED    : 'shared';
+AT        : 'at';
+STEP      : 'step';
+PAGES     : 'pages';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

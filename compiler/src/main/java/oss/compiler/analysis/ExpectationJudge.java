@@ -8,8 +8,11 @@ import oss.compiler.expect.Expectation;
 import oss.runtime.kernel.TaskState;
 import oss.runtime.kernel.deadlock.BankerReport;
 import oss.runtime.kernel.deadlock.BankerReport.Verdict;
+import oss.runtime.observe.CacheStats;
 import oss.runtime.observe.Durations;
+import oss.runtime.observe.MachineStats;
 import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
 
 /**
@@ -35,6 +38,12 @@ final class ExpectationJudge {
         }
         if (e instanceof Expectation.NameList l) {
             return list(l);
+        }
+        if (e instanceof Expectation.Signal s) {
+            return signal(s);
+        }
+        if (e instanceof Expectation.Machine m) {
+            return machine(m);
         }
         return metric((Expectation.Metric) e);
     }
@@ -65,6 +74,21 @@ final class ExpectationJudge {
                 }
                 boolean any = !zombies.isEmpty();
                 return verdict(f, any != f.negated(), any ? "zombies left: " + String.join(", ", zombies) : "no zombies");
+            }
+            case "leaks" -> {
+                if (run.isEmpty()) {
+                    return undecided(f, "there are no processes to run");
+                }
+                List<String> leaks = new ArrayList<>();
+                for (TaskReport t : run.get().tasks()) {
+                    TaskMemory m = memory(t);
+                    if (!t.forked() && t.pid() != 1 && m.leakedBytes() > 0) {
+                        leaks.add(t.process() + " leaked " + m.leakedBytes() + " bytes in " + m.leakedBlocks()
+                                + (m.leakedBlocks() == 1 ? " block" : " blocks"));
+                    }
+                }
+                boolean any = !leaks.isEmpty();
+                return verdict(f, any != f.negated(), any ? String.join(", ", leaks) : "no leaks");
             }
             case "safe", "unsafe" -> {
                 Optional<BankerReport> state = judgedState();
@@ -121,17 +145,67 @@ final class ExpectationJudge {
         return new ExpectationResult(l, Status.PASSED, actual, "finished in the order " + actual);
     }
 
+    private static TaskMemory memory(TaskReport t) {
+        return t.memory() == null ? TaskMemory.NONE : t.memory();
+    }
+
+    private Optional<TaskReport> declared(String process) {
+        return run.get().tasks().stream().filter(t -> !t.forked() && t.process().equals(process)).findFirst();
+    }
+
+    private ExpectationResult signal(Expectation.Signal s) {
+        if (run.isEmpty()) {
+            return undecided(s, "there are no processes to run");
+        }
+        Optional<TaskReport> task = declared(s.process());
+        if (task.isEmpty()) {
+            return undecided(s, "no task ran as " + s.process());
+        }
+        String actual = memory(task.get()).signal();
+        boolean same = java.util.Objects.equals(actual, s.signal());
+        boolean ok = same == (s.op() == oss.compiler.expect.CompareOp.EQ);
+        String shown = actual == null ? "none" : actual;
+        String expected = s.signal() == null ? "none" : s.signal();
+        return new ExpectationResult(s, ok ? Status.PASSED : Status.FAILED, shown, s.process() + ".signal was " + shown
+                + (ok ? "" : ", expected " + s.op().symbol() + " " + expected));
+    }
+
+    private ExpectationResult machine(Expectation.Machine m) {
+        if (run.isEmpty()) {
+            return undecided(m, "there are no processes to run");
+        }
+        MachineStats stats = run.get().machine() == null ? MachineStats.NONE : run.get().machine();
+        long actual;
+        switch (m.subject()) {
+            case "tlb" -> actual = m.metric().equals("hits") ? stats.tlbHits() : stats.tlbMisses();
+            case "memory" -> actual = m.metric().equals("accesses") ? stats.memoryAccesses() : stats.pageWalks();
+            default -> {
+                Optional<CacheStats> c = stats.caches().stream().filter(x -> x.name().equals(m.subject())).findFirst();
+                if (c.isEmpty()) {
+                    return undecided(m, "the run has no counters for the cache " + m.subject());
+                }
+                actual = switch (m.metric()) {
+                    case "hits" -> c.get().hits();
+                    case "misses" -> c.get().misses();
+                    default -> c.get().writebacks();
+                };
+            }
+        }
+        boolean ok = m.op().test(actual, m.value());
+        return new ExpectationResult(m, ok ? Status.PASSED : Status.FAILED, Long.toString(actual), m.subject() + "."
+                + m.metric() + " was " + actual + (ok ? "" : ", expected " + m.op().symbol() + " " + m.value()));
+    }
+
     private ExpectationResult metric(Expectation.Metric m) {
         if (run.isEmpty()) {
             return undecided(m, "there are no processes to run");
         }
-        Optional<TaskReport> task = run.get().tasks().stream()
-                .filter(t -> !t.forked() && t.process().equals(m.process()))
-                .findFirst();
+        Optional<TaskReport> task = declared(m.process());
         if (task.isEmpty()) {
             return undecided(m, "no task ran as " + m.process());
         }
         TaskReport t = task.get();
+        TaskMemory mem = memory(t);
         long actual = switch (m.metric()) {
             case "turnaround" -> t.turnaroundNs();
             case "response" -> t.responseNs();
@@ -143,6 +217,11 @@ final class ExpectationJudge {
             case "exit" -> t.exitStatus();
             case "voluntary_switches" -> t.voluntarySwitches();
             case "involuntary_switches" -> t.involuntarySwitches();
+            case "page_faults" -> mem.pageFaults();
+            case "minor_faults" -> mem.minorFaults();
+            case "major_faults" -> mem.majorFaults();
+            case "cow_faults" -> mem.cowFaults();
+            case "rss" -> mem.rssPages();
             default -> Long.MIN_VALUE;
         };
         if (actual == Long.MIN_VALUE) {
@@ -157,9 +236,10 @@ final class ExpectationJudge {
             };
             return new ExpectationResult(m, Status.FAILED, "never", what);
         }
-        String shown = m.isTime() ? Durations.format(actual) : Long.toString(actual);
+        String pages = m.metric().equals("rss") ? " pages" : "";
+        String shown = m.isTime() ? Durations.format(actual) : actual + pages;
         boolean ok = m.op().test(actual, m.value());
-        String expected = m.isTime() ? Durations.format(m.value()) : Long.toString(m.value());
+        String expected = m.isTime() ? Durations.format(m.value()) : m.value() + pages;
         return new ExpectationResult(m, ok ? Status.PASSED : Status.FAILED, shown,
                 m.process() + "." + m.metric() + " was " + shown + (ok ? "" : ", expected " + m.op().symbol() + " " + expected));
     }

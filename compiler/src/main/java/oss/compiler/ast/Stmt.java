@@ -56,4 +56,59 @@ public sealed interface Stmt extends Node {
     record Fork(Optional<Name> variable, Block body, Span span) implements Stmt {}
 
     record Exit(Optional<Expr> status, Span span) implements Stmt {}
+
+    // ---- memory
+
+    /**
+     * {@code x = mmap 16 KiB anon private rw} ({@code file} empty, {@code size} present) or
+     * {@code f = mmap "/data/log" [SIZE] shared r}; optional {@code at ADDRESS} (MAP_FIXED).
+     */
+    record Mmap(Name variable, Optional<Quantity> size, Optional<Text> file, boolean shared, Name prot,
+                Optional<Expr> address, Span span) implements Stmt {}
+
+    record Malloc(Name variable, Quantity size, Span span) implements Stmt {}
+
+    record Munmap(Name region, Span span) implements Stmt {}
+
+    record Msync(Name region, Span span) implements Stmt {}
+
+    record Free(Name block, Span span) implements Stmt {}
+
+    /** {@code brk +16 KiB} ({@code grow}) or {@code brk -4 KiB}. */
+    record Brk(boolean grow, Quantity size, Span span) implements Stmt {}
+
+    /** {@code read x[A]}, {@code write x[A .. B] step S}: byte offsets into the region; B is exclusive. */
+    record MemAccess(boolean write, Name region, Quantity from, Optional<Quantity> to, Optional<Quantity> step,
+                     Span span) implements Stmt {}
+
+    /** {@code read at 0x0}: an absolute virtual address. */
+    record AddressAccess(boolean write, Expr address, Span span) implements Stmt {}
+
+    /** {@code access x pages [7, 0, 1] [write]}: a page reference string over the region. */
+    record PageRefs(Name region, List<Expr> pages, boolean write, Span span) implements Stmt {
+        public PageRefs {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    record Touch(Name region, Span span) implements Stmt {}
+
+    record Snapshot(Text label, Span span) implements Stmt {}
+
+    // ---- process creation beyond fork
+
+    record VFork(Optional<Name> variable, Block body, Span span) implements Stmt {}
+
+    record Exec(Text program, Block body, Span span) implements Stmt {}
+
+    record Thread(Optional<Name> variable, Block body, Span span) implements Stmt {}
+
+    record Join(Name thread, Span span) implements Stmt {}
+
+    /** {@code c = clone vm files fs sighand { }}: flags as written, checked by the lowering. */
+    record Clone(Optional<Name> variable, List<Name> flags, Block body, Span span) implements Stmt {
+        public Clone {
+            flags = List.copyOf(flags);
+        }
+    }
 }

@@ -175,6 +175,47 @@ final class SettingArgs {
         return r;
     }
 
+    /**
+     * A latency in CPU cycles: {@code 4 cycles} as written, or a time such as {@code 100 ns} converted
+     * at {@code clockHz} and rounded to the nearest cycle. At least one cycle.
+     */
+    OptionalLong cycles(String what, long clockHz) {
+        if (failed) {
+            return OptionalLong.empty();
+        }
+        int start = pos;
+        Optional<BigDecimal> v = number(what);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Span numberSpan = lastNumberSpan;
+        if (!atEnd() && atoms.get(pos).kind() == Atom.Kind.WORD && atoms.get(pos).text().equals("cycles")) {
+            pos++;
+            BigDecimal x = v.get();
+            if (x.stripTrailingZeros().scale() > 0) {
+                diags.report(Code.NOT_AN_INTEGER, numberSpan, what + " must be a whole number of cycles, not "
+                        + x.toPlainString());
+                failed = true;
+                return OptionalLong.empty();
+            }
+            if (x.signum() <= 0 || x.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                diags.report(x.signum() <= 0 ? Code.NOT_POSITIVE : Code.VALUE_OUT_OF_RANGE, numberSpan,
+                        what + " must be from 1 to " + Integer.MAX_VALUE + " cycles, not " + x.toPlainString());
+                failed = true;
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(x.longValueExact());
+        }
+        pos = start;
+        OptionalLong ns = quantity(Units.Kind.TIME, what, true);
+        if (ns.isEmpty()) {
+            return ns;
+        }
+        long cycles = BigDecimal.valueOf(ns.getAsLong()).multiply(BigDecimal.valueOf(clockHz))
+                .divide(BigDecimal.valueOf(1_000_000_000L), 0, java.math.RoundingMode.HALF_UP).longValue();
+        return OptionalLong.of(Math.max(1, Math.min(cycles, Integer.MAX_VALUE)));
+    }
+
     private static final java.util.Set<String> ARGUMENT_WORDS = java.util.Set.of("quantum", "boost", "queues",
             "latency", "min_granularity", "wakeup_granularity", "line", "hit", "entries", "shared", "private", "pcid",
             "coalesce", "mmap_threshold", "max_order", "way", "fully", "direct");

@@ -14,13 +14,22 @@ import oss.runtime.diag.Code;
 import oss.runtime.program.DeadlockPolicy;
 import oss.runtime.program.KernelConfig;
 import oss.runtime.program.MachineConfig;
+import oss.runtime.program.CacheSpec;
+import oss.runtime.program.MallocSpec;
+import oss.runtime.program.MemoryHardware;
+import oss.runtime.program.MemoryPolicy;
+import oss.runtime.program.Paging;
+import oss.runtime.program.ReplacementKind;
 import oss.runtime.program.SchedulerSpec;
 import oss.runtime.program.Span;
+import oss.runtime.program.TlbSpec;
 
 /**
  * Reads {@code machine { }} and {@code kernel { }} against their schema.
  * Keys of later versions are validated and reported once as
- * NOT_SIMULATED_YET, never silently dropped.
+ * NOT_SIMULATED_YET, never silently dropped. {@code clock} and
+ * {@code page_size} are read before the other machine keys, since
+ * {@code cycles} and {@code pages} in them depend on those two.
  */
 public final class SettingsReader {
     private static final long MS = 1_000_000L;
@@ -34,6 +43,17 @@ public final class SettingsReader {
     private long contextSwitch = 0;
     private int hz = 1000;
     private DeadlockPolicy deadlock = DeadlockPolicy.DETECT;
+    private final MemoryHardware hardwareDefaults = MemoryHardware.defaults();
+    private Paging paging = hardwareDefaults.paging();
+    private TlbSpec tlb = hardwareDefaults.tlb();
+    private final List<CacheSpec> caches = new ArrayList<>();
+    private long memoryLatencyCycles = hardwareDefaults.memoryLatencyCycles();
+    private long swapBytes = hardwareDefaults.swapBytes();
+    private long diskLatencyNs = hardwareDefaults.diskLatencyNs();
+    private Span memoryAt;
+    private ReplacementKind replacement = MemoryPolicy.defaults().replacement();
+    private int buddyMaxOrder = MemoryPolicy.defaults().buddyMaxOrder();
+    private MallocSpec malloc = MemoryPolicy.defaults().malloc();
     private final Map<String, Span> seen = new HashMap<>();
 
     public SettingsReader(Diags diags, Units units) {
@@ -42,26 +62,56 @@ public final class SettingsReader {
     }
 
     public MachineConfig machine() {
-        return new MachineConfig(cpus, clockHz, memory, pageSize);
+        return new MachineConfig(cpus, clockHz, memory, pageSize, hardware());
+    }
+
+    /** The memory hardware; the caches as written (nearest first), or the defaults when none is. */
+    public MemoryHardware hardware() {
+        return new MemoryHardware(paging, tlb, caches.isEmpty() ? hardwareDefaults.caches() : caches,
+                memoryLatencyCycles, swapBytes, diskLatencyNs);
     }
 
     public KernelConfig kernel() {
-        return new KernelConfig(scheduler, contextSwitch, hz, deadlock);
+        return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
+                new MemoryPolicy(replacement, buddyMaxOrder, malloc));
     }
 
     /** Reads all blocks: the machine first, since `cycles` and `pages` depend on its clock and page size. */
     public void read(List<SettingsBlock> blocks) {
         for (SettingsBlock b : blocks) {
             if (b.kind() == SettingsBlock.Kind.MACHINE) {
-                b.settings().forEach(s -> one(s, true));
+                b.settings().stream().filter(SettingsReader::basis).forEach(s -> one(s, true));
             }
         }
         units.setClock(clockHz);
         units.setPageSize(pageSize);
         for (SettingsBlock b : blocks) {
+            if (b.kind() == SettingsBlock.Kind.MACHINE) {
+                b.settings().stream().filter(s -> !basis(s)).forEach(s -> one(s, true));
+            }
+        }
+        checkMachine();
+        for (SettingsBlock b : blocks) {
             if (b.kind() == SettingsBlock.Kind.KERNEL) {
                 b.settings().forEach(s -> one(s, false));
             }
+        }
+    }
+
+    /** The settings other settings' units depend on. */
+    private static boolean basis(Setting s) {
+        return s.key().kind() == Atom.Kind.WORD && (s.key().text().equals("clock") || s.key().text().equals("page_size"));
+    }
+
+    /** Checks across machine keys, after all of them are read. */
+    private void checkMachine() {
+        if (paging == Paging.X86_32 && memory > (1L << 32) && memoryAt != null) {
+            diags.report(Code.BAD_SETTING, memoryAt, "`paging x86_32` addresses at most 4 GiB of physical memory"
+                    + " (32-bit page-table entries), not " + memory + " bytes");
+        }
+        if (memoryAt != null && memory % pageSize != 0) {
+            diags.report(Code.BAD_SETTING, memoryAt, "the memory must be a whole number of pages of " + pageSize
+                    + " bytes, so that it splits into frames");
         }
     }
 
@@ -106,8 +156,10 @@ public final class SettingsReader {
             case "memory" -> {
                 OptionalLong v = a.quantity(Units.Kind.SIZE, "the memory size", true);
                 a.finish("memory 256 MiB");
-                v.ifPresent(x -> memory = x);
-                later(a, "the memory model");
+                v.ifPresent(x -> {
+                    memory = x;
+                    memoryAt = s.span();
+                });
             }
             case "page_size" -> {
                 OptionalLong v = a.quantity(Units.Kind.SIZE, "the page size", true);
@@ -117,36 +169,34 @@ public final class SettingsReader {
                 } else {
                     v.ifPresent(x -> pageSize = x);
                 }
-                later(a, "the memory model");
             }
             case "paging" -> {
-                a.oneOf(List.of("x86_64", "x86_32"), "a paging mode");
+                var mode = a.oneOf(List.of("x86_64", "x86_32"), "a paging mode");
                 a.finish("paging x86_64");
-                later(a, "the memory model");
+                mode.ifPresent(m -> paging = m.equals("x86_32") ? Paging.X86_32 : Paging.X86_64);
             }
-            case "tlb" -> {
-                tlb(a);
-                later(a, "the memory model");
-            }
-            case "cache" -> {
-                cache(a);
-                later(a, "the memory model");
-            }
+            case "tlb" -> tlb(a);
+            case "cache" -> cache(a);
             case "memory_latency" -> {
-                a.quantity(Units.Kind.TIME, "the memory latency", true);
+                OptionalLong v = a.cycles("the memory latency", clockHz);
                 a.finish("memory_latency 100 cycles");
-                later(a, "the memory model");
+                v.ifPresent(x -> memoryLatencyCycles = x);
             }
             case "disk" -> {
                 a.expectWord("latency", "disk latency 5 ms");
-                a.quantity(Units.Kind.TIME, "the disk latency", true);
+                OptionalLong v = a.quantity(Units.Kind.TIME, "the disk latency", true);
                 a.finish("disk latency 5 ms");
-                later(a, "the disk model");
+                v.ifPresent(x -> diskLatencyNs = x);
             }
             case "swap" -> {
-                a.quantity(Units.Kind.SIZE, "the swap size", false);
+                OptionalLong v = a.quantity(Units.Kind.SIZE, "the swap size", false);
                 a.finish("swap 64 MiB");
-                later(a, "the memory model");
+                if (v.isPresent() && v.getAsLong() % pageSize != 0) {
+                    diags.report(Code.BAD_SETTING, s.span(), "the swap size must be a whole number of pages of "
+                            + pageSize + " bytes");
+                } else {
+                    v.ifPresent(x -> swapBytes = x);
+                }
             }
             case "scheduler" -> scheduler(a);
             case "context_switch" -> {
@@ -168,20 +218,17 @@ public final class SettingsReader {
                 });
                 a.finish("deadlock detect");
             }
-            case "malloc" -> {
-                malloc(a);
-                later(a, "the user-space allocator model");
-            }
+            case "malloc" -> malloc(a);
             case "replacement" -> {
-                a.oneOf(List.of("lru", "clock", "fifo", "opt", "random"), "a page replacement policy");
+                var r = a.oneOf(List.of("lru", "clock", "fifo", "opt", "random"), "a page replacement policy");
                 a.finish("replacement lru");
-                later(a, "the memory model");
+                r.ifPresent(x -> replacement = ReplacementKind.valueOf(x.toUpperCase(java.util.Locale.ROOT)));
             }
             case "buddy" -> {
                 a.expectWord("max_order", "buddy max_order 11");
-                a.integer("the maximum order", 1, 20);
+                OptionalLong v = a.integer("the maximum order", 1, 20);
                 a.finish("buddy max_order 11");
-                later(a, "the memory model");
+                v.ifPresent(x -> buddyMaxOrder = (int) x);
             }
             case "msgmax", "msgmnb", "pipe_buffer" -> {
                 a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);
@@ -198,52 +245,99 @@ public final class SettingsReader {
     }
 
     private void tlb(SettingArgs a) {
-        a.integer("the number of TLB entries", 1, 1 << 20);
+        OptionalLong entries = a.integer("the number of TLB entries", 1, 1 << 20);
         a.expectWord("entries", "tlb 64 entries 4-way");
+        long ways;
         if (a.accept("fully")) {
             a.expectWord("associative", "tlb 64 entries fully associative");
+            ways = entries.orElse(1);
         } else if (a.accept("direct")) {
             a.expectWord("mapped", "tlb 64 entries direct mapped");
+            ways = 1;
         } else {
-            ways(a, "tlb 64 entries 4-way");
+            ways = ways(a, "tlb 64 entries 4-way").orElse(1);
         }
-        a.accept("pcid");
+        boolean pcid = a.accept("pcid");
         a.finish("tlb 64 entries 4-way [pcid]");
+        if (a.failed()) {
+            return;
+        }
+        long n = entries.getAsLong();
+        if (n % ways != 0) {
+            diags.report(Code.BAD_SETTING, a.span(), "a " + ways + "-way TLB needs a multiple of " + ways
+                    + " entries, not " + n + " (each set holds " + ways + ")");
+        } else if (Long.bitCount(n / ways) != 1) {
+            diags.report(Code.BAD_SETTING, a.span(), n + " entries of " + ways + " ways make " + (n / ways)
+                    + " sets; the number of sets must be a power of two (the set index is bits of the page number)");
+        } else {
+            tlb = new TlbSpec((int) n, (int) ways, pcid);
+        }
     }
 
     /** {@code 4-way}: a number, a glued `-`, and `way`. */
-    private void ways(SettingArgs a, String example) {
-        a.integer("the associativity", 1, 1 << 20);
+    private OptionalLong ways(SettingArgs a, String example) {
+        OptionalLong n = a.integer("the associativity", 1, 1 << 20);
         a.acceptSign("-");
         a.expectWord("way", example);
+        return a.failed() ? OptionalLong.empty() : n;
     }
 
     private void cache(SettingArgs a) {
         String example = "cache L1d 32 KiB 8-way line 64 B hit 4 cycles";
-        a.anyWord("a cache name such as `L1d`");
-        a.quantity(Units.Kind.SIZE, "the cache size", true);
-        ways(a, example);
+        var name = a.anyWord("a cache name such as `L1d`");
+        OptionalLong size = a.quantity(Units.Kind.SIZE, "the cache size", true);
+        OptionalLong ways = ways(a, example);
         a.expectWord("line", example);
-        a.quantity(Units.Kind.SIZE, "the line size", true);
+        OptionalLong line = a.quantity(Units.Kind.SIZE, "the line size", true);
         a.expectWord("hit", example);
-        a.quantity(Units.Kind.TIME, "the hit time", true);
-        if (!a.accept("shared")) {
+        OptionalLong hit = a.cycles("the hit time", clockHz);
+        boolean shared = a.accept("shared");
+        if (!shared) {
             a.accept("private");
         }
         a.finish(example + " [shared|private]");
+        if (a.failed()) {
+            return;
+        }
+        long bytes = size.getAsLong();
+        long w = ways.getAsLong();
+        long l = line.getAsLong();
+        if (Long.bitCount(l) != 1) {
+            diags.report(Code.BAD_SETTING, a.span(), "the line size must be a power of two, such as 64 B, not " + l + " B");
+        } else if (bytes % (w * l) != 0) {
+            diags.report(Code.BAD_SETTING, a.span(), "a " + w + "-way cache with " + l + " B lines holds a multiple of "
+                    + (w * l) + " bytes, not " + bytes);
+        } else if (Long.bitCount(bytes / (w * l)) != 1) {
+            diags.report(Code.BAD_SETTING, a.span(), bytes + " bytes of " + w + " ways of " + l + " B lines make "
+                    + (bytes / (w * l)) + " sets; the number of sets must be a power of two (the set index is bits of the address)");
+        } else if (hit.getAsLong() > Integer.MAX_VALUE || w > Integer.MAX_VALUE || l > Integer.MAX_VALUE) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), "this cache is too large to simulate");
+        } else {
+            caches.add(new CacheSpec(name.get(), bytes, (int) w, (int) l, (int) hit.getAsLong(), shared));
+        }
     }
 
     private void malloc(SettingArgs a) {
+        MallocSpec d = MallocSpec.defaults();
         a.oneOf(List.of("ptmalloc", "freelist"), "an allocator").ifPresent(kind -> {
             if (kind.equals("ptmalloc")) {
+                long threshold = d.mmapThresholdBytes();
                 if (a.accept("mmap_threshold")) {
-                    a.quantity(Units.Kind.SIZE, "the mmap threshold", true);
+                    threshold = a.quantity(Units.Kind.SIZE, "the mmap threshold", true).orElse(threshold);
                 }
                 a.finish("malloc ptmalloc mmap_threshold 128 KiB");
+                if (!a.failed()) {
+                    malloc = new MallocSpec(MallocSpec.Kind.PTMALLOC, threshold, d.fit(), d.coalesce());
+                }
             } else {
-                a.oneOf(List.of("first_fit", "best_fit", "worst_fit", "next_fit"), "a placement policy");
-                a.accept("coalesce");
+                var fit = a.oneOf(List.of("first_fit", "best_fit", "worst_fit", "next_fit"), "a placement policy");
+                boolean coalesce = a.accept("coalesce");
                 a.finish("malloc freelist first_fit coalesce");
+                if (!a.failed() && fit.isPresent()) {
+                    MallocSpec.Fit f = MallocSpec.Fit.valueOf(fit.get().substring(0, fit.get().indexOf('_'))
+                            .toUpperCase(java.util.Locale.ROOT));
+                    malloc = new MallocSpec(MallocSpec.Kind.FREELIST, d.mmapThresholdBytes(), f, coalesce);
+                }
             }
         });
     }

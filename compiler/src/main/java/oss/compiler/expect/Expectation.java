@@ -16,7 +16,8 @@ public sealed interface Expectation {
 
     /**
      * {@code expect deadlock}, {@code expect no deadlock}, {@code expect safe}, {@code expect unsafe},
-     * {@code expect granted}, {@code expect denied}, {@code expect no zombies}.
+     * {@code expect granted}, {@code expect denied}, {@code expect no zombies}, {@code expect leaks},
+     * {@code expect no leaks}.
      */
     record Flag(String name, boolean negated, String text, Span span) implements Expectation {}
 
@@ -25,8 +26,23 @@ public sealed interface Expectation {
 
     /**
      * {@code expect J0.turnaround == 8 ms}. {@code metric} is one of turnaround, response, waiting,
-     * finish, arrival, first_run, cpu (times), exit, voluntary_switches, involuntary_switches (counts).
+     * finish, arrival, first_run, cpu (times), exit, voluntary_switches, involuntary_switches,
+     * page_faults, minor_faults, major_faults, cow_faults, rss (counts; rss in pages).
      */
     record Metric(String process, String metric, CompareOp op, long value, boolean isTime, String text, Span span)
+            implements Expectation {}
+
+    /**
+     * {@code expect P.signal == SIGSEGV}: the signal that killed the process; {@code signal} is null for
+     * {@code none}. {@code op} is EQ or NE.
+     */
+    record Signal(String process, CompareOp op, String signal, String text, Span span) implements Expectation {}
+
+    /**
+     * A machine-wide counter of the run: {@code tlb.hits}, {@code tlb.misses}, {@code memory.accesses},
+     * {@code memory.page_walks}, or {@code NAME.hits} / {@code NAME.misses} / {@code NAME.writebacks} of a
+     * cache level declared (or defaulted) as NAME.
+     */
+    record Machine(String subject, String metric, CompareOp op, long value, String text, Span span)
             implements Expectation {}
 }

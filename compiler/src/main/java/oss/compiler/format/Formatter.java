@@ -10,6 +10,7 @@ import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
+import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.ProcessAttr;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Quantity;
@@ -67,7 +68,9 @@ public final class Formatter {
     }
 
     private static boolean sameLineKind(Section a, Section b) {
-        return (a instanceof Declaration && b instanceof Declaration) || (a instanceof ExpectNode && b instanceof ExpectNode);
+        boolean declA = a instanceof Declaration || a instanceof FileDeclNode;
+        boolean declB = b instanceof Declaration || b instanceof FileDeclNode;
+        return (declA && declB) || (a instanceof ExpectNode && b instanceof ExpectNode);
     }
 
     private void section(Section sec) {
@@ -79,6 +82,9 @@ public final class Formatter {
             out.close(b.span(), "}", b.span().endLine(), false);
         } else if (sec instanceof Declaration d) {
             out.line(d.span(), d.span().endLine(), declaration(d));
+        } else if (sec instanceof FileDeclNode f) {
+            out.line(f.span(), f.span().endLine(), f.kind().keyword() + " \"" + f.path().value() + "\" size "
+                    + quantity(f.size()));
         } else if (sec instanceof ProcessNode p) {
             process(p);
         } else if (sec instanceof BankerNode b) {
@@ -174,6 +180,16 @@ public final class Formatter {
             nested(s, "for " + f.variable().text() + " in " + range(f.range()), f.body());
         } else if (s instanceof Stmt.Fork f) {
             nested(s, f.variable().map(v -> v.text() + " = fork").orElse("fork"), f.body());
+        } else if (s instanceof Stmt.VFork f) {
+            nested(s, f.variable().map(v -> v.text() + " = vfork").orElse("vfork"), f.body());
+        } else if (s instanceof Stmt.Thread f) {
+            nested(s, f.variable().map(v -> v.text() + " = thread").orElse("thread"), f.body());
+        } else if (s instanceof Stmt.Clone f) {
+            StringBuilder sb = new StringBuilder(f.variable().map(v -> v.text() + " = clone").orElse("clone"));
+            f.flags().forEach(n -> sb.append(' ').append(n.text()));
+            nested(s, sb.toString(), f.body());
+        } else if (s instanceof Stmt.Exec e) {
+            nested(s, "exec \"" + e.program().value() + "\"", e.body());
         } else if (s instanceof Stmt.TryLock t && t.then().isPresent()) {
             Block then = t.then().get();
             out.open(s.span(), then.span().line(), "trylock " + ref(t.mutex()) + " {");
@@ -220,6 +236,48 @@ public final class Formatter {
             return "release " + amounts(c.amounts());
         } else if (s instanceof Stmt.Exit e) {
             return "exit" + e.status().map(x -> " " + expr(x)).orElse("");
+        }
+        return memory(s);
+    }
+
+    static String memory(Stmt s) {
+        if (s instanceof Stmt.Mmap m) {
+            StringBuilder sb = new StringBuilder(m.variable().text()).append(" = mmap ");
+            if (m.file().isPresent()) {
+                sb.append('"').append(m.file().get().value()).append('"');
+                m.size().ifPresent(q -> sb.append(' ').append(quantity(q)));
+            } else {
+                sb.append(quantity(m.size().orElseThrow())).append(" anon");
+            }
+            sb.append(m.shared() ? " shared " : " private ").append(m.prot().text());
+            m.address().ifPresent(a -> sb.append(" at ").append(expr(a)));
+            return sb.toString();
+        } else if (s instanceof Stmt.Malloc m) {
+            return m.variable().text() + " = malloc " + quantity(m.size());
+        } else if (s instanceof Stmt.Munmap m) {
+            return "munmap " + m.region().text();
+        } else if (s instanceof Stmt.Msync m) {
+            return "msync " + m.region().text();
+        } else if (s instanceof Stmt.Free f) {
+            return "free " + f.block().text();
+        } else if (s instanceof Stmt.Brk b) {
+            return "brk " + (b.grow() ? "+" : "-") + quantity(b.size());
+        } else if (s instanceof Stmt.MemAccess a) {
+            return (a.write() ? "write " : "read ") + a.region().text() + "[" + quantity(a.from())
+                    + a.to().map(q -> " .. " + quantity(q)).orElse("") + "]"
+                    + a.step().map(q -> " step " + quantity(q)).orElse("");
+        } else if (s instanceof Stmt.AddressAccess a) {
+            return (a.write() ? "write" : "read") + " at " + expr(a.address());
+        } else if (s instanceof Stmt.PageRefs p) {
+            List<String> pages = new ArrayList<>();
+            p.pages().forEach(e -> pages.add(expr(e)));
+            return "access " + p.region().text() + " pages [" + String.join(", ", pages) + "]" + (p.write() ? " write" : "");
+        } else if (s instanceof Stmt.Touch t) {
+            return "touch " + t.region().text();
+        } else if (s instanceof Stmt.Snapshot n) {
+            return "snapshot \"" + n.label().value() + "\"";
+        } else if (s instanceof Stmt.Join j) {
+            return "join " + j.thread().text();
         }
         return "";
     }

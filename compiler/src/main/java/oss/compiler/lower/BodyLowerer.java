@@ -38,9 +38,10 @@ final class BodyLowerer {
     private final List<ResourceDecl> resources;
     private final Budget budget;
     private final Map<String, Integer> slots = new LinkedHashMap<>();
+    private final MemoryLowerer memory;
 
     BodyLowerer(Diags diags, ExprEval eval, Units units, Resolver resolver, Symbols symbols,
-                List<ResourceDecl> resources, Budget budget) {
+                List<ResourceDecl> resources, Budget budget, MemoryContext context) {
         this.diags = diags;
         this.eval = eval;
         this.units = units;
@@ -48,6 +49,7 @@ final class BodyLowerer {
         this.symbols = symbols;
         this.resources = resources;
         this.budget = budget;
+        this.memory = new MemoryLowerer(diags, eval, units, symbols, context, slots, this);
     }
 
     int slotCount() {
@@ -65,7 +67,7 @@ final class BodyLowerer {
         return out;
     }
 
-    private void emit(List<Op> out, Op op) {
+    void emit(List<Op> out, Op op) {
         budget.spend(1);
         out.add(op);
     }
@@ -90,8 +92,12 @@ final class BodyLowerer {
             resolver.resolve(l.mutex(), Declaration.Kind.MUTEX, env).ifPresent(m -> emit(out, new Op.Unlock(m, span)));
         } else if (s instanceof Stmt.TryLock t) {
             OptionalInt m = resolver.resolve(t.mutex(), Declaration.Kind.MUTEX, env);
+            MemoryLowerer.Scope entry = memory.scope();
             List<Op> then = t.then().map(b -> block(b, env)).orElse(List.of());
+            MemoryLowerer.Scope afterThen = memory.scope();
+            memory.restore(entry);
             List<Op> otherwise = t.otherwise().map(b -> block(b, env)).orElse(List.of());
+            memory.merge(afterThen);
             m.ifPresent(i -> emit(out, new Op.TryLock(i, then, otherwise, span)));
         } else if (s instanceof Stmt.WaitAny) {
             emit(out, new Op.WaitAny(span));
@@ -109,7 +115,8 @@ final class BodyLowerer {
             vector(c.amounts(), env, false).ifPresent(v -> emit(out, new Op.Release(v, span)));
         } else if (s instanceof Stmt.Fork f) {
             int slot = f.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
-            List<Op> body = block(f.body(), env);
+            List<Op> body = memory.child(() -> block(f.body(), env), false);
+            f.variable().ifPresent(v -> memory.define(v, slot, MemoryLowerer.Kind.CHILD));
             emit(out, new Op.Fork(slot, body, span));
         } else if (s instanceof Stmt.Exit e) {
             int status = 0;
@@ -121,6 +128,8 @@ final class BodyLowerer {
                 status = (int) v.getAsLong();
             }
             emit(out, new Op.Exit(status, span));
+        } else {
+            memory.statement(s, env, out);
         }
     }
 
@@ -168,7 +177,9 @@ final class BodyLowerer {
         String name = target.name().text();
         Integer slot = slots.get(name);
         if (slot != null && target.index().isEmpty()) {
-            emit(out, new Op.WaitChild(slot, span));
+            if (memory.waitable(target.name())) {
+                emit(out, new Op.WaitChild(slot, span));
+            }
             return;
         }
         if (symbols.contains(name)) {

@@ -20,9 +20,14 @@ import oss.runtime.diag.Code;
 final class ExpectationLowerer {
     static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
             "first_run", "cpu");
-    static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches");
-    private static final List<String> FLAGS = List.of("deadlock", "safe", "unsafe", "granted", "denied");
-    private static final List<String> NO_FLAGS = List.of("deadlock", "zombies");
+    static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
+            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "signal");
+    static final List<String> SIGNALS = List.of("SIGSEGV", "SIGBUS", "SIGKILL", "none");
+    static final List<String> TLB_METRICS = List.of("hits", "misses");
+    static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
+    static final List<String> CACHE_METRICS = List.of("hits", "misses", "writebacks");
+    private static final List<String> FLAGS = List.of("deadlock", "safe", "unsafe", "granted", "denied", "leaks");
+    private static final List<String> NO_FLAGS = List.of("deadlock", "zombies", "leaks");
     private static final List<String> LISTS = List.of("safe_sequence", "finish_order");
 
     private final Diags diags;
@@ -31,9 +36,13 @@ final class ExpectationLowerer {
     private final ProcessNames processes;
     private final Optional<List<String>> bankerRows;
     private final SourceText source;
+    private final List<String> caches;
+    private final long pageSize;
 
     ExpectationLowerer(Diags diags, ExprEval eval, Units units, ProcessNames processes,
-                       Optional<List<String>> bankerRows, SourceText source) {
+                       Optional<List<String>> bankerRows, SourceText source, List<String> caches, long pageSize) {
+        this.caches = caches;
+        this.pageSize = pageSize;
         this.diags = diags;
         this.eval = eval;
         this.units = units;
@@ -62,7 +71,7 @@ final class ExpectationLowerer {
             String hint = Suggest.hint(name, allowed);
             diags.report(Code.UNKNOWN_EXPECTATION, f.flag().span(), "unknown expectation `expect " + (f.no() ? "no " : "")
                     + name + "`" + hint + " (known: deadlock, no deadlock, safe, unsafe, granted, denied, no zombies,"
-                    + " safe_sequence [...], finish_order [...], P.metric == value)");
+                    + " leaks, no leaks, safe_sequence [...], finish_order [...], P.metric == value)");
             return Optional.empty();
         }
         if (List.of("safe", "unsafe", "granted", "denied").contains(name) && bankerRows.isEmpty()) {
@@ -108,8 +117,16 @@ final class ExpectationLowerer {
     }
 
     private Optional<Expectation> metric(ExpectNode.Metric m, String text) {
-        Optional<String> process = processes.resolve(m.subject(), eval, diags);
+        String subject = m.subject().name().text();
+        if (m.subject().index().isEmpty() && !processes.contains(subject)
+                && (subject.equals("tlb") || subject.equals("memory") || caches.contains(subject))) {
+            return machine(m, subject, text);
+        }
+        Optional<String> process = processes.resolve(m.subject(), eval, diags, machineSubjects());
         String metric = m.metric().text();
+        if (metric.equals("signal")) {
+            return signal(m, process, text);
+        }
         boolean time = TIME_METRICS.contains(metric);
         if (!time && !COUNT_METRICS.contains(metric)) {
             List<String> all = new ArrayList<>(TIME_METRICS);
@@ -129,6 +146,14 @@ final class ExpectationLowerer {
         OptionalLong value;
         if (time) {
             value = units.of(m.value(), Map.of(), Units.Kind.TIME, "expect " + m.subject().name().text() + "." + metric);
+        } else if (metric.equals("rss") && m.value().unit().isPresent()) {
+            value = units.of(m.value(), Map.of(), Units.Kind.SIZE, "expect " + m.subject().name().text() + ".rss");
+            if (value.isPresent() && value.getAsLong() % pageSize != 0) {
+                diags.report(Code.NOT_AN_INTEGER, m.value().span(), "the resident set is a whole number of pages of "
+                        + pageSize + " bytes, and " + value.getAsLong() + " bytes is not");
+                return Optional.empty();
+            }
+            value = value.isPresent() ? OptionalLong.of(value.getAsLong() / pageSize) : value;
         } else {
             if (m.value().unit().isPresent()) {
                 diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + metric
@@ -143,6 +168,66 @@ final class ExpectationLowerer {
         return Optional.of(new Expectation.Metric(process.get(), metric, op, value.getAsLong(), time, text, m.span()));
     }
 
+    private static CompareOp compare(String op) {
+        return switch (op) {
+            case "==" -> CompareOp.EQ;
+            case "!=" -> CompareOp.NE;
+            case "<" -> CompareOp.LT;
+            case "<=" -> CompareOp.LE;
+            case ">" -> CompareOp.GT;
+            default -> CompareOp.GE;
+        };
+    }
+
+    private List<String> machineSubjects() {
+        List<String> out = new ArrayList<>(List.of("tlb", "memory"));
+        out.addAll(caches);
+        return out;
+    }
+
+    /** {@code tlb.misses < 10}, {@code L1d.hits >= 1}, {@code memory.accesses > 0}. */
+    private Optional<Expectation> machine(ExpectNode.Metric m, String subject, String text) {
+        String metric = m.metric().text();
+        List<String> known = subject.equals("tlb") ? TLB_METRICS : subject.equals("memory") ? MEMORY_METRICS : CACHE_METRICS;
+        if (!known.contains(metric)) {
+            String what = subject.equals("tlb") ? "the TLB" : subject.equals("memory") ? "memory" : "the cache `" + subject + "`";
+            diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "unknown metric `" + metric + "` of " + what
+                    + Suggest.hint(metric, known) + " (known: " + String.join(", ", known) + ")");
+            return Optional.empty();
+        }
+        if (m.value().unit().isPresent()) {
+            diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + subject + "." + metric
+                    + "` is a plain count, without a unit");
+            return Optional.empty();
+        }
+        OptionalLong value = eval.integer(m.value().value(), Map.of(), "`" + subject + "." + metric + "`");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation.Machine(subject, metric, compare(m.op()), value.getAsLong(), text, m.span()));
+    }
+
+    /** {@code P.signal == SIGSEGV}, {@code P.signal != SIGKILL}, {@code P.signal == none}. */
+    private Optional<Expectation> signal(ExpectNode.Metric m, Optional<String> process, String text) {
+        CompareOp op = compare(m.op());
+        if (op != CompareOp.EQ && op != CompareOp.NE) {
+            diags.report(Code.UNKNOWN_EXPECTATION, m.span(), "a signal is compared with `==` or `!=`, not `" + m.op() + "`");
+            return Optional.empty();
+        }
+        if (!(m.value().value() instanceof oss.compiler.ast.Expr.NameRef n) || m.value().unit().isPresent()
+                || !SIGNALS.contains(n.name())) {
+            String written = m.value().value() instanceof oss.compiler.ast.Expr.NameRef n ? n.name() : "";
+            diags.report(Code.UNKNOWN_NAME, m.value().span(), "expected a signal: " + String.join(", ", SIGNALS)
+                    + Suggest.hint(written, SIGNALS));
+            return Optional.empty();
+        }
+        if (process.isEmpty()) {
+            return Optional.empty();
+        }
+        String sig = n.name().equals("none") ? null : n.name();
+        return Optional.of(new Expectation.Signal(process.get(), op, sig, text, m.span()));
+    }
+
     /** The declared processes, by base name, with their array ranges. */
     static final class ProcessNames {
         private final Map<String, long[]> arrays;
@@ -153,7 +238,16 @@ final class ExpectationLowerer {
             this.arrays = arrays;
         }
 
+        boolean contains(String name) {
+            return singles.contains(name) || arrays.containsKey(name);
+        }
+
         Optional<String> resolve(Ref r, ExprEval eval, Diags diags) {
+            return resolve(r, eval, diags, List.of());
+        }
+
+        /** {@code others}: further names that may stand here (machine subjects), for the suggestion. */
+        Optional<String> resolve(Ref r, ExprEval eval, Diags diags, List<String> others) {
             String n = r.name().text();
             if (singles.contains(n)) {
                 if (r.index().isPresent()) {
@@ -167,7 +261,9 @@ final class ExpectationLowerer {
             if (range == null) {
                 List<String> all = new ArrayList<>(singles);
                 all.addAll(arrays.keySet());
-                diags.report(Code.UNKNOWN_NAME, r.name().span(), "unknown process `" + n + "`" + Suggest.hint(n, all));
+                all.addAll(others);
+                diags.report(Code.UNKNOWN_NAME, r.name().span(), "unknown process `" + n + "`" + Suggest.hint(n, all)
+                        + (others.isEmpty() ? "" : " (machine counters are under " + String.join(", ", others) + ")"));
                 return Optional.empty();
             }
             if (r.index().isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
+import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
@@ -24,6 +25,9 @@ import oss.compiler.check.Units;
 import oss.compiler.expect.Expectation;
 import oss.runtime.diag.Code;
 import oss.runtime.program.BankerTable;
+import oss.runtime.program.CacheSpec;
+import oss.runtime.program.FileDecl;
+import oss.runtime.program.LibraryDecl;
 import oss.runtime.program.MutexDecl;
 import oss.runtime.program.ProcessDef;
 import oss.runtime.program.Program;
@@ -50,6 +54,8 @@ public final class Lowering {
     private final List<MutexDecl> mutexes = new ArrayList<>();
     private final List<SemaphoreDecl> semaphores = new ArrayList<>();
     private final List<ResourceDecl> resources = new ArrayList<>();
+    private final List<FileDecl> files = new ArrayList<>();
+    private final List<LibraryDecl> libraries = new ArrayList<>();
 
     public Lowering(Diags diags, String text) {
         this.diags = diags;
@@ -71,8 +77,11 @@ public final class Lowering {
         for (Section sec : s.sections()) {
             if (sec instanceof Declaration d) {
                 declare(d);
+            } else if (sec instanceof FileDeclNode f) {
+                declareFile(f);
             }
         }
+        MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files));
 
         List<ProcessDef> processes = new ArrayList<>();
         Set<String> singles = new LinkedHashSet<>();
@@ -89,7 +98,7 @@ public final class Lowering {
                     continue;
                 }
                 ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
-                        new Resolver(diags, symbols, eval));
+                        new Resolver(diags, symbols, eval), memory);
                 if (p.array().isPresent()) {
                     Optional<long[]> range = pl.range(p);
                     range.ifPresent(r -> arrays.put(p.name().text(), r));
@@ -124,7 +133,8 @@ public final class Lowering {
         }
 
         ExpectationLowerer el = new ExpectationLowerer(diags, eval, units,
-                new ExpectationLowerer.ProcessNames(singles, arrays), bankerRows, source);
+                new ExpectationLowerer.ProcessNames(singles, arrays), bankerRows, source,
+                settings.hardware().caches().stream().map(CacheSpec::name).toList(), settings.machine().pageSize());
         List<Expectation> expectations = new ArrayList<>();
         for (Section sec : s.sections()) {
             if (sec instanceof ExpectNode e) {
@@ -136,8 +146,36 @@ public final class Lowering {
             return new Result(Optional.empty(), List.copyOf(expectations));
         }
         Program program = new Program(s.title(), settings.machine(), settings.kernel(), List.copyOf(mutexes),
-                List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker);
+                List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker, List.copyOf(files),
+                List.copyOf(libraries));
         return new Result(Optional.of(program), List.copyOf(expectations));
+    }
+
+    /** {@code file "/data/log" size 1 MiB}, {@code library "libc.so.6" size 2 MiB}: one per path, size above 0. */
+    private void declareFile(FileDeclNode f) {
+        String path = f.path().value();
+        boolean file = f.kind() == FileDeclNode.Kind.FILE;
+        Optional<Span> first = file
+                ? files.stream().filter(x -> x.path().equals(path)).map(FileDecl::span).findFirst()
+                : libraries.stream().filter(x -> x.name().equals(path)).map(LibraryDecl::span).findFirst();
+        if (first.isPresent()) {
+            diags.report(Code.DUPLICATE_NAME, f.path().span(), "the " + f.kind().keyword() + " \"" + path
+                    + "\" is already declared", first.get(), "first declared here");
+            return;
+        }
+        OptionalLong size = units.of(f.size(), Map.of(), Units.Kind.SIZE, f.kind().keyword() + " size");
+        if (size.isPresent() && size.getAsLong() <= 0) {
+            diags.report(Code.NOT_POSITIVE, f.size().span(), "a " + f.kind().keyword() + " needs a size above 0");
+            return;
+        }
+        if (size.isEmpty()) {
+            return;
+        }
+        if (file) {
+            files.add(new FileDecl(path, size.getAsLong(), f.path().span()));
+        } else {
+            libraries.add(new LibraryDecl(path, size.getAsLong(), f.path().span()));
+        }
     }
 
     private void declare(Declaration d) {

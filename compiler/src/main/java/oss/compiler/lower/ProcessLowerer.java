@@ -29,9 +29,11 @@ final class ProcessLowerer {
     private final List<ResourceDecl> resources;
     private final Budget budget;
     private final Resolver resolver;
+    private final MemoryContext memory;
 
     ProcessLowerer(Diags diags, ExprEval eval, Units units, Symbols symbols, List<ResourceDecl> resources,
-                   Budget budget, Resolver resolver) {
+                   Budget budget, Resolver resolver, MemoryContext memory) {
+        this.memory = memory;
         this.diags = diags;
         this.eval = eval;
         this.units = units;
@@ -152,7 +154,7 @@ final class ProcessLowerer {
                     + "`policy fifo priority N` or `policy rr priority N` (normal processes use `nice`)");
             priority = 0;
         }
-        BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget);
+        BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory);
         List<Op> ops = body.block(p.body(), env);
         return Optional.of(new ProcessDef(name, nice, arrives, policy, policy.isRealTime() ? priority : 0, tickets, frames,
                 ops, body.slotCount(), p.name().span()));

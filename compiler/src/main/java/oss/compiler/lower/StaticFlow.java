@@ -23,7 +23,8 @@ import oss.runtime.program.ResourceDecl;
  * (requests add, releases subtract, a branch takes the larger side, a
  * {@code repeat} that may accumulate makes it unbounded); a release above
  * that bound is certainly more than the process holds. A forked child
- * starts holding nothing: instances belong to the task that requested them.</li>
+ * starts holding nothing: instances belong to the task that requested them.
+ * The bodies of vfork, thread, clone and exec are checked as a fork's.</li>
  * </ul>
  */
 final class StaticFlow {
@@ -82,8 +83,8 @@ final class StaticFlow {
                 for (int i = 0; i < ub.length; i++) {
                     ub[i] = Math.max(entry[i], after[i]);
                 }
-            } else if (op instanceof Op.Fork f) {
-                held(f.body(), new long[resources.size()], report);
+            } else if (childBody(op) != null) {
+                held(childBody(op), new long[resources.size()], report);
             }
         }
         return ub;
@@ -120,8 +121,8 @@ final class StaticFlow {
                         entry = out;
                     }
                     held = locks(r.body(), entry, report);
-            } else if (op instanceof Op.Fork f) {
-                locks(f.body(), held, report);
+            } else if (childBody(op) != null) {
+                locks(childBody(op), held, report);
             }
         }
         return held;
@@ -149,11 +150,31 @@ final class StaticFlow {
                     int[] a = nested(t.onSuccess(), current);
                     int[] b = nested(t.onFailure(), current);
                     current = a == current && b == current ? current : null;
-            } else if (op instanceof Op.Fork f) {
-                claims(f.body(), null);
+            } else if (childBody(op) != null) {
+                claims(childBody(op), null);
             }
         }
         return current;
+    }
+
+    /** The body of an op that starts another task or program (fork, vfork, thread, clone, exec), else null. */
+    private static List<Op> childBody(Op op) {
+        if (op instanceof Op.Fork f) {
+            return f.body();
+        }
+        if (op instanceof Op.VFork f) {
+            return f.body();
+        }
+        if (op instanceof Op.Thread f) {
+            return f.body();
+        }
+        if (op instanceof Op.Clone f) {
+            return f.body();
+        }
+        if (op instanceof Op.Exec f) {
+            return f.body();
+        }
+        return null;
     }
 
     private int[] nested(List<Op> body, int[] claim) {

@@ -15,6 +15,7 @@ import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
+import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.ProcessAttr;
 import oss.compiler.ast.ProcessNode;
@@ -26,6 +27,7 @@ import oss.compiler.ast.Section;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
+import oss.compiler.ast.Text;
 import oss.grammar.OssLexer;
 import oss.grammar.OssParser;
 
@@ -107,6 +109,12 @@ final class AstBuilder {
             return settings(SettingsBlock.Kind.KERNEL, k.setting(), k, k.RBRACE());
         }
         if (s instanceof OssParser.DeclarationSectionContext d) {
+            if (d.declaration() instanceof OssParser.FileDeclContext f) {
+                return fileDecl(FileDeclNode.Kind.FILE, f.path, f.quantity(), f);
+            }
+            if (d.declaration() instanceof OssParser.LibraryDeclContext f) {
+                return fileDecl(FileDeclNode.Kind.LIBRARY, f.path, f.quantity(), f);
+            }
             return declaration(d.declaration());
         }
         if (s instanceof OssParser.ProcessSectionContext p) {
@@ -194,6 +202,18 @@ final class AstBuilder {
             return decl(Declaration.Kind.RESOURCE, r.declName(), r.instances, d);
         }
         return null;
+    }
+
+    private FileDeclNode fileDecl(FileDeclNode.Kind kind, Token path, OssParser.QuantityContext size,
+                                  ParserRuleContext ctx) {
+        Text p = text(path);
+        Quantity q = quantity(size);
+        return p == null || q == null ? null : new FileDeclNode(kind, p, q, Spans.of(ctx));
+    }
+
+    private Text text(Token t) {
+        Token real = real(t);
+        return real == null ? null : new Text(unquote(real.getText()), Spans.of(real));
     }
 
     private Declaration decl(Declaration.Kind kind, OssParser.DeclNameContext dn, OssParser.ExprContext value,
@@ -423,6 +443,10 @@ final class AstBuilder {
             Block body = block(c.block());
             return body == null ? null : new Stmt.Fork(var, body, span);
         }
+        Stmt memory = memoryStatement(s, span);
+        if (memory != null) {
+            return memory;
+        }
         if (s instanceof OssParser.ExitStmtContext c) {
             Optional<Expr> status = Optional.empty();
             if (c.status != null) {
@@ -435,6 +459,161 @@ final class AstBuilder {
             return new Stmt.Exit(status, span);
         }
         return null;
+    }
+
+    private Stmt memoryStatement(OssParser.StatementContext s, oss.runtime.program.Span span) {
+        if (s instanceof OssParser.MmapStmtContext c) {
+            Name var = name(c.var);
+            Name prot = name(c.prot);
+            if (var == null || prot == null || c.share == null) {
+                return null;
+            }
+            Optional<Quantity> size = Optional.empty();
+            Optional<Text> file = Optional.empty();
+            if (c.path != null) {
+                Text t = text(c.path);
+                if (t == null) {
+                    return null;
+                }
+                file = Optional.of(t);
+                if (c.fileSize != null) {
+                    Quantity q = quantity(c.fileSize);
+                    if (q == null) {
+                        return null;
+                    }
+                    size = Optional.of(q);
+                }
+            } else {
+                Quantity q = quantity(c.size);
+                if (q == null || c.ANON() == null) {
+                    return null;
+                }
+                size = Optional.of(q);
+            }
+            Optional<Expr> address = Optional.empty();
+            if (c.AT() != null) {
+                Expr e = expr(c.address);
+                if (e == null) {
+                    return null;
+                }
+                address = Optional.of(e);
+            }
+            return new Stmt.Mmap(var, size, file, c.share.getType() == OssLexer.SHARED, prot, address, span);
+        }
+        if (s instanceof OssParser.MallocStmtContext c) {
+            Name var = name(c.var);
+            Quantity q = quantity(c.quantity());
+            return var == null || q == null ? null : new Stmt.Malloc(var, q, span);
+        }
+        if (s instanceof OssParser.MunmapStmtContext c) {
+            Name n = name(c.identifier());
+            return n == null ? null : new Stmt.Munmap(n, span);
+        }
+        if (s instanceof OssParser.MsyncStmtContext c) {
+            Name n = name(c.identifier());
+            return n == null ? null : new Stmt.Msync(n, span);
+        }
+        if (s instanceof OssParser.FreeStmtContext c) {
+            Name n = name(c.identifier());
+            return n == null ? null : new Stmt.Free(n, span);
+        }
+        if (s instanceof OssParser.TouchStmtContext c) {
+            Name n = name(c.identifier());
+            return n == null ? null : new Stmt.Touch(n, span);
+        }
+        if (s instanceof OssParser.JoinStmtContext c) {
+            Name n = name(c.identifier());
+            return n == null ? null : new Stmt.Join(n, span);
+        }
+        if (s instanceof OssParser.BrkStmtContext c) {
+            Quantity q = quantity(c.quantity());
+            return q == null || c.sign == null ? null : new Stmt.Brk(c.sign.getType() == OssLexer.PLUS, q, span);
+        }
+        if (s instanceof OssParser.MemAccessStmtContext c) {
+            Name n = name(c.identifier());
+            Quantity from = quantity(c.from);
+            if (n == null || from == null || c.kind == null || c.RBRACK() == null || real(c.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            Optional<Quantity> to = Optional.empty();
+            if (c.DOTDOT() != null) {
+                Quantity q = quantity(c.to);
+                if (q == null) {
+                    return null;
+                }
+                to = Optional.of(q);
+            }
+            Optional<Quantity> step = Optional.empty();
+            if (c.STEP() != null) {
+                Quantity q = quantity(c.step);
+                if (q == null) {
+                    return null;
+                }
+                step = Optional.of(q);
+            }
+            return new Stmt.MemAccess(c.kind.getType() == OssLexer.WRITE, n, from, to, step, span);
+        }
+        if (s instanceof OssParser.AddressAccessStmtContext c) {
+            Expr e = expr(c.address);
+            return e == null || c.kind == null ? null : new Stmt.AddressAccess(c.kind.getType() == OssLexer.WRITE, e, span);
+        }
+        if (s instanceof OssParser.PageRefsStmtContext c) {
+            Name n = name(c.identifier());
+            if (n == null || c.RBRACK() == null || real(c.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            List<Expr> pages = new ArrayList<>();
+            for (OssParser.ExprContext e : c.expr()) {
+                Expr x = expr(e);
+                if (x == null) {
+                    return null;
+                }
+                pages.add(x);
+            }
+            return new Stmt.PageRefs(n, pages, c.WRITE() != null, span);
+        }
+        if (s instanceof OssParser.SnapshotStmtContext c) {
+            Text t = text(c.label);
+            return t == null ? null : new Stmt.Snapshot(t, span);
+        }
+        if (s instanceof OssParser.VforkStmtContext c) {
+            Optional<Name> var = variable(c.ASSIGN(), c.var);
+            Block body = block(c.block());
+            return var == null || body == null ? null : new Stmt.VFork(var, body, span);
+        }
+        if (s instanceof OssParser.ThreadStmtContext c) {
+            Optional<Name> var = variable(c.ASSIGN(), c.var);
+            Block body = block(c.block());
+            return var == null || body == null ? null : new Stmt.Thread(var, body, span);
+        }
+        if (s instanceof OssParser.CloneStmtContext c) {
+            Optional<Name> var = variable(c.ASSIGN(), c.var);
+            Block body = block(c.block());
+            List<Name> flags = new ArrayList<>();
+            for (OssParser.IdentifierContext f : c.flags) {
+                Name n = name(f);
+                if (n == null) {
+                    return null;
+                }
+                flags.add(n);
+            }
+            return var == null || body == null ? null : new Stmt.Clone(var, flags, body, span);
+        }
+        if (s instanceof OssParser.ExecStmtContext c) {
+            Text t = text(c.program);
+            Block body = block(c.block());
+            return t == null || body == null ? null : new Stmt.Exec(t, body, span);
+        }
+        return null;
+    }
+
+    /** The variable of {@code v = vfork}, empty without one, null when broken. */
+    private Optional<Name> variable(TerminalNode assign, OssParser.IdentifierContext var) {
+        if (assign == null) {
+            return Optional.empty();
+        }
+        Name n = name(var);
+        return n == null ? null : Optional.of(n);
     }
 
     private List<Amount> amounts(OssParser.AmountsContext a) {

@@ -9,13 +9,20 @@ import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.runtime.diag.Code;
 import oss.runtime.diag.Diagnostic;
+import oss.runtime.program.CacheSpec;
 import oss.runtime.program.DeadlockPolicy;
+import oss.runtime.program.MallocSpec;
+import oss.runtime.program.MemoryHardware;
+import oss.runtime.program.MemoryPolicy;
+import oss.runtime.program.Paging;
+import oss.runtime.program.ReplacementKind;
+import oss.runtime.program.TlbSpec;
 import oss.runtime.program.KernelConfig;
 import oss.runtime.program.MachineConfig;
 import oss.runtime.program.Program;
 import oss.runtime.program.SchedulerSpec;
 
-/** Every key of machine { } and kernel { } parses with its units; later-version keys say so once each. */
+/** Every key of machine { } and kernel { } parses with its units into the config; later-version keys say so once each. */
 class SettingsTest {
     static final long MS = 1_000_000L;
 
@@ -54,11 +61,41 @@ class SettingsTest {
                 """, "");
         assertTrue(c.program().isPresent(), c.diagnostics().toString());
         MachineConfig m = c.program().get().machine();
-        assertEquals(new MachineConfig(4, 3_000_000_000L, 1L << 30, 8192), m);
-        List<String> later = c.diagnostics().stream().filter(d -> d.code() == Code.NOT_SIMULATED_YET)
-                .map(Diagnostic::message).map(s -> s.substring(1, s.indexOf('`', 1))).toList();
-        assertEquals(List.of("memory", "page_size", "paging", "tlb", "cache", "cache", "memory_latency", "disk", "swap"),
-                later);
+        assertEquals(new MachineConfig(4, 3_000_000_000L, 1L << 30, 8192, new MemoryHardware(Paging.X86_32,
+                new TlbSpec(64, 4, true), List.of(new CacheSpec("L1d", 32 << 10, 8, 64, 4, false),
+                        new CacheSpec("L2", 1 << 20, 16, 64, 12, true)), 100, 64L << 20, 5 * MS)), m);
+        assertEquals(List.of(), c.diagnostics(), "the memory keys are simulated now");
+    }
+
+    @Test
+    void memoryHardwareVariants() {
+        assertEquals(new TlbSpec(16, 16, false), program("tlb 16 entries fully associative", "").machine().memory().tlb());
+        assertEquals(new TlbSpec(32, 1, false), program("tlb 32 entries direct mapped", "").machine().memory().tlb());
+        // a time is converted at the clock (whichever line sets it), to whole cycles
+        MemoryHardware h = program("memory_latency 100 ns\nclock 1 GHz", "").machine().memory();
+        assertEquals(100, h.memoryLatencyCycles());
+        assertEquals(List.of(new CacheSpec("L1", 4 << 10, 2, 32, 2, false)),
+                program("cache L1 4 KiB 2-way line 32 B hit 2 cycles", "").machine().memory().caches());
+        assertEquals(MemoryHardware.defaults().caches(), program("cpus 1", "").machine().memory().caches());
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("tlb 48 entries 5-way", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("tlb 48 entries 4-way", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("cache L1 32 KiB 8-way line 48 B hit 4 cycles", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("cache L1 24 KiB 8-way line 64 B hit 4 cycles", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("paging x86_32\nmemory 8 GiB", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("swap 1000 B", "")));
+        assertEquals(List.of(Code.NOT_POSITIVE), codes(compile("memory_latency 0 cycles", "")));
+    }
+
+    @Test
+    void memoryPolicy() {
+        assertEquals(new MemoryPolicy(ReplacementKind.CLOCK, 9, new MallocSpec(MallocSpec.Kind.FREELIST,
+                        MallocSpec.defaults().mmapThresholdBytes(), MallocSpec.Fit.BEST, true)),
+                program("", "replacement clock\nbuddy max_order 9\nmalloc freelist best_fit coalesce").kernel().memory());
+        assertEquals(new MallocSpec(MallocSpec.Kind.FREELIST, MallocSpec.defaults().mmapThresholdBytes(),
+                MallocSpec.Fit.NEXT, false), program("", "malloc freelist next_fit").kernel().memory().malloc());
+        assertEquals(new MallocSpec(MallocSpec.Kind.PTMALLOC, 64 << 10, MallocSpec.Fit.FIRST, true),
+                program("", "malloc ptmalloc mmap_threshold 64 KiB").kernel().memory().malloc());
+        assertEquals(MemoryPolicy.defaults(), program("", "").kernel().memory());
     }
 
     @Test
@@ -80,7 +117,10 @@ class SettingsTest {
         assertEquals(5_000L, k.contextSwitchNs());
         assertEquals(250, k.hz());
         assertEquals(DeadlockPolicy.AVOID, k.deadlock());
-        assertEquals(7, c.diagnostics().stream().filter(d -> d.code() == Code.NOT_SIMULATED_YET).count());
+        assertEquals(List.of("hz", "msgmax", "msgmnb", "pipe_buffer"), c.diagnostics().stream()
+                .filter(d -> d.code() == Code.NOT_SIMULATED_YET)
+                .map(Diagnostic::message).map(s -> s.substring(1, s.indexOf('`', 1))).toList());
+        assertEquals(ReplacementKind.CLOCK, k.memory().replacement());
         assertTrue(program("", "malloc freelist best_fit coalesce").machine() != null);
         assertEquals(DeadlockPolicy.IGNORE, program("", "deadlock ignore").kernel().deadlock());
     }
@@ -122,8 +162,8 @@ class SettingsTest {
         assertEquals(List.of(Code.WRONG_UNIT), codes(compile("clock 2 ms", "")));
         assertEquals(List.of(Code.NOT_POSITIVE), codes(compile("", "scheduler rr quantum 0 ms")));
         assertEquals(List.of(Code.DUPLICATE_NAME), codes(compile("cpus 2\ncpus 4", "")));
-        assertEquals(List.of(Code.NOT_SIMULATED_YET, Code.BAD_SETTING), codes(compile("page_size 3 KiB", "")));
-        assertEquals(List.of(Code.NOT_SIMULATED_YET, Code.BAD_SETTING), codes(compile("tlb 64 entries", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("page_size 3 KiB", "")));
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("tlb 64 entries", "")));
     }
 
     static List<Code> codes(Compilation c) {
