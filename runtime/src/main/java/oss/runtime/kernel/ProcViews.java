@@ -11,7 +11,7 @@ import oss.runtime.program.Program;
 /**
  * The /proc-style texts a `snapshot` records, formatted as the real files
  * and commands print them so a student can compare with a Linux box:
- * ps, free, /proc/meminfo, /proc/buddyinfo and /proc/PID/maps.
+ * ps, free, /proc/meminfo, /proc/buddyinfo, /proc/slabinfo and /proc/PID/maps.
  */
 final class ProcViews {
     private ProcViews() {}
@@ -23,6 +23,7 @@ final class ProcViews {
             out.put("free", free(mm, program));
             out.put("meminfo", meminfo(mm, program));
             out.put("buddyinfo", mm.zones().buddyinfo());
+            out.put("slabinfo", mm.slabs().slabinfo());
             for (int pid = 2; pid < tasks.size(); pid++) {
                 Task t = tasks.get(pid);
                 AddressSpace space = mm.addressSpace(pid);

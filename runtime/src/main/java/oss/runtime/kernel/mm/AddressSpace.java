@@ -49,6 +49,28 @@ public final class AddressSpace {
         this.brk = brkStart;
     }
 
+    /** Where kernel objects of this mm live in the slab caches: the vm_area_struct of each VMA, by start. */
+    private final Map<Long, Long> vmaObjects = new HashMap<>();
+    private oss.runtime.kernel.mm.alloc.SlabCache vmaCache;
+    /** This mm_struct's slab object, or 0. */
+    public long mmStruct;
+
+    /** From now on every VMA added or removed takes or returns a vm_area_struct in {@code cache}. */
+    void accountVmasIn(oss.runtime.kernel.mm.alloc.SlabCache cache) {
+        this.vmaCache = cache;
+        for (Vma v : vmas.values()) {
+            vmaObjects.put(v.start, cache.alloc());
+        }
+    }
+
+    /** Gives back every vm_area_struct (the mm is being torn down). */
+    void releaseVmaObjects() {
+        if (vmaCache != null) {
+            vmaObjects.values().forEach(vmaCache::free);
+        }
+        vmaObjects.clear();
+    }
+
     public Vma find(long va) {
         var e = vmas.floorEntry(va);
         return e != null && e.getValue().contains(va) ? e.getValue() : null;
@@ -56,10 +78,17 @@ public final class AddressSpace {
 
     public void add(Vma v) {
         vmas.put(v.start, v);
+        if (vmaCache != null) {
+            vmaObjects.put(v.start, vmaCache.alloc());
+        }
     }
 
     public void remove(Vma v) {
         vmas.remove(v.start);
+        Long obj = vmaObjects.remove(v.start);
+        if (obj != null && vmaCache != null) {
+            vmaCache.free(obj);
+        }
     }
 
     public List<Vma> vmas() {

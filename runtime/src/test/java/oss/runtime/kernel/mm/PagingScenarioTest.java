@@ -102,4 +102,31 @@ class PagingScenarioTest {
         assertEquals(139, t.exitStatus());
         assertTrue(r.findings().stream().anyMatch(d -> d.code() == Code.SEGFAULT));
     }
+
+    @Test
+    void forkSharesPagesCopyOnWrite() {
+        // P writes its page (demand-zero: minor 1), forks, and waits. The child writes the same page:
+        // the frame is mapped twice, so it is copied (child: 1 COW fault, counted as minor). The child
+        // exits; P writes again: its PTE is still read-only and marked COW, but the frame now has one
+        // mapping, so it is reused without a copy (P: 1 COW fault). P: minor 2, cow 1; child: minor 1, cow 1.
+        List<Op> child = List.of(new Op.MemAccess(0, 0, 0, 1, true, Span.NONE));
+        List<Op> body = List.of(
+                new Op.Mmap(0, 4096, -1, false, Op.PROT_READ | Op.PROT_WRITE, -1, Span.NONE),
+                new Op.MemAccess(0, 0, 0, 1, true, Span.NONE),
+                new Op.Fork(1, child, Span.NONE),
+                new Op.WaitChild(1, Span.NONE),
+                new Op.MemAccess(0, 0, 0, 1, true, Span.NONE));
+        ProcessDef p = new ProcessDef("P", 0, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, 0, body, 2,
+                Span.NONE);
+        Program program = new Program("cow", new MachineConfig(1, 2_000_000_000L, 64L << 20, 4096),
+                KernelConfig.defaults(), List.of(), List.of(), List.of(), List.of(p), Optional.empty());
+        RunResult r = Simulator.run(program, RunOptions.defaults());
+        TaskReport parent = p(r);
+        TaskReport forked = r.tasks().stream().filter(TaskReport::forked).findFirst().orElseThrow();
+        assertEquals(2, parent.memory().minorFaults());
+        assertEquals(1, parent.memory().cowFaults());
+        assertEquals(1, forked.memory().minorFaults());
+        assertEquals(1, forked.memory().cowFaults());
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+    }
 }
