@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "event budget (default: ${DEFAULT-VALUE})")
     long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
 
+    @Option(names = "--show", paramLabel = "VIEWS", split = ",",
+            description = "/proc-style views to print at every snapshot and at the end: "
+                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, tlb, cache")
+    List<String> show = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +58,13 @@ final class RunCommand implements Callable<Integer> {
             out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
         } else {
             Style style = Style.detect();
-            new TextReport(style).print(out, a);
+            for (String v : show) {
+                if (!TextReport.VIEWS.contains(v)) {
+                    err.println("oss: unknown view `" + v + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
+                    return Main.USAGE;
+                }
+            }
+            new TextReport(style, show).print(out, a);
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
             for (Diagnostic d : a.diagnostics()) {
                 printer.print(out, d);

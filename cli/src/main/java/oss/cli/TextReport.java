@@ -10,7 +10,10 @@ import oss.compiler.analysis.ExpectationResult;
 import oss.runtime.kernel.deadlock.Banker;
 import oss.runtime.observe.Durations;
 import oss.runtime.observe.GanttSlice;
+import oss.runtime.observe.CacheStats;
 import oss.runtime.observe.RunResult;
+import oss.runtime.observe.SnapshotView;
+import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
 import oss.runtime.program.Program;
 
@@ -19,10 +22,20 @@ final class TextReport {
     private static final int GANTT_WIDTH = 72;
     private static final int MAX_SLICES_LISTED = 60;
 
+    /** The views `--show` may name; `maps` and `pagetable` are per process. */
+    static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
+            "tlb", "cache");
+
     private final Style style;
+    private final List<String> show;
 
     TextReport(Style style) {
+        this(style, List.of());
+    }
+
+    TextReport(Style style, List<String> show) {
         this.style = style;
+        this.show = List.copyOf(show);
     }
 
     void print(PrintWriter out, Analysis a) {
@@ -30,6 +43,8 @@ final class TextReport {
         a.run().ifPresent(r -> {
             processTable(out, r);
             gantt(out, r);
+            memory(out, r);
+            snapshots(out, r);
         });
         a.banker().ifPresent(b -> {
             out.println(style.bold("Banker's algorithm"));
@@ -140,6 +155,59 @@ final class TextReport {
                 line.append(' ').append(left ? cell + pad : pad + cell);
             }
             out.println(line.toString().stripTrailing());
+        }
+    }
+
+    /** Faults, resident set and signals per task, and the machine's TLB and cache counters. */
+    private void memory(PrintWriter out, RunResult r) {
+        var m = r.machine();
+        if (m.memoryAccesses() == 0 && r.tasks().stream().allMatch(t -> t.memory().equals(TaskMemory.NONE))) {
+            return;
+        }
+        out.println(style.bold("Memory") + style.dim("  (faults as /proc/PID/stat counts them: COW faults are minor;"
+                + " RSS and VSZ in KiB)"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PID", "NAME", "MINFLT", "MAJFLT", "COW", "RSS", "VSZ", "SIGNAL", "LEAKED"});
+        for (TaskReport t : r.tasks()) {
+            if (t.pid() == 1) {
+                continue;
+            }
+            TaskMemory mem = t.memory();
+            rows.add(new String[] {Integer.toString(t.pid()), t.process() + (t.forked() ? "*" : ""),
+                Long.toString(mem.minorFaults()), Long.toString(mem.majorFaults()), Long.toString(mem.cowFaults()),
+                Long.toString(mem.rssPages() * 4), Long.toString(mem.vmPages() * 4),
+                mem.signal() == null ? "" : mem.signal(),
+                mem.leakedBytes() == 0 ? "" : mem.leakedBytes() + " B in " + mem.leakedBlocks()});
+        }
+        table(out, rows);
+        StringBuilder hw = new StringBuilder("  TLB " + m.tlbHits() + " hits, " + m.tlbMisses() + " misses");
+        for (CacheStats c : m.caches()) {
+            hw.append("; ").append(c.name()).append(' ').append(c.hits()).append(" hits, ").append(c.misses())
+                    .append(" misses");
+        }
+        out.println(style.dim(hw + "; " + m.memoryAccesses() + " accesses, " + m.pageWalks() + " page walks"));
+        out.println();
+    }
+
+    /** Each `snapshot` statement's views (all of them, or those `--show` names), then the end's (only with --show). */
+    private void snapshots(PrintWriter out, RunResult r) {
+        for (SnapshotView s : r.snapshots()) {
+            boolean end = s.span() == null || !s.span().isKnown();
+            if (end && show.isEmpty()) {
+                continue;
+            }
+            List<Map.Entry<String, String>> views = s.views().entrySet().stream()
+                    .filter(e -> show.isEmpty() || show.contains(e.getKey().replaceAll("/.*", "")))
+                    .toList();
+            if (views.isEmpty()) {
+                continue;
+            }
+            out.println(style.bold("snapshot \"" + s.label() + "\"") + style.dim("  at " + Durations.format(s.timeNs())));
+            for (var v : views) {
+                out.println("  " + style.bold(v.getKey()));
+                v.getValue().lines().forEach(l -> out.println("    " + l));
+            }
+            out.println();
         }
     }
 }

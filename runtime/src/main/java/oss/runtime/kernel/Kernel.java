@@ -1037,6 +1037,10 @@ public final class Kernel {
                     + " steps at " + ms(now) + ", the budget of " + options.maxEvents() + " events and " + stepBudget + " steps"
                     + "; raise --max-events, or look for a loop that never ends");
         }
+        if (mm != null) {
+            // what /proc would show once the run is over (oss run --show picks from it)
+            snapshots.add(new SnapshotView("end of run", now, Span.NONE, views()));
+        }
         List<TaskReport> reports = new ArrayList<>();
         for (int pid = 1; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);

@@ -89,7 +89,7 @@ final class MemorySyscalls {
         }
         if (op instanceof Op.MemAccess a) {
             long base = a.slot() < 0 ? 0 : load(t, a.slot());
-            long count = a.to() <= a.from() ? 1 : (a.to() - a.from() + a.step() - 1) / Math.max(1, a.step());
+            long count = a.to() <= a.from() ? 1 : (a.to() - a.from()) / Math.max(1, a.step()) + 1;
             return accesses(t, cpu, a.span(), count, i -> base + a.from() + i * Math.max(1, a.step()), a.write(),
                     FutureReferences.UNKNOWN);
         }

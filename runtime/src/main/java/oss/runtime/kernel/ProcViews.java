@@ -6,6 +6,8 @@ import java.util.Map;
 import oss.runtime.kernel.mm.AddressSpace;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.mm.Vma;
+import oss.runtime.observe.CacheStats;
+import oss.runtime.observe.MachineStats;
 import oss.runtime.program.Program;
 
 /**
@@ -29,8 +31,23 @@ final class ProcViews {
                 AddressSpace space = mm.addressSpace(pid);
                 if (t.alive() && space != null) {
                     out.put("maps/" + pid, maps(space));
+                    out.put("pagetable/" + pid, pageTable(space));
                 }
             }
+            StringBuilder tlb = new StringBuilder();
+            for (int cpu = 0; cpu < program.machine().cpus(); cpu++) {
+                tlb.append("CPU").append(cpu).append(": ").append(mm.tlb(cpu).describe().strip()).append('\n');
+            }
+            out.put("tlb", tlb.toString());
+            StringBuilder cache = new StringBuilder();
+            MachineStats stats = mm.machineStats();
+            cache.append(String.format("TLB   %10d hits %10d misses%n", stats.tlbHits(), stats.tlbMisses()));
+            for (CacheStats c : stats.caches()) {
+                cache.append(String.format("%-5s %10d hits %10d misses %10d writebacks%n", c.name(), c.hits(),
+                        c.misses(), c.writebacks()));
+            }
+            cache.append(String.format("%d memory accesses, %d page walks%n", stats.memoryAccesses(), stats.pageWalks()));
+            out.put("cache", cache.toString());
         }
         return out;
     }
@@ -72,6 +89,23 @@ final class ProcViews {
 
     private static String line(String key, long kb) {
         return String.format("%-16s%8d kB%n", key + ":", kb);
+    }
+
+    /** Every resident page's walk, level by level, as a student would draw it (the first 32 pages). */
+    private static String pageTable(AddressSpace space) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("CR3 = frame %#x, %d table frames%n", space.pageTable.root(),
+                space.pageTable.tableFrames()));
+        int[] shown = {0};
+        space.pageTable.forEachMapped((va, pte) -> {
+            if (shown[0]++ < 32) {
+                sb.append(space.pageTable.walk(va).describe().strip()).append('\n');
+            }
+        });
+        if (shown[0] > 32) {
+            sb.append("... ").append(shown[0] - 32).append(" more pages\n");
+        }
+        return sb.toString();
     }
 
     /** /proc/PID/maps: start-end perms offset dev inode path. */

@@ -91,8 +91,10 @@ public sealed interface Op {
 
     /**
      * {@code read x[A]}, {@code write x[A]}, {@code write x[A .. B] step S}:
-     * byte offsets from the address in {@code slot}; a single access has
-     * {@code to == from} and step 1. {@code slot} -1 means absolute addresses.
+     * byte offsets from the address in {@code slot}, accessed at from,
+     * from + step, ... up to and including {@code to}, the last offset
+     * accessed (the compiler turns the exclusive end B into it); a single
+     * access has {@code to == from}. {@code slot} -1 means absolute addresses.
      */
     record MemAccess(int slot, long from, long to, long step, boolean write, Span span) implements Op {}
 
