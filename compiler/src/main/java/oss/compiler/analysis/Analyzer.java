@@ -81,10 +81,11 @@ public final class Analyzer {
             }
             if (!r.passed()) {
                 all.add(Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: " + r.message()));
-            } else if (expectsTrouble(e)) {
+            } else if (!expectedCodes(e).isEmpty()) {
                 // The author asked for this finding; it is the lesson, not a mistake.
-                runFindings.replaceAll(Analyzer::markExpected);
-                bankerFindings.replaceAll(Analyzer::markExpected);
+                java.util.Set<Code> codes = expectedCodes(e);
+                runFindings.replaceAll(d -> markExpected(d, codes));
+                bankerFindings.replaceAll(d -> markExpected(d, codes));
             }
         }
         all.addAll(runFindings);
@@ -93,14 +94,25 @@ public final class Analyzer {
         return new Analysis(compilation, run, banker, List.copyOf(results), List.copyOf(all));
     }
 
-    private static boolean expectsTrouble(Expectation e) {
-        return e instanceof Expectation.Flag f && !f.negated()
-                && (f.name().equals("deadlock") || f.name().equals("unsafe") || f.name().equals("denied"));
+    /** The finding codes an expectation asks for when it holds: `expect deadlock` asks for the deadlock. */
+    private static java.util.Set<Code> expectedCodes(Expectation e) {
+        if (e instanceof Expectation.Signal sig && sig.signal() != null && sig.op() == oss.compiler.expect.CompareOp.EQ) {
+            return java.util.Set.of(Code.SEGFAULT);
+        }
+        if (e instanceof Expectation.Flag f && !f.negated()) {
+            return switch (f.name()) {
+                case "deadlock" -> java.util.Set.of(Code.DEADLOCK, Code.BLOCKED_FOREVER);
+                case "unsafe", "denied" -> java.util.Set.of(Code.BANKER_UNSAFE);
+                case "leaks" -> java.util.Set.of(Code.LEAK);
+                default -> java.util.Set.of();
+            };
+        }
+        return java.util.Set.of();
     }
 
-    private static Diagnostic markExpected(Diagnostic d) {
-        boolean trouble = d.code() == Code.DEADLOCK || d.code() == Code.BLOCKED_FOREVER || d.code() == Code.BANKER_UNSAFE;
-        if (!trouble || d.severity() == Severity.INFO) {
+    /** A finding an expectation that held was asking for: shown as information, not as a mistake. */
+    private static Diagnostic markExpected(Diagnostic d, java.util.Set<Code> expected) {
+        if (!expected.contains(d.code()) || d.severity() == Severity.INFO) {
             return d;
         }
         return new Diagnostic(d.code(), Severity.INFO, d.message() + " (as expected)", d.span(), d.related(), d.detail());

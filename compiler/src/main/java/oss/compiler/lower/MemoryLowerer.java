@@ -180,8 +180,10 @@ final class MemoryLowerer {
             case CHILD -> ": use `wait " + name + "`";
             default -> "";
         };
-        if (!statement.equals("free") && !statement.equals("munmap") && !statement.equals("join")
-                && !statement.equals("wait")) {
+        boolean memoryFix = (statement.equals("free") || statement.equals("munmap"))
+                && (l.kind() == Kind.MAPPING || l.kind() == Kind.BLOCK);
+        boolean taskFix = statement.equals("join") && (l.kind() == Kind.CHILD || l.kind() == Kind.THREAD);
+        if (!memoryFix && !taskFix) {
             fix = "";
         }
         diags.report(Code.WRONG_KIND, n.span(), "`" + statement + " " + name + "`: `" + name + "` is " + l.kind().noun

@@ -21,9 +21,11 @@ final class SyntaxMessages {
     private SyntaxMessages() {}
 
     static final List<String> STATEMENT_WORDS = List.of("compute", "sleep", "io", "repeat", "for", "lock", "unlock",
-            "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit");
+            "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit", "mmap", "munmap",
+            "msync", "malloc", "free", "brk", "read", "write", "access", "touch", "snapshot", "vfork", "exec",
+            "thread", "join", "clone");
     private static final List<String> SECTION_WORDS = List.of("machine", "kernel", "mutex", "semaphore", "resource",
-            "process", "banker", "expect");
+            "process", "banker", "expect", "file", "library");
 
     /** The parser expected something else at {@code offending}. */
     static String mismatch(Parser p, Token offending, IntervalSet expected) {
@@ -55,7 +57,25 @@ final class SyntaxMessages {
                 case OssLexer.WAIT:
                     return "expected `any`, a child or a semaphore" + after;
                 case OssLexer.FORK:
+                case OssLexer.VFORK:
+                case OssLexer.THREAD:
+                case OssLexer.CLONE:
                     return "missing `{`" + after;
+                case OssLexer.READ:
+                case OssLexer.WRITE:
+                    return "expected a region and an offset, as in `" + start.getText() + " x[0]`, or `at` and an address"
+                            + after;
+                case OssLexer.BRK:
+                    return "expected `+` or `-` and a size, as in `brk +16 KiB`" + after;
+                case OssLexer.MUNMAP:
+                case OssLexer.MSYNC:
+                case OssLexer.TOUCH:
+                case OssLexer.ACCESS:
+                    return "expected the name of a mapping" + after;
+                case OssLexer.FREE:
+                    return "expected the name of a block from malloc" + after;
+                case OssLexer.JOIN:
+                    return "expected the name of a thread" + after;
                 default:
                     break;
             }
@@ -117,7 +137,9 @@ final class SyntaxMessages {
                 || ctx instanceof OssParser.ForkStmtContext || ctx instanceof OssParser.ProcessContext
                 || ctx instanceof OssParser.ScenarioContext || ctx instanceof OssParser.MachineSectionContext
                 || ctx instanceof OssParser.KernelSectionContext || ctx instanceof OssParser.BankerContext
-                || ctx instanceof OssParser.TrylockStmtContext || ctx instanceof OssParser.BlockContext;
+                || ctx instanceof OssParser.TrylockStmtContext || ctx instanceof OssParser.BlockContext
+                || ctx instanceof OssParser.VforkStmtContext || ctx instanceof OssParser.ThreadStmtContext
+                || ctx instanceof OssParser.CloneStmtContext || ctx instanceof OssParser.ExecStmtContext;
     }
 
     /**
@@ -179,6 +201,18 @@ final class SyntaxMessages {
             if (parent instanceof OssParser.TrylockStmtContext) {
                 return "the `trylock` block";
             }
+            if (parent instanceof OssParser.VforkStmtContext) {
+                return "the `vfork` block";
+            }
+            if (parent instanceof OssParser.ThreadStmtContext) {
+                return "the `thread` block";
+            }
+            if (parent instanceof OssParser.CloneStmtContext) {
+                return "the `clone` block";
+            }
+            if (parent instanceof OssParser.ExecStmtContext) {
+                return "the `exec` block";
+            }
             return "the block";
         }
         if (c instanceof OssParser.MachineSectionContext) {
@@ -232,6 +266,65 @@ final class SyntaxMessages {
             if (c instanceof OssParser.AmountsContext || c instanceof OssParser.ClaimStmtContext
                     || c instanceof OssParser.RequestStmtContext || c instanceof OssParser.ReleaseStmtContext) {
                 return exprDue ? "a number" : "a resource such as `printer 1`";
+            }
+            if (c instanceof OssParser.MmapStmtContext) {
+                boolean name = expected.contains(OssLexer.IDENT);
+                if (expected.contains(OssLexer.ANON) && (!name || expected.contains(OssLexer.STAR))) {
+                    return "`anon`, as in `mmap 16 KiB anon private rw`";
+                }
+                if (expected.contains(OssLexer.PRIVATE) && !name) {
+                    return "`private` or `shared`";
+                }
+                if (exprDue && !expected.contains(OssLexer.STRING)) {
+                    return "an address such as `0x7f0000000000`";
+                }
+                if (exprDue) {
+                    return "a size such as `16 KiB` or a file in quotes";
+                }
+                return "a protection such as `rw`, `r` or `rwx`";
+            }
+            if (c instanceof OssParser.MallocStmtContext) {
+                return "a size such as `64 B`";
+            }
+            if (c instanceof OssParser.BrkStmtContext) {
+                return exprDue ? "a size such as `16 KiB`" : "`+` or `-` and a size, as in `brk +16 KiB`";
+            }
+            if (c instanceof OssParser.MemAccessStmtContext) {
+                if (exprDue) {
+                    return "an offset such as `0` or `4 KiB`";
+                }
+                return expected.contains(OssLexer.RBRACK) ? "`]` or `..`" : list(expected);
+            }
+            if (c instanceof OssParser.AddressAccessStmtContext) {
+                return "an address such as `0x1000`";
+            }
+            if (c instanceof OssParser.PageRefsStmtContext) {
+                if (expected.contains(OssLexer.PAGES) && !exprDue) {
+                    return "`pages`, as in `access x pages [7, 0, 1]`";
+                }
+                return exprDue ? "a page number such as `0`" : expected.contains(OssLexer.RBRACK) ? "`,` or `]`" : list(expected);
+            }
+            if (c instanceof OssParser.MunmapStmtContext || c instanceof OssParser.MsyncStmtContext
+                    || c instanceof OssParser.TouchStmtContext) {
+                return "the name of a mapping";
+            }
+            if (c instanceof OssParser.FreeStmtContext) {
+                return "the name of a block from malloc";
+            }
+            if (c instanceof OssParser.JoinStmtContext) {
+                return "the name of a thread";
+            }
+            if (c instanceof OssParser.SnapshotStmtContext) {
+                return "a label in quotes, as in `snapshot \"after fork\"`";
+            }
+            if (c instanceof OssParser.ExecStmtContext) {
+                return "a program name in quotes, as in `exec \"ls\" { ... }`";
+            }
+            if (c instanceof OssParser.FileDeclContext || c instanceof OssParser.LibraryDeclContext) {
+                if (expected.contains(OssLexer.STRING)) {
+                    return "a name in quotes, as in `file \"/data/log\" size 1 MiB`";
+                }
+                return expected.contains(OssLexer.SIZE) ? "`size`" : "a size such as `1 MiB`";
             }
             if (c instanceof OssParser.ExitStmtContext) {
                 return "an exit status such as `0`";
