@@ -66,6 +66,11 @@ import java.util.TreeMap;
  *     negative sbrk.</li>
  * </ul>
  *
+ * <h2>Queries</h2>
+ * {@link #inFreedBlock} is true inside any free chunk (tcache, fastbin, bins)
+ * and inside the top chunk; false in live chunks, beyond the break and in
+ * unmapped memory. {@link #liveBlocks} reports the requested sizes.
+ *
  * <h2>Simplified</h2>
  * <ul>
  * <li>One arena, no threads, no per-thread tcache, no locks; the unsorted-bin

@@ -292,4 +292,30 @@ class FreeListAllocatorTest {
         assertEquals("freelist worst fit, no coalescing", a.name());
         assertEquals("ptmalloc", UserAllocators.create(MallocSpec.defaults(), new FakeMemory(), PAGE).name());
     }
+
+    @Test
+    void bestAndWorstFitBreakTiesByLowestAddress() {
+        for (Fit fit : new Fit[] {Fit.BEST, Fit.WORST}) {
+            FakeMemory mem = new FakeMemory();
+            FreeListAllocator a = new FreeListAllocator(mem, PAGE, fit, true);
+            long[] p = threeBlocks(a, mem);
+            a.free(p[2]);
+            a.free(p[0]); // two 1008-byte holes, a and c, b between them live
+            assertEquals(p[0], a.malloc(1000), fit.name());
+            assertEquals(p[2], a.malloc(1000), fit.name());
+        }
+    }
+
+    @Test
+    void nextFitStartsAfterTheLastPlacedBlockWhereFirstFitRestarts() {
+        // One page: x = malloc(100) takes block [0, 112), the rest [112, 4096) stays free.
+        // After free(x) (no coalescing: two free blocks), malloc(100) again: first fit goes back
+        // to 0, next fit continues at 112, where the last search ended.
+        for (Fit fit : new Fit[] {Fit.FIRST, Fit.NEXT}) {
+            FreeListAllocator a = new FreeListAllocator(new FakeMemory(), PAGE, fit, false);
+            long x = a.malloc(100);
+            a.free(x);
+            assertEquals(fit == Fit.FIRST ? HEAP_START + 8 : HEAP_START + 112 + 8, a.malloc(100), fit.name());
+        }
+    }
 }

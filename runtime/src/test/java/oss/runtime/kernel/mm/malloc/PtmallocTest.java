@@ -312,4 +312,79 @@ class PtmallocTest {
         assertEquals(List.of("mmap(208896)"), childMem.take());
         assertEquals(List.of("sbrk(135168)"), mem.take());
     }
+
+    @Test
+    void sysmallocAsksForMinsizeBeyondTheRequestAndTopPad() {
+        // malloc(4072): nb 4080; 4080 + 131072 + 32 = 135184 is 16 bytes past 33 pages -> 34 pages.
+        // (Without glibc's MINSIZE it would be 135152 -> 33 pages.)
+        p.malloc(4072);
+        assertEquals(List.of("sbrk(139264)"), mem.take());
+    }
+
+    @Test
+    void largeBinTakesTheSecondOfEqualSizedChunks() {
+        long a = p.malloc(1100); // 1120-byte chunks, kept apart by guards
+        p.malloc(100);
+        long b = p.malloc(1100);
+        p.malloc(100);
+        p.free(a);
+        p.free(b); // unsorted, head first: b, a
+        // malloc(1096): nb 1104, large bin 48 + (1104 >> 6) = 65, the bin of 1120 too. The unsorted
+        // bin is taken from its tail: a goes into bin 65, then b, equal in size, in the second
+        // position: [a, b]. The best fit is 1120; of the two, glibc takes the second, b. The 16
+        // bytes left are less than MINSIZE, so b is handed out whole.
+        assertEquals(b, p.malloc(1096));
+        assertTrue(p.describe().contains(String.format("largebin[65]: 0x%x(1120)", a - 16)), p.describe());
+    }
+
+    @Test
+    void mmappedChunkReservesEightBytesMoreThanTheChunk() {
+        // malloc(131064): nb = 131072 = the threshold -> mmap; 131072 + 8 spills into a 33rd page.
+        long x = p.malloc(128 * K - 8);
+        assertEquals(List.of("mmap(135168)"), mem.take());
+        assertEquals(MMAP_TOP - 135168 + 16, x);
+    }
+
+    @Test
+    void smallBinIsFirstInFirstOut() {
+        // 136 -> 144-byte chunks: above the fastbin limit (128), each followed by a guard.
+        long[] s = new long[9];
+        for (int i = 0; i < 9; i++) {
+            s[i] = p.malloc(136);
+            p.malloc(10);
+        }
+        for (int i = 0; i < 9; i++) {
+            p.free(s[i]); // s0..s6 fill the tcache, s7 then s8 go to the unsorted bin
+        }
+        p.malloc(2000); // a large request sorts s7, then s8, into small bin 9 and uses the top
+        for (int i = 6; i >= 0; i--) {
+            assertEquals(s[i], p.malloc(136));
+        }
+        assertEquals(s[7], p.malloc(136)); // the oldest in the small bin; s8 is stashed in the tcache
+        assertEquals(List.of(s[8]), p.tcacheBin(144));
+    }
+
+    @Test
+    void smallRequestSplitsTheLastRemainderBeforeSearchingTheBins() {
+        long[] t = new long[8];
+        for (int i = 0; i < 8; i++) {
+            t[i] = p.malloc(200); // 208-byte chunks at H + 208i
+        }
+        p.malloc(10); // guard at H + 1664 (32 bytes)
+        long x = p.malloc(1100); // 1120 at H + 1696
+        p.malloc(10); // guard
+        for (long c : t) {
+            p.free(c); // t0..t6 to the tcache, t7 to the unsorted bin
+        }
+        p.free(x);
+        // malloc(296), nb 304: t7 goes to small bin 13, x to large bin 65; the binmap search from
+        // bin 20 finds x: split, the 816 left (at H + 2000) is the last remainder.
+        assertEquals(x, p.malloc(296));
+        // malloc(100), nb 112: the unsorted bin holds only the last remainder, bigger than
+        // 112 + 32: it is split (704 left at H + 2112) although t7 in bin 13 would fit better.
+        assertEquals(H + 2000 + 16, p.malloc(100));
+        assertTrue(p.describe().contains(String.format("unsorted: 0x%x(704)", H + 2112)), p.describe());
+        assertTrue(p.describe().contains(String.format("smallbin[13] size 208: 0x%x(208)", t[7] - 16)),
+                p.describe());
+    }
 }
