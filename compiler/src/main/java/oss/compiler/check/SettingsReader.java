@@ -164,8 +164,10 @@ public final class SettingsReader {
             case "page_size" -> {
                 OptionalLong v = a.quantity(Units.Kind.SIZE, "the page size", true);
                 a.finish("page_size 4 KiB");
-                if (v.isPresent() && Long.bitCount(v.getAsLong()) != 1) {
-                    diags.report(Code.BAD_SETTING, s.span(), "the page size must be a power of two, such as 4 KiB");
+                if (v.isPresent() && v.getAsLong() != 4096) {
+                    // both paging formats split addresses for 4 KiB pages (12 offset bits); huge pages are not simulated
+                    diags.report(Code.BAD_SETTING, s.span(), "x86 paging (x86_64 and x86_32) uses 4 KiB pages: the"
+                            + " page-table walk takes 12 offset bits; huge pages (2 MiB, 1 GiB) are not simulated");
                 } else {
                     v.ifPresent(x -> pageSize = x);
                 }

@@ -50,7 +50,7 @@ class SettingsTest {
                 cpus 4
                 clock 3 GHz
                 memory 1 GiB
-                page_size 8 KiB
+                page_size 4 KiB
                 paging x86_32
                 tlb 64 entries 4-way pcid
                 cache L1d 32 KiB 8-way line 64 B hit 4 cycles private
@@ -61,7 +61,7 @@ class SettingsTest {
                 """, "");
         assertTrue(c.program().isPresent(), c.diagnostics().toString());
         MachineConfig m = c.program().get().machine();
-        assertEquals(new MachineConfig(4, 3_000_000_000L, 1L << 30, 8192, new MemoryHardware(Paging.X86_32,
+        assertEquals(new MachineConfig(4, 3_000_000_000L, 1L << 30, 4096, new MemoryHardware(Paging.X86_32,
                 new TlbSpec(64, 4, true), List.of(new CacheSpec("L1d", 32 << 10, 8, 64, 4, false),
                         new CacheSpec("L2", 1 << 20, 16, 64, 12, true)), 100, 64L << 20, 5 * MS)), m);
         assertEquals(List.of(), c.diagnostics(), "the memory keys are simulated now");
@@ -163,6 +163,8 @@ class SettingsTest {
         assertEquals(List.of(Code.NOT_POSITIVE), codes(compile("", "scheduler rr quantum 0 ms")));
         assertEquals(List.of(Code.DUPLICATE_NAME), codes(compile("cpus 2\ncpus 4", "")));
         assertEquals(List.of(Code.BAD_SETTING), codes(compile("page_size 3 KiB", "")));
+        // x86 page tables split addresses for 4 KiB pages; huge pages are not simulated
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("page_size 8 KiB", "")));
         assertEquals(List.of(Code.BAD_SETTING), codes(compile("tlb 64 entries", "")));
     }
 
