@@ -112,6 +112,7 @@ final class JsonReport {
             if (t.blockedOn() != null) {
                 x.addProperty("blockedOn", t.blockedOn());
             }
+            x.add("memory", RECORDS.toJsonTree(t.memory()));
             tasks.add(x);
         }
         o.add("tasks", tasks);
@@ -128,8 +129,15 @@ final class JsonReport {
         JsonArray order = new JsonArray();
         r.finishOrder().forEach(order::add);
         o.add("finishOrder", order);
+        o.add("machine", RECORDS.toJsonTree(r.machine()));
+        o.add("snapshots", RECORDS.toJsonTree(r.snapshots()));
+        // what the run saw at each statement, for editors' hovers: summaries, page walks, lock waits
+        o.add("facts", RECORDS.toJsonTree(r.facts()));
         return o;
     }
+
+    /** Gson serialises the runtime's records field by field (component names become keys). */
+    private static final com.google.gson.Gson RECORDS = new com.google.gson.Gson();
 
     private static JsonObject banker(BankerReport b) {
         JsonObject o = new JsonObject();

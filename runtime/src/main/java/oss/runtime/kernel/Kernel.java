@@ -77,6 +77,7 @@ public final class Kernel {
     private final MemoryManager mm;
     private final MemorySyscalls memory;
     private final List<SnapshotView> snapshots = new ArrayList<>();
+    private final FactRecorder facts = new FactRecorder();
     /**
      * Zero-time steps (statements, scheduling passes) allowed: a few per event
      * is normal, so the bound is a multiple of the event budget; it exists for
@@ -122,7 +123,7 @@ public final class Kernel {
             usesMemory |= p.frames() > 0 || MemorySyscalls.uses(p.body());
         }
         this.mm = usesMemory ? new MemoryManager(program, options.seed()) : null;
-        this.memory = usesMemory ? new MemorySyscalls(mm, findings, program.machine().clockHz()) : null;
+        this.memory = usesMemory ? new MemorySyscalls(mm, findings, facts, program.machine().clockHz()) : null;
         for (ProcessDef p : program.processes()) {
             Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
             t.exitedAt = p.span();
@@ -551,10 +552,14 @@ public final class Kernel {
             if (m.isFree()) {
                 m.owner = t.pid;
                 m.lockedAt = l.span();
+                m.lockedSince = now;
+                facts.record(l.span(), t, now, "lock", m.name + " was free: taken at " + ms(now) + " without waiting",
+                        List.of());
                 t.next();
                 return true;
             }
             m.waiters.add(t.pid);
+            t.blockedSince = now;
             String holder = m.owner == t.pid ? "itself (a second lock of a lock it holds)" : tasks.get(m.owner).toString();
             block(t, Task.Blocker.MUTEX, l.mutex(), l.span(), "mutex " + m.name + ", held by " + holder);
             return false;
@@ -569,6 +574,7 @@ public final class Kernel {
             if (m.isFree()) {
                 m.owner = t.pid;
                 m.lockedAt = tl.span();
+                m.lockedSince = now;
                 t.enter(tl.onSuccess());
             } else {
                 t.enter(tl.onFailure());
@@ -697,13 +703,20 @@ public final class Kernel {
         }
         int w = m.waiters.poll();
         if (w < 0) {
+            facts.record(u.span(), t, now, "unlock", m.name + " held by " + t + " for " + ms(now - m.lockedSince)
+                    + "; nobody was waiting", List.of());
             m.owner = 0;
             m.lockedAt = Span.NONE;
             return;
         }
         Task waiter = tasks.get(w);
+        facts.record(u.span(), t, now, "unlock", m.name + " held by " + t + " for " + ms(now - m.lockedSince)
+                + "; handed to " + waiter, List.of());
+        facts.record(waiter.blockedAt, waiter, now, "lock", m.name + " was held by " + t + ": waited "
+                + ms(now - waiter.blockedSince) + " (from " + ms(waiter.blockedSince) + " to " + ms(now) + ")", List.of());
         m.owner = w;
         m.lockedAt = waiter.blockedAt;
+        m.lockedSince = now;
         waiter.next();
         wake(waiter);
     }
@@ -731,6 +744,8 @@ public final class Kernel {
         }
         if (grantable(t.pid, amounts)) {
             resources.grant(t.pid, amounts);
+            facts.record(r.span(), t, now, "request", "granted at once: " + resources.describe(amounts)
+                    + "; available after: " + describeAvailable(), List.of());
             t.next();
             return true;
         }
@@ -787,7 +802,7 @@ public final class Kernel {
     }
 
     private boolean memoryStep(Task t, Op op) {
-        MemorySyscalls.Outcome o = memory.step(t, op, t.cpu);
+        MemorySyscalls.Outcome o = memory.step(t, op, t.cpu, now);
         if (o.signal() != null) {
             t.signal = o.signal();
             t.signalAt = op.span();
@@ -867,10 +882,15 @@ public final class Kernel {
         if (f.slot() >= 0) {
             parent.slots[f.slot()] = child.pid;
         }
+        long shared = 0;
         if (mm != null) {
             mm.fork(parent.pid, child.pid);
             memory.forked(parent.pid, child.pid);
+            shared = mm.addressSpace(child.pid).resident.size();
         }
+        facts.record(f.span(), parent, now, "fork", "fork() returned " + child.pid + " to " + parent + "; the child"
+                + " starts runnable", mm == null ? List.of()
+                        : List.of(shared + " resident pages now shared; private writable ones copy-on-write"));
         child.arrivalNs = now;
         attach(child);
         makeRunnable(child, Wake.NEW);
@@ -1050,7 +1070,7 @@ public final class Kernel {
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
                 List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted,
-                mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots));
+                mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots), facts.all());
     }
 
     private TaskMemory memoryOf(Task t) {

@@ -21,6 +21,7 @@ import oss.runtime.program.Span;
  */
 final class MemorySyscalls {
     private static final long NO_ADDRESS = -1;
+    private long now;
 
     /**
      * What the kernel must do after a memory statement ran.
@@ -36,21 +37,29 @@ final class MemorySyscalls {
 
     private final MemoryManager mm;
     private final Findings findings;
+    private final FactRecorder facts;
     private final long clockHz;
     /** Where each live malloc block of each process was allocated, for leak reports. */
     private final Map<Integer, Map<Long, Span>> mallocSites = new HashMap<>();
 
-    MemorySyscalls(MemoryManager mm, Findings findings, long clockHz) {
+    MemorySyscalls(MemoryManager mm, Findings findings, FactRecorder facts, long clockHz) {
         this.mm = mm;
         this.findings = findings;
+        this.facts = facts;
         this.clockHz = clockHz;
     }
 
-    Outcome step(Task t, Op op, int cpu) {
+    Outcome step(Task t, Op op, int cpu, long now) {
+        this.now = now;
         if (op instanceof Op.Mmap m) {
             long at = mm.mmap(t.pid, m);
             if (at < 0) {
                 findings.add(Code.OUT_OF_MEMORY, m.span(), t + ": mmap found no room in the address space");
+            } else {
+                Vma v = mm.addressSpace(t.pid).find(at);
+                facts.record(m.span(), t, now, "mmap", String.format("mapped [%#x, %#x) %s, %d pages", v.start, v.end,
+                        v.permissions(), v.pages(MemoryManager.PAGE_SIZE)), List.of("no frames yet: each page"
+                        + " comes on its first touch (demand paging)"));
             }
             store(t, m.slot(), at);
             return Outcome.DONE;
@@ -81,6 +90,10 @@ final class MemorySyscalls {
             } else {
                 store(t, m.slot(), at);
                 mallocSites.computeIfAbsent(t.pid, p -> new HashMap<>()).put(at, m.span());
+                Vma v = mm.addressSpace(t.pid).find(at);
+                String from = v == null ? "" : v.kind == Vma.Kind.HEAP ? " in the heap (brk)" : " in its own mmap";
+                facts.record(m.span(), t, now, "malloc", String.format("malloc(%d) returned %#x%s", m.bytes(), at, from),
+                        List.of());
             }
             return Outcome.DONE;
         }
@@ -146,6 +159,7 @@ final class MemorySyscalls {
                         + Long.toHexString(va) + ", inside a block that was freed");
             }
             MemoryManager.Access a = mm.access(t.pid, cpu, va, write, future);
+            facts.accessed(span, t, now, a, write);
             if (a.fault() == MemoryManager.FaultKind.SEGV) {
                 return kill(t, span, "segmentation fault at 0x" + Long.toHexString(va) + ": " + a.segvReason());
             }

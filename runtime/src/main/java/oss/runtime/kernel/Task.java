@@ -42,6 +42,8 @@ public final class Task {
     /** Where and on what it sleeps; null while not blocked. */
     public Span blockedAt;
     public String blockedOn;
+    /** When it last went to sleep, for "waited N ms" facts. */
+    public long blockedSince;
     /** When a sleep or I/O ends; its text is only built when a report asks (formatting costs more than simulating). */
     public long blockedUntil;
     /** The object it sleeps on, for the end-of-run wait-for graph. */

@@ -14,6 +14,7 @@ import oss.runtime.diag.Diagnostic;
  * @param events       events processed
  * @param machine      TLB, cache and page-walk counters
  * @param snapshots    what each `snapshot` statement recorded, in time order
+ * @param facts        per statement and task, what the run saw there (for hovers)
  */
 public record RunResult(
         long endNs,
@@ -26,4 +27,5 @@ public record RunResult(
         boolean deadlocked,
         boolean budgetExhausted,
         MachineStats machine,
-        List<SnapshotView> snapshots) {}
+        List<SnapshotView> snapshots,
+        List<StatementFact> facts) {}

@@ -13,6 +13,8 @@ public final class Mutex {
     public int owner;
     /** Where the holder took it, for "exited holding" and deadlock reports. */
     public Span lockedAt = Span.NONE;
+    /** When the holder got it. */
+    public long lockedSince;
     public final WaitQueue waiters = new WaitQueue();
 
     public Mutex(String name) {

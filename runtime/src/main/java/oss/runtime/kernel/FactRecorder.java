@@ -1,0 +1,148 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import oss.runtime.hw.mem.PageTable;
+import oss.runtime.hw.mem.Pte;
+import oss.runtime.kernel.mm.MemoryManager;
+import oss.runtime.observe.AccessFact;
+import oss.runtime.observe.StatementFact;
+import oss.runtime.program.Span;
+
+/**
+ * Keeps, per (statement, task), what the run saw there, so an editor can
+ * show it on hover without running again. Bounded: at most {@link #LIMIT}
+ * statements are kept (the first ones reached), so a long run costs a
+ * fixed amount of memory.
+ */
+final class FactRecorder {
+    static final int LIMIT = 4000;
+
+    private record Key(Span span, int pid) {}
+
+    /** A statement's memory accesses summed over every time it ran. */
+    private static final class Accesses {
+        AccessFact first;
+        long count;
+        long minor;
+        long major;
+        long cow;
+        long tlbHits;
+        long tlbMisses;
+        long cycles;
+        final Map<String, Long> levels = new TreeMap<>();
+    }
+
+    private final Map<Key, StatementFact> facts = new LinkedHashMap<>();
+    private final Map<Key, Accesses> accesses = new LinkedHashMap<>();
+
+    void record(Span span, Task t, long now, String kind, String summary, List<String> details) {
+        if (span == null || !span.isKnown() || facts.size() >= LIMIT) {
+            return;
+        }
+        facts.putIfAbsent(new Key(span, t.pid), new StatementFact(span, t.pid, t.process, now, kind, summary, details,
+                null));
+    }
+
+    void accessed(Span span, Task t, long now, MemoryManager.Access a, boolean write) {
+        if (span == null || !span.isKnown()) {
+            return;
+        }
+        Key key = new Key(span, t.pid);
+        Accesses acc = accesses.get(key);
+        if (acc == null) {
+            if (accesses.size() >= LIMIT) {
+                return;
+            }
+            acc = new Accesses();
+            accesses.put(key, acc);
+            acc.first = fact(a, write);
+            facts.putIfAbsent(key, null);
+        }
+        acc.count++;
+        acc.cycles += a.cycles();
+        switch (a.fault()) {
+            case MINOR -> acc.minor++;
+            case MAJOR -> acc.major++;
+            case COW -> {
+                acc.cow++;
+                acc.minor++;
+            }
+            default -> { }
+        }
+        if (a.tlbHit()) {
+            acc.tlbHits++;
+        } else {
+            acc.tlbMisses++;
+        }
+        if (a.cacheLevel() != null) {
+            acc.levels.merge(a.cacheLevel(), 1L, Long::sum);
+        }
+        if (facts.get(key) == null) {
+            facts.put(key, new StatementFact(span, t.pid, t.process, now, "access", "", List.of(), null));
+        }
+    }
+
+    private static AccessFact fact(MemoryManager.Access a, boolean write) {
+        List<AccessFact.Level> walk = null;
+        if (a.walk() != null) {
+            walk = new ArrayList<>();
+            for (PageTable.Level l : a.walk().levels()) {
+                walk.add(new AccessFact.Level(l.name(), l.tableFrame(), l.index(), l.entry(), Pte.describe(l.entry())));
+            }
+        }
+        long frame = a.paddr() < 0 ? -1 : a.paddr() >>> MemoryManager.PAGE_SHIFT;
+        return new AccessFact(a.va(), write, walk, frame, a.paddr(), a.tlbHit(), a.cacheLevel(),
+                a.fault().name().toLowerCase(java.util.Locale.ROOT), a.cycles());
+    }
+
+    List<StatementFact> all() {
+        List<StatementFact> out = new ArrayList<>();
+        for (var e : facts.entrySet()) {
+            Accesses acc = accesses.get(e.getKey());
+            if (acc == null) {
+                out.add(e.getValue());
+                continue;
+            }
+            StatementFact base = e.getValue();
+            out.add(new StatementFact(base.span(), base.pid(), base.process(), base.timeNs(), "access",
+                    summary(acc), details(acc), acc.first));
+        }
+        return out;
+    }
+
+    private static String summary(Accesses acc) {
+        AccessFact f = acc.first;
+        String what = (f.write() ? "write" : "read") + " of 0x" + Long.toHexString(f.va());
+        if (f.fault().equals("segv")) {
+            return what + ": segmentation fault (SIGSEGV)";
+        }
+        if (acc.count == 1) {
+            return what + ": " + (f.fault().equals("none") ? "no fault" : f.fault() + " fault") + ", TLB "
+                    + (f.tlbHit() ? "hit" : "miss") + ", data from " + f.cacheLevel();
+        }
+        return what + " first; " + acc.count + " accesses, " + (acc.minor + acc.major) + " faults ("
+                + acc.minor + " minor, " + acc.major + " major, " + acc.cow + " copy-on-write)";
+    }
+
+    private static List<String> details(Accesses acc) {
+        List<String> d = new ArrayList<>();
+        AccessFact f = acc.first;
+        if (f.walk() != null) {
+            d.add("page walk of 0x" + Long.toHexString(f.va()) + ":");
+            for (AccessFact.Level l : f.walk()) {
+                d.add(String.format("  %-4s table frame %#x [%d] = %s", l.name(), l.tableFrame(), l.index(), l.decoded()));
+            }
+        }
+        if (f.frame() >= 0) {
+            d.add(String.format("frame %#x, physical address %#x", f.frame(), f.paddr()));
+        }
+        d.add("TLB " + acc.tlbHits + " hits, " + acc.tlbMisses + " misses; data from " + acc.levels.entrySet().stream()
+                .map(x -> x.getKey() + " " + x.getValue()).reduce((a, b) -> a + ", " + b).orElse("-"));
+        d.add(acc.cycles + " cycles in all (TLB, page walks, fault handling, caches)");
+        return d;
+    }
+}
