@@ -13,6 +13,8 @@ import oss.runtime.program.Span;
 final class Printer {
     private static final String INDENT = "  ";
     private final List<String> out = new ArrayList<>();
+    /** Per output line, where its trailing comment starts (the code's width), or -1. */
+    private final List<Integer> trailing = new ArrayList<>();
     private final Comments comments;
     private int depth;
     private int lastSourceLine;
@@ -58,11 +60,41 @@ final class Printer {
         while ((c = comments.next()) != null) {
             comment(c);
         }
+        alignTrailingComments();
         StringBuilder sb = new StringBuilder();
         for (String l : out) {
             sb.append(l).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * Consecutive lines that end in comments get them in one column, two
+     * spaces after the longest code among them, as gofmt does: a column
+     * of explanations reads as a column.
+     */
+    private void alignTrailingComments() {
+        int i = 0;
+        while (i < out.size()) {
+            if (trailing.get(i) < 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int width = 0;
+            while (j < out.size() && trailing.get(j) >= 0) {
+                width = Math.max(width, trailing.get(j));
+                j++;
+            }
+            for (int k = i; k < j; k++) {
+                String line = out.get(k);
+                int at = trailing.get(k);
+                String code = line.substring(0, at).stripTrailing();
+                String comment = line.substring(at).strip();
+                out.set(k, code + " ".repeat(width - code.length() + 2) + comment);
+            }
+            i = j;
+        }
     }
 
     private void flushBefore(int line, int col) {
@@ -75,6 +107,7 @@ final class Printer {
     private void comment(Comments.Comment c) {
         if (!out.isEmpty() && c.span().line() == lastSourceLine && c.singleLine() && !lastEndsInLineComment) {
             int last = out.size() - 1;
+            trailing.set(last, out.get(last).length());
             out.set(last, out.get(last) + " " + c.text());
         } else {
             emit(c.text(), c.span().line(), c.span().endLine(), true);
@@ -90,11 +123,14 @@ final class Printer {
                 && (forceBlank || startLine > lastSourceLine + 1);
         if (blank) {
             out.add("");
+            trailing.add(-1);
         }
         String[] parts = text.split("\n", -1);
         out.add(INDENT.repeat(Math.max(0, depth)) + parts[0]);
+        trailing.add(-1);
         for (int i = 1; i < parts.length; i++) {
             out.add(parts[i]);
+            trailing.add(-1);
         }
         atBlockStart = false;
         forceBlank = false;

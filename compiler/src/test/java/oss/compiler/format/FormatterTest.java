@@ -43,7 +43,7 @@ class FormatterTest {
 
                   process A nice -5 {
                     P(s)
-                    lock m // take it
+                    lock m  // take it
 
                     compute (1 + 2) * 3 ms
                     c = fork {
@@ -78,5 +78,34 @@ class FormatterTest {
     void syntaxErrorsGiveNothing() {
         assertTrue(Formatter.format("scenario \"t\" { process A { compute } }").isEmpty());
         assertTrue(Formatter.format("scenario \"t\" { mutex m § }").isEmpty());
+    }
+
+    @Test
+    void trailingCommentsOfConsecutiveLinesShareAColumn() {
+        String out = Formatter.format("""
+                scenario "t" {
+                  process A {
+                    compute 1 ms // short
+                    sleep 10 ms // longer line
+                    compute 2 ms
+
+                    io 3 ms // alone
+                  }
+                }
+                """).orElseThrow();
+        // "compute 1 ms" is the longer code of the first two lines: both comments go two spaces after it;
+        // the blank line and the uncommented line end that column; a lone comment gets two spaces.
+        assertEquals("""
+                scenario "t" {
+                  process A {
+                    compute 1 ms  // short
+                    sleep 10 ms   // longer line
+                    compute 2 ms
+
+                    io 3 ms  // alone
+                  }
+                }
+                """, out);
+        assertEquals(out, Formatter.format(out).orElseThrow(), "formatting is idempotent");
     }
 }
