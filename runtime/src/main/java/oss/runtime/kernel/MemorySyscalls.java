@@ -72,8 +72,10 @@ final class MemorySyscalls {
             return Outcome.DONE;
         }
         if (op instanceof Op.Msync s) {
+            // MS_SYNC: the caller waits until every dirty page is on the disk, one transfer each
             long pages = mm.msync(t.pid, load(t, s.slot()));
-            return new Outcome(true, 0, pages > 0 ? mm.diskLatencyNs() : 0, null, null);
+            facts.record(s.span(), t, now, "msync", pages + " dirty page(s) written back to the file", List.of());
+            return new Outcome(true, 0, pages * mm.diskLatencyNs(), null, null);
         }
         if (op instanceof Op.Brk b) {
             if (mm.brk(t.pid, b.deltaBytes()) < 0) {
