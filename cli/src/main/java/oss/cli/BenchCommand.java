@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Measure the engine: simulate many processes over many scheduling events.")
+@Command(name = "bench", description = "Measure the engine: simulate many processes over many scheduling events; "
+        + "`oss bench memory` measures the memory model.", subcommands = BenchMemoryCommand.class)
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
