@@ -23,6 +23,11 @@ public final class Cache {
     private long misses;
     private long writebacks;
     private long lastWriteback = -1;
+    /** log2 of the line size when it is a power of two, else -1 (then lines are found by division). */
+    private final int lineShift;
+    /** sets - 1 when the set count is a power of two, else -1. */
+    private final long setMask;
+    private final int lineBytes;
 
     public Cache(CacheSpec spec) {
         long lineSpan = (long) spec.lineBytes() * spec.ways();
@@ -38,12 +43,23 @@ public final class Cache {
         dirty = new boolean[n];
         line = new long[n];
         lastUse = new long[n];
+        lineBytes = spec.lineBytes();
+        lineShift = Integer.bitCount(lineBytes) == 1 ? Integer.numberOfTrailingZeros(lineBytes) : -1;
+        setMask = Integer.bitCount(sets) == 1 ? sets - 1 : -1;
+    }
+
+    private long lineOf(long paddr) {
+        return lineShift >= 0 && paddr >= 0 ? paddr >>> lineShift : paddr / lineBytes;
+    }
+
+    private int setOf(long l) {
+        return setMask >= 0 ? (int) (l & setMask) : (int) Long.remainderUnsigned(l, sets);
     }
 
     /** Reads or writes one address; true on a hit. A miss brings the line in, evicting the set's LRU line. */
     public boolean access(long paddr, boolean write) {
         lastWriteback = -1;
-        long l = paddr / spec.lineBytes();
+        long l = lineOf(paddr);
         int slot = find(l);
         boolean hit = slot >= 0;
         if (hit) {
@@ -64,7 +80,7 @@ public final class Cache {
      */
     public void absorbWriteback(long paddr) {
         lastWriteback = -1;
-        long l = paddr / spec.lineBytes();
+        long l = lineOf(paddr);
         int slot = find(l);
         if (slot < 0) {
             slot = fill(l);
@@ -103,10 +119,10 @@ public final class Cache {
     }
 
     private int fill(long l) {
-        int slot = victim((int) Long.remainderUnsigned(l, sets));
+        int slot = victim(setOf(l));
         if (valid[slot] && dirty[slot]) {
             writebacks++;
-            lastWriteback = line[slot] * spec.lineBytes();
+            lastWriteback = line[slot] * lineBytes;
         }
         valid[slot] = true;
         dirty[slot] = false;
@@ -115,23 +131,29 @@ public final class Cache {
     }
 
     private int find(long l) {
-        int base = (int) Long.remainderUnsigned(l, sets) * ways;
+        int base = setOf(l) * ways;
         for (int i = base; i < base + ways; i++) {
-            if (valid[i] && line[i] == l) {
+            if (line[i] == l && valid[i]) {
                 return i;
             }
         }
         return -1;
     }
 
+    /**
+     * The way to fill: the first invalid way, else the least recently used.
+     * Lines are never invalidated here, so a way is invalid exactly when its
+     * {@code lastUse} is still 0 (every use stamps at least 1): the first
+     * way with the smallest stamp is that way, found in one pass.
+     */
     private int victim(int set) {
         int base = set * ways;
         int lru = base;
-        for (int i = base; i < base + ways; i++) {
-            if (!valid[i]) {
-                return i;
-            }
-            if (lastUse[i] < lastUse[lru]) {
+        long oldest = lastUse[base];
+        for (int i = base + 1; i < base + ways; i++) {
+            long u = lastUse[i];
+            if (u < oldest) {
+                oldest = u;
                 lru = i;
             }
         }

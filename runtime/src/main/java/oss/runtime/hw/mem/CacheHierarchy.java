@@ -26,6 +26,9 @@ public final class CacheHierarchy {
     /** [level][cpu]; a shared level holds the same Cache in every slot. */
     private final Cache[][] caches;
     private final long memoryLatencyCycles;
+    private final int[] hitCycles;
+    private final long[] writebacks;
+    private int lastLevel = -1;
 
     public CacheHierarchy(List<CacheSpec> specs, int cpus, long memoryLatencyCycles) {
         if (cpus <= 0) {
@@ -34,8 +37,11 @@ public final class CacheHierarchy {
         this.specs = List.copyOf(specs);
         this.memoryLatencyCycles = memoryLatencyCycles;
         this.caches = new Cache[this.specs.size()][cpus];
+        this.hitCycles = new int[this.specs.size()];
+        this.writebacks = new long[this.specs.size()];
         for (int level = 0; level < this.specs.size(); level++) {
             CacheSpec spec = this.specs.get(level);
+            hitCycles[level] = spec.hitCycles();
             Cache shared = spec.shared() ? new Cache(spec) : null;
             for (int cpu = 0; cpu < cpus; cpu++) {
                 caches[level][cpu] = shared != null ? shared : new Cache(spec);
@@ -44,30 +50,53 @@ public final class CacheHierarchy {
     }
 
     public Outcome access(int cpu, long paddr, boolean write) {
+        long cycles = accessCycles(cpu, paddr, write);
+        return new Outcome(lastLevel < 0 ? "memory" : caches[lastLevel][cpu].name(), cycles);
+    }
+
+    /**
+     * The same access as {@link #access}, returning only its cycles; where it
+     * was satisfied is left in {@link #lastLevel()}. The MMU's hot path: no
+     * allocation.
+     */
+    public long accessCycles(int cpu, long paddr, boolean write) {
         int levels = caches.length;
         long cycles = 0;
-        String hitAt = "memory";
-        long[] writebacks = new long[levels];
+        int hitAt = -1;
+        long[] writebacks = this.writebacks;
         int looked = 0;
         for (int level = 0; level < levels; level++) {
             Cache c = caches[level][cpu];
             // Only the nearest level sees the store; the levels below are asked for the line.
             boolean hit = c.access(paddr, write && level == 0);
             writebacks[level] = c.lastWriteback();
-            cycles += specs.get(level).hitCycles();
+            cycles += hitCycles[level];
             looked++;
             if (hit) {
-                hitAt = c.name();
+                hitAt = level;
                 break;
             }
         }
-        if (hitAt.equals("memory")) {
+        if (hitAt < 0) {
             cycles += memoryLatencyCycles;
         }
         for (int level = 0; level < looked; level++) {
-            pushDown(cpu, level + 1, writebacks[level]);
+            if (writebacks[level] >= 0) {
+                pushDown(cpu, level + 1, writebacks[level]);
+            }
         }
-        return new Outcome(hitAt, cycles);
+        lastLevel = hitAt;
+        return cycles;
+    }
+
+    /** The level (0 = nearest) that satisfied the last access, or -1 for memory. */
+    public int lastLevel() {
+        return lastLevel;
+    }
+
+    /** The name of a level, as {@link Outcome#levelHit()} gives it; -1 is {@code "memory"}. */
+    public String levelName(int level) {
+        return level < 0 ? "memory" : caches[level][0].name();
     }
 
     /** One entry per level, nearest first; a private level's per-CPU copies are summed. */

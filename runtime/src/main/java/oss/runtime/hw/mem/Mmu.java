@@ -66,42 +66,111 @@ public final class Mmu {
 
     /** As above; when {@code user}, every level must also carry USER. */
     public Translation translate(int cpu, int asid, PageTable pt, long va, boolean write, boolean user) {
+        Fault fault = translateInPlace(cpu, asid, pt, va, write, user);
+        return new Translation(lastTlbHit, lastTlbHit ? null : lastWalk(pt, va), lastPte, lastPaddr, lastCycles,
+                fault);
+    }
+
+    // ---- the same translation without a Translation: the kernel's hot path ---------------------------
+
+    private boolean lastTlbHit;
+    private long lastPte;
+    private long lastPaddr;
+    private long lastCycles;
+    private int lastLevels;
+    private final long[] lastEntries = new long[4];
+
+    /**
+     * Translates exactly as {@link #translate(int, int, PageTable, long, boolean, boolean)}
+     * (same TLB, cache and page-table effects) but leaves the outcome in this
+     * MMU, to be read with {@link #lastTlbHit()}, {@link #lastPte()},
+     * {@link #lastPaddr()}, {@link #lastCycles()} and {@link #lastWalk},
+     * until the next translation. Returns the fault.
+     */
+    public Fault translateInPlace(int cpu, int asid, PageTable pt, long va, boolean write, boolean user) {
         Tlb tlb = tlbs[cpu];
         long vpn = va >>> PageTable.PAGE_SHIFT;
         long offset = va & (PageTable.PAGE_SIZE - 1);
         long cached = tlb.lookup(asid, vpn);
         if (cached != -1) {
+            lastTlbHit = true;
+            lastCycles = 0;
+            lastLevels = 0;
             if (!allowed(cached, write, user)) {
-                return new Translation(true, null, cached, -1, 0, Fault.PROTECTION);
+                return done(cached, -1, Fault.PROTECTION);
             }
             if (write && !Pte.has(cached, Pte.DIRTY)) {
                 cached = pt.pte(va) | Pte.ACCESSED | Pte.DIRTY;
                 pt.setPte(va, cached);
                 tlb.insert(asid, vpn, cached);
             }
-            return new Translation(true, null, cached, frameAddress(cached) | offset, 0, Fault.NONE);
+            return done(cached, frameAddress(cached) | offset, Fault.NONE);
         }
 
-        PageTable.Walk walk = pt.walk(va);
+        lastTlbHit = false;
+        long[] entries = lastEntries;
+        int n = pt.walkEntries(va, entries);
+        lastLevels = n;
         long cycles = 0;
         boolean permitted = true;
         int pteBytes = pt.mode().pteBytes;
-        for (PageTable.Level level : walk.levels()) {
-            cycles += caches.access(cpu, level.tableFrame() * mem.pageSize() + (long) level.index() * pteBytes, false).cycles();
-            permitted &= !user || Pte.has(level.entry(), Pte.USER);
+        int bits = pt.mode().indexBits;
+        int levels = pt.mode().levels;
+        long mask = (1L << bits) - 1;
+        long pageSize = mem.pageSize();
+        long table = pt.root();
+        for (int level = 0; level < n; level++) {
+            long index = (va >>> (PageTable.PAGE_SHIFT + bits * (levels - 1 - level))) & mask;
+            cycles += caches.accessCycles(cpu, table * pageSize + index * pteBytes, false);
+            permitted &= !user || Pte.has(entries[level], Pte.USER);
+            table = Pte.frame(entries[level], PageTable.PAGE_SHIFT);
         }
-        if (!walk.present()) {
-            return new Translation(false, walk, walk.pte(), -1, cycles, Fault.NOT_PRESENT);
+        lastCycles = cycles;
+        boolean leaf = n == levels;
+        long found = leaf ? entries[n - 1] : 0;
+        if (!leaf || !Pte.has(found, Pte.PRESENT)) {
+            return done(found, -1, Fault.NOT_PRESENT);
         }
-        if (!permitted || !allowed(walk.pte(), write, user)) {
-            return new Translation(false, walk, walk.pte(), -1, cycles, Fault.PROTECTION);
+        if (!permitted || !allowed(found, write, user)) {
+            return done(found, -1, Fault.PROTECTION);
         }
-        long pte = walk.pte() | Pte.ACCESSED | (write ? Pte.DIRTY : 0);
-        if (pte != walk.pte()) {
+        long pte = found | Pte.ACCESSED | (write ? Pte.DIRTY : 0);
+        if (pte != found) {
             pt.setPte(va, pte);
         }
         tlb.insert(asid, vpn, pte);
-        return new Translation(false, walk, pte, frameAddress(pte) | offset, cycles, Fault.NONE);
+        return done(pte, frameAddress(pte) | offset, Fault.NONE);
+    }
+
+    private Fault done(long pte, long paddr, Fault fault) {
+        lastPte = pte;
+        lastPaddr = paddr;
+        return fault;
+    }
+
+    /** Whether the last translation came from the TLB (no walk). */
+    public boolean lastTlbHit() {
+        return lastTlbHit;
+    }
+
+    /** The leaf PTE of the last translation, as {@link Translation#pte()}. */
+    public long lastPte() {
+        return lastPte;
+    }
+
+    /** The physical address of the last translation, -1 unless it succeeded. */
+    public long lastPaddr() {
+        return lastPaddr;
+    }
+
+    /** The cycles the last translation cost (its walk's memory reads). */
+    public long lastCycles() {
+        return lastCycles;
+    }
+
+    /** The last translation's page walk, built now; null when the TLB supplied it. {@code pt} and {@code va} are the ones translated. */
+    public PageTable.Walk lastWalk(PageTable pt, long va) {
+        return lastTlbHit ? null : pt.walkOf(va, lastEntries, lastLevels);
     }
 
     private static boolean allowed(long pte, boolean write, boolean user) {

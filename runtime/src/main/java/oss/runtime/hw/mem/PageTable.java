@@ -42,7 +42,7 @@ public final class PageTable {
      */
     public record Walk(long va, List<Level> levels, long pte, boolean present) {
         public Walk {
-            levels = List.copyOf(levels);
+            levels = levels instanceof Levels ? levels : List.copyOf(levels);
         }
 
         /** The physical address {@code va} translates to, or -1 when not present. */
@@ -64,6 +64,88 @@ public final class PageTable {
             }
             return s.toString();
         }
+    }
+
+    /**
+     * The levels of a walk read by {@link #walkEntries}, as an immutable list
+     * that makes each {@link Level} when asked: the MMU's hot path records
+     * every walk it makes, and most are never looked at.
+     */
+    private static final class Levels extends java.util.AbstractList<Level> implements java.util.RandomAccess {
+        private final Paging mode;
+        private final long va;
+        private final long root;
+        private final int size;
+        private final long e0;
+        private final long e1;
+        private final long e2;
+        private final long e3;
+
+        Levels(Paging mode, long va, long root, long[] entries, int size) {
+            this.mode = mode;
+            this.va = va;
+            this.root = root;
+            this.size = size;
+            this.e0 = size > 0 ? entries[0] : 0;
+            this.e1 = size > 1 ? entries[1] : 0;
+            this.e2 = size > 2 ? entries[2] : 0;
+            this.e3 = size > 3 ? entries[3] : 0;
+        }
+
+        private long entry(int i) {
+            return switch (i) {
+                case 0 -> e0;
+                case 1 -> e1;
+                case 2 -> e2;
+                default -> e3;
+            };
+        }
+
+        @Override
+        public Level get(int i) {
+            java.util.Objects.checkIndex(i, size);
+            long table = i == 0 ? root : Pte.frame(entry(i - 1), PAGE_SHIFT);
+            return new Level(i, (mode.levels == 4 ? NAMES_64 : NAMES_32).get(i), table, index(mode, va, i), entry(i));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /**
+     * The walk of {@code va} without building it: the entries read, root
+     * first, go into {@code entries} (at least {@link Paging#levels} long)
+     * and their number is returned. Level 0's table is {@link #root()},
+     * level {@code k}'s is the frame of entry {@code k-1}; the walk stopped
+     * at the leaf or at the first non-present entry, exactly as
+     * {@link #walk} does. {@link #walkOf} turns the result into a {@link Walk}.
+     */
+    public int walkEntries(long va, long[] entries) {
+        checkAddress(va);
+        live();
+        int levels = mode.levels;
+        int bits = mode.indexBits;
+        long mask = (1L << bits) - 1;
+        long table = root;
+        for (int level = 0; level < levels; level++) {
+            int index = (int) ((va >>> (PAGE_SHIFT + bits * (levels - 1 - level))) & mask);
+            long entry = read(table, index);
+            entries[level] = entry;
+            if (level == levels - 1 || !Pte.has(entry, Pte.PRESENT)) {
+                return level + 1;
+            }
+            table = Pte.frame(entry, PAGE_SHIFT);
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** The {@link Walk} that {@link #walkEntries} read into {@code entries}; equal to what {@link #walk} returns. */
+    public Walk walkOf(long va, long[] entries, int n) {
+        boolean leaf = n == mode.levels;
+        long pte = leaf ? entries[n - 1] : 0;
+        return new Walk(va, new Levels(mode, va, root, entries, n), pte, leaf && Pte.has(pte, Pte.PRESENT));
     }
 
     /** Allocates the root table; throws IllegalStateException if no frame is free for it. */
@@ -250,9 +332,15 @@ public final class PageTable {
 
     /** The frame of the last-level table covering {@code va}, or -1. */
     private long leafTable(long va) {
-        Walk w = walk(va);
-        return w.levels().size() == mode.levels ? w.levels().get(mode.levels - 1).tableFrame() : -1;
+        int n = walkEntries(va, scratch);
+        if (n != mode.levels) {
+            return -1;
+        }
+        return n == 1 ? root : Pte.frame(scratch[n - 2], PAGE_SHIFT);
     }
+
+    /** Entries read by {@link #leafTable}. */
+    private final long[] scratch = new long[4];
 
     private void undo(List<long[]> created) {
         for (int i = created.size() - 1; i >= 0; i--) {

@@ -1,8 +1,5 @@
 package oss.runtime.hw.mem;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Simulated RAM, divided into frames of {@code pageSize} bytes. Only frames
  * that have actually been written hold storage (a frame's words are
@@ -18,8 +15,17 @@ public final class PhysicalMemory {
     private final long bytes;
     private final int pageSize;
     private final long frames;
-    /** frame number → that frame's 8-byte words. Looked up only, never iterated. */
-    private final Map<Long, long[]> stored = new HashMap<>();
+    private final int pageShift;
+    /**
+     * frame number → that frame's 8-byte words, or null: a directory of
+     * chunks of {@link #CHUNK} frames, each chunk allocated on the first write
+     * into it, so a lookup is two array reads and a machine of many GiB costs
+     * one small directory until its frames are written.
+     */
+    private final long[][][] stored;
+    private long storedCount;
+    private static final int CHUNK_SHIFT = 10;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
 
     public PhysicalMemory(long bytes, int pageSize) {
         if (pageSize < 8 || Integer.bitCount(pageSize) != 1) {
@@ -31,6 +37,8 @@ public final class PhysicalMemory {
         this.bytes = bytes;
         this.pageSize = pageSize;
         this.frames = bytes / pageSize;
+        this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        this.stored = new long[Math.toIntExact((frames + CHUNK - 1) >>> CHUNK_SHIFT)][][];
     }
 
     public long frames() {
@@ -44,7 +52,7 @@ public final class PhysicalMemory {
     /** The 8-byte word at {@code paddr} (8-aligned). */
     public long readWord(long paddr) {
         check(paddr, 8);
-        long[] words = stored.get(paddr / pageSize);
+        long[] words = storedWords(paddr >>> pageShift);
         return words == null ? 0 : words[slot(paddr)];
     }
 
@@ -56,7 +64,7 @@ public final class PhysicalMemory {
     /** The 4-byte word at {@code paddr} (4-aligned), unsigned, in a long. */
     public long readInt(long paddr) {
         check(paddr, 4);
-        long[] words = stored.get(paddr / pageSize);
+        long[] words = storedWords(paddr >>> pageShift);
         if (words == null) {
             return 0;
         }
@@ -80,20 +88,40 @@ public final class PhysicalMemory {
         if (frame < 0 || frame >= frames) {
             throw new IllegalArgumentException("frame " + frame + " outside 0.." + (frames - 1));
         }
-        stored.remove(frame);
+        long[][] chunk = stored[(int) (frame >>> CHUNK_SHIFT)];
+        if (chunk != null && chunk[(int) (frame & (CHUNK - 1))] != null) {
+            chunk[(int) (frame & (CHUNK - 1))] = null;
+            storedCount--;
+        }
     }
 
     /** How many frames currently hold storage (have been written since last zeroed). */
     public long storedFrames() {
-        return stored.size();
+        return storedCount;
+    }
+
+    private long[] storedWords(long frame) {
+        long[][] chunk = stored[(int) (frame >>> CHUNK_SHIFT)];
+        return chunk == null ? null : chunk[(int) (frame & (CHUNK - 1))];
     }
 
     private long[] words(long paddr) {
-        return stored.computeIfAbsent(paddr / pageSize, f -> new long[pageSize / 8]);
+        long frame = paddr >>> pageShift;
+        int c = (int) (frame >>> CHUNK_SHIFT);
+        long[][] chunk = stored[c];
+        if (chunk == null) {
+            chunk = stored[c] = new long[CHUNK][];
+        }
+        long[] words = chunk[(int) (frame & (CHUNK - 1))];
+        if (words == null) {
+            words = chunk[(int) (frame & (CHUNK - 1))] = new long[pageSize / 8];
+            storedCount++;
+        }
+        return words;
     }
 
     private int slot(long paddr) {
-        return (int) ((paddr % pageSize) / 8);
+        return (int) ((paddr & (pageSize - 1)) >>> 3);
     }
 
     /** Little-endian: the int at the lower address is the low half of the 8-byte word. */

@@ -23,6 +23,8 @@ public final class Tlb {
     private long clock;
     private long hits;
     private long misses;
+    /** sets - 1 when the set count is a power of two, else -1. */
+    private final long setMask;
 
     public Tlb(TlbSpec spec) {
         if (spec.entries() <= 0 || spec.ways() <= 0 || spec.entries() % spec.ways() != 0) {
@@ -37,6 +39,7 @@ public final class Tlb {
         vpn = new long[n];
         pte = new long[n];
         lastUse = new long[n];
+        setMask = Integer.bitCount(sets) == 1 ? sets - 1 : -1;
     }
 
     /** The cached PTE for this page of this address space, or -1 on a miss. */
@@ -136,7 +139,7 @@ public final class Tlb {
     }
 
     private int setOf(long vpn) {
-        return (int) Long.remainderUnsigned(vpn, sets);
+        return setMask >= 0 ? (int) (vpn & setMask) : (int) Long.remainderUnsigned(vpn, sets);
     }
 
     private int find(int asid, long vpn) {

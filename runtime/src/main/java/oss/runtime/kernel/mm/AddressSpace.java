@@ -32,7 +32,7 @@ public final class AddressSpace {
     /** Pages written out to swap: virtual page number → swap slot. */
     public final Map<Long, Long> swapped = new HashMap<>();
     /** Anonymous pages that were written at least once (their content is not all zeros). */
-    public final java.util.Set<Long> dirtied = new java.util.HashSet<>();
+    public final VpnSet dirtied = new VpnSet();
     public UserAllocator allocator;
     /** The program this address space was built for (exec's argument), for /proc/PID/maps. */
     public String program;
@@ -71,12 +71,34 @@ public final class AddressSpace {
         vmaObjects.clear();
     }
 
+    /**
+     * The VMA the last {@link #find} returned and the start of the next VMA
+     * above it: while the map is unchanged, any {@code va} in
+     * {@code [lastFound.start, lastNextStart)} has {@code lastFound} as its
+     * floor entry, so the hot path skips the tree. Forgotten on every
+     * add and remove.
+     */
+    private Vma lastFound;
+    private long lastNextStart;
+
     public Vma find(long va) {
+        Vma last = lastFound;
+        if (last != null && va >= last.start && va < lastNextStart) {
+            return last.contains(va) ? last : null;
+        }
         var e = vmas.floorEntry(va);
-        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+        if (e == null) {
+            return null;
+        }
+        Vma v = e.getValue();
+        Long next = vmas.higherKey(v.start);
+        lastFound = v;
+        lastNextStart = next == null ? Long.MAX_VALUE : next;
+        return v.contains(va) ? v : null;
     }
 
     public void add(Vma v) {
+        lastFound = null;
         vmas.put(v.start, v);
         if (vmaCache != null) {
             vmaObjects.put(v.start, vmaCache.alloc());
@@ -84,6 +106,7 @@ public final class AddressSpace {
     }
 
     public void remove(Vma v) {
+        lastFound = null;
         vmas.remove(v.start);
         Long obj = vmaObjects.remove(v.start);
         if (obj != null && vmaCache != null) {

@@ -88,6 +88,10 @@ public final class MemoryManager {
     private final SplittableRandom random;
     private final Map<String, Long> pageCache = new TreeMap<>();
     private final Map<Integer, AddressSpace> mmOf = new HashMap<>();
+    /** The pid {@link #access} last looked up and its address space: consecutive accesses are mostly one task's. */
+    private static final int NO_PID = Integer.MIN_VALUE;
+    private int lastPid = NO_PID;
+    private AddressSpace lastMm;
     /** Kernel objects in the slab caches, as /proc/slabinfo shows them: task_struct, mm_struct, vm_area_struct. */
     private final Slabs slabs;
     private final Map<Integer, Long> taskStructs = new HashMap<>();
@@ -159,7 +163,7 @@ public final class MemoryManager {
 
     /** A fresh address space with the standard layout: text, data, bss, heap, stack, libraries. */
     public void createProcess(int pid, int frameLimit, String programName) {
-        mmOf.put(pid, newAddressSpace(frameLimit, programName));
+        putMm(pid, newAddressSpace(frameLimit, programName));
         newTask(pid);
     }
 
@@ -251,7 +255,7 @@ public final class MemoryManager {
             t.flushAsid(parent.asid);
         }
         kernelObjects(child);
-        mmOf.put(childPid, child);
+        putMm(childPid, child);
         newTask(childPid);
     }
 
@@ -271,7 +275,7 @@ public final class MemoryManager {
     public void shareAddressSpace(int parentPid, int childPid) {
         AddressSpace mm = mmOf.get(parentPid);
         mm.users++;
-        mmOf.put(childPid, mm);
+        putMm(childPid, mm);
         newTask(childPid);
     }
 
@@ -282,7 +286,7 @@ public final class MemoryManager {
         if (old != null) {
             release(old);
         }
-        mmOf.put(pid, newAddressSpace(limit, programName));
+        putMm(pid, newAddressSpace(limit, programName));
     }
 
     /** The task exits: leaks are recorded and its address space released if it was the last user. */
@@ -292,7 +296,7 @@ public final class MemoryManager {
         if (taskStruct != null) {
             slabs.taskStruct().free(taskStruct); // Linux frees it when the parent reaps; oss at exit
         }
-        AddressSpace mm = mmOf.remove(pid);
+        AddressSpace mm = removeMm(pid);
         if (mm != null && c != null) {
             c.rssAtExit = mm.resident.size();
             c.vmAtExit = mm.vmPages(PAGE_SIZE);
@@ -354,6 +358,19 @@ public final class MemoryManager {
             tlbs[cpu].flushAll();
         }
         cpuAsid[cpu] = mm.asid;
+    }
+
+    /** Every change to {@code mmOf} goes through here and {@link #removeMm}, which forget the access path's cache. */
+    private void putMm(int pid, AddressSpace mm) {
+        lastPid = NO_PID;
+        lastMm = null;
+        mmOf.put(pid, mm);
+    }
+
+    private AddressSpace removeMm(int pid) {
+        lastPid = NO_PID;
+        lastMm = null;
+        return mmOf.remove(pid);
     }
 
     public AddressSpace addressSpace(int pid) {
@@ -502,8 +519,14 @@ public final class MemoryManager {
      */
     public Access access(int pid, int cpu, long va, boolean write, FutureReferences future) {
         memoryAccesses++;
-        AddressSpace mm = mmOf.get(pid);
-        TaskCounters c = counters.get(pid);
+        AddressSpace mm;
+        if (pid == lastPid) {
+            mm = lastMm;
+        } else {
+            mm = mmOf.get(pid);
+            lastPid = pid;
+            lastMm = mm;
+        }
         Vma vma = mm.find(va);
         if (vma == null) {
             return segv(va, "no mapping contains this address");
@@ -520,17 +543,19 @@ public final class MemoryManager {
         boolean firstTlbHit = false;
         PageTable.Walk firstWalk = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Mmu.Translation tr = mmu.translate(cpu, mm.asid, mm.pageTable, va, write);
-            cycles += tr.cycles();
-            if (tr.walk() != null) {
+            // The MMU keeps the translation's outcome instead of returning a record: this is the hot path.
+            Mmu.Fault trFault = mmu.translateInPlace(cpu, mm.asid, mm.pageTable, va, write, false);
+            cycles += mmu.lastCycles();
+            boolean tlbHit = mmu.lastTlbHit();
+            if (!tlbHit) {
                 pageWalks++;
             }
             if (attempt == 0) {
-                firstTlbHit = tr.tlbHit();
-                firstWalk = tr.walk();
+                firstTlbHit = tlbHit;
+                firstWalk = mmu.lastWalk(mm.pageTable, va);
             }
-            if (tr.fault() == Mmu.Fault.NOT_PRESENT) {
-                long ioNs = handleNotPresent(mm, vma, va, c, future);
+            if (trFault == Mmu.Fault.NOT_PRESENT) {
+                long ioNs = handleNotPresent(mm, vma, va, counters.get(pid), future);
                 if (ioNs < 0) {
                     return oom(va);
                 }
@@ -539,26 +564,28 @@ public final class MemoryManager {
                 cycles += FAULT_CYCLES;
                 continue;
             }
-            if (tr.fault() == Mmu.Fault.PROTECTION) {
-                if (!write || !Pte.has(tr.pte(), Pte.COW)) {
+            long pte = mmu.lastPte();
+            if (trFault == Mmu.Fault.PROTECTION) {
+                if (!write || !Pte.has(pte, Pte.COW)) {
                     return segv(va, "a write to a page that is not writable");
                 }
-                if (!copyOnWrite(mm, va, tr.pte(), c, future)) {
+                if (!copyOnWrite(mm, va, pte, counters.get(pid), future)) {
                     return oom(va);
                 }
                 fault = FaultKind.COW;
                 cycles += FAULT_CYCLES;
                 continue;
             }
+            long paddr = mmu.lastPaddr();
             long vpn = va >>> PAGE_SHIFT;
             if (write) {
-                frames.get(Pte.frame(tr.pte(), PAGE_SHIFT)).dirty = true;
-                mm.dirtied.add(vpn);
+                frames.get(Pte.frame(pte, PAGE_SHIFT)).dirty = true;
+                mm.dirtied.addPage(vpn);
             }
             referenced(mm, vpn);
-            CacheHierarchy.Outcome data = caches.access(cpu, tr.paddr(), write);
-            cycles += data.cycles();
-            return new Access(va, cycles, io, fault, firstTlbHit, data.levelHit(), firstWalk, tr.paddr(), null);
+            cycles += caches.accessCycles(cpu, paddr, write);
+            return new Access(va, cycles, io, fault, firstTlbHit, caches.levelName(caches.lastLevel()), firstWalk,
+                    paddr, null);
         }
         throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
     }
@@ -705,8 +732,8 @@ public final class MemoryManager {
             return true;
         }
         Vma v = mm.find(va);
-        boolean anonymousContent = v == null || v.anonymous() || (!v.shared && mm.dirtied.contains(vpn));
-        if (anonymousContent && mm.dirtied.contains(vpn)) {
+        boolean anonymousContent = v == null || v.anonymous() || (!v.shared && mm.dirtied.containsPage(vpn));
+        if (anonymousContent && mm.dirtied.containsPage(vpn)) {
             long slot = swap.swapOut();
             if (slot < 0) {
                 return false;
