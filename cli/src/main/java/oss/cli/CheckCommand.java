@@ -31,6 +31,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "errors only, without source excerpts")
     boolean quiet;
 
+    @Option(names = "--sarif", description = "print the findings as SARIF 2.1.0, for code-scanning services")
+    boolean sarif;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -38,8 +41,9 @@ final class CheckCommand implements Callable<Integer> {
         boolean unreadable = false;
         boolean errors = false;
         List<JsonObject> reports = new ArrayList<>();
+        List<SarifReport.FileFindings> sarifFiles = new ArrayList<>();
         List<Diagnostic> everything = new ArrayList<>();
-        Style style = json ? Style.plain() : Style.detect();
+        Style style = json || sarif ? Style.plain() : Style.detect();
         for (Path path : files) {
             SourceFile source;
             try {
@@ -53,6 +57,10 @@ final class CheckCommand implements Callable<Integer> {
             errors |= a.hasErrors();
             if (json) {
                 reports.add(JsonReport.of(source.name(), a, false));
+                continue;
+            }
+            if (sarif) {
+                sarifFiles.add(new SarifReport.FileFindings(path.toString().replace('\\', '/'), a.diagnostics()));
                 continue;
             }
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
@@ -70,6 +78,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (json) {
             out.println(JsonReport.toJson(reports));
+        } else if (sarif) {
+            out.println(SarifReport.of(sarifFiles));
         } else if (!quiet) {
             out.println(Summary.line(everything, style));
         }

@@ -80,6 +80,36 @@ class CliTest {
     }
 
     @Test
+    void sarifNamesTheRuleTheLineAndEveryRelatedMember(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two-locks.oss");
+        Files.writeString(file, """
+                scenario "two locks in opposite orders" {
+                  mutex a
+                  mutex b
+                  process A { lock a; sleep 1 ms; lock b; unlock b; unlock a }
+                  process B { lock b; sleep 1 ms; lock a; unlock a; unlock b }
+                }
+                """);
+        Outcome o = oss("check", "--sarif", file.toString());
+        assertEquals(1, o.code(), o.out());
+        var root = com.google.gson.JsonParser.parseString(o.out()).getAsJsonObject();
+        assertEquals("2.1.0", root.get("version").getAsString());
+        var run = root.getAsJsonArray("runs").get(0).getAsJsonObject();
+        var result = run.getAsJsonArray("results").asList().stream().map(e -> e.getAsJsonObject())
+                .filter(r -> r.get("ruleId").getAsString().equals("OSS2101")).findFirst().orElseThrow();
+        assertEquals("error", result.get("level").getAsString());
+        var region = result.getAsJsonArray("locations").get(0).getAsJsonObject()
+                .getAsJsonObject("physicalLocation").getAsJsonObject("region");
+        // A blocks at its `lock b` on line 4; B's `lock a` on line 5 is the related member
+        assertEquals(4, region.get("startLine").getAsInt());
+        var related = result.getAsJsonArray("relatedLocations").get(0).getAsJsonObject()
+                .getAsJsonObject("physicalLocation").getAsJsonObject("region");
+        assertEquals(5, related.get("startLine").getAsInt());
+        assertTrue(run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules").toString()
+                .contains("\"id\":\"OSS2101\""));
+    }
+
+    @Test
     void jsonCarriesTheRun() {
         Outcome o = oss("run", "--json", EXAMPLES + "sched-fifo.oss");
         assertEquals(0, o.code(), o.err());

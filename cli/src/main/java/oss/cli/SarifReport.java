@@ -1,0 +1,121 @@
+package oss.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Related;
+import oss.runtime.program.Span;
+
+/**
+ * SARIF 2.1.0, the format code-scanning services (GitHub, GitLab, Azure
+ * DevOps) read: one run of the tool "oss", a rule per diagnostic code used,
+ * a result per finding with its region and related locations. Lets a course
+ * put `oss check --sarif` in CI and see findings on the student's lines.
+ */
+final class SarifReport {
+    private SarifReport() {}
+
+    record FileFindings(String uri, List<Diagnostic> diagnostics) {}
+
+    static String of(List<FileFindings> files) {
+        Map<String, Code> rules = new TreeMap<>();
+        JsonArray results = new JsonArray();
+        for (FileFindings f : files) {
+            for (Diagnostic d : f.diagnostics()) {
+                rules.put(d.code().id(), d.code());
+                JsonObject r = new JsonObject();
+                r.addProperty("ruleId", d.code().id());
+                r.addProperty("level", switch (d.severity()) {
+                    case ERROR -> "error";
+                    case WARNING -> "warning";
+                    case INFO -> "note";
+                });
+                r.add("message", text(d.detail().isEmpty() ? d.message() : d.message() + "\n" + d.detail()));
+                JsonArray locations = new JsonArray();
+                locations.add(location(f.uri(), d.span(), null));
+                r.add("locations", locations);
+                if (!d.related().isEmpty()) {
+                    JsonArray related = new JsonArray();
+                    int id = 1;
+                    for (Related rel : d.related()) {
+                        JsonObject loc = location(f.uri(), rel.span(), rel.message());
+                        loc.addProperty("id", id++);
+                        related.add(loc);
+                    }
+                    r.add("relatedLocations", related);
+                }
+                results.add(r);
+            }
+        }
+        JsonArray ruleArray = new JsonArray();
+        for (Code c : rules.values()) {
+            JsonObject rule = new JsonObject();
+            rule.addProperty("id", c.id());
+            rule.addProperty("name", camel(c.name()));
+            rule.add("shortDescription", text(c.title()));
+            JsonObject config = new JsonObject();
+            config.addProperty("level", c.severity() == oss.runtime.diag.Severity.INFO ? "note"
+                    : c.severity().label());
+            rule.add("defaultConfiguration", config);
+            ruleArray.add(rule);
+        }
+        JsonObject driver = new JsonObject();
+        driver.addProperty("name", "oss");
+        String[] version = new Version().getVersion();
+        driver.addProperty("semanticVersion", version[0].replace("oss ", "").replace(" ", "-"));
+        driver.add("rules", ruleArray);
+        JsonObject tool = new JsonObject();
+        tool.add("driver", driver);
+        JsonObject run = new JsonObject();
+        run.add("tool", tool);
+        run.add("results", results);
+        JsonArray runs = new JsonArray();
+        runs.add(run);
+        JsonObject root = new JsonObject();
+        root.addProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.addProperty("version", "2.1.0");
+        root.add("runs", runs);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    private static JsonObject location(String uri, Span span, String message) {
+        JsonObject artifact = new JsonObject();
+        artifact.addProperty("uri", uri);
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifact);
+        if (span != null && span.isKnown()) {
+            JsonObject region = new JsonObject();
+            region.addProperty("startLine", span.line());
+            region.addProperty("startColumn", span.column());
+            region.addProperty("endLine", span.endLine());
+            region.addProperty("endColumn", span.endColumn());
+            physical.add("region", region);
+        }
+        JsonObject loc = new JsonObject();
+        loc.add("physicalLocation", physical);
+        if (message != null) {
+            loc.add("message", text(message));
+        }
+        return loc;
+    }
+
+    private static JsonObject text(String s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("text", s);
+        return o;
+    }
+
+    /** DEADLOCK → Deadlock, UNLOCK_NOT_HELD → UnlockNotHeld: SARIF's rule names are identifiers. */
+    private static String camel(String enumName) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : enumName.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+}
