@@ -668,6 +668,7 @@ public final class Kernel {
                 mm.exec(t.pid, x.program());
             }
             t.replaceBody(x.body());
+            t.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
             releaseVforkParent(t);
             return true;
         }

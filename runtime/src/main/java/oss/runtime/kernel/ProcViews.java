@@ -59,7 +59,7 @@ final class ProcViews {
             if (t.state == TaskState.DEAD) {
                 continue;
             }
-            String cmd = t.state == TaskState.ZOMBIE ? "[" + t.process + "] <defunct>" : t.process;
+            String cmd = t.state == TaskState.ZOMBIE ? "[" + t.comm + "] <defunct>" : t.comm;
             sb.append(String.format("%5d %5d %-4s %s%n", t.pid, t.ppid, t.state.letter(), cmd));
         }
         return sb.toString();

@@ -20,6 +20,8 @@ public final class Task {
     /** The declared process this task is (a forked child carries its parent's). */
     public final String process;
     public final boolean forked;
+    /** What ps shows as the command: the process name until an exec replaces it with the program's. */
+    public String comm;
     public final SchedEntity se;
     public final List<Integer> children = new ArrayList<>();
     public final long[] slots;
@@ -94,6 +96,7 @@ public final class Task {
         this.ppid = ppid;
         this.process = process;
         this.forked = forked;
+        this.comm = process;
         this.se = se;
         this.slots = slots;
         if (!body.isEmpty()) {
