@@ -83,4 +83,33 @@ class MemoryRunTest {
         assertEquals(1, p.voluntarySwitches());
         assertEquals(6 * MS, child.finishNs());
     }
+
+    @Test
+    void aFirstWriteToAPrivateFilePageIsOneFault() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "private file" {
+                  machine { cpus 1 }
+                  file "/data/log" size 8 KiB
+                  process A {
+                    f = mmap "/data/log" private rw
+                    write f[0]
+                  }
+                  process B arrives 10 ms {
+                    f = mmap "/data/log" private rw
+                    write f[0]
+                  }
+                }
+                """);
+        // A: page 0 is not in the page cache: read from the disk and copied in one fault (major),
+        // as Linux's do_cow_fault does; no separate copy-on-write fault.
+        // B, later: page 0 is now cached: copied out of the page cache in one minor fault.
+        TaskReport a = RunSemanticsTest.task(r, "A");
+        TaskReport b = RunSemanticsTest.task(r, "B");
+        assertEquals(1, a.memory().majorFaults());
+        assertEquals(0, a.memory().minorFaults());
+        assertEquals(0, a.memory().cowFaults());
+        assertEquals(0, b.memory().majorFaults());
+        assertEquals(1, b.memory().minorFaults());
+        assertEquals(0, b.memory().cowFaults());
+    }
 }

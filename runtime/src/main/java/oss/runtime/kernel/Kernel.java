@@ -124,6 +124,9 @@ public final class Kernel {
         }
         this.mm = usesMemory ? new MemoryManager(program, options.seed()) : null;
         this.memory = usesMemory ? new MemorySyscalls(mm, findings, facts, program.machine().clockHz()) : null;
+        if (mm != null) {
+            mm.createInit(init.pid);
+        }
         for (ProcessDef p : program.processes()) {
             Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
             t.exitedAt = p.span();

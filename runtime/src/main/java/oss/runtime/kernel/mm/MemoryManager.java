@@ -167,6 +167,11 @@ public final class MemoryManager {
         newTask(pid);
     }
 
+    /** init: a task_struct in the slab cache like every task; its own user memory is not simulated. */
+    public void createInit(int pid) {
+        newTask(pid);
+    }
+
     /** Every task has a task_struct in its slab cache from creation to exit. */
     private void newTask(int pid) {
         counters.put(pid, new TaskCounters());
@@ -555,7 +560,7 @@ public final class MemoryManager {
                 firstWalk = mmu.lastWalk(mm.pageTable, va);
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
-                long ioNs = handleNotPresent(mm, vma, va, counters.get(pid), future);
+                long ioNs = handleNotPresent(mm, vma, va, write, counters.get(pid), future);
                 if (ioNs < 0) {
                     return oom(va);
                 }
@@ -608,7 +613,8 @@ public final class MemoryManager {
      * frame (a minor, demand-zero fault). Returns device ns to wait, 0 for a
      * minor fault, -1 when no frame can be found.
      */
-    private long handleNotPresent(AddressSpace mm, Vma vma, long va, TaskCounters c, FutureReferences future) {
+    private long handleNotPresent(AddressSpace mm, Vma vma, long va, boolean write, TaskCounters c,
+            FutureReferences future) {
         long vpn = va >>> PAGE_SHIFT;
         long pageVa = vpn << PAGE_SHIFT;
         long flags = Pte.PRESENT | Pte.USER | (vma.writable() ? Pte.WRITABLE : 0);
@@ -642,6 +648,16 @@ public final class MemoryManager {
                 frames.get(frame).cacheKey = key;
                 c.major++;
                 ioNs = hw.diskLatencyNs();
+            }
+            if (write && !vma.shared) {
+                // do_cow_fault: a first write to a private file page copies it out of the page cache
+                // in the same fault; the copy is this process's own anonymous page from the start.
+                long copy = allocateFrameFor(mm, future);
+                if (copy < 0) {
+                    return -1;
+                }
+                install(mm, pageVa, copy, flags);
+                return ioNs;
             }
             // A private mapping of a file page is read-only until written: the write copies it.
             long fileFlags = vma.shared ? flags : (flags & ~Pte.WRITABLE) | (vma.writable() ? Pte.COW : 0);
