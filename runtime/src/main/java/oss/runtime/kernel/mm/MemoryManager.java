@@ -92,12 +92,15 @@ public final class MemoryManager {
     private static final int NO_PID = Integer.MIN_VALUE;
     private int lastPid = NO_PID;
     private AddressSpace lastMm;
+    private TaskCounters lastCounters;
     /** Kernel objects in the slab caches, as /proc/slabinfo shows them: task_struct, mm_struct, vm_area_struct. */
     private final Slabs slabs;
     private final Map<Integer, Long> taskStructs = new HashMap<>();
     private final Map<Integer, TaskCounters> counters = new HashMap<>();
     private final Map<Integer, Integer> libraryUsers = new HashMap<>();
     private long memoryAccesses;
+    private ReplacementPolicy lastReferencedPolicy;
+    private long lastReferencedKey;
     private long pageWalks;
     private int nextAsid = 1;
 
@@ -251,6 +254,7 @@ public final class MemoryManager {
             frames.get(frame).mapCount++;
             child.resident.add(va >>> PAGE_SHIFT);
             policyOf(child).loaded(key(child, va >>> PAGE_SHIFT));
+            forgetLastReference();
         }
         child.swapped.putAll(copySwapped(parent));
         child.dirtied.addAll(parent.dirtied);
@@ -369,12 +373,14 @@ public final class MemoryManager {
     private void putMm(int pid, AddressSpace mm) {
         lastPid = NO_PID;
         lastMm = null;
+        lastCounters = null;
         mmOf.put(pid, mm);
     }
 
     private AddressSpace removeMm(int pid) {
         lastPid = NO_PID;
         lastMm = null;
+        lastCounters = null;
         return mmOf.remove(pid);
     }
 
@@ -525,12 +531,16 @@ public final class MemoryManager {
     public Access access(int pid, int cpu, long va, boolean write, FutureReferences future) {
         memoryAccesses++;
         AddressSpace mm;
+        TaskCounters taskCounters;
         if (pid == lastPid) {
             mm = lastMm;
+            taskCounters = lastCounters;
         } else {
             mm = mmOf.get(pid);
+            taskCounters = counters.get(pid);
             lastPid = pid;
             lastMm = mm;
+            lastCounters = taskCounters;
         }
         Vma vma = mm.find(va);
         if (vma == null) {
@@ -560,7 +570,7 @@ public final class MemoryManager {
                 firstWalk = mmu.lastWalk(mm.pageTable, va);
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
-                long ioNs = handleNotPresent(mm, vma, va, write, counters.get(pid), future);
+                long ioNs = handleNotPresent(mm, vma, va, write, taskCounters, future);
                 if (ioNs < 0) {
                     return oom(va);
                 }
@@ -574,7 +584,7 @@ public final class MemoryManager {
                 if (!write || !Pte.has(pte, Pte.COW)) {
                     return segv(va, "a write to a page that is not writable");
                 }
-                if (!copyOnWrite(mm, va, pte, counters.get(pid), future)) {
+                if (!copyOnWrite(mm, va, pte, taskCounters, future)) {
                     return oom(va);
                 }
                 fault = FaultKind.COW;
@@ -682,6 +692,7 @@ public final class MemoryManager {
         long vpn = pageVa >>> PAGE_SHIFT;
         mm.resident.add(vpn);
         policyOf(mm).loaded(key(mm, vpn));
+        forgetLastReference();
     }
 
     /**
@@ -732,6 +743,7 @@ public final class MemoryManager {
             AddressSpace owner = ownerOf(key);
             if (owner == null || !evict(owner, key & ((1L << 40) - 1))) {
                 globalPolicy.removed(key);
+                forgetLastReference();
             }
             frame = frameSource.allocateFrame();
         }
@@ -744,6 +756,8 @@ public final class MemoryManager {
         long pte = mm.pageTable.pte(va);
         if (!Pte.has(pte, Pte.PRESENT)) {
             policyOf(mm).removed(key(mm, vpn));
+        forgetLastReference();
+            forgetLastReference();
             mm.resident.remove(vpn);
             return true;
         }
@@ -766,6 +780,7 @@ public final class MemoryManager {
         invalidate(mm, va);
         mm.resident.remove(vpn);
         policyOf(mm).removed(key(mm, vpn));
+        forgetLastReference();
         long frame = Pte.frame(pte, PAGE_SHIFT);
         FrameTable.Page page = frames.get(frame);
         page.mapCount--;
@@ -809,8 +824,26 @@ public final class MemoryManager {
         }
     }
 
+    /**
+     * Tells the replacement policy about a reference. A reference to the page
+     * the same policy heard about last changes nothing in any policy (LRU's
+     * most recent page stays most recent, clock's bit is already set), so it
+     * is skipped: a loop over one page costs one policy update, not one each.
+     */
     private void referenced(AddressSpace mm, long vpn) {
-        policyOf(mm).referenced(key(mm, vpn));
+        ReplacementPolicy policy = policyOf(mm);
+        long key = key(mm, vpn);
+        if (policy == lastReferencedPolicy && key == lastReferencedKey) {
+            return;
+        }
+        policy.referenced(key);
+        lastReferencedPolicy = policy;
+        lastReferencedKey = key;
+    }
+
+    /** Any page leaving memory or being loaded breaks the "same page as last time" shortcut. */
+    private void forgetLastReference() {
+        lastReferencedPolicy = null;
     }
 
     private ReplacementPolicy policyOf(AddressSpace mm) {
