@@ -8,10 +8,9 @@ import java.util.random.RandomGenerator;
  * The walk goes over the queue in queueSeq order and draws from the run's
  * seeded generator, so the same seed replays the same schedule.
  */
-public final class LotteryScheduler implements Scheduler {
+public final class LotteryScheduler extends QueueScheduler {
     private final long quantumNs;
     private final RandomGenerator rng;
-    private final SeqQueue queue = new SeqQueue();
 
     public LotteryScheduler(long quantumNs, RandomGenerator rng) {
         if (quantumNs <= 0) {
@@ -24,11 +23,6 @@ public final class LotteryScheduler implements Scheduler {
     @Override
     public String name() {
         return "lottery";
-    }
-
-    @Override
-    public void enqueue(SchedEntity se, Wake why, long now) {
-        queue.add(se);
     }
 
     @Override
@@ -62,25 +56,7 @@ public final class LotteryScheduler implements Scheduler {
     }
 
     @Override
-    public void account(SchedEntity se, long ranNs, long now) {}
-
-    @Override
-    public boolean shouldPreempt(SchedEntity woken, SchedEntity curr, long now) {
-        return false;
-    }
-
-    @Override
     public boolean shouldYield(SchedEntity curr, long now) {
         return true;
-    }
-
-    @Override
-    public void detach(SchedEntity se, long now) {
-        queue.remove(se);
-    }
-
-    @Override
-    public int queued() {
-        return queue.size();
     }
 }

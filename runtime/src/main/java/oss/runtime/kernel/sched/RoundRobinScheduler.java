@@ -5,9 +5,8 @@ package oss.runtime.kernel.sched;
  * A wake-up never preempts; the newcomer just joins the tail and gets its
  * turn within one round.
  */
-public final class RoundRobinScheduler implements Scheduler {
+public final class RoundRobinScheduler extends QueueScheduler {
     private final long quantumNs;
-    private final SeqQueue queue = new SeqQueue();
 
     public RoundRobinScheduler(long quantumNs) {
         if (quantumNs <= 0) {
@@ -22,11 +21,6 @@ public final class RoundRobinScheduler implements Scheduler {
     }
 
     @Override
-    public void enqueue(SchedEntity se, Wake why, long now) {
-        queue.add(se);
-    }
-
-    @Override
     public SchedEntity pickNext(int cpu, long now) {
         return queue.pollFirst();
     }
@@ -37,25 +31,7 @@ public final class RoundRobinScheduler implements Scheduler {
     }
 
     @Override
-    public void account(SchedEntity se, long ranNs, long now) {}
-
-    @Override
-    public boolean shouldPreempt(SchedEntity woken, SchedEntity curr, long now) {
-        return false;
-    }
-
-    @Override
     public boolean shouldYield(SchedEntity curr, long now) {
         return true;
-    }
-
-    @Override
-    public void detach(SchedEntity se, long now) {
-        queue.remove(se);
-    }
-
-    @Override
-    public int queued() {
-        return queue.size();
     }
 }
