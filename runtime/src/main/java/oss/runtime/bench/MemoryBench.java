@@ -173,7 +173,7 @@ public final class MemoryBench {
         long cycles = 0;
         long off = 0;
         for (long i = 0; i < references; i++) {
-            cycles += check(mm.access(PID, CPU, base + off, (i & 3) == 3, null));
+            cycles += check(mm, mm.accessCycles(PID, CPU, base + off, (i & 3) == 3, null), base + off);
             off += 8;
             if (off == bytes) {
                 off = 0;
@@ -186,17 +186,18 @@ public final class MemoryBench {
         long cycles = 0;
         for (long i = 0; i < references; i++) {
             long off = rnd.nextLong(bytes) & ~7L;
-            cycles += check(mm.access(PID, CPU, base + off, (i & 3) == 3, null));
+            cycles += check(mm, mm.accessCycles(PID, CPU, base + off, (i & 3) == 3, null), base + off);
         }
         return cycles;
     }
 
-    private static long check(MemoryManager.Access a) {
-        if (a.fault() != MemoryManager.FaultKind.NONE) {
-            throw new IllegalStateException("steady-state reference at 0x" + Long.toHexString(a.va()) + " faulted: "
-                    + a.fault());
+    /** The cycles of a steady-state reference, which must not have faulted. */
+    private static long check(MemoryManager mm, long cycles, long va) {
+        if (mm.lastFault() != MemoryManager.FaultKind.NONE) {
+            throw new IllegalStateException("steady-state reference at 0x" + Long.toHexString(va) + " faulted: "
+                    + mm.lastFault());
         }
-        return a.cycles();
+        return cycles;
     }
 
     // ---- footprint ------------------------------------------------------------------------------------

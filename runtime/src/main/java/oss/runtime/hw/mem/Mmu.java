@@ -173,6 +173,13 @@ public final class Mmu {
         return lastTlbHit ? null : pt.walkOf(va, lastEntries, lastLevels);
     }
 
+    /** Copies the last translation's walk entries (root first) into {@code out}; returns how many (0 on a TLB hit). */
+    public int lastEntries(long[] out) {
+        int n = lastTlbHit ? 0 : lastLevels;
+        System.arraycopy(lastEntries, 0, out, 0, n);
+        return n;
+    }
+
     private static boolean allowed(long pte, boolean write, boolean user) {
         return (!write || Pte.has(pte, Pte.WRITABLE)) && (!user || Pte.has(pte, Pte.USER));
     }

@@ -529,6 +529,35 @@ public final class MemoryManager {
      * instruction is; then the data access through the caches.
      */
     public Access access(int pid, int cpu, long va, boolean write, FutureReferences future) {
+        long cycles = accessCycles(pid, cpu, va, write, future);
+        FaultKind fault = lastFault;
+        if (lastSegvReason != null) {
+            return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, lastSegvReason);
+        }
+        PageTable.Walk walk = lastFirstTlbHit ? null : lastAccessMm.pageTable.walkOf(va, firstEntries, firstLevels);
+        return new Access(va, cycles, lastIoNs, fault, lastFirstTlbHit, caches.levelName(lastLevel), walk, lastPaddr,
+                null);
+    }
+
+    // What the last accessCycles did, for access() and callers that want more than the cycles.
+    private FaultKind lastFault = FaultKind.NONE;
+    private long lastIoNs;
+    private boolean lastFirstTlbHit;
+    private int lastLevel;
+    private long lastPaddr;
+    private String lastSegvReason;
+    private AddressSpace lastAccessMm;
+    /** The first attempt's walk, as entries (built into a Walk only by {@link #access}). */
+    private final long[] firstEntries = new long[4];
+    private int firstLevels;
+
+    /**
+     * The same access as {@link #access}, with the same effects, returning
+     * only its cycles (0 for a segfault); the rest of the outcome is left for
+     * {@link #lastFault()} and {@link #lastIoNs()}. The hot path: nothing is
+     * allocated.
+     */
+    public long accessCycles(int pid, int cpu, long va, boolean write, FutureReferences future) {
         memoryAccesses++;
         AddressSpace mm;
         TaskCounters taskCounters;
@@ -542,21 +571,21 @@ public final class MemoryManager {
             lastMm = mm;
             lastCounters = taskCounters;
         }
+        lastAccessMm = mm;
         Vma vma = mm.find(va);
         if (vma == null) {
-            return segv(va, "no mapping contains this address");
+            return segvCycles("no mapping contains this address");
         }
         if (write && !vma.writable()) {
-            return segv(va, "a write to " + describe(vma) + ", which is mapped without write permission");
+            return segvCycles("a write to " + describe(vma) + ", which is mapped without write permission");
         }
         if (!write && !vma.readable()) {
-            return segv(va, "a read of " + describe(vma) + ", which is mapped without read permission");
+            return segvCycles("a read of " + describe(vma) + ", which is mapped without read permission");
         }
         long cycles = 0;
         long io = 0;
         FaultKind fault = FaultKind.NONE;
         boolean firstTlbHit = false;
-        PageTable.Walk firstWalk = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             // The MMU keeps the translation's outcome instead of returning a record: this is the hot path.
             Mmu.Fault trFault = mmu.translateInPlace(cpu, mm.asid, mm.pageTable, va, write, false);
@@ -567,12 +596,14 @@ public final class MemoryManager {
             }
             if (attempt == 0) {
                 firstTlbHit = tlbHit;
-                firstWalk = mmu.lastWalk(mm.pageTable, va);
+                if (!tlbHit) {
+                    firstLevels = mmu.lastEntries(firstEntries);
+                }
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
                 long ioNs = handleNotPresent(mm, vma, va, write, taskCounters, future);
                 if (ioNs < 0) {
-                    return oom(va);
+                    return segvCycles("out of memory");
                 }
                 fault = ioNs > 0 ? FaultKind.MAJOR : FaultKind.MINOR;
                 io += ioNs;
@@ -582,10 +613,10 @@ public final class MemoryManager {
             long pte = mmu.lastPte();
             if (trFault == Mmu.Fault.PROTECTION) {
                 if (!write || !Pte.has(pte, Pte.COW)) {
-                    return segv(va, "a write to a page that is not writable");
+                    return segvCycles("a write to a page that is not writable");
                 }
                 if (!copyOnWrite(mm, va, pte, taskCounters, future)) {
-                    return oom(va);
+                    return segvCycles("out of memory");
                 }
                 fault = FaultKind.COW;
                 cycles += FAULT_CYCLES;
@@ -599,18 +630,35 @@ public final class MemoryManager {
             }
             referenced(mm, vpn);
             cycles += caches.accessCycles(cpu, paddr, write);
-            return new Access(va, cycles, io, fault, firstTlbHit, caches.levelName(caches.lastLevel()), firstWalk,
-                    paddr, null);
+            lastFault = fault;
+            lastIoNs = io;
+            lastFirstTlbHit = firstTlbHit;
+            lastLevel = caches.lastLevel();
+            lastPaddr = paddr;
+            lastSegvReason = null;
+            return cycles;
         }
         throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
     }
 
-    private static Access segv(long va, String why) {
-        return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, why);
+    private long segvCycles(String why) {
+        lastFault = FaultKind.SEGV;
+        lastIoNs = 0;
+        lastFirstTlbHit = false;
+        lastLevel = -1;
+        lastPaddr = -1;
+        lastSegvReason = why;
+        return 0;
     }
 
-    private static Access oom(long va) {
-        return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, "out of memory");
+    /** What the last {@link #accessCycles} did: NONE, a fault it handled, or SEGV. */
+    public FaultKind lastFault() {
+        return lastFault;
+    }
+
+    /** Device time the last {@link #accessCycles} must wait for (a major fault), else 0. */
+    public long lastIoNs() {
+        return lastIoNs;
     }
 
     private static String describe(Vma v) {
