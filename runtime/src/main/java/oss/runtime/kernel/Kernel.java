@@ -63,7 +63,8 @@ public final class Kernel {
     private final Mutex[] mutexes;
     private final Semaphore[] semaphores;
     private final ResourceTable resources;
-    private final List<Integer> resourceWaiters = new ArrayList<>();
+    private final SyncCalls sync;
+    private final ResourceCalls resourceCalls;
     private final List<Span> forkedAt = new ArrayList<>();
     private final Findings findings = new Findings();
     private final GanttRecorder gantt;
@@ -113,6 +114,8 @@ public final class Kernel {
         this.resources = new ResourceTable(
                 program.resources().stream().map(ResourceDecl::name).toArray(String[]::new),
                 program.resources().stream().mapToInt(ResourceDecl::instances).toArray());
+        this.sync = new SyncCalls(this, mutexes, semaphores);
+        this.resourceCalls = new ResourceCalls(this, resources, program.kernel().deadlock());
         tasks.add(null);
         forkedAt.add(Span.NONE);
         Task init = newTask(0, "init", false, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, List.of(), 0);
@@ -550,76 +553,11 @@ public final class Kernel {
             events.schedule(now + io.ns(), Event.Kind.TIMER, t.pid, 0);
             return false;
         }
-        if (op instanceof Op.Lock l) {
-            Mutex m = mutexes[l.mutex()];
-            if (m.isFree()) {
-                m.owner = t.pid;
-                m.lockedAt = l.span();
-                m.lockedSince = now;
-                facts.record(l.span(), t, now, "lock", m.name + " was free: taken at " + ms(now) + " without waiting",
-                        List.of());
-                t.next();
-                return true;
-            }
-            m.waiters.add(t.pid);
-            t.blockedSince = now;
-            String holder = m.owner == t.pid ? "itself (a second lock of a lock it holds)" : tasks.get(m.owner).toString();
-            block(t, Task.Blocker.MUTEX, l.mutex(), l.span(), "mutex " + m.name + ", held by " + holder);
-            return false;
+        if (SyncCalls.handles(op)) {
+            return sync.step(t, op);
         }
-        if (op instanceof Op.Unlock u) {
-            unlock(t, u);
-            t.next();
-            return true;
-        }
-        if (op instanceof Op.TryLock tl) {
-            Mutex m = mutexes[tl.mutex()];
-            if (m.isFree()) {
-                m.owner = t.pid;
-                m.lockedAt = tl.span();
-                m.lockedSince = now;
-                t.enter(tl.onSuccess());
-            } else {
-                t.enter(tl.onFailure());
-            }
-            return true;
-        }
-        if (op instanceof Op.SemWait p) {
-            Semaphore s = semaphores[p.sem()];
-            if (s.value > 0) {
-                s.value--;
-                t.next();
-                return true;
-            }
-            s.waiters.add(t.pid);
-            block(t, Task.Blocker.SEMAPHORE, p.sem(), p.span(), "semaphore " + s.name + " (value 0)");
-            return false;
-        }
-        if (op instanceof Op.SemPost v) {
-            Semaphore s = semaphores[v.sem()];
-            int w = s.waiters.poll();
-            if (w < 0) {
-                s.value++;
-            } else {
-                Task waiter = tasks.get(w);
-                waiter.next();
-                wake(waiter);
-            }
-            t.next();
-            return true;
-        }
-        if (op instanceof Op.Claim c) {
-            resources.row(t.pid).claim = c.max().clone();
-            t.next();
-            return true;
-        }
-        if (op instanceof Op.Request r) {
-            return request(t, r);
-        }
-        if (op instanceof Op.Release r) {
-            release(t, r);
-            t.next();
-            return true;
+        if (ResourceCalls.handles(op)) {
+            return resourceCalls.step(t, op);
         }
         if (op instanceof Op.Fork f) {
             fork(t, f);
@@ -678,7 +616,8 @@ public final class Kernel {
         throw new IllegalStateException("no semantics for " + op.getClass().getSimpleName());
     }
 
-    private void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
+    /** The running {@code t} goes to sleep on {@code blocker}: it leaves its CPU; {@code on} says what for. */
+    void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
         leaveCpu(cpus[t.cpu], t);
         classOf(t).block(t.se, now);
         t.voluntary++;
@@ -689,120 +628,13 @@ public final class Kernel {
         t.blockedOn = on;
     }
 
-    private void wake(Task t) {
+    /** A sleeper becomes runnable again. */
+    void wake(Task t) {
         t.blocker = Task.Blocker.NONE;
         t.blockerIndex = -1;
         t.blockedAt = null;
         t.blockedOn = null;
         makeRunnable(t, Wake.WAKEUP);
-    }
-
-    private void unlock(Task t, Op.Unlock u) {
-        Mutex m = mutexes[u.mutex()];
-        if (m.owner != t.pid) {
-            String why = m.isFree() ? m.name + " is not locked" : m.name + " is held by " + tasks.get(m.owner);
-            findings.add(Code.UNLOCK_BY_NON_OWNER, u.span(), t + " unlocks " + m.name + ", but " + why
-                    + "; only the owner of a mutex may unlock it (the unlock is ignored)");
-            return;
-        }
-        int w = m.waiters.poll();
-        if (w < 0) {
-            facts.record(u.span(), t, now, "unlock", m.name + " held by " + t + " for " + ms(now - m.lockedSince)
-                    + "; nobody was waiting", List.of());
-            m.owner = 0;
-            m.lockedAt = Span.NONE;
-            return;
-        }
-        Task waiter = tasks.get(w);
-        facts.record(u.span(), t, now, "unlock", m.name + " held by " + t + " for " + ms(now - m.lockedSince)
-                + "; handed to " + waiter, List.of());
-        facts.record(waiter.blockedAt, waiter, now, "lock", m.name + " was held by " + t + ": waited "
-                + ms(now - waiter.blockedSince) + " (from " + ms(waiter.blockedSince) + " to " + ms(now) + ")", List.of());
-        m.owner = w;
-        m.lockedAt = waiter.blockedAt;
-        m.lockedSince = now;
-        waiter.next();
-        wake(waiter);
-    }
-
-    private boolean request(Task t, Op.Request r) {
-        ResourceTable.Row row = resources.row(t.pid);
-        int[] amounts = r.amounts();
-        boolean avoid = program.kernel().deadlock() == DeadlockPolicy.AVOID;
-        if (row.claim != null) {
-            for (int i = 0; i < amounts.length; i++) {
-                if (row.allocation[i] + amounts[i] > row.claim[i]) {
-                    findings.add(Code.REQUEST_ABOVE_CLAIM_RUN, r.span(), t + " requests " + resources.describe(amounts)
-                            + ", more than its claim allows (it holds " + resources.describe(row.allocation)
-                            + " of a claim of " + resources.describe(row.claim) + "); the request is refused");
-                    t.next();
-                    return true;
-                }
-            }
-        } else if (avoid) {
-            findings.add(Code.REQUEST_WITHOUT_CLAIM, r.span(), t + " requests " + resources.describe(amounts)
-                    + " without a claim; under `deadlock avoid` the banker needs every process's maximum first"
-                    + " (the request is refused)");
-            t.next();
-            return true;
-        }
-        if (grantable(t.pid, amounts)) {
-            resources.grant(t.pid, amounts);
-            facts.record(r.span(), t, now, "request", "granted at once: " + resources.describe(amounts)
-                    + "; available after: " + describeAvailable(), List.of());
-            t.next();
-            return true;
-        }
-        row.request = amounts.clone();
-        resourceWaiters.add(t.pid);
-        String why = resources.fits(amounts) ? "granting it now would leave an unsafe state"
-                : "available: " + describeAvailable();
-        block(t, Task.Blocker.RESOURCE, -1, r.span(), resources.describe(amounts) + " (" + why + ")");
-        return false;
-    }
-
-    private boolean grantable(int pid, int[] amounts) {
-        if (!resources.fits(amounts)) {
-            return false;
-        }
-        return program.kernel().deadlock() != DeadlockPolicy.AVOID || resources.safeAfterGrant(pid, amounts);
-    }
-
-    private String describeAvailable() {
-        int[] a = resources.available();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < a.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(resources.name(i)).append(' ').append(a[i]);
-        }
-        return sb.toString();
-    }
-
-    private void release(Task t, Op.Release r) {
-        ResourceTable.Row row = resources.row(t.pid);
-        int[] amounts = r.amounts();
-        for (int i = 0; i < amounts.length; i++) {
-            if (amounts[i] > row.allocation[i]) {
-                findings.add(Code.RELEASE_NOT_HELD_RUN, r.span(), t + " releases " + resources.describe(amounts)
-                        + " but holds only " + resources.describe(row.allocation) + "; only what it holds is released");
-                break;
-            }
-        }
-        resources.release(t.pid, amounts);
-        grantWaitingRequests();
-    }
-
-    /** After a release, waiting requests are retried in the order they were made. */
-    private void grantWaitingRequests() {
-        for (int i = 0; i < resourceWaiters.size(); i++) {
-            Task w = tasks.get(resourceWaiters.get(i));
-            int[] wanted = resources.row(w.pid).request;
-            if (wanted != null && grantable(w.pid, wanted)) {
-                resources.grant(w.pid, wanted);
-                resourceWaiters.remove(i--);
-                w.next();
-                wake(w);
-            }
-        }
     }
 
     private boolean memoryStep(Task t, Op op) {
@@ -958,8 +790,7 @@ public final class Kernel {
                         t.exitedAt, List.of(new Related(m.lockedAt, "locked here")), ""));
             }
         }
-        resources.releaseAll(t.pid);
-        grantWaitingRequests();
+        resourceCalls.exited(t);
         releaseVforkParent(t);
         if (mm != null) {
             MemoryManager.TaskCounters c = mm.exit(t.pid);
@@ -1088,6 +919,22 @@ public final class Kernel {
         long vm = space != null ? space.vmPages(MemoryManager.PAGE_SIZE) : Math.max(0, c.vmAtExit);
         long leaked = c.leaks.stream().mapToLong(b -> b.size()).sum();
         return new TaskMemory(c.minor, c.major, c.cow, rss, vm, t.signal, t.signalAt, leaked, c.leaks.size());
+    }
+
+    long now() {
+        return now;
+    }
+
+    Task task(int pid) {
+        return tasks.get(pid);
+    }
+
+    Findings findings() {
+        return findings;
+    }
+
+    FactRecorder facts() {
+        return facts;
     }
 
     static String ms(long ns) {
