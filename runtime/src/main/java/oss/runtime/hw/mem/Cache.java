@@ -46,6 +46,12 @@ public final class Cache {
     /** The line the last access or absorbed writeback touched (it is its set's most recent) and its slot. */
     private long lastLine = -1;
     private int lastSlot;
+    /**
+     * Per set, the slot of its most recent line (rank 0), or -1. A page walk
+     * reads the same upper-level entries again and again between other
+     * accesses; checking this one way first spares the full scan.
+     */
+    private final int[] mruSlot;
     /** log2 of the line size when it is a power of two, else -1 (then lines are found by division). */
     private final int lineShift;
     /** sets - 1 when the set count is a power of two, else -1. */
@@ -62,6 +68,8 @@ public final class Cache {
         this.ways = spec.ways();
         this.sets = Math.toIntExact(spec.sizeBytes() / lineSpan);
         int n = sets * ways;
+        this.mruSlot = new int[sets];
+        java.util.Arrays.fill(mruSlot, -1);
         if (ways <= MAX_RANKED_WAYS) {
             words = new long[n];
             java.util.Arrays.fill(words, EMPTY_WORD);
@@ -105,7 +113,19 @@ public final class Cache {
             return true;
         }
         checkLine(l);
-        int base = setOf(l) * ways;
+        int set = setOf(l);
+        int base = set * ways;
+        int m = mruSlot[set];
+        if (m >= 0 && (words[m] & TAG_MASK) == l + 1) {
+            // already its set's most recent line: a hit that changes no rank
+            hits++;
+            if (write) {
+                words[m] |= DIRTY;
+            }
+            lastLine = l;
+            lastSlot = m;
+            return true;
+        }
         int slot = findOrVictim(base, l);
         boolean hit = slot >= 0;
         if (hit) {
@@ -208,6 +228,7 @@ public final class Cache {
 
     /** Makes {@code slot} its set's most recent: every way more recent than it ages by one. */
     private void touch(int base, int slot) {
+        mruSlot[base / ways] = slot;
         long[] w = words;
         long rank = w[slot] >>> RANK_SHIFT;
         if (rank == 0) {
