@@ -112,4 +112,39 @@ class MemoryRunTest {
         assertEquals(1, b.memory().minorFaults());
         assertEquals(0, b.memory().cowFaults());
     }
+
+    @Test
+    void theMainTaskExitingEndsEveryThreadOfTheProcess() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "exit_group" {
+                  machine { cpus 2 }
+                  semaphore never = 0
+                  process P {
+                    sleeper = thread {
+                      P(never)
+                    }
+                    spinner = thread {
+                      compute 1 s
+                    }
+                    compute 3 ms
+                  }
+                }
+                """);
+        // At 0 the sleeper takes CPU1 and goes to sleep on a semaphore nobody posts; the spinner
+        // then gets CPU1. P returns from main at 3 ms: exit_group ends both threads there, the one
+        // computing on the other CPU and the one asleep; nothing is left blocked forever.
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(3 * MS, p.finishNs());
+        assertEquals(3 * MS, r.endNs());
+        for (TaskReport t : r.tasks()) {
+            if (t.forked()) {
+                assertEquals(oss.runtime.kernel.TaskState.DEAD, t.state(), t.toString());
+                assertEquals(3 * MS, t.finishNs(), t.toString());
+            }
+        }
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+        assertTrue(!r.deadlocked());
+        TaskReport sleeper = r.tasks().stream().filter(TaskReport::forked).findFirst().orElseThrow();
+        assertEquals(1, sleeper.voluntarySwitches(), "the sleeper did go to sleep before the group exit");
+    }
 }

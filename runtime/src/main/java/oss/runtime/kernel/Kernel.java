@@ -584,7 +584,8 @@ public final class Kernel {
             return true;
         }
         if (op instanceof Op.Thread th) {
-            spawn(t, th.slot(), th.body(), th.span(), true);
+            Task thread = spawn(t, th.slot(), th.body(), th.span(), true);
+            thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
             t.next();
             return true;
         }
@@ -773,8 +774,49 @@ public final class Kernel {
         parent.children.remove(Integer.valueOf(child.pid));
     }
 
+    /**
+     * The running {@code t} exits. A process's main task exiting is
+     * exit_group(): every thread of the group ends with it, wherever it is
+     * (C's exit() and returning from main do this); a thread ending its body
+     * ends only itself.
+     */
     private void exit(Task t, int status) {
         leaveCpu(cpus[t.cpu], t);
+        if (t.tgid == t.pid) {
+            for (int pid = 2; pid < tasks.size(); pid++) {
+                Task thread = tasks.get(pid);
+                if (thread != t && thread.tgid == t.pid && thread.alive()) {
+                    stopWherever(thread);
+                    thread.exitedAt = t.exitedAt;
+                    finishExit(thread, status);
+                    if (thread.state == TaskState.ZOMBIE) {
+                        reap(tasks.get(thread.ppid), thread); // threads of an exiting group are never waited for
+                    }
+                }
+            }
+        }
+        finishExit(t, status);
+    }
+
+    /** Takes a task that is not running out of whatever queue it waits in, so it can be ended. */
+    private void stopWherever(Task t) {
+        if (t.cpu >= 0) {
+            leaveCpu(cpus[t.cpu], t);
+            return;
+        }
+        switch (t.blocker) {
+            case MUTEX -> mutexes[t.blockerIndex].waiters.remove(t.pid);
+            case SEMAPHORE -> semaphores[t.blockerIndex].waiters.remove(t.pid);
+            case RESOURCE -> resourceCalls.forget(t.pid);
+            default -> { }
+        }
+        t.blocker = Task.Blocker.NONE;
+        t.blockedAt = null;
+        t.blockedOn = null;
+    }
+
+    /** Everything exit does once the task holds no CPU and sits in no queue but the scheduler's. */
+    private void finishExit(Task t, int status) {
         classOf(t).detach(t.se, now);
         t.state = TaskState.ZOMBIE;
         t.finishNs = now;

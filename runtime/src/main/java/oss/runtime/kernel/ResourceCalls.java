@@ -45,6 +45,15 @@ final class ResourceCalls {
         return true;
     }
 
+    /** A task killed while its request waited: the request is withdrawn. */
+    void forget(int pid) {
+        waiters.remove(Integer.valueOf(pid));
+        ResourceTable.Row row = resources.existing(pid);
+        if (row != null) {
+            row.request = null;
+        }
+    }
+
     /** The kernel takes back whatever an exiting task still holds. */
     void exited(Task t) {
         resources.releaseAll(t.pid);

@@ -20,6 +20,8 @@ public final class Task {
     /** The declared process this task is (a forked child carries its parent's). */
     public final String process;
     public final boolean forked;
+    /** Thread group id (the pid of the process's main task); a thread shares its creator's. */
+    public int tgid;
     /** What ps shows as the command: the process name until an exec replaces it with the program's. */
     public String comm;
     public final SchedEntity se;
@@ -97,6 +99,7 @@ public final class Task {
         this.process = process;
         this.forked = forked;
         this.comm = process;
+        this.tgid = pid;
         this.se = se;
         this.slots = slots;
         if (!body.isEmpty()) {
