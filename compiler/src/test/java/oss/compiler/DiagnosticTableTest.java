@@ -74,6 +74,8 @@ class DiagnosticTableTest {
                         "7:11 OSS1402 claim of 3 `printer` is more than the 2 that exist; no process can ever need more than the total"),
                 row("request above claim", Kind.BODY, "claim printer 1\n    request printer 2",
                         "8:5 OSS1401 request of 2 `printer` is more than this process claimed (1)"),
+                row("unknown library", Kind.BODY, "read \"libz.so\"[0]",
+                        "7:10 OSS1101 no library \"libz.so\" is declared (declare it with `library \"libz.so\" size 2 MiB`)"),
                 row("release not held", Kind.BODY, "request printer 1\n    release printer 2",
                         "8:5 OSS1406 release of 2 `printer` is more than this process can hold here (at most 1, from the requests before it)"),
                 row("exit status out of range", Kind.BODY, "exit 256",

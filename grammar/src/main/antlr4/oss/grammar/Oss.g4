@@ -117,6 +117,8 @@ statement
     | kind=(READ | WRITE) identifier LBRACK from=quantity (DOTDOT to=quantity)? RBRACK
           (STEP step=quantity)?                          # memAccessStmt
     | kind=(READ | WRITE) AT address=expr                # addressAccessStmt
+    | kind=(READ | WRITE) lib=STRING LBRACK from=quantity (DOTDOT to=quantity)? RBRACK
+          (STEP step=quantity)?                          # libraryAccessStmt
     | ACCESS identifier PAGES LBRACK expr (COMMA expr)* RBRACK WRITE?      # pageRefsStmt
     | TOUCH identifier                                   # touchStmt
     | SNAPSHOT label=STRING                              # snapshotStmt

@@ -81,6 +81,10 @@ public sealed interface Stmt extends Node {
     record MemAccess(boolean write, Name region, Quantity from, Optional<Quantity> to, Optional<Quantity> step,
                      Span span) implements Stmt {}
 
+    /** {@code read "libc.so.6"[4 KiB]}: an offset into a declared library's mapping in this process. */
+    record LibraryAccess(boolean write, Text library, Quantity from, Optional<Quantity> to, Optional<Quantity> step,
+                         Span span) implements Stmt {}
+
     /** {@code read at 0x0}: an absolute virtual address. */
     record AddressAccess(boolean write, Expr address, Span span) implements Stmt {}
 

@@ -266,6 +266,10 @@ public final class Formatter {
             return (a.write() ? "write " : "read ") + a.region().text() + "[" + quantity(a.from())
                     + a.to().map(q -> " .. " + quantity(q)).orElse("") + "]"
                     + a.step().map(q -> " step " + quantity(q)).orElse("");
+        } else if (s instanceof Stmt.LibraryAccess a) {
+            return (a.write() ? "write " : "read ") + "\"" + a.library().value() + "\"[" + quantity(a.from())
+                    + a.to().map(q -> " .. " + quantity(q)).orElse("") + "]"
+                    + a.step().map(q -> " step " + quantity(q)).orElse("");
         } else if (s instanceof Stmt.AddressAccess a) {
             return (a.write() ? "write" : "read") + " at " + expr(a.address());
         } else if (s instanceof Stmt.PageRefs p) {

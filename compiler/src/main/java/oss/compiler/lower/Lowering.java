@@ -81,7 +81,7 @@ public final class Lowering {
                 declareFile(f);
             }
         }
-        MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files));
+        MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files), List.copyOf(libraries));
 
         List<ProcessDef> processes = new ArrayList<>();
         Set<String> singles = new LinkedHashSet<>();

@@ -2,10 +2,11 @@ package oss.compiler.lower;
 
 import java.util.List;
 import oss.runtime.program.FileDecl;
+import oss.runtime.program.LibraryDecl;
 import oss.runtime.program.MachineConfig;
 
-/** What the memory statements of a body are checked against: the machine and the declared files. */
-record MemoryContext(MachineConfig machine, List<FileDecl> files) {
+/** What the memory statements of a body are checked against: the machine, the declared files and libraries. */
+record MemoryContext(MachineConfig machine, List<FileDecl> files, List<LibraryDecl> libraries) {
     long pageSize() {
         return machine.pageSize();
     }

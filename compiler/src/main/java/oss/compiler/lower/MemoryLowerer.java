@@ -20,6 +20,7 @@ import oss.compiler.check.Units;
 import oss.compiler.util.Suggest;
 import oss.runtime.diag.Code;
 import oss.runtime.program.FileDecl;
+import oss.runtime.program.LibraryDecl;
 import oss.runtime.program.Op;
 import oss.runtime.program.Span;
 
@@ -243,6 +244,8 @@ final class MemoryLowerer {
             size(b.size(), env, "brk").ifPresent(n -> body.emit(out, new Op.Brk(b.grow() ? n : -n, span)));
         } else if (s instanceof Stmt.MemAccess a) {
             access(a, env, out);
+        } else if (s instanceof Stmt.LibraryAccess a) {
+            libraryAccess(a, env, out);
         } else if (s instanceof Stmt.AddressAccess a) {
             eval.inRange(a.address(), env, "an address", 0, Long.MAX_VALUE, Code.VALUE_OUT_OF_RANGE)
                     .ifPresent(addr -> body.emit(out, new Op.MemAccess(-1, addr, addr, 1, a.write(), span)));
@@ -380,17 +383,59 @@ final class MemoryLowerer {
 
     private void access(Stmt.MemAccess a, Map<String, Long> env, List<Op> out) {
         Optional<Local> local = use(a.region(), a.write() ? "write" : "read", Kind.MAPPING, Kind.BLOCK);
-        OptionalLong from = offset(a.from(), env, "the offset");
+        Optional<long[]> range = range(a.write(), a.region().text(), a.from(), a.to(), a.step(), env);
+        if (local.isEmpty() || range.isEmpty()) {
+            return;
+        }
+        long[] r = range.get();
+        Local l = local.get();
+        check(a.region(), l, a.span(), r[1], a.write(), "offset " + bytes(r[1]));
+        body.emit(out, new Op.MemAccess(l.slot(), r[0], r[1], r[2], a.write(), a.span()));
+    }
+
+    /** {@code read "libc.so.6"[off]}: the library must be declared; its pages are mapped read-only and executable. */
+    private void libraryAccess(Stmt.LibraryAccess a, Map<String, Long> env, List<Op> out) {
+        String name = a.library().value();
+        List<String> names = context.libraries().stream().map(LibraryDecl::name).toList();
+        int lib = names.indexOf(name);
+        if (lib < 0) {
+            diags.report(Code.UNKNOWN_NAME, a.library().span(), "no library \"" + name + "\" is declared"
+                    + " (declare it with `library \"" + name + "\" size 2 MiB`)");
+        }
+        Optional<long[]> range = range(a.write(), "\"" + name + "\"", a.from(), a.to(), a.step(), env);
+        if (lib < 0 || range.isEmpty()) {
+            return;
+        }
+        long[] r = range.get();
+        long size = (context.libraries().get(lib).sizeBytes() + context.pageSize() - 1) / context.pageSize()
+                * context.pageSize();
+        if (r[1] >= size) {
+            diags.report(Code.ACCESS_OUTSIDE_MAPPING, a.span(), "offset " + bytes(r[1]) + " is beyond the "
+                    + bytes(size) + " of \"" + name + "\": no VMA covers the address, so the access raises SIGSEGV");
+        } else if (a.write()) {
+            diags.report(Code.WRITE_TO_READ_ONLY, a.span(), "\"" + name + "\" is mapped r-x (shared code):"
+                    + " this write raises a protection fault and SIGSEGV");
+        }
+        body.emit(out, new Op.LibraryAccess(lib, r[0], r[1], r[2], a.write(), a.span()));
+    }
+
+    /**
+     * The offsets of {@code [from]} or {@code [from .. to] step S}: {from, last offset accessed, step}, or
+     * empty after reporting what is wrong. The end is not included; the step defaults to the page size.
+     */
+    private Optional<long[]> range(boolean write, String region, Quantity fromQ, Optional<Quantity> toQ,
+            Optional<Quantity> stepQ, Map<String, Long> env) {
+        OptionalLong from = offset(fromQ, env, "the offset");
         long step = 1;
         long last = from.orElse(0);
         boolean ok = from.isPresent();
-        if (a.to().isPresent()) {
-            OptionalLong to = offset(a.to().get(), env, "the end of the range");
+        if (toQ.isPresent()) {
+            OptionalLong to = offset(toQ.get(), env, "the end of the range");
             step = context.pageSize();
-            if (a.step().isPresent()) {
-                OptionalLong st = units.of(a.step().get(), env, Units.Kind.SIZE, "step");
+            if (stepQ.isPresent()) {
+                OptionalLong st = units.of(stepQ.get(), env, Units.Kind.SIZE, "step");
                 if (st.isPresent() && st.getAsLong() <= 0) {
-                    diags.report(Code.NOT_POSITIVE, a.step().get().span(), "the step must be above 0");
+                    diags.report(Code.NOT_POSITIVE, stepQ.get().span(), "the step must be above 0");
                     st = OptionalLong.empty();
                 }
                 ok &= st.isPresent();
@@ -398,24 +443,19 @@ final class MemoryLowerer {
             }
             ok &= to.isPresent();
             if (ok && to.getAsLong() <= from.getAsLong()) {
-                diags.report(Code.VALUE_OUT_OF_RANGE, a.to().get().span(), "the range is empty: its end (" + to.getAsLong()
+                diags.report(Code.VALUE_OUT_OF_RANGE, toQ.get().span(), "the range is empty: its end (" + to.getAsLong()
                         + " bytes, not included) must be above its start (" + from.getAsLong() + " bytes)");
                 ok = false;
             }
             if (ok) {
                 last = from.getAsLong() + (to.getAsLong() - 1 - from.getAsLong()) / step * step;
             }
-        } else if (a.step().isPresent()) {
-            diags.report(Code.SYNTAX, a.step().get().span(), "`step` goes with a range, as in `" + (a.write() ? "write" : "read")
-                    + " " + a.region().text() + "[0 .. 64 KiB] step 4 KiB`");
+        } else if (stepQ.isPresent()) {
+            diags.report(Code.SYNTAX, stepQ.get().span(), "`step` goes with a range, as in `" + (write ? "write" : "read")
+                    + " " + region + "[0 .. 64 KiB] step 4 KiB`");
             ok = false;
         }
-        if (local.isEmpty() || !ok) {
-            return;
-        }
-        Local l = local.get();
-        check(a.region(), l, a.span(), last, a.write(), "offset " + bytes(last));
-        body.emit(out, new Op.MemAccess(l.slot(), from.getAsLong(), last, step, a.write(), a.span()));
+        return ok ? Optional.of(new long[] {from.getAsLong(), last, step}) : Optional.empty();
     }
 
     private void pageRefs(Stmt.PageRefs p, Map<String, Long> env, List<Op> out) {

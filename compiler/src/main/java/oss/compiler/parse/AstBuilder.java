@@ -553,6 +553,30 @@ final class AstBuilder {
             }
             return new Stmt.MemAccess(c.kind.getType() == OssLexer.WRITE, n, from, to, step, span);
         }
+        if (s instanceof OssParser.LibraryAccessStmtContext c) {
+            Quantity from = quantity(c.from);
+            if (c.lib == null || from == null || c.kind == null || c.RBRACK() == null
+                    || real(c.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            Optional<Quantity> to = Optional.empty();
+            if (c.DOTDOT() != null) {
+                Quantity q = quantity(c.to);
+                if (q == null) {
+                    return null;
+                }
+                to = Optional.of(q);
+            }
+            Optional<Quantity> step = Optional.empty();
+            if (c.STEP() != null) {
+                Quantity q = quantity(c.step);
+                if (q == null) {
+                    return null;
+                }
+                step = Optional.of(q);
+            }
+            return new Stmt.LibraryAccess(c.kind.getType() == OssLexer.WRITE, text(c.lib), from, to, step, span);
+        }
         if (s instanceof OssParser.AddressAccessStmtContext c) {
             Expr e = expr(c.address);
             return e == null || c.kind == null ? null : new Stmt.AddressAccess(c.kind.getType() == OssLexer.WRITE, e, span);

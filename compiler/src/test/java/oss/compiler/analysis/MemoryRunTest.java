@@ -147,4 +147,30 @@ class MemoryRunTest {
         TaskReport sleeper = r.tasks().stream().filter(TaskReport::forked).findFirst().orElseThrow();
         assertEquals(1, sleeper.voluntarySwitches(), "the sleeper did go to sleep before the group exit");
     }
+
+    @Test
+    void aSharedLibraryIsReadFromDiskOnceThenSharedThroughThePageCache() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "shared library" {
+                  machine { cpus 1 }
+                  library "libc.so.6" size 2 MiB
+                  process A {
+                    read "libc.so.6"[0 .. 8 KiB]
+                  }
+                  process B arrives 10 ms {
+                    read "libc.so.6"[0 .. 8 KiB]
+                  }
+                }
+                """);
+        // A touches the library's first 2 pages: neither is in the page cache, each is read from the
+        // disk (2 major faults). B, later, maps the same file pages: found in the page cache (2 minor).
+        assertEquals(2, RunSemanticsTest.task(r, "A").memory().majorFaults());
+        assertEquals(0, RunSemanticsTest.task(r, "A").memory().minorFaults());
+        assertEquals(0, RunSemanticsTest.task(r, "B").memory().majorFaults());
+        assertEquals(2, RunSemanticsTest.task(r, "B").memory().minorFaults());
+        // B's first read hit the frame A's fault brought in: same physical address in both facts
+        var factA = r.facts().stream().filter(f -> f.process().equals("A") && f.access() != null).findFirst().orElseThrow();
+        var factB = r.facts().stream().filter(f -> f.process().equals("B") && f.access() != null).findFirst().orElseThrow();
+        assertEquals(factA.access().paddr(), factB.access().paddr());
+    }
 }

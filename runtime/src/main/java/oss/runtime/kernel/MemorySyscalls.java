@@ -108,6 +108,13 @@ final class MemorySyscalls {
             return accesses(t, cpu, a.span(), count, i -> base + a.from() + i * Math.max(1, a.step()), a.write(),
                     FutureReferences.UNKNOWN);
         }
+        if (op instanceof Op.LibraryAccess a) {
+            long base = mm.libraryBase(t.pid, a.library());
+            long count = a.to() <= a.from() ? 1 : (a.to() - a.from()) / Math.max(1, a.step()) + 1;
+            return accesses(t, cpu, a.span(), count,
+                    i -> base < 0 ? -1 : base + a.from() + i * Math.max(1, a.step()), a.write(),
+                    FutureReferences.UNKNOWN);
+        }
         if (op instanceof Op.PageRefs r) {
             long base = load(t, r.slot());
             long[] pages = r.pages();
@@ -234,7 +241,7 @@ final class MemorySyscalls {
     static boolean isMemoryOp(Op op) {
         return op instanceof Op.Mmap || op instanceof Op.Munmap || op instanceof Op.Msync || op instanceof Op.Brk
                 || op instanceof Op.Malloc || op instanceof Op.Free || op instanceof Op.MemAccess
-                || op instanceof Op.PageRefs || op instanceof Op.Touch;
+                || op instanceof Op.PageRefs || op instanceof Op.Touch || op instanceof Op.LibraryAccess;
     }
 
     /** Whether a program needs the memory model at all; scheduling-only scenarios skip it. */

@@ -98,6 +98,13 @@ public sealed interface Op {
      */
     record MemAccess(int slot, long from, long to, long step, boolean write, Span span) implements Op {}
 
+    /**
+     * {@code read "libc.so.6"[A .. B] step S}: offsets into library {@code library}
+     * (an index into {@link Program#libraries()}) as mapped in this process; from,
+     * to (the last offset accessed) and step as in {@link MemAccess}.
+     */
+    record LibraryAccess(int library, long from, long to, long step, boolean write, Span span) implements Op {}
+
     /** {@code access x pages [7, 0, 1, ...]}: one access per listed page of the region, in order. */
     record PageRefs(int slot, long[] pages, boolean write, Span span) implements Op {}
 

@@ -384,6 +384,19 @@ public final class MemoryManager {
         return mmOf.remove(pid);
     }
 
+    /** Where library {@code library} is mapped in {@code pid}'s address space, or -1. */
+    public long libraryBase(int pid, int library) {
+        AddressSpace mm = mmOf.get(pid);
+        if (mm != null) {
+            for (Vma v : mm.vmas()) {
+                if (v.library == library) {
+                    return v.start;
+                }
+            }
+        }
+        return -1;
+    }
+
     public AddressSpace addressSpace(int pid) {
         return mmOf.get(pid);
     }
