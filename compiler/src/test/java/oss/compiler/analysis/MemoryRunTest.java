@@ -173,4 +173,30 @@ class MemoryRunTest {
         var factB = r.facts().stream().filter(f -> f.process().equals("B") && f.access() != null).findFirst().orElseThrow();
         assertEquals(factA.access().paddr(), factB.access().paddr());
     }
+
+    @Test
+    void whenSwapIsFullTheOomKillerEndsTheProcess() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "oom" {
+                  machine {
+                    cpus 1
+                    swap 16 KiB
+                  }
+                  kernel { replacement fifo }
+                  process P frames 4 {
+                    x = mmap 16 pages anon private rw
+                    write x[0 .. 64 KiB]
+                  }
+                }
+                """);
+        // Pages 0-3 fill the 4 frames (4 demand-zero faults). Pages 4-7 each evict the oldest written
+        // page to swap: 4 more faults and the 4 swap slots (16 KiB) are full. Page 8 needs a frame,
+        // its victim cannot be written anywhere: out of memory, SIGKILL, exit status 128 + 9.
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals("SIGKILL", p.memory().signal());
+        assertEquals(137, p.exitStatus());
+        assertEquals(8, p.memory().minorFaults());
+        assertTrue(r.findings().stream().anyMatch(d -> d.code() == oss.runtime.diag.Code.OUT_OF_MEMORY),
+                r.findings().toString());
+    }
 }

@@ -120,6 +120,9 @@ final class FactRecorder {
         if (f.fault().equals("segv")) {
             return what + ": segmentation fault (SIGSEGV)";
         }
+        if (f.fault().equals("oom")) {
+            return what + ": out of memory (the OOM killer's SIGKILL)";
+        }
         if (acc.count == 1) {
             return what + ": " + (f.fault().equals("none") ? "no fault" : f.fault() + " fault") + ", TLB "
                     + (f.tlbHit() ? "hit" : "miss") + ", data from " + f.cacheLevel();

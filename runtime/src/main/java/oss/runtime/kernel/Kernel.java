@@ -645,7 +645,7 @@ public final class Kernel {
             t.signalAt = op.span();
             t.exitedAt = op.span();
             t.opProgress = 0;
-            exit(t, 128 + 11);
+            exit(t, 128 + ("SIGKILL".equals(o.signal()) ? 9 : 11));
             return false;
         }
         if (o.done()) {

@@ -169,6 +169,12 @@ final class MemorySyscalls {
             }
             MemoryManager.Access a = mm.access(t.pid, cpu, va, write, future);
             facts.accessed(span, t, now, a, write);
+            if (a.fault() == MemoryManager.FaultKind.OOM) {
+                // Linux's OOM killer would pick a victim by badness; oss ends the task that could not be served
+                findings.add(Code.OUT_OF_MEMORY, span, t + ": no frame for 0x" + Long.toHexString(va) + ": "
+                        + a.segvReason() + "; the OOM killer ends the process (SIGKILL)");
+                return new Outcome(true, 0, 0, "SIGKILL", "out of memory");
+            }
             if (a.fault() == MemoryManager.FaultKind.SEGV) {
                 return kill(t, span, "segmentation fault at 0x" + Long.toHexString(va) + ": " + a.segvReason());
             }
@@ -201,9 +207,11 @@ final class MemorySyscalls {
                 }
             }
             case DOUBLE_FREE -> findings.add(Code.DOUBLE_FREE, f.span(), t + " frees 0x" + Long.toHexString(at)
-                    + " a second time; glibc aborts with \"free(): double free detected\"");
+                    + " a second time; glibc would abort here (\"free(): double free detected\", SIGABRT);"
+                    + " oss ignores this free and goes on so the rest of the run can be seen");
             case INVALID_POINTER -> findings.add(Code.INVALID_FREE, f.span(), t + " frees 0x" + Long.toHexString(at)
-                    + ", which is not the start of a block malloc returned");
+                    + ", which is not the start of a block malloc returned; glibc would abort here (\"free():"
+                    + " invalid pointer\"); oss ignores this free and goes on");
         }
         return Outcome.DONE;
     }

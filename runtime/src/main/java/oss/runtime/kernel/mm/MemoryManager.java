@@ -63,7 +63,8 @@ public final class MemoryManager {
     public static final long FAULT_CYCLES = 2000;
 
     /** What one access did. */
-    public enum FaultKind { NONE, MINOR, MAJOR, COW, SEGV }
+    /** SEGV: no VMA or no permission; OOM: no frame could be found, not even by evicting to swap. */
+    public enum FaultKind { NONE, MINOR, MAJOR, COW, SEGV, OOM }
 
     /**
      * The outcome of one memory access: CPU cycles spent (TLB, walk, caches),
@@ -545,7 +546,7 @@ public final class MemoryManager {
         long cycles = accessCycles(pid, cpu, va, write, future);
         FaultKind fault = lastFault;
         if (lastSegvReason != null) {
-            return new Access(va, 0, 0, FaultKind.SEGV, false, null, null, -1, lastSegvReason);
+            return new Access(va, 0, 0, fault, false, null, null, -1, lastSegvReason);
         }
         PageTable.Walk walk = lastFirstTlbHit ? null : lastAccessMm.pageTable.walkOf(va, firstEntries, firstLevels);
         return new Access(va, cycles, lastIoNs, fault, lastFirstTlbHit, caches.levelName(lastLevel), walk, lastPaddr,
@@ -616,7 +617,7 @@ public final class MemoryManager {
             if (trFault == Mmu.Fault.NOT_PRESENT) {
                 long ioNs = handleNotPresent(mm, vma, va, write, taskCounters, future);
                 if (ioNs < 0) {
-                    return segvCycles("out of memory");
+                    return oomCycles();
                 }
                 fault = ioNs > 0 ? FaultKind.MAJOR : FaultKind.MINOR;
                 io += ioNs;
@@ -629,7 +630,7 @@ public final class MemoryManager {
                     return segvCycles("a write to a page that is not writable");
                 }
                 if (!copyOnWrite(mm, va, pte, taskCounters, future)) {
-                    return segvCycles("out of memory");
+                    return oomCycles();
                 }
                 fault = FaultKind.COW;
                 cycles += FAULT_CYCLES;
@@ -652,6 +653,12 @@ public final class MemoryManager {
             return cycles;
         }
         throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
+    }
+
+    private long oomCycles() {
+        segvCycles("no free frame, and nothing could be evicted (swap full)");
+        lastFault = FaultKind.OOM;
+        return 0;
     }
 
     private long segvCycles(String why) {
