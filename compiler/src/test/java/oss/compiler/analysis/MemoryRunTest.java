@@ -199,4 +199,37 @@ class MemoryRunTest {
         assertTrue(r.findings().stream().anyMatch(d -> d.code() == oss.runtime.diag.Code.OUT_OF_MEMORY),
                 r.findings().toString());
     }
+
+    @Test
+    void forkCopiesNoPteOfSharedMemoryTheChildFaultsTheSameFramesIn() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "shmem" {
+                  machine { cpus 1 }
+                  process P {
+                    s = mmap 2 pages anon shared rw
+                    p = mmap 2 pages anon private rw
+                    write s[0 .. 8 KiB]
+                    write p[0 .. 8 KiB]
+                    c = fork {
+                      read s[0 .. 8 KiB]
+                      read p[0 .. 8 KiB]
+                    }
+                    wait c
+                  }
+                }
+                """);
+        // P: 4 demand-zero faults. fork copies only the private pages' PTEs (read-only, COW); the
+        // shared mapping's PTEs are left for faults to fill, as Linux's copy_page_range does. The
+        // child: 2 minor faults for s (found in the page cache: P's frames), none for p.
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        TaskReport child = r.tasks().stream().filter(TaskReport::forked).findFirst().orElseThrow();
+        assertEquals(4, p.memory().minorFaults());
+        assertEquals(2, child.memory().minorFaults());
+        assertEquals(0, child.memory().majorFaults());
+        var writeS = r.facts().stream().filter(f -> f.process().equals("P") && f.access() != null
+                && f.span().line() == 7).findFirst().orElseThrow();
+        var readS = r.facts().stream().filter(f -> f.pid() == child.pid() && f.access() != null
+                && f.span().line() == 10).findFirst().orElseThrow();
+        assertEquals(writeS.access().paddr(), readS.access().paddr(), "one shmem frame for both");
+    }
 }

@@ -99,6 +99,9 @@ public final class MemoryManager {
     private final Map<Integer, Long> taskStructs = new HashMap<>();
     private final Map<Integer, TaskCounters> counters = new HashMap<>();
     private final Map<Integer, Integer> libraryUsers = new HashMap<>();
+    /** VMAs mapping each shmem object (a shared anonymous mapping and its copies in forked children). */
+    private final Map<Integer, Integer> shmUsers = new HashMap<>();
+    private int nextShm;
     private long memoryAccesses;
     private ReplacementPolicy lastReferencedPolicy;
     private long lastReferencedKey;
@@ -238,6 +241,9 @@ public final class MemoryManager {
             if (v.library >= 0) {
                 libraryUsers.merge(v.library, 1, Integer::sum);
             }
+            if (v.shm >= 0) {
+                shmUsers.merge(v.shm, 1, Integer::sum);
+            }
         }
         List<long[]> mapped = new ArrayList<>();
         parent.pageTable.forEachMapped((va, pte) -> mapped.add(new long[] {va, pte}));
@@ -245,9 +251,14 @@ public final class MemoryManager {
             long va = m[0];
             long pte = m[1];
             Vma v = parent.find(va);
+            if (v == null || v.shared || (!v.anonymous() && !parent.dirtied.contains(va >>> PAGE_SHIFT))) {
+                // copy_page_range: no PTE is copied where a fault fills it correctly (shared and
+                // file-backed pages come from the page cache); only anonymous content must be copied
+                continue;
+            }
             long frame = Pte.frame(pte, PAGE_SHIFT);
             long flags = pte & ((1L << PAGE_SHIFT) - 1);
-            if (v != null && !v.shared && v.writable()) {
+            if (!v.shared && v.writable()) {
                 flags = (flags & ~Pte.WRITABLE) | Pte.COW;
                 parent.pageTable.setPte(va, Pte.make(frame, flags, PAGE_SHIFT));
             }
@@ -324,12 +335,7 @@ public final class MemoryManager {
         }
         for (Vma v : mm.vmas()) {
             unmapRange(mm, v.start, v.end);
-            if (v.library >= 0) {
-                libraryUsers.merge(v.library, -1, Integer::sum);
-                if (libraryUsers.get(v.library) <= 0) {
-                    dropLibraryFromCache(v.library);
-                }
-            }
+            vmaGone(v);
         }
         for (long slot : mm.swapped.values()) {
             swap.discard(slot);
@@ -343,8 +349,20 @@ public final class MemoryManager {
         slabs.mmStruct().free(mm.mmStruct);
     }
 
-    private void dropLibraryFromCache(int library) {
-        String prefix = "lib" + library + ":";
+    /**
+     * A VMA left an address space: a library's or a shmem object's pages leave
+     * the page cache once no VMA maps them any more.
+     */
+    private void vmaGone(Vma v) {
+        if (v.library >= 0 && libraryUsers.merge(v.library, -1, Integer::sum) <= 0) {
+            dropFromCache("lib" + v.library + ":");
+        }
+        if (v.shm >= 0 && shmUsers.merge(v.shm, -1, Integer::sum) <= 0) {
+            dropFromCache("shm" + v.shm + ":");
+        }
+    }
+
+    private void dropFromCache(String prefix) {
         for (var it = pageCache.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             if (e.getKey().startsWith(prefix)) {
@@ -421,8 +439,13 @@ public final class MemoryManager {
             }
         }
         String name = m.file() >= 0 ? program.files().get(m.file()).path() : "";
-        mm.add(new Vma(at, at + bytes, m.prot(), m.shared(), m.file() >= 0 ? Vma.Kind.FILE : Vma.Kind.MMAP,
-                m.file(), -1, 0, name));
+        Vma v = new Vma(at, at + bytes, m.prot(), m.shared(), m.file() >= 0 ? Vma.Kind.FILE : Vma.Kind.MMAP,
+                m.file(), -1, 0, name);
+        if (m.shared() && m.file() < 0) {
+            v.shm = nextShm++;
+            shmUsers.merge(v.shm, 1, Integer::sum);
+        }
+        mm.add(v);
         return at;
     }
 
@@ -435,6 +458,7 @@ public final class MemoryManager {
         }
         unmapRange(mm, v.start, v.end);
         mm.remove(v);
+        vmaGone(v);
         return true;
     }
 
@@ -742,6 +766,25 @@ public final class MemoryManager {
             install(mm, pageVa, frame, fileFlags);
             return ioNs;
         }
+        if (vma.shm >= 0) {
+            // shared anonymous memory is a shmem object: its pages sit in the page cache, where a
+            // forked child (whose page table fork left empty here) finds the same frame
+            String key = "shm" + vma.shm + ":" + ((pageVa - vma.start) >>> PAGE_SHIFT);
+            Long cached = pageCache.get(key);
+            if (cached == null) {
+                long frame = allocateFrameFor(mm, future);
+                if (frame < 0) {
+                    return -1;
+                }
+                ram.zeroFrame(frame);
+                pageCache.put(key, frame);
+                frames.get(frame).cacheKey = key;
+                cached = frame;
+            }
+            install(mm, pageVa, cached, flags);
+            c.minor++;
+            return 0;
+        }
         long frame = allocateFrameFor(mm, future);
         if (frame < 0) {
             return -1;
@@ -830,7 +873,9 @@ public final class MemoryManager {
             return true;
         }
         Vma v = mm.find(va);
-        boolean anonymousContent = v == null || v.anonymous() || (!v.shared && mm.dirtied.containsPage(vpn));
+        // shmem and file pages stay in the page cache when unmapped here; only private content needs swap
+        boolean anonymousContent = v == null || (v.anonymous() && v.shm < 0)
+                || (!v.shared && mm.dirtied.containsPage(vpn));
         if (anonymousContent && mm.dirtied.containsPage(vpn)) {
             long slot = swap.swapOut();
             if (slot < 0) {
@@ -882,6 +927,7 @@ public final class MemoryManager {
         for (Vma v : mm.vmas()) {
             if (v.start < end && v.end > start) {
                 mm.remove(v);
+                vmaGone(v);
             }
         }
     }

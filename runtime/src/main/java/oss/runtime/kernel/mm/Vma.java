@@ -22,6 +22,12 @@ public final class Vma {
     public final int library;
     public final long fileOffset;
     public final String name;
+    /**
+     * For a shared anonymous mapping, the id of the shmem object behind it
+     * (its pages live in the page cache, so a forked child finds them by
+     * faulting); -1 otherwise.
+     */
+    public int shm = -1;
 
     public Vma(long start, long end, int prot, boolean shared, Kind kind, int file, int library, long fileOffset,
             String name) {
@@ -57,7 +63,9 @@ public final class Vma {
     }
 
     public Vma copy() {
-        return new Vma(start, end, prot, shared, kind, file, library, fileOffset, name);
+        Vma v = new Vma(start, end, prot, shared, kind, file, library, fileOffset, name);
+        v.shm = shm;
+        return v;
     }
 
     /** The permission letters of /proc/PID/maps: {@code rw-p}. */
