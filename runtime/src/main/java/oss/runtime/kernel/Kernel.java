@@ -640,6 +640,10 @@ public final class Kernel {
 
     private boolean memoryStep(Task t, Op op) {
         MemorySyscalls.Outcome o = memory.step(t, op, t.cpu, now);
+        steps += memory.lastAccesses;
+        if (steps > stepBudget) {
+            budgetExhausted = true;
+        }
         if (o.signal() != null) {
             t.signal = o.signal();
             t.signalAt = op.span();

@@ -21,6 +21,8 @@ import oss.runtime.program.Span;
  */
 final class MemorySyscalls {
     private static final long NO_ADDRESS = -1;
+    /** Accesses of one statement run between two events at most. */
+    private static final long CHUNK = 4096;
     private long now;
 
     /**
@@ -34,6 +36,9 @@ final class MemorySyscalls {
     record Outcome(boolean done, long burnNs, long ioNs, String signal, String message) {
         static final Outcome DONE = new Outcome(true, 0, 0, null, null);
     }
+
+    /** Accesses made by the last {@link #step}: each counts against the run's step budget. */
+    long lastAccesses;
 
     private final MemoryManager mm;
     private final Findings findings;
@@ -51,6 +56,7 @@ final class MemorySyscalls {
 
     Outcome step(Task t, Op op, int cpu, long now) {
         this.now = now;
+        this.lastAccesses = 0;
         if (op instanceof Op.Mmap m) {
             long at = mm.mmap(t.pid, m);
             if (at < 0) {
@@ -158,7 +164,13 @@ final class MemorySyscalls {
     private Outcome accesses(Task t, int cpu, Span span, long count, AddressAt address, boolean write,
             FutureReferences future) {
         long cycles = 0;
+        long chunkEnd = t.opProgress + CHUNK;
         while (t.opProgress < count) {
+            if (t.opProgress == chunkEnd && cycles > 0) {
+                // a long range goes on after this much CPU time: every chunk is an event, so the
+                // event budget bounds even `write x[0 .. 1 GiB] step 1 B`, and others get the CPU
+                return new Outcome(false, ns(cycles), 0, null, null);
+            }
             long va = address.at(t.opProgress);
             if (va < 0) {
                 return kill(t, span, "the region was never mapped (its mmap or malloc failed)");
@@ -180,6 +192,7 @@ final class MemorySyscalls {
             }
             cycles += a.cycles();
             t.opProgress++;
+            lastAccesses++;
             if (a.ioNs() > 0) {
                 boolean done = t.opProgress >= count;
                 return new Outcome(done, ns(cycles), a.ioNs(), null, null);
