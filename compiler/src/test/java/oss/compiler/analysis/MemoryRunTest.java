@@ -232,4 +232,22 @@ class MemoryRunTest {
                 && f.span().line() == 10).findFirst().orElseThrow();
         assertEquals(writeS.access().paddr(), readS.access().paddr(), "one shmem frame for both");
     }
+
+    @Test
+    void aHugeRangeIsBoundedByTheBudget() {
+        RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> RunSemanticsTest.run("""
+                        scenario "huge" {
+                          machine { cpus 1 }
+                          process P {
+                            x = mmap 1 GiB anon private rw
+                            write x[0 .. 1 GiB] step 1 B
+                          }
+                        }
+                        """, oss.runtime.observe.RunOptions.defaults().withMaxEvents(1000)));
+        // 2^30 writes cannot fit in 1000 events and 8000 steps: the run stops with OSS2001
+        assertTrue(r.budgetExhausted());
+        assertTrue(r.findings().stream().anyMatch(d -> d.code() == oss.runtime.diag.Code.BUDGET_EXHAUSTED));
+        assertTrue(r.machine().memoryAccesses() <= 8000 + 4096, "accesses " + r.machine().memoryAccesses());
+    }
 }
