@@ -731,7 +731,8 @@ public final class Kernel {
         }
         facts.record(f.span(), parent, now, "fork", "fork() returned " + child.pid + " to " + parent + "; the child"
                 + " starts runnable", mm == null ? List.of()
-                        : List.of(shared + " resident pages now shared; private writable ones copy-on-write"));
+                        : List.of(shared + " private page(s) now shared copy-on-write; shared-memory and file"
+                                + " pages are not copied: the child faults them in from the page cache"));
         child.arrivalNs = now;
         attach(child);
         makeRunnable(child, Wake.NEW);
