@@ -71,8 +71,28 @@ final class TextReport {
         out.println();
     }
 
+    /**
+     * Milliseconds, unless the whole run is shorter than one: a run of memory
+     * accesses lasts microseconds, and "0.001 ms" hides what happened.
+     */
+    private record TimeUnit(String name, double ns) {
+        static TimeUnit of(RunResult r) {
+            return r.endNs() < 1_000_000L ? new TimeUnit("us", 1e3) : new TimeUnit("ms", 1e6);
+        }
+
+        String format(long t) {
+            if (t < 0) {
+                return "-";
+            }
+            String v = String.format(java.util.Locale.ROOT, "%.3f", t / ns).replaceAll("0+$", "");
+            return v.endsWith(".") ? v.substring(0, v.length() - 1) : v;
+        }
+    }
+
     private void processTable(PrintWriter out, RunResult r) {
-        out.println(style.bold("Processes") + style.dim("  (times in ms; WAIT = time runnable in the run queue)"));
+        TimeUnit u = TimeUnit.of(r);
+        out.println(style.bold("Processes") + style.dim("  (times in " + u.name()
+                + "; WAIT = time runnable in the run queue)"));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PID", "PPID", "S", "NAME", "ARRIVE", "START", "FINISH", "TURNAROUND", "WAIT", "RESPONSE",
             "CPU", "VCSW", "ICSW", "EXIT", "BLOCKED ON"});
@@ -80,9 +100,9 @@ final class TextReport {
             rows.add(new String[] {
                 Integer.toString(t.pid()), Integer.toString(t.ppid()), t.state().letter(),
                 t.process() + (t.forked() ? "*" : ""),
-                Durations.millis(t.arrivalNs()), Durations.millis(t.firstRunNs()), Durations.millis(t.finishNs()),
-                Durations.millis(t.turnaroundNs()), Durations.millis(t.waitingNs()), Durations.millis(t.responseNs()),
-                Durations.millis(t.cpuNs()), Integer.toString(t.voluntarySwitches()),
+                u.format(t.arrivalNs()), u.format(t.firstRunNs()), u.format(t.finishNs()),
+                u.format(t.turnaroundNs()), u.format(t.waitingNs()), u.format(t.responseNs()),
+                u.format(t.cpuNs()), Integer.toString(t.voluntarySwitches()),
                 Integer.toString(t.involuntarySwitches()), t.exitStatus() < 0 ? "-" : Integer.toString(t.exitStatus()),
                 t.blockedOn() == null ? "" : t.blockedOn()});
         }
@@ -94,12 +114,13 @@ final class TextReport {
     }
 
     private void gantt(PrintWriter out, RunResult r) {
+        TimeUnit unit = TimeUnit.of(r);
         if (r.gantt().isEmpty()) {
             return;
         }
         Map<Integer, String> names = new HashMap<>();
         for (TaskReport t : r.tasks()) {
-            names.put(t.pid(), t.process());
+            names.put(t.pid(), t.process() + (t.forked() ? "*" : ""));
         }
         names.put(0, "cs");
         long end = Math.max(1, r.gantt().stream().mapToLong(GanttSlice::endNs).max().orElse(1));
@@ -131,10 +152,10 @@ final class TextReport {
                     break;
                 }
                 list.append(shown == 0 ? "" : ", ").append(names.getOrDefault(s.pid(), "?")).append(' ')
-                        .append(Durations.millis(s.startNs())).append('–').append(Durations.millis(s.endNs()));
+                        .append(unit.format(s.startNs())).append('–').append(unit.format(s.endNs()));
                 shown++;
             }
-            out.println(style.dim("       " + (slices.isEmpty() ? "idle" : list + " ms")));
+            out.println(style.dim("       " + (slices.isEmpty() ? "idle" : list + " " + unit.name())));
         }
         out.println();
     }
