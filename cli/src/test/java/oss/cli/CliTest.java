@@ -110,6 +110,16 @@ class CliTest {
     }
 
     @Test
+    void aMicrosecondRunIsShownInMicroseconds() {
+        // fork-cow.oss ends within 10 us: "0.001 ms" would hide everything, so the table switches unit
+        Outcome o = oss("run", EXAMPLES + "fork-cow.oss");
+        assertEquals(0, o.code(), o.out());
+        assertTrue(o.out().contains("(times in us;"), o.out());
+        Outcome ms = oss("run", EXAMPLES + "sched-fifo.oss");
+        assertTrue(ms.out().contains("(times in ms;"), ms.out());
+    }
+
+    @Test
     void jsonCarriesTheRun() {
         Outcome o = oss("run", "--json", EXAMPLES + "sched-fifo.oss");
         assertEquals(0, o.code(), o.err());
