@@ -211,6 +211,19 @@ final class AstBuilder {
         return p == null || q == null ? null : new FileDeclNode(kind, p, q, Spans.of(ctx));
     }
 
+    /**
+     * An optional part such as a range's end or its step: empty when absent,
+     * null when present but broken (the statement is then dropped, its syntax
+     * error already reported).
+     */
+    private Optional<Quantity> optionalQuantity(boolean present, OssParser.QuantityContext ctx) {
+        if (!present) {
+            return Optional.empty();
+        }
+        Quantity q = quantity(ctx);
+        return q == null ? null : Optional.of(q);
+    }
+
     private Text text(Token t) {
         Token real = real(t);
         return real == null ? null : new Text(unquote(real.getText()), Spans.of(real));
@@ -535,21 +548,10 @@ final class AstBuilder {
             if (n == null || from == null || c.kind == null || c.RBRACK() == null || real(c.RBRACK().getSymbol()) == null) {
                 return null;
             }
-            Optional<Quantity> to = Optional.empty();
-            if (c.DOTDOT() != null) {
-                Quantity q = quantity(c.to);
-                if (q == null) {
-                    return null;
-                }
-                to = Optional.of(q);
-            }
-            Optional<Quantity> step = Optional.empty();
-            if (c.STEP() != null) {
-                Quantity q = quantity(c.step);
-                if (q == null) {
-                    return null;
-                }
-                step = Optional.of(q);
+            Optional<Quantity> to = optionalQuantity(c.DOTDOT() != null, c.to);
+            Optional<Quantity> step = optionalQuantity(c.STEP() != null, c.step);
+            if (to == null || step == null) {
+                return null;
             }
             return new Stmt.MemAccess(c.kind.getType() == OssLexer.WRITE, n, from, to, step, span);
         }
@@ -559,21 +561,10 @@ final class AstBuilder {
                     || real(c.RBRACK().getSymbol()) == null) {
                 return null;
             }
-            Optional<Quantity> to = Optional.empty();
-            if (c.DOTDOT() != null) {
-                Quantity q = quantity(c.to);
-                if (q == null) {
-                    return null;
-                }
-                to = Optional.of(q);
-            }
-            Optional<Quantity> step = Optional.empty();
-            if (c.STEP() != null) {
-                Quantity q = quantity(c.step);
-                if (q == null) {
-                    return null;
-                }
-                step = Optional.of(q);
+            Optional<Quantity> to = optionalQuantity(c.DOTDOT() != null, c.to);
+            Optional<Quantity> step = optionalQuantity(c.STEP() != null, c.step);
+            if (to == null || step == null) {
+                return null;
             }
             return new Stmt.LibraryAccess(c.kind.getType() == OssLexer.WRITE, text(c.lib), from, to, step, span);
         }
