@@ -33,6 +33,10 @@ public enum Code {
     UNLOCK_NOT_HELD("OSS1301", Severity.ERROR, "unlock of a lock not held"),
     ACCESS_OUTSIDE_MAPPING("OSS1302", Severity.WARNING, "access outside the mapping"),
     WRITE_TO_READ_ONLY("OSS1303", Severity.WARNING, "write to a read-only mapping"),
+    LOCK_ORDER_CYCLE("OSS1304", Severity.WARNING, "possible deadlock: locks taken in a cyclic order"),
+    HELD_AT_EXIT("OSS1305", Severity.WARNING, "lock still held at exit"),
+    SELF_DEADLOCK("OSS1306", Severity.ERROR, "second lock of a non-recursive lock by its holder"),
+    SLEEP_IN_SPINLOCK_STATIC("OSS1307", Severity.WARNING, "blocking call while holding a spinlock"),
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
@@ -52,6 +56,8 @@ public enum Code {
     ZOMBIE_LEFT("OSS2006", Severity.WARNING, "zombie never reaped"),
     EXIT_HOLDING_LOCK("OSS2007", Severity.WARNING, "task exited holding a lock"),
     WAIT_NO_CHILD("OSS2008", Severity.WARNING, "wait with no child to wait for (ECHILD)"),
+    SLEEP_HOLDING_SPINLOCK("OSS2009", Severity.ERROR, "task slept while holding a spinlock"),
+    WRITER_STARVED("OSS2010", Severity.INFO, "writer waited while readers kept the lock"),
 
     SEGFAULT("OSS2301", Severity.ERROR, "segmentation fault"),
     DOUBLE_FREE("OSS2302", Severity.ERROR, "double free"),
@@ -63,6 +69,13 @@ public enum Code {
 
     DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),
     BLOCKED_FOREVER("OSS2102", Severity.ERROR, "tasks blocked forever"),
+
+    DEADLOCK_REACHABLE("OSS2401", Severity.ERROR, "deadlock in some interleaving"),
+    MISUSE_REACHABLE("OSS2402", Severity.ERROR, "lock misuse in some interleaving"),
+    UNSAFE_REACHABLE("OSS2403", Severity.WARNING, "unsafe state in some interleaving"),
+    EXPLORE_BUDGET("OSS2404", Severity.WARNING, "exploration budget exhausted"),
+    EXPLORED("OSS2405", Severity.INFO, "every interleaving explored"),
+    SCHEDULE_MISMATCH("OSS2406", Severity.ERROR, "schedule does not fit the scenario"),
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),
     BANKER_DENIED("OSS2202", Severity.INFO, "request denied by the banker"),

@@ -131,4 +131,55 @@ public sealed interface Op {
     /** {@code c = clone vm files fs sighand { }}: share exactly what is named. */
     record Clone(int slot, boolean vm, boolean files, boolean fs, boolean sighand, List<Op> body, Span span)
             implements Op {}
+
+    // ---- more synchronisation (indexes into Program#sync() lists) -------------------------------------
+
+    /** {@code spin_lock s}: busy-waits on the CPU until the spinlock is free (ticket order). */
+    record SpinLock(int lock, Span span) implements Op {}
+
+    record SpinUnlock(int lock, Span span) implements Op {}
+
+    /** {@code read_lock r}: shared; waits while a writer holds it (or, writer-preferring, waits too). */
+    record ReadLock(int rwlock, Span span) implements Op {}
+
+    record ReadUnlock(int rwlock, Span span) implements Op {}
+
+    /** {@code write_lock r}: exclusive. */
+    record WriteLock(int rwlock, Span span) implements Op {}
+
+    record WriteUnlock(int rwlock, Span span) implements Op {}
+
+    /**
+     * {@code seq_write s { body }}: write_seqlock (writers exclude each other;
+     * the sequence becomes odd), body, write_sequnlock (even again).
+     */
+    record SeqWrite(int seqlock, List<Op> body, Span span) implements Op {}
+
+    /**
+     * {@code seq_read s { body }}: read_seqbegin (waits while the sequence is
+     * odd), body, read_seqretry: if the sequence changed the body runs again.
+     */
+    record SeqRead(int seqlock, List<Op> body, Span span) implements Op {}
+
+    /** {@code cond_wait c m}: atomically release mutex {@code mutex} and sleep on {@code cond}; re-acquire on wake-up (Mesa). */
+    record CondWait(int cond, int mutex, Span span) implements Op {}
+
+    /** {@code signal c}: wake the longest waiter, if any (the signal is lost otherwise). */
+    record CondSignal(int cond, Span span) implements Op {}
+
+    /** {@code broadcast c}: wake every waiter. */
+    record CondBroadcast(int cond, Span span) implements Op {}
+
+    /** {@code barrier b}: wait until the barrier's N parties have arrived; the last one releases them all. */
+    record BarrierWait(int barrier, Span span) implements Op {}
+
+    /**
+     * {@code semop s[0] -1, s[2] +1}: System V semop on semaphore set
+     * {@code set}, applied atomically: it blocks until every negative delta can
+     * be subtracted and every zero delta finds its semaphore at zero.
+     */
+    record SemOp(int set, int[] index, int[] delta, Span span) implements Op {}
+
+    /** {@code choose { } or { }}: a nondeterministic branch; the explorer takes every branch. */
+    record Choose(List<List<Op>> branches, Span span) implements Op {}
 }

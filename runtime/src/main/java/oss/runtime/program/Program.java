@@ -18,7 +18,16 @@ public record Program(
         List<ProcessDef> processes,
         Optional<BankerTable> banker,
         List<FileDecl> files,
-        List<LibraryDecl> libraries) {
+        List<LibraryDecl> libraries,
+        SyncObjects sync) {
+
+    /** A program with only mutexes and semaphores for synchronisation. */
+    public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,
+            List<SemaphoreDecl> semaphores, List<ResourceDecl> resources, List<ProcessDef> processes,
+            Optional<BankerTable> banker, List<FileDecl> files, List<LibraryDecl> libraries) {
+        this(title, machine, kernel, mutexes, semaphores, resources, processes, banker, files, libraries,
+                SyncObjects.NONE);
+    }
 
     /** A program without files or libraries. */
     public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,
