@@ -1,5 +1,8 @@
 package oss.runtime.observe;
 
+import java.util.Optional;
+import oss.runtime.explore.Schedule;
+
 /**
  * Bounds and knobs of one run. Every engine loop stops at {@code maxEvents};
  * running into a bound is a finding (OSS2001), never a hang.
@@ -7,8 +10,14 @@ package oss.runtime.observe;
  * @param seed      the one seed of the run's random source (lottery)
  * @param untilNs   stop the simulation at this simulated time (Long.MAX_VALUE: run to the end)
  * @param maxEvents the event budget
+ * @param schedule  steps to follow first (a counterexample to replay); the scheduler decides afterwards
  */
-public record RunOptions(long seed, long untilNs, long maxEvents) {
+public record RunOptions(long seed, long untilNs, long maxEvents, Optional<Schedule> schedule) {
+
+    public RunOptions(long seed, long untilNs, long maxEvents) {
+        this(seed, untilNs, maxEvents, Optional.empty());
+    }
+
     public static final long DEFAULT_MAX_EVENTS = 20_000_000L;
 
     public static RunOptions defaults() {
@@ -16,14 +25,18 @@ public record RunOptions(long seed, long untilNs, long maxEvents) {
     }
 
     public RunOptions withSeed(long s) {
-        return new RunOptions(s, untilNs, maxEvents);
+        return new RunOptions(s, untilNs, maxEvents, schedule);
     }
 
     public RunOptions withUntil(long t) {
-        return new RunOptions(seed, t, maxEvents);
+        return new RunOptions(seed, t, maxEvents, schedule);
     }
 
     public RunOptions withMaxEvents(long n) {
-        return new RunOptions(seed, untilNs, n);
+        return new RunOptions(seed, untilNs, n, schedule);
+    }
+
+    public RunOptions withSchedule(Schedule s) {
+        return new RunOptions(seed, untilNs, maxEvents, Optional.of(s));
     }
 }

@@ -1,0 +1,68 @@
+package oss.runtime.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An interleaving as a list of steps: which task takes its next visible
+ * step (see {@link oss.runtime.program.Visibility}) and at which statement.
+ * The explorer produces one for every finding; {@code oss run --schedule}
+ * replays it. Text form, one step per line (or separated by commas):
+ * {@code pid 3 at 12:5}, with {@code branch 1} appended for a {@code choose}.
+ * Task pids are the run's: init is 1, declared processes 2, 3, ... in order,
+ * then tasks get the next pid as they are created.
+ */
+public record Schedule(List<Step> steps) {
+
+    /** @param branch for a {@code choose}, the branch taken (0-based); -1 otherwise */
+    public record Step(int pid, int line, int column, int branch) {
+        @Override
+        public String toString() {
+            return "pid " + pid + " at " + line + ":" + column + (branch >= 0 ? " branch " + branch : "");
+        }
+    }
+
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        for (Step s : steps) {
+            out.append(s).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses the text form; an empty Optional plus an entry in {@code errors}
+     * (with the 1-based line of the schedule text) when a line does not read.
+     */
+    public static Optional<Schedule> parse(String text, List<String> errors) {
+        List<Step> steps = new ArrayList<>();
+        String[] lines = text.split("[\\r\\n,;]+");
+        int lineNo = 0;
+        for (String raw : lines) {
+            lineNo++;
+            String line = raw.strip();
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash).strip();
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] w = line.split("\\s+");
+            try {
+                if (w.length != 4 && w.length != 6 || !w[0].equals("pid") || !w[2].equals("at")
+                        || w.length == 6 && !w[4].equals("branch")) {
+                    throw new IllegalArgumentException();
+                }
+                int pid = Integer.parseInt(w[1]);
+                String[] lc = w[3].split(":");
+                int branch = w.length == 6 ? Integer.parseInt(w[5]) : -1;
+                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch));
+            } catch (RuntimeException e) {
+                errors.add("step " + lineNo + ": `" + line + "` is not `pid N at LINE:COL [branch B]`");
+            }
+        }
+        return errors.isEmpty() ? Optional.of(new Schedule(List.copyOf(steps))) : Optional.empty();
+    }
+}
