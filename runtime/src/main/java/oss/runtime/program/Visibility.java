@@ -20,38 +20,35 @@ public final class Visibility {
     private Visibility() {}
 
     public static boolean isVisible(Op op) {
-        return switch (op) {
-            case Op.Lock l -> true;
-            case Op.Unlock u -> true;
-            case Op.TryLock t -> true;
-            case Op.SemWait p -> true;
-            case Op.SemPost v -> true;
-            case Op.Claim c -> true;
-            case Op.Request r -> true;
-            case Op.Release r -> true;
-            case Op.Fork f -> true;
-            case Op.WaitChild w -> true;
-            case Op.WaitAny w -> true;
-            case Op.Exit e -> true;
-            case Op.VFork v -> true;
-            case Op.Thread t -> true;
-            case Op.Join j -> true;
-            case Op.Clone c -> true;
-            case Op.SpinLock s -> true;
-            case Op.SpinUnlock s -> true;
-            case Op.ReadLock r -> true;
-            case Op.ReadUnlock r -> true;
-            case Op.WriteLock w -> true;
-            case Op.WriteUnlock w -> true;
-            case Op.SeqWrite s -> true;
-            case Op.SeqRead s -> true;
-            case Op.CondWait c -> true;
-            case Op.CondSignal s -> true;
-            case Op.CondBroadcast b -> true;
-            case Op.BarrierWait b -> true;
-            case Op.SemOp s -> true;
-            case Op.Choose c -> true;
-            default -> false;
-        };
+        return op instanceof Op.Lock
+                || op instanceof Op.Unlock
+                || op instanceof Op.TryLock
+                || op instanceof Op.SemWait
+                || op instanceof Op.SemPost
+                || op instanceof Op.Claim
+                || op instanceof Op.Request
+                || op instanceof Op.Release
+                || op instanceof Op.Fork
+                || op instanceof Op.WaitChild
+                || op instanceof Op.WaitAny
+                || op instanceof Op.Exit
+                || op instanceof Op.VFork
+                || op instanceof Op.Thread
+                || op instanceof Op.Join
+                || op instanceof Op.Clone
+                || op instanceof Op.SpinLock
+                || op instanceof Op.SpinUnlock
+                || op instanceof Op.ReadLock
+                || op instanceof Op.ReadUnlock
+                || op instanceof Op.WriteLock
+                || op instanceof Op.WriteUnlock
+                || op instanceof Op.SeqWrite
+                || op instanceof Op.SeqRead
+                || op instanceof Op.CondWait
+                || op instanceof Op.CondSignal
+                || op instanceof Op.CondBroadcast
+                || op instanceof Op.BarrierWait
+                || op instanceof Op.SemOp
+                || op instanceof Op.Choose;
     }
 }
