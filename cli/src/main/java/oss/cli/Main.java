@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Operating-system scenarios: write processes, locks, resources and a kernel policy; "
                 + "oss simulates them deterministically and shows what happened.",
-        subcommands = {RunCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ExploreCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

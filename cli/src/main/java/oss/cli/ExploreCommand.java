@@ -1,0 +1,150 @@
+package oss.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Severity;
+import oss.runtime.explore.ExploreFinding;
+import oss.runtime.explore.ExploreOptions;
+import oss.runtime.explore.ExploreResult;
+import oss.runtime.explore.Explorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "explore", description = "Try every interleaving of a scenario's visible operations: deadlocks, "
+        + "misuse and unsafe states, each with the shortest schedule that reaches it.")
+final class ExploreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the .oss scenario")
+    Path file;
+
+    @Option(names = "--json", description = "print the result as JSON")
+    boolean json;
+
+    @Option(names = "--max-states", paramLabel = "N", description = "state budget (default: ${DEFAULT-VALUE})")
+    long maxStates = ExploreOptions.defaults().maxStates();
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time budget in seconds (default: ${DEFAULT-VALUE})")
+    double maxTime = ExploreOptions.defaults().maxSeconds();
+
+    @Option(names = "--no-por", description = "turn partial-order reduction (stubborn sets) off")
+    boolean noPor;
+
+    @Option(names = "--schedule-out", paramLabel = "FILE",
+            description = "write the first finding's schedule to FILE, for oss run --schedule")
+    Path scheduleOut;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceFile source;
+        try {
+            source = SourceFile.read(file);
+        } catch (SourceFile.Unreadable e) {
+            err.println("oss: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Compilation c = Compiler.compile(source.name(), source.text());
+        Style style = json ? Style.plain() : Style.detect();
+        boolean compileErrors = c.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        if (compileErrors || c.program().isEmpty()) {
+            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+            for (Diagnostic d : c.diagnostics()) {
+                printer.print(json ? err : out, d);
+            }
+            (json ? err : out).flush();
+            return Main.FINDINGS;
+        }
+        ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
+        ExploreResult r = Explorer.explore(c.program().get(), options);
+        List<String> lines = source.lines();
+        java.util.function.BiFunction<Integer, Integer, String> statement = (line, col) ->
+                line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
+        if (scheduleOut != null && !r.findings().isEmpty()) {
+            java.nio.file.Files.writeString(scheduleOut, r.findings().get(0).schedule().format());
+        }
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(source, r)));
+        } else {
+            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+            for (ExploreFinding f : r.findings()) {
+                printer.print(out, f.diagnostic(statement));
+            }
+            out.println(r.summary());
+            out.printf("%d states, %d transitions, depth %d, %.3f s (%.0f states/s), %.1f bytes per state%s%n",
+                    r.states(), r.transitions(), r.maxDepth(), r.seconds(), r.states() / Math.max(r.seconds(), 1e-9),
+                    r.bytesPerState(), r.por() ? ", partial-order reduction (stubborn sets) on" : ", no reduction");
+        }
+        out.flush();
+        boolean bad = r.findings().stream().anyMatch(f -> f.code().severity() == Severity.ERROR);
+        return bad ? Main.FINDINGS : Main.OK;
+    }
+
+    private static JsonObject toJson(SourceFile source, ExploreResult r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", source.name());
+        o.addProperty("verdict", r.verdict());
+        o.addProperty("summary", r.summary());
+        o.addProperty("complete", r.complete());
+        if (r.stoppedBy() != null) {
+            o.addProperty("stoppedBy", r.stoppedBy());
+        }
+        o.addProperty("por", r.por());
+        o.addProperty("states", r.states());
+        o.addProperty("transitions", r.transitions());
+        o.addProperty("maxDepth", r.maxDepth());
+        o.addProperty("seconds", r.seconds());
+        o.addProperty("statesPerSecond", Math.round(r.states() / Math.max(r.seconds(), 1e-9)));
+        o.addProperty("storeBytes", r.storeBytes());
+        o.addProperty("bytesPerState", Math.round(r.bytesPerState() * 10) / 10.0);
+        Runtime rt = Runtime.getRuntime();
+        o.addProperty("heapBytes", rt.totalMemory() - rt.freeMemory());
+        JsonArray findings = new JsonArray();
+        for (ExploreFinding f : r.findings()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("code", f.code().id());
+            j.addProperty("line", f.at().line());
+            j.addProperty("column", f.at().column());
+            j.addProperty("message", f.message());
+            JsonArray steps = new JsonArray();
+            for (int i = 0; i < f.schedule().steps().size(); i++) {
+                var s = f.schedule().steps().get(i);
+                JsonObject step = new JsonObject();
+                step.addProperty("pid", s.pid());
+                step.addProperty("task", f.who().get(i));
+                step.addProperty("line", s.line());
+                step.addProperty("column", s.column());
+                if (s.branch() >= 0) {
+                    step.addProperty("branch", s.branch());
+                }
+                steps.add(step);
+            }
+            j.add("schedule", steps);
+            JsonArray related = new JsonArray();
+            for (var rel : f.related()) {
+                JsonObject x = new JsonObject();
+                x.addProperty("line", rel.span().line());
+                x.addProperty("column", rel.span().column());
+                x.addProperty("message", rel.message());
+                related.add(x);
+            }
+            j.add("related", related);
+            findings.add(j);
+        }
+        o.add("findings", findings);
+        return o;
+    }
+}

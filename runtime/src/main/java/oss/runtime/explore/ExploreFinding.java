@@ -1,0 +1,27 @@
+package oss.runtime.explore;
+
+import java.util.List;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Related;
+import oss.runtime.program.Span;
+
+/** Something the explorer found, with the shortest schedule it knows that leads there. */
+public record ExploreFinding(Code code, Span at, String message, List<Related> related, Schedule schedule,
+        List<String> who) {
+
+    /**
+     * As a diagnostic whose detail lists the schedule, one step per line;
+     * {@code statement} gives the source text at a line:column (or "").
+     */
+    public Diagnostic diagnostic(java.util.function.BiFunction<Integer, Integer, String> statement) {
+        StringBuilder detail = new StringBuilder("shortest schedule (" + schedule.steps().size()
+                + " steps; replay with oss run --schedule):\n");
+        for (int i = 0; i < schedule.steps().size(); i++) {
+            Schedule.Step s = schedule.steps().get(i);
+            detail.append(String.format("  %3d. %-22s %d:%d  %s%s%n", i + 1, who.get(i), s.line(), s.column(),
+                    statement.apply(s.line(), s.column()), s.branch() >= 0 ? " (branch " + (s.branch() + 1) + ")" : ""));
+        }
+        return new Diagnostic(code, code.severity(), message, at, related, detail.toString());
+    }
+}

@@ -1,0 +1,369 @@
+package oss.runtime.explore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Related;
+import oss.runtime.program.Program;
+import oss.runtime.program.Span;
+
+/**
+ * Explores every interleaving of a program's visible operations, breadth
+ * first, so the first schedule found to any finding is a shortest one (in
+ * the reduced graph when partial-order reduction is on).
+ *
+ * <p>Call order: {@code new Explorer(program, options)}, then {@link #run()}
+ * once. Deterministic: the same program and options give the same state
+ * count and the same schedules. Local work (compute, sleep, io, memory) is
+ * not interleaved and time plays no part: every order the visible operations
+ * could take is a candidate, whatever the timing.
+ */
+public final class Explorer {
+    private final Program program;
+    private final ExploreOptions options;
+    private final Model m;
+    private final Semantics sem;
+    private final Blockers blockers;
+    private final StateStore store;
+    private final StubbornSets reduction;
+    private final List<ExploreFinding> findings = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private final int[] perCode = new int[Code.values().length];
+
+    public Explorer(Program program, ExploreOptions options) {
+        this.program = program;
+        this.options = options;
+        this.m = new Model(program, Math.max(1, options.maxTasks()));
+        this.sem = new Semantics(m);
+        this.blockers = new Blockers(m, sem);
+        this.store = new StateStore(m);
+        this.reduction = new StubbornSets(m, sem);
+    }
+
+    public static ExploreResult explore(Program program, ExploreOptions options) {
+        return new Explorer(program, options).run();
+    }
+
+    public ExploreResult run() {
+        long start = System.nanoTime();
+        long deadline = start + (long) (options.maxSeconds() * 1e9);
+        // unsafe states are a property of states, not of the order steps commute in: explore them all
+        boolean por = options.por() && !(hasClaims() && !m.avoid);
+        int cap = m.capacity();
+        int[] cur = new int[cap];
+        int[] next = new int[cap];
+        int[] choices = new int[m.maxTasks];
+        boolean[] expand = new boolean[m.maxTasks];
+        int depth = 0;
+        int levelEnd = 1; // breadth first: states [levelStart, levelEnd) are all at one depth
+        int[] init = m.initial();
+        for (int t = 0; t < m.processes; t++) {
+            sem.settle(init, t);
+        }
+        if (m.processes > m.maxTasks) {
+            return result(start, 0, false, "more processes than --max-tasks", por, 0);
+        }
+        store.add(init, -1);
+        int maxDepth = 0;
+        String stoppedBy = null;
+        for (int id = 0; id < store.count(); id++) {
+            if ((id & 1023) == 0 && System.nanoTime() > deadline) {
+                stoppedBy = "--max-time " + options.maxSeconds() + " s";
+                break;
+            }
+            if (id == levelEnd) {
+                depth++;
+                levelEnd = store.count();
+            }
+            maxDepth = depth;
+            store.unpack(id, cur);
+            int n = cur[0];
+            int enabledTasks = 0;
+            boolean anyAlive = false;
+            for (int t = 0; t < n; t++) {
+                choices[t] = sem.choices(cur, t);
+                enabledTasks += choices[t] > 0 ? 1 : 0;
+                anyAlive |= Semantics.alive(cur, m.base(t));
+            }
+            if (enabledTasks == 0) {
+                if (anyAlive) {
+                    deadlock(cur, id, true);
+                }
+                continue;
+            }
+            if (enabledTasks < countAlive(cur)) {
+                partialDeadlock(cur, id, choices);
+            }
+            if (por && enabledTasks > 1) {
+                reduction.choose(cur, choices, expand);
+            } else {
+                for (int t = 0; t < n; t++) {
+                    expand[t] = choices[t] > 0;
+                }
+            }
+            if (!expand(cur, next, id, choices, expand)) {
+                return result(start, transitions, false, "more than " + m.maxTasks + " tasks", por, maxDepth);
+            }
+            if (store.count() >= options.maxStates()) {
+                stoppedBy = "--max-states " + options.maxStates();
+                break;
+            }
+        }
+        return result(start, transitions, stoppedBy == null, stoppedBy, por, maxDepth);
+    }
+
+    private long transitions;
+    private final FindingSink sink = new FindingSink();
+
+    /** Every step of every task marked in {@code expand}, from state {@code id}; false at the task limit. */
+    private boolean expand(int[] cur, int[] next, int id, int[] choices, boolean[] expand) {
+        int n = cur[0];
+        int used = m.base(n);
+        sink.before = cur;
+        sink.from = id;
+        for (int t = 0; t < n; t++) {
+            if (!expand[t]) {
+                continue;
+            }
+            for (int br = 0; br < choices[t]; br++) {
+                System.arraycopy(cur, 0, next, 0, used);
+                sink.task = t;
+                sink.branch = br;
+                try {
+                    sem.apply(next, t, br, sink);
+                } catch (Semantics.TaskLimit e) {
+                    return false;
+                }
+                transitions++;
+                store.add(next, id);
+            }
+        }
+        return true;
+    }
+
+    private ExploreResult result(long start, long transitionsIgnored, boolean complete, String stoppedBy, boolean por,
+            int maxDepth) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ExploreResult(store.count(), transitions, seconds, store.usedBytes(), maxDepth, complete,
+                stoppedBy, por, List.copyOf(findings));
+    }
+
+    private boolean hasClaims() {
+        for (FlatCode c : m.codes) {
+            for (int pc = 0; pc < c.size; pc++) {
+                if (c.kind[pc] == FlatCode.CLAIM) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int countAlive(int[] s) {
+        int alive = 0;
+        for (int t = 0; t < s[0]; t++) {
+            alive += Semantics.alive(s, m.base(t)) ? 1 : 0;
+        }
+        return alive;
+    }
+
+    // ---- findings ---------------------------------------------------------------------------------
+
+    /** Turns misuse seen during a step into a finding whose schedule ends with that step. */
+    private final class FindingSink implements Semantics.Sink {
+        int[] before;
+        int from;
+        int task;
+        int branch;
+
+        @Override
+        public void misuse(Code code, Span at, String message) {
+            report(Code.MISUSE_REACHABLE, "misuse:" + at + ":" + code, at, message + " (" + code.id() + ")",
+                    List.of(), from, task, branch, before);
+        }
+
+        @Override
+        public void unsafe(Span at, String message) {
+            report(Code.UNSAFE_REACHABLE, "unsafe:" + at, at, message, List.of(), from, task, branch, before);
+        }
+    }
+
+    private void deadlock(int[] s, int id, boolean global) {
+        List<Integer> blocked = new ArrayList<>();
+        for (int t = 0; t < s[0]; t++) {
+            if (Semantics.alive(s, m.base(t))) {
+                blocked.add(t);
+            }
+        }
+        reportDeadlock(s, id, blocked, global);
+    }
+
+    private int[] walk = new int[0];
+    private int[] mark = new int[0];
+    private int walkId;
+
+    /** A set of tasks blocked on each other's locks while others can still run. */
+    private void partialDeadlock(int[] s, int id, int[] choices) {
+        int n = s[0];
+        if (walk.length < n) {
+            walk = new int[n + 1];
+            mark = new int[n];
+        }
+        for (int t = 0; t < n; t++) {
+            if (choices[t] > 0 || !Semantics.alive(s, m.base(t))) {
+                continue;
+            }
+            // follow "waits for the holder" from t; a cycle of blocked tasks can never move again
+            walkId++;
+            int len = 0;
+            int u = t;
+            while (true) {
+                walk[len++] = u;
+                mark[u] = walkId;
+                int w = blockers.waitsOnTask(s, u);
+                if (w < 0 || choices[w] > 0 || !Semantics.alive(s, m.base(w))) {
+                    break;
+                }
+                if (mark[w] == walkId) {
+                    int at = 0;
+                    while (walk[at] != w) {
+                        at++;
+                    }
+                    int min = Integer.MAX_VALUE;
+                    for (int i = at; i < len; i++) {
+                        min = Math.min(min, walk[i]);
+                    }
+                    if (min == t) {
+                        List<Integer> cycle = new ArrayList<>();
+                        for (int i = at; i < len; i++) {
+                            cycle.add(walk[i]);
+                        }
+                        reportDeadlock(s, id, cycle, false);
+                    }
+                    break;
+                }
+                u = w;
+            }
+        }
+    }
+
+    private void reportDeadlock(int[] s, int id, List<Integer> members, boolean global) {
+        StringBuilder key = new StringBuilder("deadlock");
+        for (int t : members) {
+            key.append(':').append(t).append('@').append(spanOf(s, t));
+        }
+        if (seen.contains(key.toString()) || perCode[Code.DEADLOCK_REACHABLE.ordinal()] >= options.maxFindings()) {
+            return;
+        }
+        List<Related> related = new ArrayList<>();
+        Span anchor = null;
+        StringBuilder names = new StringBuilder();
+        for (int t : members) {
+            Span at = spanOf(s, t);
+            related.add(new Related(at, blockers.describe(s, t)));
+            if (anchor == null || at.line() < anchor.line() || at.line() == anchor.line() && at.column() < anchor.column()) {
+                anchor = at;
+            }
+            names.append(names.length() == 0 ? "" : ", ").append(m.taskName(s, t));
+        }
+        String what = global
+                ? "deadlock: every live task is blocked (" + names + ")"
+                : "deadlock: " + names + " wait for each other while other tasks run on";
+        List<Schedule.Step> steps = path(id);
+        report(Code.DEADLOCK_REACHABLE, key.toString(), anchor,
+                what + "; reached after " + steps.size() + " steps: " + shortSchedule(steps),
+                related, -1, -1, -1, null, steps);
+    }
+
+    private Span spanOf(int[] s, int t) {
+        FlatCode c = sem.code(s, t);
+        return c.span[sem.pc(s, t)];
+    }
+
+    private void report(Code code, String key, Span at, String message, List<Related> related, int from, int task,
+            int branch, int[] before) {
+        if (seen.contains(key) || perCode[code.ordinal()] >= options.maxFindings()) {
+            return;
+        }
+        List<Schedule.Step> steps = path(from);
+        steps.add(step(before, task, branch));
+        report(code, key, at, message + "; reached after " + steps.size() + " steps: " + shortSchedule(steps),
+                related, -1, -1, -1, null, steps);
+    }
+
+    private void report(Code code, String key, Span at, String message, List<Related> related, int from, int task,
+            int branch, int[] before, List<Schedule.Step> steps) {
+        seen.add(key);
+        perCode[code.ordinal()]++;
+        findings.add(new ExploreFinding(code, at, message, List.copyOf(related), new Schedule(List.copyOf(steps)),
+                List.copyOf(lastWho)));
+    }
+
+    private String shortSchedule(List<Schedule.Step> steps) {
+        StringBuilder sb = new StringBuilder();
+        for (Schedule.Step st : steps) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            if (sb.length() > 400) {
+                sb.append("…");
+                break;
+            }
+            sb.append("pid ").append(st.pid()).append(" at ").append(st.line()).append(':').append(st.column());
+        }
+        return sb.toString();
+    }
+
+    private final List<String> lastWho = new ArrayList<>();
+
+    private Schedule.Step step(int[] s, int t, int branch) {
+        lastWho.add(m.taskName(s, t));
+        FlatCode c = sem.code(s, t);
+        int pc = sem.pc(s, t);
+        Span at = c.span[pc];
+        return new Schedule.Step(t + 2, at.line(), at.column(), c.kind[pc] == FlatCode.CHOOSE ? branch : -1);
+    }
+
+    /** The steps from the initial state to state {@code id}, found again by trying each step of each parent. */
+    private List<Schedule.Step> path(int id) {
+        List<Integer> chain = new ArrayList<>();
+        for (int at = id; at >= 0; at = store.parent(at)) {
+            chain.add(at);
+        }
+        java.util.Collections.reverse(chain);
+        List<Schedule.Step> steps = new ArrayList<>();
+        lastWho.clear();
+        int cap = m.capacity();
+        int[] cur = new int[cap];
+        int[] next = new int[cap];
+        Semantics.Sink quiet = new Semantics.Sink() {
+            @Override
+            public void misuse(Code code, Span at, String message) {}
+
+            @Override
+            public void unsafe(Span at, String message) {}
+        };
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            store.unpack(chain.get(i), cur);
+            int child = chain.get(i + 1);
+            Schedule.Step found = null;
+            for (int t = 0; t < cur[0] && found == null; t++) {
+                int k = sem.choices(cur, t);
+                for (int br = 0; br < k && found == null; br++) {
+                    System.arraycopy(cur, 0, next, 0, cap);
+                    sem.apply(next, t, br, quiet);
+                    if (store.isStored(child, next)) {
+                        found = step(cur, t, br);
+                    }
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("no step leads from state " + chain.get(i) + " to " + child);
+            }
+            steps.add(found);
+        }
+        return steps;
+    }
+}

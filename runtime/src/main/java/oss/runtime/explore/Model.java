@@ -1,0 +1,200 @@
+package oss.runtime.explore;
+
+import java.util.BitSet;
+import java.util.List;
+import oss.runtime.program.DeadlockPolicy;
+import oss.runtime.program.Op;
+import oss.runtime.program.ProcessDef;
+import oss.runtime.program.Program;
+import oss.runtime.program.SyncObjects;
+
+/**
+ * A program as the explorer sees it: flat code per body and the layout of
+ * a state vector. A state is an {@code int[]}: the task count, then every
+ * synchronisation object, then one fixed-size record per task. Values that
+ * other fields imply (the number of waiters of a condition variable, the
+ * arrivals at a barrier, the free instances of a resource) are not stored:
+ * they are counted from the task records, which keeps states canonical.
+ */
+final class Model {
+    // task record fields
+    static final int PC = 0, CODE = 1, PARENT = 2, GROUP = 3, PHASE = 4, AUX = 5, CNT = 6;
+    /** Encoded in PC: 0 unused, 1 zombie, 2 dead (reaped); pc + ALIVE for a live task. */
+    static final int ZOMBIE = 1, DEAD = 2, ALIVE = 3;
+    // phases
+    static final int PH_WAITING = 1, PH_WOKEN = 2, PH_VFORK = 3;
+
+    final Program program;
+    final FlatCode[] codes;
+    final int processes;
+    final int maxTasks;
+
+    final int mutexes, sems, spins, rws, seqs, conds, barriers, resources;
+    final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
+    final int[] semsetOffset;
+    final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
+    final boolean avoid, hasPhases, hasChildren, hasThreads, usesResources;
+    final int[] total;
+    final boolean[] writerPreferring;
+
+    // object numbering for the reduction's access sets
+    final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids, objects;
+    /** Per code and pc: every object the task may touch from here on, its future children included. */
+    final BitSet[][] future;
+
+    Model(Program program, int maxTasks) {
+        this.program = program;
+        SyncObjects sync = program.sync();
+        FlatCode.Compiler compiler = new FlatCode.Compiler();
+        for (ProcessDef p : program.processes()) {
+            compiler.body(p.body(), p.span());
+        }
+        // children are compiled after the processes: process i runs code i
+        this.codes = compiler.codes.toArray(FlatCode[]::new);
+        this.processes = program.processes().size();
+        this.mutexes = program.mutexes().size();
+        this.sems = program.semaphores().size();
+        this.spins = sync.spinlocks().size();
+        this.rws = sync.rwlocks().size();
+        this.seqs = sync.seqlocks().size();
+        this.conds = sync.condvars().size();
+        this.barriers = sync.barriers().size();
+        this.resources = program.resources().size();
+        this.avoid = program.kernel().deadlock() == DeadlockPolicy.AVOID;
+        this.total = program.resources().stream().mapToInt(r -> r.instances()).toArray();
+        this.writerPreferring = new boolean[rws];
+        for (int i = 0; i < rws; i++) {
+            writerPreferring[i] = sync.rwlocks().get(i).writerPreferring();
+        }
+        // a readers bitmask per rwlock limits tasks to 31 when rwlocks exist
+        this.maxTasks = rws > 0 ? Math.min(31, maxTasks) : maxTasks;
+
+        int at = 1;
+        mutexBase = at;
+        at += mutexes;
+        semBase = at;
+        at += sems;
+        spinBase = at;
+        at += spins;
+        rwWriterBase = at;
+        at += rws;
+        rwReadersBase = at;
+        at += rws;
+        seqValBase = at;
+        at += seqs;
+        seqWriterBase = at;
+        at += seqs;
+        semsetBase = at;
+        semsetOffset = new int[sync.semsets().size()];
+        for (int i = 0; i < semsetOffset.length; i++) {
+            semsetOffset[i] = at;
+            at += sync.semsets().get(i).initial().length;
+        }
+        taskBase = at;
+
+        int d = 0;
+        boolean phases = false, children = false, threads = false, res = false;
+        for (FlatCode c : codes) {
+            d = Math.max(d, c.depth);
+            for (int pc = 0; pc < c.size; pc++) {
+                int k = c.kind[pc];
+                phases |= k == FlatCode.COND_WAIT || k == FlatCode.BARRIER || k == FlatCode.VFORK
+                        || k == FlatCode.SEQR_BEGIN || k == FlatCode.WRITE_LOCK && writerPreferring[c.a[pc]];
+                children |= k == FlatCode.FORK || k == FlatCode.THREAD || k == FlatCode.VFORK;
+                threads |= k == FlatCode.THREAD;
+                res |= k == FlatCode.REQUEST || k == FlatCode.CLAIM || k == FlatCode.RELEASE;
+            }
+        }
+        this.depth = d;
+        this.hasPhases = phases;
+        this.hasChildren = children;
+        this.hasThreads = threads;
+        this.usesResources = res && resources > 0;
+        int s = 0;
+        for (ProcessDef p : program.processes()) {
+            s = Math.max(s, p.slots());
+        }
+        this.slots = s;
+        this.slotBase = CNT + depth;
+        this.allocBase = slotBase + slots;
+        this.claimBase = allocBase + resources;
+        this.record = claimBase + resources;
+
+        objMutex = 0;
+        objSem = objMutex + mutexes;
+        objSpin = objSem + sems;
+        objRw = objSpin + spins;
+        objSeq = objRw + rws;
+        objCond = objSeq + seqs;
+        objBarrier = objCond + conds;
+        objSemset = objBarrier + barriers;
+        objResource = objSemset + semsetOffset.length;
+        objPids = objResource + resources;
+        objects = objPids + 1;
+        this.future = new Futures(this).compute();
+    }
+
+    int base(int task) {
+        return taskBase + task * record;
+    }
+
+    int capacity() {
+        return taskBase + maxTasks * record;
+    }
+
+    int[] initial() {
+        int[] s = new int[capacity()];
+        s[0] = processes;
+        for (int i = 0; i < semsetOffset.length; i++) {
+            int[] init = program.sync().semsets().get(i).initial();
+            System.arraycopy(init, 0, s, semsetOffset[i], init.length);
+        }
+        for (int i = 0; i < sems; i++) {
+            s[semBase + i] = program.semaphores().get(i).initial();
+        }
+        for (int t = 0; t < processes; t++) {
+            int b = base(t);
+            s[b + CODE] = t;
+            s[b + PC] = ALIVE;
+        }
+        return s;
+    }
+
+    /** The objects one instruction touches, for the reduction's conflict test. */
+    void accesses(FlatCode c, int pc, BitSet out) {
+        int a = c.a[pc];
+        switch (c.kind[pc]) {
+            case FlatCode.LOCK, FlatCode.UNLOCK, FlatCode.TRYLOCK -> out.set(objMutex + a);
+            case FlatCode.P, FlatCode.V -> out.set(objSem + a);
+            case FlatCode.SPIN_LOCK, FlatCode.SPIN_UNLOCK -> out.set(objSpin + a);
+            case FlatCode.READ_LOCK, FlatCode.READ_UNLOCK, FlatCode.WRITE_LOCK, FlatCode.WRITE_UNLOCK -> out.set(objRw + a);
+            case FlatCode.SEQW_BEGIN, FlatCode.SEQW_END, FlatCode.SEQR_BEGIN, FlatCode.SEQR_END -> out.set(objSeq + a);
+            case FlatCode.COND_WAIT -> {
+                out.set(objCond + a);
+                out.set(objMutex + c.b[pc]);
+            }
+            case FlatCode.SIGNAL, FlatCode.BROADCAST -> out.set(objCond + a);
+            case FlatCode.BARRIER -> out.set(objBarrier + a);
+            case FlatCode.SEMOP -> out.set(objSemset + a);
+            case FlatCode.CLAIM, FlatCode.REQUEST, FlatCode.RELEASE -> {
+                for (int r = 0; r < resources; r++) {
+                    out.set(objResource + r);
+                }
+            }
+            case FlatCode.FORK, FlatCode.THREAD, FlatCode.VFORK -> out.set(objPids);
+            default -> { }
+        }
+    }
+
+    String taskName(int[] s, int t) {
+        return nameOfCode(s[base(t) + CODE]) + " (pid " + (t + 2) + ")";
+    }
+
+    private String nameOfCode(int code) {
+        return program.processes().get(codes[code].root).name();
+    }
+
+    static List<Op> none() {
+        return List.of();
+    }
+}

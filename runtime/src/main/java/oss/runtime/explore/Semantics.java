@@ -1,0 +1,628 @@
+package oss.runtime.explore;
+
+import static oss.runtime.explore.FlatCode.*;
+import static oss.runtime.explore.Model.*;
+
+import oss.runtime.diag.Code;
+import oss.runtime.program.Op;
+import oss.runtime.program.Span;
+
+/**
+ * What one step of one task does to a state, for every visible
+ * instruction. The rules follow the run's kernel, with one difference that
+ * only widens what is explored: a lock is taken by whoever steps while it
+ * is free, instead of being handed to the longest waiter. Every schedule the
+ * kernel can take is therefore among the explored ones, and a step the
+ * explorer takes never blocks when replayed (replayed tasks never queue).
+ */
+final class Semantics {
+    /** Where misuse seen during a step goes. */
+    interface Sink {
+        void misuse(Code code, Span at, String message);
+
+        void unsafe(Span at, String message);
+    }
+
+    /** Thrown when a step would create more tasks than the explorer holds. */
+    static final class TaskLimit extends RuntimeException {
+        TaskLimit() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Model m;
+    private final FlatCode[] codes;
+
+    Semantics(Model m) {
+        this.m = m;
+        this.codes = m.codes;
+    }
+
+    static boolean alive(int[] s, int b) {
+        return s[b + PC] >= ALIVE;
+    }
+
+    int pc(int[] s, int t) {
+        return s[m.base(t) + PC] - ALIVE;
+    }
+
+    FlatCode code(int[] s, int t) {
+        return codes[s[m.base(t) + CODE]];
+    }
+
+    /** Moves the task's pc over loop and jump instructions to the next visible one. */
+    void settle(int[] s, int t) {
+        int b = m.base(t);
+        FlatCode c = codes[s[b + CODE]];
+        int pc = s[b + PC] - ALIVE;
+        while (true) {
+            int k = c.kind[pc];
+            if (k == REP_INIT) {
+                s[b + CNT + c.a[pc]] = c.b[pc];
+                pc++;
+            } else if (k == REP_END) {
+                int at = b + CNT + c.a[pc];
+                if (--s[at] > 0) {
+                    pc = c.target[pc];
+                } else {
+                    s[at] = 0;
+                    pc++;
+                }
+            } else if (k == JUMP) {
+                pc = c.target[pc];
+            } else {
+                break;
+            }
+        }
+        s[b + PC] = pc + ALIVE;
+    }
+
+    private void advance(int[] s, int t) {
+        s[m.base(t) + PC]++;
+        settle(s, t);
+    }
+
+    /** How many different steps the task can take now: 0 when blocked or not alive. */
+    int choices(int[] s, int t) {
+        int b = m.base(t);
+        if (!alive(s, b) || s[b + PHASE] == PH_VFORK) {
+            return 0;
+        }
+        FlatCode c = codes[s[b + CODE]];
+        int pc = s[b + PC] - ALIVE;
+        int a = c.a[pc];
+        int self = t + 1;
+        switch (c.kind[pc]) {
+            case LOCK:
+                return s[m.mutexBase + a] == 0 ? 1 : 0;
+            case SPIN_LOCK:
+                return s[m.spinBase + a] == 0 ? 1 : 0;
+            case P:
+                return s[m.semBase + a] > 0 ? 1 : 0;
+            case READ_LOCK:
+                return s[m.rwWriterBase + a] == 0 && !(m.writerPreferring[a] && writerWaiting(s, a)) ? 1 : 0;
+            case WRITE_LOCK: {
+                boolean free = s[m.rwWriterBase + a] == 0 && s[m.rwReadersBase + a] == 0;
+                if (free) {
+                    return 1;
+                }
+                return m.writerPreferring[a] && s[b + PHASE] == 0 ? 1 : 0;
+            }
+            case SEQW_BEGIN:
+                return s[m.seqWriterBase + a] == 0 ? 1 : 0;
+            case SEQR_BEGIN:
+                return (s[m.seqValBase + a] & 1) == 0 ? 1 : 0;
+            case COND_WAIT: {
+                int ph = s[b + PHASE];
+                if (ph == PH_WAITING) {
+                    return 0;
+                }
+                return ph == PH_WOKEN && s[m.mutexBase + c.b[pc]] != 0 ? 0 : 1;
+            }
+            case BARRIER:
+                return s[b + PHASE] == PH_WAITING ? 0 : 1;
+            case SEMOP:
+                return semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
+            case REQUEST:
+                return refused(s, t, (Op.Request) c.op[pc]) || grantable(s, t, ((Op.Request) c.op[pc]).amounts()) ? 1 : 0;
+            case WAIT_CHILD: {
+                int child = childIn(s, t, c.a[pc]);
+                return child < 0 || s[m.base(child) + PC] == ZOMBIE ? 1 : 0;
+            }
+            case WAIT_ANY: {
+                boolean any = false;
+                for (int u = 0; u < s[0]; u++) {
+                    int ub = m.base(u);
+                    if (s[ub + PARENT] == self && s[ub + PC] != DEAD) {
+                        if (s[ub + PC] == ZOMBIE) {
+                            return 1;
+                        }
+                        any = true;
+                    }
+                }
+                return any ? 0 : 1;
+            }
+            case CHOOSE:
+                return c.branches[pc].length;
+            default:
+                return 1;
+        }
+    }
+
+    /** The task index a wait on {@code slot} refers to, or -1 when it is not a live or zombie child (ECHILD). */
+    private int childIn(int[] s, int t, int slot) {
+        int pid = slot >= 0 ? s[m.base(t) + m.slotBase + slot] : 0;
+        int child = pid - 2;
+        if (child < 0 || child >= s[0]) {
+            return -1;
+        }
+        int cb = m.base(child);
+        return s[cb + PARENT] == t + 1 && s[cb + PC] != DEAD ? child : -1;
+    }
+
+    boolean writerWaiting(int[] s, int rw) {
+        for (int u = 0; u < s[0]; u++) {
+            int ub = m.base(u);
+            if (alive(s, ub) && s[ub + PHASE] == PH_WAITING) {
+                FlatCode c = codes[s[ub + CODE]];
+                int pc = s[ub + PC] - ALIVE;
+                if (c.kind[pc] == WRITE_LOCK && c.a[pc] == rw) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean semopApplies(int[] s, int set, Op.SemOp op) {
+        int base = m.semsetOffset[set];
+        for (int i = 0; i < op.index().length; i++) {
+            int v = s[base + op.index()[i]];
+            int d = op.delta()[i];
+            if (d == 0 ? v != 0 : v + d < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int available(int[] s, int r) {
+        int free = m.total[r];
+        for (int u = 0; u < s[0]; u++) {
+            free -= s[m.base(u) + m.allocBase + r];
+        }
+        return free;
+    }
+
+    /** A request the kernel refuses outright (above the claim, or without one under avoidance): it returns at once. */
+    private boolean refused(int[] s, int t, Op.Request r) {
+        int b = m.base(t);
+        boolean claimed = hasClaim(s, b);
+        if (!claimed) {
+            return m.avoid;
+        }
+        for (int i = 0; i < r.amounts().length; i++) {
+            if (s[b + m.allocBase + i] + r.amounts()[i] > s[b + m.claimBase + i] - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasClaim(int[] s, int b) {
+        for (int i = 0; i < m.resources; i++) {
+            if (s[b + m.claimBase + i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean grantable(int[] s, int t, int[] amounts) {
+        for (int r = 0; r < amounts.length; r++) {
+            if (amounts[r] > available(s, r)) {
+                return false;
+            }
+        }
+        if (!m.avoid) {
+            return true;
+        }
+        int b = m.base(t);
+        for (int r = 0; r < amounts.length; r++) {
+            s[b + m.allocBase + r] += amounts[r];
+        }
+        boolean safe = safe(s);
+        for (int r = 0; r < amounts.length; r++) {
+            s[b + m.allocBase + r] -= amounts[r];
+        }
+        return safe;
+    }
+
+    /** The banker's safety test over every live task with a claim. */
+    boolean safe(int[] s) {
+        int n = s[0];
+        int[] work = new int[m.resources];
+        for (int r = 0; r < m.resources; r++) {
+            work[r] = available(s, r);
+        }
+        boolean[] done = new boolean[n];
+        int left = 0;
+        for (int u = 0; u < n; u++) {
+            int ub = m.base(u);
+            done[u] = !alive(s, ub) || !hasClaim(s, ub);
+            left += done[u] ? 0 : 1;
+        }
+        boolean progress = true;
+        while (left > 0 && progress) {
+            progress = false;
+            for (int u = 0; u < n; u++) {
+                if (done[u]) {
+                    continue;
+                }
+                int ub = m.base(u);
+                boolean fits = true;
+                for (int r = 0; r < m.resources && fits; r++) {
+                    fits = s[ub + m.claimBase + r] - 1 - s[ub + m.allocBase + r] <= work[r];
+                }
+                if (fits) {
+                    for (int r = 0; r < m.resources; r++) {
+                        work[r] += s[ub + m.allocBase + r];
+                    }
+                    done[u] = true;
+                    left--;
+                    progress = true;
+                }
+            }
+        }
+        return left == 0;
+    }
+
+    /** Task {@code t} takes step {@code branch} (0 unless it chooses); the state is changed in place. */
+    void apply(int[] s, int t, int branch, Sink sink) {
+        int b = m.base(t);
+        int self = t + 1;
+        FlatCode c = codes[s[b + CODE]];
+        int pc = s[b + PC] - ALIVE;
+        int a = c.a[pc];
+        Span at = c.span[pc];
+        switch (c.kind[pc]) {
+            case LOCK -> {
+                s[m.mutexBase + a] = self;
+                advance(s, t);
+            }
+            case UNLOCK -> {
+                unlock(s, m.mutexBase + a, self, sink, at, t, 0, a);
+                advance(s, t);
+            }
+            case TRYLOCK -> {
+                if (s[m.mutexBase + a] == 0) {
+                    s[m.mutexBase + a] = self;
+                    advance(s, t);
+                } else {
+                    s[b + PC] = c.target[pc] + ALIVE;
+                    settle(s, t);
+                }
+            }
+            case P -> {
+                s[m.semBase + a]--;
+                advance(s, t);
+            }
+            case V -> {
+                s[m.semBase + a]++;
+                advance(s, t);
+            }
+            case SPIN_LOCK -> {
+                s[m.spinBase + a] = self;
+                advance(s, t);
+            }
+            case SPIN_UNLOCK -> {
+                unlock(s, m.spinBase + a, self, sink, at, t, 1, a);
+                advance(s, t);
+            }
+            case READ_LOCK -> {
+                s[m.rwReadersBase + a] |= 1 << t;
+                advance(s, t);
+            }
+            case READ_UNLOCK -> {
+                int bit = 1 << t;
+                if ((s[m.rwReadersBase + a] & bit) == 0) {
+                    sink.misuse(Code.UNLOCK_BY_NON_OWNER, at, m.taskName(s, t) + " read-unlocks "
+                            + m.program.sync().rwlocks().get(a).name() + " without holding it for reading");
+                }
+                s[m.rwReadersBase + a] &= ~bit;
+                advance(s, t);
+            }
+            case WRITE_LOCK -> {
+                if (s[m.rwWriterBase + a] == 0 && s[m.rwReadersBase + a] == 0) {
+                    s[m.rwWriterBase + a] = self;
+                    s[b + PHASE] = 0;
+                    advance(s, t);
+                } else {
+                    s[b + PHASE] = PH_WAITING; // a writer announces itself and waits
+                }
+            }
+            case WRITE_UNLOCK -> {
+                unlock(s, m.rwWriterBase + a, self, sink, at, t, 2, a);
+                advance(s, t);
+            }
+            case SEQW_BEGIN -> {
+                s[m.seqWriterBase + a] = self;
+                s[m.seqValBase + a]++;
+                advance(s, t);
+            }
+            case SEQW_END -> {
+                s[m.seqValBase + a]++;
+                s[m.seqWriterBase + a] = 0;
+                advance(s, t);
+            }
+            case SEQR_BEGIN -> {
+                s[b + AUX] = s[m.seqValBase + a];
+                advance(s, t);
+            }
+            case SEQR_END -> {
+                boolean changed = s[m.seqValBase + a] != s[b + AUX];
+                s[b + AUX] = 0;
+                if (changed) {
+                    s[b + PC] = c.target[pc] + ALIVE;
+                } else {
+                    advance(s, t);
+                }
+            }
+            case COND_WAIT -> condWait(s, t, c, pc, sink);
+            case SIGNAL, BROADCAST -> wake(s, a, c.kind[pc] == BROADCAST);
+            case BARRIER -> barrier(s, t, a);
+            case SEMOP -> {
+                Op.SemOp op = (Op.SemOp) c.op[pc];
+                int base = m.semsetOffset[a];
+                for (int i = 0; i < op.index().length; i++) {
+                    s[base + op.index()[i]] += op.delta()[i];
+                }
+                advance(s, t);
+            }
+            case CHOOSE -> {
+                s[b + PC] = c.branches[pc][branch] + ALIVE;
+                settle(s, t);
+            }
+            case CLAIM -> {
+                int[] max = ((Op.Claim) c.op[pc]).max();
+                for (int r = 0; r < max.length; r++) {
+                    s[b + m.claimBase + r] = max[r] + 1;
+                }
+                advance(s, t);
+            }
+            case REQUEST -> request(s, t, (Op.Request) c.op[pc], sink);
+            case RELEASE -> {
+                int[] amounts = ((Op.Release) c.op[pc]).amounts();
+                boolean more = false;
+                for (int r = 0; r < amounts.length; r++) {
+                    int held = s[b + m.allocBase + r];
+                    more |= amounts[r] > held;
+                    s[b + m.allocBase + r] = held - Math.min(held, amounts[r]);
+                }
+                if (more) {
+                    sink.misuse(Code.RELEASE_NOT_HELD_RUN, at, m.taskName(s, t) + " releases more instances than it holds");
+                }
+                advance(s, t);
+            }
+            case FORK, THREAD, VFORK -> spawn(s, t, c, pc);
+            case WAIT_CHILD -> {
+                int child = childIn(s, t, a);
+                if (child >= 0) {
+                    s[m.base(child) + PC] = DEAD;
+                }
+                advance(s, t);
+            }
+            case WAIT_ANY -> {
+                for (int u = 0; u < s[0]; u++) {
+                    int ub = m.base(u);
+                    if (s[ub + PARENT] == self && s[ub + PC] == ZOMBIE) {
+                        s[ub + PC] = DEAD;
+                        break;
+                    }
+                }
+                advance(s, t);
+            }
+            case EXEC -> {
+                releaseVforkParent(s, t);
+                advance(s, t);
+            }
+            case EXIT, END -> exit(s, t, true);
+            default -> throw new IllegalStateException("instruction " + c.kind[pc]);
+        }
+    }
+
+    private void unlock(int[] s, int at, int self, Sink sink, Span span, int t, int kind, int index) {
+        if (s[at] != self) {
+            String name = switch (kind) {
+                case 0 -> m.program.mutexes().get(index).name();
+                case 1 -> m.program.sync().spinlocks().get(index).name();
+                default -> m.program.sync().rwlocks().get(index).name();
+            };
+            sink.misuse(Code.UNLOCK_BY_NON_OWNER, span, m.taskName(s, t) + " unlocks " + name + ", but "
+                    + (s[at] == 0 ? "it is not locked" : "it is held by " + m.taskName(s, s[at] - 1))
+                    + "; only the owner may unlock it");
+            return;
+        }
+        s[at] = 0;
+    }
+
+    private void condWait(int[] s, int t, FlatCode c, int pc, Sink sink) {
+        int b = m.base(t);
+        int mutex = m.mutexBase + c.b[pc];
+        if (s[b + PHASE] == PH_WOKEN) {
+            s[mutex] = t + 1;
+            s[b + PHASE] = 0;
+            advance(s, t);
+            return;
+        }
+        if (s[mutex] != t + 1) {
+            sink.misuse(Code.UNLOCK_BY_NON_OWNER, c.span[pc], m.taskName(s, t) + " calls cond_wait without holding "
+                    + m.program.mutexes().get(c.b[pc]).name() + "; cond_wait must be called with its mutex locked");
+        } else {
+            s[mutex] = 0;
+        }
+        int queued = 0;
+        for (int u = 0; u < s[0]; u++) {
+            if (waitsOn(s, u, COND_WAIT, c.a[pc])) {
+                queued++;
+            }
+        }
+        s[b + PHASE] = PH_WAITING;
+        s[b + AUX] = queued + 1;
+    }
+
+    /** Is task {@code u} asleep (phase waiting) at an instruction of kind {@code kind} on object {@code obj}? */
+    boolean waitsOn(int[] s, int u, int kind, int obj) {
+        int ub = m.base(u);
+        if (!alive(s, ub) || s[ub + PHASE] != PH_WAITING) {
+            return false;
+        }
+        FlatCode c = codes[s[ub + CODE]];
+        int pc = s[ub + PC] - ALIVE;
+        return c.kind[pc] == kind && c.a[pc] == obj;
+    }
+
+    private void wake(int[] s, int cond, boolean all) {
+        for (int u = 0; u < s[0]; u++) {
+            if (waitsOn(s, u, COND_WAIT, cond)) {
+                int ub = m.base(u);
+                if (all || s[ub + AUX] == 1) {
+                    s[ub + PHASE] = PH_WOKEN;
+                    s[ub + AUX] = 0;
+                } else {
+                    s[ub + AUX]--;
+                }
+            }
+        }
+        // the signaller's own step
+    }
+
+    private void barrier(int[] s, int t, int bar) {
+        int arrived = 1;
+        for (int u = 0; u < s[0]; u++) {
+            if (waitsOn(s, u, BARRIER, bar)) {
+                arrived++;
+            }
+        }
+        if (arrived < m.program.sync().barriers().get(bar).parties()) {
+            s[m.base(t) + PHASE] = PH_WAITING;
+            return;
+        }
+        for (int u = 0; u < s[0]; u++) {
+            if (waitsOn(s, u, BARRIER, bar)) {
+                s[m.base(u) + PHASE] = 0;
+                advance(s, u);
+            }
+        }
+        advance(s, t);
+    }
+
+    private void request(int[] s, int t, Op.Request r, Sink sink) {
+        int b = m.base(t);
+        if (!refused(s, t, r)) {
+            int[] amounts = r.amounts();
+            for (int i = 0; i < amounts.length; i++) {
+                s[b + m.allocBase + i] += amounts[i];
+            }
+            if (!m.avoid && !safe(s)) {
+                sink.unsafe(r.span(), "granting " + m.taskName(s, t) + "'s request leaves an unsafe state:"
+                        + " no order lets every process finish its claim");
+            }
+        }
+        advance(s, t);
+    }
+
+    private void spawn(int[] s, int t, FlatCode c, int pc) {
+        int n = s[0];
+        if (n >= m.maxTasks) {
+            throw new TaskLimit();
+        }
+        int b = m.base(t);
+        int cb = m.base(n);
+        java.util.Arrays.fill(s, cb, cb + m.record, 0);
+        s[0] = n + 1;
+        s[cb + CODE] = c.a[pc];
+        s[cb + PARENT] = t + 1;
+        if (c.kind[pc] == THREAD) {
+            s[cb + GROUP] = s[b + GROUP] == 0 ? t + 1 : s[b + GROUP];
+        }
+        System.arraycopy(s, b + m.slotBase, s, cb + m.slotBase, m.slots);
+        s[cb + PC] = ALIVE;
+        settle(s, n);
+        int slot = c.b[pc];
+        if (slot >= 0) {
+            s[b + m.slotBase + slot] = n + 2;
+        }
+        advance(s, t);
+        if (c.kind[pc] == VFORK) {
+            s[b + PHASE] = PH_VFORK;
+            s[b + AUX] = n + 1;
+        }
+    }
+
+    private void releaseVforkParent(int[] s, int t) {
+        for (int u = 0; u < s[0]; u++) {
+            int ub = m.base(u);
+            if (alive(s, ub) && s[ub + PHASE] == PH_VFORK && s[ub + AUX] == t + 1) {
+                s[ub + PHASE] = 0;
+                s[ub + AUX] = 0;
+            }
+        }
+    }
+
+    /**
+     * The task ends: its resources go back, spinlocks, rwlocks and seqlocks
+     * it holds are released (mutexes stay locked, as in a run), children go
+     * to init, and a group leader takes its threads with it (exit_group).
+     */
+    void exit(int[] s, int t, boolean group) {
+        int b = m.base(t);
+        int self = t + 1;
+        for (int r = 0; r < m.resources; r++) {
+            s[b + m.allocBase + r] = 0;
+            s[b + m.claimBase + r] = 0;
+        }
+        for (int i = 0; i < m.spins; i++) {
+            if (s[m.spinBase + i] == self) {
+                s[m.spinBase + i] = 0;
+            }
+        }
+        for (int i = 0; i < m.rws; i++) {
+            if (s[m.rwWriterBase + i] == self) {
+                s[m.rwWriterBase + i] = 0;
+            }
+            s[m.rwReadersBase + i] &= ~(1 << t);
+        }
+        for (int i = 0; i < m.seqs; i++) {
+            if (s[m.seqWriterBase + i] == self) {
+                s[m.seqWriterBase + i] = 0;
+                s[m.seqValBase + i]++;
+            }
+        }
+        releaseVforkParent(s, t);
+        s[b + PHASE] = 0;
+        s[b + AUX] = 0;
+        for (int d = 0; d < m.depth; d++) {
+            s[b + CNT + d] = 0;
+        }
+        s[b + PC] = s[b + PARENT] == 0 ? DEAD : ZOMBIE;
+        for (int u = 0; u < s[0]; u++) {
+            int ub = m.base(u);
+            if (s[ub + PARENT] == self) {
+                s[ub + PARENT] = 0;
+                if (s[ub + PC] == ZOMBIE) {
+                    s[ub + PC] = DEAD;
+                }
+            }
+        }
+        if (group && m.hasThreads && s[b + GROUP] == 0) {
+            for (int u = 0; u < s[0]; u++) {
+                int ub = m.base(u);
+                if (s[ub + GROUP] == self && alive(s, ub)) {
+                    exit(s, u, false);
+                    s[ub + PC] = DEAD; // threads of an exiting group are never waited for
+                }
+            }
+        }
+    }
+}
