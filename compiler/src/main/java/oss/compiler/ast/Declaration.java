@@ -37,5 +37,10 @@ public record Declaration(Kind kind, Name name, Optional<Expr> arraySize, Option
         public String keyword() {
             return keyword;
         }
+
+        /** The keyword with its article, as a sentence says it: "a mutex", "an rwlock". */
+        public String withArticle() {
+            return (this == RWLOCK ? "an " : "a ") + keyword;
+        }
     }
 }

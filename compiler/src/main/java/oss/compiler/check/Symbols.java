@@ -22,7 +22,7 @@ public final class Symbols {
 
         public String describe() {
             String k = kind.keyword();
-            return isArray() ? "an array of " + arrayLength + " " + k + (k.endsWith("x") ? "es" : "s") : "a " + k;
+            return isArray() ? "an array of " + arrayLength + " " + k + (k.endsWith("x") ? "es" : "s") : kind.withArticle();
         }
     }
 

@@ -132,7 +132,7 @@ final class Resolver {
     }
 
     private static String wrongKind(String name, Symbols.Symbol s, Declaration.Kind want) {
-        String is = "`" + name + "` is " + s.describe() + ", not a " + want.keyword();
+        String is = "`" + name + "` is " + s.describe() + ", not " + want.withArticle();
         name = s.isArray() ? name + "[0]" : name;
         return is + switch (s.kind()) {
             case MUTEX -> ": use `lock " + name + "` and `unlock " + name + "`";
