@@ -13,16 +13,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * syntax errors in a student's words and every semantic check.
  */
 class DiagnosticTableTest {
-    enum Kind { BODY, TOP, FILE }
+    enum Kind { BODY, TOP, FILE, SYNC }
 
     static final String DECLS = "scenario \"t\" {\n  mutex m\n  mutex fork[5]\n  semaphore s = 1\n  resource printer 2\n";
 
-    /** BODY: the snippet is the body of process A (line 7); TOP: a section after process A (line 9). */
+    static final String SYNC_DECLS = "  spinlock sp\n  spinlock lanes[4]\n  rwlock rw\n  seqlock q\n  condvar c\n"
+            + "  barrier b 2\n  semset set = [1, 0, 2]\n  semset other = [1]\n";
+
+    /**
+     * BODY: the snippet is the body of process A (line 7); TOP: a section after process A (line 9);
+     * SYNC: the body of process A (line 15) after declarations of the other synchronisation primitives too.
+     */
     static String wrap(Kind kind, String snippet) {
         return switch (kind) {
             case FILE -> snippet;
             case TOP -> DECLS + "  process A {\n    compute 1 ms\n  }\n  " + snippet + "\n}\n";
             case BODY -> DECLS + "  process A {\n    " + snippet + "\n  }\n}\n";
+            case SYNC -> DECLS + SYNC_DECLS + "  process A {\n    " + snippet + "\n  }\n}\n";
         };
     }
 
@@ -203,6 +210,58 @@ class DiagnosticTableTest {
                 row("unterminated comment", Kind.TOP, "/* never closed",
                         "9:3 OSS1003 this comment is not closed: `/*` needs a matching `*/` before the end of the file",
                         "11:1 OSS1001 expected `}` to close the scenario opened at 1:14"),
+                row("spin_lock of a mutex", Kind.SYNC, "spin_lock m",
+                        "15:15 OSS1103 `m` is a mutex, not a spinlock: use `lock m` and `unlock m`"),
+                row("lock of a spinlock", Kind.SYNC, "lock lanes[1]",
+                        "15:10 OSS1103 `lanes` is an array of 4 spinlocks, not a mutex: use `spin_lock lanes[0]` and `spin_unlock lanes[0]`"),
+                row("unknown spinlock", Kind.SYNC, "spin_lock spp",
+                        "15:15 OSS1101 unknown spinlock `spp`; did you mean `sp`?"),
+                row("unknown rwlock, none declared", Kind.BODY, "read_lock table",
+                        "7:15 OSS1101 unknown rwlock `table` (no rwlock is declared; declare it with `rwlock r`)"),
+                row("spinlock index out of range", Kind.SYNC, "for j in 0..4 { spin_lock lanes[j] }",
+                        "15:37 OSS1204 index 4 is out of range: `lanes` has 4 elements, lanes[0] to lanes[3] (when j = 4)"),
+                row("signal a mutex", Kind.SYNC, "signal m",
+                        "15:12 OSS1103 `m` is a mutex, not a condvar: use `lock m` and `unlock m`"),
+                row("wait on a condvar", Kind.SYNC, "wait c",
+                        "15:10 OSS1103 `c` is a condvar, not a semaphore: use `cond_wait c m` (with a mutex `m` held), `signal c` and `broadcast c`"),
+                row("cond_wait with a semaphore", Kind.SYNC, "cond_wait c s",
+                        "15:17 OSS1103 `s` is a semaphore, not a mutex: use `P(s)` / `wait s` and `V(s)` / `post s`"),
+                row("read_lock of a seqlock", Kind.SYNC, "read_lock q",
+                        "15:15 OSS1103 `q` is a seqlock, not an rwlock: use `seq_write q { ... }` and `seq_read q { ... }`"),
+                row("barrier of an rwlock", Kind.SYNC, "barrier rw",
+                        "15:13 OSS1103 `rw` is an rwlock, not a barrier: use `read_lock rw` / `read_unlock rw` and `write_lock rw` / `write_unlock rw`"),
+                row("semop on two sets", Kind.SYNC, "semop set[0] -1, other[0] +1",
+                        "15:22 OSS1103 `other` is another semaphore set: one `semop` works on one set, and this one started with `set`; use a `semop` per set"),
+                row("semop index out of range", Kind.SYNC, "semop set[3] -1",
+                        "15:15 OSS1204 index 3 is out of range: the set `set` has 3 semaphores, set[0] to set[2]"),
+                row("semop without index", Kind.SYNC, "semop set -1",
+                        "15:11 OSS1106 `set` is a set of 3 semaphores: say which one, e.g. `set[0]`"),
+                row("semop change too large", Kind.SYNC, "semop set[0] -40000",
+                        "15:18 OSS1205 the change must be between -32767 and 32767, not -40000"),
+                row("semop without change", Kind.SYNC, "semop set[0]",
+                        "15:17 OSS1001 expected a change such as `-1`, `+1` or `0` after `]`"),
+                row("choose with one branch", Kind.SYNC, "choose { compute 1 ms }",
+                        "15:5 OSS1001 `choose` needs at least two branches: add `or { ... }` after its block"),
+                row("cond_wait without mutex", Kind.SYNC, "cond_wait c",
+                        "15:16 OSS1001 expected the mutex to release while waiting, as in `cond_wait c m` after `c`"),
+                row("seq_read without block", Kind.SYNC, "seq_read q compute 1 ms",
+                        "15:16 OSS1001 missing `{` after `seq_read q`"),
+                row("spin_unlock not held", Kind.SYNC, "spin_unlock sp",
+                        "15:5 OSS1301 `sp` is not held here: no `spin_lock sp` comes before this `spin_unlock` on any path"),
+                row("read_unlock not held", Kind.SYNC, "write_lock rw\n    read_unlock rw",
+                        "16:5 OSS1301 `rw` is not held here: no `read_lock rw` comes before this `read_unlock` on any path"),
+                row("sleep holding a spinlock", Kind.SYNC, "spin_lock sp\n    io 1 ms\n    spin_unlock sp",
+                        "16:5 OSS1307 this may sleep while the spinlock `sp` is held: every task spinning for `sp` burns its CPU until the holder wakes; `spin_unlock sp` first, or use a mutex"),
+                row("barrier without parties", Kind.TOP, "barrier gate",
+                        "9:15 OSS1001 expected the number of parties, as in `barrier b 3` after `gate`"),
+                row("barrier of no parties", Kind.TOP, "barrier gate 0",
+                        "9:16 OSS1203 the number of parties must be at least 1, not 0"),
+                row("negative semaphore in a set", Kind.TOP, "semset z = [1, -1]",
+                        "9:18 OSS1205 the initial value must be between 0 and 32767, not -1"),
+                row("semset without brackets", Kind.TOP, "semset z = 1",
+                        "9:14 OSS1001 expected the initial values in brackets, as in `semset s = [1, 0]` after `=`, not `1`"),
+                row("duplicate across kinds", Kind.TOP, "condvar m",
+                        "9:11 OSS1102 `m` is already declared as a mutex"),
                 row("missing scenario", Kind.FILE, "process A { compute 1 ms }\n",
                         "1:1 OSS1001 expected `scenario \"title\" {`, not `process`"));
     }

@@ -58,6 +58,13 @@ declaration
     | RESOURCE declName instances=expr?                  # resourceDecl
     | FILE path=STRING SIZE quantity                     # fileDecl
     | LIBRARY path=STRING SIZE quantity                  # libraryDecl
+    | SPINLOCK declName                                  # spinlockDecl
+    | RWLOCK declName WRITER_PREFERRING?                 # rwlockDecl
+    | SEQLOCK declName                                   # seqlockDecl
+    | CONDVAR declName                                   # condvarDecl
+    | BARRIER declName parties=expr                      # barrierDecl
+    // a set's elements are `s[0]`, `s[1]`, ...: the set itself is not an array
+    | SEMSET identifier ASSIGN LBRACK expr (COMMA expr)* RBRACK         # semsetDecl
     ;
 
 declName
@@ -128,6 +135,26 @@ statement
     | (var=identifier ASSIGN)? THREAD sep* block         # threadStmt
     | JOIN identifier                                    # joinStmt
     | (var=identifier ASSIGN)? CLONE flags+=identifier* sep* block   # cloneStmt
+    // more synchronisation
+    | SPIN_LOCK ref                                      # spinLockStmt
+    | SPIN_UNLOCK ref                                    # spinUnlockStmt
+    | READ_LOCK ref                                      # readLockStmt
+    | READ_UNLOCK ref                                    # readUnlockStmt
+    | WRITE_LOCK ref                                     # writeLockStmt
+    | WRITE_UNLOCK ref                                   # writeUnlockStmt
+    | SEQ_WRITE ref sep* block                           # seqWriteStmt
+    | SEQ_READ ref sep* block                            # seqReadStmt
+    | COND_WAIT cond=ref mutex=ref                       # condWaitStmt
+    | SIGNAL ref                                         # signalStmt
+    | BROADCAST ref                                      # broadcastStmt
+    | BARRIER ref                                        # barrierStmt
+    | SEMOP semopItem (COMMA semopItem)*                 # semopStmt
+    | CHOOSE sep* first=block (sep* OR sep* more+=block)*    # chooseStmt
+    ;
+
+// `s[0] -1`, `s[2] +1`, `s[1] 0`: an element of a semaphore set and the change (0 waits for zero)
+semopItem
+    : ref PLUS? delta=expr
     ;
 
 amounts
@@ -201,6 +228,8 @@ word
     | SCENARIO | MACHINE | KERNEL | PROCESS | MUTEX | SEMAPHORE | RESOURCE | BANKER | EXPECT
     | COMPUTE | SLEEP | REPEAT | FOR | IN | LOCK | UNLOCK | TRYLOCK | ELSE | WAIT | POST | ANY
     | CLAIM | REQUEST | RELEASE | EXIT
+    | SPINLOCK | RWLOCK | SEQLOCK | CONDVAR | SEMSET | SPIN_LOCK | SPIN_UNLOCK | READ_LOCK | READ_UNLOCK
+    | WRITE_LOCK | WRITE_UNLOCK | SEQ_WRITE | SEQ_READ | COND_WAIT | SEMOP
     ;
 
 nonReserved
@@ -208,6 +237,7 @@ nonReserved
     | RESOURCES | TOTAL | AVAILABLE | ALLOC | NEED
     | FILE | LIBRARY | SIZE | MMAP | MUNMAP | MSYNC | MALLOC | FREE | BRK | READ | WRITE | ACCESS
     | TOUCH | SNAPSHOT | VFORK | EXEC | THREAD | JOIN | CLONE | ANON | PRIVATE | SHARED | AT | STEP | PAGES
+    | BARRIER | SIGNAL | BROADCAST | CHOOSE | OR | WRITER_PREFERRING
     | NO
     ;
 
@@ -243,6 +273,21 @@ CLAIM     : 'claim';
 REQUEST   : 'request';
 RELEASE   : 'release';
 EXIT      : 'exit';
+SPINLOCK  : 'spinlock';
+RWLOCK    : 'rwlock';
+SEQLOCK   : 'seqlock';
+CONDVAR   : 'condvar';
+SEMSET    : 'semset';
+SPIN_LOCK : 'spin_lock';
+SPIN_UNLOCK : 'spin_unlock';
+READ_LOCK : 'read_lock';
+READ_UNLOCK : 'read_unlock';
+WRITE_LOCK : 'write_lock';
+WRITE_UNLOCK : 'write_unlock';
+SEQ_WRITE : 'seq_write';
+SEQ_READ  : 'seq_read';
+COND_WAIT : 'cond_wait';
+SEMOP     : 'semop';
 
 FORK      : 'fork';
 IO        : 'io';
@@ -284,6 +329,12 @@ SHARED    : 'shared';
 AT        : 'at';
 STEP      : 'step';
 PAGES     : 'pages';
+BARRIER   : 'barrier';
+SIGNAL    : 'signal';
+BROADCAST : 'broadcast';
+CHOOSE    : 'choose';
+OR        : 'or';
+WRITER_PREFERRING : 'writer_preferring';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

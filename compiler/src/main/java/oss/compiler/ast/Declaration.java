@@ -1,17 +1,32 @@
 package oss.compiler.ast;
 
+import java.util.List;
 import java.util.Optional;
 import oss.runtime.program.Span;
 
 /**
  * {@code mutex m}, {@code mutex fork[5]}, {@code semaphore room = 4},
- * {@code resource printer 3}. {@code value} is a semaphore's initial value or
- * a resource's instance count.
+ * {@code resource printer 3}, {@code spinlock s[4]}, {@code rwlock r writer_preferring},
+ * {@code seqlock q}, {@code condvar c}, {@code barrier b 3}, {@code semset s = [1, 0, 2]}.
+ * {@code value} is a semaphore's initial value, a resource's instance count or a
+ * barrier's number of parties; {@code initial} the initial values of a semaphore
+ * set (empty for every other kind); {@code writerPreferring} is only ever set
+ * for an rwlock.
  */
-public record Declaration(Kind kind, Name name, Optional<Expr> arraySize, Optional<Expr> value, Span span)
-        implements Section {
+public record Declaration(Kind kind, Name name, Optional<Expr> arraySize, Optional<Expr> value, List<Expr> initial,
+                          boolean writerPreferring, Span span) implements Section {
+    public Declaration {
+        initial = List.copyOf(initial);
+    }
+
+    /** A declaration without set values or rwlock preference. */
+    public Declaration(Kind kind, Name name, Optional<Expr> arraySize, Optional<Expr> value, Span span) {
+        this(kind, name, arraySize, value, List.of(), false, span);
+    }
+
     public enum Kind {
-        MUTEX("mutex"), SEMAPHORE("semaphore"), RESOURCE("resource");
+        MUTEX("mutex"), SEMAPHORE("semaphore"), RESOURCE("resource"), SPINLOCK("spinlock"), RWLOCK("rwlock"),
+        SEQLOCK("seqlock"), CONDVAR("condvar"), BARRIER("barrier"), SEMSET("semset");
 
         private final String keyword;
 
@@ -21,6 +36,11 @@ public record Declaration(Kind kind, Name name, Optional<Expr> arraySize, Option
 
         public String keyword() {
             return keyword;
+        }
+
+        /** The keyword with its article, as a sentence says it: "a mutex", "an rwlock". */
+        public String withArticle() {
+            return (this == RWLOCK ? "an " : "a ") + keyword;
         }
     }
 }

@@ -115,4 +115,48 @@ public sealed interface Stmt extends Node {
             flags = List.copyOf(flags);
         }
     }
+
+    // ---- more synchronisation
+
+    record SpinLock(Ref lock, Span span) implements Stmt {}
+
+    record SpinUnlock(Ref lock, Span span) implements Stmt {}
+
+    record ReadLock(Ref rwlock, Span span) implements Stmt {}
+
+    record ReadUnlock(Ref rwlock, Span span) implements Stmt {}
+
+    record WriteLock(Ref rwlock, Span span) implements Stmt {}
+
+    record WriteUnlock(Ref rwlock, Span span) implements Stmt {}
+
+    /** {@code seq_write q { ... }}: the block runs as the seqlock's writer. */
+    record SeqWrite(Ref seqlock, Block body, Span span) implements Stmt {}
+
+    /** {@code seq_read q { ... }}: the block is the read section, run again when a writer interfered. */
+    record SeqRead(Ref seqlock, Block body, Span span) implements Stmt {}
+
+    /** {@code cond_wait c m}: a condition variable and the mutex it releases while waiting. */
+    record CondWait(Ref cond, Ref mutex, Span span) implements Stmt {}
+
+    record Signal(Ref cond, Span span) implements Stmt {}
+
+    record Broadcast(Ref cond, Span span) implements Stmt {}
+
+    /** {@code barrier b}: the statement; the declaration is a {@link Declaration} of kind BARRIER. */
+    record BarrierWait(Ref barrier, Span span) implements Stmt {}
+
+    /** {@code semop s[0] -1, s[2] +1}: applied atomically, all on one set (checked by the lowering). */
+    record SemOp(List<SemOpItem> items, Span span) implements Stmt {
+        public SemOp {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code choose { } or { } ...}: one branch per block, in order (the lowering wants at least two). */
+    record Choose(List<Block> branches, Span span) implements Stmt {
+        public Choose {
+            branches = List.copyOf(branches);
+        }
+    }
 }

@@ -8,9 +8,10 @@ import oss.compiler.ast.Declaration;
 import oss.runtime.program.Span;
 
 /**
- * The declared mutexes, semaphores and resources. Arrays are flattened: a
- * symbol knows its first index in the program's list and its length
- * ({@code -1} when it is not an array).
+ * The declared synchronisation objects and resources. Arrays are flattened:
+ * a symbol knows its first index in the program's list of its kind and its
+ * length ({@code -1} when it is not an array). A semaphore set is one symbol
+ * (not an array) whose elements are counted apart, see {@link #elements}.
  */
 public final class Symbols {
 
@@ -21,12 +22,23 @@ public final class Symbols {
 
         public String describe() {
             String k = kind.keyword();
-            return isArray() ? "an array of " + arrayLength + " " + k + (k.endsWith("x") ? "es" : "s") : "a " + k;
+            return isArray() ? "an array of " + arrayLength + " " + k + (k.endsWith("x") ? "es" : "s") : kind.withArticle();
         }
     }
 
     private final Map<String, Symbol> byName = new LinkedHashMap<>();
     private final Map<Declaration.Kind, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Integer> elements = new LinkedHashMap<>();
+
+    /** Records how many semaphores the set {@code name} holds. */
+    public void setElements(String name, int count) {
+        elements.put(name, count);
+    }
+
+    /** The number of semaphores in the set {@code name}, 0 when unknown. */
+    public int elements(String name) {
+        return elements.getOrDefault(name, 0);
+    }
 
     public Symbol lookup(String name) {
         return byName.get(name);

@@ -18,6 +18,7 @@ import oss.compiler.ast.Range;
 import oss.compiler.ast.Ref;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
+import oss.compiler.ast.SemOpItem;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
@@ -111,6 +112,14 @@ public final class Formatter {
         StringBuilder sb = new StringBuilder(d.kind().keyword()).append(' ').append(d.name().text());
         d.arraySize().ifPresent(e -> sb.append('[').append(expr(e)).append(']'));
         d.value().ifPresent(v -> sb.append(d.kind() == Declaration.Kind.SEMAPHORE ? " = " : " ").append(expr(v)));
+        if (d.writerPreferring()) {
+            sb.append(" writer_preferring");
+        }
+        if (d.kind() == Declaration.Kind.SEMSET) {
+            List<String> values = new ArrayList<>();
+            d.initial().forEach(e -> values.add(expr(e)));
+            sb.append(" = [").append(String.join(", ", values)).append(']');
+        }
         return sb.toString();
     }
 
@@ -190,6 +199,22 @@ public final class Formatter {
             nested(s, sb.toString(), f.body());
         } else if (s instanceof Stmt.Exec e) {
             nested(s, "exec \"" + e.program().value() + "\"", e.body());
+        } else if (s instanceof Stmt.SeqWrite w) {
+            nested(s, "seq_write " + ref(w.seqlock()), w.body());
+        } else if (s instanceof Stmt.SeqRead r) {
+            nested(s, "seq_read " + ref(r.seqlock()), r.body());
+        } else if (s instanceof Stmt.Choose c) {
+            List<Block> branches = c.branches();
+            out.open(s.span(), branches.get(0).span().line(), "choose {");
+            for (int i = 0; i < branches.size(); i++) {
+                Block b = branches.get(i);
+                body(b);
+                if (i + 1 < branches.size()) {
+                    out.close(b.span(), "} or {", branches.get(i + 1).span().line(), true);
+                } else {
+                    out.close(b.span(), "}", b.span().endLine(), false);
+                }
+            }
         } else if (s instanceof Stmt.TryLock t && t.then().isPresent()) {
             Block then = t.then().get();
             out.open(s.span(), then.span().line(), "trylock " + ref(t.mutex()) + " {");
@@ -237,7 +262,40 @@ public final class Formatter {
         } else if (s instanceof Stmt.Exit e) {
             return "exit" + e.status().map(x -> " " + expr(x)).orElse("");
         }
-        return memory(s);
+        String sync = sync(s);
+        return sync != null ? sync : memory(s);
+    }
+
+    /** The one-line statements of the synchronisation primitives beyond mutexes and semaphores, else null. */
+    static String sync(Stmt s) {
+        if (s instanceof Stmt.SpinLock l) {
+            return "spin_lock " + ref(l.lock());
+        } else if (s instanceof Stmt.SpinUnlock l) {
+            return "spin_unlock " + ref(l.lock());
+        } else if (s instanceof Stmt.ReadLock l) {
+            return "read_lock " + ref(l.rwlock());
+        } else if (s instanceof Stmt.ReadUnlock l) {
+            return "read_unlock " + ref(l.rwlock());
+        } else if (s instanceof Stmt.WriteLock l) {
+            return "write_lock " + ref(l.rwlock());
+        } else if (s instanceof Stmt.WriteUnlock l) {
+            return "write_unlock " + ref(l.rwlock());
+        } else if (s instanceof Stmt.CondWait w) {
+            return "cond_wait " + ref(w.cond()) + " " + ref(w.mutex());
+        } else if (s instanceof Stmt.Signal c) {
+            return "signal " + ref(c.cond());
+        } else if (s instanceof Stmt.Broadcast c) {
+            return "broadcast " + ref(c.cond());
+        } else if (s instanceof Stmt.BarrierWait b) {
+            return "barrier " + ref(b.barrier());
+        } else if (s instanceof Stmt.SemOp o) {
+            List<String> items = new ArrayList<>();
+            for (SemOpItem i : o.items()) {
+                items.add(ref(i.element()) + (i.plus() ? " +" : " ") + expr(i.delta()));
+            }
+            return "semop " + String.join(", ", items);
+        }
+        return null;
     }
 
     static String memory(Stmt s) {

@@ -13,6 +13,7 @@ import oss.compiler.ast.Declaration;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Quantity;
 import oss.compiler.ast.Ref;
+import oss.compiler.ast.SemOpItem;
 import oss.compiler.ast.Stmt;
 import oss.compiler.check.Diags;
 import oss.compiler.check.ExprEval;
@@ -128,8 +129,115 @@ final class BodyLowerer {
                 status = (int) v.getAsLong();
             }
             emit(out, new Op.Exit(status, span));
-        } else {
+        } else if (!sync(s, env, out)) {
             memory.statement(s, env, out);
+        }
+    }
+
+    /** Spinlocks, rwlocks, seqlocks, condition variables, barriers, semaphore sets and choose; false for others. */
+    private boolean sync(Stmt s, Map<String, Long> env, List<Op> out) {
+        Span span = s.span();
+        if (s instanceof Stmt.SpinLock l) {
+            resolver.resolve(l.lock(), Declaration.Kind.SPINLOCK, env).ifPresent(i -> emit(out, new Op.SpinLock(i, span)));
+        } else if (s instanceof Stmt.SpinUnlock l) {
+            resolver.resolve(l.lock(), Declaration.Kind.SPINLOCK, env).ifPresent(i -> emit(out, new Op.SpinUnlock(i, span)));
+        } else if (s instanceof Stmt.ReadLock l) {
+            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.ReadLock(i, span)));
+        } else if (s instanceof Stmt.ReadUnlock l) {
+            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.ReadUnlock(i, span)));
+        } else if (s instanceof Stmt.WriteLock l) {
+            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.WriteLock(i, span)));
+        } else if (s instanceof Stmt.WriteUnlock l) {
+            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env)
+                    .ifPresent(i -> emit(out, new Op.WriteUnlock(i, span)));
+        } else if (s instanceof Stmt.SeqWrite w) {
+            OptionalInt q = resolver.resolve(w.seqlock(), Declaration.Kind.SEQLOCK, env);
+            List<Op> body = block(w.body(), env);
+            q.ifPresent(i -> emit(out, new Op.SeqWrite(i, body, span)));
+        } else if (s instanceof Stmt.SeqRead r) {
+            OptionalInt q = resolver.resolve(r.seqlock(), Declaration.Kind.SEQLOCK, env);
+            List<Op> body = block(r.body(), env);
+            q.ifPresent(i -> emit(out, new Op.SeqRead(i, body, span)));
+        } else if (s instanceof Stmt.CondWait w) {
+            OptionalInt c = resolver.resolve(w.cond(), Declaration.Kind.CONDVAR, env);
+            OptionalInt m = resolver.resolve(w.mutex(), Declaration.Kind.MUTEX, env);
+            if (c.isPresent() && m.isPresent()) {
+                emit(out, new Op.CondWait(c.getAsInt(), m.getAsInt(), span));
+            }
+        } else if (s instanceof Stmt.Signal c) {
+            resolver.resolve(c.cond(), Declaration.Kind.CONDVAR, env).ifPresent(i -> emit(out, new Op.CondSignal(i, span)));
+        } else if (s instanceof Stmt.Broadcast c) {
+            resolver.resolve(c.cond(), Declaration.Kind.CONDVAR, env)
+                    .ifPresent(i -> emit(out, new Op.CondBroadcast(i, span)));
+        } else if (s instanceof Stmt.BarrierWait b) {
+            resolver.resolve(b.barrier(), Declaration.Kind.BARRIER, env)
+                    .ifPresent(i -> emit(out, new Op.BarrierWait(i, span)));
+        } else if (s instanceof Stmt.SemOp o) {
+            semop(o, env, out);
+        } else if (s instanceof Stmt.Choose c) {
+            choose(c, env, out);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Linux's SEMVMX: no change can be larger than the largest value a semaphore holds. */
+    private static final int SEMVMX = Lowering.SEMVMX;
+
+    private void semop(Stmt.SemOp o, Map<String, Long> env, List<Op> out) {
+        int set = -1;
+        SemOpItem first = null;
+        int[] index = new int[o.items().size()];
+        int[] delta = new int[o.items().size()];
+        boolean ok = true;
+        for (int k = 0; k < o.items().size(); k++) {
+            SemOpItem item = o.items().get(k);
+            java.util.Optional<int[]> element = resolver.resolveElement(item.element(), env);
+            OptionalLong d = eval.inRange(item.delta(), env, "the change", -SEMVMX, SEMVMX, Code.VALUE_OUT_OF_RANGE);
+            if (element.isEmpty() || d.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            if (first == null) {
+                first = item;
+                set = element.get()[0];
+            } else if (element.get()[0] != set) {
+                String a = first.element().name().text();
+                String b = item.element().name().text();
+                diags.report(Code.WRONG_KIND, item.element().name().span(), "`" + b + "` is another semaphore set: one "
+                        + "`semop` works on one set, and this one started with `" + a + "`; use a `semop` per set",
+                        first.element().span(), "`" + a + "` is used here");
+                ok = false;
+                continue;
+            }
+            index[k] = element.get()[1];
+            delta[k] = (int) d.getAsLong();
+        }
+        if (ok) {
+            emit(out, new Op.SemOp(set, index, delta, o.span()));
+        }
+    }
+
+    /** Every branch starts from the names visible before {@code choose}; afterwards, what all branches agree on. */
+    private void choose(Stmt.Choose c, Map<String, Long> env, List<Op> out) {
+        if (c.branches().size() < 2) {
+            diags.report(Code.SYNTAX, c.span(), "`choose` needs at least two branches: add `or { ... }` after its block");
+        }
+        MemoryLowerer.Scope entry = memory.scope();
+        List<List<Op>> branches = new ArrayList<>();
+        List<MemoryLowerer.Scope> ends = new ArrayList<>();
+        for (Block b : c.branches()) {
+            memory.restore(entry);
+            branches.add(block(b, env));
+            ends.add(memory.scope());
+        }
+        memory.restore(ends.get(ends.size() - 1));
+        for (int i = 0; i < ends.size() - 1; i++) {
+            memory.merge(ends.get(i));
+        }
+        if (c.branches().size() >= 2) {
+            emit(out, new Op.Choose(branches, c.span()));
         }
     }
 

@@ -34,6 +34,7 @@ import oss.runtime.program.Program;
 import oss.runtime.program.ResourceDecl;
 import oss.runtime.program.SemaphoreDecl;
 import oss.runtime.program.Span;
+import oss.runtime.program.SyncObjects;
 
 /**
  * Checks a scenario and lowers it to a {@link Program}: settings, then
@@ -56,6 +57,12 @@ public final class Lowering {
     private final List<ResourceDecl> resources = new ArrayList<>();
     private final List<FileDecl> files = new ArrayList<>();
     private final List<LibraryDecl> libraries = new ArrayList<>();
+    private final List<SyncObjects.SpinlockDecl> spinlocks = new ArrayList<>();
+    private final List<SyncObjects.RwLockDecl> rwlocks = new ArrayList<>();
+    private final List<SyncObjects.SeqlockDecl> seqlocks = new ArrayList<>();
+    private final List<SyncObjects.CondvarDecl> condvars = new ArrayList<>();
+    private final List<SyncObjects.BarrierDecl> barriers = new ArrayList<>();
+    private final List<SyncObjects.SemSetDecl> semsets = new ArrayList<>();
 
     public Lowering(Diags diags, String text) {
         this.diags = diags;
@@ -88,7 +95,7 @@ public final class Lowering {
         Map<String, long[]> arrays = new LinkedHashMap<>();
         Map<String, Span> processSpans = new HashMap<>();
         Budget budget = new Budget();
-        StaticFlow flow = new StaticFlow(diags, mutexes, resources);
+        StaticFlow flow = new StaticFlow(diags, mutexes, resources, spinlocks, rwlocks);
         for (Section sec : s.sections()) {
             if (sec instanceof ProcessNode p) {
                 Span first = processSpans.putIfAbsent(p.name().text(), p.name().span());
@@ -147,7 +154,8 @@ public final class Lowering {
         }
         Program program = new Program(s.title(), settings.machine(), settings.kernel(), List.copyOf(mutexes),
                 List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker, List.copyOf(files),
-                List.copyOf(libraries));
+                List.copyOf(libraries), new SyncObjects(List.copyOf(spinlocks), List.copyOf(rwlocks),
+                List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)));
         return new Result(Optional.of(program), List.copyOf(expectations));
     }
 
@@ -178,6 +186,31 @@ public final class Lowering {
         }
     }
 
+    /** Linux's SEMVMX: the largest value a System V semaphore can hold. */
+    static final int SEMVMX = 32767;
+
+    /** {@code semset s = [1, 0, 2]}: one set (not an array) of semaphores with these initial values. */
+    private void declareSet(Declaration d) {
+        String name = d.name().text();
+        if (d.initial().isEmpty()) {
+            diags.report(Code.SYNTAX, d.span(), "semset `" + name + "` needs its initial values, as in `semset "
+                    + name + " = [1, 0]`");
+            return;
+        }
+        if (d.initial().size() > MAX_ARRAY) {
+            diags.report(Code.TOO_LARGE, d.span(), "at most " + MAX_ARRAY + " semaphores per set");
+            return;
+        }
+        int[] initial = new int[d.initial().size()];
+        for (int i = 0; i < initial.length; i++) {
+            initial[i] = (int) eval.inRange(d.initial().get(i), Map.of(), "the initial value", 0, SEMVMX,
+                    Code.VALUE_OUT_OF_RANGE).orElse(0);
+        }
+        symbols.add(name, Declaration.Kind.SEMSET, -1, d.name().span());
+        symbols.setElements(name, initial.length);
+        semsets.add(new SyncObjects.SemSetDecl(name, initial, d.name().span()));
+    }
+
     private void declare(Declaration d) {
         String name = d.name().text();
         Symbols.Symbol existing = symbols.lookup(name);
@@ -204,6 +237,12 @@ public final class Lowering {
             }
             case RESOURCE -> value = d.value().isEmpty() ? 1 : (int) eval.inRange(d.value().get(), Map.of(),
                     "the number of instances", 1, Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(1);
+            case BARRIER -> value = d.value().isEmpty() ? 1 : (int) eval.inRange(d.value().get(), Map.of(),
+                    "the number of parties", 1, Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(1);
+            case SEMSET -> {
+                declareSet(d);
+                return;
+            }
             default -> {
             }
         }
@@ -215,6 +254,12 @@ public final class Lowering {
                 case MUTEX -> mutexes.add(new MutexDecl(flat, d.name().span()));
                 case SEMAPHORE -> semaphores.add(new SemaphoreDecl(flat, value, d.name().span()));
                 case RESOURCE -> resources.add(new ResourceDecl(flat, value, d.name().span()));
+                case SPINLOCK -> spinlocks.add(new SyncObjects.SpinlockDecl(flat, d.name().span()));
+                case RWLOCK -> rwlocks.add(new SyncObjects.RwLockDecl(flat, d.writerPreferring(), d.name().span()));
+                case SEQLOCK -> seqlocks.add(new SyncObjects.SeqlockDecl(flat, d.name().span()));
+                case CONDVAR -> condvars.add(new SyncObjects.CondvarDecl(flat, d.name().span()));
+                case BARRIER -> barriers.add(new SyncObjects.BarrierDecl(flat, value, d.name().span()));
+                case SEMSET -> throw new IllegalStateException("a semaphore set is declared by declareSet");
             }
         }
     }

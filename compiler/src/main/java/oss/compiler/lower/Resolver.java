@@ -72,6 +72,37 @@ final class Resolver {
         return OptionalInt.of(s.firstIndex() + (int) i);
     }
 
+    /**
+     * An element of a semaphore set, {@code s[2]}: the set's index in the
+     * program and the element's, or empty after a report.
+     */
+    java.util.Optional<int[]> resolveElement(Ref ref, Map<String, Long> env) {
+        String name = ref.name().text();
+        Symbols.Symbol s = symbols.lookup(name);
+        if (s == null || s.kind() != Declaration.Kind.SEMSET) {
+            resolve(ref, Declaration.Kind.SEMSET, env);
+            return java.util.Optional.empty();
+        }
+        int length = symbols.elements(name);
+        if (ref.index().isEmpty()) {
+            diags.report(Code.NOT_AN_ARRAY, ref.span(), "`" + name + "` is a set of " + length + " semaphore"
+                    + (length == 1 ? "" : "s") + ": say which one, e.g. `" + name + "[0]`");
+            return java.util.Optional.empty();
+        }
+        OptionalLong idx = eval.integer(ref.index().get(), env, "an index");
+        if (idx.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long i = idx.getAsLong();
+        if (i < 0 || i >= length) {
+            diags.report(Code.INDEX_OUT_OF_RANGE, ref.index().get().span(), "index " + i + " is out of range: the set `"
+                    + name + "` has " + length + " semaphore" + (length == 1 ? "" : "s") + ", " + name + "[0] to " + name
+                    + "[" + (length - 1) + "]" + bindings(env));
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new int[] {s.firstIndex(), (int) i});
+    }
+
     static String bindings(Map<String, Long> env) {
         if (env.isEmpty()) {
             return "";
@@ -91,16 +122,30 @@ final class Resolver {
             case MUTEX -> "mutex m";
             case SEMAPHORE -> "semaphore s = 1";
             case RESOURCE -> "resource printer 2";
+            case SPINLOCK -> "spinlock s";
+            case RWLOCK -> "rwlock r";
+            case SEQLOCK -> "seqlock q";
+            case CONDVAR -> "condvar c";
+            case BARRIER -> "barrier b 2";
+            case SEMSET -> "semset s = [1, 0]";
         };
     }
 
     private static String wrongKind(String name, Symbols.Symbol s, Declaration.Kind want) {
-        String is = "`" + name + "` is " + s.describe() + ", not a " + want.keyword();
+        String is = "`" + name + "` is " + s.describe() + ", not " + want.withArticle();
         name = s.isArray() ? name + "[0]" : name;
         return is + switch (s.kind()) {
             case MUTEX -> ": use `lock " + name + "` and `unlock " + name + "`";
             case SEMAPHORE -> ": use `P(" + name + ")` / `wait " + name + "` and `V(" + name + ")` / `post " + name + "`";
             case RESOURCE -> ": use `request " + name + " 1` and `release " + name + " 1`";
+            case SPINLOCK -> ": use `spin_lock " + name + "` and `spin_unlock " + name + "`";
+            case RWLOCK -> ": use `read_lock " + name + "` / `read_unlock " + name + "` and `write_lock " + name
+                    + "` / `write_unlock " + name + "`";
+            case SEQLOCK -> ": use `seq_write " + name + " { ... }` and `seq_read " + name + " { ... }`";
+            case CONDVAR -> ": use `cond_wait " + name + " m` (with a mutex `m` held), `signal " + name
+                    + "` and `broadcast " + name + "`";
+            case BARRIER -> ": use `barrier " + name + "`";
+            case SEMSET -> ": use `semop " + name + "[0] -1` and `semop " + name + "[0] +1`";
         };
     }
 }

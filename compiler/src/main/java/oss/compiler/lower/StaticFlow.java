@@ -1,5 +1,6 @@
 package oss.compiler.lower;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import oss.compiler.check.Diags;
@@ -7,15 +8,17 @@ import oss.runtime.diag.Code;
 import oss.runtime.program.MutexDecl;
 import oss.runtime.program.Op;
 import oss.runtime.program.ResourceDecl;
+import oss.runtime.program.SyncObjects;
 
 /**
  * Static checks over one lowered body. Conservative: a problem is reported
  * only when it happens on every path.
  *
  * <ul>
- * <li>UNLOCK_NOT_HELD: the set of mutexes that may be held at each point
- * (a {@code trylock} may have taken its mutex in its success block; a
- * {@code repeat} body is iterated to a fixed point); an unlock of a mutex
+ * <li>UNLOCK_NOT_HELD: the set of locks (mutexes, spinlocks, and rwlocks
+ * for reading and for writing apart) that may be held at each point (a
+ * {@code trylock} may have taken its mutex in its success block; a
+ * {@code repeat} body is iterated to a fixed point); an unlock of a lock
  * outside that set is certainly wrong.</li>
  * <li>REQUEST_ABOVE_CLAIM: a single request larger than the claim made
  * earlier in the same body.</li>
@@ -25,26 +28,74 @@ import oss.runtime.program.ResourceDecl;
  * that bound is certainly more than the process holds. A forked child
  * starts holding nothing: instances belong to the task that requested them.
  * The bodies of vfork, thread, clone and exec are checked as a fork's.</li>
+ * <li>SLEEP_IN_SPINLOCK_STATIC: the spinlocks certainly held at each point
+ * (held on every path); a statement that may sleep there is reported.</li>
  * </ul>
+ *
+ * Blocks that carry ops are walked by what they mean for the path: a
+ * {@code seq_write} body runs once, in place; a {@code seq_read} body runs
+ * once or more, as a {@code repeat}'s; the branches of {@code trylock} and
+ * {@code choose} are alternatives.
  */
 final class StaticFlow {
     private final Diags diags;
     private final List<MutexDecl> mutexes;
     private final List<ResourceDecl> resources;
+    private final List<SyncObjects.SpinlockDecl> spinlocks;
+    private final List<SyncObjects.RwLockDecl> rwlocks;
 
     StaticFlow(Diags diags, List<MutexDecl> mutexes, List<ResourceDecl> resources) {
+        this(diags, mutexes, resources, List.of(), List.of());
+    }
+
+    StaticFlow(Diags diags, List<MutexDecl> mutexes, List<ResourceDecl> resources,
+               List<SyncObjects.SpinlockDecl> spinlocks, List<SyncObjects.RwLockDecl> rwlocks) {
         this.diags = diags;
         this.mutexes = mutexes;
         this.resources = resources;
+        this.spinlocks = spinlocks;
+        this.rwlocks = rwlocks;
     }
 
     void check(List<Op> body) {
         locks(body, new BitSet(), true);
         claims(body, null);
         held(body, new long[resources.size()], true);
+        spinning(body, new BitSet(), true);
     }
 
     private static final long UNBOUNDED = Long.MAX_VALUE;
+
+    // ------------------------------------------------------------ shapes of ops with bodies
+
+    /** The body of an op that runs once or more in place ({@code repeat}, {@code seq_read}), else null. */
+    private static List<Op> loopBody(Op op) {
+        if (op instanceof Op.Repeat r) {
+            return r.body();
+        }
+        if (op instanceof Op.SeqRead r) {
+            return r.body();
+        }
+        return null;
+    }
+
+    /** The body of an op that runs exactly once in place ({@code seq_write}), else null. */
+    private static List<Op> onceBody(Op op) {
+        if (op instanceof Op.SeqWrite w) {
+            return w.body();
+        }
+        return null;
+    }
+
+    /** The alternative bodies of a branching op other than trylock ({@code choose}), else null. */
+    private static List<List<Op>> branches(Op op) {
+        if (op instanceof Op.Choose c) {
+            return c.branches();
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------ resources held
 
     /** Returns the upper bound of instances held after {@code ops}, per resource class. */
     private long[] held(List<Op> ops, long[] in, boolean report) {
@@ -65,13 +116,14 @@ final class StaticFlow {
                     ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : Math.max(0, ub[i] - amount);
                 }
             } else if (op instanceof Op.TryLock t) {
-                long[] a = held(t.onSuccess(), ub, report);
-                long[] b = held(t.onFailure(), ub, report);
-                for (int i = 0; i < ub.length; i++) {
-                    ub[i] = Math.max(a[i], b[i]);
-                }
-            } else if (op instanceof Op.Repeat r) {
-                long[] out = held(r.body(), ub, false);
+                ub = heldAny(List.of(t.onSuccess(), t.onFailure()), ub, report);
+            } else if (branches(op) != null) {
+                ub = heldAny(branches(op), ub, report);
+            } else if (onceBody(op) != null) {
+                ub = held(onceBody(op), ub, report);
+            } else if (loopBody(op) != null) {
+                List<Op> body = loopBody(op);
+                long[] out = held(body, ub, false);
                 long[] entry = ub.clone();
                 for (int i = 0; i < ub.length; i++) {
                     if (out[i] > ub[i]) {
@@ -79,7 +131,7 @@ final class StaticFlow {
                         entry[i] = UNBOUNDED;
                     }
                 }
-                long[] after = held(r.body(), entry, report);
+                long[] after = held(body, entry, report);
                 for (int i = 0; i < ub.length; i++) {
                     ub[i] = Math.max(entry[i], after[i]);
                 }
@@ -90,43 +142,105 @@ final class StaticFlow {
         return ub;
     }
 
+    /** After one of several alternatives: the larger bound of any. */
+    private long[] heldAny(List<List<Op>> alternatives, long[] in, boolean report) {
+        long[] ub = new long[in.length];
+        for (List<Op> alt : alternatives) {
+            long[] a = held(alt, in, report);
+            for (int i = 0; i < ub.length; i++) {
+                ub[i] = Math.max(ub[i], a[i]);
+            }
+        }
+        return ub;
+    }
+
+    // ------------------------------------------------------------ locks that may be held
+
+    /** The bit of a lock in the may-held sets: mutexes, then spinlocks, rwlocks read, rwlocks written. */
+    private int mutexBit(int m) {
+        return m;
+    }
+
+    private int spinBit(int s) {
+        return mutexes.size() + s;
+    }
+
+    private int readBit(int r) {
+        return mutexes.size() + spinlocks.size() + r;
+    }
+
+    private int writeBit(int r) {
+        return mutexes.size() + spinlocks.size() + rwlocks.size() + r;
+    }
+
+    private int lockCount() {
+        return mutexes.size() + spinlocks.size() + 2 * rwlocks.size();
+    }
+
+    private void unlock(BitSet held, int bit, boolean report, Op op, String name, String lockWord, String unlockWord) {
+        if (!held.get(bit) && report) {
+            diags.report(Code.UNLOCK_NOT_HELD, op.span(), "`" + name + "` is not held here: no `" + lockWord + " "
+                    + name + "` comes before this `" + unlockWord + "` on any path");
+        }
+        held.clear(bit);
+    }
+
     /** Returns the may-held set after {@code ops}; reports only when {@code report}. */
     private BitSet locks(List<Op> ops, BitSet in, boolean report) {
         BitSet held = (BitSet) in.clone();
         for (Op op : ops) {
             if (op instanceof Op.Lock l) {
-                held.set(l.mutex());
+                held.set(mutexBit(l.mutex()));
             } else if (op instanceof Op.Unlock u) {
-                    if (!held.get(u.mutex()) && report) {
-                        String name = mutexes.get(u.mutex()).name();
-                        diags.report(Code.UNLOCK_NOT_HELD, u.span(), "`" + name + "` is not held here: no `lock "
-                                + name + "` comes before this `unlock` on any path");
-                    }
-                    held.clear(u.mutex());
+                unlock(held, mutexBit(u.mutex()), report, op, mutexes.get(u.mutex()).name(), "lock", "unlock");
+            } else if (op instanceof Op.SpinLock l) {
+                held.set(spinBit(l.lock()));
+            } else if (op instanceof Op.SpinUnlock u) {
+                unlock(held, spinBit(u.lock()), report, op, spinlocks.get(u.lock()).name(), "spin_lock", "spin_unlock");
+            } else if (op instanceof Op.ReadLock l) {
+                held.set(readBit(l.rwlock()));
+            } else if (op instanceof Op.ReadUnlock u) {
+                unlock(held, readBit(u.rwlock()), report, op, rwlocks.get(u.rwlock()).name(), "read_lock", "read_unlock");
+            } else if (op instanceof Op.WriteLock l) {
+                held.set(writeBit(l.rwlock()));
+            } else if (op instanceof Op.WriteUnlock u) {
+                unlock(held, writeBit(u.rwlock()), report, op, rwlocks.get(u.rwlock()).name(), "write_lock",
+                        "write_unlock");
             } else if (op instanceof Op.TryLock t) {
-                    BitSet success = (BitSet) held.clone();
-                    success.set(t.mutex());
-                    BitSet a = locks(t.onSuccess(), success, report);
-                    BitSet b = locks(t.onFailure(), held, report);
-                    held = a;
-                    held.or(b);
-            } else if (op instanceof Op.Repeat r) {
-                    BitSet entry = (BitSet) held.clone();
-                    for (int guard = 0; guard <= mutexes.size() + 1; guard++) {
-                        BitSet out = locks(r.body(), entry, false);
-                        out.or(entry);
-                        if (out.equals(entry)) {
-                            break;
-                        }
-                        entry = out;
+                BitSet success = (BitSet) held.clone();
+                success.set(mutexBit(t.mutex()));
+                BitSet a = locks(t.onSuccess(), success, report);
+                BitSet b = locks(t.onFailure(), held, report);
+                held = a;
+                held.or(b);
+            } else if (branches(op) != null) {
+                BitSet any = new BitSet();
+                for (List<Op> alt : branches(op)) {
+                    any.or(locks(alt, held, report));
+                }
+                held = any;
+            } else if (onceBody(op) != null) {
+                held = locks(onceBody(op), held, report);
+            } else if (loopBody(op) != null) {
+                List<Op> body = loopBody(op);
+                BitSet entry = (BitSet) held.clone();
+                for (int guard = 0; guard <= lockCount() + 1; guard++) {
+                    BitSet out = locks(body, entry, false);
+                    out.or(entry);
+                    if (out.equals(entry)) {
+                        break;
                     }
-                    held = locks(r.body(), entry, report);
+                    entry = out;
+                }
+                held = locks(body, entry, report);
             } else if (childBody(op) != null) {
                 locks(childBody(op), held, report);
             }
         }
         return held;
     }
+
+    // ------------------------------------------------------------ claims
 
     /** {@code claim} is the claim in force, or null when unknown. Returns the claim after {@code ops}. */
     private int[] claims(List<Op> ops, int[] claim) {
@@ -135,26 +249,111 @@ final class StaticFlow {
             if (op instanceof Op.Claim c) {
                 current = c.max();
             } else if (op instanceof Op.Request r) {
-                    if (current != null) {
-                        for (int i = 0; i < r.amounts().length && i < current.length; i++) {
-                            if (r.amounts()[i] > current[i]) {
-                                diags.report(Code.REQUEST_ABOVE_CLAIM, r.span(), "request of " + r.amounts()[i] + " `"
-                                        + resources.get(i).name() + "` is more than this process claimed ("
-                                        + current[i] + ")");
-                            }
+                if (current != null) {
+                    for (int i = 0; i < r.amounts().length && i < current.length; i++) {
+                        if (r.amounts()[i] > current[i]) {
+                            diags.report(Code.REQUEST_ABOVE_CLAIM, r.span(), "request of " + r.amounts()[i] + " `"
+                                    + resources.get(i).name() + "` is more than this process claimed ("
+                                    + current[i] + ")");
                         }
                     }
-            } else if (op instanceof Op.Repeat r) {
-                current = nested(r.body(), current);
+                }
+            } else if (loopBody(op) != null) {
+                current = nested(loopBody(op), current);
+            } else if (onceBody(op) != null) {
+                current = nested(onceBody(op), current);
             } else if (op instanceof Op.TryLock t) {
-                    int[] a = nested(t.onSuccess(), current);
-                    int[] b = nested(t.onFailure(), current);
-                    current = a == current && b == current ? current : null;
+                current = nestedAll(List.of(t.onSuccess(), t.onFailure()), current);
+            } else if (branches(op) != null) {
+                current = nestedAll(branches(op), current);
             } else if (childBody(op) != null) {
                 claims(childBody(op), null);
             }
         }
         return current;
+    }
+
+    private int[] nested(List<Op> body, int[] claim) {
+        int[] after = claims(body, claim);
+        return after == claim ? claim : null;
+    }
+
+    /** After alternatives: the claim in force when none of them changed it, else unknown. */
+    private int[] nestedAll(List<List<Op>> alternatives, int[] claim) {
+        boolean same = true;
+        for (List<Op> alt : alternatives) {
+            same &= nested(alt, claim) == claim;
+        }
+        return same ? claim : null;
+    }
+
+    // ------------------------------------------------------------ sleeping under a spinlock
+
+    /**
+     * Returns the spinlocks certainly held after {@code ops} (held on every
+     * path), reporting, when {@code report}, each statement that may sleep
+     * while one of them is held.
+     */
+    private BitSet spinning(List<Op> ops, BitSet in, boolean report) {
+        BitSet held = (BitSet) in.clone();
+        for (Op op : ops) {
+            if (!held.isEmpty() && report && mayBlock(op)) {
+                String name = spinlocks.get(held.nextSetBit(0)).name();
+                diags.report(Code.SLEEP_IN_SPINLOCK_STATIC, op.span(), "this may sleep while the spinlock `" + name
+                        + "` is held: every task spinning for `" + name + "` burns its CPU until the holder wakes; "
+                        + "`spin_unlock " + name + "` first, or use a mutex");
+            }
+            if (op instanceof Op.SpinLock l) {
+                held.set(l.lock());
+            } else if (op instanceof Op.SpinUnlock u) {
+                held.clear(u.lock());
+            } else if (op instanceof Op.TryLock t) {
+                held = spinningAll(List.of(t.onSuccess(), t.onFailure()), held, report);
+            } else if (branches(op) != null) {
+                held = spinningAll(branches(op), held, report);
+            } else if (onceBody(op) != null) {
+                held = spinning(onceBody(op), held, report);
+            } else if (loopBody(op) != null) {
+                List<Op> body = loopBody(op);
+                BitSet entry = (BitSet) held.clone();
+                for (int guard = 0; guard <= spinlocks.size() + 1; guard++) {
+                    BitSet out = spinning(body, entry, false);
+                    out.and(entry);
+                    if (out.equals(entry)) {
+                        break;
+                    }
+                    entry = out;
+                }
+                BitSet after = spinning(body, entry, report);
+                // a body that runs at least once: what it certainly leaves held
+                held = after;
+            } else if (childBody(op) != null) {
+                spinning(childBody(op), new BitSet(), report);
+            }
+        }
+        return held;
+    }
+
+    private BitSet spinningAll(List<List<Op>> alternatives, BitSet in, boolean report) {
+        BitSet all = null;
+        for (List<Op> alt : alternatives) {
+            BitSet out = spinning(alt, in, report);
+            if (all == null) {
+                all = out;
+            } else {
+                all.and(out);
+            }
+        }
+        return all == null ? (BitSet) in.clone() : all;
+    }
+
+    /** Whether the op itself may put the task to sleep (blocks of nested ops are walked on their own). */
+    private static boolean mayBlock(Op op) {
+        return op instanceof Op.Sleep || op instanceof Op.Io || op instanceof Op.Lock || op instanceof Op.SemWait
+                || op instanceof Op.Request || op instanceof Op.WaitChild || op instanceof Op.WaitAny
+                || op instanceof Op.Join || op instanceof Op.VFork || op instanceof Op.Msync
+                || op instanceof Op.ReadLock || op instanceof Op.WriteLock || op instanceof Op.CondWait
+                || op instanceof Op.BarrierWait || op instanceof Op.SemOp;
     }
 
     /** The body of an op that starts another task or program (fork, vfork, thread, clone, exec), else null. */
@@ -175,10 +374,5 @@ final class StaticFlow {
             return f.body();
         }
         return null;
-    }
-
-    private int[] nested(List<Op> body, int[] claim) {
-        int[] after = claims(body, claim);
-        return after == claim ? claim : null;
     }
 }

@@ -23,6 +23,7 @@ import oss.compiler.ast.Quantity;
 import oss.compiler.ast.Range;
 import oss.compiler.ast.Ref;
 import oss.compiler.ast.Scenario;
+import oss.compiler.ast.SemOpItem;
 import oss.compiler.ast.Section;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
@@ -200,6 +201,40 @@ final class AstBuilder {
         }
         if (d instanceof OssParser.ResourceDeclContext r) {
             return decl(Declaration.Kind.RESOURCE, r.declName(), r.instances, d);
+        }
+        if (d instanceof OssParser.SpinlockDeclContext x) {
+            return decl(Declaration.Kind.SPINLOCK, x.declName(), null, d);
+        }
+        if (d instanceof OssParser.RwlockDeclContext x) {
+            Declaration built = decl(Declaration.Kind.RWLOCK, x.declName(), null, d);
+            return built == null || x.WRITER_PREFERRING() == null ? built
+                    : new Declaration(built.kind(), built.name(), built.arraySize(), built.value(), List.of(), true,
+                    built.span());
+        }
+        if (d instanceof OssParser.SeqlockDeclContext x) {
+            return decl(Declaration.Kind.SEQLOCK, x.declName(), null, d);
+        }
+        if (d instanceof OssParser.CondvarDeclContext x) {
+            return decl(Declaration.Kind.CONDVAR, x.declName(), null, d);
+        }
+        if (d instanceof OssParser.BarrierDeclContext x) {
+            return x.parties == null ? null : decl(Declaration.Kind.BARRIER, x.declName(), x.parties, d);
+        }
+        if (d instanceof OssParser.SemsetDeclContext x) {
+            Name name = name(x.identifier());
+            if (name == null || x.RBRACK() == null || real(x.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            List<Expr> values = new ArrayList<>();
+            for (OssParser.ExprContext e : x.expr()) {
+                Expr v = expr(e);
+                if (v == null) {
+                    return null;
+                }
+                values.add(v);
+            }
+            return new Declaration(Declaration.Kind.SEMSET, name, Optional.empty(), Optional.empty(), values, false,
+                    Spans.of(d));
         }
         return null;
     }
@@ -418,6 +453,10 @@ final class AstBuilder {
         if (s instanceof OssParser.WaitAnyStmtContext) {
             return new Stmt.WaitAny(span);
         }
+        Stmt sync = syncStatement(s, span);
+        if (sync != null) {
+            return sync;
+        }
         if (s instanceof OssParser.WaitStmtContext c) {
             Ref r = ref(c.ref());
             return r == null ? null : new Stmt.Wait(r, span);
@@ -618,6 +657,90 @@ final class AstBuilder {
             Text t = text(c.program);
             Block body = block(c.block());
             return t == null || body == null ? null : new Stmt.Exec(t, body, span);
+        }
+        return null;
+    }
+
+    /** The statements of the synchronisation primitives beyond mutexes and semaphores; null for any other. */
+    private Stmt syncStatement(OssParser.StatementContext s, oss.runtime.program.Span span) {
+        if (s instanceof OssParser.SpinLockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.SpinLock(r, span);
+        }
+        if (s instanceof OssParser.SpinUnlockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.SpinUnlock(r, span);
+        }
+        if (s instanceof OssParser.ReadLockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.ReadLock(r, span);
+        }
+        if (s instanceof OssParser.ReadUnlockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.ReadUnlock(r, span);
+        }
+        if (s instanceof OssParser.WriteLockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.WriteLock(r, span);
+        }
+        if (s instanceof OssParser.WriteUnlockStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.WriteUnlock(r, span);
+        }
+        if (s instanceof OssParser.SeqWriteStmtContext c) {
+            Ref r = ref(c.ref());
+            Block body = block(c.block());
+            return r == null || body == null ? null : new Stmt.SeqWrite(r, body, span);
+        }
+        if (s instanceof OssParser.SeqReadStmtContext c) {
+            Ref r = ref(c.ref());
+            Block body = block(c.block());
+            return r == null || body == null ? null : new Stmt.SeqRead(r, body, span);
+        }
+        if (s instanceof OssParser.CondWaitStmtContext c) {
+            Ref cond = ref(c.cond);
+            Ref mutex = ref(c.mutex);
+            return cond == null || mutex == null ? null : new Stmt.CondWait(cond, mutex, span);
+        }
+        if (s instanceof OssParser.SignalStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.Signal(r, span);
+        }
+        if (s instanceof OssParser.BroadcastStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.Broadcast(r, span);
+        }
+        if (s instanceof OssParser.BarrierStmtContext c) {
+            Ref r = ref(c.ref());
+            return r == null ? null : new Stmt.BarrierWait(r, span);
+        }
+        if (s instanceof OssParser.SemopStmtContext c) {
+            List<SemOpItem> items = new ArrayList<>();
+            for (OssParser.SemopItemContext i : c.semopItem()) {
+                Ref r = ref(i.ref());
+                Expr delta = expr(i.delta);
+                if (r == null || delta == null) {
+                    return null;
+                }
+                items.add(new SemOpItem(r, i.PLUS() != null, delta, Spans.of(i)));
+            }
+            return items.isEmpty() ? null : new Stmt.SemOp(items, span);
+        }
+        if (s instanceof OssParser.ChooseStmtContext c) {
+            List<Block> branches = new ArrayList<>();
+            Block first = block(c.first);
+            if (first == null) {
+                return null;
+            }
+            branches.add(first);
+            for (OssParser.BlockContext b : c.more) {
+                Block more = block(b);
+                if (more == null) {
+                    return null;
+                }
+                branches.add(more);
+            }
+            return new Stmt.Choose(branches, span);
         }
         return null;
     }

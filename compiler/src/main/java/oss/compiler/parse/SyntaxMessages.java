@@ -23,9 +23,11 @@ final class SyntaxMessages {
     static final List<String> STATEMENT_WORDS = List.of("compute", "sleep", "io", "repeat", "for", "lock", "unlock",
             "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit", "mmap", "munmap",
             "msync", "malloc", "free", "brk", "read", "write", "access", "touch", "snapshot", "vfork", "exec",
-            "thread", "join", "clone");
+            "thread", "join", "clone", "spin_lock", "spin_unlock", "read_lock", "read_unlock", "write_lock",
+            "write_unlock", "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose");
     private static final List<String> SECTION_WORDS = List.of("machine", "kernel", "mutex", "semaphore", "resource",
-            "process", "banker", "expect", "file", "library");
+            "process", "banker", "expect", "file", "library", "spinlock", "rwlock", "seqlock", "condvar", "barrier",
+            "semset");
 
     /** The parser expected something else at {@code offending}. */
     static String mismatch(Parser p, Token offending, IntervalSet expected) {
@@ -76,6 +78,29 @@ final class SyntaxMessages {
                     return "expected the name of a block from malloc" + after;
                 case OssLexer.JOIN:
                     return "expected the name of a thread" + after;
+                case OssLexer.SPIN_LOCK:
+                case OssLexer.SPIN_UNLOCK:
+                    return "expected the name of a spinlock" + after;
+                case OssLexer.READ_LOCK:
+                case OssLexer.READ_UNLOCK:
+                case OssLexer.WRITE_LOCK:
+                case OssLexer.WRITE_UNLOCK:
+                    return "expected the name of an rwlock" + after;
+                case OssLexer.SEQ_WRITE:
+                case OssLexer.SEQ_READ:
+                    return "expected the name of a seqlock and a block, as in `" + start.getText() + " q { ... }`"
+                            + after;
+                case OssLexer.COND_WAIT:
+                    return "expected a condvar and a mutex, as in `cond_wait c m`" + after;
+                case OssLexer.SIGNAL:
+                case OssLexer.BROADCAST:
+                    return "expected the name of a condvar" + after;
+                case OssLexer.BARRIER:
+                    return "expected the name of a barrier" + after;
+                case OssLexer.SEMOP:
+                    return "expected an element of a semaphore set and a change, as in `semop s[0] -1`" + after;
+                case OssLexer.CHOOSE:
+                    return "missing `{`" + after;
                 default:
                     break;
             }
@@ -139,7 +164,9 @@ final class SyntaxMessages {
                 || ctx instanceof OssParser.KernelSectionContext || ctx instanceof OssParser.BankerContext
                 || ctx instanceof OssParser.TrylockStmtContext || ctx instanceof OssParser.BlockContext
                 || ctx instanceof OssParser.VforkStmtContext || ctx instanceof OssParser.ThreadStmtContext
-                || ctx instanceof OssParser.CloneStmtContext || ctx instanceof OssParser.ExecStmtContext;
+                || ctx instanceof OssParser.CloneStmtContext || ctx instanceof OssParser.ExecStmtContext
+                || ctx instanceof OssParser.SeqWriteStmtContext || ctx instanceof OssParser.SeqReadStmtContext
+                || ctx instanceof OssParser.ChooseStmtContext;
     }
 
     /**
@@ -153,7 +180,9 @@ final class SyntaxMessages {
         int type = offending.getType();
         boolean sectionKeyword = type == OssLexer.PROCESS || type == OssLexer.MUTEX || type == OssLexer.SEMAPHORE
                 || type == OssLexer.RESOURCE || type == OssLexer.BANKER || type == OssLexer.EXPECT
-                || type == OssLexer.MACHINE || type == OssLexer.KERNEL || type == OssLexer.SCENARIO;
+                || type == OssLexer.MACHINE || type == OssLexer.KERNEL || type == OssLexer.SCENARIO
+                || type == OssLexer.SPINLOCK || type == OssLexer.RWLOCK || type == OssLexer.SEQLOCK
+                || type == OssLexer.CONDVAR || type == OssLexer.SEMSET;
         if (type != Token.EOF && !sectionKeyword) {
             return null;
         }
@@ -213,6 +242,15 @@ final class SyntaxMessages {
             if (parent instanceof OssParser.ExecStmtContext) {
                 return "the `exec` block";
             }
+            if (parent instanceof OssParser.SeqWriteStmtContext) {
+                return "the `seq_write` block";
+            }
+            if (parent instanceof OssParser.SeqReadStmtContext) {
+                return "the `seq_read` block";
+            }
+            if (parent instanceof OssParser.ChooseStmtContext) {
+                return "the `choose` block";
+            }
             return "the block";
         }
         if (c instanceof OssParser.MachineSectionContext) {
@@ -253,6 +291,10 @@ final class SyntaxMessages {
             if (c instanceof OssParser.LockStmtContext || c instanceof OssParser.UnlockStmtContext
                     || c instanceof OssParser.TrylockStmtContext) {
                 return exprDue ? "an index such as `0`" : "the name of a mutex";
+            }
+            String sync = syncThing(c, expected, exprDue);
+            if (sync != null) {
+                return sync;
             }
             if (c instanceof OssParser.WaitStmtContext || c instanceof OssParser.WaitAnyStmtContext) {
                 return "`any`, a child or a semaphore";
@@ -385,6 +427,59 @@ final class SyntaxMessages {
             return "a number";
         }
         return list(expected);
+    }
+
+    /** What was due inside the statements and declarations of the synchronisation primitives, else null. */
+    private static String syncThing(ParserRuleContext c, IntervalSet expected, boolean exprDue) {
+        String index = "an index such as `0`";
+        if (c instanceof OssParser.SpinLockStmtContext || c instanceof OssParser.SpinUnlockStmtContext) {
+            return exprDue ? index : "the name of a spinlock";
+        }
+        if (c instanceof OssParser.ReadLockStmtContext || c instanceof OssParser.ReadUnlockStmtContext
+                || c instanceof OssParser.WriteLockStmtContext || c instanceof OssParser.WriteUnlockStmtContext) {
+            return exprDue ? index : "the name of an rwlock";
+        }
+        if (c instanceof OssParser.SeqWriteStmtContext || c instanceof OssParser.SeqReadStmtContext) {
+            return exprDue ? index : "the name of a seqlock";
+        }
+        if (c instanceof OssParser.CondWaitStmtContext w) {
+            if (exprDue) {
+                return index;
+            }
+            return w.cond == null || w.cond.getStop() == null ? "the name of a condvar"
+                    : "the mutex to release while waiting, as in `cond_wait c m`";
+        }
+        if (c instanceof OssParser.SignalStmtContext || c instanceof OssParser.BroadcastStmtContext) {
+            return exprDue ? index : "the name of a condvar";
+        }
+        if (c instanceof OssParser.BarrierStmtContext) {
+            return exprDue ? index : "the name of a barrier";
+        }
+        if (c instanceof OssParser.SemopItemContext || c instanceof OssParser.SemopStmtContext) {
+            if (expected.contains(OssLexer.PLUS)) {
+                return "a change such as `-1`, `+1` or `0`";
+            }
+            return exprDue ? index : "an element of a semaphore set, as in `semop s[0] -1`";
+        }
+        if (c instanceof OssParser.ChooseStmtContext) {
+            return expected.contains(OssLexer.LBRACE) ? "`{`" : list(expected);
+        }
+        if (c instanceof OssParser.BarrierDeclContext && exprDue) {
+            return "the number of parties, as in `barrier b 3`";
+        }
+        if (c instanceof OssParser.SemsetDeclContext) {
+            if (expected.contains(OssLexer.ASSIGN)) {
+                return "`=` and the initial values, as in `semset s = [1, 0]`";
+            }
+            if (expected.contains(OssLexer.LBRACK)) {
+                return "the initial values in brackets, as in `semset s = [1, 0]`";
+            }
+            if (exprDue) {
+                return "an initial value such as `1`";
+            }
+            return expected.contains(OssLexer.RBRACK) ? "`,` or `]`" : "a name";
+        }
+        return null;
     }
 
     private static String list(IntervalSet expected) {

@@ -108,4 +108,71 @@ class FormatterTest {
                 """, out);
         assertEquals(out, Formatter.format(out).orElseThrow(), "formatting is idempotent");
     }
+
+    @Test
+    void synchronisationPrimitivesHaveOneCanonicalForm() {
+        String in = """
+                scenario "s" {
+                spinlock lanes[ 2 ] ; rwlock r   writer_preferring
+                seqlock q
+                condvar c;barrier b[2]   1+1
+                semset sems=[1,0 ,2]
+                process A {
+                spin_lock lanes[ 0 ] ; spin_unlock lanes[0]
+                read_lock r;read_unlock r;write_lock r;write_unlock r
+                seq_write q{compute 1 ms}
+                seq_read q
+                {
+                compute 1 ms
+                }
+                cond_wait c m ; signal c;broadcast c
+                barrier b[1]
+                semop sems[0]-1,sems[2]+1 , sems[1] 0
+                choose{compute 1 ms}or{sleep 1 ms}
+                or { // third
+                io 1 ms
+                }
+                }
+                }
+                """;
+        String want = """
+                scenario "s" {
+                  spinlock lanes[2]
+                  rwlock r writer_preferring
+                  seqlock q
+                  condvar c
+                  barrier b[2] 1 + 1
+                  semset sems = [1, 0, 2]
+
+                  process A {
+                    spin_lock lanes[0]
+                    spin_unlock lanes[0]
+                    read_lock r
+                    read_unlock r
+                    write_lock r
+                    write_unlock r
+                    seq_write q {
+                      compute 1 ms
+                    }
+                    seq_read q {
+                      compute 1 ms
+                    }
+                    cond_wait c m
+                    signal c
+                    broadcast c
+                    barrier b[1]
+                    semop sems[0] -1, sems[2] +1, sems[1] 0
+                    choose {
+                      compute 1 ms
+                    } or {
+                      sleep 1 ms
+                    } or {  // third
+                      io 1 ms
+                    }
+                  }
+                }
+                """;
+        assertEquals(want, Formatter.format(in).orElseThrow());
+        assertEquals(want, Formatter.format(want).orElseThrow());
+    }
 }
