@@ -2,7 +2,11 @@ package oss.compiler.lockorder;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import oss.runtime.diag.Code;
 import oss.runtime.diag.Diagnostic;
 import oss.runtime.diag.Related;
@@ -29,6 +33,12 @@ final class Flow {
     private final LockGraph graph;
     private final Reports reports;
     private final List<Task> tasks = new ArrayList<>();
+    /**
+     * What a loop leaves, by loop and entry state, for the walks that do not
+     * report (they depend on nothing else): nested loops whose bodies change
+     * the lockset would otherwise be walked again for every pass outside them.
+     */
+    private final Map<Object, Map<Held, Optional<Held>>> quiet = new IdentityHashMap<>();
 
     Flow(Locks locks, LockGraph graph, Reports reports) {
         this.locks = locks;
@@ -159,7 +169,7 @@ final class Flow {
             return after;
         } else if (op instanceof Op.SeqRead r) {
             // a reader takes no lock; its body runs once, and again after each retry
-            return loop(t, Long.MAX_VALUE, r.body(), s, report, mult);
+            return loop(t, op, Long.MAX_VALUE, r.body(), s, report, mult);
         } else if (op instanceof Op.CondWait c) {
             int id = locks.mutex(c.mutex());
             blocking(t, s, op, "cond_wait", report);
@@ -170,7 +180,7 @@ final class Flow {
                 s.reacquire(id, op.span());
             }
         } else if (op instanceof Op.Repeat r) {
-            return loop(t, r.count(), r.body(), s, report, mult);
+            return loop(t, op, r.count(), r.body(), s, report, mult);
         } else if (op instanceof Op.Choose c) {
             if (c.branches().isEmpty()) {
                 return s;
@@ -250,11 +260,26 @@ final class Flow {
     }
 
     /** The body of a repeat that runs {@code count} times. */
-    private Held loop(Task t, long count, List<Op> body, Held in, boolean report, int mult) {
+    private Held loop(Task t, Op op, long count, List<Op> body, Held in, boolean report, int mult) {
         if (count <= 0) {
             return in;
         }
-        int inner = count >= 2 ? (int) Math.min(LockOrder.MAX_CAPACITY, (long) mult * Math.min(count, Integer.MAX_VALUE)) : mult;
+        if (!report) {
+            Map<Held, Optional<Held>> known = quiet.computeIfAbsent(op, k -> new HashMap<>());
+            Optional<Held> out = known.get(in);
+            if (out == null) {
+                out = Optional.ofNullable(passes(t, count, body, in, false, mult));
+                known.put(in.copy(), out);
+            }
+            return out.map(Held::copy).orElse(null);
+        }
+        return passes(t, count, body, in, true, mult);
+    }
+
+    private Held passes(Task t, long count, List<Op> body, Held in, boolean report, int mult) {
+        // a child started in a loop that runs more than once is as many tasks
+        int inner = count >= 2 ? (int) Math.min(LockOrder.MAX_CAPACITY, (long) mult * Math.min(count, LockOrder.MAX_CAPACITY))
+                : mult;
         Held first = walk(t, body, in, report, inner);
         if (count == 1 || first == null || first.equals(in)) {
             // a pass that leaves the lockset as it found it: every later pass is the same

@@ -421,6 +421,73 @@ class LockOrderTest {
         assertTrue(first.stream().anyMatch(x -> x.message().startsWith("possible deadlock: m0 → m1 → m0;")));
     }
 
+    @Test
+    void aForkInALoopStartsManyTasks() {
+        Build.Decls d = decls().mutex("a", "b");
+        List<Op> either = List.of(new Op.Choose(List.of(
+                List.of(new Op.Lock(0, at(5)), new Op.Lock(1, at(6)), new Op.Unlock(1, at(7)), new Op.Unlock(0, at(8))),
+                List.of(new Op.Lock(1, at(9)), new Op.Lock(0, at(10)), new Op.Unlock(0, at(11)), new Op.Unlock(1, at(12)))),
+                at(4)));
+        // one child takes either order: it cannot wait for itself
+        assertEquals(List.of(), LockOrder.analyze(d.program(proc("P", 2, new Op.Fork(-1, either, at(3))))));
+        // two children from a loop can each take one order
+        List<Diagnostic> all = LockOrder.analyze(d.program(proc("P", 2,
+                new Op.Repeat(2, List.of(new Op.Fork(-1, either, at(3))), at(13)))));
+        assertEquals(1, all.size(), all::toString);
+        assertEquals(List.of("child of P at 3:5 takes b while holding a", "child of P at 3:5 takes a while holding b"),
+                relatedMessages(all.get(0)));
+    }
+
+    @Test
+    void deeplyNestedLoopsThatChangeTheLocksetStayCheap() {
+        Build.Decls d = decls().rw("r");
+        List<Op> body = List.of(new Op.ReadLock(0, at(30)));
+        for (int depth = 0; depth < 16; depth++) {
+            body = List.of(new Op.Repeat(2, body, at(29 - depth)), new Op.ReadUnlock(0, at(31 + depth)));
+        }
+        Program p = d.program(proc("P", 2, body.toArray(Op[]::new)));
+        long start = System.nanoTime();
+        List<Diagnostic> all = LockOrder.analyze(p);
+        assertTrue(System.nanoTime() - start < 2_000_000_000L);
+        assertEquals(List.of(Code.HELD_AT_EXIT), all.stream().map(Diagnostic::code).toList(), all::toString);
+        assertEquals("P may still hold r (for reading) when its body ends; nobody can take it afterwards",
+                all.get(0).message());
+    }
+
+    @Test
+    void execKeepsTheTaskAndWhatItHolds() {
+        Build.Decls d = decls().mutex("m");
+        List<Diagnostic> all = LockOrder.analyze(d.program(proc("P", 2, new Op.Lock(0, at(3)),
+                new Op.Exec("/bin/true", List.of(new Op.Compute(1, at(5))), at(4)),
+                new Op.Unlock(0, at(6)))));
+        assertEquals(1, all.size(), all::toString);
+        assertEquals(Code.HELD_AT_EXIT, all.get(0).code());
+        assertEquals(at(4), all.get(0).span());
+        assertEquals("P still holds m when the program it execs ends; nobody can take it afterwards",
+                all.get(0).message());
+    }
+
+    @Test
+    void aGateHeldOnlyForReadingLetsEveryoneIn() {
+        Build.Decls d = decls().mutex("a", "b").rw("g");
+        List<Diagnostic> all = LockOrder.analyze(d.program(
+                proc("P", 2, new Op.ReadLock(0, at(3)), new Op.Lock(0, at(4)), new Op.Lock(1, at(5)),
+                        new Op.Unlock(1, at(6)), new Op.Unlock(0, at(7)), new Op.ReadUnlock(0, at(8))),
+                proc("Q", 9, new Op.ReadLock(0, at(10)), new Op.Lock(1, at(11)), new Op.Lock(0, at(12)),
+                        new Op.Unlock(0, at(13)), new Op.Unlock(1, at(14)), new Op.ReadUnlock(0, at(15)))));
+        assertEquals(1, all.size(), all::toString);
+        assertEquals("possible deadlock: a → b → a; each lock is taken while holding the previous one",
+                all.get(0).message());
+
+        // for writing it is a gate
+        List<Diagnostic> gated = LockOrder.analyze(d.program(
+                proc("P", 2, new Op.WriteLock(0, at(3)), new Op.Lock(0, at(4)), new Op.Lock(1, at(5)),
+                        new Op.Unlock(1, at(6)), new Op.Unlock(0, at(7)), new Op.WriteUnlock(0, at(8))),
+                proc("Q", 9, new Op.WriteLock(0, at(10)), new Op.Lock(1, at(11)), new Op.Lock(0, at(12)),
+                        new Op.Unlock(0, at(13)), new Op.Unlock(1, at(14)), new Op.WriteUnlock(0, at(15)))));
+        assertEquals(List.of(), gated);
+    }
+
     // ---- OSS1306 --------------------------------------------------------------------------------------------
 
     @Test
