@@ -67,10 +67,6 @@ final class LockGraph {
         return edges.get((long) from * size + to);
     }
 
-    int edgeCount() {
-        return edges.size();
-    }
-
     // ---- cycles -----------------------------------------------------------------------------------------
 
     /**

@@ -76,7 +76,11 @@ public final class LockOrder {
             List<Site> sites = new ArrayList<>(e.sites);
             sites.sort(SITE_ORDER);
             for (Site s : sites) {
-                related.add(new Related(s.span(), takes(locks, s, e)));
+                // the same place seen by two passes of a loop (with different locks around it) is listed once
+                Related r = new Related(s.span(), takes(locks, s, e));
+                if (!related.contains(r)) {
+                    related.add(r);
+                }
             }
         }
         StringBuilder detail = new StringBuilder();

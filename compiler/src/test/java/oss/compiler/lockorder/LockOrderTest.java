@@ -488,6 +488,20 @@ class LockOrderTest {
         assertEquals(List.of(), gated);
     }
 
+    @Test
+    void aPlaceSeenByTwoPassesOfALoopIsListedOnce() {
+        Build.Decls d = decls().mutex("g", "a", "b");
+        // pass 1 takes b under a and g; later passes under a only (g is gone): two kinds of place, one statement
+        Op.Repeat loop = new Op.Repeat(3, List.of(new Op.Lock(1, at(4)), new Op.Lock(2, at(5)),
+                new Op.Unlock(2, at(6)), new Op.Unlock(1, at(7)), new Op.Unlock(0, at(8))), at(3));
+        List<Diagnostic> all = LockOrder.analyze(d.program(proc("P", 2, new Op.Lock(0, at(2)), loop),
+                proc("Q", 9, new Op.Lock(2, at(10)), new Op.Lock(1, at(11)), new Op.Unlock(1, at(12)),
+                        new Op.Unlock(2, at(13)))));
+        List<Diagnostic> cycles = of(Code.LOCK_ORDER_CYCLE, all);
+        assertEquals(1, cycles.size(), all::toString);
+        assertEquals(List.of("P takes b while holding a", "Q takes a while holding b"), relatedMessages(cycles.get(0)));
+    }
+
     // ---- OSS1306 --------------------------------------------------------------------------------------------
 
     @Test
