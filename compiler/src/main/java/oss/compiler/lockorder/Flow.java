@@ -1,0 +1,385 @@
+package oss.compiler.lockorder;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.diag.Related;
+import oss.runtime.program.Op;
+import oss.runtime.program.Span;
+
+/**
+ * The lockset walk over the bodies of one program: may- and must-held locks
+ * flow through the statements of each task; an acquisition adds edges to the
+ * {@link LockGraph}; misuse that one task can see on its own is reported on
+ * the way (held at exit, self-deadlock, sleeping under a spinlock, unlock of
+ * a spinlock or rwlock that is not held).
+ *
+ * <p>Branches ({@code choose}, the two sides of {@code trylock}) join; a
+ * {@code repeat} body is walked for its first pass, then for every later
+ * pass from the join of what the passes before it leave (a fixed point),
+ * so a lock carried around the loop is seen by the next pass. Only the final
+ * walks report, so nothing is reported twice for one pass. A child (fork,
+ * vfork, thread, clone) is another task that starts holding nothing;
+ * {@code exec} keeps the task and what it holds, and nothing after it runs.
+ */
+final class Flow {
+    private final Locks locks;
+    private final LockGraph graph;
+    private final Reports reports;
+    private final List<Task> tasks = new ArrayList<>();
+    /**
+     * What a loop leaves, by loop and entry state, for the walks that do not
+     * report (they depend on nothing else): nested loops whose bodies change
+     * the lockset would otherwise be walked again for every pass outside them.
+     */
+    private final Map<Object, Map<Held, Optional<Held>>> quiet = new IdentityHashMap<>();
+
+    Flow(Locks locks, LockGraph graph, Reports reports) {
+        this.locks = locks;
+        this.graph = graph;
+        this.reports = reports;
+    }
+
+    int taskCount() {
+        return tasks.size();
+    }
+
+    /** How many tasks there can be at once. */
+    long capacity() {
+        long sum = 0;
+        for (Task t : tasks) {
+            sum += t.capacity;
+        }
+        return sum;
+    }
+
+    /** Walks one task's body from an empty lockset; {@code end} is where its body ends, for messages. */
+    void task(String name, int capacity, List<Op> body, Span end) {
+        Task t = new Task(tasks.size(), name, capacity);
+        tasks.add(t);
+        Held out = walk(t, body, Held.empty(locks), true, 1);
+        if (out != null) {
+            atExit(t, out, end, "when its body ends");
+        }
+    }
+
+    /** The state after {@code ops} from {@code in} (not changed); null when no path gets past them. */
+    private Held walk(Task t, List<Op> ops, Held in, boolean report, int mult) {
+        if (in == null) {
+            return null;
+        }
+        Held s = in.copy();
+        for (Op op : ops) {
+            s = step(t, op, s, report, mult);
+            if (s == null) {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /** One statement; may change and return {@code s}, or return another state or null. */
+    private Held step(Task t, Op op, Held s, boolean report, int mult) {
+        if (op instanceof Op.Lock l) {
+            int id = locks.mutex(l.mutex());
+            if (id >= 0) {
+                blocking(t, s, op, "lock " + locks.name(id), report);
+                exclusive(t, s, id, "lock", op.span(), report);
+            }
+        } else if (op instanceof Op.Unlock u) {
+            int id = locks.mutex(u.mutex());
+            if (id >= 0) {
+                // an unlock of a mutex not held is StaticFlow's OSS1301
+                s.releaseExclusive(id);
+            }
+        } else if (op instanceof Op.TryLock tl) {
+            int id = locks.mutex(tl.mutex());
+            if (id < 0) {
+                return Held.merge(walk(t, tl.onSuccess(), s, report, mult), walk(t, tl.onFailure(), s, report, mult));
+            }
+            // a trylock never waits, so it orders nothing; it fails on a mutex its task holds
+            Held success = null;
+            if (!s.mustW.get(id)) {
+                success = s.copy();
+                success.acquire(id, op.span());
+            }
+            return Held.merge(walk(t, tl.onSuccess(), success, report, mult), walk(t, tl.onFailure(), s, report, mult));
+        } else if (op instanceof Op.SpinLock l) {
+            int id = locks.spin(l.lock());
+            if (id >= 0) {
+                exclusive(t, s, id, "spin_lock", op.span(), report);
+            }
+        } else if (op instanceof Op.SpinUnlock u) {
+            int id = locks.spin(u.lock());
+            if (id >= 0) {
+                if (report && !s.mayW.get(id)) {
+                    notHeld(u.span(), id, "spin_lock", "spin_unlock", "held");
+                }
+                s.releaseExclusive(id);
+            }
+        } else if (op instanceof Op.WriteLock l) {
+            int id = locks.rw(l.rwlock());
+            if (id >= 0) {
+                blocking(t, s, op, "write_lock " + locks.name(id), report);
+                exclusive(t, s, id, "write_lock", op.span(), report);
+            }
+        } else if (op instanceof Op.WriteUnlock u) {
+            int id = locks.rw(u.rwlock());
+            if (id >= 0) {
+                if (report && !s.mayW.get(id)) {
+                    notHeld(u.span(), id, "write_lock", "write_unlock", "write-locked");
+                }
+                s.releaseExclusive(id);
+            }
+        } else if (op instanceof Op.ReadLock l) {
+            int id = locks.rw(l.rwlock());
+            if (id >= 0) {
+                blocking(t, s, op, "read_lock " + locks.name(id), report);
+                if (report && s.mustW.get(id)) {
+                    selfDeadlock(t, s, id, "read_lock", op.span(), " for writing");
+                }
+                edges(t, s, id, op.span(), true, report);
+                s.acquireRead(id, op.span());
+            }
+        } else if (op instanceof Op.ReadUnlock u) {
+            int id = locks.rw(u.rwlock());
+            if (id >= 0) {
+                if (report && !s.mayRead(id)) {
+                    notHeld(u.span(), id, "read_lock", "read_unlock", "read-locked");
+                }
+                s.releaseRead(id);
+            }
+        } else if (op instanceof Op.SeqWrite w) {
+            int id = locks.seq(w.seqlock());
+            if (id < 0) {
+                return walk(t, w.body(), s, report, mult);
+            }
+            blocking(t, s, op, "seq_write " + locks.name(id), report);
+            exclusive(t, s, id, "seq_write", op.span(), report);
+            Held after = walk(t, w.body(), s, report, mult);
+            if (after != null) {
+                after.releaseExclusive(id);
+            }
+            return after;
+        } else if (op instanceof Op.SeqRead r) {
+            // a reader takes no lock; its body runs once, and again after each retry
+            return loop(t, op, Long.MAX_VALUE, r.body(), s, report, mult);
+        } else if (op instanceof Op.CondWait c) {
+            int id = locks.mutex(c.mutex());
+            blocking(t, s, op, "cond_wait", report);
+            if (id >= 0) {
+                // released while asleep, taken again on wake-up while everything else is still held
+                s.releaseExclusive(id);
+                edges(t, s, id, op.span(), false, report);
+                s.reacquire(id, op.span());
+            }
+        } else if (op instanceof Op.Repeat r) {
+            return loop(t, op, r.count(), r.body(), s, report, mult);
+        } else if (op instanceof Op.Choose c) {
+            if (c.branches().isEmpty()) {
+                return s;
+            }
+            Held joined = null;
+            boolean any = false;
+            for (List<Op> branch : c.branches()) {
+                Held out = walk(t, branch, s, report, mult);
+                joined = any ? Held.merge(joined, out) : out;
+                any = true;
+            }
+            return joined;
+        } else if (op instanceof Op.Fork f) {
+            child(t, op, "child", f.body(), report, mult);
+        } else if (op instanceof Op.VFork f) {
+            child(t, op, "vfork child", f.body(), report, mult);
+            blocking(t, s, op, "vfork", report);
+        } else if (op instanceof Op.Thread f) {
+            child(t, op, "thread", f.body(), report, mult);
+        } else if (op instanceof Op.Clone f) {
+            child(t, op, "clone", f.body(), report, mult);
+        } else if (op instanceof Op.Exec x) {
+            Held after = walk(t, x.body(), s, report, mult);
+            if (after != null && report) {
+                atExit(t, after, op.span(), "when the program it execs ends");
+            }
+            return null;
+        } else if (op instanceof Op.Exit) {
+            if (report) {
+                atExit(t, s, op.span(), "at this exit");
+            }
+            return null;
+        } else if (op instanceof Op.Sleep) {
+            blocking(t, s, op, "sleep", report);
+        } else if (op instanceof Op.Io) {
+            blocking(t, s, op, "io", report);
+        } else if (op instanceof Op.SemWait) {
+            blocking(t, s, op, "wait", report);
+        } else if (op instanceof Op.BarrierWait) {
+            blocking(t, s, op, "barrier", report);
+        } else if (op instanceof Op.SemOp so) {
+            boolean mayBlock = false;
+            for (int d : so.delta()) {
+                mayBlock |= d <= 0;
+            }
+            if (mayBlock) {
+                blocking(t, s, op, "semop", report);
+            }
+        } else if (op instanceof Op.Request) {
+            blocking(t, s, op, "request", report);
+        } else if (op instanceof Op.WaitChild || op instanceof Op.WaitAny) {
+            blocking(t, s, op, "wait", report);
+        } else if (op instanceof Op.Join) {
+            blocking(t, s, op, "join", report);
+        }
+        return s;
+    }
+
+    /** mutex, spinlock, rwlock for writing, seqlock writer: waits, then holds it alone. */
+    private void exclusive(Task t, Held s, int id, String verb, Span at, boolean report) {
+        if (report && s.mustHold(id)) {
+            selfDeadlock(t, s, id, verb, at, "");
+        }
+        edges(t, s, id, at, false, report);
+        s.acquire(id, at);
+    }
+
+    private void edges(Task t, Held s, int to, Span at, boolean read, boolean report) {
+        if (!report || s.isEmpty()) {
+            return;
+        }
+        BitSet gates = (BitSet) s.mustW.clone();
+        Site site = new Site(t, at, read, gates);
+        for (int from : s.mayHeld()) {
+            graph.add(from, to, site);
+        }
+    }
+
+    /** The body of a repeat that runs {@code count} times. */
+    private Held loop(Task t, Op op, long count, List<Op> body, Held in, boolean report, int mult) {
+        if (count <= 0) {
+            return in;
+        }
+        if (!report) {
+            Map<Held, Optional<Held>> known = quiet.computeIfAbsent(op, k -> new HashMap<>());
+            Optional<Held> out = known.get(in);
+            if (out == null) {
+                out = Optional.ofNullable(passes(t, count, body, in, false, mult));
+                known.put(in.copy(), out);
+            }
+            return out.map(Held::copy).orElse(null);
+        }
+        return passes(t, count, body, in, true, mult);
+    }
+
+    private Held passes(Task t, long count, List<Op> body, Held in, boolean report, int mult) {
+        // a child started in a loop that runs more than once is as many tasks
+        int inner = count >= 2 ? (int) Math.min(LockOrder.MAX_CAPACITY, (long) mult * Math.min(count, LockOrder.MAX_CAPACITY))
+                : mult;
+        Held first = walk(t, body, in, report, inner);
+        if (count == 1 || first == null || first.equals(in)) {
+            // a pass that leaves the lockset as it found it: every later pass is the same
+            return first;
+        }
+        // the later passes start from the join of what the passes before them leave
+        Held entry = first;
+        Held last = null;
+        for (int guard = 0; guard < 64; guard++) {
+            last = walk(t, body, entry, false, inner);
+            Held next = Held.merge(entry, last);
+            if (next.equals(entry)) {
+                break;
+            }
+            entry = next;
+        }
+        return report ? walk(t, body, entry, true, inner) : last;
+    }
+
+    private void child(Task parent, Op op, String kind, List<Op> body, boolean report, int mult) {
+        if (!report || !parent.started.add(op)) {
+            return;
+        }
+        int capacity = (int) Math.min(LockOrder.MAX_CAPACITY, (long) parent.capacity * mult);
+        task(kind + " of " + parent.name + " at " + op.span(), capacity, body, op.span());
+    }
+
+    // ---- reports ------------------------------------------------------------------------------------------
+
+    private void blocking(Task t, Held s, Op op, String what, boolean report) {
+        if (!report) {
+            return;
+        }
+        List<Integer> spins = new ArrayList<>();
+        boolean certain = true;
+        for (int id : s.mayHeld()) {
+            if (locks.isSpin(id) && s.mayW.get(id)) {
+                spins.add(id);
+                certain &= s.mustW.get(id);
+            }
+        }
+        if (spins.isEmpty()) {
+            return;
+        }
+        List<Related> related = new ArrayList<>();
+        for (int id : spins) {
+            for (Span at : s.takenAt(id)) {
+                related.add(new Related(at, locks.name(id) + " taken here"));
+            }
+        }
+        reports.add(new Diagnostic(Code.SLEEP_IN_SPINLOCK_STATIC, Code.SLEEP_IN_SPINLOCK_STATIC.severity(),
+                "`" + what + "` can sleep while " + t.name + (certain ? " holds spinlock " : " may hold spinlock ")
+                        + names(spins) + "; a spinlock holder must not sleep: other CPUs spin until it wakes up",
+                op.span(), related, ""));
+    }
+
+    private void selfDeadlock(Task t, Held s, int id, String verb, Span at, String mode) {
+        List<Related> related = new ArrayList<>();
+        for (Span where : s.takenAt(id)) {
+            related.add(new Related(where, locks.name(id) + " taken here"));
+        }
+        reports.add(new Diagnostic(Code.SELF_DEADLOCK, Code.SELF_DEADLOCK.severity(),
+                "`" + verb + " " + locks.name(id) + "`: " + t.name + " already holds " + locks.name(id) + mode
+                        + " here on every path, so it waits for itself forever",
+                at, related, ""));
+    }
+
+    private void notHeld(Span at, int id, String take, String give, String state) {
+        String name = locks.name(id);
+        reports.add(Diagnostic.of(Code.UNLOCK_NOT_HELD, at, name + " is not " + state + " here: no `" + take + " "
+                + name + "` comes before this `" + give + "` on any path"));
+    }
+
+    private void atExit(Task t, Held s, Span at, String when) {
+        List<Integer> held = s.mayHeld();
+        if (held.isEmpty()) {
+            return;
+        }
+        boolean certain = true;
+        List<String> names = new ArrayList<>();
+        List<Related> related = new ArrayList<>();
+        for (int id : held) {
+            certain &= s.mustHold(id);
+            boolean readOnly = !s.mayW.get(id);
+            names.add(locks.name(id) + (readOnly ? " (for reading)" : ""));
+            for (Span where : s.takenAt(id)) {
+                related.add(new Related(where, locks.name(id) + " taken here"));
+            }
+        }
+        reports.add(new Diagnostic(Code.HELD_AT_EXIT, Code.HELD_AT_EXIT.severity(),
+                t.name + (certain ? " still holds " : " may still hold ") + String.join(", ", names) + " " + when
+                        + "; nobody can take " + (held.size() == 1 ? "it" : "them") + " afterwards",
+                at, related, ""));
+    }
+
+    private String names(List<Integer> ids) {
+        List<String> out = new ArrayList<>();
+        for (int id : ids) {
+            out.add(locks.name(id));
+        }
+        return String.join(", ", out);
+    }
+}
