@@ -92,6 +92,10 @@ final class ScheduleDirector {
         }
         pending.remove(t.pid);
         complete(t, op.span());
+        if (active && t.state == TaskState.SLEEPING && t.current() == op) {
+            // the first half of a two-step statement: the second may complete while it sleeps
+            pending.put(t.pid, new Pending(op, t.progress));
+        }
         return active && steps.get(next).pid() != t.pid;
     }
 

@@ -138,4 +138,31 @@ class ScheduleReplayTest {
         RunResult bad = s.run(schedule("pid 2 at 11:3 branch 4"));
         assertEquals(1, findings(bad, Code.SCHEDULE_MISMATCH).size());
     }
+
+    @Test
+    void aWriterPreferringWriteLockThatWaitsIsTwoSteps() {
+        Scenario s = new Scenario().cpus(2);
+        int rw = s.rwlock("r", true);
+        s.process("R", 10, new Op.ReadLock(rw, at(11)), new Op.ReadUnlock(rw, at(12)));
+        s.process("W", 20, new Op.WriteLock(rw, at(21)), new Op.WriteUnlock(rw, at(22)));
+        // W announces itself (and sleeps), R's unlock hands W the lock: W's second step counts when it runs
+        RunResult r = s.run(schedule("pid 2 at 11:3\npid 3 at 21:3\npid 2 at 12:3\npid 2 at 10:3\n"
+                + "pid 3 at 21:3\npid 3 at 22:3\npid 3 at 20:3"));
+        assertTrue(findings(r, Code.SCHEDULE_MISMATCH).isEmpty(), r.findings().toString());
+        assertEquals(7, r.scheduleSteps());
+    }
+
+    @Test
+    void seqWriteAndSeqReadAreTwoStepsEach() {
+        Scenario s = new Scenario().cpus(2);
+        int q = s.seqlock("q");
+        s.process("Wr", 10, new Op.SeqWrite(q, List.of(compute(1 * MS, 12)), at(11)));
+        s.process("Rd", 20, new Op.SeqRead(q, List.of(compute(1 * MS, 22)), at(21)));
+        // the read begins, the write runs whole, the read ends (retry) and runs again
+        RunResult r = s.run(schedule("pid 3 at 21:3\npid 2 at 11:3\npid 2 at 11:3\npid 2 at 10:3\n"
+                + "pid 3 at 21:3\npid 3 at 21:3\npid 3 at 21:3\npid 3 at 20:3"));
+        assertTrue(findings(r, Code.SCHEDULE_MISMATCH).isEmpty(), r.findings().toString());
+        assertEquals(8, r.scheduleSteps());
+        assertEquals(1, task(r, "Rd").seqRetries());
+    }
 }
