@@ -189,24 +189,11 @@ public final class Kernel {
                 if (director.spinning()) {
                     schedulePass();
                 }
-                if (spinners > 0 && !director.active() && allStuck()) {
+                if (spinners > 0 && !director.active() && MoreSyncCalls.allStuck(tasks)) {
                     return; // every task sleeps or spins on a lock whose holder does: spinning on would change nothing
                 }
             }
         }
-    }
-
-    /** Whether every live task spins or sleeps on something only another task can end. */
-    private boolean allStuck() {
-        for (int pid = 2; pid < tasks.size(); pid++) {
-            Task t = tasks.get(pid);
-            boolean stuck = !t.alive() || (t.spinning && t.blocker != Task.Blocker.NONE)
-                    || (t.state == TaskState.SLEEPING && t.blocker != Task.Blocker.TIMER);
-            if (!stuck) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- events ---------------------------------------------------------------------------------
@@ -634,8 +621,9 @@ public final class Kernel {
             return moreSync.step(t, op);
         }
         if (op instanceof Op.Choose c) {
-            int b = director.branch(t, c);
-            t.enter(c.branches().get(b >= 0 ? b : choices.nextInt(c.branches().size())));
+            int n = c.branches().size();
+            int b = n == 0 ? -1 : director.branch(t, c);
+            t.enter(n == 0 ? List.of() : c.branches().get(b >= 0 ? b : choices.nextInt(n)));
             return true;
         }
         if (op instanceof Op.Fork f) {

@@ -28,7 +28,8 @@ final class MoreSyncCalls {
     private final SemSetCalls semsets;
 
     MoreSyncCalls(Kernel k, SyncCalls mutexes, SyncObjects decl) {
-        this.spin = new SpinCalls(k, decl.spinlocks().stream().map(d -> new SpinLock(d.name())).toArray(SpinLock[]::new));
+        this.spin = new SpinCalls(k, decl.spinlocks().stream().map(d -> new SpinLock(d.name()))
+                .toArray(SpinLock[]::new));
         this.rw = new RwLockCalls(k, decl.rwlocks().stream().map(d -> new RwLock(d.name(), d.writerPreferring()))
                 .toArray(RwLock[]::new));
         this.seq = new SeqCalls(k, decl.seqlocks().stream().map(d -> new SeqLock(d.name())).toArray(SeqLock[]::new));
@@ -88,6 +89,22 @@ final class MoreSyncCalls {
         cond.forget(t);
         barrier.forget(t);
         semsets.forget(t);
+    }
+
+    /**
+     * Whether every live task spins or sleeps on something only another task
+     * can end: then spinning on would change nothing, and the run stops.
+     */
+    static boolean allStuck(List<Task> tasks) {
+        for (int pid = 2; pid < tasks.size(); pid++) {
+            Task t = tasks.get(pid);
+            boolean stuck = !t.alive() || (t.spinning && t.blocker != Task.Blocker.NONE)
+                    || (t.state == TaskState.SLEEPING && t.blocker != Task.Blocker.TIMER);
+            if (!stuck) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For the wait-for graph: who could end {@code t}'s wait on one of these primitives. */
