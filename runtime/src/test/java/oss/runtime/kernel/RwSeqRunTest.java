@@ -129,4 +129,31 @@ class RwSeqRunTest {
         assertEquals(0, task(r, "Rd").seqRetries());
         assertEquals(8 * MS, task(r, "Rd").finishNs());
     }
+
+    @Test
+    void aReaderSpinningOnAWriterThatSleepsOnTheReadersMutexIsADeadlock() {
+        Scenario s = new Scenario().cpus(2);
+        int m = s.mutex("m");
+        int q = s.seqlock("q");
+        s.process("Rd", 10, new Op.Lock(m, at(11)), compute(1 * MS, 12),
+                new Op.SeqRead(q, List.of(compute(1 * MS, 14)), at(13)), new Op.Unlock(m, at(15)));
+        s.process("Wr", 20, new Op.SeqWrite(q, List.of(new Op.Lock(m, at(22)), new Op.Unlock(m, at(23))), at(21)));
+        RunResult r = s.run();
+        assertEquals(1, findings(r, Code.DEADLOCK).size(), r.findings().toString());
+        assertEquals(0, task(r, "Rd").spinNs(), "the run stops as soon as nothing can change");
+    }
+
+    @Test
+    void exitingInsideSeqWriteEndsTheWrite() {
+        Scenario s = new Scenario().cpus(2);
+        int q = s.seqlock("q");
+        s.process("Wr", 10, new Op.SeqWrite(q, List.of(compute(1 * MS, 12), new Op.Exit(0, at(13))), at(11)));
+        s.process("Rd", 20, new Op.SeqRead(q, List.of(compute(2 * MS, 22)), at(21)));
+        RunResult r = s.run();
+        assertEquals(1, findings(r, Code.EXIT_HOLDING_LOCK).size());
+        // the reader spins while the write is open (0..1); the exit ends it, and the read runs 1..3
+        assertEquals(1 * MS, task(r, "Rd").spinNs());
+        assertEquals(0, task(r, "Rd").seqRetries());
+        assertEquals(3 * MS, task(r, "Rd").finishNs());
+    }
 }
