@@ -30,8 +30,12 @@ final class DeadlockReporter {
     private final Mutex[] mutexes;
     private final Semaphore[] semaphores;
     private final ResourceTable resources;
+    /** Who ends a wait on the other primitives (spinlocks, rwlocks, condition variables...). */
+    private final java.util.function.Function<Task, List<Integer>> otherWaits;
 
-    DeadlockReporter(List<Task> tasks, Mutex[] mutexes, Semaphore[] semaphores, ResourceTable resources) {
+    DeadlockReporter(List<Task> tasks, Mutex[] mutexes, Semaphore[] semaphores, ResourceTable resources,
+            java.util.function.Function<Task, List<Integer>> otherWaits) {
+        this.otherWaits = otherWaits;
         this.tasks = tasks;
         this.mutexes = mutexes;
         this.semaphores = semaphores;
@@ -123,7 +127,7 @@ final class DeadlockReporter {
             }
             case CHILD, VFORK -> out.add(t.blockerIndex);
             case ANY_CHILD -> out.addAll(t.children);
-            default -> { }
+            default -> out.addAll(otherWaits.apply(t));
         }
         return out;
     }

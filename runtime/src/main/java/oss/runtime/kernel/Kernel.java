@@ -52,6 +52,8 @@ import oss.runtime.program.Span;
  */
 public final class Kernel {
     private static final long NO_SLICE = Long.MAX_VALUE;
+    /** The burst end of a busy-waiting task: none until the lock is handed over (slice ends still come). */
+    private static final long SPINNING = Long.MAX_VALUE - 1;
 
     private final Program program;
     private final RunOptions options;
@@ -65,6 +67,11 @@ public final class Kernel {
     private final ResourceTable resources;
     private final SyncCalls sync;
     private final ResourceCalls resourceCalls;
+    private final MoreSyncCalls moreSync;
+    private final ScheduleDirector director;
+    private final SplittableRandom choices;
+    /** Tasks busy-waiting now (running or preempted). */
+    private int spinners;
     private final List<Span> forkedAt = new ArrayList<>();
     private final Findings findings = new Findings();
     private final GanttRecorder gantt;
@@ -116,6 +123,9 @@ public final class Kernel {
                 program.resources().stream().mapToInt(ResourceDecl::instances).toArray());
         this.sync = new SyncCalls(this, mutexes, semaphores);
         this.resourceCalls = new ResourceCalls(this, resources, program.kernel().deadlock());
+        this.moreSync = new MoreSyncCalls(this, sync, program.sync());
+        this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
+        this.choices = new SplittableRandom(options.seed());
         tasks.add(null);
         forkedAt.add(Span.NONE);
         Task init = newTask(0, "init", false, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, List.of(), 0);
@@ -143,6 +153,18 @@ public final class Kernel {
     /** Runs to the end, to {@code untilNs}, or until a budget runs out. */
     public RunResult run() {
         schedulePeriodic();
+        do {
+            loop();
+            if (budgetExhausted || cutShort || !director.active()) {
+                break;
+            }
+            director.stuck(); // nothing can happen while the schedule waits for its task: let the scheduler go on
+            schedulePass();
+        } while (!events.isEmpty());
+        return finish();
+    }
+
+    private void loop() {
         while (!events.isEmpty() && !budgetExhausted) {
             long t = events.peekTime();
             if (t > options.untilNs()) {
@@ -164,9 +186,14 @@ public final class Kernel {
             } while (!budgetExhausted && !events.isEmpty() && events.peekTime() == t);
             if (!budgetExhausted) {
                 schedulePass();
+                if (director.spinning()) {
+                    schedulePass();
+                }
+                if (spinners > 0 && !director.active() && MoreSyncCalls.allStuck(tasks)) {
+                    return; // every task sleeps or spins on a lock whose holder does: spinning on would change nothing
+                }
             }
         }
-        return finish();
     }
 
     // ---- events ---------------------------------------------------------------------------------
@@ -199,6 +226,8 @@ public final class Kernel {
                     // the cost of accesses already made: the statement itself goes on (or is done)
                     t.burning = false;
                     t.inCompute = false;
+                } else if (t.spinning) {
+                    stopSpinning(t); // the lock it spun on was handed to it: the statement finishes
                 } else {
                     t.next();
                 }
@@ -264,6 +293,10 @@ public final class Kernel {
         if (!events.isEmpty()) {
             return true;
         }
+        if (director.active()) {
+            Task d = director.designated();
+            return d != null && (d.state == TaskState.RUNNING || d.state == TaskState.RUNNABLE);
+        }
         for (int pid = 2; pid < tasks.size(); pid++) {
             TaskState s = tasks.get(pid).state;
             if (s == TaskState.RUNNING || s == TaskState.RUNNABLE) {
@@ -285,7 +318,7 @@ public final class Kernel {
                     Task t = tasks.get(cpu.current);
                     charge(cpu);
                     boolean yield = classOf(t).shouldYield(t.se, now);
-                    if (yield && rt.queued() + fair.queued() > 0) {
+                    if (yield && rt.queued() + fair.queued() > 0 && !director.active()) {
                         preempt(cpu);
                         changed = true;
                     } else {
@@ -305,7 +338,7 @@ public final class Kernel {
                     if (t.state != TaskState.RUNNABLE) {
                         continue;
                     }
-                    if (free > 0) {
+                    if (free > 0 || director.active()) {
                         free--;
                         continue;
                     }
@@ -362,6 +395,15 @@ public final class Kernel {
     }
 
     private Task pick(Cpu cpu) {
+        if (director.active()) {
+            Task d = director.designated();
+            if (d != null && d.state == TaskState.RUNNABLE && classOf(d).take(d.se, cpu.index, now)) {
+                return d;
+            }
+            if (director.active()) {
+                return null;
+            }
+        }
         SchedEntity se = rt.queued() > 0 ? rt.pickNext(cpu.index, now) : null;
         if (se == null) {
             se = fair.pickNext(cpu.index, now);
@@ -474,6 +516,9 @@ public final class Kernel {
         long ran = Math.max(0, now - from);
         if (ran > 0) {
             t.cpuNs += ran;
+            if (t.spinning) {
+                t.spinNs += ran;
+            }
             if (t.inCompute) {
                 t.computeLeft -= ran;
             }
@@ -502,6 +547,10 @@ public final class Kernel {
 
     /** Runs {@code t}'s zero-time statements until it computes, blocks or exits. */
     private void execute(Task t) {
+        if (!director.mayRun(t)) {
+            preempt(cpus[t.cpu]);
+            return;
+        }
         while (true) {
             if (++steps > stepBudget) {
                 budgetExhausted = true;
@@ -517,6 +566,7 @@ public final class Kernel {
             }
             Op op = t.current();
             if (op == null) {
+                director.exiting(t, t.exitedAt);
                 exit(t, 0);
                 return;
             }
@@ -531,7 +581,15 @@ public final class Kernel {
                 armSlice(cpu);
                 return;
             }
-            if (!step(t, op)) {
+            long before = t.progress;
+            boolean goesOn = step(t, op);
+            if (director.stepped(t, op, before)) {
+                if (t.state == TaskState.RUNNING) {
+                    preempt(cpus[t.cpu]); // the schedule's next step is another task's
+                }
+                return;
+            }
+            if (!goesOn) {
                 return;
             }
         }
@@ -558,6 +616,15 @@ public final class Kernel {
         }
         if (ResourceCalls.handles(op)) {
             return resourceCalls.step(t, op);
+        }
+        if (MoreSyncCalls.handles(op)) {
+            return moreSync.step(t, op);
+        }
+        if (op instanceof Op.Choose c) {
+            int n = c.branches().size();
+            int b = n == 0 ? -1 : director.branch(t, c);
+            t.enter(n == 0 ? List.of() : c.branches().get(b >= 0 ? b : choices.nextInt(n)));
+            return true;
         }
         if (op instanceof Op.Fork f) {
             fork(t, f);
@@ -619,6 +686,7 @@ public final class Kernel {
 
     /** The running {@code t} goes to sleep on {@code blocker}: it leaves its CPU; {@code on} says what for. */
     void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
+        moreSync.sleeping(t, at, on);
         leaveCpu(cpus[t.cpu], t);
         classOf(t).block(t.se, now);
         t.voluntary++;
@@ -627,6 +695,33 @@ public final class Kernel {
         t.blockerIndex = index;
         t.blockedAt = at;
         t.blockedOn = on;
+    }
+
+    /** The running {@code t} busy-waits on its CPU until {@link #kick}ed; its CPU time meanwhile is spin time. */
+    void spin(Task t) {
+        if (!t.spinning) {
+            t.spinning = true;
+            spinners++;
+        }
+        Cpu cpu = cpus[t.cpu];
+        cpu.burstEnd = SPINNING;
+        armSlice(cpu);
+    }
+
+    /** A spinner's wait is over: on a CPU it goes on at once; preempted, when it next runs. */
+    void kick(Task t) {
+        if (t.cpu >= 0 && t.spinning && cpus[t.cpu].burstEnd == SPINNING) {
+            Cpu cpu = cpus[t.cpu];
+            cpu.burstEnd = now;
+            events.schedule(now, Event.Kind.BURST_END, cpu.index, cpu.generation);
+        }
+    }
+
+    void stopSpinning(Task t) {
+        if (t.spinning) {
+            t.spinning = false;
+            spinners--;
+        }
     }
 
     /** A sleeper becomes runnable again. */
@@ -807,13 +902,13 @@ public final class Kernel {
     private void stopWherever(Task t) {
         if (t.cpu >= 0) {
             leaveCpu(cpus[t.cpu], t);
-            return;
         }
+        stopSpinning(t);
         switch (t.blocker) {
             case MUTEX -> mutexes[t.blockerIndex].waiters.remove(t.pid);
             case SEMAPHORE -> semaphores[t.blockerIndex].waiters.remove(t.pid);
             case RESOURCE -> resourceCalls.forget(t.pid);
-            default -> { }
+            default -> moreSync.forget(t);
         }
         t.blocker = Task.Blocker.NONE;
         t.blockedAt = null;
@@ -837,6 +932,7 @@ public final class Kernel {
                         t.exitedAt, List.of(new Related(m.lockedAt, "locked here")), ""));
             }
         }
+        moreSync.exited(t);
         resourceCalls.exited(t);
         releaseVforkParent(t);
         if (mm != null) {
@@ -918,7 +1014,8 @@ public final class Kernel {
         boolean ended = !budgetExhausted && !cutShort;
         boolean deadlocked = false;
         if (ended) {
-            DeadlockReporter reporter = new DeadlockReporter(tasks, mutexes, semaphores, resources);
+            DeadlockReporter reporter = new DeadlockReporter(tasks, mutexes, semaphores, resources,
+                    t -> moreSync.waitsFor(t, tasks.size(), tasks::get));
             deadlocked = reporter.report(findings);
             if (program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
                 findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");
@@ -948,11 +1045,12 @@ public final class Kernel {
             Task t = tasks.get(pid);
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
                     t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
-                    t.describeBlock(), memoryOf(t)));
+                    t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries));
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
                 List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted,
-                mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots), facts.all());
+                mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots), facts.all(),
+                director.followed());
     }
 
     private TaskMemory memoryOf(Task t) {

@@ -32,19 +32,7 @@ final class SyncCalls {
     boolean step(Task t, Op op) {
         long now = k.now();
         if (op instanceof Op.Lock l) {
-            Mutex m = mutexes[l.mutex()];
-            if (m.isFree()) {
-                take(m, t, l.span(), now);
-                k.facts().record(l.span(), t, now, "lock", m.name + " was free: taken at " + Kernel.ms(now)
-                        + " without waiting", List.of());
-                t.next();
-                return true;
-            }
-            m.waiters.add(t.pid);
-            t.blockedSince = now;
-            String holder = m.owner == t.pid ? "itself (a second lock of a lock it holds)" : k.task(m.owner).toString();
-            k.block(t, Task.Blocker.MUTEX, l.mutex(), l.span(), "mutex " + m.name + ", held by " + holder);
-            return false;
+            return acquire(t, l.mutex(), l.span());
         }
         if (op instanceof Op.Unlock u) {
             unlock(t, u, now);
@@ -86,6 +74,36 @@ final class SyncCalls {
         return true;
     }
 
+    /**
+     * Takes mutex {@code index} for {@code t} and steps past the statement,
+     * or puts {@code t} to sleep in its queue (unlock hands it over and steps
+     * the waiter past it); false when it went to sleep.
+     */
+    boolean acquire(Task t, int index, Span at) {
+        long now = k.now();
+        Mutex m = mutexes[index];
+        if (m.isFree()) {
+            take(m, t, at, now);
+            k.facts().record(at, t, now, "lock", m.name + " was free: taken at " + Kernel.ms(now)
+                    + " without waiting", List.of());
+            t.next();
+            return true;
+        }
+        m.waiters.add(t.pid);
+        t.blockedSince = now;
+        String holder = m.owner == t.pid ? "itself (a second lock of a lock it holds)" : k.task(m.owner).toString();
+        k.block(t, Task.Blocker.MUTEX, index, at, "mutex " + m.name + ", held by " + holder);
+        return false;
+    }
+
+    boolean holds(Task t, int index) {
+        return mutexes[index].owner == t.pid;
+    }
+
+    String name(int index) {
+        return mutexes[index].name;
+    }
+
     private static void take(Mutex m, Task t, Span at, long now) {
         m.owner = t.pid;
         m.lockedAt = at;
@@ -100,16 +118,23 @@ final class SyncCalls {
                     + "; only the owner of a mutex may unlock it (the unlock is ignored)");
             return;
         }
+        release(t, u.mutex(), u.span());
+    }
+
+    /** {@code t}, the owner, lets mutex {@code index} go: to its longest waiter if any. */
+    void release(Task t, int index, Span at) {
+        long now = k.now();
+        Mutex m = mutexes[index];
         String held = m.name + " held by " + t + " for " + Kernel.ms(now - m.lockedSince);
         int w = m.waiters.poll();
         if (w < 0) {
-            k.facts().record(u.span(), t, now, "unlock", held + "; nobody was waiting", List.of());
+            k.facts().record(at, t, now, "unlock", held + "; nobody was waiting", List.of());
             m.owner = 0;
             m.lockedAt = Span.NONE;
             return;
         }
         Task waiter = k.task(w);
-        k.facts().record(u.span(), t, now, "unlock", held + "; handed to " + waiter, List.of());
+        k.facts().record(at, t, now, "unlock", held + "; handed to " + waiter, List.of());
         k.facts().record(waiter.blockedAt, waiter, now, "lock", m.name + " was held by " + t + ": waited "
                 + Kernel.ms(now - waiter.blockedSince) + " (from " + Kernel.ms(waiter.blockedSince) + " to "
                 + Kernel.ms(now) + ")", List.of());

@@ -79,13 +79,43 @@ public final class Task {
     private static final Map<List<Op>, Long> BODY_BURST = new IdentityHashMap<>();
 
     /** What a sleeping task waits for. */
-    public enum Blocker { NONE, TIMER, IO, MUTEX, SEMAPHORE, RESOURCE, CHILD, ANY_CHILD, VFORK }
+    public enum Blocker {
+        NONE, TIMER, IO, MUTEX, SEMAPHORE, RESOURCE, CHILD, ANY_CHILD, VFORK,
+        /** Busy-waiting on a spinlock: RUNNING or RUNNABLE, never asleep. */
+        SPINLOCK,
+        /** Busy-waiting in read_seqbegin while a writer is inside. */
+        SEQ_SPIN,
+        RWLOCK, SEQ_WRITE, COND, BARRIER, SEMSET
+    }
+
+    /** Busy-waiting (spinlock or seqlock reader): CPU time charged meanwhile is spin time. */
+    public boolean spinning;
+    /** CPU time burnt busy-waiting. */
+    public long spinNs;
+    /** The spinlock handed to it while it spun, taken when it next runs; -1 when none. */
+    public int handedSpin = -1;
+    /** Spinlocks it holds, for "slept holding a spinlock". */
+    public int spinlocksHeld;
+    /** Times a seq_read body ran again because a writer changed the sequence. */
+    public int seqRetries;
+    /** In cond_wait: released the mutex and waits on the condition (or was woken and must re-acquire). */
+    public boolean condWaiting;
+    /**
+     * Increases whenever the task moves on in its code (or marks the first
+     * half of a two-step statement): a replayed schedule counts a visible
+     * statement as done when this moved.
+     */
+    public long progress;
 
     /** One level of the op stack: the body, the position in it, and how many passes are left (repeat). */
     private static final class Frame {
         final List<Op> ops;
         int index;
         long passes;
+        /** For the body of a seq_write / seq_read: the statement that finishes when the body ends. */
+        Op closer;
+        /** The sequence a seq_read body began with. */
+        long mark;
 
         Frame(List<Op> ops, long passes) {
             this.ops = ops;
@@ -143,6 +173,9 @@ public final class Task {
                 }
                 return op;
             }
+            if (f.closer != null) {
+                return f.closer; // the body is done: its statement finishes (see atBodyEnd)
+            }
             if (--f.passes > 0) {
                 f.index = 0;
                 continue;
@@ -159,6 +192,48 @@ public final class Task {
     public void next() {
         frames.get(frames.size() - 1).index++;
         inCompute = false;
+        progress++;
+    }
+
+    /** The first half of a two-step statement is done (a replayed schedule counts it). */
+    public void markStep() {
+        progress++;
+    }
+
+    /** Runs {@code body} of statement {@code closer}; when it ends, {@link #current()} returns {@code closer} again. */
+    public void enterBody(Op closer, List<Op> body, long mark) {
+        Frame f = new Frame(body, 1);
+        f.closer = closer;
+        f.mark = mark;
+        frames.add(f);
+        progress++;
+    }
+
+    /** Whether the current op is the closing half of a statement whose body just ended. */
+    public boolean atBodyEnd() {
+        if (frames.isEmpty()) {
+            return false;
+        }
+        Frame f = frames.get(frames.size() - 1);
+        return f.closer != null && f.index >= f.ops.size();
+    }
+
+    /** The mark given to {@link #enterBody} for the innermost body. */
+    public long bodyMark() {
+        return frames.get(frames.size() - 1).mark;
+    }
+
+    /** The closing half is done: step past the statement. */
+    public void leaveBody() {
+        frames.remove(frames.size() - 1);
+        frames.get(frames.size() - 1).index++;
+        progress++;
+    }
+
+    /** The closing half sends the task back to the statement's start (read_seqretry said retry). */
+    public void leaveBodyToRetry() {
+        frames.remove(frames.size() - 1);
+        progress++;
     }
 
     /** exec: the old code is gone; {@code body} runs from its start. */
@@ -170,6 +245,7 @@ public final class Task {
         inCompute = false;
         burning = false;
         opProgress = 0;
+        progress++;
     }
 
     /** Steps past the current op (a trylock) into one of its branches. */
@@ -178,6 +254,7 @@ public final class Task {
             next();
         } else {
             frames.add(new Frame(branch, 1));
+            progress++;
         }
     }
 
@@ -257,7 +334,10 @@ public final class Task {
     static boolean mayBlock(Op op) {
         return op instanceof Op.Lock || op instanceof Op.TryLock || op instanceof Op.SemWait
                 || op instanceof Op.Request || op instanceof Op.Sleep || op instanceof Op.Io
-                || op instanceof Op.WaitChild || op instanceof Op.WaitAny || op instanceof Op.Exit;
+                || op instanceof Op.WaitChild || op instanceof Op.WaitAny || op instanceof Op.Exit
+                || op instanceof Op.SpinLock || op instanceof Op.ReadLock || op instanceof Op.WriteLock
+                || op instanceof Op.SeqWrite || op instanceof Op.SeqRead || op instanceof Op.CondWait
+                || op instanceof Op.BarrierWait || op instanceof Op.SemOp || op instanceof Op.Choose;
     }
 
     /**
@@ -265,29 +345,55 @@ public final class Task {
      * {@code sem}: who could still wake a sleeper there, for deadlock reports.
      */
     public boolean mayPost(int sem) {
+        return mayReach(op -> op instanceof Op.SemPost p && p.sem() == sem);
+    }
+
+    /**
+     * Whether the code still ahead of this task (repeat, trylock, choose and
+     * seqlock bodies included) contains an op that {@code what} accepts.
+     */
+    public boolean mayReach(java.util.function.Predicate<Op> what) {
         for (int d = frames.size() - 1; d >= 0; d--) {
             Frame f = frames.get(d);
-            if (posts(f.ops, f.index, sem) || (f.passes > 1 && posts(f.ops, 0, sem))) {
+            if (reaches(f.ops, f.index, what) || (f.passes > 1 && reaches(f.ops, 0, what))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean posts(List<Op> ops, int from, int sem) {
+    private static boolean reaches(List<Op> ops, int from, java.util.function.Predicate<Op> what) {
         for (int i = Math.max(0, from); i < ops.size(); i++) {
             Op op = ops.get(i);
-            if (op instanceof Op.SemPost p && p.sem() == sem) {
+            if (what.test(op)) {
                 return true;
             }
-            if (op instanceof Op.Repeat r && posts(r.body(), 0, sem)) {
-                return true;
-            }
-            if (op instanceof Op.TryLock t && (posts(t.onSuccess(), 0, sem) || posts(t.onFailure(), 0, sem))) {
-                return true;
+            for (List<Op> inner : bodiesOf(op)) {
+                if (reaches(inner, 0, what)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static List<List<Op>> bodiesOf(Op op) {
+        if (op instanceof Op.Repeat r) {
+            return List.of(r.body());
+        }
+        if (op instanceof Op.TryLock t) {
+            return List.of(t.onSuccess(), t.onFailure());
+        }
+        if (op instanceof Op.SeqWrite w) {
+            return List.of(w.body());
+        }
+        if (op instanceof Op.SeqRead r) {
+            return List.of(r.body());
+        }
+        if (op instanceof Op.Choose c) {
+            return c.branches();
+        }
+        return List.of();
     }
 
     @Override

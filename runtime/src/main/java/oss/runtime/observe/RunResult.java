@@ -15,6 +15,7 @@ import oss.runtime.diag.Diagnostic;
  * @param machine      TLB, cache and page-walk counters
  * @param snapshots    what each `snapshot` statement recorded, in time order
  * @param facts        per statement and task, what the run saw there (for hovers)
+ * @param scheduleSteps how many steps of a replayed schedule ({@link RunOptions#schedule()}) the run followed
  */
 public record RunResult(
         long endNs,
@@ -28,4 +29,14 @@ public record RunResult(
         boolean budgetExhausted,
         MachineStats machine,
         List<SnapshotView> snapshots,
-        List<StatementFact> facts) {}
+        List<StatementFact> facts,
+        int scheduleSteps) {
+
+    /** A result of a run that replayed no schedule. */
+    public RunResult(long endNs, long events, int cpus, List<TaskReport> tasks, List<GanttSlice> gantt,
+            List<String> finishOrder, List<Diagnostic> findings, boolean deadlocked, boolean budgetExhausted,
+            MachineStats machine, List<SnapshotView> snapshots, List<StatementFact> facts) {
+        this(endNs, events, cpus, tasks, gantt, finishOrder, findings, deadlocked, budgetExhausted, machine, snapshots,
+                facts, 0);
+    }
+}

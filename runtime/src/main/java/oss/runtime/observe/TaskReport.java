@@ -15,6 +15,8 @@ import oss.runtime.program.Span;
  * @param exitStatus -1 while it has not exited
  * @param blockedAt where it is blocked at the end, or null
  * @param memory    faults, resident set, signal and leaks
+ * @param spinNs    CPU time burnt busy-waiting (spinlocks, seqlock readers waiting for a writer)
+ * @param seqRetries how many times a seq_read body ran again because a writer changed the sequence
  */
 public record TaskReport(
         int pid,
@@ -32,7 +34,17 @@ public record TaskReport(
         int exitStatus,
         Span blockedAt,
         String blockedOn,
-        TaskMemory memory) {
+        TaskMemory memory,
+        long spinNs,
+        int seqRetries) {
+
+    /** A report without spin time or seqlock retries. */
+    public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
+            long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
+            int involuntarySwitches, int exitStatus, Span blockedAt, String blockedOn, TaskMemory memory) {
+        this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
+                involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, 0, 0);
+    }
 
     public long turnaroundNs() {
         return finishNs < 0 ? -1 : finishNs - arrivalNs;

@@ -91,6 +91,23 @@ public final class CfsScheduler implements Scheduler {
     }
 
     @Override
+    public boolean take(SchedEntity se, int cpu, long now) {
+        if (cpu >= runningOnCpu.length) {
+            runningOnCpu = java.util.Arrays.copyOf(runningOnCpu, Math.max(cpu + 1, runningOnCpu.length * 2));
+        }
+        if (!timeline.remove(se)) {
+            return false;
+        }
+        runningOnCpu[cpu] = null;
+        se.queued = false;
+        queuedWeight -= se.weight;
+        stopRunning(se);
+        runningOnCpu[cpu] = se;
+        updateMinVruntime();
+        return true;
+    }
+
+    @Override
     public long timeSlice(SchedEntity se, long now) {
         long nr = timeline.size();
         long totalWeight = queuedWeight;

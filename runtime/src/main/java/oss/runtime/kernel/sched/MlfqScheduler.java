@@ -59,6 +59,11 @@ public final class MlfqScheduler implements Scheduler {
     }
 
     @Override
+    public boolean take(SchedEntity se, int cpu, long now) {
+        return levels.get(se.level).remove(se) != null;
+    }
+
+    @Override
     public void detach(SchedEntity se, long now) {
         attached.remove(se);
         levels.get(se.level).remove(se);

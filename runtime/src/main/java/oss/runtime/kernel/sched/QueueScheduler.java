@@ -34,6 +34,11 @@ abstract class QueueScheduler implements Scheduler {
     }
 
     @Override
+    public boolean take(SchedEntity se, int cpu, long now) {
+        return queue.remove(se) != null;
+    }
+
+    @Override
     public void detach(SchedEntity se, long now) {
         queue.remove(se);
     }

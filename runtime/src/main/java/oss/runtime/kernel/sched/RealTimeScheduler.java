@@ -107,6 +107,16 @@ public final class RealTimeScheduler implements Scheduler {
     }
 
     @Override
+    public boolean take(SchedEntity se, int cpu, long now) {
+        if (se.queued && lists[priority(se)].remove(se)) {
+            se.queued = false;
+            queued--;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
     public void detach(SchedEntity se, long now) {
         if (se.queued && lists[priority(se)].remove(se)) {
             se.queued = false;

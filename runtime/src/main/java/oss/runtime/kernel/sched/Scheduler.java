@@ -37,6 +37,13 @@ public interface Scheduler {
     SchedEntity pickNext(int cpu, long now);
 
     /**
+     * Removes the queued {@code se} and hands it out as if {@link #pickNext}
+     * had chosen it (a replayed schedule decides who runs); false when it is
+     * not queued here.
+     */
+    boolean take(SchedEntity se, int cpu, long now);
+
+    /**
      * How long {@code se}, just picked, may run before the engine must ask
      * {@link #shouldYield}: Long.MAX_VALUE for "until it blocks".
      */

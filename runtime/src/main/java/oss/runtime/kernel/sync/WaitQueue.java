@@ -28,6 +28,14 @@ public final class WaitQueue implements Iterable<Integer> {
         return waiters.size();
     }
 
+    public boolean contains(int pid) {
+        return waiters.contains(pid);
+    }
+
+    public void clear() {
+        waiters.clear();
+    }
+
     public boolean remove(int pid) {
         return waiters.remove(pid);
     }

@@ -1,0 +1,47 @@
+package oss.runtime.kernel;
+
+import java.util.List;
+import oss.runtime.kernel.sync.Barrier;
+import oss.runtime.program.Op;
+
+/** Barriers: arrivals sleep until the N-th, which wakes them all and starts the next generation. */
+final class BarrierCalls {
+    private final Kernel k;
+    private final Barrier[] barriers;
+
+    BarrierCalls(Kernel k, Barrier[] barriers) {
+        this.k = k;
+        this.barriers = barriers;
+    }
+
+    boolean step(Task t, Op.BarrierWait op) {
+        Barrier b = barriers[op.barrier()];
+        if (b.arrived.size() + 1 >= b.parties) {
+            for (int w = b.arrived.poll(); w >= 0; w = b.arrived.poll()) {
+                Task sleeper = k.task(w);
+                sleeper.next();
+                k.wake(sleeper);
+            }
+            b.generation++;
+            k.facts().record(op.span(), t, k.now(), "barrier", t + " arrived last: " + b.name + " released its "
+                    + b.parties + " parties at " + Kernel.ms(k.now()) + " (generation " + b.generation + ")", List.of());
+            t.next();
+            return true;
+        }
+        b.arrived.add(t.pid);
+        k.block(t, Task.Blocker.BARRIER, op.barrier(), op.span(), "barrier " + b.name + " (" + b.arrived.size()
+                + " of " + b.parties + " arrived)");
+        return false;
+    }
+
+    void forget(Task t) {
+        if (t.blocker == Task.Blocker.BARRIER) {
+            barriers[t.blockerIndex].arrived.remove(t.pid);
+        }
+    }
+
+    /** Whether {@code pid} already sleeps at barrier {@code index}. */
+    boolean waiting(int index, int pid) {
+        return barriers[index].arrived.contains(pid);
+    }
+}

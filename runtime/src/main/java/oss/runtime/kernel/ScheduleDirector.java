@@ -1,0 +1,164 @@
+package oss.runtime.kernel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Findings;
+import oss.runtime.explore.Schedule;
+import oss.runtime.program.Op;
+import oss.runtime.program.Span;
+import oss.runtime.program.Visibility;
+
+/**
+ * Replays a schedule ({@code oss run --schedule}): while steps remain, only
+ * the task the current step names may be dispatched; it runs its invisible
+ * statements and then one visible step (see {@link Visibility}), which must
+ * be at the step's line:column. A step whose statement completed while its
+ * task slept (a lock handed over, a child reaped) counts when the task next
+ * runs. On a mismatch, or when the named task cannot run, an OSS2406
+ * finding says so and normal scheduling takes over, as it does after the
+ * last step.
+ */
+final class ScheduleDirector {
+    private final List<Schedule.Step> steps;
+    private final List<Task> tasks;
+    private final Findings findings;
+    private int next;
+    private boolean active;
+    /** Visible statements a task started without finishing: pid → (statement, progress when it stopped). */
+    private final Map<Integer, Pending> pending = new HashMap<>();
+
+    private record Pending(Op op, long progress) {}
+
+    ScheduleDirector(Schedule schedule, List<Task> tasks, Findings findings) {
+        this.steps = schedule == null ? List.of() : schedule.steps();
+        this.tasks = tasks;
+        this.findings = findings;
+        this.active = !steps.isEmpty();
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    int followed() {
+        return next;
+    }
+
+    /**
+     * The task that may be dispatched, or null when it is not runnable now
+     * (it sleeps, has not arrived, or already runs). A pid that does not
+     * exist or has exited ends the replay.
+     */
+    Task designated() {
+        int pid = steps.get(next).pid();
+        if (pid < 2 || pid >= tasks.size() || !tasks.get(pid).alive()) {
+            giveUp(pid < 2 || pid >= tasks.size() ? "there is no task with pid " + pid
+                    : tasks.get(pid) + " has already exited");
+            return null;
+        }
+        return tasks.get(pid);
+    }
+
+    /**
+     * {@code t} is about to execute statements: a step it finished while
+     * asleep counts now. False when it must not go on (another task's turn).
+     */
+    boolean mayRun(Task t) {
+        if (!active) {
+            return true;
+        }
+        Pending p = pending.get(t.pid);
+        if (p != null && p.progress != t.progress) {
+            pending.remove(t.pid);
+            complete(t, p.op.span());
+        }
+        return !active || steps.get(next).pid() == t.pid;
+    }
+
+    /**
+     * {@code t} executed visible statement {@code op} (its progress was
+     * {@code before}); true when it must stop now because the next step is
+     * another task's.
+     */
+    boolean stepped(Task t, Op op, long before) {
+        if (!active || !Visibility.isVisible(op)) {
+            return false;
+        }
+        if (t.progress == before && t.alive()) {
+            pending.put(t.pid, new Pending(op, before));
+            return false;
+        }
+        pending.remove(t.pid);
+        complete(t, op.span());
+        if (active && t.state == TaskState.SLEEPING && t.current() == op) {
+            // the first half of a two-step statement: the second may complete while it sleeps
+            pending.put(t.pid, new Pending(op, t.progress));
+        }
+        return active && steps.get(next).pid() != t.pid;
+    }
+
+    /** {@code t} reached the end of its code: exiting there is a step at {@code at}. */
+    void exiting(Task t, Span at) {
+        if (active) {
+            complete(t, at);
+        }
+    }
+
+    /** The branch a choose takes under the schedule; -1 when the run picks. */
+    int branch(Task t, Op.Choose c) {
+        if (!active || steps.get(next).pid() != t.pid || steps.get(next).branch() < 0) {
+            return -1;
+        }
+        int b = steps.get(next).branch();
+        if (b >= c.branches().size()) {
+            giveUp(t + " reached a choose with " + c.branches().size() + " branches at " + c.span()
+                    + ", but the step asks for branch " + b);
+            return -1;
+        }
+        return b;
+    }
+
+    /** Nothing more can happen while the schedule holds the others back: the named task can never run. */
+    void stuck() {
+        if (active) {
+            Task t = designated();
+            if (t != null) {
+                giveUp(t + " cannot run: it waits for " + (t.describeBlock() == null ? "nothing that can still happen"
+                        : t.describeBlock()) + ", and the schedule lets no other task run");
+            }
+        }
+    }
+
+    /** The named task busy-waits: it cannot finish its step while the schedule holds the holder back. */
+    boolean spinning() {
+        if (active) {
+            Task t = designated();
+            if (t != null && t.spinning && t.blocker != Task.Blocker.NONE) {
+                giveUp(t + " spins on " + t.blockedOn + ", and the schedule lets no other task run");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void complete(Task t, Span at) {
+        Schedule.Step s = steps.get(next);
+        if (s.pid() != t.pid || s.line() != at.line() || s.column() != at.column()) {
+            giveUp(t + " took its step at " + at + (s.pid() != t.pid ? " (pid " + s.pid() + " was expected)" : ""));
+            return;
+        }
+        if (++next == steps.size()) {
+            active = false;
+        }
+    }
+
+    private void giveUp(String what) {
+        Schedule.Step s = steps.get(next);
+        findings.add(Code.SCHEDULE_MISMATCH, Span.NONE, "schedule step " + (next + 1) + " of " + steps.size() + " (`"
+                + s + "`) does not fit: " + what + "; the run follows the scheduler from here");
+        active = false;
+        pending.clear();
+    }
+}

@@ -1,0 +1,133 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import oss.runtime.Simulator;
+import oss.runtime.diag.Code;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskReport;
+import oss.runtime.program.DeadlockPolicy;
+import oss.runtime.program.KernelConfig;
+import oss.runtime.program.MachineConfig;
+import oss.runtime.program.MutexDecl;
+import oss.runtime.program.Op;
+import oss.runtime.program.ProcessDef;
+import oss.runtime.program.Program;
+import oss.runtime.program.SchedPolicy;
+import oss.runtime.program.SchedulerSpec;
+import oss.runtime.program.Span;
+import oss.runtime.program.SyncObjects;
+
+/**
+ * Builds a Program in Java for whole-run tests of the synchronisation
+ * primitives (no syntax needed): declarations by name, processes that all
+ * arrive at 0 unless told, FIFO scheduling on enough CPUs by default so the
+ * timings are easy to work out by hand.
+ */
+final class Scenario {
+    static final long MS = 1_000_000L;
+
+    private int cpus = 4;
+    private SchedulerSpec scheduler = SchedulerSpec.of(SchedulerSpec.Kind.FIFO);
+    private final List<MutexDecl> mutexes = new ArrayList<>();
+    private final List<SyncObjects.SpinlockDecl> spinlocks = new ArrayList<>();
+    private final List<SyncObjects.RwLockDecl> rwlocks = new ArrayList<>();
+    private final List<SyncObjects.SeqlockDecl> seqlocks = new ArrayList<>();
+    private final List<SyncObjects.CondvarDecl> condvars = new ArrayList<>();
+    private final List<SyncObjects.BarrierDecl> barriers = new ArrayList<>();
+    private final List<SyncObjects.SemSetDecl> semsets = new ArrayList<>();
+    private final List<ProcessDef> processes = new ArrayList<>();
+
+    /** A span at {@code line}, column 3. */
+    static Span at(int line) {
+        return new Span(line, 3, line, 30);
+    }
+
+    Scenario cpus(int n) {
+        cpus = n;
+        return this;
+    }
+
+    Scenario scheduler(SchedulerSpec s) {
+        scheduler = s;
+        return this;
+    }
+
+    int mutex(String name) {
+        mutexes.add(new MutexDecl(name, Span.NONE));
+        return mutexes.size() - 1;
+    }
+
+    int spinlock(String name) {
+        spinlocks.add(new SyncObjects.SpinlockDecl(name, Span.NONE));
+        return spinlocks.size() - 1;
+    }
+
+    int rwlock(String name, boolean writerPreferring) {
+        rwlocks.add(new SyncObjects.RwLockDecl(name, writerPreferring, Span.NONE));
+        return rwlocks.size() - 1;
+    }
+
+    int seqlock(String name) {
+        seqlocks.add(new SyncObjects.SeqlockDecl(name, Span.NONE));
+        return seqlocks.size() - 1;
+    }
+
+    int condvar(String name) {
+        condvars.add(new SyncObjects.CondvarDecl(name, Span.NONE));
+        return condvars.size() - 1;
+    }
+
+    int barrier(String name, int parties) {
+        barriers.add(new SyncObjects.BarrierDecl(name, parties, Span.NONE));
+        return barriers.size() - 1;
+    }
+
+    int semset(String name, int... initial) {
+        semsets.add(new SyncObjects.SemSetDecl(name, initial, Span.NONE));
+        return semsets.size() - 1;
+    }
+
+    /** A process declared at {@code line} (its implicit exit is a step there), arriving at 0. */
+    Scenario process(String name, int line, Op... body) {
+        processes.add(new ProcessDef(name, 0, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, 0, List.of(body), 1,
+                at(line)));
+        return this;
+    }
+
+    Program program() {
+        KernelConfig kernel = new KernelConfig(scheduler, 0, 1000, DeadlockPolicy.DETECT);
+        return new Program("sync", new MachineConfig(cpus, 2_000_000_000L, 64L << 20, 4096), kernel, mutexes, List.of(),
+                List.of(), processes, Optional.empty(), List.of(), List.of(),
+                new SyncObjects(spinlocks, rwlocks, seqlocks, condvars, barriers, semsets));
+    }
+
+    RunResult run() {
+        return Simulator.run(program(), RunOptions.defaults());
+    }
+
+    RunResult run(RunOptions options) {
+        return Simulator.run(program(), options);
+    }
+
+    static TaskReport task(RunResult r, String process) {
+        return r.tasks().stream().filter(t -> t.process().equals(process) && !t.forked()).findFirst().orElseThrow();
+    }
+
+    static List<Diagnostic> findings(RunResult r, Code code) {
+        return r.findings().stream().filter(d -> d.code() == code).toList();
+    }
+
+    // ---- ops, by line ----------------------------------------------------------------------------
+
+    static Op compute(long ns, int line) {
+        return new Op.Compute(ns, at(line));
+    }
+
+    static Op sleep(long ns, int line) {
+        return new Op.Sleep(ns, at(line));
+    }
+}
