@@ -41,6 +41,11 @@ final class RunCommand implements Callable<Integer> {
                     + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, tlb, cache")
     List<String> show = List.of();
 
+    @Option(names = "--schedule", paramLabel = "FILE|STEPS",
+            description = "follow these steps first (a file written by oss explore --schedule-out, or inline: "
+                    + "\"pid 2 at 5:7, pid 3 at 5:7\"), then let the scheduler decide")
+    String schedule;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +58,28 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents);
+        if (schedule != null) {
+            String steps = schedule;
+            java.nio.file.Path p = java.nio.file.Path.of(schedule.strip());
+            if (!schedule.contains(" at ") && java.nio.file.Files.isRegularFile(p)) {
+                try {
+                    steps = java.nio.file.Files.readString(p);
+                } catch (java.io.IOException e) {
+                    err.println("oss: " + p + ": cannot read (" + e.getMessage() + ")");
+                    return Main.USAGE;
+                }
+            } else if (!schedule.contains(" at ")) {
+                err.println("oss: --schedule " + schedule + ": no such file, and not steps like \"pid 2 at 5:7\"");
+                return Main.USAGE;
+            }
+            List<String> errors = new java.util.ArrayList<>();
+            var parsed = oss.runtime.explore.Schedule.parse(steps, errors);
+            if (parsed.isEmpty()) {
+                errors.forEach(e -> err.println("oss: --schedule: " + e));
+                return Main.USAGE;
+            }
+            options = options.withSchedule(parsed.get());
+        }
         Analysis a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
         if (json) {
             out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));

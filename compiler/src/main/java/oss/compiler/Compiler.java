@@ -7,6 +7,7 @@ import java.util.Optional;
 import oss.compiler.ast.Scenario;
 import oss.compiler.check.Diags;
 import oss.compiler.expect.Expectation;
+import oss.compiler.lockorder.LockOrder;
 import oss.compiler.lower.Lowering;
 import oss.compiler.parse.OssParsing;
 import oss.compiler.parse.ParseResult;
@@ -23,6 +24,17 @@ public final class Compiler {
             .thenComparing(d -> d.code().id());
 
     private Compiler() {}
+
+    /**
+     * The lock-order graph's findings (cycles, held at exit, self-deadlock).
+     * Unlock-not-held and sleeping under a spinlock come from the lowering's
+     * flow check already, which reports them only when they hold on every path.
+     */
+    private static List<Diagnostic> lockOrder(Program p) {
+        return LockOrder.analyze(p).stream()
+                .filter(d -> d.code() != Code.UNLOCK_NOT_HELD && d.code() != Code.SLEEP_IN_SPINLOCK_STATIC)
+                .toList();
+    }
 
     public static Compilation compile(String sourceName, String text) {
         String src = text == null ? "" : text;
@@ -45,6 +57,7 @@ public final class Compiler {
                 expectations = r.expectations();
                 if (parsed.clean() && diags.stream().noneMatch(Diagnostic::isError)) {
                     program = r.program();
+                    program.ifPresent(p -> diags.addAll(lockOrder(p)));
                 }
             }
         } catch (StackOverflowError e) {

@@ -8,6 +8,8 @@ import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.expect.Expectation;
 import oss.runtime.Simulator;
+import oss.runtime.explore.ExploreResult;
+import oss.runtime.explore.Explorer;
 import oss.runtime.diag.Code;
 import oss.runtime.diag.Diagnostic;
 import oss.runtime.diag.Severity;
@@ -41,12 +43,14 @@ public final class Analyzer {
         } catch (RuntimeException | StackOverflowError e) {
             Compilation failed = new Compilation(sourceName, Optional.empty(), Optional.empty(), List.of(),
                     List.of(internal("compiling", e, Span.NONE)));
-            return new Analysis(failed, Optional.empty(), Optional.empty(), List.of(), failed.diagnostics());
+            return new Analysis(failed, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    failed.diagnostics());
         }
         List<Diagnostic> all = new ArrayList<>(compilation.diagnostics());
         if (compilation.program().isEmpty()) {
             all.sort(BY_POSITION);
-            return new Analysis(compilation, Optional.empty(), Optional.empty(), List.of(), List.copyOf(all));
+            return new Analysis(compilation, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    List.copyOf(all));
         }
         Program program = compilation.program().get();
 
@@ -56,6 +60,14 @@ public final class Analyzer {
                 run = Optional.of(Simulator.run(program, options.run()));
             } catch (RuntimeException | StackOverflowError e) {
                 all.add(internal("running", e, program.processes().get(0).span()));
+            }
+        }
+        Optional<ExploreResult> explore = Optional.empty();
+        if (!program.processes().isEmpty() && options.explore() != null) {
+            try {
+                explore = Optional.of(Explorer.explore(program, options.explore()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                all.add(internal("exploring interleavings", e, program.processes().get(0).span()));
             }
         }
         Optional<BankerReport> banker = Optional.empty();
@@ -70,14 +82,22 @@ public final class Analyzer {
         List<Diagnostic> runFindings = new ArrayList<>(run.map(RunResult::findings).orElse(List.of()));
         List<Diagnostic> bankerFindings = new ArrayList<>(banker.map(b -> bankerFindings(program, b)).orElse(List.of()));
 
-        ExpectationJudge judge = new ExpectationJudge(run, banker);
+        final Optional<RunResult> theRun = run;
+        final Optional<ExploreResult> explored = explore;
+        List<Diagnostic> exploreFindings = new ArrayList<>(
+                explored.map(x -> ExploreFindings.of(x, theRun, text)).orElse(List.of()));
+        ExpectationJudge judge = new ExpectationJudge(run, banker, explore);
         List<ExpectationResult> results = new ArrayList<>();
         for (Expectation e : compilation.expectations()) {
             ExpectationResult r = judge.judge(e);
             results.add(r);
             if (e instanceof Expectation.Flag f && f.name().equals("deadlock")) {
-                all.add(Diagnostic.of(Code.DECIDED_ON_DEFAULT_RUN, e.span(),
-                        "`" + e.text() + "` was decided on the default run only; exploring every interleaving comes in a later version"));
+                explore.ifPresent(x -> all.add(Diagnostic.of(x.complete() ? Code.EXPLORED : Code.EXPLORE_BUDGET, e.span(),
+                        x.summary())));
+                if (explore.isEmpty()) {
+                    all.add(Diagnostic.of(Code.DECIDED_ON_DEFAULT_RUN, e.span(),
+                            "`" + e.text() + "` was decided on the default run only: exploration was off"));
+                }
             }
             if (!r.passed()) {
                 all.add(Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: " + r.message()));
@@ -86,12 +106,22 @@ public final class Analyzer {
                 java.util.Set<Code> codes = expectedCodes(e);
                 runFindings.replaceAll(d -> markExpected(d, codes));
                 bankerFindings.replaceAll(d -> markExpected(d, codes));
+                exploreFindings.replaceAll(d -> markExpected(d, codes));
             }
         }
         all.addAll(runFindings);
         all.addAll(bankerFindings);
+        all.addAll(exploreFindings);
+        if (explored.isPresent() && explored.get().complete() && !explored.get().deadlockFound()) {
+            // the lock-order graph only says "possible"; every interleaving has now been tried
+            String proof = explored.get().summary();
+            all.replaceAll(d -> d.code() == Code.LOCK_ORDER_CYCLE && d.severity() != Severity.INFO
+                    ? new Diagnostic(d.code(), Severity.INFO, d.message() + " (but no interleaving deadlocks: "
+                            + proof + ")", d.span(), d.related(), d.detail())
+                    : d);
+        }
         all.sort(BY_POSITION);
-        return new Analysis(compilation, run, banker, List.copyOf(results), List.copyOf(all));
+        return new Analysis(compilation, run, banker, explore, List.copyOf(results), List.copyOf(all));
     }
 
     /** The finding codes an expectation asks for when it holds: `expect deadlock` asks for the deadlock. */
@@ -101,8 +131,9 @@ public final class Analyzer {
         }
         if (e instanceof Expectation.Flag f && !f.negated()) {
             return switch (f.name()) {
-                case "deadlock" -> java.util.Set.of(Code.DEADLOCK, Code.BLOCKED_FOREVER);
-                case "unsafe", "denied" -> java.util.Set.of(Code.BANKER_UNSAFE);
+                case "deadlock" -> java.util.Set.of(Code.DEADLOCK, Code.BLOCKED_FOREVER, Code.DEADLOCK_REACHABLE,
+                        Code.LOCK_ORDER_CYCLE);
+                case "unsafe", "denied" -> java.util.Set.of(Code.BANKER_UNSAFE, Code.UNSAFE_REACHABLE);
                 case "leaks" -> java.util.Set.of(Code.LEAK);
                 default -> java.util.Set.of();
             };

@@ -6,6 +6,7 @@ import java.util.Optional;
 import oss.compiler.analysis.ExpectationResult.Status;
 import oss.compiler.expect.Expectation;
 import oss.runtime.kernel.TaskState;
+import oss.runtime.explore.ExploreResult;
 import oss.runtime.kernel.deadlock.BankerReport;
 import oss.runtime.kernel.deadlock.BankerReport.Verdict;
 import oss.runtime.observe.CacheStats;
@@ -26,10 +27,12 @@ import oss.runtime.observe.TaskReport;
 final class ExpectationJudge {
     private final Optional<RunResult> run;
     private final Optional<BankerReport> banker;
+    private final Optional<ExploreResult> explore;
 
-    ExpectationJudge(Optional<RunResult> run, Optional<BankerReport> banker) {
+    ExpectationJudge(Optional<RunResult> run, Optional<BankerReport> banker, Optional<ExploreResult> explore) {
         this.run = run;
         this.banker = banker;
+        this.explore = explore;
     }
 
     ExpectationResult judge(Expectation e) {
@@ -53,11 +56,25 @@ final class ExpectationJudge {
         return banker.map(b -> b.request().flatMap(BankerReport.RequestOutcome::after).orElse(b));
     }
 
+    /** `expect deadlock` is about every interleaving; a spent budget proves nothing either way. */
+    private ExpectationResult deadlockByExploration(Expectation.Flag f, ExploreResult x) {
+        if (x.deadlockFound()) {
+            return verdict(f, !f.negated(), "an interleaving deadlocks (" + x.summary() + ")");
+        }
+        if (!x.complete()) {
+            return verdict(f, false, x.summary() + "; neither proven nor refuted");
+        }
+        return verdict(f, f.negated(), x.summary());
+    }
+
     private ExpectationResult flag(Expectation.Flag f) {
         switch (f.name()) {
             case "deadlock" -> {
                 if (run.isEmpty()) {
                     return undecided(f, "there are no processes to run");
+                }
+                if (explore.isPresent()) {
+                    return deadlockByExploration(f, explore.get());
                 }
                 boolean dead = run.get().deadlocked();
                 return verdict(f, dead != f.negated(), dead ? "the run deadlocked" : "the run finished without deadlock");
