@@ -369,7 +369,10 @@ final class Semantics {
                 }
             }
             case COND_WAIT -> condWait(s, t, c, pc, sink);
-            case SIGNAL, BROADCAST -> wake(s, a, c.kind[pc] == BROADCAST);
+            case SIGNAL, BROADCAST -> {
+                wake(s, a, c.kind[pc] == BROADCAST);
+                advance(s, t);
+            }
             case BARRIER -> barrier(s, t, a);
             case SEMOP -> {
                 Op.SemOp op = (Op.SemOp) c.op[pc];
@@ -494,7 +497,6 @@ final class Semantics {
                 }
             }
         }
-        // the signaller's own step
     }
 
     private void barrier(int[] s, int t, int bar) {
