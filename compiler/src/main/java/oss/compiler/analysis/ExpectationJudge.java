@@ -231,6 +231,7 @@ final class ExpectationJudge {
             case "arrival" -> t.arrivalNs();
             case "first_run" -> t.firstRunNs();
             case "cpu" -> t.cpuNs();
+            case "spin_time" -> t.spinNs();
             case "exit" -> t.exitStatus();
             case "voluntary_switches" -> t.voluntarySwitches();
             case "involuntary_switches" -> t.involuntarySwitches();
@@ -239,6 +240,7 @@ final class ExpectationJudge {
             case "major_faults" -> mem.majorFaults();
             case "cow_faults" -> mem.cowFaults();
             case "rss" -> mem.rssPages();
+            case "seq_retries" -> t.seqRetries();
             default -> Long.MIN_VALUE;
         };
         if (actual == Long.MIN_VALUE) {

@@ -19,9 +19,9 @@ import oss.runtime.diag.Code;
 /** {@code expect} lines → {@link Expectation}s, with names, metrics and units checked. */
 final class ExpectationLowerer {
     static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
-            "first_run", "cpu");
+            "first_run", "cpu", "spin_time");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
-            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "signal");
+            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal");
     static final List<String> SIGNALS = List.of("SIGSEGV", "SIGBUS", "SIGKILL", "none");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");

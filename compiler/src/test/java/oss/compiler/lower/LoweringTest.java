@@ -223,6 +223,35 @@ class LoweringTest {
     }
 
     @Test
+    void spinTimeIsATimeAndSeqRetriesACount() {
+        Compilation c = Compiler.compile("e.oss", """
+                scenario "e" {
+                  spinlock s
+                  process P { spin_lock s; compute 1 ms; spin_unlock s }
+                  expect P.spin_time == 3 ms
+                  expect P.seq_retries == 2
+                }
+                """);
+        assertTrue(c.program().isPresent(), c.diagnostics().toString());
+        Expectation.Metric spin = (Expectation.Metric) c.expectations().get(0);
+        assertEquals(List.of("P", "spin_time", 3_000_000L, true),
+                List.of(spin.process(), spin.metric(), spin.value(), spin.isTime()));
+        Expectation.Metric retries = (Expectation.Metric) c.expectations().get(1);
+        assertEquals(List.of("P", "seq_retries", 2L, false),
+                List.of(retries.process(), retries.metric(), retries.value(), retries.isTime()));
+        // a time needs its unit, a count takes none
+        Compilation bad = Compiler.compile("e.oss", """
+                scenario "e" {
+                  process P { compute 1 ms }
+                  expect P.spin_time == 3
+                  expect P.seq_retries == 2 ms
+                }
+                """);
+        assertEquals(List.of("MISSING_UNIT", "WRONG_UNIT"),
+                bad.diagnostics().stream().map(d -> d.code().name()).toList());
+    }
+
+    @Test
     void tooManyUnrolledOpsIsOneDiagnostic() {
         Compilation c = Compiler.compile("big.oss", """
                 scenario "big" {
