@@ -19,8 +19,9 @@ public record ExploreFinding(Code code, Span at, String message, List<Related> r
                 + " steps; replay with oss run --schedule):\n");
         for (int i = 0; i < schedule.steps().size(); i++) {
             Schedule.Step s = schedule.steps().get(i);
+            // the branch as --schedule reads it: 0 is the first
             detail.append(String.format("  %3d. %-22s %d:%d  %s%s%n", i + 1, who.get(i), s.line(), s.column(),
-                    statement.apply(s.line(), s.column()), s.branch() >= 0 ? " (branch " + (s.branch() + 1) + ")" : ""));
+                    statement.apply(s.line(), s.column()), s.branch() >= 0 ? "  [branch " + s.branch() + "]" : ""));
         }
         return new Diagnostic(code, code.severity(), message, at, related, detail.toString());
     }

@@ -311,7 +311,7 @@ public final class Explorer {
                 sb.append("…");
                 break;
             }
-            sb.append("pid ").append(st.pid()).append(" at ").append(st.line()).append(':').append(st.column());
+            sb.append(st); // the replayable form, branch included
         }
         return sb.toString();
     }

@@ -27,6 +27,8 @@ final class StubbornSets {
     private final long[][][] future;
     private final int words;
     private final long[] released;
+    /** The current state's future of each task, {@code words} longs per task; zero for ended tasks. */
+    private final long[] futures;
     private final boolean[] in;
     private final int[] stack;
     private final boolean[] best;
@@ -48,6 +50,7 @@ final class StubbornSets {
             }
         }
         this.released = new long[words];
+        this.futures = new long[m.maxTasks * words];
         this.in = new boolean[m.maxTasks];
         this.stack = new int[m.maxTasks];
         this.best = new boolean[m.maxTasks];
@@ -59,6 +62,14 @@ final class StubbornSets {
      */
     int choose(int[] s, int[] choices, boolean[] expand) {
         int n = s[0];
+        // each live task's future, looked up once per state rather than once per closure
+        for (int u = 0; u < n; u++) {
+            int ub = m.base(u);
+            long[] f = Semantics.alive(s, ub) ? future[s[ub + CODE]][s[ub + PC] - ALIVE] : null;
+            for (int w = 0; w < words; w++) {
+                futures[u * words + w] = f == null ? 0 : f[w];
+            }
+        }
         int bestSize = Integer.MAX_VALUE;
         for (int p = 0; p < n; p++) {
             if (choices[p] == 0) {
@@ -212,17 +223,22 @@ final class StubbornSets {
     }
 
     private void addFutures(int[] s, int q, long[] objects) {
-        for (int u = 0; u < s[0]; u++) {
+        int n = s[0];
+        if (words == 1) {
+            long o = objects[0];
+            for (int u = 0; u < n; u++) {
+                if ((futures[u] & o) != 0 && u != q) {
+                    add(u);
+                }
+            }
+            return;
+        }
+        for (int u = 0; u < n; u++) {
             if (u == q || in[u]) {
                 continue;
             }
-            int ub = m.base(u);
-            if (!Semantics.alive(s, ub)) {
-                continue;
-            }
-            long[] f = future[s[ub + CODE]][s[ub + PC] - ALIVE];
             for (int w = 0; w < words; w++) {
-                if ((f[w] & objects[w]) != 0) {
+                if ((futures[u * words + w] & objects[w]) != 0) {
                     add(u);
                     break;
                 }
