@@ -38,14 +38,15 @@ class RunExploreAgreementTest {
             }
             for (ExploreFinding f : x.findings()) {
                 for (long seed : new long[] {1, 2, 3}) { // a choose follows the schedule, not the seed
-                RunResult replay = Simulator.run(program, RunOptions.defaults().withSeed(seed).withSchedule(f.schedule()));
-                assertTrue(replay.findings().stream().noneMatch(d -> d.code() == Code.SCHEDULE_MISMATCH),
-                        () -> path + ": " + f.schedule().format() + " does not replay: " + replay.findings());
-                assertEquals(f.schedule().steps().size(), replay.scheduleSteps(), path + ": steps followed");
-                if (f.code() == Code.DEADLOCK_REACHABLE) {
-                    assertTrue(replay.deadlocked(), () -> path + ": replaying " + f.schedule().format()
-                            + " ends without a deadlock");
-                }
+                    RunResult replay = Simulator.run(program,
+                            RunOptions.defaults().withSeed(seed).withSchedule(f.schedule()));
+                    assertTrue(replay.findings().stream().noneMatch(d -> d.code() == Code.SCHEDULE_MISMATCH),
+                            () -> path + ": " + f.schedule().format() + " does not replay: " + replay.findings());
+                    assertEquals(f.schedule().steps().size(), replay.scheduleSteps(), path + ": steps followed");
+                    if (f.code() == Code.DEADLOCK_REACHABLE) {
+                        assertTrue(replay.deadlocked(), () -> path + ": replaying " + f.schedule().format()
+                                + " ends without a deadlock");
+                    }
                 }
             }
         }));
