@@ -81,19 +81,19 @@ public final class Explorer {
             store.unpack(id, cur);
             int n = cur[0];
             int enabledTasks = 0;
-            boolean anyAlive = false;
+            int alive = 0;
             for (int t = 0; t < n; t++) {
                 choices[t] = sem.choices(cur, t);
                 enabledTasks += choices[t] > 0 ? 1 : 0;
-                anyAlive |= Semantics.alive(cur, m.base(t));
+                alive += Semantics.alive(cur, m.base(t)) ? 1 : 0;
             }
             if (enabledTasks == 0) {
-                if (anyAlive) {
+                if (alive > 0) {
                     deadlock(cur, id, true);
                 }
                 continue;
             }
-            if (enabledTasks < countAlive(cur)) {
+            if (enabledTasks < alive) {
                 partialDeadlock(cur, id, choices);
             }
             if (por && enabledTasks > 1) {
@@ -146,7 +146,7 @@ public final class Explorer {
     private ExploreResult result(long start, long transitionsIgnored, boolean complete, String stoppedBy, boolean por,
             int maxDepth) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ExploreResult(store.count(), transitions, seconds, store.usedBytes(), maxDepth, complete,
+        return new ExploreResult(store.count(), transitions, seconds, store.bytes(), maxDepth, complete,
                 stoppedBy, por, List.copyOf(findings));
     }
 
@@ -159,14 +159,6 @@ public final class Explorer {
             }
         }
         return false;
-    }
-
-    private int countAlive(int[] s) {
-        int alive = 0;
-        for (int t = 0; t < s[0]; t++) {
-            alive += Semantics.alive(s, m.base(t)) ? 1 : 0;
-        }
-        return alive;
     }
 
     // ---- findings ---------------------------------------------------------------------------------

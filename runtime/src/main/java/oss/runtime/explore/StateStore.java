@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Every state seen so far, stored once, compactly: each state vector is
  * packed into bytes (a variable-length integer per stored field; fields that
- * never change for a task are left out) and appended to one byte arena. A
+ * never change for a task are left out) and appended to a byte arena kept in
+ * chunks of 4 MiB, so growing it neither copies nor leaves half of it empty. A
  * state's number is its discovery order, so a breadth-first search needs no
  * queue: it visits numbers in order. Per state the store keeps its arena
  * offset and its parent's number, for rebuilding the shortest schedule. The
@@ -14,12 +15,21 @@ import java.util.Arrays;
  */
 final class StateStore {
     private final Model m;
-    private byte[] arena = new byte[1 << 16];
-    private int used;
-    private int[] offsets = new int[1 << 12];
-    private int[] parents = new int[1 << 12];
+    private static final int CHUNK_BITS = 22;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int ROW_BITS = 16;
+    private static final int ROW = 1 << ROW_BITS;
+
+    /** The arena: chunk {@code c} holds positions c * CHUNK up to c * CHUNK + fill[c]. */
+    private byte[][] chunks = new byte[1][];
+    private int[] fill = new int[1];
+    private int chunkCount;
+    private long used;
+    /** Per state, in rows of ROW entries: its position in the arena and its parent's number. */
+    private int[][] offsets = new int[1][];
+    private int[][] parents = new int[1][];
     private int count;
-    private long[] table = new long[1 << 13];
+    private long[] table = new long[1 << 10];
     private int mask = table.length - 1;
     private final byte[] scratch;
     private int scratchLen;
@@ -35,17 +45,19 @@ final class StateStore {
     }
 
     int parent(int id) {
-        return parents[id];
+        return parents[id >>> ROW_BITS][id & (ROW - 1)];
     }
 
-    /** Bytes held by the store's arrays (allocated, not only used). */
+    /** Bytes held by the store's arrays: arena chunks, offset and parent rows, the hash table. */
     long bytes() {
-        return (long) arena.length + 4L * offsets.length + 4L * parents.length + 8L * table.length;
-    }
-
-    /** Bytes the stored states need: packed states plus the per-state offset, parent and hash slot. */
-    long usedBytes() {
-        return (long) used + 8L * count + 8L * table.length;
+        long total = 8L * table.length;
+        for (int c = 0; c < chunkCount; c++) {
+            total += chunks[c].length;
+        }
+        for (int r = 0; r < offsets.length && offsets[r] != null; r++) {
+            total += 2 * 4L * offsets[r].length;
+        }
+        return total;
     }
 
     /** Adds the state unless it is known; returns its number, or -(number + 1) of the known twin. */
@@ -63,20 +75,31 @@ final class StateStore {
             }
             i = (i + 1) & mask;
         }
-        if (count == offsets.length) {
-            offsets = Arrays.copyOf(offsets, count * 2);
-            parents = Arrays.copyOf(parents, count * 2);
+        int row = count >>> ROW_BITS;
+        if (row == offsets.length) {
+            offsets = Arrays.copyOf(offsets, row * 2);
+            parents = Arrays.copyOf(parents, row * 2);
         }
-        if (used + scratchLen > arena.length) {
-            long n = Math.max((long) arena.length * 2, (long) used + scratchLen);
-            if (n > Integer.MAX_VALUE - 16) {
-                throw new OutOfMemoryError("state arena above 2 GiB");
-            }
-            arena = Arrays.copyOf(arena, (int) n);
+        int col = count & (ROW - 1);
+        if (offsets[row] == null) {
+            offsets[row] = new int[1024];
+            parents[row] = new int[1024];
+        } else if (col == offsets[row].length) {
+            // rows (and chunks) start small and double up to full size, so a small search stays small
+            offsets[row] = Arrays.copyOf(offsets[row], col * 2);
+            parents[row] = Arrays.copyOf(parents[row], col * 2);
         }
-        System.arraycopy(scratch, 0, arena, used, scratchLen);
-        offsets[count] = used;
-        parents[count] = parent;
+        int c = chunkCount - 1;
+        if (c < 0 || fill[c] + scratchLen > CHUNK) {
+            c = newChunk();
+        }
+        if (fill[c] + scratchLen > chunks[c].length) {
+            chunks[c] = Arrays.copyOf(chunks[c], Math.min(CHUNK, chunks[c].length * 2));
+        }
+        System.arraycopy(scratch, 0, chunks[c], fill[c], scratchLen);
+        offsets[row][count & (ROW - 1)] = c << CHUNK_BITS | fill[c];
+        parents[row][count & (ROW - 1)] = parent;
+        fill[c] += scratchLen;
         used += scratchLen;
         table[i] = (long) h << 32 | count;
         count++;
@@ -92,10 +115,40 @@ final class StateStore {
         return same(id);
     }
 
+    private int newChunk() {
+        if (chunkCount == 1 << (31 - CHUNK_BITS)) {
+            throw new OutOfMemoryError("state arena above 2 GiB");
+        }
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            fill = Arrays.copyOf(fill, chunkCount * 2);
+        }
+        chunks[chunkCount] = new byte[1 << 16];
+        return chunkCount++;
+    }
+
+    private int offset(int id) {
+        return offsets[id >>> ROW_BITS][id & (ROW - 1)];
+    }
+
+    /** Where state {@code id}'s bytes end: the next state's start, or its chunk's fill level. */
+    private int end(int id, int off) {
+        if (id + 1 < count) {
+            int next = offset(id + 1);
+            if (next >>> CHUNK_BITS == off >>> CHUNK_BITS) {
+                return next;
+            }
+        }
+        int c = off >>> CHUNK_BITS;
+        return c << CHUNK_BITS | fill[c];
+    }
+
     private boolean same(int id) {
-        int off = offsets[id];
-        int end = id + 1 < count ? offsets[id + 1] : used;
-        return end - off == scratchLen && Arrays.equals(arena, off, end, scratch, 0, scratchLen);
+        int off = offset(id);
+        int end = end(id, off);
+        int within = off & (CHUNK - 1);
+        return end - off == scratchLen
+                && Arrays.equals(chunks[off >>> CHUNK_BITS], within, within + scratchLen, scratch, 0, scratchLen);
     }
 
     private static final long EMPTY = -1L;
@@ -191,53 +244,62 @@ final class StateStore {
         }
     }
 
-    /** Reads state {@code id} back into {@code s} (which must be zeroed beyond what it sets). */
+    /** Reads state {@code id} back into {@code s}. */
     void unpack(int id, int[] s) {
-        int p = offsets[id];
-        int[] pos = {p};
-        int n = get(pos);
+        int off = offset(id);
+        arena = chunks[off >>> CHUNK_BITS];
+        pos = off & (CHUNK - 1);
+        int n = get();
         s[0] = n;
         for (int i = 1; i < m.taskBase; i++) {
-            s[i] = get(pos);
+            s[i] = get();
         }
         for (int t = 0; t < n; t++) {
             int b = m.base(t);
             Arrays.fill(s, b, b + m.record, 0);
-            int pc = get(pos);
+            int pc = get();
             s[b + Model.PC] = pc;
-            s[b + Model.CODE] = t < m.processes ? t : get(pos);
+            s[b + Model.CODE] = t < m.processes ? t : get();
             if (pc == Model.ZOMBIE) {
-                s[b + Model.PARENT] = get(pos);
+                s[b + Model.PARENT] = get();
             }
             if (pc < Model.ALIVE) {
                 continue;
             }
             if (t >= m.processes) {
-                s[b + Model.PARENT] = get(pos);
+                s[b + Model.PARENT] = get();
                 if (m.hasThreads) {
-                    s[b + Model.GROUP] = get(pos);
+                    s[b + Model.GROUP] = get();
                 }
             }
             if (m.hasPhases) {
-                s[b + Model.PHASE] = get(pos);
-                s[b + Model.AUX] = get(pos);
+                s[b + Model.PHASE] = get();
+                s[b + Model.AUX] = get();
             }
             for (int i = Model.CNT; i < m.allocBase; i++) {
-                s[b + i] = get(pos);
+                s[b + i] = get();
             }
             if (m.usesResources) {
                 for (int i = m.allocBase; i < m.record; i++) {
-                    s[b + i] = get(pos);
+                    s[b + i] = get();
                 }
             }
         }
     }
 
-    private int get(int[] pos) {
-        int v = 0;
-        int shift = 0;
+    /** The chunk being read while unpacking, and the read position in it. */
+    private byte[] arena;
+    private int pos;
+
+    private int get() {
+        byte x = arena[pos++];
+        if (x >= 0) {
+            return x; // most fields fit in one byte
+        }
+        int v = x & 0x7F;
+        int shift = 7;
         while (true) {
-            byte x = arena[pos[0]++];
+            x = arena[pos++];
             v |= (x & 0x7F) << shift;
             if (x >= 0) {
                 return v;
