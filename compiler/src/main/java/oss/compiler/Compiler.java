@@ -25,15 +25,9 @@ public final class Compiler {
 
     private Compiler() {}
 
-    /**
-     * The lock-order graph's findings (cycles, held at exit, self-deadlock).
-     * Unlock-not-held and sleeping under a spinlock come from the lowering's
-     * flow check already, which reports them only when they hold on every path.
-     */
+    /** The lock-order graph's findings: cycles, held at exit, self-deadlock, sleeping under a spinlock. */
     private static List<Diagnostic> lockOrder(Program p) {
-        return LockOrder.analyze(p).stream()
-                .filter(d -> d.code() != Code.UNLOCK_NOT_HELD && d.code() != Code.SLEEP_IN_SPINLOCK_STATIC)
-                .toList();
+        return LockOrder.analyze(p);
     }
 
     public static Compilation compile(String sourceName, String text) {

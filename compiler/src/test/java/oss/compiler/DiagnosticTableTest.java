@@ -251,7 +251,7 @@ class DiagnosticTableTest {
                 row("read_unlock not held", Kind.SYNC, "write_lock rw\n    read_unlock rw",
                         "16:5 OSS1301 `rw` is not held here: no `read_lock rw` comes before this `read_unlock` on any path"),
                 row("sleep holding a spinlock", Kind.SYNC, "spin_lock sp\n    io 1 ms\n    spin_unlock sp",
-                        "16:5 OSS1307 this may sleep while the spinlock `sp` is held: every task spinning for `sp` burns its CPU until the holder wakes; `spin_unlock sp` first, or use a mutex"),
+                        "16:5 OSS1307 `io` can sleep while A holds spinlock sp; a spinlock holder must not sleep: other CPUs spin until it wakes up"),
                 row("barrier without parties", Kind.TOP, "barrier gate",
                         "9:15 OSS1001 expected the number of parties, as in `barrier b 3` after `gate`"),
                 row("barrier of no parties", Kind.TOP, "barrier gate 0",

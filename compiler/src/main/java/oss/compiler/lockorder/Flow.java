@@ -118,9 +118,6 @@ final class Flow {
         } else if (op instanceof Op.SpinUnlock u) {
             int id = locks.spin(u.lock());
             if (id >= 0) {
-                if (report && !s.mayW.get(id)) {
-                    notHeld(u.span(), id, "spin_lock", "spin_unlock", "held");
-                }
                 s.releaseExclusive(id);
             }
         } else if (op instanceof Op.WriteLock l) {
@@ -132,9 +129,6 @@ final class Flow {
         } else if (op instanceof Op.WriteUnlock u) {
             int id = locks.rw(u.rwlock());
             if (id >= 0) {
-                if (report && !s.mayW.get(id)) {
-                    notHeld(u.span(), id, "write_lock", "write_unlock", "write-locked");
-                }
                 s.releaseExclusive(id);
             }
         } else if (op instanceof Op.ReadLock l) {
@@ -150,9 +144,6 @@ final class Flow {
         } else if (op instanceof Op.ReadUnlock u) {
             int id = locks.rw(u.rwlock());
             if (id >= 0) {
-                if (report && !s.mayRead(id)) {
-                    notHeld(u.span(), id, "read_lock", "read_unlock", "read-locked");
-                }
                 s.releaseRead(id);
             }
         } else if (op instanceof Op.SeqWrite w) {
@@ -345,12 +336,6 @@ final class Flow {
                 "`" + verb + " " + locks.name(id) + "`: " + t.name + " already holds " + locks.name(id) + mode
                         + " here on every path, so it waits for itself forever",
                 at, related, ""));
-    }
-
-    private void notHeld(Span at, int id, String take, String give, String state) {
-        String name = locks.name(id);
-        reports.add(Diagnostic.of(Code.UNLOCK_NOT_HELD, at, name + " is not " + state + " here: no `" + take + " "
-                + name + "` comes before this `" + give + "` on any path"));
     }
 
     private void atExit(Task t, Held s, Span at, String when) {

@@ -23,8 +23,6 @@ import oss.runtime.program.Span;
  * <li>OSS1306 SELF_DEADLOCK: taking a lock the task holds on every path.</li>
  * <li>OSS1307 SLEEP_IN_SPINLOCK_STATIC: a statement that can sleep while a
  * spinlock may be held.</li>
- * <li>OSS1301 UNLOCK_NOT_HELD for spinlocks and rwlocks only, when no path
- * holds the lock (mutexes are StaticFlow's).</li>
  * </ul>
  *
  * Pure: the same program gives the same list, sorted by position. Linear in

@@ -28,8 +28,6 @@ import oss.runtime.program.SyncObjects;
  * that bound is certainly more than the process holds. A forked child
  * starts holding nothing: instances belong to the task that requested them.
  * The bodies of vfork, thread, clone and exec are checked as a fork's.</li>
- * <li>SLEEP_IN_SPINLOCK_STATIC: the spinlocks certainly held at each point
- * (held on every path); a statement that may sleep there is reported.</li>
  * </ul>
  *
  * Blocks that carry ops are walked by what they mean for the path: a
@@ -61,7 +59,6 @@ final class StaticFlow {
         locks(body, new BitSet(), true);
         claims(body, null);
         held(body, new long[resources.size()], true);
-        spinning(body, new BitSet(), true);
     }
 
     private static final long UNBOUNDED = Long.MAX_VALUE;
@@ -285,75 +282,6 @@ final class StaticFlow {
             same &= nested(alt, claim) == claim;
         }
         return same ? claim : null;
-    }
-
-    // ------------------------------------------------------------ sleeping under a spinlock
-
-    /**
-     * Returns the spinlocks certainly held after {@code ops} (held on every
-     * path), reporting, when {@code report}, each statement that may sleep
-     * while one of them is held.
-     */
-    private BitSet spinning(List<Op> ops, BitSet in, boolean report) {
-        BitSet held = (BitSet) in.clone();
-        for (Op op : ops) {
-            if (!held.isEmpty() && report && mayBlock(op)) {
-                String name = spinlocks.get(held.nextSetBit(0)).name();
-                diags.report(Code.SLEEP_IN_SPINLOCK_STATIC, op.span(), "this may sleep while the spinlock `" + name
-                        + "` is held: every task spinning for `" + name + "` burns its CPU until the holder wakes; "
-                        + "`spin_unlock " + name + "` first, or use a mutex");
-            }
-            if (op instanceof Op.SpinLock l) {
-                held.set(l.lock());
-            } else if (op instanceof Op.SpinUnlock u) {
-                held.clear(u.lock());
-            } else if (op instanceof Op.TryLock t) {
-                held = spinningAll(List.of(t.onSuccess(), t.onFailure()), held, report);
-            } else if (branches(op) != null) {
-                held = spinningAll(branches(op), held, report);
-            } else if (onceBody(op) != null) {
-                held = spinning(onceBody(op), held, report);
-            } else if (loopBody(op) != null) {
-                List<Op> body = loopBody(op);
-                BitSet entry = (BitSet) held.clone();
-                for (int guard = 0; guard <= spinlocks.size() + 1; guard++) {
-                    BitSet out = spinning(body, entry, false);
-                    out.and(entry);
-                    if (out.equals(entry)) {
-                        break;
-                    }
-                    entry = out;
-                }
-                BitSet after = spinning(body, entry, report);
-                // a body that runs at least once: what it certainly leaves held
-                held = after;
-            } else if (childBody(op) != null) {
-                spinning(childBody(op), new BitSet(), report);
-            }
-        }
-        return held;
-    }
-
-    private BitSet spinningAll(List<List<Op>> alternatives, BitSet in, boolean report) {
-        BitSet all = null;
-        for (List<Op> alt : alternatives) {
-            BitSet out = spinning(alt, in, report);
-            if (all == null) {
-                all = out;
-            } else {
-                all.and(out);
-            }
-        }
-        return all == null ? (BitSet) in.clone() : all;
-    }
-
-    /** Whether the op itself may put the task to sleep (blocks of nested ops are walked on their own). */
-    private static boolean mayBlock(Op op) {
-        return op instanceof Op.Sleep || op instanceof Op.Io || op instanceof Op.Lock || op instanceof Op.SemWait
-                || op instanceof Op.Request || op instanceof Op.WaitChild || op instanceof Op.WaitAny
-                || op instanceof Op.Join || op instanceof Op.VFork || op instanceof Op.Msync
-                || op instanceof Op.ReadLock || op instanceof Op.WriteLock || op instanceof Op.CondWait
-                || op instanceof Op.BarrierWait || op instanceof Op.SemOp;
     }
 
     /** The body of an op that starts another task or program (fork, vfork, thread, clone, exec), else null. */

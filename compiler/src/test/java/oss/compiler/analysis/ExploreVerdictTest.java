@@ -196,4 +196,22 @@ class ExploreVerdictTest {
         ExploreResult ok = explore(text.replace("barrier b 3", "barrier b 2"), true);
         assertEquals("no deadlock", ok.verdict());
     }
+
+    @Test
+    void twoTasksStuckOnEachOtherWhileAThirdRunsOnIsADeadlockToo() {
+        // A and B take a and b in opposite orders; C keeps working on its own lock.
+        // Once A holds a and B holds b, they are stuck whatever C does.
+        String text = "scenario \"partial\" {\n  mutex a\n  mutex b\n  mutex c\n"
+                + "  process A {\n    lock a\n    lock b\n    unlock b\n    unlock a\n  }\n"
+                + "  process B {\n    lock b\n    lock a\n    unlock a\n    unlock b\n  }\n"
+                + "  process C {\n    repeat 3 {\n      lock c\n      unlock c\n    }\n  }\n}\n";
+        ExploreResult r = explore(text, false);
+        assertEquals("deadlock", r.verdict());
+        var first = r.findings().get(0);
+        assertTrue(first.message().contains("wait for each other while other tasks run on"), first.message());
+        // found the moment the cycle closes: A locks a, B locks b; C has not moved
+        assertEquals(List.of(new Schedule.Step(2, 6, 5, -1), new Schedule.Step(3, 12, 5, -1)),
+                first.schedule().steps());
+        assertEquals(2, first.related().size());
+    }
 }

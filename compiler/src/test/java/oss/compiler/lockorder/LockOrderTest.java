@@ -676,26 +676,6 @@ class LockOrderTest {
         assertTrue(sleep.get(0).message().startsWith("`io` can sleep while P may hold spinlock s"));
     }
 
-    // ---- OSS1301 for the new locks ------------------------------------------------------------------------
-
-    @Test
-    void unlockingASpinlockOrRwlockNotHeld() {
-        Build.Decls d = decls().mutex("m").spin("s").rw("r");
-        List<Diagnostic> all = LockOrder.analyze(d.program(proc("P", 2,
-                new Op.SpinUnlock(0, at(3)),
-                new Op.WriteLock(0, at(4)), new Op.ReadUnlock(0, at(5)), new Op.WriteUnlock(0, at(6)),
-                new Op.Unlock(0, at(7)),
-                new Op.Choose(List.of(List.of(new Op.SpinLock(0, at(9))), List.of()), at(8)),
-                new Op.SpinUnlock(0, at(10)))));
-        List<Diagnostic> unlock = of(Code.UNLOCK_NOT_HELD, all);
-        assertEquals(List.of(3, 5), unlock.stream().map(x -> x.span().line()).toList(), all::toString);
-        assertEquals("s is not held here: no `spin_lock s` comes before this `spin_unlock` on any path",
-                unlock.get(0).message());
-        assertEquals("r is not read-locked here: no `read_lock r` comes before this `read_unlock` on any path",
-                unlock.get(1).message());
-        assertEquals(List.of(), of(Code.HELD_AT_EXIT, all));
-    }
-
     // ---- speed ------------------------------------------------------------------------------------------------
 
     @Test
