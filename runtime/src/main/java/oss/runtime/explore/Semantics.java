@@ -120,7 +120,7 @@ final class Semantics {
                 return ph == PH_WOKEN && s[m.mutexBase + c.b[pc]] != 0 ? 0 : 1;
             }
             case BARRIER:
-                return s[b + PHASE] == PH_WAITING ? 0 : 1;
+                return s[b + PHASE] == PH_WAITING ? 0 : 1; // arriving, or leaving once released
             case SEMOP:
                 return semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
             case REQUEST:
@@ -499,7 +499,19 @@ final class Semantics {
         }
     }
 
+    /**
+     * A barrier arrival: the last one releases the others and goes on; an
+     * earlier one waits. A released waiter leaves with a step of its own, as
+     * a signalled cond_wait re-takes its mutex, so both engines count a
+     * waiting barrier as two steps.
+     */
     private void barrier(int[] s, int t, int bar) {
+        int b = m.base(t);
+        if (s[b + PHASE] == PH_WOKEN) {
+            s[b + PHASE] = 0;
+            advance(s, t);
+            return;
+        }
         int arrived = 1;
         for (int u = 0; u < s[0]; u++) {
             if (waitsOn(s, u, BARRIER, bar)) {
@@ -512,8 +524,7 @@ final class Semantics {
         }
         for (int u = 0; u < s[0]; u++) {
             if (waitsOn(s, u, BARRIER, bar)) {
-                s[m.base(u) + PHASE] = 0;
-                advance(s, u);
+                s[m.base(u) + PHASE] = PH_WOKEN;
             }
         }
         advance(s, t);

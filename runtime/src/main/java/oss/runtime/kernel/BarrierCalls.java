@@ -29,6 +29,7 @@ final class BarrierCalls {
             return true;
         }
         b.arrived.add(t.pid);
+        t.markStep(); // arriving and leaving are two steps when the arrival has to wait, as in the explorer
         k.block(t, Task.Blocker.BARRIER, op.barrier(), op.span(), "barrier " + b.name + " (" + b.arrived.size()
                 + " of " + b.parties + " arrived)");
         return false;

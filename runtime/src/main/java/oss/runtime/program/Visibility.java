@@ -7,10 +7,11 @@ package oss.runtime.program;
  * A replayed schedule ({@code oss run --schedule}) counts steps by the same
  * rule, so both sides agree on what one step is.
  *
- * <p>One visible statement is usually one step. Three take two steps at the
+ * <p>One visible statement is usually one step. These take two steps at the
  * same statement: {@code cond_wait} (release and sleep; later, after a
  * signal, re-acquire the mutex), {@code seq_write} and {@code seq_read}
- * (begin at the statement, end after the body). A {@code write_lock} on a
+ * (begin at the statement, end after the body), and a {@code barrier}
+ * arrival that has to wait (arrive; later, once released, leave). A {@code write_lock} on a
  * writer-preferring rwlock that finds it held is also two steps: it first
  * announces itself as a waiting writer, then takes the lock when it is free.
  * The end of a body, where the task exits, is a step at the process's or
