@@ -28,7 +28,7 @@ class CompletionServiceTest {
                 @B
               }
               process b {
-                y = malloc 64
+                y = malloc 64 B
                 @C
               }
               @E
