@@ -106,7 +106,9 @@ public class LspBench {
         server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
 
         System.out.println("deep tier per example (default budget: "
-                + lsp.server().settings().deepBudgetMs() + " ms exploring, 100,000 states, 2,000,000 events):");
+                + lsp.server().settings().deepBudgetMs() + " ms exploring, "
+                + String.format("%,d", oss.lsp.Settings.DEEP_MAX_STATES) + " states, "
+                + String.format("%,d", oss.lsp.Settings.DEEP_MAX_EVENTS) + " events):");
         lsp.server().tiers().listener((d, published, nanos) -> {
             CompletableFuture<Long> f = analysisNs.remove(d.uri());
             if (f != null) {

@@ -18,8 +18,12 @@ import oss.runtime.observe.RunOptions;
 public record Settings(long deepBudgetMs, long debounceMs) {
     /** The default run's event budget in the deep tier: every example finishes far below it. */
     public static final long DEEP_MAX_EVENTS = 2_000_000;
-    /** The exploration's state budget in the deep tier: a tenth of {@code oss check}'s, to stay interactive. */
-    public static final long DEEP_MAX_STATES = 100_000;
+    /**
+     * The exploration's state budget in the deep tier. Time ({@code deepBudgetMs}) is what keeps
+     * it interactive; the states only cap memory (about 50 MB): a tenth of this cut
+     * examples/philosophers-room.oss (240,523 states) short and failed its `expect no deadlock`.
+     */
+    public static final long DEEP_MAX_STATES = 1_000_000;
 
     public static Settings defaults() {
         return new Settings(1000, 150);
