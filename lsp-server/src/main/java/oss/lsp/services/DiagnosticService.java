@@ -1,17 +1,65 @@
 package oss.lsp.services;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Location;
+import oss.runtime.diag.Related;
+import oss.runtime.diag.Severity;
 
-/** STUB: to be implemented (issue 5); the signature is the contract between the server and the services. */
+/**
+ * oss findings as LSP diagnostics: the range, severity, the stable code with
+ * a link to its documentation, related locations, and the detail (a cycle,
+ * an explorer schedule) appended to the message and kept in {@code data}.
+ */
 public final class DiagnosticService {
+    public static final String SOURCE = "oss";
+
     /** The fast tier's findings (parse and checks) as LSP diagnostics, with code, documentation link and related locations. */
     public List<Diagnostic> fast(OssDocument doc) {
-        return List.of();
+        return convert(doc.uri(), doc.compilation().diagnostics());
     }
 
     /** Every finding of the deep tier's analysis (run, exploration, expectations) as LSP diagnostics. */
     public List<Diagnostic> deep(OssDocument doc) {
-        return List.of();
+        return doc.analysis().map(a -> convert(doc.uri(), a.diagnostics())).orElseGet(() -> fast(doc));
+    }
+
+    static List<Diagnostic> convert(String uri, List<oss.runtime.diag.Diagnostic> ds) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (oss.runtime.diag.Diagnostic d : ds) {
+            out.add(convert(uri, d));
+        }
+        return out;
+    }
+
+    static Diagnostic convert(String uri, oss.runtime.diag.Diagnostic d) {
+        String detail = d.detail().strip();
+        String message = detail.isEmpty() ? d.message() : d.message() + "\n" + d.detail().stripTrailing();
+        Diagnostic out = new Diagnostic(Positions.range(d.span()), message, severity(d.severity()), SOURCE,
+                d.code().id());
+        out.setCodeDescription(new DiagnosticCodeDescription(DocLinks.href(d.code())));
+        List<DiagnosticRelatedInformation> related = new ArrayList<>();
+        for (Related r : d.related()) {
+            related.add(new DiagnosticRelatedInformation(new Location(uri, Positions.range(r.span())), r.message()));
+        }
+        if (!related.isEmpty()) {
+            out.setRelatedInformation(related);
+        }
+        if (!detail.isEmpty()) {
+            out.setData(detail);
+        }
+        return out;
+    }
+
+    static DiagnosticSeverity severity(Severity s) {
+        return switch (s) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFO -> DiagnosticSeverity.Information;
+        };
     }
 }

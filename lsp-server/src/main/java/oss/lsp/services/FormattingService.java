@@ -1,12 +1,19 @@
 package oss.lsp.services;
 
 import java.util.List;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
+import oss.compiler.format.Formatter;
 
-/** STUB: to be implemented (issue 5); the signature is the contract between the server and the services. */
+/** oss fmt's canonical layout as one whole-document edit. */
 public final class FormattingService {
     /** The edits that turn the document into oss fmt's canonical layout; empty when it cannot be parsed. */
     public List<TextEdit> format(OssDocument doc) {
-        return List.of();
+        String text = doc.text();
+        return Formatter.format(text)
+                .filter(formatted -> !formatted.equals(text))
+                .map(formatted -> List.of(new TextEdit(new Range(new Position(0, 0), Texts.end(text)), formatted)))
+                .orElse(List.of());
     }
 }

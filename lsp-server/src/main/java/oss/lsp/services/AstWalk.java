@@ -1,0 +1,91 @@
+package oss.lsp.services;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.lsp4j.Position;
+import oss.compiler.ast.Block;
+import oss.compiler.ast.ProcessNode;
+import oss.compiler.ast.Scenario;
+import oss.compiler.ast.Section;
+import oss.compiler.ast.Stmt;
+
+/** Walks the statements of a scenario: every statement, with the blocks nested in it. */
+final class AstWalk {
+    private AstWalk() {}
+
+    /** The blocks directly inside a statement (a fork's body, a loop's, the branches of choose). */
+    static List<Block> blocks(Stmt s) {
+        if (s instanceof Stmt.Repeat x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.For x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.TryLock x) {
+            List<Block> out = new ArrayList<>();
+            x.then().ifPresent(out::add);
+            x.otherwise().ifPresent(out::add);
+            return out;
+        } else if (s instanceof Stmt.Fork x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.VFork x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.Exec x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.Thread x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.Clone x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.SeqWrite x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.SeqRead x) {
+            return List.of(x.body());
+        } else if (s instanceof Stmt.Choose x) {
+            return x.branches();
+        }
+        return List.of();
+    }
+
+    /** Every statement of a block, depth first, in source order. */
+    static List<Stmt> statements(Block b) {
+        List<Stmt> out = new ArrayList<>();
+        collect(b, out);
+        return out;
+    }
+
+    private static void collect(Block b, List<Stmt> out) {
+        for (Stmt s : b.statements()) {
+            out.add(s);
+            for (Block inner : blocks(s)) {
+                collect(inner, out);
+            }
+        }
+    }
+
+    static List<ProcessNode> processes(Scenario s) {
+        List<ProcessNode> out = new ArrayList<>();
+        for (Section sec : s.sections()) {
+            if (sec instanceof ProcessNode p) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The innermost statement whose span holds the position. */
+    static Optional<Stmt> statementAt(Scenario s, Position p) {
+        Stmt best = null;
+        for (ProcessNode proc : processes(s)) {
+            for (Stmt st : statements(proc.body())) {
+                if (Positions.contains(st.span(), p)) {
+                    best = st;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The process whose span holds the position. */
+    static Optional<ProcessNode> processAt(Scenario s, Position p) {
+        return processes(s).stream().filter(proc -> Positions.contains(proc.span(), p)).findFirst();
+    }
+}

@@ -1,0 +1,335 @@
+package oss.lsp.services;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.lsp4j.Position;
+import oss.compiler.ast.Amount;
+import oss.compiler.ast.BankerNode;
+import oss.compiler.ast.Block;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.ExpectNode;
+import oss.compiler.ast.Expr;
+import oss.compiler.ast.Name;
+import oss.compiler.ast.Node;
+import oss.compiler.ast.ProcessAttr;
+import oss.compiler.ast.ProcessNode;
+import oss.compiler.ast.Quantity;
+import oss.compiler.ast.Ref;
+import oss.compiler.ast.Scenario;
+import oss.compiler.ast.Section;
+import oss.compiler.ast.SemOpItem;
+import oss.compiler.ast.Stmt;
+
+/**
+ * Every declared name of a scenario and every place it is written, resolved
+ * the way the checker does: a name inside a process is first one of that
+ * process's variables, then a global declaration or a process.
+ */
+final class SymbolIndex {
+    private final Map<String, Sym> globals = new LinkedHashMap<>();
+    private final Map<String, Sym> locals = new HashMap<>();
+    private final List<Occurrence> occurrences = new ArrayList<>();
+    private String scope;
+
+    private SymbolIndex() {}
+
+    static SymbolIndex of(OssDocument doc) {
+        return doc.compilation().ast().map(SymbolIndex::of).orElseGet(SymbolIndex::new);
+    }
+
+    static SymbolIndex of(Scenario s) {
+        SymbolIndex ix = new SymbolIndex();
+        for (Section sec : s.sections()) {
+            if (sec instanceof Declaration d) {
+                ix.declareGlobal(d.name(), d.kind().keyword(), d);
+            } else if (sec instanceof ProcessNode p) {
+                ix.declareGlobal(p.name(), "process", p);
+            }
+        }
+        for (Section sec : s.sections()) {
+            ix.section(sec);
+        }
+        return ix;
+    }
+
+    List<Occurrence> occurrences() {
+        return occurrences;
+    }
+
+    List<Sym> globals() {
+        return List.copyOf(globals.values());
+    }
+
+    Optional<Sym> global(String name) {
+        return Optional.ofNullable(globals.get(name));
+    }
+
+    /** The occurrence whose name contains the position (or ends right at it). */
+    Optional<Occurrence> at(Position p) {
+        Occurrence touching = null;
+        for (Occurrence o : occurrences) {
+            if (Positions.contains(o.span(), p)) {
+                return Optional.of(o);
+            }
+            if (o.span().line() == p.getLine() + 1 && o.span().endColumn() == p.getCharacter() + 1) {
+                touching = o;
+            }
+        }
+        return Optional.ofNullable(touching);
+    }
+
+    List<Occurrence> of(Sym sym) {
+        return occurrences.stream().filter(o -> o.sym().equals(sym)).toList();
+    }
+
+    private void declareGlobal(Name n, String kind, Node node) {
+        Sym sym = globals.computeIfAbsent(n.text(), k -> new Sym(k, kind, n.span(), null, node));
+        occurrences.add(new Occurrence(sym, n.span(), sym.declared().equals(n.span())));
+    }
+
+    private void declareLocal(Name n, String kind, Node node) {
+        String key = scope + "\u0000" + n.text();
+        Sym sym = locals.computeIfAbsent(key, k -> new Sym(n.text(), kind, n.span(), scope, node));
+        occurrences.add(new Occurrence(sym, n.span(), sym.declared().equals(n.span())));
+    }
+
+    private void use(String text, oss.runtime.program.Span span) {
+        Sym sym = scope == null ? null : locals.get(scope + "\u0000" + text);
+        if (sym == null) {
+            sym = globals.get(text);
+        }
+        if (sym != null) {
+            occurrences.add(new Occurrence(sym, span, false));
+        }
+    }
+
+    private void use(Name n) {
+        use(n.text(), n.span());
+    }
+
+    private void section(Section sec) {
+        if (sec instanceof Declaration d) {
+            d.arraySize().ifPresent(this::expr);
+            d.value().ifPresent(this::expr);
+            d.initial().forEach(this::expr);
+        } else if (sec instanceof ProcessNode p) {
+            process(p);
+        } else if (sec instanceof BankerNode b) {
+            banker(b);
+        } else if (sec instanceof ExpectNode.Metric m) {
+            ref(m.subject());
+        } else if (sec instanceof ExpectNode.NameList l) {
+            l.items().forEach(this::ref);
+        }
+    }
+
+    private void process(ProcessNode p) {
+        scope = p.name().text();
+        p.array().ifPresent(r -> {
+            declareLocal(r.variable(), "index", r);
+            expr(r.range().from());
+            expr(r.range().to());
+        });
+        for (ProcessAttr a : p.attributes()) {
+            if (a instanceof ProcessAttr.Nice n) {
+                expr(n.value());
+            } else if (a instanceof ProcessAttr.Priority n) {
+                expr(n.value());
+            } else if (a instanceof ProcessAttr.Frames n) {
+                expr(n.value());
+            } else if (a instanceof ProcessAttr.Tickets n) {
+                expr(n.value());
+            } else if (a instanceof ProcessAttr.Arrives n) {
+                quantity(n.time());
+            } else if (a instanceof ProcessAttr.Policy n) {
+                n.priority().ifPresent(this::expr);
+            }
+        }
+        block(p.body());
+        scope = null;
+    }
+
+    private void banker(BankerNode b) {
+        for (BankerNode.Row r : b.rows()) {
+            if (r instanceof BankerNode.ProcessRow pr) {
+                use(pr.process());
+            } else if (r instanceof BankerNode.Request rq) {
+                use(rq.process());
+            } else if (r instanceof BankerNode.Resources rs) {
+                rs.names().forEach(this::use);
+            }
+        }
+    }
+
+    private void block(Block b) {
+        b.statements().forEach(this::stmt);
+    }
+
+    private void ref(Ref r) {
+        use(r.name());
+        r.index().ifPresent(this::expr);
+    }
+
+    private void amounts(List<Amount> as) {
+        for (Amount a : as) {
+            ref(a.resource());
+            a.count().ifPresent(this::expr);
+        }
+    }
+
+    private void quantity(Quantity q) {
+        expr(q.value());
+    }
+
+    private void quantity(Optional<Quantity> q) {
+        q.ifPresent(this::quantity);
+    }
+
+    private void expr(Expr e) {
+        if (e instanceof Expr.NameRef n) {
+            use(n.name(), n.span());
+        } else if (e instanceof Expr.Negate n) {
+            expr(n.operand());
+        } else if (e instanceof Expr.Binary n) {
+            expr(n.left());
+            expr(n.right());
+        } else if (e instanceof Expr.Call n) {
+            expr(n.first());
+            expr(n.second());
+        } else if (e instanceof Expr.Paren n) {
+            expr(n.inner());
+        } else if (e instanceof Expr.Number n) {
+        }
+    }
+
+    private void bind(Optional<Name> var, String kind, Node node) {
+        var.ifPresent(n -> declareLocal(n, kind, node));
+    }
+
+    private void stmt(Stmt s) {
+        if (s instanceof Stmt.Compute x) {
+            quantity(x.time());
+        } else if (s instanceof Stmt.Sleep x) {
+            quantity(x.time());
+        } else if (s instanceof Stmt.Io x) {
+            quantity(x.time());
+        } else if (s instanceof Stmt.Repeat x) {
+            expr(x.count());
+            block(x.body());
+        } else if (s instanceof Stmt.For x) {
+            expr(x.range().from());
+            expr(x.range().to());
+            declareLocal(x.variable(), "loop", x);
+            block(x.body());
+        } else if (s instanceof Stmt.Lock x) {
+            ref(x.mutex());
+        } else if (s instanceof Stmt.Unlock x) {
+            ref(x.mutex());
+        } else if (s instanceof Stmt.TryLock x) {
+            ref(x.mutex());
+            x.then().ifPresent(this::block);
+            x.otherwise().ifPresent(this::block);
+        } else if (s instanceof Stmt.WaitAny x) {
+        } else if (s instanceof Stmt.Wait x) {
+            ref(x.target());
+        } else if (s instanceof Stmt.Post x) {
+            ref(x.semaphore());
+        } else if (s instanceof Stmt.Call x) {
+            ref(x.argument());
+        } else if (s instanceof Stmt.Claim x) {
+            amounts(x.amounts());
+        } else if (s instanceof Stmt.Request x) {
+            amounts(x.amounts());
+        } else if (s instanceof Stmt.Release x) {
+            amounts(x.amounts());
+        } else if (s instanceof Stmt.Fork x) {
+            bind(x.variable(), "child", x);
+            block(x.body());
+        } else if (s instanceof Stmt.Exit x) {
+            x.status().ifPresent(this::expr);
+        } else if (s instanceof Stmt.Mmap x) {
+            declareLocal(x.variable(), "mapping", x);
+            quantity(x.size());
+            x.address().ifPresent(this::expr);
+        } else if (s instanceof Stmt.Malloc x) {
+            declareLocal(x.variable(), "allocation", x);
+            quantity(x.size());
+        } else if (s instanceof Stmt.Munmap x) {
+            use(x.region());
+        } else if (s instanceof Stmt.Msync x) {
+            use(x.region());
+        } else if (s instanceof Stmt.Free x) {
+            use(x.block());
+        } else if (s instanceof Stmt.Brk x) {
+            quantity(x.size());
+        } else if (s instanceof Stmt.MemAccess x) {
+            use(x.region());
+            quantity(x.from());
+            quantity(x.to());
+            quantity(x.step());
+        } else if (s instanceof Stmt.LibraryAccess x) {
+            quantity(x.from());
+            quantity(x.to());
+            quantity(x.step());
+        } else if (s instanceof Stmt.AddressAccess x) {
+            expr(x.address());
+        } else if (s instanceof Stmt.PageRefs x) {
+            use(x.region());
+            x.pages().forEach(this::expr);
+        } else if (s instanceof Stmt.Touch x) {
+            use(x.region());
+        } else if (s instanceof Stmt.Snapshot x) {
+        } else if (s instanceof Stmt.VFork x) {
+            bind(x.variable(), "child", x);
+            block(x.body());
+        } else if (s instanceof Stmt.Exec x) {
+            block(x.body());
+        } else if (s instanceof Stmt.Thread x) {
+            bind(x.variable(), "thread", x);
+            block(x.body());
+        } else if (s instanceof Stmt.Join x) {
+            use(x.thread());
+        } else if (s instanceof Stmt.Clone x) {
+            bind(x.variable(), "child", x);
+            block(x.body());
+        } else if (s instanceof Stmt.SpinLock x) {
+            ref(x.lock());
+        } else if (s instanceof Stmt.SpinUnlock x) {
+            ref(x.lock());
+        } else if (s instanceof Stmt.ReadLock x) {
+            ref(x.rwlock());
+        } else if (s instanceof Stmt.ReadUnlock x) {
+            ref(x.rwlock());
+        } else if (s instanceof Stmt.WriteLock x) {
+            ref(x.rwlock());
+        } else if (s instanceof Stmt.WriteUnlock x) {
+            ref(x.rwlock());
+        } else if (s instanceof Stmt.SeqWrite x) {
+            ref(x.seqlock());
+            block(x.body());
+        } else if (s instanceof Stmt.SeqRead x) {
+            ref(x.seqlock());
+            block(x.body());
+        } else if (s instanceof Stmt.CondWait x) {
+            ref(x.cond());
+            ref(x.mutex());
+        } else if (s instanceof Stmt.Signal x) {
+            ref(x.cond());
+        } else if (s instanceof Stmt.Broadcast x) {
+            ref(x.cond());
+        } else if (s instanceof Stmt.BarrierWait x) {
+            ref(x.barrier());
+        } else if (s instanceof Stmt.SemOp x) {
+            for (SemOpItem i : x.items()) {
+                ref(i.element());
+                expr(i.delta());
+            }
+        } else if (s instanceof Stmt.Choose x) {
+            x.branches().forEach(this::block);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package oss.lsp.services;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.lsp4j.Hover;
+import org.junit.jupiter.api.Test;
+
+class HoverServiceTest {
+    static final String FORK = """
+            scenario "fork" {
+              machine {
+                cpus 1
+              }
+              rwlock r writer_preferring
+              semaphore room = 4
+              process parent {
+                x = mmap 4 pages anon private rw
+                write x[0 .. 16 KiB] step 4 KiB
+                child = fork {
+                  write x[0]
+                }
+                wait child
+                compute 3 ms
+              }
+            }
+            """;
+    final HoverService hovers = new HoverService();
+
+    private String hover(String marked, boolean deep) {
+        Cursor c = Cursor.of(marked);
+        Hover h = hovers.hover(deep ? c.analysed() : c.doc(), c.pos(), () -> { });
+        return h == null ? null : h.getContents().getRight().getValue();
+    }
+
+    @Test
+    void unitsConvert() {
+        String kib = hover(FORK.replace("step 4 KiB", "step 4 K|iB"), false);
+        assertTrue(kib.contains("`4 KiB` = 4096 bytes = 4 KiB = 1 page"), kib);
+        String ms = hover(FORK.replace("compute 3 ms", "compute |3 ms"), false);
+        assertTrue(ms.contains("3000000 ns = 3000 µs = 3 ms = 0.003 s"), ms);
+    }
+
+    @Test
+    void declarationsShowTheirConfiguration() {
+        assertTrue(hover(FORK.replace("semaphore room", "semaphore ro|om"), false)
+                .contains("semaphore room — initial value 4"));
+        assertTrue(hover(FORK.replace("rwlock r ", "rwlock |r "), false).contains("writer-preferring"));
+    }
+
+    @Test
+    void keywordsExplainTheOsIdea() {
+        String h = hover(FORK.replace("  semaphore room", "  sema|phore room"), false);
+        assertTrue(h.startsWith("**semaphore** — A counter"), h);
+        for (String k : new String[] {"lock", "fork", "mmap", "cond_wait", "semop", "banker", "expect", "choose"}) {
+            assertTrue(KeywordDocs.of(k).isPresent(), k);
+        }
+    }
+
+    @Test
+    void everyStatementAndDeclarationKeywordIsExplained() {
+        for (String k : Keywords.ALL) {
+            boolean structural = java.util.Set.of("in", "else", "any", "or", "no", "anon", "private", "shared", "at",
+                    "step", "pages", "size", "min", "max", "resources", "total", "available", "alloc", "need",
+                    "writer_preferring").contains(k);
+            assertTrue(structural || KeywordDocs.of(k).isPresent(), "no explanation for " + k);
+        }
+    }
+
+    @Test
+    void memoryStatementShowsTheWalkAfterTheRun() {
+        String h = hover(FORK.replace("    write x[0 .. 16", "    wr|ite x[0 .. 16"), true);
+        assertTrue(h.contains("virtual address"), h);
+        assertTrue(h.contains("| fault | minor |") || h.contains("fault"), h);
+        assertTrue(h.contains("TLB"), h);
+        assertTrue(h.contains("**parent** (pid 2)"), h);
+    }
+
+    @Test
+    void forkShowsTheChildsPid() {
+        String h = hover(FORK.replace("child = fork {", "child = fo|rk {"), true);
+        assertTrue(h.contains("fork() returned"), h);
+    }
+
+    @Test
+    void processShowsItsTurnaround() {
+        String h = hover(FORK.replace("process parent", "process par|ent"), true);
+        assertTrue(h.contains("turnaround"), h);
+    }
+
+    @Test
+    void nothingOnBlankSpace() {
+        assertNull(hover(FORK.replace("  machine {", "|\n  machine {"), false));
+    }
+}

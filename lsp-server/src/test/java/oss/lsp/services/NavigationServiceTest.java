@@ -1,0 +1,87 @@
+package oss.lsp.services;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.Test;
+
+class NavigationServiceTest {
+    static final String SRC = """
+            scenario "x" {
+              mutex fork[2]
+              semaphore room = 1
+              process a {
+                P(room)
+                lock fork[0]
+                x = mmap 16 KiB anon private rw
+                write x[0]
+                unlock fo|rk[0]
+                V(room)
+              }
+              process b {
+                x = malloc 64
+                free x
+              }
+            }
+            """;
+    final NavigationService nav = new NavigationService();
+
+    @Test
+    void definitionOfALockUseIsItsDeclaration() {
+        Cursor c = Cursor.of(SRC);
+        List<Location> defs = nav.definition(c.doc(), c.pos(), () -> { });
+        assertEquals(1, defs.size());
+        assertEquals(1, defs.get(0).getRange().getStart().getLine());
+        assertEquals(8, defs.get(0).getRange().getStart().getCharacter());
+    }
+
+    @Test
+    void referencesWithAndWithoutTheDeclaration() {
+        Cursor c = Cursor.of(SRC);
+        assertEquals(3, nav.references(c.doc(), c.pos(), true, () -> { }).size());
+        assertEquals(2, nav.references(c.doc(), c.pos(), false, () -> { }).size());
+    }
+
+    @Test
+    void localVariablesStayInTheirProcess() {
+        Cursor c = Cursor.of(SRC.replace("fo|rk[0]\n    V", "fork[0]\n    V").replace("write x[0]", "write |x[0]"));
+        List<DocumentHighlight> hs = nav.highlights(c.doc(), c.pos(), () -> { });
+        assertEquals(2, hs.size());
+        assertEquals(DocumentHighlightKind.Write, hs.get(0).getKind());
+        assertEquals(6, hs.get(0).getRange().getStart().getLine());
+        assertEquals(7, hs.get(1).getRange().getStart().getLine());
+    }
+
+    @Test
+    void renameEditsEveryOccurrence() {
+        Cursor c = Cursor.of(SRC);
+        WorkspaceEdit e = nav.rename(c.doc(), c.pos(), "chopstick", () -> { });
+        List<TextEdit> edits = e.getChanges().get(Cursor.URI);
+        assertEquals(3, edits.size());
+        assertEquals("chopstick", edits.get(0).getNewText());
+        assertEquals(c.pos().getLine(), nav.prepareRename(c.doc(), c.pos()).getStart().getLine());
+    }
+
+    @Test
+    void renameRefusesKeywordsAndBadNames() {
+        Cursor c = Cursor.of(SRC);
+        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "lock", () -> { }));
+        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "9lives", () -> { }));
+        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "room", () -> { }));
+    }
+
+    @Test
+    void nothingRenameableOnAKeyword() {
+        Cursor c = Cursor.of(SRC.replace("fo|rk[0]\n    V", "fork[0]\n    V").replace("    lock fork", "    lo|ck fork"));
+        assertNull(nav.prepareRename(c.doc(), c.pos()));
+        assertNull(nav.rename(c.doc(), c.pos(), "z", () -> { }));
+    }
+}
