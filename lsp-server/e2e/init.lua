@@ -111,6 +111,8 @@ local function oss_codes(diags)
   return codes
 end
 
+local client_for_cleanup = nil
+
 local function main()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -182,6 +184,12 @@ local function main()
   end
   vim.lsp.buf_attach_client(bufnr, client_id)
   local client = vim.lsp.get_client_by_id(client_id)
+  client_for_cleanup = function()
+    if exited == nil then
+      client.stop(true)
+      vim.wait(2000, function() return exited ~= nil end, 20)
+    end
+  end
 
   -- 1. initialize
   local ok = vim.wait(wait_ms, function()
@@ -335,6 +343,8 @@ local function main()
       end
       return exited ~= nil
     end, 20)
+    -- Let a late (stale) publication for the old version show itself, if the server sends one.
+    vim.wait(1500, function() return exited ~= nil end, 20)
     R.edit.published = #R.publications - before
     for i = before + 1, #R.publications do
       for _, c in ipairs(oss_codes(R.publications[i].diagnostics)) do
@@ -385,6 +395,9 @@ vim.api.nvim_create_autocmd('VimEnter', {
       if not ok then
         R.harness_error = tostring(e)
         log('harness error: %s', tostring(e))
+      end
+      if client_for_cleanup then
+        pcall(client_for_cleanup) -- never leave a server running behind an early return
       end
       R.timings_ms.total = now_ms()
       local wok, we = pcall(write_results)

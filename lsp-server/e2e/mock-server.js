@@ -24,9 +24,12 @@ function publish(uri, version, text) {
       const c = l.search(/\S/);
       const range = { start: { line: i, character: c }, end: { line: i, character: l.length } };
       if (/no_such_lock/.test(l)) {
-        diagnostics.push({ range, severity: 1, code: 'OSS1101', source: 'oss', message: 'unknown name' });
+        diagnostics.push({ range, severity: 1, code: 'OSS1101', source: 'oss', message: 'unknown name',
+          codeDescription: { href: 'https://example.invalid/docs/diagnostics.md#oss1101--unknown-name' } });
       } else if (/^\s*expect deadlock/.test(l)) {
-        diagnostics.push({ range, severity: 3, code: 'OSS2405', source: 'oss', message: 'deadlock found' });
+        diagnostics.push({ range, severity: 3, code: 'OSS2405', source: 'oss', message: 'deadlock found',
+          codeDescription: { href: 'https://example.invalid/docs/diagnostics.md#oss2405--deadlock-found' },
+          relatedInformation: [{ location: { uri, range }, message: 'here' }] });
       }
     });
   }
@@ -49,7 +52,7 @@ function handle(m) {
     const known = docs.has(m.params.textDocument.uri);
     if (!known) send({ id: m.id, error: { code: -32602, message: 'unknown document' } });
     else if (breakWhat === 'hover' || m.params.position.line > 10000) send({ id: m.id, result: null });
-    else send({ id: m.id, result: { contents: { kind: 'markdown', value: '**lock b** at 1 ms' } } });
+    else send({ id: m.id, result: { contents: { kind: 'markdown', value: '**lock** — acquire a mutex\n\n---\n\n**A** (pid 2) at 0 ms: taken' } } });
   } else if (m.method === 'textDocument/codeLens') {
     const lenses = breakWhat === 'codelens' ? [] : [
       { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 8 } }, command: { title: '▶ Run', command: 'oss.run' } },
