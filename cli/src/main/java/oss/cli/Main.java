@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Operating-system scenarios: write processes, locks, resources and a kernel policy; "
                 + "oss simulates them deterministically and shows what happened.",
         subcommands = {RunCommand.class, ExploreCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class,
+            LspCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
