@@ -96,55 +96,9 @@ final class ExploreCommand implements Callable<Integer> {
     private static JsonObject toJson(SourceFile source, ExploreResult r) {
         JsonObject o = new JsonObject();
         o.addProperty("file", source.name());
-        o.addProperty("verdict", r.verdict());
-        o.addProperty("summary", r.summary());
-        o.addProperty("complete", r.complete());
-        if (r.stoppedBy() != null) {
-            o.addProperty("stoppedBy", r.stoppedBy());
-        }
-        o.addProperty("por", r.por());
-        o.addProperty("states", r.states());
-        o.addProperty("transitions", r.transitions());
-        o.addProperty("maxDepth", r.maxDepth());
-        o.addProperty("seconds", r.seconds());
-        o.addProperty("statesPerSecond", Math.round(r.states() / Math.max(r.seconds(), 1e-9)));
-        o.addProperty("storeBytes", r.storeBytes());
-        o.addProperty("bytesPerState", Math.round(r.bytesPerState() * 10) / 10.0);
+        oss.compiler.report.JsonTrees.explore(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         Runtime rt = Runtime.getRuntime();
         o.addProperty("heapBytes", rt.totalMemory() - rt.freeMemory());
-        JsonArray findings = new JsonArray();
-        for (ExploreFinding f : r.findings()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("code", f.code().id());
-            j.addProperty("line", f.at().line());
-            j.addProperty("column", f.at().column());
-            j.addProperty("message", f.message());
-            JsonArray steps = new JsonArray();
-            for (int i = 0; i < f.schedule().steps().size(); i++) {
-                var s = f.schedule().steps().get(i);
-                JsonObject step = new JsonObject();
-                step.addProperty("pid", s.pid());
-                step.addProperty("task", f.who().get(i));
-                step.addProperty("line", s.line());
-                step.addProperty("column", s.column());
-                if (s.branch() >= 0) {
-                    step.addProperty("branch", s.branch());
-                }
-                steps.add(step);
-            }
-            j.add("schedule", steps);
-            JsonArray related = new JsonArray();
-            for (var rel : f.related()) {
-                JsonObject x = new JsonObject();
-                x.addProperty("line", rel.span().line());
-                x.addProperty("column", rel.span().column());
-                x.addProperty("message", rel.message());
-                related.add(x);
-            }
-            j.add("related", related);
-            findings.add(j);
-        }
-        o.add("findings", findings);
         return o;
     }
 }

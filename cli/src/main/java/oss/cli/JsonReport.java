@@ -85,55 +85,7 @@ final class JsonReport {
     }
 
     private static JsonObject run(RunResult r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("endNs", r.endNs());
-        o.addProperty("events", r.events());
-        o.addProperty("cpus", r.cpus());
-        o.addProperty("deadlocked", r.deadlocked());
-        o.addProperty("budgetExhausted", r.budgetExhausted());
-        JsonArray tasks = new JsonArray();
-        for (TaskReport t : r.tasks()) {
-            JsonObject x = new JsonObject();
-            x.addProperty("pid", t.pid());
-            x.addProperty("ppid", t.ppid());
-            x.addProperty("process", t.process());
-            x.addProperty("forked", t.forked());
-            x.addProperty("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
-            x.addProperty("arrivalNs", t.arrivalNs());
-            x.addProperty("firstRunNs", t.firstRunNs());
-            x.addProperty("finishNs", t.finishNs());
-            x.addProperty("turnaroundNs", t.turnaroundNs());
-            x.addProperty("waitingNs", t.waitingNs());
-            x.addProperty("responseNs", t.responseNs());
-            x.addProperty("cpuNs", t.cpuNs());
-            x.addProperty("voluntarySwitches", t.voluntarySwitches());
-            x.addProperty("involuntarySwitches", t.involuntarySwitches());
-            x.addProperty("exitStatus", t.exitStatus());
-            if (t.blockedOn() != null) {
-                x.addProperty("blockedOn", t.blockedOn());
-            }
-            x.add("memory", RECORDS.toJsonTree(t.memory()));
-            tasks.add(x);
-        }
-        o.add("tasks", tasks);
-        JsonArray gantt = new JsonArray();
-        for (GanttSlice s : r.gantt()) {
-            JsonObject x = new JsonObject();
-            x.addProperty("cpu", s.cpu());
-            x.addProperty("pid", s.pid());
-            x.addProperty("startNs", s.startNs());
-            x.addProperty("endNs", s.endNs());
-            gantt.add(x);
-        }
-        o.add("gantt", gantt);
-        JsonArray order = new JsonArray();
-        r.finishOrder().forEach(order::add);
-        o.add("finishOrder", order);
-        o.add("machine", RECORDS.toJsonTree(r.machine()));
-        o.add("snapshots", RECORDS.toJsonTree(r.snapshots()));
-        // what the run saw at each statement, for editors' hovers: summaries, page walks, lock waits
-        o.add("facts", RECORDS.toJsonTree(r.facts()));
-        return o;
+        return oss.compiler.report.JsonTrees.run(r);
     }
 
     /** Gson serialises the runtime's records field by field (component names become keys). */

@@ -1,17 +1,54 @@
 package oss.lsp.services;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import oss.compiler.ast.Scenario;
 
-/** STUB: to be implemented (issue 5); the signature is the contract between the server and the services. */
+/**
+ * Quick fixes for the diagnostics in the request: declare a missing name
+ * (OSS1101), add a missing unit (OSS1201), take locks in one global order
+ * (OSS1304), reap a forgotten child (OSS2006).
+ */
 public final class CodeActionService {
     public List<Either<Command, CodeAction>> actions(OssDocument doc, Range range, List<Diagnostic> diagnostics,
             CancelChecker cancel) {
-        return List.of();
+        List<Either<Command, CodeAction>> out = new ArrayList<>();
+        Scenario s = doc.compilation().ast().orElse(null);
+        if (s == null || diagnostics == null) {
+            return out;
+        }
+        for (Diagnostic d : diagnostics) {
+            String code = d.getCode() == null ? "" : d.getCode().isLeft() ? d.getCode().getLeft()
+                    : String.valueOf(d.getCode().getRight());
+            Fix fix = switch (code) {
+                case "OSS1101" -> Fixes.declare(doc, s, d);
+                case "OSS1201" -> Fixes.unit(doc, s, d);
+                case "OSS1304" -> LockOrderFix.of(doc, s);
+                case "OSS2006" -> Fixes.reap(doc, s, d);
+                default -> null;
+            };
+            if (fix != null) {
+                CodeAction a = new CodeAction(fix.title());
+                a.setKind(CodeActionKind.QuickFix);
+                a.setDiagnostics(List.of(d));
+                a.setIsPreferred(true);
+                a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), fix.edits())));
+                out.add(Either.forRight(a));
+            }
+        }
+        return out;
     }
+
+    /** A titled set of edits. */
+    record Fix(String title, List<TextEdit> edits) {}
 }

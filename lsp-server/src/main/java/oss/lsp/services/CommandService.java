@@ -1,9 +1,22 @@
 package oss.lsp.services;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.List;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import oss.compiler.analysis.Analysis;
+import oss.compiler.analysis.ExpectationResult;
+import oss.compiler.report.JsonTrees;
+import oss.runtime.diag.Diagnostic;
 
-/** STUB: to be implemented (issue 5); the signature is the contract between the server and the services. */
+/**
+ * oss.run and oss.explore: the deep tier's results of the document as JSON
+ * (the same trees {@code oss run --json} and {@code oss explore --json}
+ * print), for a client to draw a Gantt chart or replay a schedule.
+ */
 public final class CommandService {
     public static final String RUN = "oss.run";
     public static final String EXPLORE = "oss.explore";
@@ -14,6 +27,57 @@ public final class CommandService {
 
     /** Runs a command on the document; the result is a JSON tree (gson) a client can draw. */
     public Object execute(OssDocument doc, String command, List<Object> arguments, CancelChecker cancel) {
-        return null;
+        if (!commands().contains(command)) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                    "unknown command " + command + "; oss knows " + commands(), null));
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("uri", doc.uri());
+        o.addProperty("version", doc.version());
+        Analysis a = doc.analysis().orElse(null);
+        if (a == null) {
+            o.addProperty("error", "the document has not been analysed yet"
+                    + (doc.compilation().hasErrors() ? ": it has errors" : ""));
+            o.add("findings", findings(doc.compilation().diagnostics()));
+            return o;
+        }
+        if (command.equals(RUN)) {
+            a.run().ifPresent(r -> JsonTrees.run(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue())));
+            o.add("findings", findings(a.diagnostics()));
+            o.add("expectations", expectations(a.expectations()));
+        } else {
+            a.explore().ifPresent(r -> JsonTrees.explore(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue())));
+            if (a.explore().isEmpty()) {
+                o.addProperty("error", "no exploration: " + (a.hasErrors() ? "the document has errors" : "not run"));
+            }
+        }
+        return o;
+    }
+
+    static JsonArray findings(List<Diagnostic> ds) {
+        JsonArray out = new JsonArray();
+        for (Diagnostic d : ds) {
+            JsonObject x = new JsonObject();
+            x.addProperty("code", d.code().id());
+            x.addProperty("severity", d.severity().label());
+            x.addProperty("line", d.span().line());
+            x.addProperty("column", d.span().column());
+            x.addProperty("message", d.message());
+            out.add(x);
+        }
+        return out;
+    }
+
+    static JsonArray expectations(List<ExpectationResult> rs) {
+        JsonArray out = new JsonArray();
+        for (ExpectationResult r : rs) {
+            JsonObject x = new JsonObject();
+            x.addProperty("text", r.expectation().text());
+            x.addProperty("line", r.expectation().span().line());
+            x.addProperty("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+            x.addProperty("actual", r.actual());
+            out.add(x);
+        }
+        return out;
     }
 }

@@ -64,6 +64,11 @@ final class SymbolIndex {
         return List.copyOf(globals.values());
     }
 
+    /** Every symbol, globals first, in order of declaration. */
+    List<Sym> all() {
+        return occurrences.stream().map(Occurrence::sym).distinct().toList();
+    }
+
     Optional<Sym> global(String name) {
         return Optional.ofNullable(globals.get(name));
     }

@@ -1,0 +1,82 @@
+package oss.lsp.services;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.TextEdit;
+import oss.compiler.ast.Block;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.Expr;
+import oss.compiler.ast.ProcessNode;
+import oss.compiler.ast.Ref;
+import oss.compiler.ast.Scenario;
+import oss.compiler.ast.Section;
+import oss.compiler.ast.Stmt;
+import oss.lsp.services.CodeActionService.Fix;
+
+/**
+ * OSS1304: make every task take its locks in one global order, ascending by
+ * declaration (and by constant index within an array), by swapping two
+ * consecutive {@code lock} statements that go the other way. Locks whose
+ * index is not a constant ({@code fork[i]}) have no static order and are left.
+ */
+final class LockOrderFix {
+    private LockOrderFix() {}
+
+    static Fix of(OssDocument doc, Scenario s) {
+        List<String> order = new ArrayList<>();
+        for (Section sec : s.sections()) {
+            if (sec instanceof Declaration d) {
+                order.add(d.name().text());
+            }
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        for (ProcessNode p : AstWalk.processes(s)) {
+            block(p.body(), order, doc.text(), edits);
+            for (Stmt st : AstWalk.statements(p.body())) {
+                for (Block b : AstWalk.blocks(st)) {
+                    block(b, order, doc.text(), edits);
+                }
+            }
+        }
+        return edits.isEmpty() ? null : new Fix("Take the locks in declaration order", edits);
+    }
+
+    private static void block(Block b, List<String> order, String text, List<TextEdit> edits) {
+        List<Stmt> st = b.statements();
+        for (int i = 0; i + 1 < st.size(); i++) {
+            if (st.get(i) instanceof Stmt.Lock first && st.get(i + 1) instanceof Stmt.Lock second) {
+                long a = key(first.mutex(), order);
+                long c = key(second.mutex(), order);
+                if (a >= 0 && c >= 0 && a > c) {
+                    edits.add(new TextEdit(Positions.range(first.mutex().span()), slice(text, second.mutex())));
+                    edits.add(new TextEdit(Positions.range(second.mutex().span()), slice(text, first.mutex())));
+                    i++;
+                }
+            }
+        }
+    }
+
+    /** Declaration index times 2^20 plus the constant index; -1 when it has no static place. */
+    private static long key(Ref r, List<String> order) {
+        int decl = order.indexOf(r.name().text());
+        if (decl < 0) {
+            return -1;
+        }
+        if (r.index().isEmpty()) {
+            return (long) decl << 20;
+        }
+        if (r.index().get() instanceof Expr.Number n && n.text().matches("\\d+")) {
+            return ((long) decl << 20) + Long.parseLong(n.text());
+        }
+        return -1;
+    }
+
+    private static String slice(String text, Ref r) {
+        List<String> lines = Texts.lines(text);
+        var sp = r.span();
+        if (sp.line() != sp.endLine()) {
+            return Describe.ref(r);
+        }
+        return lines.get(sp.line() - 1).substring(sp.column() - 1, sp.endColumn() - 1);
+    }
+}

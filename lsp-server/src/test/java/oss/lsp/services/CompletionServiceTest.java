@@ -1,0 +1,90 @@
+package oss.lsp.services;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.junit.jupiter.api.Test;
+
+class CompletionServiceTest {
+    static final String SRC = """
+            scenario "c" {
+              machine {
+                cpus 2
+                @M
+              }
+              kernel {
+                @K
+              }
+              mutex fork[2]
+              mutex m
+              semaphore room = 1
+              resource printer 2
+              @S
+              process a {
+                x = mmap 16 KiB anon private rw
+                @B
+              }
+              process b {
+                y = malloc 64 B
+                @C
+              }
+              @E
+            }
+            """;
+
+    private static List<String> labels(String marked) {
+        String text = SRC;
+        for (String m : new String[] {"@M", "@K", "@S", "@B", "@C", "@E"}) {
+            text = text.replace(m, marked.startsWith(m) ? marked.substring(2) : "");
+        }
+        Cursor c = Cursor.of(text);
+        return new CompletionService().complete(c.doc(), c.pos(), () -> { }).stream().map(CompletionItem::getLabel)
+                .toList();
+    }
+
+    @Test
+    void statementKeywordsInABody() {
+        List<String> l = labels("@Blo|");
+        assertTrue(l.containsAll(List.of("lock", "compute", "fork", "mmap", "cond_wait")), l.toString());
+        assertFalse(l.contains("mutex"));
+    }
+
+    @Test
+    void sectionKeywordsAtScenarioLevel() {
+        List<String> l = labels("@S|");
+        assertTrue(l.containsAll(List.of("mutex", "process", "banker", "expect", "kernel")), l.toString());
+        assertFalse(l.contains("lock"));
+    }
+
+    @Test
+    void settingKeysInMachineAndKernel() {
+        assertTrue(labels("@Mpa|").containsAll(List.of("page_size", "tlb", "cache")));
+        assertTrue(labels("@K|").containsAll(List.of("scheduler", "context_switch", "replacement")));
+    }
+
+    @Test
+    void namesOfTheRightKind() {
+        assertEquals(List.of("fork", "m"), labels("@Block |"));
+        assertEquals(List.of("room"), labels("@BP(|"));
+        assertEquals(List.of("printer"), labels("@Brequest pr|"));
+        assertEquals(List.of("x"), labels("@Bwrite |"));
+        assertEquals(List.of("y"), labels("@Cfree |"));
+    }
+
+    @Test
+    void unitsAfterANumber() {
+        List<String> l = labels("@Bcompute 3 |");
+        assertTrue(l.containsAll(List.of("ms", "us", "ns", "s", "KiB", "pages")), l.toString());
+    }
+
+    @Test
+    void metricsAfterExpectName() {
+        List<String> l = labels("@Eexpect a.|");
+        assertTrue(l.containsAll(List.of("turnaround", "waiting", "minor_faults")), l.toString());
+        List<String> flags = labels("@Eexpect |");
+        assertTrue(flags.containsAll(List.of("deadlock", "safe", "a", "b")), flags.toString());
+    }
+}
