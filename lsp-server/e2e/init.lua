@@ -279,6 +279,27 @@ local function main()
 
   -- 4. code lenses, resolved when the server resolves them lazily
   R.codelens = { lenses = {} }
+  R.expect_lines = {}
+  for i, l in ipairs(lines) do
+    if l:match('^%s*expect%s') then
+      table.insert(R.expect_lines, i - 1)
+    end
+  end
+  -- Lenses on expect lines come with the deep tier: ask again until every expect line has one.
+  local function covers_expectations(list)
+    local on = {}
+    for _, lens in ipairs(list) do
+      if lens.range and lens.range.start then
+        on[lens.range.start.line] = true
+      end
+    end
+    for _, l in ipairs(R.expect_lines) do
+      if not on[l] then
+        return false
+      end
+    end
+    return true
+  end
   do
     local params = { textDocument = { uri = uri } }
     local deadline = now_ms() + wait_ms
@@ -297,7 +318,7 @@ local function main()
       else
         list = res.result
       end
-      if type(list) == 'table' and #list > 0 then
+      if type(list) == 'table' and #list > 0 and covers_expectations(list) then
         break
       end
       vim.wait(250, function() return exited ~= nil end, 20)

@@ -54,9 +54,13 @@ function handle(m) {
     else if (breakWhat === 'hover' || m.params.position.line > 10000) send({ id: m.id, result: null });
     else send({ id: m.id, result: { contents: { kind: 'markdown', value: '**lock** — acquire a mutex\n\n---\n\n**A** (pid 2) at 0 ms: taken' } } });
   } else if (m.method === 'textDocument/codeLens') {
-    const lenses = breakWhat === 'codelens' ? [] : [
-      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 8 } }, command: { title: '▶ Run', command: 'oss.run' } },
-    ];
+    const lenses = [];
+    if (breakWhat !== 'codelens') {
+      lenses.push({ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, command: { title: '▶ Run', command: 'oss.run' } });
+      (docs.get(m.params.textDocument.uri) || '').split('\n').forEach((l, i) => {
+        if (/^\s*expect\s/.test(l)) lenses.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: 0 } }, command: { title: '✓ holds', command: '' } });
+      });
+    }
     send({ id: m.id, result: lenses });
   } else if (m.method === 'shutdown') {
     send({ id: m.id, result: null });

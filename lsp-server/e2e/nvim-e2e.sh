@@ -117,6 +117,8 @@ for f in "${files[@]}"; do
     '"\(.codelens.lenses | length) lens(es) in \(.codelens.attempts) attempt(s), \(.codelens.latency_ms) ms: \([.codelens.lenses[] | .title // "(unresolved)"] | unique | join(" | ") | .[0:120])"'
   check codelens-run '[.codelens.lenses[] | select((.title // "") | test("Run"))] | length > 0' \
     '"a lens titled …Run…: \([.codelens.lenses[] | select((.title // "") | test("Run")) | .title] | first // "none")"'
+  check codelens-expect '(.expect_lines // []) - [.codelens.lenses[] | select((.title // "") | test("^(✓|✗|\\?) ")) | .line] | length == 0' \
+    '"\(.expect_lines | length) expect line(s); verdict lenses: \([.codelens.lenses[] | select((.title // "") | test("^(✓|✗|\\?) ")) | "\(.line + 1): \(.title)"] | join(", ") | .[0:140])"'
   check edit-diagnostics '.edit.unknown_name_ms != null and .edit.unknown_name_version == .edit.version and ([.publications[] | select(.phase == "edit" and .version != $e.version)] | length == 0)' \
     '"after `\(.edit.text | gsub("^ +"; ""))`: OSS1101 \(if .edit.unknown_name_ms then "published for version \(.edit.unknown_name_version) after \(.edit.unknown_name_ms) ms" else "not published" end); \(.edit.published) publication(s) after the edit, \([.publications[] | select(.phase == "edit" and .version != $e.version)] | length) for an older version"'
   check bad-input '.bad_hover.answered and .unknown_doc_hover.answered and .alive_after_bad_input' \
