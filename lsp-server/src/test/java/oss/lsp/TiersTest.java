@@ -224,6 +224,16 @@ class TiersTest {
         var caps = init("{\"oss.deepBudgetMs\": 250}").getCapabilities();
         assertEquals(250, server.settings().deepBudgetMs());
         assertEquals(0.25, server.settings().analyzeOptions().explore().maxSeconds());
+        assertEquals(Settings.DEEP_MAX_STATES, server.settings().analyzeOptions().explore().maxStates());
+        assertEquals(Settings.DEEP_MAX_EVENTS, server.settings().analyzeOptions().run().maxEvents());
+        // workspace configuration changes it later; nonsense is ignored
+        server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                JsonParser.parseString("{\"oss\": {\"deepBudgetMs\": 300, \"debounceMs\": \"20\"}}")));
+        assertEquals(300, server.settings().deepBudgetMs());
+        assertEquals(20, server.settings().debounceMs());
+        server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                JsonParser.parseString("[1, {\"deepBudgetMs\": null}]")));
+        assertEquals(300, server.settings().deepBudgetMs());
         assertTrue(caps.getHoverProvider().getLeft());
         assertNotNull(caps.getCompletionProvider());
         assertTrue(caps.getRenameProvider().getRight().getPrepareProvider());
