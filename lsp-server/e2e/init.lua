@@ -114,6 +114,9 @@ end
 local client_for_cleanup = nil
 
 local function main()
+  -- No swap file (another Neovim on the same example would stop us with a prompt), no shada.
+  vim.opt.swapfile = false
+  vim.opt.shadafile = 'NONE'
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   vim.bo[bufnr].filetype = 'oss'
