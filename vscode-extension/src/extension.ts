@@ -305,10 +305,12 @@ function reportViaCli(doc: vscode.TextDocument): Promise<{ html?: string; proble
       java!.executable,
       ['-XX:+UseSerialGC', '-jar', jarPath(), 'run', src, '--html', out],
       { timeout: 120000, maxBuffer: 64 * 1024 * 1024 },
-      (err, _stdout, stderr) => {
+      (err, stdout, stderr) => {
         try {
           if (fs.existsSync(out)) {
             resolve({ html: fs.readFileSync(out, 'utf8') });
+          } else if (/^\s*<(!DOCTYPE|html)/i.test(stdout)) {
+            resolve({ html: stdout }); // an --html that prints the report instead of writing it
           } else {
             const why = stderr.split(/\r?\n/).filter((l) => l.trim()).slice(0, 3).join(' ') || (err ? err.message : 'no report written');
             resolve({
