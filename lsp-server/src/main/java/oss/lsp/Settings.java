@@ -14,25 +14,27 @@ import oss.runtime.observe.RunOptions;
  *
  * @param deepBudgetMs the deep tier's time for exploring interleavings, per analysis
  * @param debounceMs   how long the deep tier waits after the last change before it starts
+ * @param maxStates    the deep tier's state budget ({@code {"oss": {"explore": {"maxStates": N}}}},
+ *                     as the VS Code extension sends its {@code oss.explore.maxStates} setting)
  */
-public record Settings(long deepBudgetMs, long debounceMs) {
+public record Settings(long deepBudgetMs, long debounceMs, long maxStates) {
     /** The default run's event budget in the deep tier: every example finishes far below it. */
     public static final long DEEP_MAX_EVENTS = 2_000_000;
     /**
-     * The exploration's state budget in the deep tier. Time ({@code deepBudgetMs}) is what keeps
+     * The exploration's default state budget in the deep tier. Time ({@code deepBudgetMs}) is what keeps
      * it interactive; the states only cap memory (about 50 MB): a tenth of this cut
      * examples/philosophers-room.oss (240,523 states) short and failed its `expect no deadlock`.
      */
     public static final long DEEP_MAX_STATES = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(1000, 150);
+        return new Settings(1000, 150, DEEP_MAX_STATES);
     }
 
     /** What {@link oss.compiler.analysis.Analyzer} gets in the deep tier under these settings. */
     public AnalyzeOptions analyzeOptions() {
         return new AnalyzeOptions(RunOptions.defaults().withMaxEvents(DEEP_MAX_EVENTS),
-                ExploreOptions.defaults().withMaxStates(DEEP_MAX_STATES).withMaxSeconds(deepBudgetMs / 1000.0));
+                ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(deepBudgetMs / 1000.0));
     }
 
     /** These settings with whatever {@code json} (a gson tree, or anything else lsp4j hands over) overrides. */
@@ -43,7 +45,10 @@ public record Settings(long deepBudgetMs, long debounceMs) {
         JsonObject scope = o.has("oss") && o.get("oss").isJsonObject() ? o.getAsJsonObject("oss") : o;
         long budget = number(scope, "deepBudgetMs", number(o, "oss.deepBudgetMs", deepBudgetMs));
         long debounce = number(scope, "debounceMs", number(o, "oss.debounceMs", debounceMs));
-        return new Settings(clamp(budget, 10, 600_000), clamp(debounce, 0, 10_000));
+        JsonObject explore = scope.has("explore") && scope.get("explore").isJsonObject()
+                ? scope.getAsJsonObject("explore") : new JsonObject();
+        long states = number(explore, "maxStates", number(o, "oss.explore.maxStates", maxStates));
+        return new Settings(clamp(budget, 10, 600_000), clamp(debounce, 0, 10_000), clamp(states, 1, 50_000_000));
     }
 
     private static long number(JsonObject o, String key, long fallback) {

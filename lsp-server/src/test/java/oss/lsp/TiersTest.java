@@ -231,6 +231,11 @@ class TiersTest {
                 JsonParser.parseString("{\"oss\": {\"deepBudgetMs\": 300, \"debounceMs\": \"20\"}}")));
         assertEquals(300, server.settings().deepBudgetMs());
         assertEquals(20, server.settings().debounceMs());
+        // the VS Code extension's oss.explore.maxStates arrives nested
+        server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                JsonParser.parseString("{\"oss\": {\"explore\": {\"maxStates\": 5000}}}")));
+        assertEquals(5000, server.settings().analyzeOptions().explore().maxStates());
+        assertEquals(300, server.settings().deepBudgetMs());
         server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
                 JsonParser.parseString("[1, {\"deepBudgetMs\": null}]")));
         assertEquals(300, server.settings().deepBudgetMs());
