@@ -120,16 +120,17 @@ public final class AddressSpaces {
             int h = (int) Math.min(90, 22 + 8 * (Math.log(pages) / Math.log(2)));
             String fill = v.perms().contains("x") ? "#f3e5c8" : v.path().equals("[stack]") ? "#dcefdc"
                     : v.perms().contains("w") ? "#dde8f7" : "#eeeeee";
-            String label = (v.path().isEmpty() ? "[anon]" : v.path()) + "  " + v.perms() + "  " + size(v.end() - v.start());
+            String label = (v.path().isEmpty() ? "[anon]" : v.path()) + " " + v.perms() + " " + size(v.end() - v.start());
+            boolean touching = prev != null && v.end() == prev.start();
             body.append("<g class=\"vma\"><title>").append(Esc.html(hex(v.start()) + "-" + hex(v.end()) + " " + v.perms()
                     + " " + v.path() + " (" + pages + " pages)")).append("</title>")
-                    .append("<text x=\"150\" y=\"").append(y + 10).append("\" text-anchor=\"end\" class=\"addr\">")
-                    .append(hex(v.end())).append("</text>")
+                    .append(touching ? "" : "<text x=\"150\" y=\"" + (y + 10) + "\" text-anchor=\"end\" class=\"addr\">"
+                            + hex(v.end()) + "</text>")
                     .append("<rect x=\"160\" y=\"").append(y).append("\" width=\"300\" height=\"").append(h)
                     .append("\" fill=\"").append(fill).append("\" stroke=\"#666\"/>")
                     .append("<text x=\"170\" y=\"").append(y + h / 2 + 4).append("\" class=\"vlabel\">")
                     .append(Esc.html(label)).append("</text>")
-                    .append("<text x=\"150\" y=\"").append(y + h).append("\" text-anchor=\"end\" class=\"addr\">")
+                    .append("<text x=\"150\" y=\"").append(y + h + 3).append("\" text-anchor=\"end\" class=\"addr\">")
                     .append(hex(v.start())).append("</text></g>\n");
             y += h;
             prev = v;
@@ -193,8 +194,11 @@ public final class AddressSpaces {
     }
 
     static String size(long bytes) {
-        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
-            return (bytes >> 30) + " GiB";
+        if (bytes >= 1L << 40) {
+            return String.format(Locale.ROOT, "%.1f TiB", bytes / (double) (1L << 40)).replace(".0 ", " ");
+        }
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30)).replace(".0 ", " ");
         }
         if (bytes >= 1L << 20) {
             return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20)).replace(".0 ", " ");
