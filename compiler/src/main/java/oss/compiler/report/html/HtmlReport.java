@@ -59,7 +59,9 @@ public final class HtmlReport {
         h.append("<section id=\"memory\"><h2>2. Address space</h2>\n");
         List<AddressSpaces.Space> spaces = a.run().map(AddressSpaces::of).orElse(List.of());
         if (spaces.isEmpty()) {
-            h.append("<p class=\"muted\">no process mapped memory the run recorded</p>\n");
+            h.append("<p class=\"muted\">no address space to draw: /proc maps are of live processes, so add "
+                    + "<code>snapshot \"label\"</code> while a process still has its memory (the end of the run shows "
+                    + "only those still alive)</p>\n");
         }
         for (AddressSpaces.Space sp : spaces) {
             String who = a.run().flatMap(r -> r.tasks().stream().filter(x -> x.pid() == sp.pid()).findFirst())
