@@ -319,7 +319,7 @@ public final class Kernel {
                     charge(cpu);
                     boolean yield = classOf(t).shouldYield(t.se, now);
                     if (yield && rt.queued() + fair.queued() > 0 && !director.active()) {
-                        preempt(cpu);
+                        preempt(cpu, "its time slice was used up");
                         changed = true;
                     } else {
                         renewSlice(cpu, t);
@@ -344,7 +344,7 @@ public final class Kernel {
                     }
                     Cpu victim = victimFor(t);
                     if (victim != null) {
-                        preempt(victim);
+                        preempt(victim, "a more urgent task woke up (" + t + ")");
                         changed = true;
                     }
                 }
@@ -469,10 +469,10 @@ public final class Kernel {
         startSlice(cpu, t, Math.max(now, cpu.runStart));
     }
 
-    /** Takes the CPU away from its task and puts the task back in the run queue. */
-    private void preempt(Cpu cpu) {
+    /** Takes the CPU away from its task and puts the task back in the run queue; {@code why} goes in the chart. */
+    private void preempt(Cpu cpu, String why) {
         Task t = tasks.get(cpu.current);
-        leaveCpu(cpu, t);
+        leaveCpu(cpu, t, "preempted: " + why);
         t.involuntary++;
         t.preemptedAt = now;
         t.state = TaskState.RUNNABLE;
@@ -481,10 +481,10 @@ public final class Kernel {
         classOf(t).enqueue(t.se, Wake.PREEMPTED, now);
     }
 
-    private void leaveCpu(Cpu cpu, Task t) {
+    private void leaveCpu(Cpu cpu, Task t, String why) {
         charge(cpu);
         if (cpu.sliceOpen >= 0) {
-            gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
+            gantt.add(cpu.index, t.pid, cpu.sliceOpen, now, why);
         }
         cpu.sliceOpen = -1;
         closeSwitch(cpu);
@@ -548,7 +548,7 @@ public final class Kernel {
     /** Runs {@code t}'s zero-time statements until it computes, blocks or exits. */
     private void execute(Task t) {
         if (!director.mayRun(t)) {
-            preempt(cpus[t.cpu]);
+            preempt(cpus[t.cpu], "the replayed schedule's next step is another task's");
             return;
         }
         while (true) {
@@ -585,7 +585,7 @@ public final class Kernel {
             boolean goesOn = step(t, op);
             if (director.stepped(t, op, before)) {
                 if (t.state == TaskState.RUNNING) {
-                    preempt(cpus[t.cpu]); // the schedule's next step is another task's
+                    preempt(cpus[t.cpu], "the replayed schedule's next step is another task's");
                 }
                 return;
             }
@@ -684,10 +684,19 @@ public final class Kernel {
         throw new IllegalStateException("no semantics for " + op.getClass().getSimpleName());
     }
 
+    /** What the chart says a task blocked on when the caller gave no words of its own. */
+    private static final String[] BLOCKED_ON = java.util.Arrays.stream(Task.Blocker.values())
+            .map(b -> switch (b) {
+                case TIMER -> "sleep";
+                case IO -> "I/O";
+                default -> b.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            })
+            .toArray(String[]::new);
+
     /** The running {@code t} goes to sleep on {@code blocker}: it leaves its CPU; {@code on} says what for. */
     void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
         moreSync.sleeping(t, at, on);
-        leaveCpu(cpus[t.cpu], t);
+        leaveCpu(cpus[t.cpu], t, "blocked: " + (on != null ? on : BLOCKED_ON[blocker.ordinal()]));
         classOf(t).block(t.se, now);
         t.voluntary++;
         t.state = blocker == Task.Blocker.IO ? TaskState.DISK_SLEEP : TaskState.SLEEPING;
@@ -881,7 +890,7 @@ public final class Kernel {
      * ends only itself.
      */
     private void exit(Task t, int status) {
-        leaveCpu(cpus[t.cpu], t);
+        leaveCpu(cpus[t.cpu], t, status >= 128 ? "killed (exit status " + status + ")" : "exited");
         if (t.tgid == t.pid) {
             for (int pid = 2; pid < tasks.size(); pid++) {
                 Task thread = tasks.get(pid);
@@ -901,7 +910,7 @@ public final class Kernel {
     /** Takes a task that is not running out of whatever queue it waits in, so it can be ended. */
     private void stopWherever(Task t) {
         if (t.cpu >= 0) {
-            leaveCpu(cpus[t.cpu], t);
+            leaveCpu(cpus[t.cpu], t, "ended with its thread group (exit_group)");
         }
         stopSpinning(t);
         switch (t.blocker) {
@@ -1000,7 +1009,7 @@ public final class Kernel {
                 charge(cpu);
                 closeSwitch(cpu);
                 if (cpu.sliceOpen >= 0) {
-                    gantt.add(cpu.index, t.pid, cpu.sliceOpen, now);
+                    gantt.add(cpu.index, t.pid, cpu.sliceOpen, now, cutShort ? "the run stopped (--until)" : "the run ended");
                 }
             }
         }

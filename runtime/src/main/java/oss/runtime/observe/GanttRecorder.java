@@ -20,6 +20,11 @@ public final class GanttRecorder {
     }
 
     public void add(int cpu, int pid, long start, long end) {
+        add(cpu, pid, start, end, "");
+    }
+
+    /** A slice that ended for {@code reason}; joined to the task's previous one when nothing ran between. */
+    public void add(int cpu, int pid, long start, long end, String reason) {
         if (end <= start) {
             return;
         }
@@ -27,11 +32,11 @@ public final class GanttRecorder {
         if (!list.isEmpty()) {
             GanttSlice last = list.get(list.size() - 1);
             if (last.pid() == pid && last.endNs() == start) {
-                list.set(list.size() - 1, new GanttSlice(cpu, pid, last.startNs(), end));
+                list.set(list.size() - 1, new GanttSlice(cpu, pid, last.startNs(), end, reason));
                 return;
             }
         }
-        list.add(new GanttSlice(cpu, pid, start, end));
+        list.add(new GanttSlice(cpu, pid, start, end, reason));
     }
 
     /** Every slice, by CPU and then by time. */

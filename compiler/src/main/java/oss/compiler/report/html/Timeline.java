@@ -13,11 +13,10 @@ import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
 
 /**
- * The run's Gantt slices with who they are and why each one ended. The
- * runtime records slices without reasons, so the reason is read off the
- * task's report: it exited at that instant, it is blocked there at the end,
- * the run ended, or it ran again later (preempted when the task only ever
- * switched involuntarily, blocked when only voluntarily, else "switched out").
+ * The run's Gantt slices with who they are and why each one ended: the
+ * kernel records the reason with each slice (blocked on what, preempted for
+ * what, exited). For slices without one (a run recorded elsewhere), the
+ * reason is read off the task's report instead.
  */
 public final class Timeline {
     /** One bar: {@code reason} is a short word, {@code why} the sentence. */
@@ -64,6 +63,30 @@ public final class Timeline {
         if (s.pid() == 0) {
             return new Bar(s, name(0), "switch", "the kernel switching tasks on CPU" + s.cpu());
         }
+        if (!s.reason().isEmpty()) {
+            return new Bar(s, name(s.pid()), shortReason(s.reason()), s.reason());
+        }
+        return inferred(s, all);
+    }
+
+    /** The word under the bar: "blocked", "preempted", "exit", "killed", "end". */
+    static String shortReason(String reason) {
+        if (reason.startsWith("exited")) {
+            return "exit";
+        }
+        if (reason.startsWith("the run")) {
+            return "end";
+        }
+        if (reason.startsWith("ended with")) {
+            return "killed";
+        }
+        int colon = reason.indexOf(':');
+        String head = colon > 0 ? reason.substring(0, colon) : reason;
+        int space = head.indexOf(' ');
+        return space > 0 ? head.substring(0, space) : head;
+    }
+
+    private Bar inferred(GanttSlice s, List<GanttSlice> all) {
         TaskReport t = byPid.get(s.pid());
         boolean runsLater = all.stream().anyMatch(o -> o.pid() == s.pid() && o.startNs() >= s.endNs() && o != s);
         if (t != null && t.finishNs() >= 0 && t.finishNs() == s.endNs()) {

@@ -64,9 +64,10 @@ class HtmlReportTest {
         for (GanttSlice s : r.gantt()) {
             assertTrue(d.html().contains("data-pid=\"" + s.pid() + "\" data-cpu=\"" + s.cpu() + "\""));
         }
-        // every slice has a hover title saying when and why it ended
-        assertTrue(d.html().contains("<title>P1 (pid 2): 0 ms – 4 ms on CPU0 (4 ms); ended: preempted"));
-        assertTrue(d.html().contains("<title>P2 (pid 3): 4 ms – 7 ms on CPU0 (3 ms); ended: exited with status 0</title>"));
+        // every slice has a hover title saying when and why it ended, as the kernel recorded it
+        assertTrue(d.html().contains("<title>P1 (pid 2): 0 ms – 4 ms on CPU0 (4 ms); ended: preempted: its time slice was"
+                + " used up</title>"));
+        assertTrue(d.html().contains("<title>P2 (pid 3): 4 ms – 7 ms on CPU0 (3 ms); ended: exited</title>"));
         assertTrue(d.html().contains("<title>P1 (pid 2): 10 ms – 30 ms on CPU0 (20 ms); ended: exited"));
         assertEquals(1, count(d.html(), "class=\"why\">preempted<"));
         assertEquals(3, count(d.html(), "class=\"why\">exit<"));
@@ -213,5 +214,14 @@ class HtmlReportTest {
             out.add(m.group(1) + " -> " + m.group(2) + " " + m.group(3));
         }
         return out;
+    }
+
+    @Test
+    void aBlockedSliceSaysWhatItBlockedOn() throws IOException {
+        Doc d = render("producer-consumer.oss");
+        // the kernel's own words: a task went to sleep on the buffer's lock (a zero-length
+        // slice, like the consumer's first P(full) at 0 ms, is not drawn)
+        assertTrue(d.html().contains("ended: blocked: semaphore guard (value 0)"), d.html());
+        assertTrue(d.html().contains("class=\"why\">blocked<"));
     }
 }
