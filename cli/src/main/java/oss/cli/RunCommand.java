@@ -46,6 +46,19 @@ final class RunCommand implements Callable<Integer> {
                     + "\"pid 2 at 5:7, pid 3 at 5:7\"), then let the scheduler decide")
     String schedule;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write one self-contained HTML report: the timeline, address spaces, wait-for graph "
+                    + "and counterexample schedule, drawn in SVG")
+    Path html;
+
+    @Option(names = "--dot", paramLabel = "FILE",
+            description = "also write the deadlock's wait-for / resource-allocation graph in Graphviz DOT")
+    Path dot;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "also write the timeline as Chrome / Perfetto trace-event JSON (ui.perfetto.dev, chrome://tracing)")
+    Path trace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
             options = options.withSchedule(parsed.get());
         }
         Analysis a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
+        if (!writePictures(source, a, err)) {
+            return Main.USAGE;
+        }
         if (json) {
             out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
         } else {
@@ -100,5 +116,29 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return a.hasErrors() ? Main.FINDINGS : Main.OK;
+    }
+
+    /** --html, --dot and --trace: the pictures of this run, each written only when asked for. */
+    private boolean writePictures(SourceFile source, Analysis a, PrintWriter err) {
+        try {
+            if (html != null) {
+                java.nio.file.Files.writeString(html,
+                        oss.compiler.report.html.HtmlReport.render(source.name(), source.text(), a));
+            }
+            if (dot != null) {
+                var g = oss.compiler.report.html.WaitGraph.of(a);
+                java.nio.file.Files.writeString(dot, g.map(oss.compiler.report.html.WaitGraph::toDot)
+                        .orElse("digraph wait_for {\n  label=\"no deadlock: no wait-for cycle\";\n}\n"));
+            }
+            if (trace != null) {
+                String json = a.run().map(r -> new oss.compiler.report.html.Timeline(r).traceJson())
+                        .orElse("{\"traceEvents\": []}\n");
+                java.nio.file.Files.writeString(trace, json);
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            err.println("oss: cannot write " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -13,16 +13,18 @@ import oss.compiler.report.JsonTrees;
 import oss.runtime.diag.Diagnostic;
 
 /**
- * oss.run and oss.explore: the deep tier's results of the document as JSON
+ * oss.run, oss.explore and oss.report: the deep tier's results of the document as JSON
  * (the same trees {@code oss run --json} and {@code oss explore --json}
  * print), for a client to draw a Gantt chart or replay a schedule.
  */
 public final class CommandService {
     public static final String RUN = "oss.run";
     public static final String EXPLORE = "oss.explore";
+    /** The HTML report {@code oss run --html} writes, as {"html": "..."}: one renderer for the CLI and the webview. */
+    public static final String REPORT = "oss.report";
 
     public static List<String> commands() {
-        return List.of(RUN, EXPLORE);
+        return List.of(RUN, EXPLORE, REPORT);
     }
 
     /** Runs a command on the document; the result is a JSON tree (gson) a client can draw. */
@@ -39,6 +41,10 @@ public final class CommandService {
             o.addProperty("error", "the document has not been analysed yet"
                     + (doc.compilation().hasErrors() ? ": it has errors" : ""));
             o.add("findings", findings(doc.compilation().diagnostics()));
+            return o;
+        }
+        if (command.equals(REPORT)) {
+            o.addProperty("html", oss.compiler.report.html.HtmlReport.render(doc.uri(), doc.text(), a));
             return o;
         }
         if (command.equals(RUN)) {
