@@ -92,8 +92,8 @@ function counts({ label, text }) {
   if (/errors?|warnings?|infos?/i.test(label)) {
     return { errors: n(/errors?:?\s*(\d+)/i), warnings: n(/warnings?:?\s*(\d+)/i), infos: n(/infos?:?\s*(\d+)/i) };
   }
-  const n = text.match(/(\d+)\D+(\d+)/); // icons, then the two numbers
-  return n ? { errors: +n[1], warnings: +n[2] } : undefined;
+  const m = text.match(/(\d+)\D+(\d+)/); // icons, then the two numbers
+  return m ? { errors: +m[1], warnings: +m[2] } : undefined;
 }
 
 try {
