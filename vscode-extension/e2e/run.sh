@@ -81,7 +81,8 @@ cat >"$work/user/User/settings.json" <<'JSON'
   "extensions.ignoreRecommendations": true,
   "chat.disableAIFeatures": true,
   "editor.hover.delay": 200,
-  "window.commandCenter": false
+  "window.commandCenter": false,
+  "git.openRepositoryInParentFolders": "never"
 }
 JSON
 say "code-server --install-extension"
