@@ -11,7 +11,6 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { findJava, JavaFound } from './java';
 import { exploreSummary, runSummary } from './summary';
@@ -118,7 +117,6 @@ function startClient(): Promise<LanguageClient | undefined> {
     const run: Executable = {
       command: java.executable,
       args: ['-XX:+UseSerialGC', '-jar', jarPath(), 'lsp'],
-      transport: TransportKind.stdio,
     };
     const serverOptions: ServerOptions = { run, debug: run };
     const clientOptions: LanguageClientOptions = {

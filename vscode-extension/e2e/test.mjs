@@ -1,0 +1,209 @@
+// Drives code-server (already serving at OSS_E2E_URL with the oss extension installed) in
+// Debian's headless Chromium through playwright-core, as a student would use it, and checks
+// what is on the screen. Every wait is bounded; a screenshot is kept at each step.
+// Closes with "vscode-e2e: N passed, N failed"; exit 1 if any failed.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const base = process.env.OSS_E2E_URL;
+const examples = process.env.OSS_E2E_EXAMPLES;
+const art = process.env.OSS_E2E_ARTIFACTS;
+const WAIT = Number(process.env.OSS_E2E_WAIT_MS || 60000);
+const t0 = Date.now();
+const log = (...a) => console.log(`[vscode-e2e ${String(Date.now() - t0).padStart(6)} ms]`, ...a);
+const results = [];
+const check = (name, ok, detail) => {
+  results.push({ name, ok, detail });
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'}     ${name.padEnd(18)} ${detail}`);
+};
+let shot = 0;
+const screenshot = async (page, name) => {
+  const file = path.join(art, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch((e) => log('screenshot failed', e.message));
+  log('screenshot', file);
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls fn until it returns a truthy value or ms pass; returns the last value. */
+async function until(fn, ms = WAIT, every = 500) {
+  const end = Date.now() + ms;
+  let v;
+  do {
+    try { v = await fn(); } catch (e) { v = undefined; }
+    if (v) return v;
+    await sleep(every);
+  } while (Date.now() < end);
+  return v;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.OSS_E2E_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync'],
+  timeout: 60000,
+});
+const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+const page = await context.newPage();
+page.setDefaultTimeout(WAIT);
+const browserErrors = [];
+page.on('pageerror', (e) => browserErrors.push(e.message));
+
+async function command(title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  const open = page.locator('.tabs-container .tab', { hasText: name }).first();
+  if (await open.count()) {
+    await open.click();
+    await page.locator(`.tab.active:has-text("${name}")`).first().waitFor({ timeout: 15000 });
+    return;
+  }
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15000 });
+}
+
+/** The status bar's problems item: its accessible label, e.g. "No Problems" / "2 Warnings". */
+async function problemsLabel() {
+  const item = page.locator('[id="status.problems"]').first();
+  const label = (await item.getAttribute('aria-label').catch(() => null))
+    || (await item.locator('a, .statusbar-item-label').first().getAttribute('aria-label').catch(() => null))
+    || '';
+  return { label, text: (await item.innerText().catch(() => '')).replace(/\s+/g, ' ').trim() };
+}
+function counts({ label, text }) {
+  if (/no problems/i.test(label)) return { errors: 0, warnings: 0, infos: 0 };
+  const n = (re) => { const m = label.match(re); return m ? +m[1] : 0; };
+  if (/errors?|warnings?|infos?/i.test(label)) {
+    return { errors: n(/errors?:?\s*(\d+)/i), warnings: n(/warnings?:?\s*(\d+)/i), infos: n(/infos?:?\s*(\d+)/i) };
+  }
+  const m = text.match(/(\d+)\D+(\d+)/); // icons, then the two numbers
+  return m ? { errors: +m[1], warnings: +m[2] } : undefined;
+}
+
+try {
+  // 1. VS Code opens the repository's examples folder.
+  await page.goto(`${base}/?folder=${encodeURIComponent(examples)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
+  log('workbench up');
+  await screenshot(page, 'workbench');
+
+  // 2. fork-cow.oss: coloured, no problems once the server (deep tier included) has judged it.
+  await openFile('fork-cow.oss');
+  const lang = await until(async () => (await page.locator('[id="status.editor.mode"]').innerText()).trim(), 15000);
+  check('language', /oss/i.test(lang || ''), `status bar language of fork-cow.oss: ${JSON.stringify(lang)}`);
+  const tokenClasses = await until(async () => {
+    const cls = await page.locator('.view-line span span').evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
+    return cls.length >= 4 ? cls : undefined;
+  }, 20000);
+  check('colour', (tokenClasses || []).length >= 4,
+    `distinct token classes on screen: ${(tokenClasses || []).length} (the TextMate grammar colours keywords, numbers, comments, strings)`);
+
+  // 3. the code lens "▶ Run" above the scenario: it comes from the language server, so the server runs.
+  const lens = await until(async () => {
+    const t = await page.locator('.codelens-decoration').allInnerTexts();
+    // "▶ Run" above the scenario, and a verdict on each of the 4 expect lines once the deep tier judged
+    return t.some((x) => /Run/.test(x)) && t.filter((x) => /holds/.test(x)).length >= 4 ? t : undefined;
+  }, WAIT);
+  check('codelens', !!lens, `code lenses: ${JSON.stringify((lens || []).map((s) => s.replace(/\s+/g, ' ')).slice(0, 6))}`);
+  await screenshot(page, 'fork-cow-lenses');
+
+  // 4. Problems: fork-cow holds all its expectations, so none (asked until the deep tier had time).
+  await sleep(1000); // the verdicts are in: the deep tier has published
+  const fc = await problemsLabel();
+  const fcCounts = counts(fc);
+  check('problems-clean', !!fcCounts && fcCounts.errors === 0 && fcCounts.warnings === 0,
+    `fork-cow.oss: status bar ${JSON.stringify(fc.label || fc.text)}`);
+
+  // 5. hover on `write x[0]` (the child's copy-on-write): the page walk from the run.
+  const line = page.locator('.view-line', { hasText: 'write x[0]' }).first();
+  const word = line.locator('span span', { hasText: /^write$/ }).first();
+  let hoverText = '';
+  await until(async () => {
+    await page.mouse.move(5, 5);
+    await sleep(300);
+    await word.hover({ timeout: 5000 });
+    const h = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
+    await h.waitFor({ state: 'visible', timeout: 5000 });
+    hoverText = (await h.innerText()).replace(/[ \t]+/g, ' ');
+    return /page walk/i.test(hoverText);
+  }, WAIT, 1000);
+  await screenshot(page, 'fork-cow-hover');
+  const va = hoverText.match(/0x7fff[0-9a-f]+/)?.[0];
+  check('hover', /copy-on-write/i.test(hoverText) && /page walk/i.test(hoverText) && !!va && /cow/i.test(hoverText),
+    `hover on \`write x[0]\`: ${hoverText.length} chars; virtual address ${va}; ${JSON.stringify(hoverText.split('\n').filter((s) => /page walk|PML4|physical|fault/i.test(s)).slice(0, 4))}`);
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
+  // 6. a scenario with problems: segfault.oss (its warnings show in the status bar and the Problems panel).
+  await openFile('segfault.oss');
+  // Expected: the two static warnings `oss check` gives (OSS1303 write to a read-only mapping,
+  // OSS1302 an access past the VMA), no error, and the run's two SIGSEGVs as infos (OSS2301,
+  // from the deep tier). Asked until they are all there (the deep tier publishes last).
+  const want = { errors: 0, warnings: 2, infos: 2 };
+  const same = (c) => c && c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos;
+  const sf = await until(async () => {
+    const c = counts(await problemsLabel());
+    return same(c) ? c : undefined;
+  }, WAIT);
+  await sleep(1000); // and nothing else arrives after them
+  const sfNow = await problemsLabel();
+  const sfCounts = counts(sfNow);
+  await page.keyboard.press('Control+Shift+M');
+  const rows = await until(async () => {
+    const r = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    return r.length ? r : undefined;
+  }, 15000);
+  await screenshot(page, 'segfault-problems');
+  const panelText = (rows || []).join('\n');
+  check('problems', !!sf && same(sfCounts) && /OSS1303/.test(panelText) && /OSS1302/.test(panelText) && /OSS2301/.test(panelText),
+    `segfault.oss: status bar ${JSON.stringify(sfNow.label || sfNow.text)} (want ${JSON.stringify(want)}); Problems panel rows: ${JSON.stringify((rows || []).map((s) => s.replace(/\s+/g, ' ')).slice(0, 4))}`);
+  await page.keyboard.press('Control+Shift+M');
+
+  // 7. the timeline webview: oss: Show Timeline on fork-cow draws the run's SVG.
+  await openFile('fork-cow.oss');
+  await command('oss: Show Timeline');
+  let svg;
+  await until(async () => {
+    for (const f of page.frames()) {
+      const n = await f.locator('svg').count().catch(() => 0);
+      if (n > 0 && f !== page.mainFrame()) {
+        const rects = await f.locator('svg rect').count().catch(() => 0);
+        const title = await f.locator('h1, h2').allInnerTexts().catch(() => []);
+        svg = { url: f.url().slice(0, 60), svgs: n, rects, title };
+        return true;
+      }
+    }
+    return false;
+  }, WAIT, 1000);
+  await sleep(1000);
+  await screenshot(page, 'timeline-webview');
+  const tab = await page.locator('.tab', { hasText: /timeline/i }).first().innerText().catch(() => '');
+  check('timeline', !!svg && svg.rects > 0,
+    svg ? `webview tab ${JSON.stringify(tab.trim())}: ${svg.svgs} svg, ${svg.rects} rect(s); headings ${JSON.stringify(svg.title.slice(0, 4))}` : 'no svg in any webview frame');
+} catch (e) {
+  check('harness', false, `${e.message.split('\n')[0]}`);
+  await screenshot(page, 'harness-error');
+}
+if (browserErrors.length) log('page errors:', browserErrors.slice(0, 5));
+await browser.close();
+const failed = results.filter((r) => !r.ok).length;
+fs.writeFileSync(path.join(art, 'results.json'), JSON.stringify({ ms: Date.now() - t0, results }, null, 2));
+console.log(`vscode-e2e: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
