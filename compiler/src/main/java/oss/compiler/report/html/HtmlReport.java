@@ -256,6 +256,7 @@ public final class HtmlReport {
             h1{font-size:20px;margin:0 0 4px}h2{font-size:17px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
             h3{font-size:15px;margin:14px 0 2px}h4{font-size:13px;margin:4px 0}
             .muted{color:#666}nav{margin:8px 0 0;font-size:13px}a{color:#2a5db0}
+            svg{max-width:100%;height:auto}
             svg text{font:11px system-ui,Helvetica,Arial,sans-serif;fill:#222}
             svg .slabel{fill:#fff;font-weight:600}svg .why{font-size:9.5px;fill:#444}svg .tlabel{font-size:10px;fill:#555}
             svg .cpu{font-weight:600}svg .addr{font:10px ui-monospace,Menlo,Consolas,monospace;fill:#555}
