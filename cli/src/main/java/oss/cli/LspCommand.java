@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import oss.lsp.OssLsp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * `oss lsp`: the language server over stdin/stdout. Stdout is the protocol, so System.out is
@@ -16,6 +17,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lsp", description = "Run the language server over stdin/stdout (for editors; see README's Editors).")
 final class LspCommand implements Callable<Integer> {
+    /** Clients started with a stdio transport (vscode-languageclient's TransportKind.stdio) pass it. */
+    @Option(names = "--stdio", description = "talk over stdin/stdout (the default and only transport)")
+    boolean stdio;
+
     @Override
     public Integer call() {
         OutputStream protocol = new FileOutputStream(FileDescriptor.out);

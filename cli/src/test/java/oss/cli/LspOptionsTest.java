@@ -1,0 +1,20 @@
+package oss.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Editors start servers with transport flags; `oss lsp` must not refuse the stdio one. */
+class LspOptionsTest {
+    @Test
+    void stdioIsAcceptedAndAnythingElseIsNot() {
+        CommandLine cli = new CommandLine(new Main());
+        CommandLine.ParseResult r = cli.parseArgs("lsp", "--stdio");
+        assertEquals("lsp", r.subcommand().commandSpec().name());
+        assertTrue(r.subcommand().hasMatchedOption("--stdio"));
+        org.junit.jupiter.api.Assertions.assertThrows(CommandLine.UnmatchedArgumentException.class,
+                () -> new CommandLine(new Main()).parseArgs("lsp", "--socket=5007"));
+    }
+}
