@@ -11,9 +11,10 @@ import oss.runtime.observe.TaskReport;
 final class FactText {
     private FactText() {}
 
-    static String fact(StatementFact f) {
+    /** A forked task is its process's name with a star, as in the run's table and the report. */
+    static String fact(StatementFact f, boolean forked) {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(f.process()).append("** (pid ").append(f.pid()).append(") at ")
+        md.append("**").append(f.process()).append(forked ? "\\*" : "").append("** (pid ").append(f.pid()).append(") at ")
                 .append(time(f.timeNs())).append(": ").append(f.summary()).append("\n");
         for (String d : f.details()) {
             md.append("- ").append(d).append("\n");

@@ -85,10 +85,12 @@ public final class HoverService {
         }
         Span span = st.get().span();
         StringBuilder md = new StringBuilder();
+        java.util.Set<Integer> forked = a.get().run().map(r -> r.tasks().stream().filter(t -> t.forked())
+                .map(t -> t.pid()).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
         a.get().run().map(RunResult::facts).orElse(List.of()).stream()
                 .filter(f -> f.span().line() == span.line() && f.span().column() == span.column())
                 .limit(4)
-                .forEach(f -> md.append(FactText.fact(f)).append("\n"));
+                .forEach(f -> md.append(FactText.fact(f, forked.contains(f.pid()))).append("\n"));
         a.get().explore().ifPresent(e -> {
             for (ExploreFinding f : e.findings()) {
                 if (f.at().line() == span.line() && f.at().column() == span.column()) {

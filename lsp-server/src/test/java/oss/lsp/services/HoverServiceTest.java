@@ -77,6 +77,12 @@ class HoverServiceTest {
     }
 
     @Test
+    void aForkedChildIsStarredAsInTheRunsTable() {
+        String h = hover(FORK.replace("      write x[0]\n", "      wr|ite x[0]\n"), true);
+        assertTrue(h.contains("**parent\\*** (pid 3)"), h);
+    }
+
+    @Test
     void forkShowsTheChildsPid() {
         String h = hover(FORK.replace("child = fork {", "child = fo|rk {"), true);
         assertTrue(h.contains("fork() returned"), h);
