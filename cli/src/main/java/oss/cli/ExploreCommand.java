@@ -47,7 +47,7 @@ final class ExploreCommand implements Callable<Integer> {
     Path scheduleOut;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SourceFile source;
@@ -55,6 +55,11 @@ final class ExploreCommand implements Callable<Integer> {
             source = SourceFile.read(file);
         } catch (SourceFile.Unreadable e) {
             err.println("oss: " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (maxStates < 1 || !(maxTime > 0)) {
+            err.println("oss: --max-states must be at least 1 and --max-time above 0 (got " + maxStates + " and "
+                    + maxTime + ")");
             return Main.USAGE;
         }
         Compilation c = Compiler.compile(source.name(), source.text());
@@ -74,7 +79,13 @@ final class ExploreCommand implements Callable<Integer> {
         java.util.function.BiFunction<Integer, Integer, String> statement = (line, col) ->
                 line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
         if (scheduleOut != null && !r.findings().isEmpty()) {
-            java.nio.file.Files.writeString(scheduleOut, r.findings().get(0).schedule().format());
+            try {
+                java.nio.file.Files.writeString(scheduleOut, r.findings().get(0).schedule().format());
+            } catch (java.io.IOException e) {
+                err.println("oss: cannot write the schedule to " + scheduleOut + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                return Main.USAGE;
+            }
         }
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(source, r)));

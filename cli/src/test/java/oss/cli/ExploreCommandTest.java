@@ -1,0 +1,43 @@
+package oss.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `oss explore` as a user calls it: the verdict, the schedule file, and clear words for bad arguments. */
+class ExploreCommandTest {
+    static final String OPPOSITE = CliTest.EXAMPLES + "two-locks-opposite.oss";
+
+    @Test
+    void findsTheDeadlockAndWritesAScheduleThatRunReplays(@TempDir Path dir) throws Exception {
+        Path schedule = dir.resolve("s.txt");
+        CliTest.Outcome o = CliTest.oss("explore", OPPOSITE, "--schedule-out", schedule.toString());
+        assertEquals(1, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("OSS2401"), o.out());
+        assertEquals("pid 2 at 12:5\npid 3 at 21:5\n", Files.readString(schedule));
+        CliTest.Outcome replay = CliTest.oss("run", OPPOSITE, "--schedule", schedule.toString());
+        assertTrue(replay.out().contains("OSS2101"), replay.out());
+        assertFalse(replay.out().contains("OSS2406"), replay.out());
+    }
+
+    @Test
+    void anUnwritableScheduleFileIsAUsageErrorNotAnInternalOne() {
+        CliTest.Outcome o = CliTest.oss("explore", OPPOSITE, "--schedule-out", "/nonexistent-dir/s.txt");
+        assertEquals(Main.USAGE, o.code());
+        assertTrue(o.err().contains("cannot write the schedule to /nonexistent-dir/s.txt"), o.err());
+        assertFalse(o.err().contains("internal error"), o.err());
+    }
+
+    @Test
+    void budgetsMustBePositive() {
+        CliTest.Outcome o = CliTest.oss("explore", OPPOSITE, "--max-states", "0");
+        assertEquals(Main.USAGE, o.code());
+        assertTrue(o.err().contains("--max-states must be at least 1"), o.err());
+        assertEquals(Main.USAGE, CliTest.oss("explore", OPPOSITE, "--max-time", "-1").code());
+    }
+}
