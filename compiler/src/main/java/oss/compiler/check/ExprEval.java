@@ -19,6 +19,9 @@ import oss.runtime.program.Span;
  */
 public final class ExprEval {
     private static final BigDecimal LIMIT = new BigDecimal(Long.MAX_VALUE);
+    /** Intermediate results stay within this; {@link #address} widens it to 64 unsigned bits. */
+    private BigDecimal limit = LIMIT;
+    private static final BigDecimal ADDRESS_LIMIT = new BigDecimal(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
     private final Diags diags;
     private final Symbols symbols;
 
@@ -65,9 +68,42 @@ public final class ExprEval {
         return v;
     }
 
+    /**
+     * A virtual address: any value of the machine's address width, so that a
+     * kernel address such as {@code 0xffff888000000000} can be written (it does
+     * not fit a signed long; the result carries its 64 bits). Above the width
+     * is {@code VALUE_OUT_OF_RANGE}.
+     */
+    public OptionalLong address(Expr e, Map<String, Long> env, String what, int addressBits) {
+        BigDecimal v;
+        limit = ADDRESS_LIMIT;
+        try {
+            v = eval(e, env);
+        } finally {
+            limit = LIMIT;
+        }
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v.stripTrailingZeros().scale() > 0) {
+            diags.report(Code.NOT_AN_INTEGER, e.span(), what + " must be a whole number, not " + v.toPlainString());
+            return OptionalLong.empty();
+        }
+        int bits = addressBits > 32 ? 64 : 32;
+        BigInteger max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+        BigInteger x = v.toBigIntegerExact();
+        if (x.signum() < 0 || x.compareTo(max) > 0) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, e.span(), what + " must be between 0 and 0x" + max.toString(16)
+                    + " (a " + bits + "-bit address), not " + (x.signum() < 0 ? x.toString() : "0x" + x.toString(16)));
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(x.longValue());
+    }
+
     void tooLarge(Span span) {
-        diags.report(Code.VALUE_OUT_OF_RANGE, span,
-                "this number is too large (the limit is " + Long.MAX_VALUE + ")");
+        diags.report(Code.VALUE_OUT_OF_RANGE, span, limit == LIMIT
+                ? "this number is too large (the limit is " + Long.MAX_VALUE + ")"
+                : "this number is too large for an address (the limit is 0xffffffffffffffff)");
     }
 
     private BigDecimal eval(Expr e, Map<String, Long> env) {
@@ -88,7 +124,7 @@ public final class ExprEval {
         } else {
             v = binary((Expr.Binary) e, env);
         }
-        if (v != null && v.abs().compareTo(LIMIT) > 0) {
+        if (v != null && v.abs().compareTo(limit) > 0) {
             tooLarge(e.span());
             return null;
         }

@@ -11,6 +11,10 @@ record MemoryContext(MachineConfig machine, List<FileDecl> files, List<LibraryDe
         return machine.pageSize();
     }
 
+    int addressBits() {
+        return machine.memory().paging().addressBits;
+    }
+
     long userTop() {
         return machine.memory().paging().userTop;
     }

@@ -247,7 +247,7 @@ final class MemoryLowerer {
         } else if (s instanceof Stmt.LibraryAccess a) {
             libraryAccess(a, env, out);
         } else if (s instanceof Stmt.AddressAccess a) {
-            eval.inRange(a.address(), env, "an address", 0, Long.MAX_VALUE, Code.VALUE_OUT_OF_RANGE)
+            eval.address(a.address(), env, "an address", context.addressBits())
                     .ifPresent(addr -> body.emit(out, new Op.MemAccess(-1, addr, addr, 1, a.write(), span)));
         } else if (s instanceof Stmt.PageRefs p) {
             pageRefs(p, env, out);
@@ -304,14 +304,15 @@ final class MemoryLowerer {
         long fixed = -1;
         if (m.address().isPresent()) {
             Expr a = m.address().get();
-            OptionalLong addr = eval.inRange(a, env, "the address", 0, Long.MAX_VALUE, Code.VALUE_OUT_OF_RANGE);
+            OptionalLong addr = eval.address(a, env, "the address", context.addressBits());
             if (addr.isEmpty()) {
                 ok = false;
             } else if (addr.getAsLong() % context.pageSize() != 0) {
                 diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), String.format("the address 0x%x is not a multiple of the "
                         + "page size (%d bytes); MAP_FIXED needs a page-aligned address", addr.getAsLong(), context.pageSize()));
                 ok = false;
-            } else if (bytes > 0 && addr.getAsLong() + bytes - 1 > context.userTop()) {
+            } else if (Long.compareUnsigned(addr.getAsLong(), context.userTop()) > 0
+                    || bytes > 0 && addr.getAsLong() + bytes - 1 > context.userTop()) {
                 diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), String.format("the mapping would end above 0x%x, the "
                         + "highest user-space address", context.userTop()));
                 ok = false;

@@ -110,19 +110,28 @@ final class MemorySyscalls {
         }
         if (op instanceof Op.MemAccess a) {
             long base = a.slot() < 0 ? 0 : load(t, a.slot());
+            if (a.slot() >= 0 && base == NO_ADDRESS) {
+                return neverMapped(t, a.span());
+            }
             long count = a.to() <= a.from() ? 1 : (a.to() - a.from()) / Math.max(1, a.step()) + 1;
             return accesses(t, cpu, a.span(), count, i -> base + a.from() + i * Math.max(1, a.step()), a.write(),
                     FutureReferences.UNKNOWN);
         }
         if (op instanceof Op.LibraryAccess a) {
             long base = mm.libraryBase(t.pid, a.library());
+            if (base < 0) {
+                return neverMapped(t, a.span());
+            }
             long count = a.to() <= a.from() ? 1 : (a.to() - a.from()) / Math.max(1, a.step()) + 1;
             return accesses(t, cpu, a.span(), count,
-                    i -> base < 0 ? -1 : base + a.from() + i * Math.max(1, a.step()), a.write(),
+                    i -> base + a.from() + i * Math.max(1, a.step()), a.write(),
                     FutureReferences.UNKNOWN);
         }
         if (op instanceof Op.PageRefs r) {
             long base = load(t, r.slot());
+            if (base == NO_ADDRESS) {
+                return neverMapped(t, r.span());
+            }
             long[] pages = r.pages();
             long firstVpn = base >>> MemoryManager.PAGE_SHIFT;
             return accesses(t, cpu, r.span(), pages.length,
@@ -131,6 +140,9 @@ final class MemorySyscalls {
         }
         if (op instanceof Op.Touch touch) {
             long base = load(t, touch.slot());
+            if (base == NO_ADDRESS) {
+                return neverMapped(t, touch.span());
+            }
             Vma v = base == NO_ADDRESS ? null : mm.addressSpace(t.pid).find(base);
             long start = v == null ? base : v.start;
             long pages = v == null ? 1 : v.pages(MemoryManager.PAGE_SIZE);
@@ -172,9 +184,6 @@ final class MemorySyscalls {
                 return new Outcome(false, ns(cycles), 0, null, null);
             }
             long va = address.at(t.opProgress);
-            if (va < 0) {
-                return kill(t, span, "the region was never mapped (its mmap or malloc failed)");
-            }
             if (mm.inFreedBlock(t.pid, va)) {
                 findings.add(Code.USE_AFTER_FREE, span, t + " " + (write ? "writes" : "reads") + " 0x"
                         + Long.toHexString(va) + ", inside a block that was freed");
@@ -199,6 +208,10 @@ final class MemorySyscalls {
             }
         }
         return new Outcome(true, ns(cycles), 0, null, null);
+    }
+
+    private Outcome neverMapped(Task t, Span span) {
+        return kill(t, span, "the region was never mapped (its mmap or malloc failed)");
     }
 
     private Outcome kill(Task t, Span span, String message) {

@@ -610,6 +610,9 @@ public final class MemoryManager {
             lastCounters = taskCounters;
         }
         lastAccessMm = mm;
+        if (Long.compareUnsigned(va, paging.userTop) > 0) {
+            return segvCycles(aboveUserSpace(va));
+        }
         Vma vma = mm.find(va);
         if (vma == null) {
             return segvCycles("no mapping contains this address");
@@ -677,6 +680,25 @@ public final class MemoryManager {
             return cycles;
         }
         throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
+    }
+
+    /**
+     * Why a user-mode access above the user half faults. The kernel half is
+     * mapped in every page table, but its entries have the U/S bit clear, so
+     * the MMU refuses user mode; between the halves of x86_64 lies the
+     * non-canonical hole, where the CPU raises a general-protection fault
+     * instead. Linux answers both with SIGSEGV.
+     */
+    private String aboveUserSpace(long va) {
+        if (paging.addressBits < 64 && paging.addressBits > 32) {
+            long signBits = va >> (paging.addressBits - 1);
+            if (signBits != 0 && signBits != -1) {
+                return "a non-canonical address (bits " + (paging.addressBits - 1) + " to 63 must all be equal):"
+                        + " the CPU raises a general-protection fault";
+            }
+        }
+        return "a kernel address: the kernel half is mapped in every page table, but without the user bit"
+                + " (U/S = 0), so an access from user mode faults";
     }
 
     private long oomCycles() {

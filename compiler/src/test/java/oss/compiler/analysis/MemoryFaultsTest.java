@@ -1,0 +1,59 @@
+package oss.compiler.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import oss.runtime.diag.Diagnostic;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.diag.Code;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskReport;
+
+/**
+ * Faults a student meets in the address space, each as Linux answers it:
+ * the kernel half, the stack's growth, a file mapping past the end of its
+ * file, brk's refusals, running out of memory.
+ */
+class MemoryFaultsTest {
+    private static String scenario(String machine, String body) {
+        return "scenario \"faults\" {\n  machine {\n    cpus 1\n" + machine + "  }\n  process P {\n" + body + "  }\n}\n";
+    }
+
+    private static boolean found(RunResult r, Code code, String part) {
+        return r.findings().stream().anyMatch(d -> d.code() == code && d.message().contains(part));
+    }
+
+    @Test
+    void aUserAccessToAKernelAddressIsASegfaultNotACompileError() {
+        // 0xffff888000000000 is x86_64 Linux's direct map of physical memory: in every page table,
+        // never reachable from user mode.
+        RunResult r = RunSemanticsTest.run(scenario("", "    read at 0xffff888000000000\n    compute 1 ms\n"));
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals("SIGSEGV", p.memory().signal());
+        assertEquals(139, p.exitStatus());
+        assertTrue(found(r, Code.SEGFAULT, "kernel address"), r.findings().toString());
+    }
+
+    @Test
+    void aNonCanonicalAddressIsAGeneralProtectionFault() {
+        RunResult r = RunSemanticsTest.run(scenario("", "    write at 0x0000800000000000\n"));
+        assertEquals("SIGSEGV", RunSemanticsTest.task(r, "P").memory().signal());
+        assertTrue(found(r, Code.SEGFAULT, "non-canonical"), r.findings().toString());
+    }
+
+    @Test
+    void aKernelAddressOnX86_32IsAboveTheThreeGibSplit() {
+        RunResult r = RunSemanticsTest.run(scenario("    paging x86_32\n", "    read at 0xc0000000\n"));
+        assertTrue(found(r, Code.SEGFAULT, "kernel address"), r.findings().toString());
+    }
+
+    @Test
+    void anAddressWiderThanTheMachineIsStillAnError() {
+        List<Diagnostic> ds = Analyzer.analyze("t.oss", scenario("    paging x86_32\n", "    read at 0x100000000\n"),
+                new AnalyzeOptions(RunOptions.defaults())).compilation().diagnostics();
+        assertTrue(ds.stream().anyMatch(d -> d.code() == Code.VALUE_OUT_OF_RANGE && d.message().contains("32-bit")),
+                RunSemanticsTest.describe(ds));
+    }
+}
