@@ -56,4 +56,27 @@ class MemoryFaultsTest {
         assertTrue(ds.stream().anyMatch(d -> d.code() == Code.VALUE_OUT_OF_RANGE && d.message().contains("32-bit")),
                 RunSemanticsTest.describe(ds));
     }
+
+    @Test
+    void brkBelowTheHeapStartFailsWithEnomemAndTheProcessGoesOn() {
+        RunResult r = RunSemanticsTest.run(scenario("", "    brk -8 KiB\n    compute 1 ms\n"));
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(0, p.exitStatus());
+        assertTrue(found(r, Code.SYSCALL_ENOMEM, "below the start of the heap"), r.findings().toString());
+        assertTrue(r.findings().stream().noneMatch(d -> d.code() == Code.OUT_OF_MEMORY), r.findings().toString());
+    }
+
+    @Test
+    void brkIntoTheNextMappingFailsWithEnomem() {
+        // The heap starts right after bss; a fixed mapping 4 pages above the break blocks a 1 MiB brk.
+        RunResult r = RunSemanticsTest.run(scenario("", """
+                    brk +4 KiB
+                    x = mmap 1 pages anon private rw at 0x555555600000
+                    brk +1 MiB
+                    write x[0]
+                """));
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(0, p.exitStatus(), r.findings().toString());
+        assertTrue(found(r, Code.SYSCALL_ENOMEM, "run into the next mapping"), r.findings().toString());
+    }
 }

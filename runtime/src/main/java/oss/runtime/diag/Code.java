@@ -66,6 +66,7 @@ public enum Code {
     OUT_OF_MEMORY("OSS2305", Severity.ERROR, "out of memory"),
     INVALID_FREE("OSS2306", Severity.ERROR, "free of a pointer malloc did not return"),
     MUNMAP_NOT_MAPPED("OSS2307", Severity.WARNING, "munmap of a range that is not mapped"),
+    SYSCALL_ENOMEM("OSS2308", Severity.WARNING, "brk or mmap failed with ENOMEM"),
 
     DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),
     BLOCKED_FOREVER("OSS2102", Severity.ERROR, "tasks blocked forever"),

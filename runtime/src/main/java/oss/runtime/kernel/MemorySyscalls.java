@@ -60,7 +60,8 @@ final class MemorySyscalls {
         if (op instanceof Op.Mmap m) {
             long at = mm.mmap(t.pid, m);
             if (at < 0) {
-                findings.add(Code.OUT_OF_MEMORY, m.span(), t + ": mmap found no room in the address space");
+                findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": mmap fails with ENOMEM: no gap in the address"
+                        + " space is large enough; it returns MAP_FAILED and the process goes on");
             } else {
                 Vma v = mm.addressSpace(t.pid).find(at);
                 facts.record(m.span(), t, now, "mmap", String.format("mapped [%#x, %#x) %s, %d pages", v.start, v.end,
@@ -84,9 +85,14 @@ final class MemorySyscalls {
             return new Outcome(true, 0, pages * mm.diskLatencyNs(), null, null);
         }
         if (op instanceof Op.Brk b) {
-            if (mm.brk(t.pid, b.deltaBytes()) < 0) {
-                findings.add(Code.OUT_OF_MEMORY, b.span(), t + ": brk refused (the heap would overlap another"
-                        + " mapping or shrink below its start)");
+            long old = mm.currentBrk(t.pid);
+            long result = mm.brk(t.pid, b.deltaBytes());
+            if (result < 0) {
+                String why = result == MemoryManager.BRK_BELOW_START
+                        ? String.format("the break cannot go below the start of the heap (%#x)", mm.brkStart(t.pid))
+                        : "the heap would run into the next mapping";
+                findings.add(Code.SYSCALL_ENOMEM, b.span(), String.format("%s: brk(%#x) fails with ENOMEM: %s;"
+                        + " the break stays at %#x and the process goes on", t, old + b.deltaBytes(), why, old));
             }
             return Outcome.DONE;
         }

@@ -482,21 +482,40 @@ public final class MemoryManager {
         return written;
     }
 
-    /** brk by {@code delta}: the heap VMA grows or shrinks; returns the new break, or -1 if refused. */
+    /** {@link #brk}'s refusals: both are ENOMEM from glibc's brk(), and the break stays where it was. */
+    public static final long BRK_BELOW_START = -1;
+    public static final long BRK_COLLIDES = -2;
+
+    /**
+     * brk by {@code delta}: the heap VMA grows or shrinks; returns the new
+     * break, or {@link #BRK_BELOW_START} / {@link #BRK_COLLIDES} if refused,
+     * as sys_brk refuses a break below start_brk or one that would run into
+     * the next mapping.
+     */
     public long brk(int pid, long delta) {
         return brk(mmOf.get(pid), delta);
+    }
+
+    /** The current program break of {@code pid}'s address space. */
+    public long currentBrk(int pid) {
+        return mmOf.get(pid).brk;
+    }
+
+    /** Where {@code pid}'s heap starts (start_brk): the break can never go below it. */
+    public long brkStart(int pid) {
+        return mmOf.get(pid).brkStart;
     }
 
     private long brk(AddressSpace mm, long delta) {
         long wanted = mm.brk + delta;
         if (wanted < mm.brkStart) {
-            return -1;
+            return BRK_BELOW_START;
         }
         long oldEnd = roundUp(mm.brk);
         long newEnd = roundUp(wanted);
         Vma heap = mm.heap();
         if (newEnd > oldEnd && !mm.free(oldEnd, newEnd)) {
-            return -1;
+            return BRK_COLLIDES;
         }
         if (heap == null && newEnd > mm.brkStart) {
             heap = new Vma(mm.brkStart, newEnd, Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.HEAP, -1, -1, 0,
