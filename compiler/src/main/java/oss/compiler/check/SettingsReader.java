@@ -54,7 +54,10 @@ public final class SettingsReader {
     private ReplacementKind replacement = MemoryPolicy.defaults().replacement();
     private int buddyMaxOrder = MemoryPolicy.defaults().buddyMaxOrder();
     private MallocSpec malloc = MemoryPolicy.defaults().malloc();
+    private long stackLimit = MemoryPolicy.DEFAULT_STACK_LIMIT;
     private final Map<String, Span> seen = new HashMap<>();
+    private static final long MIN_STACK_LIMIT = 132 * 1024;
+    private static final long MAX_STACK_LIMIT = 120L << 20;
 
     public SettingsReader(Diags diags, Units units) {
         this.diags = diags;
@@ -73,7 +76,7 @@ public final class SettingsReader {
 
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
-                new MemoryPolicy(replacement, buddyMaxOrder, malloc));
+                new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit));
     }
 
     /** Reads all blocks: the machine first, since `cycles` and `pages` depend on its clock and page size. */
@@ -231,6 +234,17 @@ public final class SettingsReader {
                 OptionalLong v = a.integer("the maximum order", 1, 20);
                 a.finish("buddy max_order 11");
                 v.ifPresent(x -> buddyMaxOrder = (int) x);
+            }
+            case "stack_limit" -> {
+                OptionalLong v = a.quantity(Units.Kind.SIZE, "the stack limit", true);
+                a.finish("stack_limit 8 MiB");
+                if (v.isPresent() && (v.getAsLong() < MIN_STACK_LIMIT || v.getAsLong() > MAX_STACK_LIMIT)) {
+                    diags.report(Code.BAD_SETTING, s.span(), "the stack limit must be between 132 KiB (the stack a"
+                            + " process starts with) and 120 MiB (the stack and its 1 MiB guard gap stay above the"
+                            + " mmap area, 128 MiB below the top), not " + v.getAsLong() + " bytes");
+                } else {
+                    v.ifPresent(x -> stackLimit = x);
+                }
             }
             case "msgmax", "msgmnb", "pipe_buffer" -> {
                 a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);

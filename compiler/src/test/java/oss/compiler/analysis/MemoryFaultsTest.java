@@ -79,4 +79,54 @@ class MemoryFaultsTest {
         assertEquals(0, p.exitStatus(), r.findings().toString());
         assertTrue(found(r, Code.SYSCALL_ENOMEM, "run into the next mapping"), r.findings().toString());
     }
+
+    @Test
+    void theStackGrowsDownOnAFaultBelowItUpToTheStackLimit() {
+        // [stack] starts as 132 KiB ending at 0x7ffffffff000, so its lowest page is 0x7ffffffde000.
+        // A write one page below grows it by a page (1 demand-zero fault); a write at exactly
+        // 8 MiB below the top grows it to the full default limit (another fault): RSS 2 pages, and
+        // VSZ = text 16 KiB + data 4 KiB + bss 4 KiB + stack 8192 KiB = 8216 KiB.
+        RunResult r = RunSemanticsTest.run(scenario("", """
+                    write at 0x7ffffffdd000
+                    write at 0x7fffff7ff000
+                """));
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(0, p.exitStatus(), r.findings().toString());
+        assertEquals(2, p.memory().minorFaults());
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+    }
+
+    @Test
+    void oneByteBeyondTheStackLimitIsASegfault() {
+        // 0x7fffff7fefff lies in the page 8 MiB + 4 KiB below the top: over the 8 MiB RLIMIT_STACK.
+        RunResult r = RunSemanticsTest.run(scenario("", "    read at 0x7fffff7fefff\n"));
+        assertEquals("SIGSEGV", RunSemanticsTest.task(r, "P").memory().signal());
+        assertTrue(found(r, Code.SEGFAULT, "stack_limit"), r.findings().toString());
+    }
+
+    @Test
+    void theStackLimitIsASetting() {
+        // With 1 MiB, 0x7fffffeff000 (exactly 1 MiB below the top) is the lowest page the stack may reach.
+        String ok = "scenario \"s\" {\n  kernel { stack_limit 1 MiB }\n  process P {\n    write at 0x7fffffeff000\n  }\n}\n";
+        assertEquals(0, RunSemanticsTest.task(RunSemanticsTest.run(ok), "P").exitStatus());
+        RunResult r = RunSemanticsTest.run(ok.replace("0x7fffffeff000", "0x7fffffefefff"));
+        assertEquals("SIGSEGV", RunSemanticsTest.task(r, "P").memory().signal());
+        List<Diagnostic> ds = Analyzer.analyze("t.oss", ok.replace("1 MiB", "64 KiB"), new AnalyzeOptions(
+                RunOptions.defaults())).compilation().diagnostics();
+        assertTrue(ds.stream().anyMatch(d -> d.code() == Code.BAD_SETTING && d.message().contains("132 KiB")),
+                RunSemanticsTest.describe(ds));
+    }
+
+    @Test
+    void theStackStopsAGuardGapAboveAMappingBelowIt() {
+        // A fixed mapping ending 256 pages below the stack's lowest page 0x7ffffffde000: growing to
+        // the page right above it would leave 0 pages of the 256-page guard gap.
+        RunResult r = RunSemanticsTest.run(scenario("", """
+                    x = mmap 1 pages anon private rw at 0x7fffffedd000
+                    write x[0]
+                    write at 0x7fffffede000
+                """));
+        assertEquals("SIGSEGV", RunSemanticsTest.task(r, "P").memory().signal());
+        assertTrue(found(r, Code.SEGFAULT, "guard gap"), r.findings().toString());
+    }
 }

@@ -114,6 +114,40 @@ public final class AddressSpace {
         }
     }
 
+    /** The VMA just below {@code va} (ending at or before it), or null. */
+    public Vma below(long va) {
+        var e = vmas.lowerEntry(va);
+        return e == null || e.getValue().end > va ? null : e.getValue();
+    }
+
+    /**
+     * The [stack] VMA moved down to start at {@code newStart}, as expand_downwards
+     * lowers vm_start: the same vm_area_struct, no page mapped yet.
+     */
+    public Vma growDown(Vma stack, long newStart) {
+        lastFound = null;
+        vmas.remove(stack.start);
+        Vma grown = new Vma(newStart, stack.end, stack.prot, stack.shared, stack.kind, stack.file, stack.library,
+                stack.fileOffset, stack.name);
+        grown.shm = stack.shm;
+        vmas.put(newStart, grown);
+        Long obj = vmaObjects.remove(stack.start);
+        if (obj != null) {
+            vmaObjects.put(newStart, obj);
+        }
+        return grown;
+    }
+
+    /** The VMA that grows down ([stack]), or null after it was unmapped. */
+    public Vma stack() {
+        for (Vma v : vmas.descendingMap().values()) {
+            if (v.kind == Vma.Kind.STACK) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     public List<Vma> vmas() {
         return new ArrayList<>(vmas.values());
     }

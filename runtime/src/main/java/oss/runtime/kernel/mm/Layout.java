@@ -18,7 +18,8 @@ public record Layout(long textStart, long textBytes, long dataBytes, long bssByt
             return new Layout(0x0804_8000L, 4 * 4096, 4096, 4096, 0xB7FF_F000L, 0xC000_0000L, 132 * 1024);
         }
         // PIE executables load at 0x555555554000 with ASLR off; the stack's top is
-        // 0x7ffffffff000, and mmap_base sits one stack-limit gap (8 MiB + guard) below it.
+        // 0x7ffffffff000, and mmap_base sits 128 MiB below it (mmap_base's smallest gap, which
+        // holds the 8 MiB stack limit and its guard gap).
         return new Layout(0x5555_5555_4000L, 4 * 4096, 4096, 4096, 0x7FFF_F7FF_F000L, 0x7FFF_FFFF_F000L,
                 132 * 1024);
     }

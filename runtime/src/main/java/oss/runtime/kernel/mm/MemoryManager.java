@@ -634,7 +634,11 @@ public final class MemoryManager {
         }
         Vma vma = mm.find(va);
         if (vma == null) {
-            return segvCycles("no mapping contains this address");
+            String refused = growStack(mm, va);
+            if (refused != null) {
+                return segvCycles(refused);
+            }
+            vma = mm.find(va);
         }
         if (write && !vma.writable()) {
             return segvCycles("a write to " + describe(vma) + ", which is mapped without write permission");
@@ -699,6 +703,45 @@ public final class MemoryManager {
             return cycles;
         }
         throw new IllegalStateException("the fault at 0x" + Long.toHexString(va) + " did not resolve");
+    }
+
+    /** Linux's stack_guard_gap: 256 pages that must stay free between a growing stack and the mapping below. */
+    static final long STACK_GUARD_GAP_PAGES = 256;
+
+    /**
+     * A fault below the [stack] VMA grows it, as VM_GROWSDOWN does
+     * (expand_downwards): down to the faulting page, as long as the stack
+     * stays within RLIMIT_STACK ({@code stack_limit}) and a guard gap of 256
+     * pages stays free above the mapping below. Linux no longer compares the
+     * address with the stack pointer, so neither does oss. Returns null when
+     * the stack now covers {@code va}, else why the access is a SIGSEGV.
+     */
+    private String growStack(AddressSpace mm, long va) {
+        Vma stack = mm.stack();
+        if (stack == null || va >= stack.start || va < mm.brk) {
+            return "no mapping contains this address";
+        }
+        long newStart = va & ~(long) (PAGE_SIZE - 1);
+        long limit = program.kernel().memory().stackLimit();
+        if (stack.end - newStart > limit) {
+            return String.format("no mapping contains this address; it is %s below the top of the stack, and the"
+                    + " stack may grow to %s (stack_limit, RLIMIT_STACK)", bytes(stack.end - newStart), bytes(limit));
+        }
+        Vma prev = mm.below(newStart);
+        if (prev != null && newStart - prev.end < STACK_GUARD_GAP_PAGES * PAGE_SIZE) {
+            return String.format("no mapping contains this address; growing the stack to it would leave less than"
+                    + " the %d-page guard gap above %s", STACK_GUARD_GAP_PAGES, describe(prev));
+        }
+        mm.growDown(stack, newStart);
+        return null;
+    }
+
+    /** A size as the docs write it: whole KiB or MiB where exact, else bytes. */
+    private static String bytes(long n) {
+        if (n % (1L << 20) == 0) {
+            return (n >> 20) + " MiB";
+        }
+        return n % 1024 == 0 ? (n >> 10) + " KiB" : n + " B";
     }
 
     /**
