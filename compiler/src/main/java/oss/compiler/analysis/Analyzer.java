@@ -128,7 +128,7 @@ public final class Analyzer {
     /** The finding codes an expectation asks for when it holds: `expect deadlock` asks for the deadlock. */
     private static java.util.Set<Code> expectedCodes(Expectation e) {
         if (e instanceof Expectation.Signal sig && sig.signal() != null && sig.op() == oss.compiler.expect.CompareOp.EQ) {
-            return java.util.Set.of(Code.SEGFAULT, Code.OUT_OF_MEMORY);
+            return java.util.Set.of(Code.SEGFAULT, Code.OUT_OF_MEMORY, Code.BUS_ERROR);
         }
         if (e instanceof Expectation.Flag f && !f.negated()) {
             return switch (f.name()) {

@@ -129,4 +129,27 @@ class MemoryFaultsTest {
         assertEquals("SIGSEGV", RunSemanticsTest.task(r, "P").memory().signal());
         assertTrue(found(r, Code.SEGFAULT, "guard gap"), r.findings().toString());
     }
+
+    @Test
+    void aPageOfAFileMappingWhollyBeyondTheEndOfTheFileIsSigbus() {
+        // A 6 KiB file in a 4-page mapping: page 0 and page 1 (bytes 4096..6143 of the file, the
+        // rest of the page zeros) can be read; page 2 (8 KiB) holds no byte of it: SIGBUS, 128 + 7.
+        RunResult r = RunSemanticsTest.run("""
+                scenario "bus" {
+                  machine { cpus 1 }
+                  file "/data/log" size 6 KiB
+                  process P {
+                    f = mmap "/data/log" 4 pages shared r
+                    read f[5000 B]
+                    read f[8 KiB]
+                    compute 1 ms
+                  }
+                }
+                """);
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals("SIGBUS", p.memory().signal());
+        assertEquals(135, p.exitStatus());
+        assertEquals(1, p.memory().majorFaults()); // page 1 came from the disk; page 2 never did
+        assertTrue(found(r, Code.BUS_ERROR, "beyond the end of /data/log"), r.findings().toString());
+    }
 }

@@ -67,6 +67,7 @@ public enum Code {
     INVALID_FREE("OSS2306", Severity.ERROR, "free of a pointer malloc did not return"),
     MUNMAP_NOT_MAPPED("OSS2307", Severity.WARNING, "munmap of a range that is not mapped"),
     SYSCALL_ENOMEM("OSS2308", Severity.WARNING, "brk or mmap failed with ENOMEM"),
+    BUS_ERROR("OSS2309", Severity.ERROR, "bus error: access beyond the end of a mapped file"),
 
     DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),
     BLOCKED_FOREVER("OSS2102", Severity.ERROR, "tasks blocked forever"),

@@ -120,6 +120,9 @@ final class FactRecorder {
         if (f.fault().equals("segv")) {
             return what + ": segmentation fault (SIGSEGV)";
         }
+        if (f.fault().equals("bus")) {
+            return what + ": beyond the end of the file (SIGBUS)";
+        }
         if (f.fault().equals("oom")) {
             return what + ": out of memory (the OOM killer's SIGKILL)";
         }

@@ -753,7 +753,11 @@ public final class Kernel {
             t.signalAt = op.span();
             t.exitedAt = op.span();
             t.opProgress = 0;
-            exit(t, 128 + ("SIGKILL".equals(o.signal()) ? 9 : 11));
+            exit(t, 128 + switch (o.signal()) {
+                case "SIGKILL" -> 9;
+                case "SIGBUS" -> 7;
+                default -> 11;
+            });
             return false;
         }
         if (o.done()) {

@@ -31,7 +31,7 @@ final class MemorySyscalls {
      * @param done   the statement is complete (else it continues at {@link Task#opProgress})
      * @param burnNs CPU time the accesses cost, to spend before going on
      * @param ioNs   device time to wait for afterwards (a major fault)
-     * @param signal a signal that kills the task (SIGSEGV), or null
+     * @param signal a signal that kills the task (SIGSEGV, SIGBUS, SIGKILL), or null
      */
     record Outcome(boolean done, long burnNs, long ioNs, String signal, String message) {
         static final Outcome DONE = new Outcome(true, 0, 0, null, null);
@@ -201,6 +201,11 @@ final class MemorySyscalls {
                 findings.add(Code.OUT_OF_MEMORY, span, t + ": no frame for 0x" + Long.toHexString(va) + ": "
                         + a.segvReason() + "; the OOM killer ends the process (SIGKILL)");
                 return new Outcome(true, 0, 0, "SIGKILL", "out of memory");
+            }
+            if (a.fault() == MemoryManager.FaultKind.BUS) {
+                findings.add(Code.BUS_ERROR, span, t + ": " + (write ? "write to" : "read of") + " 0x"
+                        + Long.toHexString(va) + ": " + a.segvReason() + "; the kernel sends SIGBUS and the process dies");
+                return new Outcome(true, 0, 0, "SIGBUS", "bus error");
             }
             if (a.fault() == MemoryManager.FaultKind.SEGV) {
                 return kill(t, span, "segmentation fault at 0x" + Long.toHexString(va) + ": " + a.segvReason());

@@ -63,8 +63,14 @@ public final class MemoryManager {
     public static final long FAULT_CYCLES = 2000;
 
     /** What one access did. */
-    /** SEGV: no VMA or no permission; OOM: no frame could be found, not even by evicting to swap. */
-    public enum FaultKind { NONE, MINOR, MAJOR, COW, SEGV, OOM }
+    /**
+     * SEGV: no VMA or no permission; OOM: no frame could be found, not even by evicting to swap;
+     * BUS: a page of a file mapping that lies wholly beyond the end of the file.
+     */
+    public enum FaultKind { NONE, MINOR, MAJOR, COW, SEGV, OOM, BUS }
+
+    /** {@link #handleNotPresent}'s answer for a page of a file mapping wholly beyond the end of the file. */
+    private static final long BEYOND_EOF = -2;
 
     /**
      * The outcome of one memory access: CPU cycles spent (TLB, walk, caches),
@@ -666,6 +672,9 @@ public final class MemoryManager {
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
                 long ioNs = handleNotPresent(mm, vma, va, write, taskCounters, future);
+                if (ioNs == BEYOND_EOF) {
+                    return busCycles(vma);
+                }
                 if (ioNs < 0) {
                     return oomCycles();
                 }
@@ -763,6 +772,15 @@ public final class MemoryManager {
                 + " (U/S = 0), so an access from user mode faults";
     }
 
+    /** filemap_fault's VM_FAULT_SIGBUS: the mapping is longer than the file, and this page has no byte of it. */
+    private long busCycles(Vma vma) {
+        segvCycles(String.format("a bus error: the page lies wholly beyond the end of %s (%d bytes); a mapping may"
+                + " be longer than its file, but only pages holding some of the file can be read or written",
+                vma.name, program.files().get(vma.file).sizeBytes()));
+        lastFault = FaultKind.BUS;
+        return 0;
+    }
+
     private long oomCycles() {
         segvCycles("no free frame, and nothing could be evicted (swap full)");
         lastFault = FaultKind.OOM;
@@ -797,7 +815,8 @@ public final class MemoryManager {
      * Brings the page in: from swap (a major fault), from the page cache or
      * the file (minor, or major when the file must be read), or a zeroed
      * frame (a minor, demand-zero fault). Returns device ns to wait, 0 for a
-     * minor fault, -1 when no frame can be found.
+     * minor fault, -1 when no frame can be found, {@link #BEYOND_EOF} for a
+     * page of a file mapping past the file's last page.
      */
     private long handleNotPresent(AddressSpace mm, Vma vma, long va, boolean write, TaskCounters c,
             FutureReferences future) {
@@ -815,6 +834,13 @@ public final class MemoryManager {
             install(mm, pageVa, frame, flags);
             c.major++;
             return hw.diskLatencyNs();
+        }
+        if (vma.file >= 0) {
+            long filePage = (pageVa - vma.start + vma.fileOffset) >>> PAGE_SHIFT;
+            long size = program.files().get(vma.file).sizeBytes();
+            if (filePage >= (size + PAGE_SIZE - 1) >>> PAGE_SHIFT) {
+                return BEYOND_EOF;
+            }
         }
         if (!vma.anonymous()) {
             String key = (vma.library >= 0 ? "lib" + vma.library : "file" + vma.file) + ":"
