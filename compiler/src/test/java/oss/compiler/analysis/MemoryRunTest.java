@@ -250,4 +250,67 @@ class MemoryRunTest {
         assertTrue(r.findings().stream().anyMatch(d -> d.code() == oss.runtime.diag.Code.BUDGET_EXHAUSTED));
         assertTrue(r.machine().memoryAccesses() <= 8000 + 4096, "accesses " + r.machine().memoryAccesses());
     }
+
+    @Test
+    void execFromAThreadEndsTheOtherThreadsAndGoesOnAsTheLeader() {
+        RunResult r = RunSemanticsTest.run(DE_THREAD);
+        // FIFO on one CPU. P (pid 2) starts t (pid 3) and u (pid 4) and sleeps in `join t`.
+        // t computes 0-1 ms and execs: de_thread kills u before it ever ran (exit 128 + 9), and the
+        // new program goes on as P, the leader, whose PID t takes over: 1-3 ms. Without de_thread
+        // u would run 3-13 and P's `compute 5 ms` 13-18.
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(3 * MS, p.finishNs());
+        assertEquals(0, p.exitStatus());
+        assertEquals(2 * MS, p.cpuNs());
+        TaskReport u = RunSemanticsTest.pid(r, 4);
+        assertEquals(137, u.exitStatus());
+        assertEquals(0, u.cpuNs());
+        assertEquals(1 * MS, RunSemanticsTest.pid(r, 3).finishNs());
+    }
+
+    @Test
+    void theExplorerAgreesThatDeThreadEndsAThreadThatWouldBlockForever() {
+        // u waits on a semaphore nobody posts and P joins u: a deadlock in every interleaving,
+        // unless t's exec ends u (and takes P over) first. With de_thread, no interleaving deadlocks.
+        String text = """
+                scenario "de_thread" {
+                  semaphore never = 0
+                  process P {
+                    t = thread {
+                      exec "/bin/true" {
+                        compute 1 ms
+                      }
+                    }
+                    u = thread {
+                      wait never
+                    }
+                    join u
+                  }
+                }
+                """;
+        assertEquals("no deadlock", ExploreVerdictTest.explore(text, true).verdict());
+        assertEquals("no deadlock", ExploreVerdictTest.explore(text, false).verdict());
+        assertEquals("deadlock", ExploreVerdictTest.explore(text.replace("exec \"/bin/true\" {", "repeat 1 {"), true)
+                .verdict());
+    }
+
+    static final String DE_THREAD = """
+            scenario "de_thread" {
+              machine { cpus 1 }
+              kernel { scheduler fifo }
+              process P {
+                t = thread {
+                  compute 1 ms
+                  exec "/bin/ls" {
+                    compute 2 ms
+                  }
+                }
+                u = thread {
+                  compute 10 ms
+                }
+                join t
+                compute 5 ms
+              }
+            }
+            """;
 }

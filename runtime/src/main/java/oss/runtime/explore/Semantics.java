@@ -428,6 +428,9 @@ final class Semantics {
             case EXEC -> {
                 releaseVforkParent(s, t);
                 advance(s, t);
+                if (m.hasThreads) {
+                    deThread(s, t);
+                }
             }
             case EXIT, END -> exit(s, t, true);
             default -> throw new IllegalStateException("instruction " + c.kind[pc]);
@@ -581,6 +584,36 @@ final class Semantics {
                 s[ub + AUX] = 0;
             }
         }
+    }
+
+    /**
+     * exec's de_thread(), as a run does it: every other thread of the group
+     * ends, and an exec'ing thread that is not the leader hands its place in
+     * the new program (code, position, loop counters, locals) to the leader,
+     * whose PID it takes over, and ends.
+     */
+    private void deThread(int[] s, int t) {
+        int b = m.base(t);
+        int leader = s[b + GROUP] == 0 ? t : s[b + GROUP] - 1;
+        for (int u = 0; u < s[0]; u++) {
+            int ub = m.base(u);
+            if (u != t && u != leader && s[ub + GROUP] == leader + 1 && alive(s, ub)) {
+                exit(s, u, false);
+                s[ub + PC] = DEAD;
+            }
+        }
+        int lb = m.base(leader);
+        if (leader == t || !alive(s, lb)) {
+            return;
+        }
+        s[lb + CODE] = s[b + CODE];
+        s[lb + PC] = s[b + PC];
+        s[lb + PHASE] = 0;
+        s[lb + AUX] = 0;
+        System.arraycopy(s, b + CNT, s, lb + CNT, m.depth);
+        System.arraycopy(s, b + m.slotBase, s, lb + m.slotBase, m.slots);
+        exit(s, t, false);
+        s[b + PC] = DEAD;
     }
 
     /**

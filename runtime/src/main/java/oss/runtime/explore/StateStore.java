@@ -214,9 +214,7 @@ final class StateStore {
             int b = m.base(t);
             int pc = s[b + Model.PC];
             put(pc);
-            if (t >= m.processes) {
-                put(s[b + Model.CODE]);
-            }
+            put(s[b + Model.CODE]); // a declared process runs its own code until a thread's exec hands it another
             if (pc == Model.ZOMBIE) {
                 put(s[b + Model.PARENT]);
             }
@@ -259,7 +257,7 @@ final class StateStore {
             Arrays.fill(s, b, b + m.record, 0);
             int pc = get();
             s[b + Model.PC] = pc;
-            s[b + Model.CODE] = t < m.processes ? t : get();
+            s[b + Model.CODE] = get();
             if (pc == Model.ZOMBIE) {
                 s[b + Model.PARENT] = get();
             }

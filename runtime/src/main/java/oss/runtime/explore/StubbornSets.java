@@ -135,6 +135,15 @@ final class StubbornSets {
             addChildren(s, q);
         } else if (k == EXEC) {
             addVforkParent(s, q);
+            if (m.hasThreads) {
+                // de_thread ends the other threads and may hand this task's place to its leader:
+                // it touches every task, so nothing may be postponed past it
+                for (int u = 0; u < s[0]; u++) {
+                    if (Semantics.alive(s, m.base(u))) {
+                        add(u);
+                    }
+                }
+            }
         }
     }
 

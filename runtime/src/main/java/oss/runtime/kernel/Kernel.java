@@ -673,13 +673,14 @@ public final class Kernel {
             return false;
         }
         if (op instanceof Op.Exec x) {
-            if (mm != null) {
-                mm.exec(t.pid, x.program());
-            }
-            t.replaceBody(x.body());
-            t.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
             releaseVforkParent(t);
-            return true;
+            Task runner = deThread(t, x);
+            if (mm != null) {
+                mm.exec(runner.pid, x.program());
+            }
+            runner.replaceBody(x.body());
+            runner.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
+            return runner == t;
         }
         throw new IllegalStateException("no semantics for " + op.getClass().getSimpleName());
     }
@@ -909,6 +910,63 @@ public final class Kernel {
             }
         }
         finishExit(t, status);
+    }
+
+    /**
+     * exec's de_thread(): every other thread of the process ends first (Linux
+     * sends them SIGKILL and waits), so the new program starts with one
+     * thread. A thread that is not the group leader takes over the leader's
+     * PID, so the process keeps its PID, its parent and its children; oss
+     * shows that by running the new program in the leader's task and ending
+     * the exec'ing thread's. Returns the task that runs the new program.
+     */
+    private Task deThread(Task t, Op.Exec x) {
+        Task leader = tasks.get(t.tgid);
+        boolean threads = false;
+        for (int pid = 2; pid < tasks.size(); pid++) {
+            Task other = tasks.get(pid);
+            if (other != t && other.tgid == t.tgid && other.alive()) {
+                threads = true;
+                if (other != leader) {
+                    endThread(other, x.span(), "killed: " + t + " called exec (de_thread)");
+                }
+            }
+        }
+        if (!threads || leader == t) {
+            return t;
+        }
+        if (leader.cpu >= 0) {
+            stopSpinning(leader);
+            preempt(cpus[leader.cpu], t + " called exec: the process goes on here with the new program (de_thread)");
+        } else if (leader.state == TaskState.SLEEPING || leader.state == TaskState.DISK_SLEEP) {
+            stopWherever(leader);
+            wake(leader);
+        }
+        facts.record(x.span(), t, now, "exec", t + " calls exec in a process with other threads: they end, and the"
+                + " new program goes on as " + leader + ", whose PID the exec'ing thread takes over (de_thread)",
+                List.of());
+        leaveCpu(cpus[t.cpu], t, "exec: the new program goes on as " + leader + " (de_thread)");
+        t.exitedAt = x.span();
+        finishExit(t, 0);
+        if (t.state == TaskState.ZOMBIE) {
+            reap(tasks.get(t.ppid), t); // a thread is never waited for
+        }
+        return leader;
+    }
+
+    /** Ends a thread that is not running here: zap_other_threads' SIGKILL. */
+    private void endThread(Task thread, Span at, String why) {
+        if (thread.cpu >= 0) {
+            leaveCpu(cpus[thread.cpu], thread, why);
+        }
+        stopWherever(thread);
+        thread.exitedAt = at;
+        thread.signal = "SIGKILL";
+        thread.signalAt = at;
+        finishExit(thread, 128 + 9);
+        if (thread.state == TaskState.ZOMBIE) {
+            reap(tasks.get(thread.ppid), thread);
+        }
     }
 
     /** Takes a task that is not running out of whatever queue it waits in, so it can be ended. */
