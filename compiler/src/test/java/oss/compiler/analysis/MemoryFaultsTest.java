@@ -152,4 +152,81 @@ class MemoryFaultsTest {
         assertEquals(1, p.memory().majorFaults()); // page 1 came from the disk; page 2 never did
         assertTrue(found(r, Code.BUS_ERROR, "beyond the end of /data/log"), r.findings().toString());
     }
+
+    private static RunResult runAllowingErrors(String text) {
+        Analysis a = Analyzer.analyze("t.oss", text, new AnalyzeOptions(RunOptions.defaults()));
+        assertTrue(a.run().isPresent(), "no run: " + RunSemanticsTest.describe(a.compilation().diagnostics()));
+        assertTrue(a.diagnostics().stream().noneMatch(d -> d.code() == Code.INTERNAL),
+                RunSemanticsTest.describe(a.diagnostics()));
+        return a.run().get();
+    }
+
+    @Test
+    void aProcessTheKernelHasNoFrameForIsNotCreatedAndTheOthersRun() {
+        // 12 frames: P0's page-table root, task_struct and kernel slabs take what there is; P1 gets none.
+        RunResult r = runAllowingErrors("""
+                scenario "tiny" {
+                  machine { memory 12 pages }
+                  process P0 { compute 1 ms }
+                  process P1 { thread { } }
+                }
+                """);
+        assertEquals(0, RunSemanticsTest.task(r, "P0").exitStatus());
+        assertEquals("SIGKILL", RunSemanticsTest.task(r, "P1").memory().signal());
+        assertTrue(found(r, Code.OUT_OF_MEMORY, "cannot be created"), r.findings().toString());
+    }
+
+    @Test
+    void forkWithNoFrameForTheChildFailsWithEnomemAndTheParentGoesOn() {
+        // 64 frames, no swap: 44 written pages cannot be evicted, and what is left cannot hold the
+        // child's page tables and task_struct. fork returns -1; `wait c` has no child: ECHILD.
+        RunResult r = runAllowingErrors("""
+                scenario "f" {
+                  machine {
+                    memory 64 pages
+                    swap 0 B
+                  }
+                  process P {
+                    x = mmap 44 pages anon private rw
+                    write x[0 .. 44 pages]
+                    c = fork { }
+                    wait c
+                    compute 1 ms
+                  }
+                }
+                """);
+        TaskReport p = RunSemanticsTest.task(r, "P");
+        assertEquals(0, p.exitStatus(), r.findings().toString());
+        assertEquals(1, r.tasks().stream().filter(t -> t.pid() > 1).count()); // no child
+        assertTrue(found(r, Code.SYSCALL_ENOMEM, "fork fails with ENOMEM"), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(d -> d.code() == Code.WAIT_NO_CHILD), r.findings().toString());
+    }
+
+    @Test
+    void aPageTableTheKernelCannotAllocateIsTheOomKillerNotACrash() {
+        // 27 frames for four processes that each fault a shared page in: the page tables of the
+        // later ones find no frame. Before: "no frame left for a page table", an internal error.
+        RunResult r = runAllowingErrors("""
+                scenario "pt" {
+                  machine { memory 27 pages }
+                  process P[i in 0..3] {
+                    x = mmap 3 B anon shared rw
+                    write x[18 B]
+                  }
+                }
+                """);
+        assertTrue(r.findings().stream().anyMatch(d -> d.code() == Code.OUT_OF_MEMORY), r.findings().toString());
+        assertTrue(r.tasks().stream().anyMatch(t -> t.exitStatus() == 0), "someone got its page");
+    }
+
+    @Test
+    void aMachineTooSmallForATaskStructIsADiagnostic() {
+        RunResult r = runAllowingErrors("""
+                scenario "tiny" {
+                  machine { memory 36 KiB }
+                  process P { x = mmap 15 B anon shared rw }
+                }
+                """);
+        assertTrue(found(r, Code.OUT_OF_MEMORY, "task_struct"), r.findings().toString());
+    }
 }

@@ -11,6 +11,7 @@ import oss.runtime.hw.Cpu;
 import oss.runtime.hw.Event;
 import oss.runtime.hw.EventQueue;
 import oss.runtime.kernel.deadlock.ResourceTable;
+import oss.runtime.kernel.mm.KernelOutOfMemory;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.sched.SchedEntity;
 import oss.runtime.kernel.sched.Scheduler;
@@ -144,7 +145,11 @@ public final class Kernel {
             Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
             t.exitedAt = p.span();
             if (mm != null) {
-                mm.createProcess(t.pid, p.frames(), p.name());
+                try {
+                    mm.createProcess(t.pid, p.frames(), p.name());
+                } catch (KernelOutOfMemory e) {
+                    t.cannotStart = e.object(); // its shell's fork failed: it ends as it arrives
+                }
             }
             events.schedule(Math.max(0, p.arrivesNs()), Event.Kind.ARRIVAL, t.pid, 0);
         }
@@ -205,6 +210,15 @@ public final class Kernel {
                 Task t = tasks.get(e.target);
                 t.arrivalNs = now;
                 attach(t);
+                if (t.cannotStart != null) {
+                    findings.add(Code.OUT_OF_MEMORY, t.exitedAt, t + " cannot be created: the kernel found no frame"
+                            + " for " + t.cannotStart + " (every frame holds a kernel object or a page that cannot be"
+                            + " evicted), so it ends (SIGKILL) before it runs; give the machine more `memory`");
+                    t.signal = "SIGKILL";
+                    t.signalAt = t.exitedAt;
+                    finishExit(t, 128 + 9);
+                    return true;
+                }
                 makeRunnable(t, Wake.NEW);
             }
             case TIMER -> {
@@ -652,7 +666,9 @@ public final class Kernel {
         }
         if (op instanceof Op.Thread th) {
             Task thread = spawn(t, th.slot(), th.body(), th.span(), true);
-            thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
+            if (thread != null) {
+                thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
+            }
             t.next();
             return true;
         }
@@ -666,8 +682,11 @@ public final class Kernel {
         }
         if (op instanceof Op.VFork v) {
             Task child = spawn(t, v.slot(), v.body(), v.span(), true);
-            child.vforkChild = true;
             t.next();
+            if (child == null) {
+                return true;
+            }
+            child.vforkChild = true;
             // the parent sleeps until the child execs or exits: they share one address space and stack
             block(t, Task.Blocker.VFORK, child.pid, v.span(), "its vfork child " + child + " to exec or exit");
             return false;
@@ -676,7 +695,24 @@ public final class Kernel {
             releaseVforkParent(t);
             Task runner = deThread(t, x);
             if (mm != null) {
-                mm.exec(runner.pid, x.program());
+                try {
+                    mm.exec(runner.pid, x.program());
+                } catch (KernelOutOfMemory e) {
+                    // past exec's point of no return the old image is gone: the task can only be killed
+                    findings.add(Code.OUT_OF_MEMORY, x.span(), runner + ": exec found no frame for " + e.object()
+                            + " of the new image (every frame holds a kernel object or a page that cannot be"
+                            + " evicted); the process is killed (SIGKILL)");
+                    runner.signal = "SIGKILL";
+                    runner.signalAt = x.span();
+                    runner.exitedAt = x.span();
+                    if (runner == t) {
+                        exit(t, 128 + 9);
+                    } else {
+                        stopWherever(runner); // the leader, now the group's only task: a zombie for its parent
+                        finishExit(runner, 128 + 9);
+                    }
+                    return false;
+                }
             }
             runner.replaceBody(x.body());
             runner.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
@@ -783,7 +819,11 @@ public final class Kernel {
      * A task that shares (thread, vfork, clone with vm) or copies (clone
      * without vm) the caller's address space; a child of the caller either way.
      */
+    /** A child or thread of {@code parent}; null when the kernel has no memory for it (the call fails with ENOMEM). */
     private Task spawn(Task parent, int slot, List<Op> body, Span span, boolean shareVm) {
+        if (!kernelObjectsForChild(parent, slot, span, shareVm)) {
+            return null;
+        }
         SchedEntity p = parent.se;
         Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, body,
                 parent.slots.length);
@@ -793,13 +833,8 @@ public final class Kernel {
         if (slot >= 0) {
             parent.slots[slot] = child.pid;
         }
-        if (mm != null) {
-            if (shareVm) {
-                mm.shareAddressSpace(parent.pid, child.pid);
-            } else {
-                mm.fork(parent.pid, child.pid);
-                memory.forked(parent.pid, child.pid);
-            }
+        if (mm != null && !shareVm) {
+            memory.forked(parent.pid, child.pid);
         }
         child.arrivalNs = now;
         attach(child);
@@ -822,7 +857,40 @@ public final class Kernel {
         return ProcViews.render(tasks, mm, program);
     }
 
+    /**
+     * The memory side of a new task, made before the task itself under the
+     * pid it will get: its address space (a copy, or the parent's shared) and
+     * its task_struct. When the kernel finds no frame for them, fork (or
+     * clone) fails with ENOMEM: no child, the parent goes on, and its
+     * variable holds no child, so a `wait` of it returns ECHILD.
+     */
+    private boolean kernelObjectsForChild(Task parent, int slot, Span span, boolean shareVm) {
+        if (mm == null) {
+            return true;
+        }
+        int childPid = tasks.size();
+        try {
+            if (shareVm) {
+                mm.shareAddressSpace(parent.pid, childPid);
+            } else {
+                mm.fork(parent.pid, childPid);
+            }
+            return true;
+        } catch (KernelOutOfMemory e) {
+            findings.add(Code.SYSCALL_ENOMEM, span, parent + ": fork fails with ENOMEM: the kernel found no frame for "
+                    + e.object() + " (every frame holds a kernel object or a page that cannot be evicted); no child"
+                    + " is created and the parent goes on");
+            if (slot >= 0) {
+                parent.slots[slot] = 0;
+            }
+            return false;
+        }
+    }
+
     private void fork(Task parent, Op.Fork f) {
+        if (!kernelObjectsForChild(parent, f.slot(), f.span(), false)) {
+            return;
+        }
         SchedEntity p = parent.se;
         Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, f.body(),
                 parent.slots.length);
@@ -834,7 +902,6 @@ public final class Kernel {
         }
         long shared = 0;
         if (mm != null) {
-            mm.fork(parent.pid, child.pid);
             memory.forked(parent.pid, child.pid);
             shared = mm.addressSpace(child.pid).resident.size();
         }

@@ -60,8 +60,11 @@ final class MemorySyscalls {
         if (op instanceof Op.Mmap m) {
             long at = mm.mmap(t.pid, m);
             if (at < 0) {
-                findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": mmap fails with ENOMEM: no gap in the address"
-                        + " space is large enough; it returns MAP_FAILED and the process goes on");
+                findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": mmap fails with ENOMEM: " + (at
+                        == MemoryManager.MMAP_NO_KERNEL_MEMORY ? "the kernel found no frame for the vm_area_struct"
+                                : "no gap in the address space is large enough")
+                        + "; it returns MAP_FAILED and the process goes on");
+                at = NO_ADDRESS;
             } else {
                 Vma v = mm.addressSpace(t.pid).find(at);
                 facts.record(m.span(), t, now, "mmap", String.format("mapped [%#x, %#x) %s, %d pages", v.start, v.end,
@@ -90,7 +93,8 @@ final class MemorySyscalls {
             if (result < 0) {
                 String why = result == MemoryManager.BRK_BELOW_START
                         ? String.format("the break cannot go below the start of the heap (%#x)", mm.brkStart(t.pid))
-                        : "the heap would run into the next mapping";
+                        : result == MemoryManager.BRK_COLLIDES ? "the heap would run into the next mapping"
+                                : "the kernel found no frame for the heap's vm_area_struct";
                 findings.add(Code.SYSCALL_ENOMEM, b.span(), String.format("%s: brk(%#x) fails with ENOMEM: %s;"
                         + " the break stays at %#x and the process goes on", t, old + b.deltaBytes(), why, old));
             }

@@ -70,6 +70,8 @@ public final class Task {
     /** Index of the next access within a multi-access statement (a range or a page list). */
     public long opProgress;
     /** The signal that killed it, or null. */
+    /** What the kernel found no frame for when creating this declared process (it then ends at arrival), or null. */
+    public String cannotStart;
     public String signal;
     public Span signalAt;
     /** A vfork child: its parent sleeps until it execs or exits. */

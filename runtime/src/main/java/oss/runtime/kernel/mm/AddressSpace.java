@@ -59,7 +59,11 @@ public final class AddressSpace {
     void accountVmasIn(oss.runtime.kernel.mm.alloc.SlabCache cache) {
         this.vmaCache = cache;
         for (Vma v : vmas.values()) {
-            vmaObjects.put(v.start, cache.alloc());
+            long obj = cache.alloc();
+            if (obj < 0) {
+                throw new KernelOutOfMemory("a vm_area_struct");
+            }
+            vmaObjects.put(v.start, obj);
         }
     }
 
@@ -97,12 +101,17 @@ public final class AddressSpace {
         return v.contains(va) ? v : null;
     }
 
+    /** Adds the VMA with its vm_area_struct; throws {@link KernelOutOfMemory}, adding nothing, when there is no room for it. */
     public void add(Vma v) {
+        if (vmaCache != null) {
+            long obj = vmaCache.alloc();
+            if (obj < 0) {
+                throw new KernelOutOfMemory("a vm_area_struct");
+            }
+            vmaObjects.put(v.start, obj);
+        }
         lastFound = null;
         vmas.put(v.start, v);
-        if (vmaCache != null) {
-            vmaObjects.put(v.start, vmaCache.alloc());
-        }
     }
 
     public void remove(Vma v) {

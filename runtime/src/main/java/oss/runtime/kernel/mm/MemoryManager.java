@@ -135,7 +135,7 @@ public final class MemoryManager {
         this.frameSource = new FrameSource() {
             @Override
             public long allocateFrame() {
-                return zones.allocate(0, Zones.Zone.NORMAL);
+                return kernelFrames(0);
             }
 
             @Override
@@ -146,12 +146,12 @@ public final class MemoryManager {
         this.slabs = new Slabs(new FrameProvider() {
             @Override
             public long allocateFrame() {
-                return zones.allocate(0, Zones.Zone.NORMAL);
+                return kernelFrames(0);
             }
 
             @Override
             public long allocateFrames(int n) {
-                return zones.allocate(BuddyAllocator.orderFor(n), Zones.Zone.NORMAL);
+                return kernelFrames(BuddyAllocator.orderFor(n));
             }
 
             @Override
@@ -176,8 +176,15 @@ public final class MemoryManager {
 
     /** A fresh address space with the standard layout: text, data, bss, heap, stack, libraries. */
     public void createProcess(int pid, int frameLimit, String programName) {
-        putMm(pid, newAddressSpace(frameLimit, programName));
-        newTask(pid);
+        AddressSpace mm = newAddressSpace(frameLimit, programName);
+        putMm(pid, mm);
+        try {
+            newTask(pid);
+        } catch (KernelOutOfMemory e) {
+            removeMm(pid);
+            release(mm);
+            throw e;
+        }
     }
 
     /** init: a task_struct in the slab cache like every task; its own user memory is not simulated. */
@@ -187,8 +194,34 @@ public final class MemoryManager {
 
     /** Every task has a task_struct in its slab cache from creation to exit. */
     private void newTask(int pid) {
+        long taskStruct = slabs.taskStruct().alloc();
+        if (taskStruct < 0) {
+            throw new KernelOutOfMemory("a task_struct");
+        }
         counters.put(pid, new TaskCounters());
-        taskStructs.put(pid, slabs.taskStruct().alloc());
+        taskStructs.put(pid, taskStruct);
+    }
+
+    /** A page table with its root; the root is the first thing a new address space needs. */
+    private PageTable newPageTable() {
+        try {
+            return new PageTable(paging, ram, frameSource);
+        } catch (IllegalStateException e) {
+            throw new KernelOutOfMemory("a page-table root");
+        }
+    }
+
+    /**
+     * A frame (or 2^order frames) for the kernel's own use: when the buddy
+     * allocator has none, user pages are evicted first (direct reclaim), as
+     * for a user page; -1 when even that cannot make room.
+     */
+    private long kernelFrames(int order) {
+        long frame = zones.allocate(order, Zones.Zone.NORMAL);
+        for (int tries = 0; frame < 0 && tries < 64 && reclaimOne(); tries++) {
+            frame = zones.allocate(order, Zones.Zone.NORMAL);
+        }
+        return frame;
     }
 
     private AddressSpace newAddressSpace(int frameLimit, String programName) {
@@ -196,8 +229,18 @@ public final class MemoryManager {
         ReplacementPolicy local = frameLimit > 0
                 ? ReplacementPolicies.create(program.kernel().memory().replacement(), random.split())
                 : null;
-        AddressSpace mm = new AddressSpace(nextAsid++, new PageTable(paging, ram, frameSource), layout, frameLimit,
-                local, programName);
+        AddressSpace mm = new AddressSpace(nextAsid++, newPageTable(), layout, frameLimit, local, programName);
+        try {
+            populate(mm, layout, programName);
+        } catch (KernelOutOfMemory e) {
+            release(mm);
+            throw e;
+        }
+        return mm;
+    }
+
+    /** The regions of a fresh image, the user allocator and the kernel objects that describe them. */
+    private void populate(AddressSpace mm, Layout layout, String programName) {
         String exe = "/usr/bin/" + programName;
         mm.add(new Vma(layout.textStart(), layout.dataStart(), Op.PROT_READ | Op.PROT_EXEC, false, Vma.Kind.TEXT,
                 -1, -1, 0, exe));
@@ -219,11 +262,15 @@ public final class MemoryManager {
         }
         mm.allocator = UserAllocators.create(program.kernel().memory().malloc(), userMemory(mm), PAGE_SIZE);
         kernelObjects(mm);
-        return mm;
     }
 
+    /** The mm_struct, and a vm_area_struct for every VMA, now and whenever one is added. */
     private void kernelObjects(AddressSpace mm) {
-        mm.mmStruct = slabs.mmStruct().alloc();
+        long mmStruct = slabs.mmStruct().alloc();
+        if (mmStruct < 0) {
+            throw new KernelOutOfMemory("an mm_struct");
+        }
+        mm.mmStruct = mmStruct;
         mm.accountVmasIn(slabs.vmAreaStruct());
     }
 
@@ -235,11 +282,25 @@ public final class MemoryManager {
      */
     public void fork(int parentPid, int childPid) {
         AddressSpace parent = mmOf.get(parentPid);
-        AddressSpace child = new AddressSpace(nextAsid++, new PageTable(paging, ram, frameSource), parent.layout,
+        AddressSpace child = new AddressSpace(nextAsid++, newPageTable(), parent.layout,
                 parent.frameLimit, parent.frameLimit > 0
                         ? ReplacementPolicies.create(program.kernel().memory().replacement(), random.split())
                         : null,
                 parent.program);
+        try {
+            copyInto(parent, child);
+            putMm(childPid, child);
+            newTask(childPid);
+        } catch (KernelOutOfMemory e) {
+            // fork fails with ENOMEM: what the child got so far goes back, the parent is as it was
+            // but for its COW marks, which a later write resolves by reusing the frame
+            removeMm(childPid);
+            release(child);
+            throw e;
+        }
+    }
+
+    private void copyInto(AddressSpace parent, AddressSpace child) {
         child.brkStart = parent.brkStart;
         child.brk = parent.brk;
         for (Vma v : parent.vmas()) {
@@ -255,7 +316,10 @@ public final class MemoryManager {
         parent.pageTable.forEachMapped((va, pte) -> mapped.add(new long[] {va, pte}));
         for (long[] m : mapped) {
             long va = m[0];
-            long pte = m[1];
+            long pte = parent.pageTable.pte(va); // a page-table frame for the child may have evicted it meanwhile
+            if (pte == 0) {
+                continue; // dropped meanwhile (it held only zeros): a demand-zero fault gives the child its copy
+            }
             Vma v = parent.find(va);
             if (v == null || v.shared || (!v.anonymous() && !parent.dirtied.contains(va >>> PAGE_SHIFT))) {
                 // copy_page_range: no PTE is copied where a fault fills it correctly (shared and
@@ -268,7 +332,9 @@ public final class MemoryManager {
                 flags = (flags & ~Pte.WRITABLE) | Pte.COW;
                 parent.pageTable.setPte(va, Pte.make(frame, flags, PAGE_SHIFT));
             }
-            child.pageTable.map(va, frame, flags & ~(Pte.ACCESSED));
+            if (!child.pageTable.map(va, frame, flags & ~(Pte.ACCESSED))) {
+                throw new KernelOutOfMemory("a page table");
+            }
             frames.get(frame).mapCount++;
             child.resident.add(va >>> PAGE_SHIFT);
             policyOf(child).loaded(key(child, va >>> PAGE_SHIFT));
@@ -282,8 +348,6 @@ public final class MemoryManager {
             t.flushAsid(parent.asid);
         }
         kernelObjects(child);
-        putMm(childPid, child);
-        newTask(childPid);
     }
 
     /** Swapped pages of a forked child are copies: each gets its own slot holding the same content. */
@@ -300,10 +364,10 @@ public final class MemoryManager {
 
     /** A thread, a clone with CLONE_VM, or a vfork child: the same mm, one more user. */
     public void shareAddressSpace(int parentPid, int childPid) {
+        newTask(childPid);
         AddressSpace mm = mmOf.get(parentPid);
         mm.users++;
         putMm(childPid, mm);
-        newTask(childPid);
     }
 
     /** exec: the old address space is released (if this was its last user) and a fresh one built. */
@@ -313,7 +377,12 @@ public final class MemoryManager {
         if (old != null) {
             release(old);
         }
-        putMm(pid, newAddressSpace(limit, programName));
+        try {
+            putMm(pid, newAddressSpace(limit, programName));
+        } catch (KernelOutOfMemory e) {
+            removeMm(pid); // past the point of no return, as in Linux: the task is killed with no image
+            throw e;
+        }
     }
 
     /** The task exits: leaks are recorded and its address space released if it was the last user. */
@@ -352,7 +421,9 @@ public final class MemoryManager {
             t.flushAsid(mm.asid);
         }
         mm.releaseVmaObjects();
-        slabs.mmStruct().free(mm.mmStruct);
+        if (mm.mmStruct > 0) {
+            slabs.mmStruct().free(mm.mmStruct);
+        }
     }
 
     /**
@@ -429,6 +500,10 @@ public final class MemoryManager {
     // ---- system calls -----------------------------------------------------------------------------
 
     /** mmap: a new VMA, no frames yet (demand paging); the address, or -1 when no room. */
+    /** {@link #mmap}'s answer when no vm_area_struct could be allocated (ENOMEM, as for no room). */
+    public static final long MMAP_NO_KERNEL_MEMORY = -2;
+
+    /** The new mapping's start; -1 when no gap is large enough, {@link #MMAP_NO_KERNEL_MEMORY}. */
     public long mmap(int pid, Op.Mmap m) {
         AddressSpace mm = mmOf.get(pid);
         long bytes = m.file() >= 0 && m.bytes() <= 0 ? program.files().get(m.file()).sizeBytes() : m.bytes();
@@ -447,11 +522,15 @@ public final class MemoryManager {
         String name = m.file() >= 0 ? program.files().get(m.file()).path() : "";
         Vma v = new Vma(at, at + bytes, m.prot(), m.shared(), m.file() >= 0 ? Vma.Kind.FILE : Vma.Kind.MMAP,
                 m.file(), -1, 0, name);
+        try {
+            mm.add(v);
+        } catch (KernelOutOfMemory e) {
+            return MMAP_NO_KERNEL_MEMORY;
+        }
         if (m.shared() && m.file() < 0) {
             v.shm = nextShm++;
             shmUsers.merge(v.shm, 1, Integer::sum);
         }
-        mm.add(v);
         return at;
     }
 
@@ -491,6 +570,7 @@ public final class MemoryManager {
     /** {@link #brk}'s refusals: both are ENOMEM from glibc's brk(), and the break stays where it was. */
     public static final long BRK_BELOW_START = -1;
     public static final long BRK_COLLIDES = -2;
+    public static final long BRK_NO_KERNEL_MEMORY = -3;
 
     /**
      * brk by {@code delta}: the heap VMA grows or shrinks; returns the new
@@ -526,7 +606,11 @@ public final class MemoryManager {
         if (heap == null && newEnd > mm.brkStart) {
             heap = new Vma(mm.brkStart, newEnd, Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.HEAP, -1, -1, 0,
                     "[heap]");
-            mm.add(heap);
+            try {
+                mm.add(heap);
+            } catch (KernelOutOfMemory e) {
+                return BRK_NO_KERNEL_MEMORY;
+            }
         } else if (heap != null) {
             if (newEnd < heap.end) {
                 unmapRange(mm, newEnd, heap.end);
@@ -567,8 +651,12 @@ public final class MemoryManager {
                 if (at < 0) {
                     return -1;
                 }
-                mm.add(new Vma(at, at + roundUp(bytes), Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.MMAP, -1, -1,
-                        0, ""));
+                try {
+                    mm.add(new Vma(at, at + roundUp(bytes), Op.PROT_READ | Op.PROT_WRITE, false, Vma.Kind.MMAP, -1,
+                            -1, 0, ""));
+                } catch (KernelOutOfMemory e) {
+                    return -1; // ENOMEM: malloc sees MAP_FAILED and returns NULL
+                }
                 return at;
             }
 
@@ -830,8 +918,12 @@ public final class MemoryManager {
                 mm.swapped.put(vpn, slot);
                 return -1;
             }
+            if (!install(mm, pageVa, frame, flags)) {
+                frameSource.freeFrame(frame);
+                mm.swapped.put(vpn, slot);
+                return -1;
+            }
             swap.swapIn(slot);
-            install(mm, pageVa, frame, flags);
             c.major++;
             return hw.diskLatencyNs();
         }
@@ -868,12 +960,17 @@ public final class MemoryManager {
                 if (copy < 0) {
                     return -1;
                 }
-                install(mm, pageVa, copy, flags);
+                if (!install(mm, pageVa, copy, flags)) {
+                    frameSource.freeFrame(copy);
+                    return -1;
+                }
                 return ioNs;
             }
             // A private mapping of a file page is read-only until written: the write copies it.
             long fileFlags = vma.shared ? flags : (flags & ~Pte.WRITABLE) | (vma.writable() ? Pte.COW : 0);
-            install(mm, pageVa, frame, fileFlags);
+            if (!install(mm, pageVa, frame, fileFlags)) {
+                return -1; // the page stays in the page cache
+            }
             return ioNs;
         }
         if (vma.shm >= 0) {
@@ -891,7 +988,9 @@ public final class MemoryManager {
                 frames.get(frame).cacheKey = key;
                 cached = frame;
             }
-            install(mm, pageVa, cached, flags);
+            if (!install(mm, pageVa, cached, flags)) {
+                return -1;
+            }
             c.minor++;
             return 0;
         }
@@ -900,20 +999,25 @@ public final class MemoryManager {
             return -1;
         }
         ram.zeroFrame(frame);
-        install(mm, pageVa, frame, flags);
+        if (!install(mm, pageVa, frame, flags)) {
+            frameSource.freeFrame(frame);
+            return -1;
+        }
         c.minor++;
         return 0;
     }
 
-    private void install(AddressSpace mm, long pageVa, long frame, long flags) {
+    /** Maps the page; false when no frame can be found for a page table on the way (the fault is then OOM). */
+    private boolean install(AddressSpace mm, long pageVa, long frame, long flags) {
         if (!mm.pageTable.map(pageVa, frame, flags)) {
-            throw new IllegalStateException("no frame left for a page table");
+            return false;
         }
         frames.get(frame).mapCount++;
         long vpn = pageVa >>> PAGE_SHIFT;
         mm.resident.add(vpn);
         policyOf(mm).loaded(key(mm, vpn));
         forgetLastReference();
+        return true;
     }
 
     /**
@@ -955,20 +1059,29 @@ public final class MemoryManager {
                 return -1;
             }
         }
-        long frame = frameSource.allocateFrame();
-        for (int tries = 0; frame < 0 && tries < 64; tries++) {
-            if (globalPolicy.resident() == 0) {
-                return -1;
-            }
-            long key = globalPolicy.victim(FutureReferences.UNKNOWN);
-            AddressSpace owner = ownerOf(key);
-            if (owner == null || !evict(owner, key & ((1L << 40) - 1))) {
-                globalPolicy.removed(key);
-                forgetLastReference();
-            }
-            frame = frameSource.allocateFrame();
+        long frame = zones.allocate(0, Zones.Zone.NORMAL);
+        for (int tries = 0; frame < 0 && tries < 64 && reclaimOne(); tries++) {
+            frame = zones.allocate(0, Zones.Zone.NORMAL);
         }
         return frame;
+    }
+
+    /**
+     * Global replacement's one step: the policy's victim page, anywhere, is
+     * evicted (to swap if its content matters). False when no page is
+     * resident at all, so nothing can ever be freed this way.
+     */
+    private boolean reclaimOne() {
+        if (globalPolicy.resident() == 0) {
+            return false;
+        }
+        long key = globalPolicy.victim(FutureReferences.UNKNOWN);
+        AddressSpace owner = ownerOf(key);
+        if (owner == null || !evict(owner, key & ((1L << 40) - 1))) {
+            globalPolicy.removed(key);
+            forgetLastReference();
+        }
+        return true;
     }
 
     /** Evicts page {@code vpn} of {@code mm}: written to swap if its content matters, then unmapped. */
