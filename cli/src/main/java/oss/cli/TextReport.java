@@ -136,8 +136,8 @@ final class TextReport {
                 }
             }
             for (GanttSlice s : slices) {
-                int from = (int) (s.startNs() * GANTT_WIDTH / end);
-                int to = (int) Math.max(from + 1, s.endNs() * GANTT_WIDTH / end);
+                int from = Math.min(GANTT_WIDTH - 1, column(s.startNs(), end));
+                int to = Math.max(from + 1, column(s.endNs(), end));
                 String label = names.getOrDefault(s.pid(), "?");
                 for (int c = from; c < Math.min(to, GANTT_WIDTH); c++) {
                     bar[c] = c == from ? '|' : (c - from - 1 < label.length() ? label.charAt(c - from - 1) : ' ');
@@ -158,6 +158,13 @@ final class TextReport {
             out.println(style.dim("       " + (slices.isEmpty() ? "idle" : list + " " + unit.name())));
         }
         out.println();
+    }
+
+    /** The chart column of instant {@code ns} in {@code 0..end}; no overflow for any long times. */
+    static int column(long ns, long end) {
+        long c = ns >= 0 && ns <= Long.MAX_VALUE / GANTT_WIDTH ? ns * GANTT_WIDTH / end
+                : (long) ((double) ns / end * GANTT_WIDTH);
+        return (int) Math.max(0, Math.min(GANTT_WIDTH, c));
     }
 
     private static void table(PrintWriter out, List<String[]> rows) {

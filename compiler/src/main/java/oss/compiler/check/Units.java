@@ -70,6 +70,13 @@ public final class Units {
         FACTOR.put(name, BigDecimal.valueOf(factor));
     }
 
+    /** The longest time one statement or setting may say: 10^15 ns (11.6 days); the run itself stops at 2^52 ns. */
+    public static final long MAX_TIME_NS = 1_000_000_000_000_000L;
+    /** The largest size: 2^48 bytes, the whole 48-bit virtual address space of x86-64. */
+    public static final long MAX_SIZE_BYTES = 1L << 48;
+    private static final BigDecimal MAX_TIME = BigDecimal.valueOf(MAX_TIME_NS);
+    private static final BigDecimal MAX_SIZE = BigDecimal.valueOf(MAX_SIZE_BYTES);
+
     private final Diags diags;
     private final ExprEval eval;
     private long clockHz = 2_000_000_000L;
@@ -143,6 +150,16 @@ public final class Units {
         if (base.stripTrailingZeros().scale() > 0) {
             diags.report(Code.NOT_AN_INTEGER, whole, "this is " + base.stripTrailingZeros().toPlainString() + " "
                     + baseName + ", which is not a whole number of " + baseName);
+            return OptionalLong.empty();
+        }
+        if (kind == Kind.TIME && base.abs().compareTo(MAX_TIME) > 0) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, whole, "this is " + base.toPlainString() + " ns, longer than the "
+                    + "simulator's limit of 10^15 ns (1,000,000 s, about 11.6 days) for one time");
+            return OptionalLong.empty();
+        }
+        if (kind == Kind.SIZE && base.abs().compareTo(MAX_SIZE) > 0) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, whole, "this is " + base.toPlainString() + " bytes, larger than the "
+                    + "simulator's limit of 2^48 bytes (256 TiB, all of x86-64's 48-bit virtual address space)");
             return OptionalLong.empty();
         }
         return eval.whole(base, whole, kind.noun);

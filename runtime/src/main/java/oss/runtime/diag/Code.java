@@ -58,6 +58,7 @@ public enum Code {
     WAIT_NO_CHILD("OSS2008", Severity.WARNING, "wait with no child to wait for (ECHILD)"),
     SLEEP_HOLDING_SPINLOCK("OSS2009", Severity.ERROR, "task slept while holding a spinlock"),
     WRITER_STARVED("OSS2010", Severity.INFO, "writer waited while readers kept the lock"),
+    TIME_LIMIT("OSS2011", Severity.WARNING, "simulated time limit reached"),
 
     SEGFAULT("OSS2301", Severity.ERROR, "segmentation fault"),
     DOUBLE_FREE("OSS2302", Severity.ERROR, "double free"),

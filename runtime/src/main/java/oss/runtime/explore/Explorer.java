@@ -58,12 +58,13 @@ public final class Explorer {
         boolean[] expand = new boolean[m.maxTasks];
         int depth = 0;
         int levelEnd = 1; // breadth first: states [levelStart, levelEnd) are all at one depth
+        if (m.processes > m.maxTasks) {
+            return result(start, 0, false, m.processes + " processes with an rwlock (the explorer holds at most "
+                    + Model.MAX_RW_TASKS + " tasks when a scenario has rwlocks)", por, 0);
+        }
         int[] init = m.initial();
         for (int t = 0; t < m.processes; t++) {
             sem.settle(init, t);
-        }
-        if (m.processes > m.maxTasks) {
-            return result(start, 0, false, "more processes than --max-tasks", por, 0);
         }
         store.add(init, -1);
         int maxDepth = 0;

@@ -23,6 +23,8 @@ final class Model {
     static final int ZOMBIE = 1, DEAD = 2, ALIVE = 3;
     // phases
     static final int PH_WAITING = 1, PH_WOKEN = 2, PH_VFORK = 3;
+    /** Readers of an rwlock are one int bitmask in the state. */
+    static final int MAX_RW_TASKS = 31;
 
     final Program program;
     final FlatCode[] codes;
@@ -66,8 +68,11 @@ final class Model {
         for (int i = 0; i < rws; i++) {
             writerPreferring[i] = sync.rwlocks().get(i).writerPreferring();
         }
-        // a readers bitmask per rwlock limits tasks to 31 when rwlocks exist
-        this.maxTasks = rws > 0 ? Math.min(31, maxTasks) : maxTasks;
+        // every process gets a record, and forks may add up to maxTasks more beyond that; the
+        // reduction's task sets are long[] bitsets of any width. A readers bitmask per rwlock
+        // (one int in the state) limits tasks to 31 when rwlocks exist: Explorer says so.
+        int wanted = processes > maxTasks ? processes + maxTasks : maxTasks;
+        this.maxTasks = rws > 0 ? Math.min(MAX_RW_TASKS, wanted) : wanted;
 
         int at = 1;
         mutexBase = at;

@@ -100,9 +100,17 @@ public final class Kernel {
     private long queueSeq;
     private boolean budgetExhausted;
     private boolean cutShort;
+    /** The run reached {@link #MAX_TIME_NS}: later instants could overflow the clock's arithmetic. */
+    private boolean timeLimitHit;
     private boolean periodicPending;
     /** The last instant something happened; stale events popped later do not extend the run. */
     private long lastActive;
+
+    /**
+     * Simulated time stops here: 2^52 ns, about 52 days. Every time a statement or setting may say
+     * is at most 10^15 ns, so no sum of the clock and one such time can overflow a long.
+     */
+    public static final long MAX_TIME_NS = 1L << 52;
 
     public Kernel(Program program, RunOptions options) {
         this.program = program;
@@ -172,9 +180,10 @@ public final class Kernel {
     private void loop() {
         while (!events.isEmpty() && !budgetExhausted) {
             long t = events.peekTime();
-            if (t > options.untilNs()) {
+            if (t > options.untilNs() || t > MAX_TIME_NS) {
                 cutShort = true;
-                now = options.untilNs();
+                timeLimitHit = options.untilNs() > MAX_TIME_NS;
+                now = Math.min(options.untilNs(), MAX_TIME_NS);
                 break;
             }
             now = t;
@@ -1138,7 +1147,7 @@ public final class Kernel {
                 charge(cpu);
                 closeSwitch(cpu);
                 if (cpu.sliceOpen >= 0) {
-                    gantt.add(cpu.index, t.pid, cpu.sliceOpen, now, cutShort ? "the run stopped (--until)" : "the run ended");
+                    gantt.add(cpu.index, t.pid, cpu.sliceOpen, now, cutShort ? (timeLimitHit ? "the run reached its time limit" : "the run stopped (--until)") : "the run ended");
                 }
             }
         }
@@ -1167,6 +1176,12 @@ public final class Kernel {
                             + tasks.get(t.ppid) + " never waits for it, so it stays a zombie");
                 }
             }
+        }
+        if (timeLimitHit) {
+            Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();
+            findings.add(Code.TIME_LIMIT, where, "the run stopped at " + ms(now) + ", the simulator's limit of 2^52 ns"
+                    + " (about 52 days of simulated time); results describe the state at that instant. Shorten the"
+                    + " scenario's times, or stop earlier with --until");
         }
         if (budgetExhausted) {
             Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();

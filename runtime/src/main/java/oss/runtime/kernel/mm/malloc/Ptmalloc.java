@@ -204,7 +204,9 @@ public final class Ptmalloc implements UserAllocator {
     }
 
     static int tcacheIndex(long size) {
-        return (int) ((size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT);
+        // a huge request must not wrap to a negative index (it is never tcache-sized)
+        long i = (size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT;
+        return i > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) i;
     }
 
     static int fastbinIndex(long size) {
