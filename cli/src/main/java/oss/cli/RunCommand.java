@@ -76,9 +76,9 @@ final class RunCommand implements Callable<Integer> {
             java.nio.file.Path p = java.nio.file.Path.of(schedule.strip());
             if (!schedule.contains(" at ") && java.nio.file.Files.isRegularFile(p)) {
                 try {
-                    steps = java.nio.file.Files.readString(p);
-                } catch (java.io.IOException e) {
-                    err.println("oss: " + p + ": cannot read (" + e.getMessage() + ")");
+                    steps = SourceFile.text(p);
+                } catch (SourceFile.Unreadable e) {
+                    err.println("oss: " + e.getMessage());
                     return Main.USAGE;
                 }
             } else if (!schedule.contains(" at ")) {

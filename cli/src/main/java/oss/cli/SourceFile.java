@@ -1,6 +1,10 @@
 package oss.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +14,13 @@ import java.util.List;
 /** A scenario file read from disk; reading failures become one clear line, never a stack trace. */
 record SourceFile(Path path, String text) {
 
+    /**
+     * The most oss reads of one file: 8 MiB, hundreds of times the largest scenario a course writes.
+     * Beyond it (a huge file, or {@code /dev/zero}, which never ends) reading stops with exit 2
+     * instead of filling the JVM's heap.
+     */
+    static final int MAX_BYTES = 8 << 20;
+
     static final class Unreadable extends Exception {
         Unreadable(String message) {
             super(message);
@@ -17,14 +28,28 @@ record SourceFile(Path path, String text) {
     }
 
     static SourceFile read(Path path) throws Unreadable {
+        return new SourceFile(path, text(path));
+    }
+
+    /** The UTF-8 text of {@code path}, at most {@link #MAX_BYTES} bytes of it. */
+    static String text(Path path) throws Unreadable {
         try {
             if (Files.isDirectory(path)) {
                 throw new Unreadable(path + ": is a directory, not a .oss file");
             }
-            return new SourceFile(path, Files.readString(path, StandardCharsets.UTF_8));
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new Unreadable(path + ": larger than 8 MiB, the most oss reads of one file (a scenario is"
+                        + " usually a few KiB; is this the right file?)");
+            }
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new Unreadable(path + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new Unreadable(path + ": not UTF-8 text");
         } catch (IOException e) {
             throw new Unreadable(path + ": cannot read (" + e.getMessage() + ")");

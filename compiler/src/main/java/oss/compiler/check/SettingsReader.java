@@ -32,6 +32,9 @@ import oss.runtime.program.TlbSpec;
  * {@code cycles} and {@code pages} in them depend on those two.
  */
 public final class SettingsReader {
+    /** The most simulated RAM: 4 TiB, 2^30 frames of 4 KiB (about 70 MB of frame tables in the JVM). */
+    static final long MAX_MEMORY = 4L << 40;
+
     private static final long MS = 1_000_000L;
     private final Diags diags;
     private final Units units;
@@ -159,6 +162,12 @@ public final class SettingsReader {
             case "memory" -> {
                 OptionalLong v = a.quantity(Units.Kind.SIZE, "the memory size", true);
                 a.finish("memory 256 MiB");
+                if (v.isPresent() && v.getAsLong() > MAX_MEMORY) {
+                    // the frame tables grow with the frames: 256 TiB took 44 s and 6 GB of the JVM's heap
+                    diags.report(Code.VALUE_OUT_OF_RANGE, s.span(), "the memory size is at most 4 TiB (4096 GiB) in"
+                            + " the simulator, not " + v.getAsLong() + " bytes");
+                    v = OptionalLong.empty();
+                }
                 v.ifPresent(x -> {
                     memory = x;
                     memoryAt = s.span();

@@ -59,6 +59,7 @@ public enum Code {
     SLEEP_HOLDING_SPINLOCK("OSS2009", Severity.ERROR, "task slept while holding a spinlock"),
     WRITER_STARVED("OSS2010", Severity.INFO, "writer waited while readers kept the lock"),
     TIME_LIMIT("OSS2011", Severity.WARNING, "simulated time limit reached"),
+    NO_PID_LEFT("OSS2012", Severity.WARNING, "fork failed with EAGAIN: no pid left"),
 
     SEGFAULT("OSS2301", Severity.ERROR, "segmentation fault"),
     DOUBLE_FREE("OSS2302", Severity.ERROR, "double free"),

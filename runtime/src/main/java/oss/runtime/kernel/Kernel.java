@@ -102,6 +102,9 @@ public final class Kernel {
     private boolean cutShort;
     /** The run reached {@link #MAX_TIME_NS}: later instants could overflow the clock's arithmetic. */
     private boolean timeLimitHit;
+    /** The fork statements that have failed for want of a pid, each reported once. */
+    private Span lastNoPid;
+    private final java.util.Set<Span> noPidAt = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean periodicPending;
     /** The last instant something happened; stale events popped later do not extend the run. */
     private long lastActive;
@@ -111,6 +114,8 @@ public final class Kernel {
      * is at most 10^15 ns, so no sum of the clock and one such time can overflow a long.
      */
     public static final long MAX_TIME_NS = 1L << 52;
+    /** Linux's default pid_max: pids 1 to 32,767 (0 is the idle task). */
+    public static final int PID_MAX = 32_768;
 
     public Kernel(Program program, RunOptions options) {
         this.program = program;
@@ -830,7 +835,7 @@ public final class Kernel {
      */
     /** A child or thread of {@code parent}; null when the kernel has no memory for it (the call fails with ENOMEM). */
     private Task spawn(Task parent, int slot, List<Op> body, Span span, boolean shareVm) {
-        if (!kernelObjectsForChild(parent, slot, span, shareVm)) {
+        if (!pidLeft(parent, slot, span) || !kernelObjectsForChild(parent, slot, span, shareVm)) {
             return null;
         }
         SchedEntity p = parent.se;
@@ -896,8 +901,31 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Whether a new task can get a pid. Linux's fork fails with EAGAIN when pid_max (32,768 by default)
+     * pids are in use; oss never reuses a pid, so at most {@link #PID_MAX} tasks are created in one
+     * run. That bounds a fork bomb's memory long before the JVM's: the call fails, the parent goes
+     * on, and its variable holds no child.
+     */
+    private boolean pidLeft(Task parent, int slot, Span span) {
+        if (tasks.size() < PID_MAX) {
+            return true;
+        }
+        if (slot >= 0) {
+            parent.slots[slot] = 0;
+        }
+        if (span == lastNoPid || !noPidAt.add(span)) {
+            return false; // said once per statement; a bomb's loop fails here millions of times
+        }
+        lastNoPid = span;
+        findings.add(Code.NO_PID_LEFT, span, parent + ": fork fails with EAGAIN: all " + PID_MAX + " pids (pid_max)"
+                + " have been used in this run; no child is created and the parent goes on. A fork inside a"
+                + " loop that never ends, or nested loops of forks (a fork bomb), look like this");
+        return false;
+    }
+
     private void fork(Task parent, Op.Fork f) {
-        if (!kernelObjectsForChild(parent, f.slot(), f.span(), false)) {
+        if (!pidLeft(parent, f.slot(), f.span()) || !kernelObjectsForChild(parent, f.slot(), f.span(), false)) {
             return;
         }
         SchedEntity p = parent.se;
