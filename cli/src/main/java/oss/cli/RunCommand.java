@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--show", paramLabel = "VIEWS", split = ",",
             description = "/proc-style views to print at every snapshot and at the end: "
-                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, tlb, cache")
+                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache")
     List<String> show = List.of();
 
     @Option(names = "--schedule", paramLabel = "FILE|STEPS",

@@ -22,9 +22,9 @@ final class TextReport {
     private static final int GANTT_WIDTH = 72;
     private static final int MAX_SLICES_LISTED = 60;
 
-    /** The views `--show` may name; `maps` and `pagetable` are per process. */
+    /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "tlb", "cache");
+            "heap", "tlb", "cache");
 
     private final Style style;
     private final List<String> show;

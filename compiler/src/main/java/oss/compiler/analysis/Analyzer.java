@@ -130,6 +130,9 @@ public final class Analyzer {
         if (e instanceof Expectation.Signal sig && sig.signal() != null && sig.op() == oss.compiler.expect.CompareOp.EQ) {
             return java.util.Set.of(Code.SEGFAULT, Code.OUT_OF_MEMORY, Code.BUS_ERROR);
         }
+        if (e instanceof Expectation.Variable v && v.value() == 0 && v.op() == oss.compiler.expect.CompareOp.EQ) {
+            return java.util.Set.of(Code.SYSCALL_ENOMEM); // `expect P.p == NULL`: the failed malloc is the lesson
+        }
         if (e instanceof Expectation.Flag f && !f.negated()) {
             return switch (f.name()) {
                 case "deadlock" -> java.util.Set.of(Code.DEADLOCK, Code.BLOCKED_FOREVER, Code.DEADLOCK_REACHABLE,

@@ -45,6 +45,9 @@ final class ExpectationJudge {
         if (e instanceof Expectation.Signal s) {
             return signal(s);
         }
+        if (e instanceof Expectation.Variable v) {
+            return variable(v);
+        }
         if (e instanceof Expectation.Machine m) {
             return machine(m);
         }
@@ -187,6 +190,28 @@ final class ExpectationJudge {
                 + (ok ? "" : ", expected " + s.op().symbol() + " " + expected));
     }
 
+    private ExpectationResult variable(Expectation.Variable v) {
+        if (run.isEmpty()) {
+            return undecided(v, "there are no processes to run");
+        }
+        Optional<TaskReport> task = declared(v.process());
+        if (task.isEmpty()) {
+            return undecided(v, "no task ran as " + v.process());
+        }
+        List<Long> values = task.get().variables();
+        if (v.slot() >= values.size()) {
+            return undecided(v, v.process() + " has no variable " + v.variable());
+        }
+        long actual = values.get(v.slot()) == -1 ? 0 : values.get(v.slot()); // a failed malloc or mmap leaves NULL
+        boolean ok = (actual == v.value()) == (v.op() == oss.compiler.expect.CompareOp.EQ);
+        String shown = actual == 0 ? "NULL" : actual < 0 || actual > 0xFFFFFF ? "0x" + Long.toHexString(actual)
+                : Long.toString(actual);
+        String expected = v.value() == 0 ? "NULL" : v.value() < 0 || v.value() > 0xFFFFFF
+                ? "0x" + Long.toHexString(v.value()) : Long.toString(v.value());
+        return new ExpectationResult(v, ok ? Status.PASSED : Status.FAILED, shown, v.process() + "." + v.variable()
+                + " was " + shown + (ok ? "" : ", expected " + v.op().symbol() + " " + expected));
+    }
+
     private ExpectationResult machine(Expectation.Machine m) {
         if (run.isEmpty()) {
             return undecided(m, "there are no processes to run");
@@ -241,6 +266,7 @@ final class ExpectationJudge {
             case "cow_faults" -> mem.cowFaults();
             case "rss" -> mem.rssPages();
             case "seq_retries" -> t.seqRetries();
+            case "free_blocks" -> mem.freeBlocks() < 0 ? Long.MIN_VALUE : mem.freeBlocks();
             default -> Long.MIN_VALUE;
         };
         if (actual == Long.MIN_VALUE) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import oss.compiler.ast.Atom;
 import oss.compiler.ast.Setting;
@@ -355,16 +356,73 @@ public final class SettingsReader {
                     malloc = new MallocSpec(MallocSpec.Kind.PTMALLOC, threshold, d.fit(), d.coalesce());
                 }
             } else {
-                var fit = a.oneOf(List.of("first_fit", "best_fit", "worst_fit", "next_fit"), "a placement policy");
-                boolean coalesce = a.accept("coalesce");
-                a.finish("malloc freelist first_fit coalesce");
-                if (!a.failed() && fit.isPresent()) {
-                    MallocSpec.Fit f = MallocSpec.Fit.valueOf(fit.get().substring(0, fit.get().indexOf('_'))
-                            .toUpperCase(java.util.Locale.ROOT));
-                    malloc = new MallocSpec(MallocSpec.Kind.FREELIST, d.mmapThresholdBytes(), f, coalesce);
-                }
+                freelist(a, d);
             }
         });
+    }
+
+    /** The options after the fit may come in any order, each at most once, as malloc.py's flags. */
+    private static final List<String> FREELIST_OPTIONS = List.of("coalesce", "order", "heap", "header", "align",
+            "min_split");
+
+    /**
+     * {@code malloc freelist FIT [coalesce] [order ORDER] [heap SIZE] [header SIZE] [align SIZE]
+     * [min_split SIZE]}: OSTEP malloc.py's -p, -C, -l, -S, -H and -a, and the split threshold.
+     */
+    private void freelist(SettingArgs a, MallocSpec d) {
+        String example = "malloc freelist best_fit coalesce order address heap 100 B header 0 B align 1 B min_split 1 B";
+        var fit = a.oneOf(List.of("first_fit", "best_fit", "worst_fit", "next_fit"), "a placement policy");
+        boolean coalesce = false;
+        MallocSpec.Order order = MallocSpec.Order.ADDRESS;
+        long heap = 0;
+        long header = MallocSpec.DEFAULT_HEADER;
+        long align = MallocSpec.DEFAULT_ALIGN;
+        long minSplit = -1;
+        java.util.Set<String> seenOptions = new java.util.HashSet<>();
+        while (!a.failed() && !a.atEnd()) {
+            Optional<String> word = a.oneOf(FREELIST_OPTIONS, "a free-list option");
+            if (word.isEmpty()) {
+                break;
+            }
+            if (!seenOptions.add(word.get())) {
+                diags.report(Code.BAD_SETTING, a.keySpan(), "`" + word.get() + "` is given twice in this `malloc`");
+                return;
+            }
+            switch (word.get()) {
+                case "coalesce" -> coalesce = true;
+                case "order" -> {
+                    List<String> words = java.util.Arrays.stream(MallocSpec.Order.values()).map(o -> o.word).toList();
+                    Optional<String> o = a.oneOf(words, "a free-list order");
+                    if (o.isPresent()) {
+                        order = MallocSpec.Order.values()[words.indexOf(o.get())];
+                    }
+                }
+                case "heap" -> heap = a.quantity(Units.Kind.SIZE, "the heap size", true).orElse(0);
+                case "header" -> header = a.quantity(Units.Kind.SIZE, "the header size", false).orElse(header);
+                case "align" -> align = a.quantity(Units.Kind.SIZE, "the alignment", true).orElse(align);
+                default -> minSplit = a.quantity(Units.Kind.SIZE, "the smallest split-off block", true).orElse(-1);
+            }
+        }
+        a.finish(example);
+        if (a.failed() || fit.isEmpty()) {
+            return;
+        }
+        MallocSpec.Fit f = MallocSpec.Fit.valueOf(fit.get().substring(0, fit.get().indexOf('_'))
+                .toUpperCase(java.util.Locale.ROOT));
+        if (f == MallocSpec.Fit.NEXT && order != MallocSpec.Order.ADDRESS) {
+            diags.report(Code.BAD_SETTING, a.keySpan(), "next fit resumes where the last search ended in address"
+                    + " order: it needs `order address`, not `order " + order.word + "`");
+            return;
+        }
+        if (header > (1L << 20) || align > (1L << 20) || (heap > 0 && heap < header + align)) {
+            diags.report(Code.BAD_SETTING, a.keySpan(), heap > 0 && heap < header + align
+                    ? "the heap must hold at least one block: its header and one unit of alignment (" + (header + align)
+                            + " bytes)"
+                    : "a header or alignment above 1 MiB is not a free list oss can show");
+            return;
+        }
+        malloc = new MallocSpec(MallocSpec.Kind.FREELIST, d.mmapThresholdBytes(), f, coalesce, order, heap, header,
+                align, minSplit > 0 ? minSplit : header + align);
     }
 
     private void scheduler(SettingArgs a) {

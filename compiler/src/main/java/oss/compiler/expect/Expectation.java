@@ -27,7 +27,7 @@ public sealed interface Expectation {
     /**
      * {@code expect J0.turnaround == 8 ms}. {@code metric} is one of turnaround, response, waiting,
      * finish, arrival, first_run, cpu, spin_time (times), exit, voluntary_switches, involuntary_switches,
-     * page_faults, minor_faults, major_faults, cow_faults, rss, seq_retries (counts; rss in pages).
+     * page_faults, minor_faults, major_faults, cow_faults, rss, seq_retries, free_blocks (counts; rss in pages).
      */
     record Metric(String process, String metric, CompareOp op, long value, boolean isTime, String text, Span span)
             implements Expectation {}
@@ -37,6 +37,14 @@ public sealed interface Expectation {
      * {@code none}. {@code op} is EQ or NE.
      */
     record Signal(String process, CompareOp op, String signal, String text, Span span) implements Expectation {}
+
+    /**
+     * {@code expect P.p == 0x55555555a010} or {@code expect P.p == NULL}: the value variable {@code variable}
+     * (in {@code slot}) of the process held at its end, an address from mmap or malloc (0 for NULL) or a
+     * pid from fork. {@code op} is EQ or NE.
+     */
+    record Variable(String process, String variable, int slot, CompareOp op, long value, String text, Span span)
+            implements Expectation {}
 
     /**
      * A machine-wide counter of the run: {@code tlb.hits}, {@code tlb.misses}, {@code memory.accesses},

@@ -57,6 +57,11 @@ final class BodyLowerer {
         return slots.size();
     }
 
+    /** Every variable of the body and its slot. */
+    Map<String, Integer> variables() {
+        return Map.copyOf(slots);
+    }
+
     List<Op> block(Block b, Map<String, Long> env) {
         List<Op> out = new ArrayList<>();
         for (Stmt s : b.statements()) {

@@ -21,7 +21,7 @@ final class ExpectationLowerer {
     static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
             "first_run", "cpu", "spin_time");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
-            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal");
+            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks");
     static final List<String> SIGNALS = List.of("SIGSEGV", "SIGBUS", "SIGKILL", "none");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
@@ -39,8 +39,14 @@ final class ExpectationLowerer {
     private final List<String> caches;
     private final long pageSize;
 
+    private final Map<String, Map<String, Integer>> variables;
+    private final boolean freeList;
+
     ExpectationLowerer(Diags diags, ExprEval eval, Units units, ProcessNames processes,
-                       Optional<List<String>> bankerRows, SourceText source, List<String> caches, long pageSize) {
+                       Optional<List<String>> bankerRows, SourceText source, List<String> caches, long pageSize,
+                       Map<String, Map<String, Integer>> variables, boolean freeList) {
+        this.variables = variables;
+        this.freeList = freeList;
         this.caches = caches;
         this.pageSize = pageSize;
         this.diags = diags;
@@ -127,6 +133,17 @@ final class ExpectationLowerer {
         if (metric.equals("signal")) {
             return signal(m, process, text);
         }
+        if (process.isPresent() && !TIME_METRICS.contains(metric) && !COUNT_METRICS.contains(metric)) {
+            Integer slot = variables.getOrDefault(process.get(), Map.of()).get(metric);
+            if (slot != null) {
+                return variable(m, process.get(), metric, slot, text);
+            }
+        }
+        if (metric.equals("free_blocks") && !freeList) {
+            diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "`free_blocks` counts the blocks on a"
+                    + " `malloc freelist` allocator's free list; ptmalloc keeps bins instead (see them in a snapshot)");
+            return Optional.empty();
+        }
         boolean time = TIME_METRICS.contains(metric);
         if (!time && !COUNT_METRICS.contains(metric)) {
             List<String> all = new ArrayList<>(TIME_METRICS);
@@ -205,6 +222,27 @@ final class ExpectationLowerer {
             return Optional.empty();
         }
         return Optional.of(new Expectation.Machine(subject, metric, compare(m.op()), value.getAsLong(), text, m.span()));
+    }
+
+    /** {@code P.p == 0x55555555a010}, {@code P.p == NULL}: what a variable of the process held at its end. */
+    private Optional<Expectation> variable(ExpectNode.Metric m, String process, String name, int slot, String text) {
+        CompareOp op = compare(m.op());
+        if (op != CompareOp.EQ && op != CompareOp.NE) {
+            diags.report(Code.UNKNOWN_EXPECTATION, m.span(), "a variable is compared with `==` or `!=`, not `"
+                    + m.op() + "`");
+            return Optional.empty();
+        }
+        if (m.value().unit().isPresent()) {
+            diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + name + "` holds an address or a pid,"
+                    + " without a unit");
+            return Optional.empty();
+        }
+        if (m.value().value() instanceof oss.compiler.ast.Expr.NameRef n && n.name().equals("NULL")) {
+            return Optional.of(new Expectation.Variable(process, name, slot, op, 0, text, m.span()));
+        }
+        OptionalLong value = eval.address(m.value().value(), Map.of(), "`" + name + "`", 64);
+        return value.isEmpty() ? Optional.empty()
+                : Optional.of(new Expectation.Variable(process, name, slot, op, value.getAsLong(), text, m.span()));
     }
 
     /** {@code P.signal == SIGSEGV}, {@code P.signal != SIGKILL}, {@code P.signal == none}. */

@@ -28,6 +28,7 @@ import oss.runtime.program.BankerTable;
 import oss.runtime.program.CacheSpec;
 import oss.runtime.program.FileDecl;
 import oss.runtime.program.LibraryDecl;
+import oss.runtime.program.MallocSpec;
 import oss.runtime.program.MutexDecl;
 import oss.runtime.program.ProcessDef;
 import oss.runtime.program.Program;
@@ -95,6 +96,7 @@ public final class Lowering {
         Map<String, long[]> arrays = new LinkedHashMap<>();
         Map<String, Span> processSpans = new HashMap<>();
         Budget budget = new Budget();
+        Map<String, Map<String, Integer>> variables = new HashMap<>();
         StaticFlow flow = new StaticFlow(diags, mutexes, resources, spinlocks, rwlocks);
         for (Section sec : s.sections()) {
             if (sec instanceof ProcessNode p) {
@@ -105,7 +107,7 @@ public final class Lowering {
                     continue;
                 }
                 ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
-                        new Resolver(diags, symbols, eval), memory);
+                        new Resolver(diags, symbols, eval), memory).recordingVariablesIn(variables);
                 if (p.array().isPresent()) {
                     Optional<long[]> range = pl.range(p);
                     range.ifPresent(r -> arrays.put(p.name().text(), r));
@@ -141,7 +143,8 @@ public final class Lowering {
 
         ExpectationLowerer el = new ExpectationLowerer(diags, eval, units,
                 new ExpectationLowerer.ProcessNames(singles, arrays), bankerRows, source,
-                settings.hardware().caches().stream().map(CacheSpec::name).toList(), settings.machine().pageSize());
+                settings.hardware().caches().stream().map(CacheSpec::name).toList(), settings.machine().pageSize(),
+                variables, settings.kernel().memory().malloc().kind() == MallocSpec.Kind.FREELIST);
         List<Expectation> expectations = new ArrayList<>();
         for (Section sec : s.sections()) {
             if (sec instanceof ExpectNode e) {

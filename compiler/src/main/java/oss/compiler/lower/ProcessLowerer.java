@@ -43,6 +43,14 @@ final class ProcessLowerer {
         this.resolver = resolver;
     }
 
+    /** Each lowered process's variables (name → slot), for `expect P.x == ...`. */
+    private java.util.Map<String, java.util.Map<String, Integer>> variables = new java.util.HashMap<>();
+
+    ProcessLowerer recordingVariablesIn(java.util.Map<String, java.util.Map<String, Integer>> into) {
+        this.variables = into;
+        return this;
+    }
+
     /** The index range of a process array, checked. */
     Optional<long[]> range(ProcessNode p) {
         ProcessNode.IndexRange r = p.array().orElseThrow();
@@ -156,6 +164,7 @@ final class ProcessLowerer {
         }
         BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory);
         List<Op> ops = body.block(p.body(), env);
+        variables.put(name, body.variables());
         return Optional.of(new ProcessDef(name, nice, arrives, policy, policy.isRealTime() ? priority : 0, tickets, frames,
                 ops, body.slotCount(), p.name().span()));
     }

@@ -68,7 +68,7 @@ public enum Code {
     OUT_OF_MEMORY("OSS2305", Severity.ERROR, "out of memory"),
     INVALID_FREE("OSS2306", Severity.ERROR, "free of a pointer malloc did not return"),
     MUNMAP_NOT_MAPPED("OSS2307", Severity.WARNING, "munmap of a range that is not mapped"),
-    SYSCALL_ENOMEM("OSS2308", Severity.WARNING, "brk, mmap or fork failed with ENOMEM"),
+    SYSCALL_ENOMEM("OSS2308", Severity.WARNING, "brk, mmap, fork or malloc failed with ENOMEM"),
     BUS_ERROR("OSS2309", Severity.ERROR, "bus error: access beyond the end of a mapped file"),
 
     DEADLOCK("OSS2101", Severity.ERROR, "deadlock"),

@@ -1226,7 +1226,8 @@ public final class Kernel {
             Task t = tasks.get(pid);
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
                     t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
-                    t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries));
+                    t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries,
+                    java.util.Arrays.stream(t.slots).boxed().toList()));
         }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
                 List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted,
@@ -1244,7 +1245,9 @@ public final class Kernel {
         long rss = space != null ? space.resident.size() : Math.max(0, c.rssAtExit);
         long vm = space != null ? space.vmPages(MemoryManager.PAGE_SIZE) : Math.max(0, c.vmAtExit);
         long leaked = c.leaks.stream().mapToLong(b -> b.size()).sum();
-        return new TaskMemory(c.minor, c.major, c.cow, rss, vm, t.signal, t.signalAt, leaked, c.leaks.size());
+        int freeBlocks = space != null && space.allocator != null ? space.allocator.freeListLength() : c.freeBlocks;
+        return new TaskMemory(c.minor, c.major, c.cow, rss, vm, t.signal, t.signalAt, leaked, c.leaks.size(),
+                freeBlocks);
     }
 
     long now() {

@@ -103,7 +103,9 @@ final class MemorySyscalls {
         if (op instanceof Op.Malloc m) {
             long at = mm.malloc(t.pid, m.bytes());
             if (at == 0) {
-                findings.add(Code.OUT_OF_MEMORY, m.span(), t + ": malloc of " + m.bytes() + " bytes returned NULL");
+                findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": malloc(" + m.bytes() + ") returns NULL (errno"
+                        + " ENOMEM): " + mm.mallocRefusal(t.pid) + "; the process goes on, and a use of the pointer"
+                        + " is SIGSEGV");
                 store(t, m.slot(), NO_ADDRESS);
             } else {
                 store(t, m.slot(), at);

@@ -13,7 +13,8 @@ import oss.runtime.program.Program;
 /**
  * The /proc-style texts a `snapshot` records, formatted as the real files
  * and commands print them so a student can compare with a Linux box:
- * ps, free, /proc/meminfo, /proc/buddyinfo, /proc/slabinfo and /proc/PID/maps.
+ * ps, free, /proc/meminfo, /proc/buddyinfo, /proc/slabinfo and /proc/PID/maps,
+ * and, as a debugger would show it, each process's malloc heap (its blocks and free list).
  */
 final class ProcViews {
     private ProcViews() {}
@@ -32,6 +33,9 @@ final class ProcViews {
                 if (t.alive() && space != null) {
                     out.put("maps/" + pid, maps(space));
                     out.put("pagetable/" + pid, pageTable(space));
+                    if (space.allocator != null && t.tgid == t.pid) {
+                        out.put("heap/" + pid, space.allocator.describe());
+                    }
                 }
             }
             StringBuilder tlb = new StringBuilder();

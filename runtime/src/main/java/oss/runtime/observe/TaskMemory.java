@@ -13,6 +13,7 @@ import oss.runtime.program.Span;
  * @param signal      the signal that killed it (e.g. SIGSEGV), or null
  * @param signalAt    the statement that raised it, or null
  * @param leakedBytes bytes malloc'ed and never freed when it exited
+ * @param freeBlocks  blocks on its malloc free list at the end (or when it exited); -1 for ptmalloc's bins
  */
 public record TaskMemory(
         long minorFaults,
@@ -23,9 +24,15 @@ public record TaskMemory(
         String signal,
         Span signalAt,
         long leakedBytes,
-        int leakedBlocks) {
+        int leakedBlocks,
+        int freeBlocks) {
 
     public static final TaskMemory NONE = new TaskMemory(0, 0, 0, 0, 0, null, null, 0, 0);
+
+    public TaskMemory(long minorFaults, long majorFaults, long cowFaults, long rssPages, long vmPages, String signal,
+            Span signalAt, long leakedBytes, int leakedBlocks) {
+        this(minorFaults, majorFaults, cowFaults, rssPages, vmPages, signal, signalAt, leakedBytes, leakedBlocks, -1);
+    }
 
     public long pageFaults() {
         return minorFaults + majorFaults;

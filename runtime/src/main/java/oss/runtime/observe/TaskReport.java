@@ -17,6 +17,8 @@ import oss.runtime.program.Span;
  * @param memory    faults, resident set, signal and leaks
  * @param spinNs    CPU time burnt busy-waiting (spinlocks, seqlock readers waiting for a writer)
  * @param seqRetries how many times a seq_read body ran again because a writer changed the sequence
+ * @param variables  the values its variables held at the end, by slot: addresses from mmap and malloc
+ *                   (-1 for a failed one, NULL), pids from fork
  */
 public record TaskReport(
         int pid,
@@ -36,7 +38,16 @@ public record TaskReport(
         String blockedOn,
         TaskMemory memory,
         long spinNs,
-        int seqRetries) {
+        int seqRetries,
+        java.util.List<Long> variables) {
+
+    public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
+            long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
+            int involuntarySwitches, int exitStatus, Span blockedAt, String blockedOn, TaskMemory memory, long spinNs,
+            int seqRetries) {
+        this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
+                involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, spinNs, seqRetries, java.util.List.of());
+    }
 
     /** A report without spin time or seqlock retries. */
     public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,

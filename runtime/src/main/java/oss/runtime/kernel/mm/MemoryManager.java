@@ -27,6 +27,7 @@ import oss.runtime.kernel.mm.replace.ReplacementPolicy;
 import oss.runtime.observe.MachineStats;
 import oss.runtime.program.LibraryDecl;
 import oss.runtime.program.MemoryHardware;
+import oss.runtime.program.MallocSpec;
 import oss.runtime.program.Op;
 import oss.runtime.program.Paging;
 import oss.runtime.program.Program;
@@ -121,6 +122,8 @@ public final class MemoryManager {
         public long cow;
         public long rssAtExit = -1;
         public long vmAtExit = -1;
+        /** Blocks on the malloc free list when it exited; -1 without one (ptmalloc). */
+        public int freeBlocks = -1;
         public List<Block> leaks = List.of();
     }
 
@@ -396,6 +399,7 @@ public final class MemoryManager {
         if (mm != null && c != null) {
             c.rssAtExit = mm.resident.size();
             c.vmAtExit = mm.vmPages(PAGE_SIZE);
+            c.freeBlocks = mm.allocator == null ? -1 : mm.allocator.freeListLength();
             if (mm.users == 1 && mm.allocator != null) {
                 c.leaks = mm.allocator.liveBlocks();
             }
@@ -626,6 +630,14 @@ public final class MemoryManager {
 
     public long malloc(int pid, long bytes) {
         return mmOf.get(pid).allocator.malloc(bytes);
+    }
+
+    /** Why malloc just returned NULL, in words. */
+    public String mallocRefusal(int pid) {
+        MallocSpec spec = program.kernel().memory().malloc();
+        return spec.kind() == MallocSpec.Kind.FREELIST && spec.heapBytes() > 0
+                ? "no block on the free list of the fixed " + spec.heapBytes() + "-byte heap is large enough"
+                : "the heap could not grow (brk and mmap were refused)";
     }
 
     public FreeResult free(int pid, long addr) {

@@ -22,6 +22,11 @@ public interface UserAllocator {
     /** Live (allocated, not freed) blocks, by address, for the leak report at exit. */
     List<Block> liveBlocks();
 
+    /** How many blocks are on the free list now; -1 for an allocator without one list (ptmalloc's bins). */
+    default int freeListLength() {
+        return -1;
+    }
+
     /** A multi-line picture of the heap: arena/chunks/bins or the free list, for `snapshot`. */
     String describe();
 

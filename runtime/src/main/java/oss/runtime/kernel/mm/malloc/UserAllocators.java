@@ -9,7 +9,7 @@ public final class UserAllocators {
     public static UserAllocator create(MallocSpec spec, UserMemory memory, int pageSize) {
         return switch (spec.kind()) {
             case PTMALLOC -> new Ptmalloc(memory, pageSize, spec.mmapThresholdBytes());
-            case FREELIST -> new FreeListAllocator(memory, pageSize, spec.fit(), spec.coalesce());
+            case FREELIST -> new FreeListAllocator(memory, pageSize, spec);
         };
     }
 }
