@@ -439,6 +439,9 @@ public final class SettingsReader {
         long minGran = d.minGranularityNs();
         long wakeGran = d.wakeupGranularityNs();
         int queues = quanta.size();
+        List<Integer> allotments = new ArrayList<>();
+        boolean ioReset = false;
+        boolean ioFront = false;
         switch (kind) {
             case RR, LOTTERY -> {
                 if (a.accept("quantum")) {
@@ -457,13 +460,28 @@ public final class SettingsReader {
                         while (!a.failed() && !a.atEnd() && a.peekWord().isEmpty()) {
                             given.add(a.quantity(Units.Kind.TIME, "the quantum", true).orElse(10 * MS));
                         }
+                    } else if (a.accept("allotment")) {
+                        allotments.add((int) a.integer("the allotment (in quanta)", 1, 1_000_000).orElse(1));
+                        while (!a.failed() && !a.atEnd() && a.peekWord().isEmpty()) {
+                            allotments.add((int) a.integer("the allotment (in quanta)", 1, 1_000_000).orElse(1));
+                        }
                     } else if (a.accept("boost")) {
-                        boost = a.quantity(Units.Kind.TIME, "the boost period", true).orElse(boost);
+                        // `boost 0 ms` (or `boost none`): no boost at all, as mlfq.py's default
+                        boost = a.accept("none") ? 0
+                                : a.quantity(Units.Kind.TIME, "the boost period", false).orElse(boost);
+                    } else if (a.accept("io_reset")) {
+                        ioReset = true;
+                    } else if (a.accept("io_front")) {
+                        ioFront = true;
                     } else {
                         more = false;
                     }
                 }
-                a.finish("scheduler mlfq queues 3 quantum 10 ms 20 ms 40 ms boost 100 ms");
+                a.finish("scheduler mlfq queues 3 quantum 10 ms 20 ms 40 ms allotment 1 boost 100 ms io_reset io_front");
+                if (allotments.size() > queues) {
+                    diags.report(Code.BAD_SETTING, a.span(), allotments.size() + " allotments for " + queues
+                            + " queues: give one allotment per queue at most (the last one repeats)");
+                }
                 if (!given.isEmpty()) {
                     if (given.size() > queues) {
                         diags.report(Code.BAD_SETTING, a.span(), given.size() + " quanta for " + queues
@@ -500,7 +518,8 @@ public final class SettingsReader {
             default -> a.finish("scheduler " + name.get());
         }
         if (!a.failed()) {
-            scheduler = new SchedulerSpec(kind, quantum, List.copyOf(quanta), boost, latency, minGran, wakeGran);
+            scheduler = new SchedulerSpec(kind, quantum, List.copyOf(quanta), boost, latency, minGran, wakeGran,
+                    List.copyOf(allotments), ioReset, ioFront);
         }
     }
 }

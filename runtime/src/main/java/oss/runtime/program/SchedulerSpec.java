@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The policy for SCHED_NORMAL tasks and its parameters, as written in
  * `kernel { scheduler ... }`. Real-time tasks are always scheduled above it.
+ * For MLFQ: the quantum of each level, the allotment of each level in quanta
+ * (empty: one), the boost period (0: none), and OSTEP mlfq.py's -S (a task that
+ * blocks gets its allotment back) and -I (a task that wakes goes to the front).
  */
 public record SchedulerSpec(
         Kind kind,
@@ -13,9 +16,19 @@ public record SchedulerSpec(
         long boostNs,
         long latencyNs,
         long minGranularityNs,
-        long wakeupGranularityNs) {
+        long wakeupGranularityNs,
+        List<Integer> mlfqAllotments,
+        boolean mlfqIoReset,
+        boolean mlfqIoFront) {
 
     public enum Kind { FIFO, SJF, STCF, RR, MLFQ, LOTTERY, CFS }
+
+    /** Without MLFQ's allotments and I/O rules: one quantum per level, counted across sleeps. */
+    public SchedulerSpec(Kind kind, long quantumNs, List<Long> mlfqQuantaNs, long boostNs, long latencyNs,
+            long minGranularityNs, long wakeupGranularityNs) {
+        this(kind, quantumNs, mlfqQuantaNs, boostNs, latencyNs, minGranularityNs, wakeupGranularityNs, List.of(),
+                false, false);
+    }
 
     public static final long MS = 1_000_000L;
 

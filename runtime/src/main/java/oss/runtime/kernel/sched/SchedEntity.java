@@ -28,9 +28,10 @@ public final class SchedEntity {
     public long vruntime;
     /** CFS: ran × 1024 mod weight not yet turned into vruntime, so nobody gains or loses time to rounding. */
     public long vruntimeRemainder;
-    /** MLFQ level (0 = highest) and CPU used at that level. */
+    /** MLFQ level (0 = highest), CPU used at that level (its allotment) and within the current quantum. */
     public int level;
     public long usedAtLevel;
+    public long usedInQuantum;
     /** Order of becoming runnable: ties go to whoever queued first. */
     public long queueSeq;
     /** Set by the scheduler while the entity sits in its run queue. */

@@ -14,7 +14,8 @@ public final class Schedulers {
             case SJF -> new SjfScheduler();
             case STCF -> new StcfScheduler();
             case RR -> new RoundRobinScheduler(spec.quantumNs());
-            case MLFQ -> new MlfqScheduler(spec.mlfqQuantaNs(), spec.boostNs());
+            case MLFQ -> new MlfqScheduler(spec.mlfqQuantaNs(), spec.mlfqAllotments(), spec.boostNs(), spec.mlfqIoReset(),
+                    spec.mlfqIoFront());
             case LOTTERY -> new LotteryScheduler(spec.quantumNs(), rng);
             case CFS -> new CfsScheduler(spec.latencyNs(), spec.minGranularityNs(), spec.wakeupGranularityNs());
         };

@@ -25,6 +25,14 @@ final class SeqQueue implements Iterable<SchedEntity> {
         se.queued = true;
     }
 
+    /** Puts {@code se} before every entity queued here (a preempted task that keeps its place). */
+    void addFirst(SchedEntity se) {
+        if (!entities.isEmpty()) {
+            se.queueSeq = Math.min(se.queueSeq, entities.first().queueSeq - 1);
+        }
+        add(se);
+    }
+
     /** The entity that became runnable first, removed; null when empty. */
     SchedEntity pollFirst() {
         return dequeued(entities.pollFirst());
