@@ -229,4 +229,25 @@ class MemoryFaultsTest {
                 """);
         assertTrue(found(r, Code.OUT_OF_MEMORY, "task_struct"), r.findings().toString());
     }
+
+    @Test
+    void aForkedChildSharesItsParentsSwapSlotsInsteadOfCopyingThem() {
+        // P (frames 4) writes 8 pages: 4-7 evict 0-3 to swap (4 of the 8 slots). The child starts with
+        // 4-7 shared copy-on-write and 0-3 in the parent's swap slots, shared as Linux's fork does.
+        // Reading page 0 it first gives up one of its 4 frames (page 4, written: to a free slot), then
+        // reads page 0 back from the shared slot: 1 major fault. Copying the 4 slots instead filled the
+        // swap, so the child could evict nothing and the OOM killer ended it.
+        RunResult r = RunSemanticsTest.run(scenario("    swap 32 KiB\n", """
+                    x = mmap 8 pages anon private rw
+                    write x[0 .. 32 KiB]
+                    c = fork {
+                      read x[0]
+                    }
+                    wait c
+                """).replace("process P {", "process P frames 4 {"));
+        TaskReport child = r.tasks().stream().filter(TaskReport::forked).findFirst().orElseThrow();
+        assertEquals(0, child.exitStatus(), r.findings().toString());
+        assertEquals(1, child.memory().majorFaults());
+        assertTrue(r.findings().stream().noneMatch(d -> d.code() == Code.OUT_OF_MEMORY), r.findings().toString());
+    }
 }

@@ -353,14 +353,16 @@ public final class MemoryManager {
         kernelObjects(child);
     }
 
-    /** Swapped pages of a forked child are copies: each gets its own slot holding the same content. */
+    /**
+     * Swapped pages of a forked child: the same slots as the parent's, one
+     * more reference each (copy_page_range's swap_duplicate): fork writes
+     * nothing to swap, and a full swap loses nothing.
+     */
     private Map<Long, Long> copySwapped(AddressSpace parent) {
         Map<Long, Long> out = new HashMap<>();
         for (var e : new TreeMap<>(parent.swapped).entrySet()) {
-            long slot = swap.swapOut();
-            if (slot >= 0) {
-                out.put(e.getKey(), slot);
-            }
+            swap.share(e.getValue());
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
