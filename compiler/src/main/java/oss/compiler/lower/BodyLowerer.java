@@ -68,6 +68,7 @@ final class BodyLowerer {
             if (budget.exhausted()) {
                 break;
             }
+            budget.work(1);
             statement(s, env, out);
         }
         return out;
@@ -275,11 +276,12 @@ final class BodyLowerer {
         for (long i = from.getAsLong(); i <= to.getAsLong(); i++) {
             Map<String, Long> inner = new HashMap<>(env);
             inner.put(var, i);
+            budget.work(1);
             out.addAll(block(f.body(), inner));
             if (budget.exhausted()) {
                 if (budget.firstReport()) {
-                    diags.report(Code.TOO_LARGE, f.span(), "this loop unrolls to more than " + Budget.LIMIT
-                        + " operations in total; use `repeat` for plain repetition");
+                    diags.report(Code.TOO_LARGE, f.span(), "this loop unrolls to " + budget.what()
+                        + "; use `repeat` for plain repetition");
                 }
                 return;
             }

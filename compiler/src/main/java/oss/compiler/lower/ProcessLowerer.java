@@ -80,8 +80,7 @@ final class ProcessLowerer {
             lower(p, env, p.name().text() + "[" + i + "]").ifPresent(out::add);
         }
         if (budget.exhausted() && budget.firstReport()) {
-            diags.report(Code.TOO_LARGE, p.name().span(), "the processes unroll to more than " + Budget.LIMIT
-                    + " operations in total");
+            diags.report(Code.TOO_LARGE, p.name().span(), "the processes unroll to " + budget.what());
         }
         return out;
     }

@@ -682,6 +682,7 @@ public final class Kernel {
             Task thread = spawn(t, th.slot(), th.body(), th.span(), true);
             if (thread != null) {
                 thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
+                tasks.get(t.tgid).threadsCreated++;
             }
             t.next();
             return true;
@@ -1000,7 +1001,7 @@ public final class Kernel {
      */
     private void exit(Task t, int status) {
         leaveCpu(cpus[t.cpu], t, status >= 128 ? "killed (exit status " + status + ")" : "exited");
-        if (t.tgid == t.pid) {
+        if (t.tgid == t.pid && t.threadsCreated > 0) {
             for (int pid = 2; pid < tasks.size(); pid++) {
                 Task thread = tasks.get(pid);
                 if (thread != t && thread.tgid == t.pid && thread.alive()) {
@@ -1027,7 +1028,7 @@ public final class Kernel {
     private Task deThread(Task t, Op.Exec x) {
         Task leader = tasks.get(t.tgid);
         boolean threads = false;
-        for (int pid = 2; pid < tasks.size(); pid++) {
+        for (int pid = 2; leader.threadsCreated > 0 && pid < tasks.size(); pid++) {
             Task other = tasks.get(pid);
             if (other != t && other.tgid == t.tgid && other.alive()) {
                 threads = true;

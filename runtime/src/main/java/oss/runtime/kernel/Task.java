@@ -22,6 +22,11 @@ public final class Task {
     public final boolean forked;
     /** Thread group id (the pid of the process's main task); a thread shares its creator's. */
     public int tgid;
+    /**
+     * Threads ever created in the group this task leads: exit_group and de_thread look for the
+     * others only when there are some, so a loop of forks does not scan every task per exit.
+     */
+    public int threadsCreated;
     /** What ps shows as the command: the process name until an exec replaces it with the program's. */
     public String comm;
     public final SchedEntity se;

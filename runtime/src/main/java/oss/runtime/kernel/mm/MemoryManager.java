@@ -1141,23 +1141,39 @@ public final class MemoryManager {
 
     private void unmapRange(AddressSpace mm, long start, long end) {
         List<long[]> present = new ArrayList<>();
-        mm.pageTable.forEachMapped((va, pte) -> {
-            if (va >= start && va < end) {
-                present.add(new long[] {va, pte});
-            }
-        });
+        mm.pageTable.forEachMapped(start, end, (va, pte) -> present.add(new long[] {va, pte}));
         for (long[] p : present) {
             unmapPage(mm, p[0], p[1]);
         }
-        for (var it = mm.swapped.entrySet().iterator(); it.hasNext();) {
-            var e = it.next();
-            long va = e.getKey() << PAGE_SHIFT;
-            if (va >= start && va < end) {
-                swap.discard(e.getValue());
-                it.remove();
+        // the swapped and written sets by the range's pages when it is the smaller side (one small
+        // VMA among many), else by the sets: either way no walk over every page per VMA
+        long pages = (end - start) >>> PAGE_SHIFT;
+        if (!mm.swapped.isEmpty()) {
+            if (pages < mm.swapped.size()) {
+                for (long vpn = start >>> PAGE_SHIFT; vpn < end >>> PAGE_SHIFT; vpn++) {
+                    Long slot = mm.swapped.remove(vpn);
+                    if (slot != null) {
+                        swap.discard(slot);
+                    }
+                }
+            } else {
+                for (var it = mm.swapped.entrySet().iterator(); it.hasNext();) {
+                    var e = it.next();
+                    long va = e.getKey() << PAGE_SHIFT;
+                    if (va >= start && va < end) {
+                        swap.discard(e.getValue());
+                        it.remove();
+                    }
+                }
             }
         }
-        mm.dirtied.removeIf(vpn -> (vpn << PAGE_SHIFT) >= start && (vpn << PAGE_SHIFT) < end);
+        if (pages < mm.dirtied.size()) {
+            for (long vpn = start >>> PAGE_SHIFT; vpn < end >>> PAGE_SHIFT; vpn++) {
+                mm.dirtied.removePage(vpn);
+            }
+        } else if (!mm.dirtied.isEmpty()) {
+            mm.dirtied.removeIf(vpn -> (vpn << PAGE_SHIFT) >= start && (vpn << PAGE_SHIFT) < end);
+        }
     }
 
     private void removeVmas(AddressSpace mm, long start, long end) {

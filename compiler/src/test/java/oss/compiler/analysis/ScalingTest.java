@@ -1,0 +1,80 @@
+package oss.compiler.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.observe.RunResult;
+
+/**
+ * Inputs that used to take super-linear time. Each bound is several times what the fixed code
+ * needs on a loaded two-core machine and far below what the old code took (in brackets).
+ */
+class ScalingTest {
+    private static Analysis runOnly(String text) {
+        return Analyzer.analyze("scaling.oss", text, new AnalyzeOptions(RunOptions.defaults(), null));
+    }
+
+    private static String process(String body) {
+        return "scenario \"s\" {\n  mutex m\n  mutex k\n  process A {\n" + body + "\n  }\n}\n";
+    }
+
+    @Test
+    void lockFlowIsLinearInRepeatNesting() {
+        // 100 nested repeats; the static walks were 2^depth (20 deep 2 s, 24 deep 25 s, 100 deep never)
+        for (String inner : new String[] {"lock m\nlock k\nunlock k\nunlock m", "lock k\nunlock m\nlock m\nunlock k"}) {
+            String text = process("repeat 2 { ".repeat(100) + inner + " }".repeat(100));
+            Compilation c = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Compiler.compile("n.oss", text));
+            assertTrue(c.program().isPresent() || !c.diagnostics().isEmpty());
+        }
+    }
+
+    @Test
+    void aHugeForWithAnEmptyOrBrokenBodyHitsTheUnrollingBudget() {
+        // the budget counted emitted ops only: an empty body ran on for 2e9 iterations (> 60 s, 1.3 GB)
+        for (String body : new String[] {"", "lock nosuch"}) {
+            String text = process("for j in 0..2000000000 { " + body + " }");
+            Compilation c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Compiler.compile("f.oss", text));
+            assertTrue(c.diagnostics().stream().anyMatch(d -> d.code().id().equals("OSS1208")
+                    && d.message().contains("iterations and statements")), c.diagnostics().toString());
+        }
+    }
+
+    @Test
+    void aLoopOfMmapsIsNearLinear() {
+        // every mmap walked all the VMAs below the mmap base (40,000: 60 s)
+        Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runOnly(process(
+                "repeat 40000 { x = mmap 4 KiB anon private rw\n write x[0 B] }")));
+        RunResult r = a.run().orElseThrow();
+        assertEquals(40000, RunSemanticsTest.task(r, "A").memory().minorFaults());
+    }
+
+    @Test
+    void munmapCostsTheMappingsPagesNotTheAddressSpaces() {
+        // each munmap (and each VMA at exit) walked every mapped page (50,000 pages, 20,000 munmaps: 31 s)
+        Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runOnly(process(
+                "x = mmap 200 MiB anon private rw\n for i in 0..49999 { write x[i * 4 KiB] }\n"
+                        + "repeat 20000 { y = mmap 4 KiB anon private rw\n write y[0 B]\n munmap y }")));
+        assertEquals(70000, RunSemanticsTest.task(a.run().orElseThrow(), "A").memory().minorFaults());
+    }
+
+    @Test
+    void aLoopOfForksIsNearLinear() {
+        // every exit scanned every task for threads of its group (30,000 forks: about 20 s)
+        Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runOnly(process(
+                "repeat 30000 { c = fork { } }")));
+        assertEquals(30002, a.run().orElseThrow().tasks().size());
+    }
+
+    @Test
+    void checkOfAHundredThousandForksAnswers() {
+        Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Analyzer.analyze("c.oss",
+                process("repeat 100000 { c = fork { } }"), AnalyzeOptions.defaults()));
+        assertTrue(a.diagnostics().stream().anyMatch(d -> d.code().id().equals("OSS2012")), a.diagnostics().toString());
+    }
+}
