@@ -34,10 +34,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--sarif", description = "print the findings as SARIF 2.1.0, for code-scanning services")
     boolean sarif;
 
+    @Option(names = "--max-time", paramLabel = "SECONDS",
+            description = "wall-time budget for each file, compiling included (default: ${DEFAULT-VALUE})")
+    double maxTime = Budgets.DEFAULT_SECONDS;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Budgets.valid(maxTime, err)) {
+            return Main.USAGE;
+        }
         boolean unreadable = false;
         boolean errors = false;
         List<JsonObject> reports = new ArrayList<>();
@@ -53,7 +60,10 @@ final class CheckCommand implements Callable<Integer> {
                 unreadable = true;
                 continue;
             }
-            Analysis a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());
+            Analysis a;
+            try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+                a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());
+            }
             errors |= a.hasErrors();
             if (json) {
                 reports.add(JsonReport.of(source.name(), a, false));

@@ -62,19 +62,26 @@ final class ExploreCommand implements Callable<Integer> {
                     + maxTime + ")");
             return Main.USAGE;
         }
-        Compilation c = Compiler.compile(source.name(), source.text());
+        Compilation c;
+        ExploreResult r;
         Style style = json ? Style.plain() : Style.detect();
-        boolean compileErrors = c.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
-        if (compileErrors || c.program().isEmpty()) {
-            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
-            for (Diagnostic d : c.diagnostics()) {
-                printer.print(json ? err : out, d);
+        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+            c = Compiler.compile(source.name(), source.text());
+            boolean compileErrors = c.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+            if (compileErrors || c.program().isEmpty()) {
+                DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+                for (Diagnostic d : c.diagnostics()) {
+                    printer.print(json ? err : out, d);
+                }
+                (json ? err : out).flush();
+                return Main.FINDINGS;
             }
-            (json ? err : out).flush();
-            return Main.FINDINGS;
+            ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
+            oss.runtime.Deadline.stage("exploring interleavings");
+            r = Explorer.explore(c.program().get(), options);
+        } catch (oss.runtime.Deadline.OutOfBudget e) {
+            return Budgets.ranOut(out, source, e);
         }
-        ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
-        ExploreResult r = Explorer.explore(c.program().get(), options);
         List<String> lines = source.lines();
         java.util.function.BiFunction<Integer, Integer, String> statement = (line, col) ->
                 line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";

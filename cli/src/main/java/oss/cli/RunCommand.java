@@ -36,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "event budget (default: ${DEFAULT-VALUE})")
     long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
 
+    @Option(names = "--max-time", paramLabel = "SECONDS",
+            description = "wall-time budget for everything, compiling and rendering included (default: ${DEFAULT-VALUE})")
+    double maxTime = Budgets.DEFAULT_SECONDS;
+
     @Option(names = "--show", paramLabel = "VIEWS", split = ",",
             description = "/proc-style views to print at every snapshot and at the end: "
                     + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache")
@@ -93,26 +97,37 @@ final class RunCommand implements Callable<Integer> {
             }
             options = options.withSchedule(parsed.get());
         }
-        Analysis a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
-        if (!writePictures(source, a, err)) {
+        if (!Budgets.valid(maxTime, err)) {
             return Main.USAGE;
         }
-        if (json) {
-            out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
-        } else {
-            Style style = Style.detect();
-            for (String v : show) {
-                if (!TextReport.VIEWS.contains(v)) {
-                    err.println("oss: unknown view `" + v + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
-                    return Main.USAGE;
+        Analysis a;
+        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+            a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
+            // rendering is linear in what the analysis produced, and a result cut short by the budget
+            // is still worth showing: it is not stopped (the budget stays open for its name only)
+            oss.runtime.Deadline.stage("rendering the report");
+            if (!writePictures(source, a, err)) {
+                return Main.USAGE;
+            }
+            if (json) {
+                out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
+            } else {
+                Style style = Style.detect();
+                for (String v : show) {
+                    if (!TextReport.VIEWS.contains(v)) {
+                        err.println("oss: unknown view `" + v + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
+                        return Main.USAGE;
+                    }
                 }
+                new TextReport(style, show).print(out, a);
+                DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
+                for (Diagnostic d : a.diagnostics()) {
+                    printer.print(out, d);
+                }
+                out.println(Summary.line(a.diagnostics(), style));
             }
-            new TextReport(style, show).print(out, a);
-            DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
-            for (Diagnostic d : a.diagnostics()) {
-                printer.print(out, d);
-            }
-            out.println(Summary.line(a.diagnostics(), style));
+        } catch (oss.runtime.Deadline.OutOfBudget e) {
+            return Budgets.ranOut(out, source, e);
         }
         out.flush();
         return a.hasErrors() ? Main.FINDINGS : Main.OK;

@@ -11,6 +11,7 @@ import oss.compiler.lockorder.LockOrder;
 import oss.compiler.lower.Lowering;
 import oss.compiler.parse.OssParsing;
 import oss.compiler.parse.ParseResult;
+import oss.runtime.Deadline;
 import oss.runtime.diag.Code;
 import oss.runtime.diag.Diagnostic;
 import oss.runtime.program.Program;
@@ -37,7 +38,9 @@ public final class Compiler {
         Optional<Program> program = Optional.empty();
         List<Expectation> expectations = List.of();
         try {
+            Deadline.stage("parsing");
             ParseResult parsed = OssParsing.parse(src);
+            Deadline.checkpoint();
             diags.addAll(parsed.diagnostics());
             ast = parsed.ast();
             if (ast.isEmpty() && diags.isEmpty()) {
@@ -46,17 +49,22 @@ public final class Compiler {
             }
             if (ast.isPresent()) {
                 Diags checks = new Diags();
+                Deadline.stage("checking and lowering");
                 Lowering.Result r = new Lowering(checks, src).lower(ast.get());
+                Deadline.checkpoint();
                 diags.addAll(checks.all());
                 expectations = r.expectations();
                 if (parsed.clean() && diags.stream().noneMatch(Diagnostic::isError)) {
                     program = r.program();
+                    Deadline.stage("analysing the lock order");
                     program.ifPresent(p -> diags.addAll(lockOrder(p)));
                 }
             }
         } catch (StackOverflowError e) {
             diags.add(Diagnostic.of(Code.TOO_LARGE, new Span(1, 1, 1, 1),
                     "this file is nested too deeply for oss to read"));
+        } catch (Deadline.OutOfBudget e) {
+            throw e; // the caller says what ran out; nothing of this compilation is kept
         } catch (RuntimeException e) {
             diags.add(Diagnostic.of(Code.INTERNAL, new Span(1, 1, 1, 1), "internal error in the compiler: " + e));
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.expect.Expectation;
+import oss.runtime.Deadline;
 import oss.runtime.Simulator;
 import oss.runtime.explore.ExploreResult;
 import oss.runtime.explore.Explorer;
@@ -40,6 +41,11 @@ public final class Analyzer {
         Compilation compilation;
         try {
             compilation = Compiler.compile(sourceName, text);
+        } catch (Deadline.OutOfBudget e) {
+            Compilation stopped = new Compilation(sourceName, Optional.empty(), Optional.empty(), List.of(),
+                    List.of(Diagnostic.of(Code.ANALYSIS_BUDGET, new Span(1, 1, 1, 1), e.getMessage())));
+            return new Analysis(stopped, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    stopped.diagnostics());
         } catch (RuntimeException | StackOverflowError e) {
             Compilation failed = new Compilation(sourceName, Optional.empty(), Optional.empty(), List.of(),
                     List.of(internal("compiling", e, Span.NONE)));
@@ -57,6 +63,7 @@ public final class Analyzer {
         Optional<RunResult> run = Optional.empty();
         if (!program.processes().isEmpty()) {
             try {
+                Deadline.stage("running the simulation");
                 run = Optional.of(Simulator.run(program, options.run()));
             } catch (RuntimeException | StackOverflowError e) {
                 all.add(internal("running", e, program.processes().get(0).span()));
@@ -65,7 +72,14 @@ public final class Analyzer {
         Optional<ExploreResult> explore = Optional.empty();
         if (!program.processes().isEmpty() && options.explore() != null) {
             try {
+                Deadline.stage("exploring interleavings");
                 explore = Optional.of(Explorer.explore(program, options.explore()));
+                Deadline budget = Deadline.current();
+                String why = budget == null ? null : budget.exhausted();
+                if (why != null && why.equals(explore.get().stoppedBy())) {
+                    all.add(Diagnostic.of(Code.ANALYSIS_BUDGET, program.processes().get(0).span(), why
+                            + " (the exploration stopped after " + explore.get().states() + " states)"));
+                }
             } catch (RuntimeException | OutOfMemoryError e) {
                 all.add(internal("exploring interleavings", e, program.processes().get(0).span()));
             }

@@ -76,6 +76,7 @@ final class Flow {
         }
         Held s = in.copy();
         for (Op op : ops) {
+            oss.runtime.Deadline.check();
             s = step(t, op, s, report, mult);
             if (s == null) {
                 return null;

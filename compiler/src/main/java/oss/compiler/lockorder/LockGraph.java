@@ -81,6 +81,7 @@ final class LockGraph {
         for (int length = 2; length <= longest && !search.done(); length++) {
             boolean longer = false;
             for (int s : starts) {
+                oss.runtime.Deadline.check();
                 if (search.done()) {
                     break;
                 }

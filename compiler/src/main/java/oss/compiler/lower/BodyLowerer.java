@@ -69,6 +69,7 @@ final class BodyLowerer {
                 break;
             }
             budget.work(1);
+            oss.runtime.Deadline.check();
             statement(s, env, out);
         }
         return out;

@@ -123,6 +123,7 @@ final class StaticFlow {
     private long[] heldWalk(List<Op> ops, long[] in, boolean report) {
         long[] ub = in.clone();
         for (Op op : ops) {
+            oss.runtime.Deadline.check();
             if (op instanceof Op.Request r) {
                 for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
                     ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : ub[i] + r.amounts()[i];
@@ -224,6 +225,7 @@ final class StaticFlow {
     private BitSet locksWalk(List<Op> ops, BitSet in, boolean report) {
         BitSet held = (BitSet) in.clone();
         for (Op op : ops) {
+            oss.runtime.Deadline.check();
             if (op instanceof Op.Lock l) {
                 held.set(mutexBit(l.mutex()));
             } else if (op instanceof Op.Unlock u) {

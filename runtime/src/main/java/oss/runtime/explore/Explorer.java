@@ -47,6 +47,7 @@ public final class Explorer {
     }
 
     public ExploreResult run() {
+        oss.runtime.Deadline analysisBudget = oss.runtime.Deadline.current();
         long start = System.nanoTime();
         long deadline = start + (long) (options.maxSeconds() * 1e9);
         // unsafe states are a property of states, not of the order steps commute in: explore them all
@@ -72,6 +73,9 @@ public final class Explorer {
         for (int id = 0; id < store.count(); id++) {
             if ((id & 1023) == 0 && System.nanoTime() > deadline) {
                 stoppedBy = "--max-time " + options.maxSeconds() + " s";
+                break;
+            }
+            if ((id & 1023) == 0 && analysisBudget != null && (stoppedBy = analysisBudget.exhausted()) != null) {
                 break;
             }
             if (id == levelEnd) {

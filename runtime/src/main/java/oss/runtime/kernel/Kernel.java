@@ -102,6 +102,19 @@ public final class Kernel {
     private boolean cutShort;
     /** The run reached {@link #MAX_TIME_NS}: later instants could overflow the clock's arithmetic. */
     private boolean timeLimitHit;
+    /** The analysis's wall-time and memory budget, if a front end opened one. */
+    private final oss.runtime.Deadline deadline = oss.runtime.Deadline.current();
+    /** Why the run stopped at that budget, or null. */
+    private String outOfBudgetWhy;
+
+    /** Whether the analysis's budget has run out (then the run stops as at its event budget, saying why). */
+    private boolean outOfBudget() {
+        if (deadline != null && outOfBudgetWhy == null) {
+            outOfBudgetWhy = deadline.exhausted();
+        }
+        return outOfBudgetWhy != null;
+    }
+
     /** The fork statements that have failed for want of a pid, each reported once. */
     private Span lastNoPid;
     private final java.util.Set<Span> noPidAt = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -195,7 +208,7 @@ public final class Kernel {
             do {
                 Event e = polled;
                 events.poll(e);
-                if (++processed > options.maxEvents()) {
+                if (++processed > options.maxEvents() || (processed & 1023) == 0 && outOfBudget()) {
                     budgetExhausted = true;
                     break;
                 }
@@ -580,7 +593,7 @@ public final class Kernel {
             return;
         }
         while (true) {
-            if (++steps > stepBudget) {
+            if (++steps > stepBudget || (steps & 4095) == 0 && outOfBudget()) {
                 budgetExhausted = true;
                 return;
             }
@@ -797,7 +810,7 @@ public final class Kernel {
     private boolean memoryStep(Task t, Op op) {
         MemorySyscalls.Outcome o = memory.step(t, op, t.cpu, now);
         steps += memory.lastAccesses;
-        if (steps > stepBudget) {
+        if (steps > stepBudget || memory.lastAccesses > 1000 && outOfBudget()) {
             budgetExhausted = true;
         }
         if (o.signal() != null) {
@@ -1212,7 +1225,11 @@ public final class Kernel {
                     + " (about 52 days of simulated time); results describe the state at that instant. Shorten the"
                     + " scenario's times, or stop earlier with --until");
         }
-        if (budgetExhausted) {
+        if (budgetExhausted && outOfBudgetWhy != null) {
+            Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();
+            findings.add(Code.ANALYSIS_BUDGET, where, outOfBudgetWhy + " (the run stopped after " + processed
+                    + " events at " + ms(now) + "; results describe that instant)");
+        } else if (budgetExhausted) {
             Span where = program.processes().isEmpty() ? Span.NONE : program.processes().get(0).span();
             findings.add(Code.BUDGET_EXHAUSTED, where, "the run stopped after " + processed + " events and " + steps
                     + " steps at " + ms(now) + ", the budget of " + options.maxEvents() + " events and " + stepBudget + " steps"

@@ -1,0 +1,32 @@
+package oss.cli;
+
+import java.io.PrintWriter;
+import oss.runtime.Deadline;
+
+/**
+ * The one wall-time budget of a command (--max-time), around everything it does for one file:
+ * reading aside, parsing, the checks, lowering, the run, the exploration and the rendering.
+ * The memory budget (the Java heap) is always on; see {@link Deadline}.
+ */
+final class Budgets {
+    /** The default for run and check: far above any classroom scenario, far below "is it hung?". */
+    static final double DEFAULT_SECONDS = 120;
+
+    private Budgets() {}
+
+    /** A budget must be a number of seconds above 0; anything else is a usage error said in one line. */
+    static boolean valid(double seconds, PrintWriter err) {
+        if (seconds > 0 && !Double.isNaN(seconds)) {
+            return true;
+        }
+        err.println("oss: --max-time must be a number of seconds above 0 (got " + seconds + ")");
+        return false;
+    }
+
+    /** A budget that ran out outside the analysis's own diagnostics (compiling for explore, rendering). */
+    static int ranOut(PrintWriter out, SourceFile source, Deadline.OutOfBudget e) {
+        out.println(source.name() + ":1:1: error[OSS2013]: " + e.getMessage());
+        out.flush();
+        return Main.FINDINGS;
+    }
+}

@@ -1,0 +1,77 @@
+package oss.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One wall-time budget (--max-time) covers every stage of run, check and explore, compiling included. */
+class BudgetTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aLongRunStopsAtTheBudgetSayingWhatRanOutAndHowToRaiseIt() throws Exception {
+        // 2^24 lock/unlock pairs: seconds of simulation, far more than the budget of 0.5 s
+        Path p = file("long.oss", "scenario \"l\" {\n  mutex m\n  process A {\n    " + "repeat 2 { ".repeat(24)
+                + "lock m\n unlock m" + " }".repeat(24) + "\n  }\n}\n");
+        long start = System.nanoTime();
+        CliTest.Outcome o = CliTest.oss("run", "--max-time", "0.5", p.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("long.oss:3:11: error[OSS2013]: the analysis ran out of its time budget of 0.5 s while"
+                + " running the simulation; raise it with --max-time SECONDS"), o.out());
+        assertTrue(seconds < 10, seconds + " s");
+    }
+
+    @Test
+    void theExplorersBudgetCoversCompiling() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            body.append("    lock m\n    unlock m\n");
+        }
+        Path p = file("big.oss", "scenario \"b\" {\n  mutex m\n  process A {\n" + body + "  }\n}\n");
+        for (String cmd : new String[] {"explore", "check", "run"}) {
+            CliTest.Outcome o = CliTest.oss(cmd, "--max-time", "0.000001", p.toString());
+            assertEquals(1, o.code(), cmd + ": " + o.out() + o.err());
+            assertTrue(o.out().contains("big.oss:1:1: error[OSS2013]: the analysis ran out of its time budget of 1.0E-6 s"
+                    + " while parsing; raise it with --max-time SECONDS"), cmd + ": " + o.out());
+        }
+    }
+
+    @Test
+    void checksExplorationStopsAtTheCommandsBudget() throws Exception {
+        StringBuilder b = new StringBuilder("scenario \"p\" {\n  mutex f[9]\n");
+        for (int i = 0; i < 9; i++) {
+            b.append("  process P").append(i).append(" { repeat 3 { lock f[").append(i).append("]\n lock f[")
+                    .append((i + 1) % 9).append("]\n compute 1 ms\n unlock f[").append((i + 1) % 9)
+                    .append("]\n unlock f[").append(i).append("] } }\n");
+        }
+        Path p = file("phil.oss", b + "}\n");
+        long start = System.nanoTime();
+        CliTest.Outcome o = CliTest.oss("check", "--max-time", "1", p.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 4.5, seconds + " s: the exploration's own 5 s budget was not cut short");
+        assertTrue(o.code() == 1, o.out());
+    }
+
+    @Test
+    void aBudgetOfZeroOrLessIsAUsageError() throws Exception {
+        Path p = file("ok.oss", "scenario \"x\" { process A { compute 1 ms } }\n");
+        for (String cmd : new String[] {"run", "check"}) {
+            CliTest.Outcome o = CliTest.oss(cmd, "--max-time", "0", p.toString());
+            assertEquals(2, o.code(), cmd);
+            assertTrue(o.err().contains("--max-time must be a number of seconds above 0"), o.err());
+        }
+        assertEquals(0, CliTest.oss("run", "--max-time", "30", p.toString()).code());
+    }
+}
