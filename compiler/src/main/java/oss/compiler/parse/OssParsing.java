@@ -30,9 +30,28 @@ public final class OssParsing {
 
     private OssParsing() {}
 
+    /**
+     * A lone CR (classic Mac OS line ends) is a line break to every editor, to LSP and to
+     * {@link String#lines()}, but ANTLR counts lines by LF only: a CR-only file was one long line
+     * 1, every position in it wrong and every expectation's text empty. Each lone CR becomes an
+     * LF, one character for one, so offsets stay; CRLF is left as it is.
+     */
+    static String loneCrAsLf(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text;
+        }
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == '\r' && (i + 1 == c.length || c[i + 1] != '\n')) {
+                c[i] = '\n';
+            }
+        }
+        return new String(c);
+    }
+
     public static ParseResult parse(String text) {
         List<Diagnostic> diags = new ArrayList<>();
-        List<Token> tokens = lex(text == null ? "" : text, diags);
+        List<Token> tokens = lex(loneCrAsLf(text == null ? "" : text), diags);
         boolean lexClean = diags.isEmpty();
 
         Diagnostic tooDeep = nestingCheck(tokens);
