@@ -71,13 +71,23 @@ final class TextReport {
         out.println();
     }
 
-    /**
-     * Milliseconds, unless the whole run is shorter than one: a run of memory
-     * accesses lasts microseconds, and "0.001 ms" hides what happened.
-     */
+    /** One unit per table, so its columns line up and compare. */
     private record TimeUnit(String name, double ns) {
+        /**
+         * The unit every time in a table is written in: the one
+         * {@link Durations#format} would give its smallest non-zero time, so
+         * that value reads the same here as in the editor and the report
+         * (12.182 us, never 0.012 ms).
+         */
+        static TimeUnit of(java.util.stream.LongStream times) {
+            long min = times.filter(t -> t > 0).min().orElse(Long.MAX_VALUE);
+            return min >= 1_000_000L ? new TimeUnit("ms", 1e6) : min >= 1_000L ? new TimeUnit("us", 1e3)
+                    : new TimeUnit("ns", 1);
+        }
+
         static TimeUnit of(RunResult r) {
-            return r.endNs() < 1_000_000L ? new TimeUnit("us", 1e3) : new TimeUnit("ms", 1e6);
+            return of(r.tasks().stream().flatMapToLong(t -> java.util.stream.LongStream.of(t.arrivalNs(),
+                    t.firstRunNs(), t.finishNs(), t.turnaroundNs(), t.waitingNs(), t.responseNs(), t.cpuNs())));
         }
 
         String format(long t) {
@@ -114,7 +124,8 @@ final class TextReport {
     }
 
     private void gantt(PrintWriter out, RunResult r) {
-        TimeUnit unit = TimeUnit.of(r);
+        TimeUnit unit = TimeUnit.of(r.gantt().stream().flatMapToLong(s -> java.util.stream.LongStream.of(s.startNs(),
+                s.endNs())));
         if (r.gantt().isEmpty()) {
             return;
         }

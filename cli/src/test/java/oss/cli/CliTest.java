@@ -117,6 +117,12 @@ class CliTest {
         assertTrue(o.out().contains("(times in us;"), o.out());
         Outcome ms = oss("run", EXAMPLES + "sched-fifo.oss");
         assertTrue(ms.out().contains("(times in ms;"), ms.out());
+        // address-space.oss lasts 1.012 ms, but its CPU time is 12.182 us: the table is in us, so that
+        // value reads as the editor's hover and the report write it, not as "0.012" ms
+        Outcome mixed = oss("run", EXAMPLES + "address-space.oss");
+        assertTrue(mixed.out().contains("(times in us;"), mixed.out());
+        assertTrue(mixed.out().contains(" 12.182 "), mixed.out());
+        assertTrue(mixed.out().contains("Simulated time at the end: 1.012 ms"), mixed.out());
     }
 
     @Test

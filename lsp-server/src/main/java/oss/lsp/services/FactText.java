@@ -37,7 +37,9 @@ final class FactText {
                         .append(Long.toHexString(l.entry())).append("` ").append(l.decoded()).append(" |\n");
             }
         }
-        md.append("| frame | ").append(a.frame() < 0 ? "none" : a.frame()).append(" (physical `0x")
+        // hexadecimal, as the page-table entries above and every /proc view write frames
+        md.append("| frame | ").append(a.frame() < 0 ? "none" : "`0x" + Long.toHexString(a.frame()) + "`")
+                .append(" (physical `0x")
                 .append(Long.toHexString(Math.max(a.paddr(), 0))).append("`) |\n");
         md.append("| TLB | ").append(a.tlbHit() ? "hit" : "miss").append(" |\n");
         md.append("| data from | ").append(a.cacheLevel() == null ? "—" : a.cacheLevel()).append(" |\n");

@@ -77,6 +77,9 @@ public final class HoverService {
         return "`" + sym.name() + "`: " + what;
     }
 
+    /** Run facts shown at one statement; the rest are counted and named. */
+    static final int SHOWN_FACTS = 4;
+
     private static Optional<String> statement(OssDocument doc, Scenario s, Position pos) {
         Optional<Stmt> st = AstWalk.statementAt(s, pos);
         Optional<Analysis> a = doc.analysis();
@@ -87,10 +90,18 @@ public final class HoverService {
         StringBuilder md = new StringBuilder();
         java.util.Set<Integer> forked = a.get().run().map(r -> r.tasks().stream().filter(t -> t.forked())
                 .map(t -> t.pid()).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
-        a.get().run().map(RunResult::facts).orElse(List.of()).stream()
-                .filter(f -> f.span().line() == span.line() && f.span().column() == span.column())
-                .limit(4)
+        List<StatementFact> here = a.get().run().map(r -> factsAt(r, span)).orElse(List.of());
+        here.stream().limit(SHOWN_FACTS)
                 .forEach(f -> md.append(FactText.fact(f, forked.contains(f.pid()))).append("\n"));
+        if (here.size() > SHOWN_FACTS) {
+            // said, not dropped: a hover that lists 4 of 5 philosophers must not look like all of them
+            md.append("… and ").append(here.size() - SHOWN_FACTS).append(" more (")
+                    .append(here.stream().skip(SHOWN_FACTS).map(f -> f.process() + (forked.contains(f.pid()) ? "\\*"
+                            : "") + " (pid " + f.pid() + ")").distinct().limit(6)
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .append(here.size() - SHOWN_FACTS > 6 ? ", …" : "")
+                    .append("); `oss run` lists them all\n");
+        }
         a.get().explore().ifPresent(e -> {
             for (ExploreFinding f : e.findings()) {
                 if (f.at().line() == span.line() && f.at().column() == span.column()) {

@@ -74,6 +74,10 @@ class HoverServiceTest {
         assertTrue(h.contains("| fault | minor |") || h.contains("fault"), h);
         assertTrue(h.contains("TLB"), h);
         assertTrue(h.contains("**parent** (pid 2)"), h);
+        // the frame in hexadecimal, as the entries that point at it ("frame 0x…")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| frame \\| `0x([0-9a-f]+)`").matcher(h);
+        assertTrue(m.find(), h);
+        assertTrue(h.contains("frame 0x" + m.group(1)), h);
     }
 
     @Test
@@ -92,6 +96,24 @@ class HoverServiceTest {
     void processShowsItsTurnaround() {
         String h = hover(FORK.replace("process parent", "process par|ent"), true);
         assertTrue(h.contains("turnaround"), h);
+    }
+
+    @Test
+    void aStatementFiveTasksReachedSaysHowManyItDoesNotList() {
+        String phil = """
+                scenario "p" {
+                  mutex fork[5]
+                  process philosopher[i in 0..4] {
+                    lock fork[i]
+                    sleep 1 ms
+                    lock fork[(i + 1) % 5]
+                    unlock fork[(i + 1) % 5]
+                    unlock fork[i]
+                  }
+                }
+                """;
+        String h = hover(phil.replace("    lock fork[i]", "    lo|ck fork[i]"), true);
+        assertTrue(h.contains("… and 1 more (philosopher[4] (pid 6))"), h);
     }
 
     @Test

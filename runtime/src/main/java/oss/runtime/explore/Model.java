@@ -191,8 +191,9 @@ final class Model {
         }
     }
 
+    /** As a run names it: a task that was not declared (a fork, thread or clone) carries a star. */
     String taskName(int[] s, int t) {
-        return nameOfCode(s[base(t) + CODE]) + " (pid " + (t + 2) + ")";
+        return nameOfCode(s[base(t) + CODE]) + (t >= processes ? "*" : "") + " (pid " + (t + 2) + ")";
     }
 
     private String nameOfCode(int code) {

@@ -404,7 +404,8 @@ public final class Task {
     }
 
     @Override
+    /** How every message names it: a forked child carries a star, as in the run's table, hovers and reports. */
     public String toString() {
-        return process + " (pid " + pid + ")";
+        return process + (forked ? "*" : "") + " (pid " + pid + ")";
     }
 }

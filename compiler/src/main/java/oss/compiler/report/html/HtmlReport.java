@@ -52,7 +52,10 @@ public final class HtmlReport {
             h.append(timelineSvg(t)).append(timelineTable(t));
         } else {
             h.append("<p class=\"muted\">").append(a.run().isEmpty() ? "no run (" + why(a) + ")"
-                    : "nobody used a CPU: the run took no simulated time").append("</p>\n");
+                    : a.run().get().endNs() > 0
+                            ? "no task used a CPU: in the " + Esc.html(oss.runtime.observe.Durations.format(
+                                    a.run().get().endNs())) + " the run lasted, every task slept or waited"
+                            : "no task used a CPU, and the run took no simulated time").append("</p>\n");
         }
         h.append("</section>\n");
 
@@ -80,10 +83,14 @@ public final class HtmlReport {
         if (g.isPresent()) {
             h.append("<p class=\"muted\">").append(Esc.html(g.get().source()))
                     .append(". Dashed: waits for; solid: held by; red: the circular wait.</p>\n").append(g.get().toSvg());
+        } else if (a.run().isEmpty()) {
+            h.append("<p class=\"muted\">no graph: there is no run (").append(why(a)).append(")</p>\n");
+        } else if (a.explore().isPresent()) {
+            h.append("<p class=\"muted\">no deadlock: neither the run nor any explored interleaving ended in a"
+                    + " circular wait</p>\n");
         } else {
-            h.append("<p class=\"muted\">no deadlock: neither the run nor ")
-                    .append(a.explore().isPresent() ? "any explored interleaving" : "the run (exploration off)")
-                    .append(" ended in a circular wait</p>\n");
+            h.append("<p class=\"muted\">no deadlock in the run: it did not end in a circular wait (exploration"
+                    + " was off, so other interleavings were not tried)</p>\n");
         }
         h.append("</section>\n");
 

@@ -53,6 +53,31 @@ class HtmlReportTest {
         assertFalse(html.contains("<link"), "no stylesheet link");
     }
 
+    static String renderText(String text, AnalyzeOptions options) {
+        Analysis a = Analyzer.analyze("t.oss", text, options);
+        return HtmlReport.render("t.oss", text, a);
+    }
+
+    @Test
+    void aRunWhereEveryoneSleepsSaysSoNotThatNoTimePassed() throws IOException {
+        // the philosophers take a fork, sleep 1 ms, and block: 1 ms passes, no CPU time is used
+        Doc d = render("dining-philosophers.oss");
+        assertTrue(d.html().contains("no task used a CPU: in the 1 ms the run lasted, every task slept or waited"),
+                d.html());
+        assertFalse(d.html().contains("took no simulated time"));
+    }
+
+    @Test
+    void withExplorationOffTheGraphSaysWhatWasTriedAndAFileThatDoesNotCompileClaimsNothing() {
+        String ok = "scenario \"s\" {\n  mutex m\n  process P {\n    lock m\n    unlock m\n  }\n}\n";
+        String off = renderText(ok, AnalyzeOptions.defaults().withExplore(null));
+        assertTrue(off.contains("no deadlock in the run: it did not end in a circular wait (exploration was off"), off);
+        assertFalse(off.contains("neither the run nor the run"));
+        String broken = renderText(ok.replace("lock m\n", "lok m\n"), AnalyzeOptions.defaults());
+        assertFalse(broken.contains("no deadlock"), broken);
+        assertTrue(broken.contains("no graph: there is no run (the scenario has errors)"), broken);
+    }
+
     @Test
     void roundRobinTimelineHasOneRectPerSliceWithItsReason() throws IOException {
         Doc d = render("sched-rr.oss");
