@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Measure the engine: simulate many processes over many scheduling events; "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Measure the engine: simulate many processes over many scheduling events; "
         + "`oss bench memory` measures the memory model.", subcommands = BenchMemoryCommand.class)
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -26,6 +26,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Ranges.between(spec, "--processes", processes, 1, 1_000_000);
+        Ranges.atLeast(spec, "--events", events, 1);
+        Ranges.between(spec, "--repeat", repeat, 1, 1000);
         EngineBench.run(processes, events);
         double[] rates = new double[repeat];
         for (int i = 0; i < repeat; i++) {

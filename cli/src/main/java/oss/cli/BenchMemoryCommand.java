@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "memory", description = "Measure the memory model: simulated references per second through "
+@Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Measure the memory model: simulated references per second through "
         + "TLB, page walk and caches (sequential and random over 64 MiB), and the heap a 64 GiB machine needs.")
 final class BenchMemoryCommand implements Callable<Integer> {
     /** The goal for both traces, in references per second of wall time. */
@@ -34,6 +34,8 @@ final class BenchMemoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Ranges.atLeast(spec, "--references", references, 1);
+        Ranges.between(spec, "--repeat", repeat, 1, 1000);
         boolean met = true;
         for (MemoryBench.Trace trace : traces) {
             MemoryBench.run(trace, references);

@@ -14,15 +14,6 @@ final class Budgets {
 
     private Budgets() {}
 
-    /** A budget must be a number of seconds above 0; anything else is a usage error said in one line. */
-    static boolean valid(double seconds, PrintWriter err) {
-        if (seconds > 0 && !Double.isNaN(seconds)) {
-            return true;
-        }
-        err.println("oss: --max-time must be a number of seconds above 0 (got " + seconds + ")");
-        return false;
-    }
-
     /** A budget that ran out outside the analysis's own diagnostics (compiling for explore, rendering). */
     static int ranOut(PrintWriter out, SourceFile source, Deadline.OutOfBudget e) {
         out.println(source.name() + ":1:1: error[OSS2013]: " + e.getMessage());

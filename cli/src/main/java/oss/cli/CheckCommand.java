@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", description = "Compile and run scenarios and print every finding, compiler-style.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Compile and run scenarios and print every finding, compiler-style.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,9 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Budgets.valid(maxTime, err)) {
-            return Main.USAGE;
-        }
+        Ranges.seconds(spec, "--max-time", maxTime);
         boolean unreadable = false;
         boolean errors = false;
         List<JsonObject> reports = new ArrayList<>();

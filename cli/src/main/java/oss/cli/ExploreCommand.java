@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explore", description = "Try every interleaving of a scenario's visible operations: deadlocks, "
+@Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Try every interleaving of a scenario's visible operations: deadlocks, "
         + "misuse and unsafe states, each with the shortest schedule that reaches it.")
 final class ExploreCommand implements Callable<Integer> {
     @Spec
@@ -50,16 +50,13 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Ranges.atLeast(spec, "--max-states", maxStates, 1);
+        Ranges.seconds(spec, "--max-time", maxTime);
         SourceFile source;
         try {
             source = SourceFile.read(file);
         } catch (SourceFile.Unreadable e) {
             err.println("oss: " + e.getMessage());
-            return Main.USAGE;
-        }
-        if (maxStates < 1 || !(maxTime > 0)) {
-            err.println("oss: --max-states must be at least 1 and --max-time above 0 (got " + maxStates + " and "
-                    + maxTime + ")");
             return Main.USAGE;
         }
         Compilation c;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "fmt", description = "Print scenarios in the canonical layout (comments kept).")
+@Command(name = "fmt", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Print scenarios in the canonical layout (comments kept).")
 final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * `oss lsp`: the language server over stdin/stdout. Stdout is the protocol, so System.out is
  * pointed at stderr before anything can print; logs go to stderr.
  */
-@Command(name = "lsp", description = "Run the language server over stdin/stdout (for editors; see README's Editors).")
+@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Run the language server over stdin/stdout (for editors; see README's Editors).")
 final class LspCommand implements Callable<Integer> {
     /** Clients started with a stdio transport (vscode-languageclient's TransportKind.stdio) pass it. */
     @Option(names = "--stdio", description = "talk over stdin/stdout (the default and only transport)")

@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, check, fmt or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, explore, check, fmt, bench or lsp");
     }
 
     public static void main(String[] args) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", description = "Simulate a scenario and show who ran when, the metrics and every finding.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Simulate a scenario and show who ran when, the metrics and every finding.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,6 +67,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // every option is checked before anything is read, run or written
+        Ranges.atLeast(spec, "--max-events", maxEvents, 1);
+        Ranges.seconds(spec, "--max-time", maxTime);
+        for (String v : show) {
+            if (!TextReport.VIEWS.contains(v)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown view `" + v
+                        + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
+            }
+        }
         SourceFile source;
         try {
             source = SourceFile.read(file);
@@ -97,9 +106,6 @@ final class RunCommand implements Callable<Integer> {
             }
             options = options.withSchedule(parsed.get());
         }
-        if (!Budgets.valid(maxTime, err)) {
-            return Main.USAGE;
-        }
         Analysis a;
         try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
             a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
@@ -113,12 +119,6 @@ final class RunCommand implements Callable<Integer> {
                 out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
             } else {
                 Style style = Style.detect();
-                for (String v : show) {
-                    if (!TextReport.VIEWS.contains(v)) {
-                        err.println("oss: unknown view `" + v + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
-                        return Main.USAGE;
-                    }
-                }
                 new TextReport(style, show).print(out, a);
                 DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
                 for (Diagnostic d : a.diagnostics()) {
