@@ -113,7 +113,11 @@ public final class Analyzer {
                             "`" + e.text() + "` was decided on the default run only: exploration was off"));
                 }
             }
-            if (!r.passed()) {
+            if (r.status() == ExpectationResult.Status.UNDECIDED) {
+                all.add(Diagnostic.of(Code.EXPECTATION_UNDECIDED, e.span(), "`" + e.text() + "` is " + r.message()
+                        .replaceFirst("^undecided: ", "undecided: ").replaceFirst("^cannot be judged: ",
+                                "undecided: it cannot be judged: ")));
+            } else if (!r.passed()) {
                 all.add(Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: " + r.message()));
             } else if (!expectedCodes(e).isEmpty()) {
                 // The author asked for this finding; it is the lesson, not a mistake.

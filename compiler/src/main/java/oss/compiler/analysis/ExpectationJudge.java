@@ -59,13 +59,20 @@ final class ExpectationJudge {
         return banker.map(b -> b.request().flatMap(BankerReport.RequestOutcome::after).orElse(b));
     }
 
+    /** How to explore further, from any of the tools. */
+    static final String RAISE_BUDGET = "explore further with `oss explore FILE --max-states N --max-time S`"
+            + " (or the editor's oss.deepBudgetMs)";
+
     /** `expect deadlock` is about every interleaving; a spent budget proves nothing either way. */
     private ExpectationResult deadlockByExploration(Expectation.Flag f, ExploreResult x) {
         if (x.deadlockFound()) {
             return verdict(f, !f.negated(), "an interleaving deadlocks (" + x.summary() + ")");
         }
         if (!x.complete()) {
-            return verdict(f, false, x.summary() + "; neither proven nor refuted");
+            // a budget that ran out proves nothing either way: not a failed expectation, an open one
+            return new ExpectationResult(f, Status.UNDECIDED, "undecided", "undecided: no deadlock in the "
+                    + x.states() + " states explored before the budget ran out (" + x.stoppedBy() + "), but not every"
+                    + " interleaving was tried; " + RAISE_BUDGET);
         }
         return verdict(f, f.negated(), x.summary());
     }

@@ -89,6 +89,7 @@ public enum Code {
 
     EXPECTATION_FAILED("OSS3001", Severity.ERROR, "expectation failed"),
     DECIDED_ON_DEFAULT_RUN("OSS3002", Severity.INFO, "decided on the default run only"),
+    EXPECTATION_UNDECIDED("OSS3003", Severity.WARNING, "expectation undecided"),
 
     INTERNAL("OSS9001", Severity.ERROR, "internal error in oss");
 
