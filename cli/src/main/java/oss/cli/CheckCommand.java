@@ -31,6 +31,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "errors only, without source excerpts")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "every finding as each engine found it: a deadlock the lock-order check, the run and the"
+                    + " explorer all found is shown three times instead of once")
+    boolean verbose;
+
     @Option(names = "--sarif", description = "print the findings as SARIF 2.1.0, for code-scanning services")
     boolean sarif;
 
@@ -72,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
-            for (Diagnostic d : a.diagnostics()) {
+            for (Diagnostic d : verbose ? a.ungrouped() : a.diagnostics()) {
                 if (quiet) {
                     if (d.severity() == Severity.ERROR) {
                         out.println(source.name() + ":" + d.span().line() + ":" + d.span().column() + ": error["

@@ -26,6 +26,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the analysis as JSON")
     boolean json;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "every finding as each engine found it (one fact found by the lock-order check, the run and"
+                    + " the explorer is otherwise shown once)")
+    boolean verbose;
+
     @Option(names = "--seed", paramLabel = "N", description = "seed of the run's one random source (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -121,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                 Style style = Style.detect();
                 new TextReport(style, show).print(out, a);
                 DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
-                for (Diagnostic d : a.diagnostics()) {
+                for (Diagnostic d : verbose ? a.ungrouped() : a.diagnostics()) {
                     printer.print(out, d);
                 }
                 out.println(Summary.line(a.diagnostics(), style));

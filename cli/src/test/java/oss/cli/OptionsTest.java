@@ -85,4 +85,19 @@ class OptionsTest {
         assertTrue(o.out().contains("deadlock"), o.out());
         assertFalse(o.out().contains("no deadlock"), o.out());
     }
+
+    @Test
+    void aDeadlockFoundThreeWaysIsSaidOnceAndVerboseShowsEach() {
+        String phil = CliTest.EXAMPLES + "dining-philosophers.oss";
+        CliTest.Outcome grouped = CliTest.oss("check", phil);
+        long cycleFindings = grouped.out().lines().filter(l -> l.matches(".*(info|warning|error)\\[OSS(1304|2101|2401)\\].*"))
+                .count();
+        assertEquals(1, cycleFindings, grouped.out());
+        assertTrue(grouped.out().contains("also found by the explorer (OSS2401)"), grouped.out());
+        assertTrue(grouped.out().lines().count() < 30, grouped.out().lines().count() + " lines:\n" + grouped.out());
+        CliTest.Outcome verbose = CliTest.oss("check", "-v", phil);
+        for (String code : new String[] {"OSS1304", "OSS2101", "OSS2401"}) {
+            assertTrue(verbose.out().contains("[" + code + "]"), code + "\n" + verbose.out());
+        }
+    }
 }

@@ -140,7 +140,8 @@ public final class Analyzer {
                     : d);
         }
         all.sort(BY_POSITION);
-        return new Analysis(compilation, run, banker, explore, List.copyOf(results), List.copyOf(all));
+        return new Analysis(compilation, run, banker, explore, List.copyOf(results),
+                List.copyOf(FindingGroups.group(all)), List.copyOf(all));
     }
 
     /** The finding codes an expectation asks for when it holds: `expect deadlock` asks for the deadlock. */
