@@ -204,7 +204,8 @@ public final class Explorer {
     /** A set of tasks blocked on each other's locks while others can still run. */
     private void partialDeadlock(int[] s, int id, int[] choices) {
         int n = s[0];
-        if (walk.length < n) {
+        if (mark.length < n) {
+            // both sized together: checking only walk (one longer) left mark a task short after a fork
             walk = new int[n + 1];
             mark = new int[n];
         }

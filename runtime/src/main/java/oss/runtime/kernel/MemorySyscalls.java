@@ -311,6 +311,18 @@ final class MemorySyscalls {
             if (op instanceof Op.TryLock tl && (uses(tl.onSuccess()) || uses(tl.onFailure()))) {
                 return true;
             }
+            // every other op with a body: a brk inside seq_write or a branch of choose was missed, the
+            // run had no memory manager, and the statement was an internal error (NullPointerException)
+            if (op instanceof Op.SeqWrite w && uses(w.body()) || op instanceof Op.SeqRead rd && uses(rd.body())) {
+                return true;
+            }
+            if (op instanceof Op.Choose c) {
+                for (List<Op> branch : c.branches()) {
+                    if (uses(branch)) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
     }
