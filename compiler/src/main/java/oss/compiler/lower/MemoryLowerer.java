@@ -216,7 +216,11 @@ final class MemoryLowerer {
         if (s instanceof Stmt.Mmap m) {
             mmap(m, env, out);
         } else if (s instanceof Stmt.Malloc m) {
-            OptionalLong bytes = size(m.size(), env, "malloc");
+            OptionalLong bytes = bytes(m.size(), env, "malloc");
+            if (bytes.isPresent() && bytes.getAsLong() <= 0) {
+                diags.report(Code.NOT_POSITIVE, m.size().span(), "`malloc` needs a size above 0");
+                bytes = OptionalLong.empty();
+            }
             int slot = slot(m.variable());
             scope.put(m.variable().text(), new Local(slot, Kind.BLOCK, bytes.orElse(-1),
                     Op.PROT_READ | Op.PROT_WRITE, m.variable().span(), null));
@@ -357,23 +361,28 @@ final class MemoryLowerer {
         return v;
     }
 
-    /** A byte offset: a size with a unit, or a plain 0. At least 0. */
-    private OptionalLong offset(Quantity q, Map<String, Long> env, String what) {
-        OptionalLong v;
-        if (q.unit().isEmpty()) {
-            Optional<java.math.BigDecimal> x = eval.value(q.value(), env);
-            if (x.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            if (x.get().signum() != 0) {
-                diags.report(Code.MISSING_UNIT, q.span(), what + " needs a unit, such as `" + x.get().toPlainString()
-                        + " B` or `4 KiB` (only 0 may go without one; units: " + Units.Kind.SIZE.units() + ")");
-                return OptionalLong.empty();
-            }
-            v = OptionalLong.of(0);
-        } else {
-            v = units.of(q, env, Units.Kind.SIZE, what);
+    /**
+     * A number of bytes where C counts bytes and nothing else is meant: an
+     * offset into a region (`x[5000]`), a range's end, its step, malloc's
+     * size. A plain number is bytes, as `p[5000]`, `p += 8` and `malloc(100)`
+     * are in C; a unit may still be written (`4 KiB`, `2 pages`).
+     */
+    private OptionalLong bytes(Quantity q, Map<String, Long> env, String what) {
+        if (q.unit().isPresent()) {
+            return units.of(q, env, Units.Kind.SIZE, what);
         }
+        OptionalLong v = eval.integer(q.value(), env, what);
+        if (v.isPresent() && Math.abs(v.getAsLong()) > Units.MAX_SIZE_BYTES) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, q.span(), "`" + what + "` of " + v.getAsLong() + " bytes is beyond the"
+                    + " simulator's limit of 2^48 bytes (256 TiB, all of x86-64's 48-bit virtual address space)");
+            return OptionalLong.empty();
+        }
+        return v;
+    }
+
+    /** A byte offset (a plain number is bytes), at least 0. */
+    private OptionalLong offset(Quantity q, Map<String, Long> env, String what) {
+        OptionalLong v = bytes(q, env, what);
         if (v.isPresent() && v.getAsLong() < 0) {
             diags.report(Code.VALUE_OUT_OF_RANGE, q.span(), what + " cannot be negative: offsets count from the start of "
                     + "the region");
@@ -434,7 +443,7 @@ final class MemoryLowerer {
             OptionalLong to = offset(toQ.get(), env, "the end of the range");
             step = context.pageSize();
             if (stepQ.isPresent()) {
-                OptionalLong st = units.of(stepQ.get(), env, Units.Kind.SIZE, "step");
+                OptionalLong st = bytes(stepQ.get(), env, "step");
                 if (st.isPresent() && st.getAsLong() <= 0) {
                     diags.report(Code.NOT_POSITIVE, stepQ.get().span(), "the step must be above 0");
                     st = OptionalLong.empty();

@@ -167,12 +167,18 @@ class MemoryLoweringTest {
     }
 
     @Test
-    void sizesMustBePositiveAndOffsetsNeedUnits() {
+    void sizesMustBePositiveAndAPlainNumberIsBytesOnlyWhereCCountsBytes() {
         assertEquals(List.of(Code.NOT_POSITIVE), codes("x = malloc 0 B"));
+        assertEquals(List.of(Code.NOT_POSITIVE), codes("x = malloc 0"));
         assertEquals(List.of(Code.NOT_POSITIVE), codes("x = mmap 0 KiB anon private rw"));
         assertEquals(List.of(Code.NOT_POSITIVE), codes("brk +0 KiB"));
-        assertEquals(List.of(Code.MISSING_UNIT), codes("x = malloc 64"));
-        assertEquals(List.of(Code.MISSING_UNIT), codes("x = malloc 64 B\nread x[8]"));
+        // offsets, a range's ends and step, and malloc's size are bytes, as in C: x[8], malloc(64)
+        assertEquals(List.of(), codes("x = malloc 64"));
+        assertEquals(List.of(), codes("x = malloc 64 B\nread x[8]"));
+        assertEquals(List.of(), codes("x = mmap 8 KiB anon private rw\nwrite x[5000]\nread x[0 .. 8192] step 4096"));
+        // a mapping's or the break's size could be pages or bytes: the unit stays required
+        assertEquals(List.of(Code.MISSING_UNIT), codes("x = mmap 8 anon private rw"));
+        assertEquals(List.of(Code.MISSING_UNIT), codes("brk +4096"));
         assertEquals(List.of(Code.NOT_POSITIVE), codes("x = mmap 4 KiB anon private rw\nread x[0 .. 4 KiB] step 0 B"));
         assertEquals(List.of(Code.VALUE_OUT_OF_RANGE), codes("x = mmap 4 KiB anon private rw\nread x[2 KiB .. 1 KiB]"));
         assertEquals(List.of(Code.VALUE_OUT_OF_RANGE), codes("x = mmap 4 KiB anon private rw at 0x1001"));

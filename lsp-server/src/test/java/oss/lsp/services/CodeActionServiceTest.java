@@ -68,13 +68,14 @@ class CodeActionServiceTest {
 
     @Test
     void addsTheMissingUnit() {
-        String src = "scenario \"x\" {\n  process a {\n    compute 3\n    y = malloc 64\n  }\n}\n";
+        // (malloc 64 is 64 bytes, as in C; an mmap's size could be pages or bytes and needs its unit)
+        String src = "scenario \"x\" {\n  process a {\n    compute 3\n    y = mmap 64 anon private rw\n  }\n}\n";
         OssDocument doc = Cursor.doc(src);
         List<CodeAction> as = actions(doc, diags(doc, "OSS1201", false));
         assertEquals(2, as.size());
         String fixed = apply(apply(src, as.get(1)), as.get(0));
         assertTrue(fixed.contains("compute 3 ms\n"), fixed);
-        assertTrue(fixed.contains("malloc 64 KiB\n"), fixed);
+        assertTrue(fixed.contains("mmap 64 KiB anon"), fixed);
     }
 
     @Test
