@@ -65,6 +65,28 @@ class BudgetTest {
     }
 
     @Test
+    void aHeapRunningFullEndsTheExplorationWithASentenceNotAnOutOfMemoryError() throws Exception {
+        // ten philosophers taking their forks in one global order, no reduction: millions of states
+        StringBuilder b = new StringBuilder("scenario \"p\" {\n  mutex f[10]\n");
+        for (int i = 0; i < 10; i++) {
+            int lo = Math.min(i, (i + 1) % 10);
+            int hi = Math.max(i, (i + 1) % 10);
+            b.append("  process P").append(i).append(" { repeat 4 { lock f[").append(lo).append("]\n lock f[").append(hi)
+                    .append("]\n compute 1 ms\n unlock f[").append(hi).append("]\n unlock f[").append(lo).append("] } }\n");
+        }
+        Path p = file("ordered.oss", b + "}\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process proc = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "oss.cli.Main", "explore", "--no-por", "--max-states", "100000000", "--max-time", "100", p.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        int code = proc.waitFor();
+        assertTrue(code == 0 || code == 1, code + ": " + out);
+        assertTrue(out.contains("the analysis ran out of memory while exploring interleavings"), out);
+        assertTrue(!out.contains("OutOfMemoryError") && !out.contains("\tat "), out);
+    }
+
+    @Test
     void aBudgetOfZeroOrLessIsAUsageError() throws Exception {
         Path p = file("ok.oss", "scenario \"x\" { process A { compute 1 ms } }\n");
         for (String cmd : new String[] {"run", "check"}) {
