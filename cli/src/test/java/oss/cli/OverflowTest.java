@@ -64,6 +64,18 @@ class OverflowTest {
     }
 
     @Test
+    void aCountAboveItsLimitSaysTheLimitNotAtLeastOne() throws Exception {
+        CliTest.Outcome o = CliTest.oss("check", file("  resource r 9223372036854775807\n  barrier b 4294967296\n"
+                + "  process A tickets 9223372036854775807 { compute 1 ms }\n").toString());
+        noInternalError(o);
+        assertTrue(o.out().contains("s.oss:2:14: error[OSS1205]: the number of instances must be at most 2147483647, not"
+                + " 9223372036854775807"), o.out());
+        assertTrue(o.out().contains("error[OSS1205]: the number of parties must be at most 2147483647"), o.out());
+        assertTrue(o.out().contains("error[OSS1205]: the number of tickets must be at most 2147483647"), o.out());
+        assertFalse(o.out().contains("at least 1, not"), o.out());
+    }
+
+    @Test
     void ganttColumnsStayInsideTheChartForAnyTimes() {
         assertEquals(0, TextReport.column(0, Long.MAX_VALUE));
         assertEquals(36, TextReport.column(Long.MAX_VALUE / 2, Long.MAX_VALUE));

@@ -61,8 +61,12 @@ public final class ExprEval {
     public OptionalLong inRange(Expr e, Map<String, Long> env, String what, long min, long max, Code code) {
         OptionalLong v = integer(e, env, what);
         if (v.isPresent() && (v.getAsLong() < min || v.getAsLong() > max)) {
-            String range = code == Code.NOT_POSITIVE ? "at least " + min : "between " + min + " and " + max;
-            diags.report(code, e.span(), what + " must be " + range + ", not " + v.getAsLong());
+            // a count above its limit is out of range, not "must be at least 1" (it is)
+            boolean above = v.getAsLong() > max;
+            String range = code != Code.NOT_POSITIVE ? "between " + min + " and " + max
+                    : above ? "at most " + max : "at least " + min;
+            diags.report(above && code == Code.NOT_POSITIVE ? Code.VALUE_OUT_OF_RANGE : code, e.span(),
+                    what + " must be " + range + ", not " + v.getAsLong());
             return OptionalLong.empty();
         }
         return v;
