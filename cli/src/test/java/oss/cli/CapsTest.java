@@ -48,6 +48,19 @@ class CapsTest {
     }
 
     @Test
+    void aSnapshotInALongLoopKeepsTheFirstThousand() throws Exception {
+        Path p = dir.resolve("snap.oss");
+        Files.writeString(p, "scenario \"s\" {\n  process A { x = mmap 4 KiB anon private rw\n"
+                + "    repeat 1000000 { snapshot \"tick\" } }\n}\n");
+        long start = System.nanoTime();
+        CliTest.Outcome o = CliTest.oss("run", "--max-time", "60", p.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(o.out().contains("snap.oss:3:22: warning[OSS2014]: only the first 1000 snapshots"), o.out());
+        assertFalse(o.out().contains("OSS2013"), o.out());
+        assertTrue(seconds < 30, seconds + " s");
+    }
+
+    @Test
     void moreThanFourTebibytesOfRamIsOss1205() throws Exception {
         Path p = dir.resolve("ram.oss");
         Files.writeString(p, "scenario \"m\" {\n  machine { memory 262144 GiB }\n  process A { compute 1 ms }\n}\n");

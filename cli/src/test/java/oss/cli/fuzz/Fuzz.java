@@ -145,7 +145,11 @@ public final class Fuzz {
 
     /** What formatting must not change: tasks and their times, expectation verdicts, finding codes. */
     private static String results(String text) {
-        Analysis a = Analyzer.analyze("f.oss", text, new AnalyzeOptions(RunOptions.defaults().withMaxEvents(20000), null));
+        Analysis a;
+        // the same time and memory budget as the commands have (a bulk run once filled its heap here)
+        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(10, "--max-time")) {
+            a = Analyzer.analyze("f.oss", text, new AnalyzeOptions(RunOptions.defaults().withMaxEvents(20000), null));
+        }
         StringBuilder b = new StringBuilder();
         a.run().ifPresent(r -> {
             for (TaskReport t : r.tasks()) {

@@ -61,6 +61,7 @@ public enum Code {
     TIME_LIMIT("OSS2011", Severity.WARNING, "simulated time limit reached"),
     NO_PID_LEFT("OSS2012", Severity.WARNING, "fork failed with EAGAIN: no pid left"),
     ANALYSIS_BUDGET("OSS2013", Severity.ERROR, "the analysis ran out of time or memory"),
+    SNAPSHOT_LIMIT("OSS2014", Severity.WARNING, "too many snapshots"),
 
     SEGFAULT("OSS2301", Severity.ERROR, "segmentation fault"),
     DOUBLE_FREE("OSS2302", Severity.ERROR, "double free"),

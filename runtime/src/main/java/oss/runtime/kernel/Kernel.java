@@ -86,6 +86,7 @@ public final class Kernel {
     private final MemoryManager mm;
     private final MemorySyscalls memory;
     private final List<SnapshotView> snapshots = new ArrayList<>();
+    private boolean snapshotLimitSaid;
     private final FactRecorder facts = new FactRecorder();
     /**
      * Zero-time steps (statements, scheduling passes) allowed: a few per event
@@ -129,6 +130,8 @@ public final class Kernel {
     public static final long MAX_TIME_NS = 1L << 52;
     /** Linux's default pid_max: pids 1 to 32,767 (0 is the idle task). */
     public static final int PID_MAX = 32_768;
+    /** Snapshots kept per run (each holds every /proc-style view at its instant). */
+    public static final int MAX_SNAPSHOTS = 1_000;
 
     public Kernel(Program program, RunOptions options) {
         this.program = program;
@@ -687,7 +690,15 @@ public final class Kernel {
             return memoryStep(t, op);
         }
         if (op instanceof Op.Snapshot s) {
-            snapshots.add(new SnapshotView(s.label(), now, s.span(), views()));
+            if (snapshots.size() < MAX_SNAPSHOTS) {
+                snapshots.add(new SnapshotView(s.label(), now, s.span(), views()));
+            } else if (!snapshotLimitSaid) {
+                snapshotLimitSaid = true;
+                // each view renders every task and mapping: a million of them filled any heap
+                findings.add(Code.SNAPSHOT_LIMIT, s.span(), "only the first " + MAX_SNAPSHOTS + " snapshots of a run are"
+                        + " kept; this one at " + ms(now) + " and every later one are not recorded (a snapshot in a"
+                        + " long loop?)");
+            }
             t.next();
             return true;
         }
