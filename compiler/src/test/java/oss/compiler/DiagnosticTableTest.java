@@ -50,7 +50,7 @@ class DiagnosticTableTest {
                 row("stray paren", Kind.BODY, "lock m)",
                         "7:11 OSS1001 unexpected `)`"),
                 row("misspelt statement", Kind.BODY, "lokc m",
-                        "7:10 OSS1001 `lokc` is not a statement; did you mean `lock`?"),
+                        "7:5 OSS1001 `lokc` is not a statement; did you mean `lock`?"),
                 row("repeat without brace", Kind.BODY, "repeat 3 compute 1 ms",
                         "7:14 OSS1001 missing `{` after `repeat 3`"),
                 row("unknown mutex", Kind.BODY, "lock mm",

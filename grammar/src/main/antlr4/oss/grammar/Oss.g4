@@ -7,9 +7,11 @@
  * [ ] so long lists may wrap; a brace resets that nesting so that one
  * missing ']' cannot swallow the rest of the file.
  *
- * Keywords that double as everyday names (fork, io, max, total, read, file,
- * ...) are listed in `nonReserved` and may be used as identifiers; their
- * tokens sit between FORK and NO (the compiler's messages rely on that).
+ * Every keyword but `in` and `any` doubles as a name (`semaphore mutex = 1`,
+ * `mutex lock`, `semaphore full`): they are listed in `nonReserved` and may
+ * be used as identifiers, the parser telling a statement from a name by what
+ * follows; their tokens sit between FORK and NO (the compiler's messages rely
+ * on that). `in` and `any` stay reserved: docs/language.md says why.
  */
 grammar Oss;
 
@@ -225,15 +227,16 @@ identifier
 // Any name-like token, keywords included: setting keys and metric names.
 word
     : identifier
-    | SCENARIO | MACHINE | KERNEL | PROCESS | MUTEX | SEMAPHORE | RESOURCE | BANKER | EXPECT
-    | COMPUTE | SLEEP | REPEAT | FOR | IN | LOCK | UNLOCK | TRYLOCK | ELSE | WAIT | POST | ANY
-    | CLAIM | REQUEST | RELEASE | EXIT
-    | SPINLOCK | RWLOCK | SEQLOCK | CONDVAR | SEMSET | SPIN_LOCK | SPIN_UNLOCK | READ_LOCK | READ_UNLOCK
-    | WRITE_LOCK | WRITE_UNLOCK | SEQ_WRITE | SEQ_READ | COND_WAIT | SEMOP
+    | IN | ANY
     ;
 
 nonReserved
-    : FORK | IO | NICE | ARRIVES | POLICY | PRIORITY | FRAMES | TICKETS | MIN | MAX
+    : FORK | SCENARIO | MACHINE | KERNEL | PROCESS | MUTEX | SEMAPHORE | RESOURCE | BANKER | EXPECT
+    | COMPUTE | SLEEP | REPEAT | FOR | LOCK | UNLOCK | TRYLOCK | ELSE | WAIT | POST
+    | CLAIM | REQUEST | RELEASE | EXIT
+    | SPINLOCK | RWLOCK | SEQLOCK | CONDVAR | SEMSET | SPIN_LOCK | SPIN_UNLOCK | READ_LOCK | READ_UNLOCK
+    | WRITE_LOCK | WRITE_UNLOCK | SEQ_WRITE | SEQ_READ | COND_WAIT | SEMOP
+    | IO | NICE | ARRIVES | POLICY | PRIORITY | FRAMES | TICKETS | MIN | MAX
     | RESOURCES | TOTAL | AVAILABLE | ALLOC | NEED
     | FILE | LIBRARY | SIZE | MMAP | MUNMAP | MSYNC | MALLOC | FREE | BRK | READ | WRITE | ACCESS
     | TOUCH | SNAPSHOT | VFORK | EXEC | THREAD | JOIN | CLONE | ANON | PRIVATE | SHARED | AT | STEP | PAGES
@@ -248,6 +251,11 @@ sep
 
 // ---------------------------------------------------------------- lexer
 
+IN        : 'in';
+ANY       : 'any';
+
+// Soft keywords: the tokens from FORK to NO may also be names (see nonReserved).
+FORK      : 'fork';
 SCENARIO  : 'scenario';
 MACHINE   : 'machine';
 KERNEL    : 'kernel';
@@ -261,14 +269,12 @@ COMPUTE   : 'compute';
 SLEEP     : 'sleep';
 REPEAT    : 'repeat';
 FOR       : 'for';
-IN        : 'in';
 LOCK      : 'lock';
 UNLOCK    : 'unlock';
 TRYLOCK   : 'trylock';
 ELSE      : 'else';
 WAIT      : 'wait';
 POST      : 'post';
-ANY       : 'any';
 CLAIM     : 'claim';
 REQUEST   : 'request';
 RELEASE   : 'release';
@@ -288,8 +294,6 @@ SEQ_WRITE : 'seq_write';
 SEQ_READ  : 'seq_read';
 COND_WAIT : 'cond_wait';
 SEMOP     : 'semop';
-
-FORK      : 'fork';
 IO        : 'io';
 NICE      : 'nice';
 ARRIVES   : 'arrives';

@@ -36,8 +36,13 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
         Token start = e.getStartToken();
-        p.notifyErrorListeners(e.getOffendingToken(),
-                SyntaxMessages.noViable(p, start, e.getOffendingToken(), p.getContext()), e);
+        String msg = SyntaxMessages.noViable(p, start, e.getOffendingToken(), p.getContext());
+        // the parser notices only at a later token that what started here is no statement (`lok fork[i]`
+        // fails at `fork`); when the message is about the first word, the caret goes under it
+        boolean aboutStart = start != null && start.getType() != Token.EOF
+                && (msg.startsWith("`" + start.getText() + "` is not a statement")
+                        || msg.startsWith("expected `}` to close") && msg.endsWith(TokenNames.describe(start)));
+        p.notifyErrorListeners(aboutStart ? start : e.getOffendingToken(), msg, e);
     }
 
     @Override

@@ -52,10 +52,32 @@ final class SyntaxMessages {
             return "`" + start.getText() + "` is not a statement" + Suggest.hint(start.getText(), STATEMENT_WORDS);
         }
         if (ctx instanceof OssParser.StatementContext && start != null) {
+            // a section's keyword where a statement should start: the block before it was never closed
+            // (since keywords may be names, the parser only learns this at the token after it)
+            String open = unclosedBrace(ctx, start, null);
+            if (open != null) {
+                return open;
+            }
             String after = " after `" + start.getText() + "`";
             switch (start.getType()) {
                 case OssLexer.IO:
+                case OssLexer.COMPUTE:
+                case OssLexer.SLEEP:
                     return "expected a time such as `5 ms`" + after;
+                case OssLexer.REPEAT:
+                    return "expected a count such as `3`" + after;
+                case OssLexer.FOR:
+                    return "expected a loop variable such as `j`" + after;
+                case OssLexer.LOCK:
+                case OssLexer.UNLOCK:
+                case OssLexer.TRYLOCK:
+                    return "expected the name of a mutex" + after;
+                case OssLexer.POST:
+                    return "expected the name of a semaphore" + after;
+                case OssLexer.CLAIM:
+                case OssLexer.REQUEST:
+                case OssLexer.RELEASE:
+                    return "expected a resource such as `printer 1`" + after;
                 case OssLexer.WAIT:
                     return "expected `any`, a child or a semaphore" + after;
                 case OssLexer.FORK:

@@ -179,7 +179,7 @@ class SyncParseTest {
                 messages("cond_wait c"));
         assertEquals(List.of("3:15 expected a change such as `-1`, `+1` or `0` after `]`"), messages("semop s[0]"));
         assertEquals(List.of("3:17 missing `{` after `seq_write q`"), messages("seq_write q compute 1 ms"));
-        assertEquals(List.of("3:12 `semopp` is not a statement; did you mean `semop`?"), messages("semopp s[0] -1"));
+        assertEquals(List.of("3:5 `semopp` is not a statement; did you mean `semop`?"), messages("semopp s[0] -1"));
     }
 
     private static List<String> messages(String statement) {

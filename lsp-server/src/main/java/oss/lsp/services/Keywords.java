@@ -24,4 +24,11 @@ final class Keywords {
     static boolean is(String word) {
         return ALL.contains(word);
     }
+
+    /** The keywords that cannot be names (docs/language.md says why); every other keyword can. */
+    static final Set<String> RESERVED = Set.of("any", "in");
+
+    static boolean isReserved(String word) {
+        return RESERVED.contains(word);
+    }
 }

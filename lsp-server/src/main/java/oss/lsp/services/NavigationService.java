@@ -70,8 +70,9 @@ public final class NavigationService {
         if (!Texts.isIdentifier(newName)) {
             throw invalid("`" + newName + "` is not a name: use letters, digits and _, not starting with a digit");
         }
-        if (Keywords.is(newName)) {
-            throw invalid("`" + newName + "` is a keyword of oss and cannot name " + sym.kind() + " " + sym.name());
+        if (Keywords.isReserved(newName)) {
+            throw invalid("`" + newName + "` is reserved in oss (docs/language.md says why) and cannot name "
+                    + sym.kind() + " " + sym.name());
         }
         if (!newName.equals(sym.name()) && clashes(ix, sym, newName)) {
             throw invalid("`" + newName + "` is already declared");

@@ -73,9 +73,34 @@ class NavigationServiceTest {
     @Test
     void renameRefusesKeywordsAndBadNames() {
         Cursor c = Cursor.of(SRC);
-        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "lock", () -> { }));
+        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "any", () -> { }));
+        assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "in", () -> { }));
         assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "9lives", () -> { }));
         assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "room", () -> { }));
+    }
+
+    @Test
+    void aTextbookNameThatIsAKeywordIsAName() {
+        // keywords are names: `semaphore mutex = 1`, and renaming a lock to `lock` is fine
+        Cursor c = Cursor.of(SRC);
+        WorkspaceEdit e = nav.rename(c.doc(), c.pos(), "lock", () -> { });
+        assertEquals(3, e.getChanges().get(Cursor.URI).size());
+        String buffer = """
+                scenario "b" {
+                  semaphore mutex = 1
+                  process p {
+                    wait mu|tex
+                    post mutex
+                  }
+                }
+                """;
+        Cursor m = Cursor.of(buffer);
+        List<Location> defs = nav.definition(m.doc(), m.pos(), () -> { });
+        assertEquals(1, defs.size());
+        assertEquals(1, defs.get(0).getRange().getStart().getLine());
+        assertEquals(3, nav.references(m.doc(), m.pos(), true, () -> { }).size());
+        String hover = new HoverService().hover(m.doc(), m.pos(), () -> { }).getContents().getRight().getValue();
+        org.junit.jupiter.api.Assertions.assertTrue(hover.contains("semaphore mutex"), hover);
     }
 
     @Test

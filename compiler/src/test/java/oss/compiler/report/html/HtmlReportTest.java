@@ -246,7 +246,7 @@ class HtmlReportTest {
         Doc d = render("producer-consumer.oss");
         // the kernel's own words: a task went to sleep on the buffer's lock (a zero-length
         // slice, like the consumer's first P(full) at 0 ms, is not drawn)
-        assertTrue(d.html().contains("ended: blocked: semaphore guard (value 0)"), d.html());
+        assertTrue(d.html().contains("ended: blocked: semaphore mutex (value 0)"), d.html());
         assertTrue(d.html().contains("class=\"why\">blocked<"));
     }
 }
