@@ -249,8 +249,8 @@ final class OssTextDocumentService implements TextDocumentService {
             try {
                 R r = f.apply(cancel);
                 return r == null ? empty : r;
-            } catch (CancellationException e) {
-                throw e;
+            } catch (CancellationException | org.eclipse.lsp4j.jsonrpc.ResponseErrorException e) {
+                throw e; // a refusal with its reason (a rename to a reserved word) is the client's to show
             } catch (RuntimeException | StackOverflowError e) {
                 Log.error("a request failed", e);
                 return empty;

@@ -25,8 +25,10 @@ import oss.runtime.program.Span;
 /**
  * The two tiers of checking a document.
  *
- * <p>The fast tier ({@link Compiler#compile}: parse, checks, lowering) runs on the caller's
- * thread for every didOpen/didChange and its diagnostics are published at once. The deep tier
+ * <p>The fast tier ({@link Compiler#compile}: parse, checks, lowering) runs on its own thread,
+ * in order, for every didOpen/didChange that is still the newest when its turn comes, and its
+ * diagnostics are published as soon as it is done; the thread that reads the client's messages
+ * only stores the new text, so a document slow to compile holds up no request about another. The deep tier
  * ({@link Analyzer#analyze}: the default run, the exploration, the expectations) runs on one
  * background thread per server, {@link Settings#debounceMs} after the last change. A deep
  * analysis whose version is no longer the newest when it starts is skipped, and one that
@@ -45,10 +47,20 @@ public final class Tiers implements AutoCloseable {
     private final Supplier<Settings> settings;
     private final Runnable afterDeepPublish;
     private final ScheduledExecutorService deep;
+    /** Compiles new versions away from the thread that reads the client's messages. */
+    private final java.util.concurrent.ExecutorService fast;
+    /** Per document, the last compilation queued: each version waits for the one before. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
     private final DiagnosticService diagnostics = new DiagnosticService();
     private volatile DeepListener listener = (d, p, n) -> {};
+    /** The fast tier's compiler; tests put a slow one here to see that nothing waits for it. */
+    private volatile java.util.function.BiFunction<String, String, Compilation> compiler = Tiers::compile;
+
+    void compiler(java.util.function.BiFunction<String, String, Compilation> c) {
+        this.compiler = c;
+    }
 
     public Tiers(Documents documents, Supplier<LanguageClient> client, Supplier<Settings> settings,
             Runnable afterDeepPublish) {
@@ -61,22 +73,55 @@ public final class Tiers implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.fast = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "oss-lsp-fast");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public void listener(DeepListener l) {
         this.listener = l == null ? (d, p, n) -> {} : l;
     }
 
-    /** A new version of {@code uri}: compile it, store it, publish the fast findings, schedule the deep tier. */
+    /**
+     * A new version of {@code uri}: store it at once (requests see its text and wait for its
+     * compilation), compile it on the fast thread, not the one that reads the client's messages,
+     * then publish the fast findings and schedule the deep tier. A version already superseded
+     * when its turn comes is not compiled at all.
+     */
     public OssDocument update(String uri, int version, String text) {
-        OssDocument doc = new OssDocument(uri, version, text, compile(uri, text));
-        List<Diagnostic> fast = safe(() -> diagnostics.fast(doc));
+        java.util.concurrent.CompletableFuture<Compilation> compiled = new java.util.concurrent.CompletableFuture<>();
+        OssDocument doc = new OssDocument(uri, version, text, compiled);
         synchronized (publishLock) {
             documents.put(doc);
-            publish(doc, fast);
+        }
+        try {
+            // one document's versions in order; different documents side by side, so a document
+            // slow to compile holds up nothing about another
+            chains.compute(uri, (k, previous) -> (previous == null
+                    ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null) : previous)
+                    .thenRunAsync(() -> compileAndPublish(doc, compiled), fast)
+                    .exceptionally(e -> null));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            compiled.cancel(false); // shutting down
+        }
+        return doc;
+    }
+
+    private void compileAndPublish(OssDocument doc, java.util.concurrent.CompletableFuture<Compilation> compiled) {
+        if (!documents.isCurrent(doc)) {
+            compiled.cancel(false); // superseded before its turn: nobody will ask about it again
+            return;
+        }
+        compiled.complete(compiler.apply(doc.uri(), doc.text()));
+        List<Diagnostic> found = safe(() -> diagnostics.fast(doc));
+        synchronized (publishLock) {
+            if (documents.isCurrent(doc)) {
+                publish(doc, found);
+            }
         }
         scheduleDeep(doc);
-        return doc;
     }
 
     /** The document was closed: forget it, drop its deep analysis, clear its diagnostics. */
@@ -85,6 +130,7 @@ public final class Tiers implements AutoCloseable {
         if (f != null) {
             f.cancel(false);
         }
+        chains.remove(uri);
         synchronized (publishLock) {
             documents.remove(uri);
             LanguageClient c = client.get();
@@ -185,6 +231,7 @@ public final class Tiers implements AutoCloseable {
 
     @Override
     public void close() {
+        fast.shutdownNow();
         deep.shutdownNow();
     }
 }

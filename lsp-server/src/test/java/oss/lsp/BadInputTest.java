@@ -105,6 +105,43 @@ class BadInputTest {
     }
 
     @Test
+    void aLengthThatIsNoNumberOrTooShortForItsBodyLeavesTheServerAnswering() throws Exception {
+        client.sendRaw("Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}".getBytes(StandardCharsets.US_ASCII));
+        // a frame that claims 10 bytes of a 60-byte body: the rest must not be read as the next header
+        client.sendRaw(("Content-Length: 10\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"shutdown\"}")
+                .getBytes(StandardCharsets.US_ASCII));
+        stillAnswers();
+    }
+
+    @Test
+    void nullParamsAreAnInvalidRequestWithoutAJavaStackTrace() throws Exception {
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"textDocument/hover\"}");
+        JsonObject r = client.response(10, WAIT);
+        assertNotNull(r, "answered");
+        if (r.has("error")) {
+            String data = r.getAsJsonObject("error").has("data") ? r.getAsJsonObject("error").get("data").toString() : "";
+            assertFalse(data.contains("at oss.") || data.contains("at org.eclipse") || data.contains("Exception"),
+                    "a Java stack trace reached the client: " + data);
+        }
+        stillAnswers();
+    }
+
+    @Test
+    void aRefusedRenameReachesTheClientWithItsReason() throws Exception {
+        String uri = "file:///r.oss";
+        client.notify("textDocument/didOpen", openParams(uri,
+                "scenario \"r\" {\n  mutex m\n  process p {\n    lock m\n    unlock m\n  }\n}\n"));
+        JsonObject params = hoverParams(uri, 1, 8);
+        params.addProperty("newName", "any");
+        int id = client.request("textDocument/rename", params);
+        JsonObject r = client.response(id, WAIT);
+        assertNotNull(r, "rename answered");
+        assertTrue(r.has("error"), "the refusal must be an error the editor shows, not a null result: " + r);
+        assertTrue(r.getAsJsonObject("error").get("message").getAsString().contains("`any` is reserved"), r.toString());
+        stillAnswers();
+    }
+
+    @Test
     void aOneMegabyteDocumentAndPositionsOutOfRange() throws Exception {
         StringBuilder big = new StringBuilder("scenario \"big\" {\n");
         int i = 0;

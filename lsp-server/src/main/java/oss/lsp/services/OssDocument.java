@@ -14,10 +14,19 @@ public final class OssDocument {
     private final String uri;
     private final int version;
     private final String text;
-    private final Compilation compilation;
+    private final java.util.concurrent.CompletableFuture<Compilation> compilation;
     private volatile Analysis analysis;
 
     public OssDocument(String uri, int version, String text, Compilation compilation) {
+        this(uri, version, text, java.util.concurrent.CompletableFuture.completedFuture(compilation));
+    }
+
+    /**
+     * A version whose compilation may still be running (the fast tier compiles off the thread
+     * that reads the client's messages); {@link #compilation()} waits for it.
+     */
+    public OssDocument(String uri, int version, String text,
+            java.util.concurrent.CompletableFuture<Compilation> compilation) {
         this.uri = uri;
         this.version = version;
         this.text = text;
@@ -36,8 +45,19 @@ public final class OssDocument {
         return text;
     }
 
+    /**
+     * The fast tier's compilation of this version, waiting for it if it is still running;
+     * throws CancellationException when a newer version made it moot before it started.
+     */
     public Compilation compilation() {
-        return compilation;
+        try {
+            return compilation.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException c) {
+                throw c;
+            }
+            throw e;
+        }
     }
 
     /** The deep tier's analysis of exactly this version, once it has finished. */
