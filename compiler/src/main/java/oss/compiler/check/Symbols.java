@@ -57,20 +57,35 @@ public final class Symbols {
         }
         Symbol s = new Symbol(name, kind, arrayLength, first, span);
         byName.put(name, s);
+        namesByKind.clear();
+        allNames = null;
         return s;
     }
 
+    /**
+     * The declared names of one kind, unmodifiable. Kept until the next declaration: every unknown
+     * name asks for them (for "did you mean"), and building them each time made a file with
+     * thousands of declarations and thousands of unknown names quadratic.
+     */
     public List<String> names(Declaration.Kind kind) {
-        List<String> out = new ArrayList<>();
-        for (Symbol s : byName.values()) {
-            if (s.kind() == kind) {
-                out.add(s.name());
+        return namesByKind.computeIfAbsent(kind, k -> {
+            List<String> out = new ArrayList<>();
+            for (Symbol s : byName.values()) {
+                if (s.kind() == k) {
+                    out.add(s.name());
+                }
             }
-        }
-        return out;
+            return List.copyOf(out);
+        });
     }
 
     public List<String> names() {
-        return new ArrayList<>(byName.keySet());
+        if (allNames == null) {
+            allNames = List.copyOf(byName.keySet());
+        }
+        return allNames;
     }
+
+    private final java.util.Map<Declaration.Kind, List<String>> namesByKind = new java.util.EnumMap<>(Declaration.Kind.class);
+    private List<String> allNames;
 }

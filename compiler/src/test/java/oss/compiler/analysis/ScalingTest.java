@@ -72,6 +72,25 @@ class ScalingTest {
     }
 
     @Test
+    void thousandsOfUnknownNamesAmongThousandsOfDeclaredOnesCompileFast() {
+        // every unknown name rebuilt the list of declared names and measured its distance to each
+        // (10,000 and 10,000: 119 s); the lists are kept and there is no guess among more than 500
+        StringBuilder b = new StringBuilder("scenario \"s\" {\n");
+        for (int i = 0; i < 10000; i++) {
+            b.append("  mutex mu").append(i).append('\n');
+        }
+        b.append("  process A {\n");
+        for (int i = 0; i < 10000; i++) {
+            b.append("    lock xq").append(i).append('\n');
+        }
+        String text = b + "  }\n}\n";
+        Compilation c = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> Compiler.compile("u.oss", text));
+        assertEquals(10000, c.diagnostics().stream().filter(d -> d.code().id().equals("OSS1101")).count());
+        Compilation typo = Compiler.compile("t.oss", "scenario \"s\" {\n  mutex fork\n  process A { lock frok }\n}\n");
+        assertTrue(typo.diagnostics().get(0).message().contains("did you mean `fork`?"), typo.diagnostics().toString());
+    }
+
+    @Test
     void checkOfAHundredThousandForksAnswers() {
         Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Analyzer.analyze("c.oss",
                 process("repeat 100000 { c = fork { } }"), AnalyzeOptions.defaults()));
