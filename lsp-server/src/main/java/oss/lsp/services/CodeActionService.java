@@ -15,34 +15,43 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import oss.compiler.ast.Scenario;
 
 /**
- * Quick fixes for the diagnostics in the request: declare a missing name
- * (OSS1101), add a missing unit (OSS1201), take locks in one global order
- * (OSS1304), reap a forgotten child (OSS2006).
+ * Quick fixes for the diagnostics in the request: take the suggestion of
+ * every "did you mean `x`?", declare a missing name (OSS1101), add a missing
+ * unit (OSS1201), take locks in one global order (OSS1304), reap a forgotten
+ * child (OSS2006).
  */
 public final class CodeActionService {
     public List<Either<Command, CodeAction>> actions(OssDocument doc, Range range, List<Diagnostic> diagnostics,
             CancelChecker cancel) {
         List<Either<Command, CodeAction>> out = new ArrayList<>();
-        Scenario s = doc.compilation().ast().orElse(null);
-        if (s == null || diagnostics == null) {
+        if (diagnostics == null) {
             return out;
         }
+        Scenario s = doc.compilation().ast().orElse(null);
         for (Diagnostic d : diagnostics) {
+            if (d == null || d.getRange() == null) {
+                continue;
+            }
             String code = d.getCode() == null ? "" : d.getCode().isLeft() ? d.getCode().getLeft()
                     : String.valueOf(d.getCode().getRight());
-            Fix fix = switch (code) {
+            // every "did you mean `x`?" is a fix, syntax errors included (they leave no AST)
+            Fix suggested = DidYouMean.of(doc, d);
+            Fix fix = s == null ? null : switch (code) {
                 case "OSS1101" -> Fixes.declare(doc, s, d);
                 case "OSS1201" -> Fixes.unit(doc, s, d);
                 case "OSS1304" -> LockOrderFix.of(doc, s);
                 case "OSS2006" -> Fixes.reap(doc, s, d);
                 default -> null;
             };
-            if (fix != null) {
-                CodeAction a = new CodeAction(fix.title());
+            for (Fix f : new Fix[] {fix, suggested}) {
+                if (f == null) {
+                    continue;
+                }
+                CodeAction a = new CodeAction(f.title());
                 a.setKind(CodeActionKind.QuickFix);
                 a.setDiagnostics(List.of(d));
-                a.setIsPreferred(true);
-                a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), fix.edits())));
+                a.setIsPreferred(f == fix || fix == null); // the specific fix first, else the suggestion
+                a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), f.edits())));
                 out.add(Either.forRight(a));
             }
         }

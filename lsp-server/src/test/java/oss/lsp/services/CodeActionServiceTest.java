@@ -47,6 +47,39 @@ class CodeActionServiceTest {
         return (deep ? ds.deep(doc) : ds.fast(doc)).stream().filter(d -> d.getCode().getLeft().equals(code)).toList();
     }
 
+    /** Every diagnostic of {@code src} whose message suggests a word, and the text after taking its fix. */
+    private static List<String> suggestionsApplied(String src) {
+        OssDocument doc = Cursor.doc(src);
+        List<Diagnostic> all = new DiagnosticService().fast(doc).stream()
+                .filter(d -> d.getMessage().contains("did you mean")).toList();
+        List<String> out = new ArrayList<>();
+        for (CodeAction a : actions(doc, all)) {
+            if (a.getTitle().startsWith("Change `")) {
+                out.add(apply(src, a));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyDidYouMeanIsAQuickFix() {
+        // a statement (a syntax error: no AST), a name, a setting, a setting's value, a metric
+        String[][] cases = {
+            {"scenario \"x\" {\n  mutex m\n  process a {\n    lok m\n    unlock m\n  }\n}\n", "    lock m\n"},
+            {"scenario \"x\" {\n  mutex fork\n  process a {\n    lock frok\n    unlock fork\n  }\n}\n", "    lock fork\n"},
+            {"scenario \"x\" {\n  kernel { schedular rr }\n  process a {\n    compute 1 ms\n  }\n}\n", "kernel { scheduler rr }"},
+            {"scenario \"x\" {\n  kernel { scheduler mlfk }\n  process a {\n    compute 1 ms\n  }\n}\n", "scheduler mlfq"},
+            {"scenario \"x\" {\n  process a {\n    compute 1 ms\n  }\n  expect a.turnround == 1 ms\n}\n", "a.turnaround =="},
+        };
+        for (String[] c : cases) {
+            List<String> fixed = suggestionsApplied(c[0]);
+            assertEquals(1, fixed.size(), "one suggestion fix for:\n" + c[0]);
+            assertTrue(fixed.get(0).contains(c[1]), fixed.get(0));
+            assertTrue(Cursor.doc(fixed.get(0)).compilation().diagnostics().stream()
+                    .noneMatch(d -> d.message().contains("did you mean")), fixed.get(0));
+        }
+    }
+
     @Test
     void declaresAMissingMutexAfterTheLastDeclaration() {
         String src = "scenario \"x\" {\n  semaphore s = 1\n  process a {\n    lock m\n    unlock m\n  }\n}\n";
