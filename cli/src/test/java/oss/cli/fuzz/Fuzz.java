@@ -268,6 +268,7 @@ public final class Fuzz {
         long step = Math.max(1, Math.min(1000, n / 10));
         for (long done = 0; done < n; done += step) {
             f.run(from + done, Math.min(step, n - done), Double.MAX_VALUE);
+            f.save(Path.of(System.getProperty("oss.fuzz.out", "target/fuzz-failures"))); // as they come, not only at the end
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%d inputs, %.1f s, %.1f inputs/s, %d failures, %d excluded%n", f.inputs, s, f.inputs / s,
                     f.failures.size(), f.excluded.size());

@@ -549,7 +549,9 @@ final class SyntaxMessages {
         }
         StringBuilder sb = new StringBuilder();
         Token prev = null;
-        for (int i = start.getTokenIndex(); i < index; i++) {
+        // only what shorten() keeps: a statement that runs on over thousands of lines (`choose { } or`
+        // on each) made every message walk all of them, quadratic in the file
+        for (int i = start.getTokenIndex(); i < index && sb.length() <= 40; i++) {
             Token t = in.get(i);
             if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getType() == OssLexer.NL || t.getType() == OssLexer.SEMI) {
                 continue;

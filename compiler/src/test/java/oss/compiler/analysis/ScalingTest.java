@@ -91,6 +91,16 @@ class ScalingTest {
     }
 
     @Test
+    void syntaxErrorMessagesAreLinearInTheFile() {
+        // each message quoted the statement so far from its first token: 10,000 lines of `choose { } or`
+        // are one statement, and formatting them took 30.5 s (71,000 lines: over 60 s)
+        String text = "scenario \"s\" {\n  process A {\n" + "    choose { } or\n".repeat(20000) + "  }\n}\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> oss.compiler.format.Formatter.format(text));
+        Compilation c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Compiler.compile("c.oss", text));
+        assertTrue(c.diagnostics().stream().anyMatch(d -> d.code().id().equals("OSS1001")));
+    }
+
+    @Test
     void checkOfAHundredThousandForksAnswers() {
         Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Analyzer.analyze("c.oss",
                 process("repeat 100000 { c = fork { } }"), AnalyzeOptions.defaults()));
