@@ -82,7 +82,8 @@ cat >"$work/user/User/settings.json" <<'JSON'
   "chat.disableAIFeatures": true,
   "editor.hover.delay": 200,
   "window.commandCenter": false,
-  "git.openRepositoryInParentFolders": "never"
+  "git.openRepositoryInParentFolders": "never",
+  "workbench.colorTheme": "Default Dark Modern"
 }
 JSON
 say "code-server --install-extension"

@@ -197,6 +197,30 @@ try {
   const tab = await page.locator('.tab', { hasText: /timeline/i }).first().innerText().catch(() => '');
   check('timeline', !!svg && svg.rects > 0,
     svg ? `webview tab ${JSON.stringify(tab.trim())}: ${svg.svgs} svg, ${svg.rects} rect(s); headings ${JSON.stringify(svg.title.slice(0, 4))}` : 'no svg in any webview frame');
+
+  // 8. readable: the timeline's text as rendered (its CSS size times the SVG's scale on screen)
+  // is at least 11 px, and the report takes the dark theme's background, not white.
+  let look;
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    const n = await f.locator('svg.timeline').count().catch(() => 0);
+    if (n === 0) continue;
+    look = await f.evaluate(() => {
+      const svg = document.querySelector('svg.timeline');
+      const ctm = svg.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      const rgb = (getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g) || ['255', '255', '255']).map(Number);
+      const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+      return { texts: sizes.length, minPx: Math.min(...sizes), scale, luminance, bg: getComputedStyle(document.body).backgroundColor,
+        svgWidth: Math.round(svg.getBoundingClientRect().width), viewWidth: document.documentElement.clientWidth };
+    }).catch((e) => ({ error: String(e) }));
+    break;
+  }
+  check('timeline-readable', !!look && look.texts > 0 && look.minPx >= 11,
+    look ? `${look.texts} text(s), the smallest ${look.minPx?.toFixed?.(1)} px on screen (scale ${look.scale?.toFixed?.(2)}; svg ${look.svgWidth} px in a ${look.viewWidth} px view)${look.error ? ' ' + look.error : ''}` : 'no timeline svg');
+  check('timeline-theme', !!look && look.luminance < 0.4,
+    look ? `the report's background ${look.bg} (luminance ${look.luminance?.toFixed?.(2)}) in the dark theme` : 'no timeline svg');
 } catch (e) {
   check('harness', false, `${e.message.split('\n')[0]}`);
   await screenshot(page, 'harness-error');

@@ -25,6 +25,7 @@ import oss.runtime.observe.RunResult;
 import oss.runtime.observe.SnapshotView;
 import oss.runtime.observe.MachineStats;
 import oss.runtime.observe.TaskMemory;
+import oss.runtime.observe.WaitSpan;
 import oss.runtime.observe.TaskReport;
 import oss.runtime.program.DeadlockPolicy;
 import oss.runtime.program.MutexDecl;
@@ -88,6 +89,8 @@ public final class Kernel {
     private final List<SnapshotView> snapshots = new ArrayList<>();
     private boolean snapshotLimitSaid;
     private final FactRecorder facts = new FactRecorder();
+    /** Every finished or open wait of a task, in the order they ended. */
+    private final List<WaitSpan> waits = new ArrayList<>();
     /**
      * Zero-time steps (statements, scheduling passes) allowed: a few per event
      * is normal, so the bound is a multiple of the event budget; it exists for
@@ -580,6 +583,7 @@ public final class Kernel {
     }
 
     private void makeRunnable(Task t, Wake why) {
+        endWait(t);
         t.state = TaskState.RUNNABLE;
         t.queuedAt = now;
         t.se.queueSeq = ++queueSeq;
@@ -776,6 +780,8 @@ public final class Kernel {
         classOf(t).block(t.se, now);
         t.voluntary++;
         t.state = blocker == Task.Blocker.IO ? TaskState.DISK_SLEEP : TaskState.SLEEPING;
+        t.waitingSince = now;
+        t.waitingOn = on != null ? on : BLOCKED_ON[blocker.ordinal()];
         t.blocker = blocker;
         t.blockerIndex = index;
         t.blockedAt = at;
@@ -1115,8 +1121,18 @@ public final class Kernel {
         t.blockedOn = null;
     }
 
+    /** A sleeping or blocked task goes on (or ends): its wait becomes a span of the run's picture. */
+    private void endWait(Task t) {
+        if (t.waitingSince >= 0) {
+            waits.add(new WaitSpan(t.pid, t.waitingSince, now, t.state == TaskState.DISK_SLEEP ? "D" : "S",
+                    t.waitingOn));
+            t.waitingSince = -1;
+        }
+    }
+
     /** Everything exit does once the task holds no CPU and sits in no queue but the scheduler's. */
     private void finishExit(Task t, int status) {
+        endWait(t);
         classOf(t).detach(t.se, now);
         t.state = TaskState.ZOMBIE;
         t.finishNs = now;
@@ -1258,10 +1274,17 @@ public final class Kernel {
                     t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries,
                     java.util.Arrays.stream(t.slots).boxed().toList()));
         }
+        for (Task t : tasks) {
+            if (t != null && t.waitingSince >= 0 && t.pid > 1) {
+                // still waiting when the run ended (blocked forever, or cut short)
+                waits.add(new WaitSpan(t.pid, t.waitingSince, -1, t.state == TaskState.DISK_SLEEP ? "D" : "S",
+                        t.waitingOn));
+            }
+        }
         return new RunResult(cutShort ? now : lastActive, processed, cpus.length, List.copyOf(reports), gantt.slices(),
                 List.copyOf(finishOrder), findings.all(), deadlocked, budgetExhausted,
                 mm == null ? MachineStats.NONE : mm.machineStats(), List.copyOf(snapshots), facts.all(),
-                director.followed());
+                director.followed(), List.copyOf(waits));
     }
 
     private TaskMemory memoryOf(Task t) {

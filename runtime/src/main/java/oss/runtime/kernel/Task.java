@@ -77,6 +77,9 @@ public final class Task {
     /** The signal that killed it, or null. */
     /** What the kernel found no frame for when creating this declared process (it then ends at arrival), or null. */
     public String cannotStart;
+    /** Since when it sleeps or is blocked (-1 while not), and on what: for the run's wait spans. */
+    long waitingSince = -1;
+    String waitingOn;
     public String signal;
     public Span signalAt;
     /** A vfork child: its parent sleeps until it execs or exits. */

@@ -16,6 +16,7 @@ import oss.runtime.diag.Diagnostic;
  * @param snapshots    what each `snapshot` statement recorded, in time order
  * @param facts        per statement and task, what the run saw there (for hovers)
  * @param scheduleSteps how many steps of a replayed schedule ({@link RunOptions#schedule()}) the run followed
+ * @param waits        when each task slept or was blocked (the time off the CPU the Gantt chart does not show)
  */
 public record RunResult(
         long endNs,
@@ -30,7 +31,15 @@ public record RunResult(
         MachineStats machine,
         List<SnapshotView> snapshots,
         List<StatementFact> facts,
-        int scheduleSteps) {
+        int scheduleSteps,
+        List<WaitSpan> waits) {
+
+    public RunResult(long endNs, long events, int cpus, List<TaskReport> tasks, List<GanttSlice> gantt,
+            List<String> finishOrder, List<Diagnostic> findings, boolean deadlocked, boolean budgetExhausted,
+            MachineStats machine, List<SnapshotView> snapshots, List<StatementFact> facts, int scheduleSteps) {
+        this(endNs, events, cpus, tasks, gantt, finishOrder, findings, deadlocked, budgetExhausted, machine, snapshots,
+                facts, scheduleSteps, List.of());
+    }
 
     /** A result of a run that replayed no schedule. */
     public RunResult(long endNs, long events, int cpus, List<TaskReport> tasks, List<GanttSlice> gantt,

@@ -47,8 +47,13 @@ public final class HtmlReport {
                 + "<a href=\"#findings\">Findings</a></nav>\n");
 
         h.append("<section id=\"timeline\"><h2>1. Timeline</h2>\n");
-        if (a.run().isPresent() && !a.run().get().gantt().isEmpty()) {
+        if (a.run().isPresent() && (!a.run().get().gantt().isEmpty() || !a.run().get().waits().isEmpty())) {
             Timeline t = new Timeline(a.run().get());
+            if (a.run().get().gantt().isEmpty()) {
+                h.append("<p class=\"muted\">no task used a CPU: in the ").append(Esc.html(
+                        oss.runtime.observe.Durations.format(a.run().get().endNs())))
+                        .append(" the run lasted, every task slept or waited (the rows below the CPUs)</p>\n");
+            }
             h.append(timelineSvg(t)).append(timelineTable(t));
         } else {
             h.append("<p class=\"muted\">").append(a.run().isEmpty() ? "no run (" + why(a) + ")"
@@ -162,7 +167,13 @@ public final class HtmlReport {
         int rowH = 30;
         int rowGap = 26;
         int top = 14;
-        int height = top + r.cpus() * (rowH + rowGap) + 30;
+        // below the CPUs, one row per task that ever slept or was blocked: the time off the CPU
+        java.util.List<Integer> waiters = r.waits().stream().map(oss.runtime.observe.WaitSpan::pid).distinct()
+                .sorted().toList();
+        int waitH = 20;
+        int waitGap = 8;
+        int waitTop = top + r.cpus() * (rowH + rowGap) + 34;
+        int height = top + r.cpus() * (rowH + rowGap) + 30 + (waiters.isEmpty() ? 0 : 14 + waiters.size() * (waitH + waitGap));
         double end = t.end();
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(left + plot + 20)
@@ -175,7 +186,7 @@ public final class HtmlReport {
         double step = niceStep(end / t.perUnit() / 10) * t.perUnit();
         int axisY = top + r.cpus() * (rowH + rowGap);
         s.append("<line x1=\"").append(left).append("\" y1=\"").append(axisY).append("\" x2=\"").append(left + plot)
-                .append("\" y2=\"").append(axisY).append("\" stroke=\"#333\"/>\n");
+                .append("\" y2=\"").append(axisY).append("\" stroke=\"#333\" class=\"axis\"/>\n");
         for (double v = 0; v <= end + step / 1000; v += step) {
             double x = left + v / end * plot;
             s.append("<line class=\"tick\" x1=\"").append(f(x)).append("\" y1=\"").append(top - 4).append("\" x2=\"")
@@ -189,7 +200,7 @@ public final class HtmlReport {
             s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + rowH / 2 + 4)
                     .append("\" text-anchor=\"end\" class=\"cpu\">CPU").append(c).append("</text>")
                     .append("<rect x=\"").append(left).append("\" y=\"").append(y).append("\" width=\"").append(plot)
-                    .append("\" height=\"").append(rowH).append("\" fill=\"#fafafa\" stroke=\"#e0e0e0\"/>\n");
+                    .append("\" height=\"").append(rowH).append("\" fill=\"#fafafa\" stroke=\"#e0e0e0\" class=\"row\"/>\n");
         }
         double[] lastNoteX = new double[r.cpus()];
         java.util.Arrays.fill(lastNoteX, -1e9);
@@ -205,19 +216,48 @@ public final class HtmlReport {
                     .append("\" width=\"").append(f(w)).append("\" height=\"").append(rowH).append("\" fill=\"")
                     .append(sl.pid() == 0 ? "url(#cs)" : color(sl.pid())).append("\" stroke=\"#fff\" stroke-width=\"0.5\"/>");
             String label = t.shortName(sl.pid());
-            if (sl.pid() != 0 && w > label.length() * 6.5 + 6) {
+            if (sl.pid() != 0 && w > label.length() * 7.2 + 6) {
                 s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + rowH / 2 + 4)
                         .append("\" class=\"slabel\">").append(Esc.html(label)).append("</text>");
             }
             if (sl.pid() != 0) {
                 double ex = x + w;
                 s.append("<line x1=\"").append(f(ex)).append("\" y1=\"").append(y + rowH).append("\" x2=\"").append(f(ex))
-                        .append("\" y2=\"").append(y + rowH + 5).append("\" stroke=\"#333\"/>");
-                if (ex - lastNoteX[sl.cpu()] > b.reason().length() * 5.6 + 4) {
+                        .append("\" y2=\"").append(y + rowH + 5).append("\" stroke=\"#333\" class=\"axis\"/>");
+                if (ex - lastNoteX[sl.cpu()] > b.reason().length() * 6.6 + 4) {
                     s.append("<text x=\"").append(f(ex)).append("\" y=\"").append(y + rowH + 15)
                             .append("\" text-anchor=\"middle\" class=\"why\">").append(Esc.html(b.reason())).append("</text>");
                     lastNoteX[sl.cpu()] = ex;
                 }
+            }
+            s.append("</g>\n");
+        }
+        for (int i = 0; i < waiters.size(); i++) {
+            int pid = waiters.get(i);
+            int y = waitTop + i * (waitH + waitGap);
+            s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + waitH / 2 + 4)
+                    .append("\" text-anchor=\"end\" class=\"wlabel\">").append(Esc.html(t.shortName(pid))).append("</text>\n");
+        }
+        for (oss.runtime.observe.WaitSpan w : r.waits()) {
+            int y = waitTop + waiters.indexOf(w.pid()) * (waitH + waitGap);
+            long to = w.endNs() < 0 ? (long) end : w.endNs();
+            double x = left + w.startNs() / end * plot;
+            double wd = Math.max(0.8, (to - w.startNs()) / end * plot);
+            String what = w.state().equals("D") ? "waits for a device" : "sleeps";
+            String tip = t.shortName(w.pid()) + " (pid " + w.pid() + ") " + what + ": " + w.on() + ", "
+                    + t.format(w.startNs()) + " – " + (w.endNs() < 0 ? "the end (still waiting)" : t.format(w.endNs()));
+            s.append("<g><title>").append(Esc.html(tip)).append("</title><rect class=\"wait ")
+                    .append(w.state().equals("D") ? "io" : "sleep").append("\" data-pid=\"").append(w.pid())
+                    .append("\" x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"").append(f(wd))
+                    .append("\" height=\"").append(waitH).append("\" fill=\"").append(color(w.pid()))
+                    .append("\" fill-opacity=\"0.25\" stroke=\"").append(color(w.pid())).append("\"/>");
+            String label = w.on();
+            if (label != null && wd > label.length() * 6.6 + 8) {
+                s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + waitH / 2 + 4)
+                        .append("\" class=\"wtext\">").append(Esc.html(label)).append("</text>");
+            } else if (label != null && wd > 24) {
+                s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + waitH / 2 + 4)
+                        .append("\" class=\"wtext\">").append(w.state().equals("D") ? "D" : "S").append("</text>");
             }
             s.append("</g>\n");
         }
@@ -258,26 +298,39 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /**
+     * Readable wherever it is shown: every text at least 11 px, pictures at their own size
+     * (a section scrolls sideways when one is wider than the window, instead of shrinking the
+     * text in it), and the colours of the VS Code theme when the report is in a webview (its
+     * --vscode-* variables), light or dark by the system's preference in a browser.
+     */
     private static final String CSS = """
-            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1100px;padding:16px;color:#222;background:#fff}
-            h1{font-size:20px;margin:0 0 4px}h2{font-size:17px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
+            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1100px;padding:16px;color:var(--vscode-editor-foreground,#222);background:var(--vscode-editor-background,#fff)}
+            h1{font-size:20px;margin:0 0 4px}h2{font-size:17px;border-bottom:1px solid var(--vscode-panel-border,#ddd);padding-bottom:4px;margin-top:28px}
             h3{font-size:15px;margin:14px 0 2px}h4{font-size:13px;margin:4px 0}
-            .muted{color:#666}nav{margin:8px 0 0;font-size:13px}a{color:#2a5db0}
-            svg{max-width:100%;height:auto}
-            svg text{font:11px system-ui,Helvetica,Arial,sans-serif;fill:#222}
-            svg .slabel{fill:#fff;font-weight:600}svg .why{font-size:9.5px;fill:#444}svg .tlabel{font-size:10px;fill:#555}
-            svg .cpu{font-weight:600}svg .addr{font:10px ui-monospace,Menlo,Consolas,monospace;fill:#555}
-            svg .gap{fill:#888;font-size:10px}svg .elabel{font-size:10px;fill:#555}svg .cycle .elabel{fill:#c00}
+            .muted{color:var(--vscode-descriptionForeground,#666)}nav{margin:8px 0 0;font-size:13px}a{color:var(--vscode-textLink-foreground,#2a5db0)}
+            section{overflow-x:auto}svg{max-width:none;height:auto;flex:none}
+            svg text{font:12px system-ui,Helvetica,Arial,sans-serif;fill:var(--vscode-editor-foreground,#222)}
+            svg .slabel{fill:#fff;font-weight:600}svg .why{font-size:11px;fill:var(--vscode-descriptionForeground,#444)}svg .tlabel{font-size:11px;fill:var(--vscode-descriptionForeground,#555)}
+            svg .cpu{font-weight:600}svg .addr{font:11px ui-monospace,Menlo,Consolas,monospace;fill:var(--vscode-descriptionForeground,#555)}
+            svg .gap{fill:#888;font-size:11px}svg .elabel{font-size:11px;fill:var(--vscode-descriptionForeground,#555)}svg .cycle .elabel{fill:#c00}
+            svg .row{fill:var(--vscode-editorWidget-background,#fafafa);stroke:var(--vscode-editorWidget-border,#e0e0e0)}
+            svg .wlabel{font-size:11px}svg .wtext{font-size:11px}svg .wait.io{stroke-dasharray:4 2}
+            svg .axis{stroke:var(--vscode-editor-foreground,#333)}svg .tick{stroke:var(--vscode-editorIndentGuide-background,#e4e4e4)}
             table.slices{border-collapse:collapse;font-size:12px;margin-top:6px}
-            table.slices td,table.slices th{border-bottom:1px solid #eee;padding:2px 8px;text-align:left}
+            table.slices td,table.slices th{border-bottom:1px solid var(--vscode-panel-border,#eee);padding:2px 8px;text-align:left}
             .sw{display:inline-block;width:10px;height:10px;margin-right:5px;vertical-align:middle}
             .cols{display:flex;gap:24px;flex-wrap:wrap}.pt ul{margin:0;padding-left:18px;font:12px ui-monospace,Menlo,Consolas,monospace}
-            .pt li.page>span{color:#2a5db0}.cow{background:#fff3c4}
-            ol.steps li{margin:3px 0}.who{border-left:6px solid;padding-left:5px;font-weight:600}.pos{color:#777;font:12px ui-monospace,monospace}
-            code{background:#f4f4f4;padding:1px 4px;border-radius:3px}.code{font-weight:600;color:#a00}
+            .pt li.page>span{color:var(--vscode-textLink-foreground,#2a5db0)}.cow{background:#fff3c4;color:#222}
+            ol.steps li{margin:3px 0}.who{border-left:6px solid;padding-left:5px;font-weight:600}.pos{color:var(--vscode-descriptionForeground,#777);font:12px ui-monospace,monospace}
+            code{background:var(--vscode-textCodeBlock-background,#f4f4f4);padding:1px 4px;border-radius:3px}.code{font-weight:600;color:#a00}
             ul.findings{list-style:none;padding-left:0}ul.findings li{margin:3px 0}.error b{color:#c00}.warning b{color:#b60}
             .info b{color:#2a5db0}.pass b{color:#2a7d2a}.fail b{color:#c00}footer{margin-top:30px;font-size:12px}
-            @media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#ddd}svg text{fill:#ddd}svg .slabel{fill:#fff}
-            code{background:#333}.muted{color:#aaa}svg .why{fill:#bbb}svg .vlabel,svg .nlabel{fill:#222}}
+            @media (prefers-color-scheme: dark){body{background:var(--vscode-editor-background,#1e1e1e);color:var(--vscode-editor-foreground,#ddd)}
+            svg text{fill:var(--vscode-editor-foreground,#ddd)}svg .slabel{fill:#fff}code{background:var(--vscode-textCodeBlock-background,#333)}
+            .muted{color:var(--vscode-descriptionForeground,#aaa)}svg .why{fill:var(--vscode-descriptionForeground,#bbb)}svg .vlabel,svg .nlabel{fill:#222}
+            svg .row{fill:var(--vscode-editorWidget-background,#2a2a2a);stroke:var(--vscode-editorWidget-border,#444)}svg .axis{stroke:var(--vscode-editor-foreground,#ccc)}
+            svg .tick{stroke:var(--vscode-editorIndentGuide-background,#333)}}
             """;
+
 }

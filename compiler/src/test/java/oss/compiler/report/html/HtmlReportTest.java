@@ -59,12 +59,37 @@ class HtmlReportTest {
     }
 
     @Test
+    void everyTextIsAtLeastElevenPixelsAndPicturesKeepTheirSizeInTheThemesColours() throws IOException {
+        String html = render("sched-rr.oss").html();
+        String css = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+        Matcher m = Pattern.compile("font(?:-size)?:\\s*([0-9.]+)px").matcher(css);
+        int sizes = 0;
+        while (m.find()) {
+            sizes++;
+            assertTrue(Double.parseDouble(m.group(1)) >= 11, "a font of " + m.group(1) + " px: " + m.group());
+        }
+        assertTrue(sizes >= 5, css);
+        // a picture wider than the window scrolls sideways; shrunk to fit, its 12 px text became 5 px
+        assertFalse(css.contains("max-width:100%"), css);
+        assertTrue(css.contains("section{overflow-x:auto}"), css);
+        // in VS Code the webview's theme colours apply, with the light ones as the fallback
+        assertTrue(css.contains("background:var(--vscode-editor-background,#fff)"), css);
+        assertTrue(css.contains("fill:var(--vscode-editor-foreground,#222)"), css);
+    }
+
+    @Test
     void aRunWhereEveryoneSleepsSaysSoNotThatNoTimePassed() throws IOException {
         // the philosophers take a fork, sleep 1 ms, and block: 1 ms passes, no CPU time is used
         Doc d = render("dining-philosophers.oss");
         assertTrue(d.html().contains("no task used a CPU: in the 1 ms the run lasted, every task slept or waited"),
                 d.html());
         assertFalse(d.html().contains("took no simulated time"));
+        // and the timeline shows that time: each philosopher sleeps 1 ms holding its left fork, then
+        // is blocked on the right one until the end, a row per philosopher under the CPUs
+        assertEquals(10, count(d.html(), "<rect class=\"wait sleep\""), d.html());
+        assertTrue(d.html().contains("philosopher[0] (pid 2) sleeps: sleep, 0 ms – 1 ms"), d.html());
+        assertTrue(d.html().contains("philosopher[0] (pid 2) sleeps: mutex fork[1], held by philosopher[1] (pid 3),"
+                + " 1 ms – the end (still waiting)"), d.html());
     }
 
     @Test
