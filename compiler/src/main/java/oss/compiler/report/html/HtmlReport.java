@@ -162,7 +162,9 @@ public final class HtmlReport {
     /** One row per CPU; a rect (class "slice") per Gantt slice with a title for hover; why each slice ended under it. */
     static String timelineSvg(Timeline t) {
         RunResult r = t.run();
-        int left = 70;
+        // room on the left for the longest row name ("philosopher[4]"), at about 7 px a character
+        int longest = r.waits().stream().mapToInt(w -> t.shortName(w.pid()).length()).max().orElse(0);
+        int left = Math.max(70, 14 + longest * 7);
         int plot = 900;
         int rowH = 30;
         int rowGap = 26;
@@ -316,6 +318,7 @@ public final class HtmlReport {
             svg .gap{fill:#888;font-size:11px}svg .elabel{font-size:11px;fill:var(--vscode-descriptionForeground,#555)}svg .cycle .elabel{fill:#c00}
             svg .row{fill:var(--vscode-editorWidget-background,#fafafa);stroke:var(--vscode-editorWidget-border,#e0e0e0)}
             svg .wlabel{font-size:11px}svg .wtext{font-size:11px}svg .wait.io{stroke-dasharray:4 2}
+            svg .vlabel,svg .nlabel{fill:#222}
             svg .axis{stroke:var(--vscode-editor-foreground,#333)}svg .tick{stroke:var(--vscode-editorIndentGuide-background,#e4e4e4)}
             table.slices{border-collapse:collapse;font-size:12px;margin-top:6px}
             table.slices td,table.slices th{border-bottom:1px solid var(--vscode-panel-border,#eee);padding:2px 8px;text-align:left}
