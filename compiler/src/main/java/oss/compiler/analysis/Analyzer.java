@@ -175,12 +175,18 @@ public final class Analyzer {
     private static List<Diagnostic> bankerFindings(Program program, BankerReport report) {
         var table = program.banker().get();
         List<Diagnostic> out = new ArrayList<>();
+        String before = table.request().isPresent() ? "before the request, " : "";
         String summary = report.safe()
-                ? "the state is safe; safe sequence <" + String.join(", ", report.safeSequence()) + ">"
-                : "the state is unsafe: no order lets every process finish";
-        out.add(Diagnostic.of(Code.BANKER_REPORT, table.span(), summary).withDetail(Banker.format(report)));
+                ? before + "the state is safe; safe sequence <" + String.join(", ", report.safeSequence()) + ">"
+                : before + "the state is unsafe: no order lets every process finish";
         Optional<BankerReport.RequestOutcome> request = report.request();
         Span requestSpan = table.request().map(r -> r.span()).orElse(table.span());
+        // the report marks the request line when there is one, else the word `banker`: never the whole
+        // block, which an editor would underline from top to bottom
+        Span keyword = new Span(table.span().line(), table.span().column(), table.span().line(),
+                table.span().column() + "banker".length());
+        out.add(Diagnostic.of(Code.BANKER_REPORT, table.request().isPresent() ? requestSpan : keyword, summary)
+                .withDetail(Banker.format(report)));
         boolean judgedSafe = request.flatMap(BankerReport.RequestOutcome::after).map(BankerReport::safe).orElse(report.safe());
         if (request.isEmpty() && !report.safe()) {
             out.add(Diagnostic.of(Code.BANKER_UNSAFE, table.span(), "unsafe state: no process order lets everyone finish"));
@@ -190,10 +196,9 @@ public final class Analyzer {
             if (r.verdict() == Verdict.EXCEEDS_NEED) {
                 out.add(Diagnostic.of(Code.REQUEST_EXCEEDS_NEED, requestSpan, ExpectationJudge.describe(r)));
             } else if (r.verdict() != Verdict.GRANTED) {
-                out.add(Diagnostic.of(Code.BANKER_DENIED, requestSpan, ExpectationJudge.describe(r)));
-                if (!judgedSafe) {
-                    out.add(Diagnostic.of(Code.BANKER_UNSAFE, requestSpan, "granting it would leave an unsafe state"));
-                }
+                // denied because granting it would be unsafe: one fact, said once, as the unsafe finding
+                out.add(Diagnostic.of(judgedSafe ? Code.BANKER_DENIED : Code.BANKER_UNSAFE, requestSpan,
+                        ExpectationJudge.describe(r)));
             }
         }
         return out;

@@ -38,7 +38,10 @@ public final class DiagnosticService {
 
     static Diagnostic convert(String uri, oss.runtime.diag.Diagnostic d) {
         String detail = d.detail().strip();
-        String message = detail.isEmpty() ? d.message() : d.message() + "\n" + d.detail().stripTrailing();
+        // a table (the banker's matrices) belongs in the hover and the resource view, not in a line of
+        // the Problems panel: it stays in the diagnostic's data; a short list (a cycle) is shown
+        boolean table = detail.lines().anyMatch(l -> l.contains(" | "));
+        String message = detail.isEmpty() || table ? d.message() : d.message() + "\n" + d.detail().stripTrailing();
         Diagnostic out = new Diagnostic(Positions.range(d.span()), message, severity(d.severity()), SOURCE,
                 d.code().id());
         out.setCodeDescription(new DiagnosticCodeDescription(DocLinks.href(d.code())));

@@ -83,4 +83,22 @@ class DiagnosticServiceTest {
         assertEquals(Cursor.URI, deadlock.getRelatedInformation().get(0).getLocation().getUri());
         assertTrue(deadlock.getMessage().lines().count() <= 12, deadlock.getMessage());
     }
+
+    @Test
+    void theBankerSpeaksOnTheRequestLineOnceWithoutTablesInTheProblemsList() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "banker-denied.oss"));
+        OssDocument doc = Cursor.analysed(text);
+        List<Diagnostic> ds = new DiagnosticService().deep(doc).stream()
+                .filter(d -> d.getCode().getLeft().startsWith("OSS22")).toList();
+        int requestLine = (int) text.lines().takeWhile(l -> !l.strip().startsWith("request")).count();
+        for (Diagnostic d : ds) {
+            // on the request line, not from `banker {` to its closing brace
+            assertEquals(requestLine, d.getRange().getStart().getLine(), d.toString());
+            assertEquals(requestLine, d.getRange().getEnd().getLine(), d.toString());
+            assertFalse(d.getMessage().contains(" | "), "a table in a Problems message: " + d.getMessage());
+        }
+        // the report (its tables in data) and the denial, not also a separate "unsafe" saying the same
+        assertEquals(2, ds.size(), ds.toString());
+        assertTrue(ds.stream().anyMatch(d -> String.valueOf(d.getData()).contains("Allocation")), ds.toString());
+    }
 }
