@@ -20,6 +20,8 @@ import oss.runtime.program.Program;
 /** What `oss run` prints for a person: a ps-like table, a Gantt chart, the banker, expectations. */
 final class TextReport {
     private static final int GANTT_WIDTH = 72;
+    /** Snapshots the text report prints; the JSON has them all. */
+    static final int MAX_SNAPSHOTS_PRINTED = 20;
     private static final int MAX_SLICES_LISTED = 60;
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
@@ -230,7 +232,16 @@ final class TextReport {
 
     /** Each `snapshot` statement's views (all of them, or those `--show` names), then the end's (only with --show). */
     private void snapshots(PrintWriter out, RunResult r) {
+        int printed = 0;
         for (SnapshotView s : r.snapshots()) {
+            if (printed == MAX_SNAPSHOTS_PRINTED) {
+                // a snapshot in a loop: 1,000 of them with thousands of tasks each were gigabytes of text
+                long taken = r.snapshots().stream().filter(x -> x.span() != null && x.span().isKnown()).count();
+                out.println(style.dim("  ... and " + (taken - printed) + " more snapshots; oss run --json"
+                        + " has every one"));
+                out.println();
+                return;
+            }
             boolean end = s.span() == null || !s.span().isKnown();
             if (end && show.isEmpty()) {
                 continue;
@@ -241,6 +252,7 @@ final class TextReport {
             if (views.isEmpty()) {
                 continue;
             }
+            printed++;
             out.println(style.bold("snapshot \"" + s.label() + "\"") + style.dim("  at " + Durations.format(s.timeNs())));
             for (var v : views) {
                 out.println("  " + style.bold(v.getKey()));

@@ -61,6 +61,27 @@ class CapsTest {
     }
 
     @Test
+    void theTextReportPrintsTwentySnapshotsAndCountsTheRest() throws Exception {
+        Path p = dir.resolve("snap30.oss");
+        Files.writeString(p, "scenario \"s\" {\n  process A { x = mmap 4 KiB anon private rw\n"
+                + "    repeat 30 { snapshot \"tick\" } }\n}\n");
+        CliTest.Outcome o = CliTest.oss("run", p.toString());
+        assertEquals(20, o.out().lines().filter(l -> l.startsWith("snapshot \"tick\"")).count(), o.out());
+        assertTrue(o.out().contains("... and 10 more snapshots; oss run --json has every one"), o.out());
+    }
+
+    @Test
+    void aCacheOfFourTebibytesIsOss1205NotAnOverflow() throws Exception {
+        Path p = dir.resolve("cache.oss");
+        Files.writeString(p, "scenario \"c\" {\n  machine { cache L1d 4294967296 KiB 2-way line 64 B hit 4 cycles }\n"
+                + "  process P { x = mmap 1 pages anon private rw\n read x[0] }\n}\n");
+        CliTest.Outcome o = CliTest.oss("check", p.toString());
+        assertEquals(1, o.code(), o.out());
+        assertTrue(o.out().contains("cache.oss:2:13: error[OSS1205]: a cache is at most 256 MiB"), o.out());
+        assertFalse(o.out().contains("OSS9001"), o.out());
+    }
+
+    @Test
     void moreThanFourTebibytesOfRamIsOss1205() throws Exception {
         Path p = dir.resolve("ram.oss");
         Files.writeString(p, "scenario \"m\" {\n  machine { memory 262144 GiB }\n  process A { compute 1 ms }\n}\n");

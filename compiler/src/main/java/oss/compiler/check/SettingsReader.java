@@ -35,6 +35,8 @@ import oss.runtime.program.TlbSpec;
 public final class SettingsReader {
     /** The most simulated RAM: 4 TiB, 2^30 frames of 4 KiB (about 70 MB of frame tables in the JVM). */
     static final long MAX_MEMORY = 4L << 40;
+    /** The largest simulated cache: 256 MiB, 4 Mi lines of 64 B. */
+    static final long MAX_CACHE = 256L << 20;
 
     private static final long MS = 1_000_000L;
     private final Diags diags;
@@ -338,6 +340,10 @@ public final class SettingsReader {
                     + (bytes / (w * l)) + " sets; the number of sets must be a power of two (the set index is bits of the address)");
         } else if (hit.getAsLong() > Integer.MAX_VALUE || w > Integer.MAX_VALUE || l > Integer.MAX_VALUE) {
             diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), "this cache is too large to simulate");
+        } else if (bytes > MAX_CACHE) {
+            // 4294967296 KiB (4 TiB) overflowed the simulated cache's line count: an internal error
+            diags.report(Code.VALUE_OUT_OF_RANGE, a.span(), "a cache is at most 256 MiB in the simulator (the largest"
+                    + " L3 caches hold a few hundred MiB), not " + bytes + " bytes");
         } else {
             caches.add(new CacheSpec(name.get(), bytes, (int) w, (int) l, (int) hit.getAsLong(), shared));
         }
