@@ -33,6 +33,15 @@ public final class CompletionService {
             "major_faults", "cow_faults", "rss", "seq_retries", "signal");
     static final List<String> EXPECT_FLAGS = List.of("deadlock", "no", "safe", "unsafe", "granted", "denied",
             "zombies", "leaks", "safe_sequence", "finish_order");
+    static final Set<String> BANKER_FLAGS = Set.of("safe", "unsafe", "granted", "denied", "safe_sequence");
+    /** What a setting key takes next, where it is a word from a list. */
+    static final Map<String, List<String>> SETTING_VALUES = Map.of(
+            "scheduler", List.of("cfs", "fifo", "sjf", "stcf", "rr", "mlfq", "lottery"),
+            "replacement", List.of("lru", "clock", "fifo", "opt", "random"),
+            "deadlock", List.of("detect", "avoid", "ignore"),
+            "malloc", List.of("ptmalloc", "freelist"),
+            "freelist", List.of("first_fit", "best_fit", "worst_fit", "next_fit"),
+            "paging", List.of("x86_64", "x86_32"));
     /** The kinds of name each statement keyword takes next. */
     static final Map<String, Set<String>> WANTS = Map.ofEntries(
             Map.entry("lock", Set.of("mutex")), Map.entry("unlock", Set.of("mutex")),
@@ -61,8 +70,16 @@ public final class CompletionService {
         if (cx.line.size() >= 3 && cx.line.get(0).getType() == OssLexer.EXPECT && last.getType() == OssLexer.DOT) {
             return items(METRICS, CompletionItemKind.Field, "metric");
         }
+        if (last != null && ("kernel".equals(cx.block) || "machine".equals(cx.block))
+                && SETTING_VALUES.containsKey(last.getText())) {
+            return items(SETTING_VALUES.get(last.getText()), CompletionItemKind.EnumMember, last.getText());
+        }
         if (last != null && (last.getType() == OssLexer.EXPECT || last.getType() == OssLexer.NO)) {
-            List<CompletionItem> out = items(EXPECT_FLAGS, CompletionItemKind.EnumMember, "expectation");
+            // the banker's words only where there is a banker table to judge
+            boolean banker = doc.compilation().ast().map(s -> s.sections().stream()
+                    .anyMatch(x -> x instanceof oss.compiler.ast.BankerNode)).orElse(false);
+            List<String> flags = EXPECT_FLAGS.stream().filter(f -> banker || !BANKER_FLAGS.contains(f)).toList();
+            List<CompletionItem> out = items(flags, CompletionItemKind.EnumMember, "expectation");
             out.addAll(names(doc, pos, Set.of("process")));
             return out;
         }
@@ -88,8 +105,31 @@ public final class CompletionService {
             case "kernel" -> items(SettingKeys.KERNEL, CompletionItemKind.Property, "kernel setting");
             case "banker" -> items(List.of("resources", "total", "available", "alloc", "max", "need", "request"),
                     CompletionItemKind.Keyword, "banker row");
-            default -> items(List.of("scenario"), CompletionItemKind.Keyword, "the document");
+            default -> scenarios();
         };
+    }
+
+    /**
+     * Whole scenarios as snippets, offered only where a scenario can begin (an empty file):
+     * contributed by the editor they came up everywhere, `lock p` offering the philosophers.
+     */
+    static final String[][] SCENARIOS = {
+            new String[] {"scenario", "A scenario with a machine, one process and an expectation", "scenario \"${1:Title}\" {\n  machine {\n    cpus ${2:1}\n  }\n\n  process ${3:worker} {\n    compute ${4:2} ms\n    $0\n  }\n\n  expect no deadlock\n}"},
+            new String[] {"philosophers", "N philosophers, each taking the left fork first (deadlocks)", "scenario \"${1:Dining philosophers}\" {\n  machine {\n    cpus 2\n  }\n\n  mutex fork[${2:5}]\n\n  process philosopher[i in 0 .. ${3:4}] {\n    lock fork[i]\n    compute 1 ms\n    lock fork[(i + 1) % ${2:5}]\n    compute 1 ms  // eat\n    unlock fork[(i + 1) % ${2:5}]\n    unlock fork[i]\n  }\n\n  expect ${4:deadlock}\n}"},
+            new String[] {"producer-consumer", "A bounded buffer guarded by three semaphores", "scenario \"${1:Producer and consumer}\" {\n  semaphore mutex = 1  // mutual exclusion on the buffer\n  semaphore empty = ${2:3}  // free slots\n  semaphore full = 0   // filled slots\n\n  process producer {\n    repeat ${3:6} {\n      compute 1 ms  // make an item\n      P(empty)\n      P(mutex)\n      compute 100 us  // put it in the buffer\n      V(mutex)\n      V(full)\n    }\n  }\n\n  process consumer {\n    repeat ${3:6} {\n      P(full)\n      P(mutex)\n      compute 100 us  // take an item out\n      V(mutex)\n      V(empty)\n      compute 2 ms  // use it\n    }\n  }\n\n  expect no deadlock\n}"}
+    };
+
+    private static List<CompletionItem> scenarios() {
+        List<CompletionItem> out = items(List.of("scenario"), CompletionItemKind.Keyword, "the document");
+        for (String[] s : SCENARIOS) {
+            CompletionItem item = new CompletionItem(s[0]);
+            item.setKind(CompletionItemKind.Snippet);
+            item.setDetail(s[1]);
+            item.setInsertText(s[2]);
+            item.setInsertTextFormat(org.eclipse.lsp4j.InsertTextFormat.Snippet);
+            out.add(item);
+        }
+        return out;
     }
 
     private static List<CompletionItem> names(OssDocument doc, Position pos, Set<String> kinds) {

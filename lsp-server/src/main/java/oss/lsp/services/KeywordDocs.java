@@ -79,7 +79,58 @@ final class KeywordDocs {
             entry("file", "A file on the simulated disk, to be mapped with mmap."),
             entry("library", "A shared library, mapped into every process that uses it and shared between them."));
 
+    /**
+     * The words that are not keywords but values a setting, an expectation or a signal takes:
+     * what each one means, for the hover on it.
+     */
+    static final Map<String, String> VALUES = Map.ofEntries(
+            // page replacement
+            entry("lru", "Page replacement: evict the page used least recently (a stack algorithm: no Belady's anomaly)."),
+            entry("clock", "Page replacement: second chance. A hand sweeps the frames; a page with its reference bit set gets the bit cleared and is spared once."),
+            entry("fifo", "First in, first out: as a scheduler, run jobs in arrival order to completion (non-preemptive); as page replacement, evict the page loaded first (Belady's anomaly possible)."),
+            entry("opt", "Page replacement: Belady's optimal, evict the page used farthest in the future (needs the future: a yardstick)."),
+            entry("random", "Page replacement: evict a page chosen by the run's seeded random source."),
+            // schedulers
+            entry("cfs", "Linux's Completely Fair Scheduler: run the task with the smallest virtual runtime; weights from nice."),
+            entry("rr", "Round robin: FIFO order with a time quantum; a task whose quantum ends goes to the back."),
+            entry("sjf", "Shortest job first: run the task with the shortest next CPU burst to completion (non-preemptive)."),
+            entry("stcf", "Shortest time to completion first (preemptive SJF, SRTF): a shorter arrival preempts."),
+            entry("mlfq", "Multi-level feedback queue: new jobs start on top, using up an allotment moves a job down, a boost lifts all."),
+            entry("lottery", "Proportional share: each quantum goes to a task drawn at random, weighted by its tickets."),
+            entry("normal", "SCHED_NORMAL: the kernel's `scheduler` decides (CFS by default)."),
+            // deadlock policies
+            entry("detect", "Deadlock detection: grant requests when instances are free; report a deadlock when the run ends with tasks blocked in a cycle."),
+            entry("avoid", "Deadlock avoidance: the banker's algorithm checks every request; one that would leave an unsafe state waits."),
+            entry("ignore", "The ostrich algorithm: grant as available and do nothing about deadlocks (oss still lists who sleeps forever)."),
+            // allocators and paging
+            entry("ptmalloc", "glibc's malloc: tcache, fast, small and large bins, the top chunk grown with brk; big requests get their own mmap."),
+            entry("freelist", "A textbook free list (OSTEP chapter 17): first, best, worst or next fit over an explicit list of free blocks."),
+            entry("first_fit", "Take the first free block that is large enough."),
+            entry("best_fit", "Take the smallest free block that is large enough (the first of equal ones)."),
+            entry("worst_fit", "Take the largest free block (the first of equal ones)."),
+            entry("next_fit", "Like first fit, but start where the last search ended."),
+            entry("coalesce", "Merge free blocks that touch in memory when one is freed."),
+            entry("x86_64", "Four levels of page tables (9/9/9/9/12 bits), 48-bit addresses, the user half below 0x0000_8000_0000_0000."),
+            entry("x86_32", "Two levels of page tables (10/10/12 bits), a 4 GiB space split 3 GiB user / 1 GiB kernel."),
+            entry("pcid", "Process-context identifiers: the TLB keeps entries of several address spaces, so a switch does not flush it."),
+            // expectation words
+            entry("deadlock", "Some interleaving ends with tasks waiting for each other in a cycle (decided by exploring every interleaving)."),
+            entry("safe", "The banker's state (after a pretend grant of the request, if any) has a safe sequence."),
+            entry("unsafe", "The banker's state has no safe sequence: some order of requests may deadlock."),
+            entry("granted", "The banker's request algorithm grants the request: the state after it is safe."),
+            entry("denied", "The banker's request algorithm refuses the request: it exceeds the need, must wait for instances, or would leave the state unsafe."),
+            entry("leaks", "A declared process exited with malloc'ed bytes never freed."),
+            entry("zombies", "A child exited and nobody reaped it with `wait` (a zombie, state Z)."),
+            entry("safe_sequence", "An order in which every process can get its remaining need and finish."),
+            entry("finish_order", "The order in which the named processes exited."),
+            entry("NULL", "No address: what a failed malloc returns."),
+            // signals
+            entry("SIGSEGV", "Segmentation fault (signal 11): an access outside every mapping or against its permissions; exit status 139."),
+            entry("SIGBUS", "Bus error (signal 7): a page of a file mapping beyond the end of the file; exit status 135."),
+            entry("SIGKILL", "Killed (signal 9): by the OOM killer, or by exec ending the other threads; exit status 137."));
+
     static Optional<String> of(String word) {
-        return Optional.ofNullable(DOCS.get(word));
+        String d = DOCS.get(word);
+        return Optional.ofNullable(d != null ? d : VALUES.get(word));
     }
 }

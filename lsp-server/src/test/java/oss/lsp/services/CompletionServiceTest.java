@@ -85,6 +85,30 @@ class CompletionServiceTest {
         List<String> l = labels("@Eexpect a.|");
         assertTrue(l.containsAll(List.of("turnaround", "waiting", "minor_faults")), l.toString());
         List<String> flags = labels("@Eexpect |");
-        assertTrue(flags.containsAll(List.of("deadlock", "safe", "a", "b")), flags.toString());
+        assertTrue(flags.containsAll(List.of("deadlock", "zombies", "a", "b")), flags.toString());
+    }
+
+    @Test
+    void completionFitsWhereTheCursorIs() {
+        // after `lock `: the mutexes, never a whole scenario
+        List<String> afterLock = at("scenario \"x\" {\n  mutex fork\n  process a {\n    lock |\n  }\n}\n");
+        assertEquals(List.of("fork"), afterLock);
+        // whole scenarios only where one can begin
+        assertTrue(at("|").containsAll(List.of("philosophers", "producer-consumer")), at("|").toString());
+        // a setting's values after its key
+        assertEquals(List.of("lru", "clock", "fifo", "opt", "random"),
+                at("scenario \"x\" {\n  kernel {\n    replacement |\n  }\n}\n"));
+        // the banker's expectation words only with a banker table
+        List<String> plain = at("scenario \"x\" {\n  process a {\n    compute 1 ms\n  }\n  expect |\n}\n");
+        assertTrue(plain.contains("deadlock") && !plain.contains("safe") && !plain.contains("denied"), plain.toString());
+        List<String> banker = at("scenario \"x\" {\n  banker {\n    resources A\n    total 1\n"
+                + "    P0 alloc 0 max 1\n  }\n  expect |\n}\n");
+        assertTrue(banker.contains("safe") && banker.contains("denied"), banker.toString());
+    }
+
+    private static List<String> at(String marked) {
+        Cursor c = Cursor.of(marked);
+        return new CompletionService().complete(c.doc(), c.pos(), () -> { }).stream().map(CompletionItem::getLabel)
+                .toList();
     }
 }

@@ -68,6 +68,36 @@ class HoverServiceTest {
     }
 
     @Test
+    void settingValuesAndExpectationWordsAreExplained() {
+        String src = """
+                scenario "v" {
+                  kernel {
+                    scheduler mlfq
+                    replacement lru
+                    deadlock avoid
+                    malloc freelist best_fit coalesce
+                  }
+                  banker {
+                    resources A
+                    total 2
+                    P0 alloc 1 max 2
+                    request P0 1
+                  }
+                  process p {
+                    compute 1 ms
+                  }
+                  expect denied
+                  expect p.signal == SIGSEGV
+                }
+                """;
+        for (String word : new String[] {"mlfq", "lru", "avoid", "freelist", "best_fit", "coalesce", "denied", "SIGSEGV"}) {
+            int at = src.indexOf(" " + word) + 2;
+            String h = hover(src.substring(0, at) + "|" + src.substring(at), false);
+            assertTrue(h != null && h.startsWith("**" + word + "** — "), word + ": " + h);
+        }
+    }
+
+    @Test
     void memoryStatementShowsTheWalkAfterTheRun() {
         String h = hover(FORK.replace("    write x[0 .. 16", "    wr|ite x[0 .. 16"), true);
         assertTrue(h.contains("virtual address"), h);
