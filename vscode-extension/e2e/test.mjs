@@ -212,13 +212,17 @@ try {
       const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
       const rgb = (getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g) || ['255', '255', '255']).map(Number);
       const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+      const mem = document.getElementById('memory');
       return { texts: sizes.length, minPx: Math.min(...sizes), scale, luminance, bg: getComputedStyle(document.body).backgroundColor,
+        memoryHidden: !mem || getComputedStyle(mem).display === 'none',
         svgWidth: Math.round(svg.getBoundingClientRect().width), viewWidth: document.documentElement.clientWidth };
     }).catch((e) => ({ error: String(e) }));
     break;
   }
   check('timeline-readable', !!look && look.texts > 0 && look.minPx >= 11,
     look ? `${look.texts} text(s), the smallest ${look.minPx?.toFixed?.(1)} px on screen (scale ${look.scale?.toFixed?.(2)}; svg ${look.svgWidth} px in a ${look.viewWidth} px view)${look.error ? ' ' + look.error : ''}` : 'no timeline svg');
+  check('timeline-focused', !!look && look.memoryHidden === true,
+    look ? `Show Timeline shows the timeline alone: the address-space section is ${look.memoryHidden ? 'hidden' : 'shown too'}` : 'no timeline svg');
   check('timeline-theme', !!look && look.luminance < 0.4,
     look ? `the report's background ${look.bg} (luminance ${look.luminance?.toFixed?.(2)}) in the dark theme` : 'no timeline svg');
 } catch (e) {

@@ -28,7 +28,8 @@ let output: vscode.OutputChannel;
 let serverOutput: vscode.OutputChannel;
 let traceOutput: vscode.OutputChannel;
 let extensionPath: string;
-let report: ReportPanel | undefined;
+/** One panel per section: each "Show …" command has a view of its own. */
+const reports = new Map<Section, ReportPanel>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
@@ -47,8 +48,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // vscode-languageclient registers them once the server is up; the executeCommand
     // middleware below shows their results.
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (doc.languageId === 'oss' && report?.uri === doc.uri.toString()) {
-        void report.refresh();
+      if (doc.languageId === 'oss') {
+        for (const r of reports.values()) {
+          if (r.uri === doc.uri.toString()) {
+            void r.refresh();
+          }
+        }
       }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -237,8 +242,12 @@ async function present(command: string, uri: string, exec: () => Promise<unknown
       output.appendLine(text);
       output.appendLine('');
       output.show(true);
-      if (command === SERVER_RUN && report?.uri === uri) {
-        void report.refresh();
+      if (command === SERVER_RUN) {
+        for (const r of reports.values()) {
+          if (r.uri === uri) {
+            void r.refresh();
+          }
+        }
       }
       return result;
     }
@@ -342,8 +351,8 @@ class ReportPanel {
       retainContextWhenHidden: true,
     });
     this.panel.onDidDispose(() => {
-      if (report === this) {
-        report = undefined;
+      if (reports.get(this.section) === this) {
+        reports.delete(this.section);
       }
     });
   }
@@ -394,8 +403,10 @@ async function showReport(section: Section, arg?: unknown): Promise<void> {
     return;
   }
   await (starting?.catch(() => undefined));
-  if (!report) {
-    report = new ReportPanel(doc, section);
+  let panel = reports.get(section);
+  if (!panel) {
+    panel = new ReportPanel(doc, section);
+    reports.set(section, panel);
   }
-  await report.show(doc, section);
+  await panel.show(doc, section);
 }

@@ -19,9 +19,21 @@ export function hasSection(html: string, section: Section): boolean {
   return new RegExp(`\\sid\\s*=\\s*["']?${section}["'\\s>]`).test(html);
 }
 
-/** The report with our CSP first in <head>, any script of its own dropped, and a scroll to `section`. */
+/**
+ * The view of one section: a style that hides the report's other sections and its table of
+ * contents, so each "Show …" command is a view of its own rather than the same page scrolled.
+ * Nothing is hidden when the report has no such section.
+ */
+export function focus(html: string, section: Section): string {
+  if (!hasSection(html, section)) {
+    return '';
+  }
+  return `<style>section:not(#${section}),nav{display:none}</style>`;
+}
+
+/** The report with our CSP first in <head>, any script of its own dropped, only `section` shown. */
 export function prepare(html: string, section: Section, nonce: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp(nonce)}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp(nonce)}">` + focus(html, section);
   const script =
     `<script nonce="${nonce}">(function(){` +
     `function go(id){var e=document.getElementById(id);if(e){e.scrollIntoView({block:'start'});}}` +

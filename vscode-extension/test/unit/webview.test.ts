@@ -22,3 +22,12 @@ test('wraps a fragment without head', () => {
   const h = prepare('<svg id="graph"></svg>', 'graph', 'n');
   assert.match(h, /^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/);
 });
+
+test('each section is a view of its own: the others are hidden', () => {
+  const h = prepare(report, 'memory', 'n');
+  assert.match(h, /<style>section:not\(#memory\),nav\{display:none\}<\/style>/);
+  const t = prepare(report, 'timeline', 'n');
+  assert.match(t, /section:not\(#timeline\)/);
+  // a report without the section is shown whole
+  assert.doesNotMatch(prepare(report, 'graph', 'n'), /display:none/);
+});

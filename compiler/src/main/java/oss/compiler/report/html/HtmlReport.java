@@ -65,6 +65,7 @@ public final class HtmlReport {
         h.append("</section>\n");
 
         h.append("<section id=\"memory\"><h2>2. Address space</h2>\n");
+        a.compilation().program().map(ReplacementTables::of).ifPresent(h::append);
         List<AddressSpaces.Space> spaces = a.run().map(AddressSpaces::of).orElse(List.of());
         if (spaces.isEmpty()) {
             h.append("<p class=\"muted\">no address space to draw: /proc maps are of live processes, so add "
@@ -321,6 +322,10 @@ public final class HtmlReport {
             svg .vlabel,svg .nlabel{fill:#222}
             svg .axis{stroke:var(--vscode-editor-foreground,#333)}svg .tick{stroke:var(--vscode-editorIndentGuide-background,#e4e4e4)}
             table.slices{border-collapse:collapse;font-size:12px;margin-top:6px}
+            table.repl{border-collapse:collapse;font:12px ui-monospace,Menlo,Consolas,monospace;margin:6px 0 14px}
+            table.repl td,table.repl th{border:1px solid var(--vscode-panel-border,#ddd);padding:2px 6px;text-align:center;min-width:14px}
+            table.repl td.new{font-weight:700;background:var(--vscode-diffEditor-insertedTextBackground,#e6f4ea)}
+            table.repl tr.fault td{color:#c00;font-weight:700}
             table.slices td,table.slices th{border-bottom:1px solid var(--vscode-panel-border,#eee);padding:2px 8px;text-align:left}
             .sw{display:inline-block;width:10px;height:10px;margin-right:5px;vertical-align:middle}
             .cols{display:flex;gap:24px;flex-wrap:wrap}.pt ul{margin:0;padding-left:18px;font:12px ui-monospace,Menlo,Consolas,monospace}

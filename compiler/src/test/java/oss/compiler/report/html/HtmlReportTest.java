@@ -77,6 +77,41 @@ class HtmlReportTest {
         assertTrue(css.contains("fill:var(--vscode-editor-foreground,#222)"), css);
     }
 
+    /** The cells of the row whose header is {@code head} in the first page-replacement table after {@code from}. */
+    static List<String> row(String html, String from, String head) {
+        int t = html.indexOf("<table class=\"repl\">", html.indexOf(from));
+        String table = html.substring(t, html.indexOf("</table>", t));
+        int r = table.indexOf("<th>" + head + "</th>");
+        String tr = table.substring(r, table.indexOf("</tr>", r));
+        List<String> cells = new ArrayList<>();
+        Matcher m = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(tr);
+        while (m.find()) {
+            cells.add(m.group(1));
+        }
+        return cells;
+    }
+
+    @Test
+    void pageReplacementIsTheTextbooksTableOfFramesFaultsAndEvictions() throws IOException {
+        // Belady's string with FIFO and 3 frames, by hand: each new page takes its victim's frame
+        //   refs     1 2 3 4 1 2 5 1 2 3 4 5
+        //   frame 0  1 1 1 4 4 4 5 5 5 5 5 5
+        //   frame 1    2 2 2 1 1 1 1 1 3 3 3
+        //   frame 2      3 3 3 2 2 2 2 2 4 4
+        //   faults   F F F F F F F     F F      = 9
+        //   evicted        1 2 3 4     1 2
+        String html = render("belady-fifo.oss").html();
+        String three = "Page replacement: three, fifo with 3 frames";
+        assertTrue(html.contains(three), html);
+        assertEquals(List.of("1", "1", "1", "4", "4", "4", "5", "5", "5", "5", "5", "5"), row(html, three, "frame 0"));
+        assertEquals(List.of("", "2", "2", "2", "1", "1", "1", "1", "1", "3", "3", "3"), row(html, three, "frame 1"));
+        assertEquals(List.of("", "", "3", "3", "3", "2", "2", "2", "2", "2", "4", "4"), row(html, three, "frame 2"));
+        assertEquals(List.of("F", "F", "F", "F", "F", "F", "F", "", "", "F", "F", ""), row(html, three, "fault"));
+        assertEquals(List.of("", "", "", "1", "2", "3", "4", "", "", "1", "2", ""), row(html, three, "evicted"));
+        assertTrue(html.contains("9 page faults in 12 references"), html);
+        assertTrue(html.contains("10 page faults in 12 references"), "four frames: Belady's anomaly");
+    }
+
     @Test
     void aRunWhereEveryoneSleepsSaysSoNotThatNoTimePassed() throws IOException {
         // the philosophers take a fork, sleep 1 ms, and block: 1 ms passes, no CPU time is used
