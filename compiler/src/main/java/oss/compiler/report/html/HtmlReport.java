@@ -85,8 +85,11 @@ public final class HtmlReport {
         h.append("</section>\n");
 
         h.append("<section id=\"graph\"><h2>3. Resource-allocation / wait-for graph</h2>\n");
+        a.banker().map(BankerTables::of).ifPresent(h::append);
         Optional<WaitGraph> g = WaitGraph.of(a);
-        if (g.isPresent()) {
+        if (a.banker().isPresent() && a.run().map(r -> r.tasks().size() <= 1).orElse(true) && g.isEmpty()) {
+            // a banker table alone: its matrices and steps above are the whole picture
+        } else if (g.isPresent()) {
             h.append("<p class=\"muted\">").append(Esc.html(g.get().source()))
                     .append(". Dashed: waits for; solid: held by; red: the circular wait.</p>\n").append(g.get().toSvg());
         } else if (a.run().isEmpty()) {

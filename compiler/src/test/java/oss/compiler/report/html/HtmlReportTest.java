@@ -113,6 +113,33 @@ class HtmlReportTest {
     }
 
     @Test
+    void theBankersMatricesAndEachStepOfTheSafetyAlgorithm() throws IOException {
+        // Silberschatz's five processes, worked by hand: Available (3, 3, 2); scanning from the lowest
+        // index after each step, P1 (1,2,2) fits -> Work (5,3,2); P3 (0,1,1) -> (7,4,3); P0 (7,4,3) ->
+        // (7,5,3); P2 (6,0,0) -> (10,5,5); P4 (4,3,1) -> (10,5,7).
+        String html = render("banker-safe.oss").html();
+        assertTrue(html.contains("Available = (3, 3, 2)"), html);
+        assertTrue(html.contains("<tr><th>P0</th><td>0</td><td>1</td><td>0</td><td>7</td><td>5</td><td>3</td>"
+                + "<td>7</td><td>4</td><td>3</td></tr>"), html);
+        String[] steps = {"P1: Need (1, 2, 2) ≤ Work (3, 3, 2), it can finish and give back (2, 0, 0): Work = (5, 3, 2)",
+            "P3: Need (0, 1, 1) ≤ Work (5, 3, 2), it can finish and give back (2, 1, 1): Work = (7, 4, 3)",
+            "P0: Need (7, 4, 3) ≤ Work (7, 4, 3), it can finish and give back (0, 1, 0): Work = (7, 5, 3)",
+            "P2: Need (6, 0, 0) ≤ Work (7, 5, 3), it can finish and give back (3, 0, 2): Work = (10, 5, 5)",
+            "P4: Need (4, 3, 1) ≤ Work (10, 5, 5), it can finish and give back (0, 0, 2): Work = (10, 5, 7)"};
+        int at = 0;
+        for (String step : steps) {
+            int i = html.indexOf(step, at);
+            assertTrue(i > at, "in order: " + step);
+            at = i;
+        }
+        assertTrue(html.contains("safe sequence &lt;P1, P3, P0, P2, P4&gt;"), html);
+        // the denied request: the pretend-granted state gets stuck at Work (2, 1, 0)
+        String denied = render("banker-denied.oss").html();
+        assertTrue(denied.contains("Work = (2, 1, 0): no unfinished process has Need ≤ Work, so the state is"
+                + " <b>unsafe</b>"), denied);
+    }
+
+    @Test
     void aRunWhereEveryoneSleepsSaysSoNotThatNoTimePassed() throws IOException {
         // the philosophers take a fork, sleep 1 ms, and block: 1 ms passes, no CPU time is used
         Doc d = render("dining-philosophers.oss");
