@@ -225,6 +225,28 @@ try {
     look ? `Show Timeline shows the timeline alone: the address-space section is ${look.memoryHidden ? 'hidden' : 'shown too'}` : 'no timeline svg');
   check('timeline-theme', !!look && look.luminance < 0.4,
     look ? `the report's background ${look.bg} (luminance ${look.luminance?.toFixed?.(2)}) in the dark theme` : 'no timeline svg');
+
+  // 9. the server's state in the status bar, and every expect line in the Testing view
+  const statusText = await until(async () => {
+    const t = (await page.locator('.statusbar-item').allInnerTexts()).join(' | ');
+    return /oss: ready/.test(t) ? t : undefined;
+  }, 15000);
+  check('status-bar', !!statusText, statusText ? 'the status bar says "oss: ready"' : 'no "oss: ready" in the status bar');
+  await openFile('fork-cow.oss');
+  await command('Test: Run All Tests');
+  await command('Testing: Focus on Test Explorer View');
+  // the files' rows, and the run's tally ("7/7": every expect line of the open files passed)
+  const tested = await until(async () => {
+    const rows = await page.locator('.test-explorer .monaco-list-row').evaluateAll((els) =>
+      els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').replace(/\s+/g, ' ')));
+    const text = (await page.locator('.test-explorer').first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+    const tally = /(\d+)\/(\d+)/.exec(text);
+    return rows.some((r) => /fork-cow\.oss/.test(r)) && tally && Number(tally[1]) > 0 && tally[1] === tally[2]
+      ? { rows, tally: tally[0] } : undefined;
+  }, 30000);
+  await screenshot(page, 'testing-view');
+  check('testing-view', !!tested,
+    tested ? `Test Explorer: ${tested.tally} expectations passed; rows ${JSON.stringify(tested.rows.slice(0, 4))}` : 'no passed tally for fork-cow.oss in the Test Explorer');
 } catch (e) {
   check('harness', false, `${e.message.split('\n')[0]}`);
   await screenshot(page, 'harness-error');

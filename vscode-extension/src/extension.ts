@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { findJava, JavaFound } from './java';
 import { exploreSummary, runSummary } from './summary';
+import { createTests, ServerStatus } from './testing';
 import { hasSection, message, prepare, Section, SECTION_TITLES } from './webviewHtml';
 
 const ADOPTIUM = 'https://adoptium.net/';
@@ -28,6 +29,7 @@ let output: vscode.OutputChannel;
 let serverOutput: vscode.OutputChannel;
 let traceOutput: vscode.OutputChannel;
 let extensionPath: string;
+let status: ServerStatus | undefined;
 /** One panel per section: each "Show …" command has a view of its own. */
 const reports = new Map<Section, ReportPanel>();
 
@@ -37,6 +39,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   serverOutput = vscode.window.createOutputChannel('oss Language Server');
   traceOutput = vscode.window.createOutputChannel('oss Language Server Trace');
   context.subscriptions.push(output, serverOutput, traceOutput);
+  status = new ServerStatus('oss.showServerLog');
+  context.subscriptions.push(status);
+  // every `expect` line in the Testing view; a run asks the server, as the ▶ Run lens does
+  context.subscriptions.push(...createTests(async (uri) => {
+    const c = await runningClient();
+    if (!c) {
+      throw new Error('the oss language server is not running');
+    }
+    status?.set('analysing');
+    try {
+      return await vscode.commands.executeCommand(SERVER_RUN, uri);
+    } finally {
+      status?.set(c.isRunning() ? 'ready' : 'stopped');
+    }
+  }));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('oss.runScenario', (arg?: unknown) => runOrExplore(SERVER_RUN, arg)),
@@ -44,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('oss.showMemoryMap', (arg?: unknown) => showReport('memory', arg)),
     vscode.commands.registerCommand('oss.showResourceGraph', (arg?: unknown) => showReport('graph', arg)),
     vscode.commands.registerCommand('oss.restartServer', restartServer),
+    vscode.commands.registerCommand('oss.showServerLog', () => serverOutput.show(true)),
     // oss.explore (and oss.run, which the lenses use) are the server's own commands:
     // vscode-languageclient registers them once the server is up; the executeCommand
     // middleware below shows their results.
@@ -145,11 +163,19 @@ function startClient(): Promise<LanguageClient | undefined> {
             void vscode.window.showWarningMessage('Open an .oss scenario first.');
             return undefined;
           }
-          return present(command, uri, () => Promise.resolve(next(command, [uri])));
+          status?.set('analysing');
+          try {
+            return await present(command, uri, () => Promise.resolve(next(command, [uri])));
+          } finally {
+            status?.set(client?.isRunning() ? 'ready' : 'stopped');
+          }
         },
       },
     };
     const c = new LanguageClient('oss', 'oss Language Server', serverOptions, clientOptions);
+    c.onDidChangeState((e) => status?.set(e.newState === State.Running ? 'ready' : e.newState === State.Starting
+      ? 'starting' : 'stopped'));
+    status?.set('starting');
     try {
       await c.start();
     } catch (e) {

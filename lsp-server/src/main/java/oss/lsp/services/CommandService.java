@@ -82,6 +82,7 @@ public final class CommandService {
             x.addProperty("line", r.expectation().span().line());
             x.addProperty("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
             x.addProperty("actual", r.actual());
+            x.addProperty("message", r.message());
             out.add(x);
         }
         return out;
