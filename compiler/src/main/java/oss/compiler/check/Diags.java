@@ -16,6 +16,9 @@ import oss.runtime.program.Span;
 public final class Diags {
     private final Set<String> seen = new LinkedHashSet<>();
     private final List<Diagnostic> list = new ArrayList<>();
+    private final java.util.Map<String, Integer> perPlace = new java.util.HashMap<>();
+    /** Diagnostics of one code at one place with different messages (one per unrolled value) kept. */
+    static final int MAX_PER_PLACE = 10;
 
     public void report(Code code, Span span, String message) {
         add(Diagnostic.of(code, span, message));
@@ -28,7 +31,12 @@ public final class Diags {
     public void add(Diagnostic d) {
         String key = d.code() + "|" + d.span() + "|" + d.span().endLine() + ":" + d.span().endColumn() + "|" + d.message();
         if (seen.add(key)) {
-            list.add(d);
+            // one statement in a loop unrolled 2,000,000 times said "(when z = N)" for every N: 241 MB of
+            // messages; a few show the pattern
+            String place = d.code() + "|" + d.span() + "|" + d.span().endLine() + ":" + d.span().endColumn();
+            if (perPlace.merge(place, 1, Integer::sum) <= MAX_PER_PLACE) {
+                list.add(d);
+            }
         }
     }
 

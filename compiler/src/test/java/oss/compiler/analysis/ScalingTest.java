@@ -101,6 +101,15 @@ class ScalingTest {
     }
 
     @Test
+    void oneStatementInAHugeUnrolledLoopIsReportedAFewTimesNotOncePerValue() {
+        Compilation c = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Compiler.compile("u.oss",
+                "scenario \"s\" {\n  mutex arr[3]\n  process A {\n    for z in 0..281474976710656 { trylock arr[3] { } }\n"
+                        + "  }\n}\n"));
+        long n = c.diagnostics().stream().filter(d -> d.code().id().equals("OSS1204")).count();
+        assertTrue(n >= 1 && n <= 10, n + " OSS1204 diagnostics");
+    }
+
+    @Test
     void checkOfAHundredThousandForksAnswers() {
         Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Analyzer.analyze("c.oss",
                 process("repeat 100000 { c = fork { } }"), AnalyzeOptions.defaults()));
