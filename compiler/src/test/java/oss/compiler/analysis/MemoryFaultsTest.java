@@ -250,4 +250,10 @@ class MemoryFaultsTest {
         assertEquals(1, child.memory().majorFaults());
         assertTrue(r.findings().stream().noneMatch(d -> d.code() == Code.OUT_OF_MEMORY), r.findings().toString());
     }
+
+    @Test
+    void aMachineTooSmallForInitCreatesNoProcessAndSaysWhy() {
+        RunResult r = runAllowingErrors("scenario \"f\" { machine { memory 8 KiB } process P0 { p0 = malloc 9 B } }\n");
+        assertTrue(found(r, Code.OUT_OF_MEMORY, "does not even hold init"), r.findings().toString());
+    }
 }

@@ -170,13 +170,20 @@ public final class Kernel {
         }
         this.mm = usesMemory ? new MemoryManager(program, options.seed()) : null;
         this.memory = usesMemory ? new MemorySyscalls(mm, findings, facts, program.machine().clockHz()) : null;
+        String noInit = null;
         if (mm != null) {
-            mm.createInit(init.pid);
+            try {
+                mm.createInit(init.pid);
+            } catch (KernelOutOfMemory e) {
+                noInit = e.object(); // a machine too small to hold even init: no process can be created
+            }
         }
         for (ProcessDef p : program.processes()) {
             Task t = newTask(1, p.name(), false, p.nice(), p.policy(), p.rtPriority(), p.tickets(), p.body(), p.slots());
             t.exitedAt = p.span();
-            if (mm != null) {
+            if (mm != null && noInit != null) {
+                t.cannotStart = noInit + " (the machine's memory does not even hold init's)";
+            } else if (mm != null) {
                 try {
                     mm.createProcess(t.pid, p.frames(), p.name());
                 } catch (KernelOutOfMemory e) {
