@@ -132,7 +132,10 @@ public final class Fuzz {
         String before = results(text);
         String after = results(fmt.out);
         seconds[3] += (System.nanoTime() - t0) / 1e9;
-        if (!before.equals(after)) {
+        // a run the wall-time budget cut short (OSS2013) stops wherever the host's speed put it: two such
+        // runs differ with or without formatting, so only runs that ended on their own are compared
+        boolean cut = before.contains("OSS2013") || after.contains("OSS2013");
+        if (!cut && !before.equals(after)) {
             fail(i, text, "oss fmt changed the run's results:\n" + before + "\nafter formatting:\n" + after
                     + "\nformatted text:\n" + fmt.out);
         }
