@@ -1,7 +1,7 @@
 package oss.cli;
 
 import java.io.PrintWriter;
-import oss.runtime.Deadline;
+import oss.ir.Deadline;
 
 /**
  * The one wall-time budget of a command (--max-time), around everything it does for one file:

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import oss.compiler.analysis.AnalyzeOptions;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.Analyzer;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Severity;
+import oss.analysis.AnalyzeOptions;
+import oss.analysis.Analysis;
+import oss.analysis.report.JsonReport;
+import oss.analysis.Analyzer;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             Analysis a;
-            try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+            try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
                 a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());
             }
             errors |= a.hasErrors();

@@ -2,9 +2,9 @@ package oss.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Span;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Span;
 
 /**
  * Prints findings compiler-style, {@code file:line:col: error[OSS2101]: message},

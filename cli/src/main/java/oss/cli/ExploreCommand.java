@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Severity;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Severity;
 import oss.runtime.explore.ExploreFinding;
 import oss.runtime.explore.ExploreOptions;
 import oss.runtime.explore.ExploreResult;
@@ -62,7 +62,7 @@ final class ExploreCommand implements Callable<Integer> {
         Compilation c;
         ExploreResult r;
         Style style = json ? Style.plain() : Style.detect();
-        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+        try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
             c = Compiler.compile(source.name(), source.text());
             boolean compileErrors = c.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
             if (compileErrors || c.program().isEmpty()) {
@@ -74,9 +74,9 @@ final class ExploreCommand implements Callable<Integer> {
                 return Main.FINDINGS;
             }
             ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
-            oss.runtime.Deadline.stage("exploring interleavings");
+            oss.ir.Deadline.stage("exploring interleavings");
             r = Explorer.explore(c.program().get(), options);
-        } catch (oss.runtime.Deadline.OutOfBudget e) {
+        } catch (oss.ir.Deadline.OutOfBudget e) {
             return Budgets.ranOut(out, source, e);
         }
         List<String> lines = source.lines();
@@ -111,7 +111,7 @@ final class ExploreCommand implements Callable<Integer> {
     private static JsonObject toJson(SourceFile source, ExploreResult r) {
         JsonObject o = new JsonObject();
         o.addProperty("file", source.name());
-        oss.compiler.report.JsonTrees.explore(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+        oss.analysis.report.JsonTrees.explore(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         Runtime rt = Runtime.getRuntime();
         o.addProperty("heapBytes", rt.totalMemory() - rt.freeMemory());
         return o;

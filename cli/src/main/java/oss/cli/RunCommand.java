@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import oss.compiler.analysis.AnalyzeOptions;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.Analyzer;
-import oss.runtime.diag.Diagnostic;
+import oss.analysis.AnalyzeOptions;
+import oss.analysis.Analysis;
+import oss.analysis.report.JsonReport;
+import oss.analysis.Analyzer;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,11 +113,11 @@ final class RunCommand implements Callable<Integer> {
             options = options.withSchedule(parsed.get());
         }
         Analysis a;
-        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(maxTime, "--max-time")) {
+        try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
             a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
             // rendering is linear in what the analysis produced, and a result cut short by the budget
             // is still worth showing: it is not stopped (the budget stays open for its name only)
-            oss.runtime.Deadline.stage("rendering the report");
+            oss.ir.Deadline.stage("rendering the report");
             if (!writePictures(source, a, err)) {
                 return Main.USAGE;
             }
@@ -131,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 out.println(Summary.line(a.diagnostics(), style));
             }
-        } catch (oss.runtime.Deadline.OutOfBudget e) {
+        } catch (oss.ir.Deadline.OutOfBudget e) {
             return Budgets.ranOut(out, source, e);
         }
         out.flush();
@@ -143,15 +144,15 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (html != null) {
                 java.nio.file.Files.writeString(html,
-                        oss.compiler.report.html.HtmlReport.render(source.name(), source.text(), a));
+                        oss.analysis.report.html.HtmlReport.render(source.name(), source.text(), a));
             }
             if (dot != null) {
-                var g = oss.compiler.report.html.WaitGraph.of(a);
-                java.nio.file.Files.writeString(dot, g.map(oss.compiler.report.html.WaitGraph::toDot)
+                var g = oss.analysis.report.html.WaitGraph.of(a);
+                java.nio.file.Files.writeString(dot, g.map(oss.analysis.report.html.WaitGraph::toDot)
                         .orElse("digraph wait_for {\n  label=\"no deadlock: no wait-for cycle\";\n}\n"));
             }
             if (trace != null) {
-                String json = a.run().map(r -> new oss.compiler.report.html.Timeline(r).traceJson())
+                String json = a.run().map(r -> new oss.analysis.report.html.Timeline(r).traceJson())
                         .orElse("{\"traceEvents\": []}\n");
                 java.nio.file.Files.writeString(trace, json);
             }

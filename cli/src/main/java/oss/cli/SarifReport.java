@@ -6,10 +6,10 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Span;
 
 /**
  * SARIF 2.1.0, the format code-scanning services (GitHub, GitLab, Azure
@@ -59,7 +59,7 @@ final class SarifReport {
             rule.addProperty("name", camel(c.name()));
             rule.add("shortDescription", text(c.title()));
             JsonObject config = new JsonObject();
-            config.addProperty("level", c.severity() == oss.runtime.diag.Severity.INFO ? "note"
+            config.addProperty("level", c.severity() == oss.ir.diag.Severity.INFO ? "note"
                     : c.severity().label());
             rule.add("defaultConfiguration", config);
             ruleArray.add(rule);

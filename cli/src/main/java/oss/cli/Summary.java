@@ -1,8 +1,8 @@
 package oss.cli;
 
 import java.util.List;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Severity;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Severity;
 
 final class Summary {
     private Summary() {}

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.ExpectationResult;
+import oss.analysis.Analysis;
+import oss.analysis.ExpectationResult;
 import oss.runtime.kernel.deadlock.Banker;
 import oss.runtime.observe.Durations;
 import oss.runtime.observe.GanttSlice;
@@ -15,7 +15,7 @@ import oss.runtime.observe.RunResult;
 import oss.runtime.observe.SnapshotView;
 import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.Program;
+import oss.ir.program.Program;
 
 /** What `oss run` prints for a person: a ps-like table, a Gantt chart, the banker, expectations. */
 final class TextReport {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import oss.compiler.ast.Scenario;
 import oss.compiler.expect.Expectation;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.Program;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.Program;
 
 /**
  * The result of compiling one document. {@code ast} is present whenever the

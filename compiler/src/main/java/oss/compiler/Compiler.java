@@ -11,11 +11,11 @@ import oss.compiler.lockorder.LockOrder;
 import oss.compiler.lower.Lowering;
 import oss.compiler.parse.OssParsing;
 import oss.compiler.parse.ParseResult;
-import oss.runtime.Deadline;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.Program;
-import oss.runtime.program.Span;
+import oss.ir.Deadline;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.Program;
+import oss.ir.program.Span;
 
 /** Text → {@link Compilation}: parse (with recovery), check, lower. Never throws. */
 public final class Compiler {

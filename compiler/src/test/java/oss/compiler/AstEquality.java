@@ -3,7 +3,7 @@ package oss.compiler;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Structural equality of AST records that ignores every {@link Span}: "the same program, wherever it is written". */
 public final class AstEquality {

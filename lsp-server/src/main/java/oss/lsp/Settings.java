@@ -3,7 +3,7 @@ package oss.lsp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import oss.compiler.analysis.AnalyzeOptions;
+import oss.analysis.AnalyzeOptions;
 import oss.runtime.explore.ExploreOptions;
 import oss.runtime.observe.RunOptions;
 
@@ -31,7 +31,7 @@ public record Settings(long deepBudgetMs, long debounceMs, long maxStates) {
         return new Settings(1000, 150, DEEP_MAX_STATES);
     }
 
-    /** What {@link oss.compiler.analysis.Analyzer} gets in the deep tier under these settings. */
+    /** What {@link oss.analysis.Analyzer} gets in the deep tier under these settings. */
     public AnalyzeOptions analyzeOptions() {
         return new AnalyzeOptions(RunOptions.defaults().withMaxEvents(DEEP_MAX_EVENTS),
                 ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(deepBudgetMs / 1000.0));

@@ -15,12 +15,12 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.Analyzer;
+import oss.analysis.Analysis;
+import oss.analysis.Analyzer;
 import oss.lsp.services.DiagnosticService;
 import oss.lsp.services.OssDocument;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Span;
 
 /**
  * The two tiers of checking a document.
@@ -200,7 +200,7 @@ public final class Tiers implements AutoCloseable {
         } catch (RuntimeException | StackOverflowError e) {
             Log.error("the compiler failed on " + uri, e);
             return new Compilation(name, Optional.empty(), Optional.empty(), List.of(),
-                    List.of(oss.runtime.diag.Diagnostic.of(Code.INTERNAL, Span.NONE, "oss failed while compiling ("
+                    List.of(oss.ir.diag.Diagnostic.of(Code.INTERNAL, Span.NONE, "oss failed while compiling ("
                             + e.getClass().getSimpleName() + "); this is a bug in oss, not in your scenario")));
         }
     }

@@ -3,7 +3,7 @@ package oss.runtime;
 import oss.runtime.kernel.Kernel;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
-import oss.runtime.program.Program;
+import oss.ir.program.Program;
 
 /**
  * The headless entry point: compile a scenario to a {@link Program} (the

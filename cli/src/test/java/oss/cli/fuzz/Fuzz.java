@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import oss.cli.Main;
-import oss.compiler.analysis.AnalyzeOptions;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.Analyzer;
+import oss.analysis.AnalyzeOptions;
+import oss.analysis.Analysis;
+import oss.analysis.Analyzer;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.TaskReport;
 import picocli.CommandLine;
@@ -145,7 +145,7 @@ public final class Fuzz {
     private static String results(String text) {
         Analysis a;
         // the same time and memory budget as the commands have (a bulk run once filled its heap here)
-        try (oss.runtime.Deadline budget = oss.runtime.Deadline.start(10, "--max-time")) {
+        try (oss.ir.Deadline budget = oss.ir.Deadline.start(10, "--max-time")) {
             a = Analyzer.analyze("f.oss", text, new AnalyzeOptions(RunOptions.defaults().withMaxEvents(20000), null));
         }
         StringBuilder b = new StringBuilder();

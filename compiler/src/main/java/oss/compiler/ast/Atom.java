@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One token of a setting line. {@code glued} is true when no space separated

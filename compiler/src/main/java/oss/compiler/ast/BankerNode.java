@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** A textbook banker table, row by row as written. */
 public record BankerNode(List<Row> rows, Span span) implements Section {

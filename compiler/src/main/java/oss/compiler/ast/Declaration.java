@@ -2,7 +2,7 @@ package oss.compiler.ast;
 
 import java.util.List;
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * {@code mutex m}, {@code mutex fork[5]}, {@code semaphore room = 4},

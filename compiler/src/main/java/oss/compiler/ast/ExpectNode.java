@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** An {@code expect} line as written; the checker turns it into an {@code Expectation}. */
 public sealed interface ExpectNode extends Section {

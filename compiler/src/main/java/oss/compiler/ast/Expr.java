@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Integer (or decimal, before a unit) expressions, folded by the compiler. */
 public sealed interface Expr extends Node {

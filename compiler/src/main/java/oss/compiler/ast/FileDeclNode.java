@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** {@code file "/data/log" size 1 MiB} or {@code library "libc.so.6" size 2 MiB}. */
 public record FileDeclNode(Kind kind, Text path, Quantity size, Span span) implements Section {

@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** An identifier as written, with its place. */
 public record Name(String text, Span span) implements Node {}

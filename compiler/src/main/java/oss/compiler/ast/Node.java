@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Every AST node knows where it came from in the source. */
 public interface Node {

@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The attributes after a process name. */
 public sealed interface ProcessAttr extends Node {

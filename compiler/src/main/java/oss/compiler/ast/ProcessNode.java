@@ -2,7 +2,7 @@ package oss.compiler.ast;
 
 import java.util.List;
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** {@code process name[i in a..b] attrs { body }}. */
 public record ProcessNode(Name name, Optional<IndexRange> array, List<ProcessAttr> attributes, Block body, Span span)

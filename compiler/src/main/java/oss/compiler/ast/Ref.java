@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** A use of a declared name, possibly indexed: {@code m}, {@code fork[(i + 1) % 5]}. */
 public record Ref(Name name, Optional<Expr> index, Span span) implements Node {}

@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The root: {@code scenario "title" { sections }}. {@code title} is without quotes, escapes kept. */
 public record Scenario(String title, Span titleSpan, List<Section> sections, Span span) implements Node {

@@ -1,6 +1,6 @@
 package oss.compiler.ast;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One operation of a {@code semop}: an element of a semaphore set and the

@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One key of a {@code machine} or {@code kernel} block with its arguments as

@@ -1,7 +1,7 @@
 package oss.compiler.ast;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** {@code machine { ... }} or {@code kernel { ... }}. */
 public record SettingsBlock(Kind kind, List<Setting> settings, Span span) implements Section {

@@ -2,7 +2,7 @@ package oss.compiler.ast;
 
 import java.util.List;
 import java.util.Optional;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** One statement of a process body; one record per alternative of the grammar's {@code statement}. */
 public sealed interface Stmt extends Node {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import oss.compiler.ast.Expr;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Span;
 
 /**
  * Folds expressions at compile time. Values are exact decimals so that

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import oss.compiler.ast.Atom;
 import oss.compiler.ast.Setting;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Span;
 
 /**
  * A cursor over the arguments of one setting. Readers report the first

@@ -11,19 +11,19 @@ import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.parse.SettingKeys;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.CacheSpec;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MemoryHardware;
-import oss.runtime.program.MemoryPolicy;
-import oss.runtime.program.Paging;
-import oss.runtime.program.ReplacementKind;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.Span;
-import oss.runtime.program.TlbSpec;
+import oss.ir.diag.Code;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.CacheSpec;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MemoryHardware;
+import oss.ir.program.MemoryPolicy;
+import oss.ir.program.Paging;
+import oss.ir.program.ReplacementKind;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.Span;
+import oss.ir.program.TlbSpec;
 
 /**
  * Reads {@code machine { }} and {@code kernel { }} against their schema.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import oss.compiler.ast.Declaration;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * The declared synchronisation objects and resources. Arrays are flattened:

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import oss.compiler.ast.Quantity;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Span;
 
 /**
  * Units and their base values: times in ns ({@code cycles} at the machine's

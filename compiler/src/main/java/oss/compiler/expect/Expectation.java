@@ -1,7 +1,7 @@
 package oss.compiler.expect;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * An `expect` line after name and unit checks, ready to be judged against a

@@ -6,7 +6,7 @@ import java.util.List;
 import org.antlr.v4.runtime.Token;
 import oss.compiler.parse.Spans;
 import oss.grammar.OssLexer;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The comments of a file in order, taken from the hidden channel, consumed as the printer passes them. */
 final class Comments {

@@ -2,7 +2,7 @@ package oss.compiler.format;
 
 import java.util.ArrayList;
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * Lines out, comments in: emits the formatted lines at the current indent,

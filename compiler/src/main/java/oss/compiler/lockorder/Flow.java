@@ -7,11 +7,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * The lockset walk over the bodies of one program: may- and must-held locks
@@ -76,7 +76,7 @@ final class Flow {
         }
         Held s = in.copy();
         for (Op op : ops) {
-            oss.runtime.Deadline.check();
+            oss.ir.Deadline.check();
             s = step(t, op, s, report, mult);
             if (s == null) {
                 return null;

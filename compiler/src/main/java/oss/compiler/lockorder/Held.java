@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * What one task may and must hold at a point of its body. Exclusive holds

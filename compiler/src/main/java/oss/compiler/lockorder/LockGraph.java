@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * The lock-order graph: an edge A → B for every place a task takes B while
@@ -81,7 +81,7 @@ final class LockGraph {
         for (int length = 2; length <= longest && !search.done(); length++) {
             boolean longer = false;
             for (int s : starts) {
-                oss.runtime.Deadline.check();
+                oss.ir.Deadline.check();
                 if (search.done()) {
                     break;
                 }

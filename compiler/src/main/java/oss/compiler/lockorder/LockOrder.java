@@ -3,13 +3,13 @@ package oss.compiler.lockorder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.Span;
 
 /**
  * Static lock checks over a lowered {@link Program}, without running it:

@@ -1,9 +1,9 @@
 package oss.compiler.lockorder;
 
 import java.util.List;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.Program;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.Program;
+import oss.ir.program.SyncObjects;
 
 /**
  * Every lock object of a program under one numbering: mutexes first, then

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Diagnostic;
 
 /** The findings, each once (same code, place and message), sorted by position. */
 final class Reports {

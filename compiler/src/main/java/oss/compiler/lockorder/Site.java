@@ -1,7 +1,7 @@
 package oss.compiler.lockorder;
 
 import java.util.BitSet;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One place that makes an edge of the lock-order graph: {@code task} takes

@@ -3,7 +3,7 @@ package oss.compiler.lockorder;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 /**
  * One task as far as the analysis can tell: a declared process, or a child

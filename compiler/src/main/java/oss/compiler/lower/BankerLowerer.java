@@ -9,9 +9,9 @@ import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.Name;
 import oss.compiler.check.Diags;
-import oss.runtime.diag.Code;
-import oss.runtime.program.BankerTable;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.BankerTable;
+import oss.ir.program.Span;
 
 /**
  * A banker table as written → {@link BankerTable}. {@code available} instead

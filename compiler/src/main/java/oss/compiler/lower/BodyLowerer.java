@@ -20,10 +20,10 @@ import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Op;
-import oss.runtime.program.ResourceDecl;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Op;
+import oss.ir.program.ResourceDecl;
+import oss.ir.program.Span;
 
 /**
  * Lowers one process body (for one value of its index) to ops: names
@@ -69,7 +69,7 @@ final class BodyLowerer {
                 break;
             }
             budget.work(1);
-            oss.runtime.Deadline.check();
+            oss.ir.Deadline.check();
             statement(s, env, out);
         }
         return out;

@@ -14,7 +14,7 @@ import oss.compiler.check.Units;
 import oss.compiler.expect.CompareOp;
 import oss.compiler.expect.Expectation;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 
 /** {@code expect} lines → {@link Expectation}s, with names, metrics and units checked. */
 final class ExpectationLowerer {

@@ -23,19 +23,19 @@ import oss.compiler.check.SettingsReader;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
 import oss.compiler.expect.Expectation;
-import oss.runtime.diag.Code;
-import oss.runtime.program.BankerTable;
-import oss.runtime.program.CacheSpec;
-import oss.runtime.program.FileDecl;
-import oss.runtime.program.LibraryDecl;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.ResourceDecl;
-import oss.runtime.program.SemaphoreDecl;
-import oss.runtime.program.Span;
-import oss.runtime.program.SyncObjects;
+import oss.ir.diag.Code;
+import oss.ir.program.BankerTable;
+import oss.ir.program.CacheSpec;
+import oss.ir.program.FileDecl;
+import oss.ir.program.LibraryDecl;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.ResourceDecl;
+import oss.ir.program.SemaphoreDecl;
+import oss.ir.program.Span;
+import oss.ir.program.SyncObjects;
 
 /**
  * Checks a scenario and lowers it to a {@link Program}: settings, then

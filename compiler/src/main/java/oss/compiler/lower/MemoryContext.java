@@ -1,9 +1,9 @@
 package oss.compiler.lower;
 
 import java.util.List;
-import oss.runtime.program.FileDecl;
-import oss.runtime.program.LibraryDecl;
-import oss.runtime.program.MachineConfig;
+import oss.ir.program.FileDecl;
+import oss.ir.program.LibraryDecl;
+import oss.ir.program.MachineConfig;
 
 /** What the memory statements of a body are checked against: the machine, the declared files and libraries. */
 record MemoryContext(MachineConfig machine, List<FileDecl> files, List<LibraryDecl> libraries) {

@@ -18,11 +18,11 @@ import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.FileDecl;
-import oss.runtime.program.LibraryDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.FileDecl;
+import oss.ir.program.LibraryDecl;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * The memory and process-creation statements of one body: local names get

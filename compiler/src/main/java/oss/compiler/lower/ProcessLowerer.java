@@ -13,12 +13,12 @@ import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.ResourceDecl;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.ResourceDecl;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.Span;
 
 /** One {@code process} declaration → one ProcessDef, or one per index of {@code p[i in a..b]}. */
 final class ProcessLowerer {

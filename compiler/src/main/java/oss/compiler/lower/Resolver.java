@@ -9,7 +9,7 @@ import oss.compiler.check.Diags;
 import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.util.Suggest;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 
 /** A reference to a declared object → its flattened index, with the name, kind and index checks. */
 final class Resolver {

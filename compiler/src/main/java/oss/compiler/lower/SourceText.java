@@ -1,6 +1,6 @@
 package oss.compiler.lower;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The text under a span, for messages and {@code Expectation.text()}. */
 public final class SourceText {

@@ -8,11 +8,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import oss.compiler.check.Diags;
-import oss.runtime.diag.Code;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.ResourceDecl;
-import oss.runtime.program.SyncObjects;
+import oss.ir.diag.Code;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.Op;
+import oss.ir.program.ResourceDecl;
+import oss.ir.program.SyncObjects;
 
 /**
  * Static checks over one lowered body. Conservative: a problem is reported
@@ -123,7 +123,7 @@ final class StaticFlow {
     private long[] heldWalk(List<Op> ops, long[] in, boolean report) {
         long[] ub = in.clone();
         for (Op op : ops) {
-            oss.runtime.Deadline.check();
+            oss.ir.Deadline.check();
             if (op instanceof Op.Request r) {
                 for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
                     ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : ub[i] + r.amounts()[i];
@@ -225,7 +225,7 @@ final class StaticFlow {
     private BitSet locksWalk(List<Op> ops, BitSet in, boolean report) {
         BitSet held = (BitSet) in.clone();
         for (Op op : ops) {
-            oss.runtime.Deadline.check();
+            oss.ir.Deadline.check();
             if (op instanceof Op.Lock l) {
                 held.set(mutexBit(l.mutex()));
             } else if (op instanceof Op.Unlock u) {

@@ -49,7 +49,7 @@ final class AstBuilder {
                 sections.add(built);
             }
         }
-        return new Scenario(text, title == null ? oss.runtime.program.Span.NONE : Spans.of(title), sections,
+        return new Scenario(text, title == null ? oss.ir.program.Span.NONE : Spans.of(title), sections,
                 Spans.of(ctx));
     }
 
@@ -513,7 +513,7 @@ final class AstBuilder {
         return null;
     }
 
-    private Stmt memoryStatement(OssParser.StatementContext s, oss.runtime.program.Span span) {
+    private Stmt memoryStatement(OssParser.StatementContext s, oss.ir.program.Span span) {
         if (s instanceof OssParser.MmapStmtContext c) {
             Name var = name(c.var);
             Name prot = name(c.prot);
@@ -662,7 +662,7 @@ final class AstBuilder {
     }
 
     /** The statements of the synchronisation primitives beyond mutexes and semaphores; null for any other. */
-    private Stmt syncStatement(OssParser.StatementContext s, oss.runtime.program.Span span) {
+    private Stmt syncStatement(OssParser.StatementContext s, oss.ir.program.Span span) {
         if (s instanceof OssParser.SpinLockStmtContext c) {
             Ref r = ref(c.ref());
             return r == null ? null : new Stmt.SpinLock(r, span);
@@ -958,7 +958,7 @@ final class AstBuilder {
         return null;
     }
 
-    private Expr binary(Token op, OssParser.ExprContext l, OssParser.ExprContext r, oss.runtime.program.Span span) {
+    private Expr binary(Token op, OssParser.ExprContext l, OssParser.ExprContext r, oss.ir.program.Span span) {
         Expr a = expr(l);
         Expr b = expr(r);
         if (a == null || b == null || op == null) {

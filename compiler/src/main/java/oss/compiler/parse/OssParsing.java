@@ -17,9 +17,9 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import oss.compiler.ast.Scenario;
 import oss.grammar.OssLexer;
 import oss.grammar.OssParser;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.Span;
 
 /** Text to AST: lexing, the lexer's error tokens, parsing with recovery, and the AST builder. */
 public final class OssParsing {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 import oss.compiler.ast.Scenario;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Diagnostic;
 
 /**
  * The AST (when one could be built), the syntax diagnostics, and every token

@@ -2,7 +2,7 @@ package oss.compiler.parse;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Source spans of tokens and parse-tree nodes (1-based, end exclusive). */
 public final class Spans {

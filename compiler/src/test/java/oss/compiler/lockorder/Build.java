@@ -3,15 +3,15 @@ package oss.compiler.lockorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.Span;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.Span;
+import oss.ir.program.SyncObjects;
 
 /** Programs built directly, for primitives the front end cannot write yet. Statement n sits on line n. */
 final class Build {

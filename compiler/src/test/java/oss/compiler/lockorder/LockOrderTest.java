@@ -10,14 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.diag.Severity;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.diag.Severity;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.Span;
 
 class LockOrderTest {
     static Program compiled(String text) {

@@ -11,11 +11,11 @@ import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.expect.CompareOp;
 import oss.compiler.expect.Expectation;
-import oss.runtime.program.BankerTable;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.BankerTable;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SchedPolicy;
 
 class LoweringTest {
     static Program program(String text) {

@@ -10,13 +10,13 @@ import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.expect.CompareOp;
 import oss.compiler.expect.Expectation;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.FileDecl;
-import oss.runtime.program.LibraryDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.FileDecl;
+import oss.ir.program.LibraryDecl;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
 
 /** The memory statements and declarations lower to the runtime's memory ops with resolved slots and folded sizes. */
 class MemoryLoweringTest {

@@ -7,20 +7,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.CacheSpec;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MemoryHardware;
-import oss.runtime.program.MemoryPolicy;
-import oss.runtime.program.Paging;
-import oss.runtime.program.ReplacementKind;
-import oss.runtime.program.TlbSpec;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedulerSpec;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.CacheSpec;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MemoryHardware;
+import oss.ir.program.MemoryPolicy;
+import oss.ir.program.Paging;
+import oss.ir.program.ReplacementKind;
+import oss.ir.program.TlbSpec;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.Program;
+import oss.ir.program.SchedulerSpec;
 
 /** Every key of machine { } and kernel { } parses with its units into the config; later-version keys say so once each. */
 class SettingsTest {
@@ -150,7 +150,7 @@ class SettingsTest {
                   process A { compute 100 cycles }
                 }
                 """);
-        assertEquals(100L, ((oss.runtime.program.Op.Compute) c.program().orElseThrow().processes().get(0).body().get(0)).ns());
+        assertEquals(100L, ((oss.ir.program.Op.Compute) c.program().orElseThrow().processes().get(0).body().get(0)).ns());
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
-import oss.runtime.program.Op;
-import oss.runtime.program.Program;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.Op;
+import oss.ir.program.Program;
+import oss.ir.program.SyncObjects;
 
 /** Spinlocks, rwlocks, seqlocks, condvars, barriers, semaphore sets and choose, lowered to the program model. */
 class SyncLoweringTest {

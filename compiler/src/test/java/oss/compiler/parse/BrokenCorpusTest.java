@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.format.Formatter;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.program.Span;
+import oss.ir.diag.Diagnostic;
+import oss.ir.program.Span;
 
 /** Broken files never make the compiler or the formatter throw, and always get a diagnostic at a real place. */
 class BrokenCorpusTest {

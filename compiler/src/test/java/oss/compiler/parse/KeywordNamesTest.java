@@ -14,8 +14,8 @@ import oss.compiler.Compilation;
 import oss.compiler.Compiler;
 import oss.compiler.format.Formatter;
 import oss.grammar.OssLexer;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Severity;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Severity;
 
 /**
  * Textbook names are names: every keyword of the lexer is used as the name of

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import oss.compiler.ast.Node;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Stmt;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Every AST node carries a real span, and spans point at the right text. */
 class SpansTest {

@@ -14,7 +14,7 @@ import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.SemOpItem;
 import oss.compiler.ast.Stmt;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The syntax of the synchronisation primitives beyond mutexes and semaphores, as parsed into the AST. */
 class SyncParseTest {

@@ -6,13 +6,13 @@ import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.ExpectationResult;
+import oss.analysis.Analysis;
+import oss.analysis.ExpectationResult;
 import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
 import oss.runtime.kernel.deadlock.BankerReport;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * "▶ Run" and "⟳ Explore" on the scenario line; once the deep tier ran, the

@@ -7,10 +7,10 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import oss.compiler.analysis.Analysis;
-import oss.compiler.analysis.ExpectationResult;
-import oss.compiler.report.JsonTrees;
-import oss.runtime.diag.Diagnostic;
+import oss.analysis.Analysis;
+import oss.analysis.ExpectationResult;
+import oss.analysis.report.JsonTrees;
+import oss.ir.diag.Diagnostic;
 
 /**
  * oss.run, oss.explore and oss.report: the deep tier's results of the document as JSON
@@ -44,7 +44,7 @@ public final class CommandService {
             return o;
         }
         if (command.equals(REPORT)) {
-            o.addProperty("html", oss.compiler.report.html.HtmlReport.render(doc.uri(), doc.text(), a));
+            o.addProperty("html", oss.analysis.report.html.HtmlReport.render(doc.uri(), doc.text(), a));
             return o;
         }
         if (command.equals(RUN)) {

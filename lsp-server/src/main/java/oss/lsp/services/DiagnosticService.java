@@ -7,8 +7,8 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Location;
-import oss.runtime.diag.Related;
-import oss.runtime.diag.Severity;
+import oss.ir.diag.Related;
+import oss.ir.diag.Severity;
 
 /**
  * oss findings as LSP diagnostics: the range, severity, the stable code with
@@ -28,15 +28,15 @@ public final class DiagnosticService {
         return doc.analysis().map(a -> convert(doc.uri(), a.diagnostics())).orElseGet(() -> fast(doc));
     }
 
-    static List<Diagnostic> convert(String uri, List<oss.runtime.diag.Diagnostic> ds) {
+    static List<Diagnostic> convert(String uri, List<oss.ir.diag.Diagnostic> ds) {
         List<Diagnostic> out = new ArrayList<>();
-        for (oss.runtime.diag.Diagnostic d : ds) {
+        for (oss.ir.diag.Diagnostic d : ds) {
             out.add(convert(uri, d));
         }
         return out;
     }
 
-    static Diagnostic convert(String uri, oss.runtime.diag.Diagnostic d) {
+    static Diagnostic convert(String uri, oss.ir.diag.Diagnostic d) {
         String detail = d.detail().strip();
         // a table (the banker's matrices) belongs in the hover and the resource view, not in a line of
         // the Problems panel: it stays in the diagnostic's data; a short list (a cycle) is shown

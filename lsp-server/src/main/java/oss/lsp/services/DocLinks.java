@@ -1,7 +1,7 @@
 package oss.lsp.services;
 
 import java.util.Locale;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 
 /** Links from a diagnostic code to its section of docs/diagnostics.md. */
 final class DocLinks {

@@ -15,7 +15,7 @@ import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
 import oss.compiler.ast.Stmt;
 import oss.lsp.services.CodeActionService.Fix;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The quick fixes that insert one piece of text: a declaration, a unit, a wait. */
 final class Fixes {

@@ -12,7 +12,7 @@ import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
 import oss.compiler.ast.Stmt;
 import oss.grammar.OssLexer;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** Folding ranges: every block that spans lines, and runs of comments. */
 final class Folding {

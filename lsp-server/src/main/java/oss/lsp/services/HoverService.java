@@ -9,7 +9,7 @@ import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
-import oss.compiler.analysis.Analysis;
+import oss.analysis.Analysis;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Stmt;
@@ -17,7 +17,7 @@ import oss.runtime.explore.ExploreFinding;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.StatementFact;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * Markdown hovers: a unit's conversions, what a declared name is, what a

@@ -13,7 +13,7 @@ import oss.compiler.ast.Scenario;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.StatementFact;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * What the default run saw, inline: the address malloc or mmap returned,

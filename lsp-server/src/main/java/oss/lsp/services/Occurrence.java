@@ -1,6 +1,6 @@
 package oss.lsp.services;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** One place a symbol's name is written; {@code declaration} for the place that declares it. */
 record Occurrence(Sym sym, Span span, boolean declaration) {}

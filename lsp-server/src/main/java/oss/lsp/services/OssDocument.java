@@ -2,7 +2,7 @@ package oss.lsp.services;
 
 import java.util.Optional;
 import oss.compiler.Compilation;
-import oss.compiler.analysis.Analysis;
+import oss.analysis.Analysis;
 
 /**
  * One version of an open document and what oss knows about it: the fast

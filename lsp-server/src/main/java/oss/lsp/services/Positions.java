@@ -2,7 +2,7 @@ package oss.lsp.services;
 
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * oss spans are 1-based lines and columns, end exclusive; LSP positions are

@@ -16,7 +16,7 @@ import oss.compiler.ast.Section;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /** The outline (document symbols) and the folding ranges of a scenario. */
 public final class StructureService {

@@ -1,7 +1,7 @@
 package oss.lsp.services;
 
 import oss.compiler.ast.Node;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * A declared name: a global declaration (mutex, semaphore, ...), a process,

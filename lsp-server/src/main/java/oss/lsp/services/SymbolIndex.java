@@ -102,7 +102,7 @@ final class SymbolIndex {
         occurrences.add(new Occurrence(sym, n.span(), sym.declared().equals(n.span())));
     }
 
-    private void use(String text, oss.runtime.program.Span span) {
+    private void use(String text, oss.ir.program.Span span) {
         Sym sym = scope == null ? null : locals.get(scope + "\u0000" + text);
         if (sym == null) {
             sym = globals.get(text);

@@ -2,8 +2,8 @@ package oss.lsp.services;
 
 import org.eclipse.lsp4j.Position;
 import oss.compiler.Compiler;
-import oss.compiler.analysis.AnalyzeOptions;
-import oss.compiler.analysis.Analyzer;
+import oss.analysis.AnalyzeOptions;
+import oss.analysis.Analyzer;
 import oss.runtime.explore.ExploreOptions;
 import oss.runtime.observe.RunOptions;
 

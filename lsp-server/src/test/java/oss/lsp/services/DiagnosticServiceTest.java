@@ -10,7 +10,7 @@ import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.junit.jupiter.api.Test;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 
 class DiagnosticServiceTest {
     static final String PHILOSOPHERS = """

@@ -6,15 +6,15 @@ import java.util.Optional;
 import oss.runtime.Simulator;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.Span;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.Span;
 
 /**
  * The engine's throughput benchmark: {@code processes} tasks on 4 CPUs

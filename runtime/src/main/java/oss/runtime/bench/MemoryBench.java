@@ -14,15 +14,15 @@ import java.util.SplittableRandom;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.observe.CacheStats;
 import oss.runtime.observe.MachineStats;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.Span;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.Span;
 
 /**
  * The memory model's benchmarks.

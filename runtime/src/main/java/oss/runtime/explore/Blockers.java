@@ -3,7 +3,7 @@ package oss.runtime.explore;
 import static oss.runtime.explore.FlatCode.*;
 import static oss.runtime.explore.Model.*;
 
-import oss.runtime.program.Program;
+import oss.ir.program.Program;
 
 /** Says what a blocked task waits for, and which task it waits on when one task alone can free it. */
 final class Blockers {

@@ -1,10 +1,10 @@
 package oss.runtime.explore;
 
 import java.util.List;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Span;
 
 /** Something the explorer found, with the shortest schedule it knows that leads there. */
 public record ExploreFinding(Code code, Span at, String message, List<Related> related, Schedule schedule,

@@ -1,7 +1,7 @@
 package oss.runtime.explore;
 
 import java.util.List;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 
 /**
  * What an exploration saw. {@code complete} is true only when every

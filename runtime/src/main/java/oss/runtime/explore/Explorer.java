@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Related;
-import oss.runtime.program.Program;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.diag.Related;
+import oss.ir.program.Program;
+import oss.ir.program.Span;
 
 /**
  * Explores every interleaving of a program's visible operations, breadth
@@ -47,7 +47,7 @@ public final class Explorer {
     }
 
     public ExploreResult run() {
-        oss.runtime.Deadline analysisBudget = oss.runtime.Deadline.current();
+        oss.ir.Deadline analysisBudget = oss.ir.Deadline.current();
         long start = System.nanoTime();
         long deadline = start + (long) (options.maxSeconds() * 1e9);
         // unsafe states are a property of states, not of the order steps commute in: explore them all

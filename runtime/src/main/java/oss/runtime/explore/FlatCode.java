@@ -2,9 +2,9 @@ package oss.runtime.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
-import oss.runtime.program.Visibility;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
+import oss.ir.program.Visibility;
 
 /**
  * One body turned into flat code for the explorer: one instruction per

@@ -2,11 +2,11 @@ package oss.runtime.explore;
 
 import java.util.BitSet;
 import java.util.List;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SyncObjects;
 
 /**
  * A program as the explorer sees it: flat code per body and the layout of

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * An interleaving as a list of steps: which task takes its next visible
- * step (see {@link oss.runtime.program.Visibility}) and at which statement.
+ * step (see {@link oss.ir.program.Visibility}) and at which statement.
  * The explorer produces one for every finding; {@code oss run --schedule}
  * replays it. Text form, one step per line (or separated by commas):
  * {@code pid 3 at 12:5}, with {@code branch 1} appended for a {@code choose}.

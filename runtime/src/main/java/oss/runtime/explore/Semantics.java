@@ -3,9 +3,9 @@ package oss.runtime.explore;
 import static oss.runtime.explore.FlatCode.*;
 import static oss.runtime.explore.Model.*;
 
-import oss.runtime.diag.Code;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.diag.Code;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * What one step of one task does to a state, for every visible

@@ -2,7 +2,7 @@ package oss.runtime.kernel;
 
 import java.util.List;
 import oss.runtime.kernel.sync.Barrier;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 /** Barriers: arrivals sleep until the N-th, which wakes them all and starts the next generation. */
 final class BarrierCalls {

@@ -1,8 +1,8 @@
 package oss.runtime.kernel;
 
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 import oss.runtime.kernel.sync.CondVar;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 /**
  * Condition variables with Mesa semantics. cond_wait releases the mutex

@@ -2,10 +2,10 @@ package oss.runtime.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Findings;
-import oss.runtime.diag.Related;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Findings;
+import oss.ir.diag.Related;
 import oss.runtime.kernel.deadlock.DeadlockDetection;
 import oss.runtime.kernel.deadlock.ResourceTable;
 import oss.runtime.kernel.deadlock.WaitForGraph;

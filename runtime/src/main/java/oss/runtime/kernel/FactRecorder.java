@@ -10,7 +10,7 @@ import oss.runtime.hw.mem.Pte;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.observe.AccessFact;
 import oss.runtime.observe.StatementFact;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * Keeps, per (statement, task), what the run saw there, so an editor can

@@ -3,10 +3,10 @@ package oss.runtime.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Findings;
-import oss.runtime.diag.Related;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Findings;
+import oss.ir.diag.Related;
 import oss.runtime.hw.Cpu;
 import oss.runtime.hw.Event;
 import oss.runtime.hw.EventQueue;
@@ -27,15 +27,15 @@ import oss.runtime.observe.MachineStats;
 import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.WaitSpan;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.ResourceDecl;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.SemaphoreDecl;
-import oss.runtime.program.Span;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.ResourceDecl;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.SemaphoreDecl;
+import oss.ir.program.Span;
 
 /**
  * The simulated kernel of one run: tasks, CPUs, the two scheduling classes
@@ -107,7 +107,7 @@ public final class Kernel {
     /** The run reached {@link #MAX_TIME_NS}: later instants could overflow the clock's arithmetic. */
     private boolean timeLimitHit;
     /** The analysis's wall-time and memory budget, if a front end opened one. */
-    private final oss.runtime.Deadline deadline = oss.runtime.Deadline.current();
+    private final oss.ir.Deadline deadline = oss.ir.Deadline.current();
     /** Why the run stopped at that budget, or null. */
     private String outOfBudgetWhy;
 

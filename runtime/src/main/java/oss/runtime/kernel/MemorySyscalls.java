@@ -3,14 +3,14 @@ package oss.runtime.kernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Findings;
+import oss.ir.diag.Code;
+import oss.ir.diag.Findings;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.mm.Vma;
 import oss.runtime.kernel.mm.malloc.FreeResult;
 import oss.runtime.kernel.mm.replace.FutureReferences;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * Executes the memory statements of a task on behalf of the {@link Kernel}:

@@ -9,9 +9,9 @@ import oss.runtime.kernel.sync.RwLock;
 import oss.runtime.kernel.sync.SemSet;
 import oss.runtime.kernel.sync.SeqLock;
 import oss.runtime.kernel.sync.SpinLock;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
+import oss.ir.program.SyncObjects;
 
 /**
  * The synchronisation primitives beyond mutexes and semaphores (spinlocks,

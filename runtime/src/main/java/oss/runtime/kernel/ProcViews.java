@@ -8,7 +8,7 @@ import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.mm.Vma;
 import oss.runtime.observe.CacheStats;
 import oss.runtime.observe.MachineStats;
-import oss.runtime.program.Program;
+import oss.ir.program.Program;
 
 /**
  * The /proc-style texts a `snapshot` records, formatted as the real files

@@ -2,10 +2,10 @@ package oss.runtime.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 import oss.runtime.kernel.deadlock.ResourceTable;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.Op;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.Op;
 
 /**
  * claim, request and release on resource classes with instances. A request

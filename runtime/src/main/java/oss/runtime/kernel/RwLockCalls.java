@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
 import oss.runtime.kernel.sync.RwLock;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * read_lock, read_unlock, write_lock and write_unlock on sleeping

@@ -3,12 +3,12 @@ package oss.runtime.kernel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Findings;
+import oss.ir.diag.Code;
+import oss.ir.diag.Findings;
 import oss.runtime.explore.Schedule;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
-import oss.runtime.program.Visibility;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
+import oss.ir.program.Visibility;
 
 /**
  * Replays a schedule ({@code oss run --schedule}): while steps remain, only

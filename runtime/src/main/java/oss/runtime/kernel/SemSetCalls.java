@@ -2,7 +2,7 @@ package oss.runtime.kernel;
 
 import java.util.Arrays;
 import oss.runtime.kernel.sync.SemSet;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 /**
  * System V semop: all of a semop's operations apply at once or it sleeps

@@ -1,12 +1,12 @@
 package oss.runtime.kernel;
 
 import java.util.List;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
 import oss.runtime.kernel.sync.SeqLock;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * seq_write and seq_read. A writer takes the writer slot (sleeping, FIFO

@@ -3,12 +3,12 @@ package oss.runtime.kernel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
-import oss.runtime.diag.Related;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
 import oss.runtime.kernel.sync.SpinLock;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * spin_lock and spin_unlock. A task that finds the lock held takes a ticket

@@ -1,11 +1,11 @@
 package oss.runtime.kernel;
 
 import java.util.List;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 import oss.runtime.kernel.sync.Mutex;
 import oss.runtime.kernel.sync.Semaphore;
-import oss.runtime.program.Op;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
 
 /**
  * The locking system calls: mutex lock, unlock and trylock, and the

@@ -5,9 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import oss.runtime.kernel.sched.SchedEntity;
-import oss.runtime.program.Op;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.Span;
+import oss.ir.program.Op;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.Span;
 
 /**
  * A task_struct: identity, family, state, the program counter into its ops

@@ -1,7 +1,7 @@
 package oss.runtime.observe;
 
 import java.util.List;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Diagnostic;
 
 /**
  * Everything one deterministic run produced.

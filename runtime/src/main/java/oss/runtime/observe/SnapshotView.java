@@ -1,7 +1,7 @@
 package oss.runtime.observe;
 
 import java.util.Map;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * What `snapshot "label"` saw: /proc-style texts by name (maps of each

@@ -1,7 +1,7 @@
 package oss.runtime.observe;
 
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * What the default run saw at one statement for one task, kept where an

@@ -1,6 +1,6 @@
 package oss.runtime.observe;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One task's memory at the end of a run, as /proc/PID/stat and valgrind

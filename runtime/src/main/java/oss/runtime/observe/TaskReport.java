@@ -1,7 +1,7 @@
 package oss.runtime.observe;
 
 import oss.runtime.kernel.TaskState;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * One task at the end of a run, with the metrics textbooks define:

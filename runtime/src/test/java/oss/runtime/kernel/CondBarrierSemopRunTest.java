@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 class CondBarrierSemopRunTest {
 

@@ -11,10 +11,10 @@ import static oss.runtime.kernel.Scenario.task;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunResult;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 class RwSeqRunTest {
 

@@ -4,22 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import oss.runtime.Simulator;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.MutexDecl;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.Span;
-import oss.runtime.program.SyncObjects;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.MutexDecl;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.Span;
+import oss.ir.program.SyncObjects;
 
 /**
  * Builds a Program in Java for whole-run tests of the synchronisation

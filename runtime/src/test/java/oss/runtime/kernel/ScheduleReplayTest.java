@@ -12,12 +12,12 @@ import static oss.runtime.kernel.Scenario.task;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.explore.Schedule;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 class ScheduleReplayTest {
 

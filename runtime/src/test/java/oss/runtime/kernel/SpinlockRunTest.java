@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import oss.runtime.diag.Code;
-import oss.runtime.diag.Diagnostic;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.Op;
-import oss.runtime.program.SchedulerSpec;
+import oss.ir.program.Op;
+import oss.ir.program.SchedulerSpec;
 
 class SpinlockRunTest {
 

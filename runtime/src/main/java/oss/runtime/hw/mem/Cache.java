@@ -1,6 +1,6 @@
 package oss.runtime.hw.mem;
 
-import oss.runtime.program.CacheSpec;
+import oss.ir.program.CacheSpec;
 
 /**
  * One set-associative cache: a line of {@code lineBytes} can live only in set

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import oss.runtime.observe.CacheStats;
-import oss.runtime.program.CacheSpec;
+import oss.ir.program.CacheSpec;
 
 /**
  * The machine's caches, nearest the CPU first. A private level has one copy

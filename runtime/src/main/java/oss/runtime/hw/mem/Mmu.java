@@ -1,6 +1,6 @@
 package oss.runtime.hw.mem;
 
-import oss.runtime.program.TlbSpec;
+import oss.ir.program.TlbSpec;
 
 /**
  * The address-translation hardware tying the pieces together: the CPU's TLB

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import oss.runtime.program.Paging;
+import oss.ir.program.Paging;
 
 /**
  * One address space's multi-level page table, stored the way the MMU sees

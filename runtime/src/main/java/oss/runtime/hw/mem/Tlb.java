@@ -1,6 +1,6 @@
 package oss.runtime.hw.mem;
 
-import oss.runtime.program.TlbSpec;
+import oss.ir.program.TlbSpec;
 
 /**
  * One CPU's translation lookaside buffer: a small set-associative cache of

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import oss.runtime.kernel.deadlock.BankerReport.RequestOutcome;
 import oss.runtime.kernel.deadlock.BankerReport.Verdict;
-import oss.runtime.program.BankerTable;
+import oss.ir.program.BankerTable;
 
 /**
  * Dijkstra's banker's algorithm as the textbooks state it (Silberschatz

@@ -1,6 +1,6 @@
 package oss.runtime.kernel.mm;
 
-import oss.runtime.program.Paging;
+import oss.ir.program.Paging;
 
 /**
  * Where a fresh process's regions sit, as Linux lays out an ELF executable

@@ -25,12 +25,12 @@ import oss.runtime.kernel.mm.replace.FutureReferences;
 import oss.runtime.kernel.mm.replace.ReplacementPolicies;
 import oss.runtime.kernel.mm.replace.ReplacementPolicy;
 import oss.runtime.observe.MachineStats;
-import oss.runtime.program.LibraryDecl;
-import oss.runtime.program.MemoryHardware;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.Op;
-import oss.runtime.program.Paging;
-import oss.runtime.program.Program;
+import oss.ir.program.LibraryDecl;
+import oss.ir.program.MemoryHardware;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.Op;
+import oss.ir.program.Paging;
+import oss.ir.program.Program;
 
 /**
  * The kernel's memory management for one run: physical frames from the

@@ -1,6 +1,6 @@
 package oss.runtime.kernel.mm;
 
-import oss.runtime.program.Op;
+import oss.ir.program.Op;
 
 /**
  * A vm_area_struct: one contiguous range [start, end) of an address space

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 /**
  * SCHED_FIFO and SCHED_RR, as Linux's rt class: strict priorities 1..99

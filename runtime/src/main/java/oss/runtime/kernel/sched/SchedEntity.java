@@ -1,7 +1,7 @@
 package oss.runtime.kernel.sched;
 
 import java.util.function.LongSupplier;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 /**
  * What a scheduler sees of a task, as Linux's sched_entity: identity and

@@ -1,7 +1,7 @@
 package oss.runtime.kernel.sched;
 
 import java.util.random.RandomGenerator;
-import oss.runtime.program.SchedulerSpec;
+import oss.ir.program.SchedulerSpec;
 
 /** The one place that turns a {@code scheduler} setting into a policy, so the engine never names a policy class. */
 public final class Schedulers {

@@ -1,6 +1,6 @@
 package oss.runtime.kernel.sync;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * A sleeping lock with an owner. Unlock hands the lock straight to the

@@ -2,7 +2,7 @@ package oss.runtime.kernel.sync;
 
 import java.util.ArrayList;
 import java.util.List;
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * A sleeping reader-writer lock: any number of readers or one writer.

@@ -1,6 +1,6 @@
 package oss.runtime.kernel.sync;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * A seqlock: writers exclude each other (sleeping, FIFO handoff) and make

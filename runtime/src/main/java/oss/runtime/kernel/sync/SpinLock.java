@@ -1,6 +1,6 @@
 package oss.runtime.kernel.sync;
 
-import oss.runtime.program.Span;
+import oss.ir.program.Span;
 
 /**
  * A ticket spinlock. Waiters do not sleep: they keep their CPU, busy-waiting,

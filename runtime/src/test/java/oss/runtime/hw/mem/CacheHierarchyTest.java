@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import oss.runtime.observe.CacheStats;
-import oss.runtime.program.CacheSpec;
+import oss.ir.program.CacheSpec;
 
 class CacheHierarchyTest {
     private static final CacheSpec L1 = new CacheSpec("L1d", 32 << 10, 8, 64, 4, false);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import oss.runtime.program.CacheSpec;
+import oss.ir.program.CacheSpec;
 
 /** 256 bytes, 2-way, 64-byte lines: 2 sets; set = (addr / 64) mod 2. */
 class CacheTest {

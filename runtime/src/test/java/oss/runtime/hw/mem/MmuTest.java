@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import oss.runtime.program.CacheSpec;
-import oss.runtime.program.Paging;
-import oss.runtime.program.TlbSpec;
+import oss.ir.program.CacheSpec;
+import oss.ir.program.Paging;
+import oss.ir.program.TlbSpec;
 
 /**
  * va 0x400000 (4 MiB) splits into PML4 0, PDPT 0, PD 2, PT 0. Tables are

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import oss.runtime.program.Paging;
+import oss.ir.program.Paging;
 
 /**
  * Frames come from {@link CountingFrames}, so the root is frame 1 and each

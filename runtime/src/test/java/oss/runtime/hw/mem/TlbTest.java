@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import oss.runtime.program.TlbSpec;
+import oss.ir.program.TlbSpec;
 
 class TlbTest {
 

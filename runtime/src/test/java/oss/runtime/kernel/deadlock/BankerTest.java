@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import oss.runtime.kernel.deadlock.BankerReport.RequestOutcome;
 import oss.runtime.kernel.deadlock.BankerReport.Verdict;
-import oss.runtime.program.BankerTable;
-import oss.runtime.program.Span;
+import oss.ir.program.BankerTable;
+import oss.ir.program.Span;
 
 /**
  * Textbook banker exercises; every expected value is computed by hand in the

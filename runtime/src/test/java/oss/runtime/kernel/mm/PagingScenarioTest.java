@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import oss.runtime.Simulator;
-import oss.runtime.diag.Code;
+import oss.ir.diag.Code;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
-import oss.runtime.program.DeadlockPolicy;
-import oss.runtime.program.KernelConfig;
-import oss.runtime.program.MachineConfig;
-import oss.runtime.program.MemoryPolicy;
-import oss.runtime.program.Op;
-import oss.runtime.program.ProcessDef;
-import oss.runtime.program.Program;
-import oss.runtime.program.ReplacementKind;
-import oss.runtime.program.SchedPolicy;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.Span;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.KernelConfig;
+import oss.ir.program.MachineConfig;
+import oss.ir.program.MemoryPolicy;
+import oss.ir.program.Op;
+import oss.ir.program.ProcessDef;
+import oss.ir.program.Program;
+import oss.ir.program.ReplacementKind;
+import oss.ir.program.SchedPolicy;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.Span;
 
 /**
  * Whole runs through the kernel's fault path (mmap, demand paging, local

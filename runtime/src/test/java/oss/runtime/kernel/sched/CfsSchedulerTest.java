@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static oss.runtime.kernel.sched.SchedHarness.job;
 
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 class CfsSchedulerTest {
     private static final long MS = 1_000_000L;

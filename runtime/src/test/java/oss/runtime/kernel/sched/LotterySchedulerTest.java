@@ -7,7 +7,7 @@ import static oss.runtime.kernel.sched.SchedHarness.job;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 class LotterySchedulerTest {
 

@@ -7,7 +7,7 @@ import static oss.runtime.kernel.sched.SchedHarness.job;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.runtime.kernel.sched.SchedHarness.Segment;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 /** OSTEP chapter 8's rules, with quanta 10, 20, 40 (levels 0, 1, 2). */
 class MlfqSchedulerTest {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static oss.runtime.kernel.sched.SchedHarness.job;
-import static oss.runtime.program.SchedPolicy.FIFO;
-import static oss.runtime.program.SchedPolicy.RR;
+import static oss.ir.program.SchedPolicy.FIFO;
+import static oss.ir.program.SchedPolicy.RR;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.runtime.kernel.sched.SchedHarness.Segment;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 class RealTimeSchedulerTest {
     private static final long MS = 1_000_000L;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import oss.runtime.program.SchedPolicy;
+import oss.ir.program.SchedPolicy;
 
 /**
  * A one-CPU stand-in for the engine that drives a {@link Scheduler} by the

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.SchedulerSpec;
-import oss.runtime.program.SchedulerSpec.Kind;
+import oss.ir.program.SchedulerSpec;
+import oss.ir.program.SchedulerSpec.Kind;
 
 class SchedulersTest {
 
@@ -30,7 +30,7 @@ class SchedulersTest {
         // RR with a 3 ms quantum hands out 3 ms slices; CFS's default 20 ms latency gives a lone task 20 ms.
         var rr = Schedulers.create(new SchedulerSpec(Kind.RR, 3 * SchedulerSpec.MS, java.util.List.of(), 0, 0, 0, 0),
                 new SplittableRandom(1));
-        var se = new SchedEntity(2, "a", 0, oss.runtime.program.SchedPolicy.NORMAL, 0, 100, () -> 0);
+        var se = new SchedEntity(2, "a", 0, oss.ir.program.SchedPolicy.NORMAL, 0, 100, () -> 0);
         assertEquals(3 * SchedulerSpec.MS, rr.timeSlice(se, 0));
         var cfs = Schedulers.create(SchedulerSpec.cfs(), new SplittableRandom(1));
         cfs.enqueue(se, Wake.NEW, 0);

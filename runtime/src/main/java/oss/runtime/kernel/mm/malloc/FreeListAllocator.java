@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MallocSpec.Fit;
-import oss.runtime.program.MallocSpec.Order;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MallocSpec.Fit;
+import oss.ir.program.MallocSpec.Order;
 
 /**
  * The textbook allocator: one contiguous heap cut into blocks, and an

@@ -1,6 +1,6 @@
 package oss.runtime.kernel.mm.malloc;
 
-import oss.runtime.program.MallocSpec;
+import oss.ir.program.MallocSpec;
 
 /** Builds the allocator a {@link MallocSpec} names. */
 public final class UserAllocators {

@@ -1,7 +1,7 @@
 package oss.runtime.kernel.mm.replace;
 
 import java.util.random.RandomGenerator;
-import oss.runtime.program.ReplacementKind;
+import oss.ir.program.ReplacementKind;
 
 /** The one place that turns a {@code replacement} setting into a policy, so the kernel never names a policy class. */
 public final class ReplacementPolicies {

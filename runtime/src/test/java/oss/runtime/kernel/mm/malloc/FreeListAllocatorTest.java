@@ -8,8 +8,8 @@ import static oss.runtime.kernel.mm.malloc.FakeMemory.HEAP_START;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MallocSpec.Fit;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MallocSpec.Fit;
 
 /**
  * The free-list allocator against hand-worked placements. Block = 8-byte header

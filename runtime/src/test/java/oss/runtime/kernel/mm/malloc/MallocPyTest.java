@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.MallocSpec;
-import oss.runtime.program.MallocSpec.Fit;
-import oss.runtime.program.MallocSpec.Order;
+import oss.ir.program.MallocSpec;
+import oss.ir.program.MallocSpec.Fit;
+import oss.ir.program.MallocSpec.Order;
 
 /**
  * The free list against OSTEP's malloc.py (vm-freespace): a 100-byte heap at

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import oss.runtime.program.ReplacementKind;
+import oss.ir.program.ReplacementKind;
 
 class ReplacementPoliciesTest {
 

@@ -1,0 +1,21 @@
+package oss.analysis;
+
+import oss.compiler.expect.Expectation;
+
+/**
+ * How one `expect` line fared.
+ *
+ * @param actual what was observed, in the units the line was written in ("10 ms", "[A, B]", "unsafe")
+ */
+public record ExpectationResult(Expectation expectation, Status status, String actual, String message) {
+    public enum Status {
+        PASSED,
+        FAILED,
+        /** Nothing to judge it on, e.g. `expect safe` without a banker block; reported as a failure. */
+        UNDECIDED
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+}

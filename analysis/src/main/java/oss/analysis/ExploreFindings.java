@@ -1,0 +1,49 @@
+package oss.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Severity;
+import oss.runtime.explore.ExploreFinding;
+import oss.runtime.explore.ExploreResult;
+import oss.runtime.observe.RunResult;
+import oss.ir.program.Span;
+
+/**
+ * The explorer's findings as diagnostics, next to the default run's. What
+ * the run already showed is not said twice: a deadlock the run also reached
+ * stays as information carrying the shortest schedule, and misuse the run
+ * already reported at the same statement is dropped.
+ */
+final class ExploreFindings {
+    private ExploreFindings() {}
+
+    static List<Diagnostic> of(ExploreResult x, Optional<RunResult> run, String text) {
+        List<String> lines = text == null ? List.of() : text.lines().toList();
+        boolean runDeadlocked = run.map(RunResult::deadlocked).orElse(false);
+        Set<Span> runMisuse = run.map(r -> r.findings().stream()
+                .filter(d -> d.code() == Code.UNLOCK_BY_NON_OWNER || d.code() == Code.RELEASE_NOT_HELD_RUN)
+                .map(Diagnostic::span).collect(Collectors.toSet())).orElse(Set.of());
+        List<Diagnostic> out = new ArrayList<>();
+        for (ExploreFinding f : x.findings()) {
+            if (f.code() == Code.MISUSE_REACHABLE && runMisuse.contains(f.at())) {
+                continue;
+            }
+            Diagnostic d = f.diagnostic((line, col) -> line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "");
+            if (f.code() == Code.DEADLOCK_REACHABLE && runDeadlocked) {
+                d = new Diagnostic(d.code(), Severity.INFO, "the shortest way to a deadlock: " + d.message(), d.span(),
+                        d.related(), d.detail());
+            }
+            out.add(d);
+        }
+        if (!x.complete() && !x.deadlockFound() && !out.isEmpty()) {
+            // findings exist but the search stopped: say so where they are
+            out.add(Diagnostic.of(Code.EXPLORE_BUDGET, out.get(0).span(), x.summary()));
+        }
+        return out;
+    }
+}

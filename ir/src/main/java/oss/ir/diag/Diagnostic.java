@@ -1,0 +1,37 @@
+package oss.ir.diag;
+
+import java.util.List;
+import oss.ir.program.Span;
+
+/**
+ * Every finding, from a syntax error to a deadlock, is one of these. The
+ * message is written for a student; {@code detail} carries extra lines a
+ * terminal shows under it (a cycle, banker matrices) and may be empty.
+ */
+public record Diagnostic(Code code, Severity severity, String message, Span span, List<Related> related, String detail) {
+
+    public Diagnostic {
+        related = List.copyOf(related);
+        detail = detail == null ? "" : detail;
+    }
+
+    public static Diagnostic of(Code code, Span span, String message) {
+        return new Diagnostic(code, code.severity(), message, span, List.of(), "");
+    }
+
+    public Diagnostic withRelated(List<Related> more) {
+        return new Diagnostic(code, severity, message, span, more, detail);
+    }
+
+    public Diagnostic withDetail(String text) {
+        return new Diagnostic(code, severity, message, span, related, text);
+    }
+
+    public Diagnostic withSeverity(Severity s) {
+        return new Diagnostic(code, s, message, span, related, detail);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+}

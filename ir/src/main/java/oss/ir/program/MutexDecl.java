@@ -1,0 +1,3 @@
+package oss.ir.program;
+
+public record MutexDecl(String name, Span span) {}

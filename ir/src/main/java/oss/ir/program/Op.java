@@ -1,0 +1,185 @@
+package oss.ir.program;
+
+import java.util.List;
+
+/**
+ * One statement of a process body, lowered from the AST. Names are already
+ * resolved to indexes into the {@link Program}'s declaration lists, array
+ * indexes and loop variables are folded, `for` loops are unrolled; `repeat`
+ * stays a loop so a long repetition costs no memory.
+ */
+public sealed interface Op {
+    Span span();
+
+    /** Run on the CPU for {@code ns} of CPU time. */
+    record Compute(long ns, Span span) implements Op {}
+
+    /** Block on a timer for {@code ns} (voluntary switch). */
+    record Sleep(long ns, Span span) implements Op {}
+
+    /** Block on a device for {@code ns} (voluntary switch, counted as I/O wait). */
+    record Io(long ns, Span span) implements Op {}
+
+    record Repeat(long count, List<Op> body, Span span) implements Op {}
+
+    /** Acquire mutex {@code mutex} (index into {@link Program#mutexes()}), blocking in FIFO order. */
+    record Lock(int mutex, Span span) implements Op {}
+
+    record Unlock(int mutex, Span span) implements Op {}
+
+    /** Acquire if free without blocking; then run {@code onSuccess} or {@code onFailure}. */
+    record TryLock(int mutex, List<Op> onSuccess, List<Op> onFailure, Span span) implements Op {}
+
+    /** P / wait / down on semaphore {@code sem} (index into {@link Program#semaphores()}). */
+    record SemWait(int sem, Span span) implements Op {}
+
+    /** V / post / up. */
+    record SemPost(int sem, Span span) implements Op {}
+
+    /** Declare the maximum need, one entry per {@link Program#resources()} (banker's Max row). */
+    record Claim(int[] max, Span span) implements Op {}
+
+    /** Ask for instances, one entry per resource; blocks until granted. */
+    record Request(int[] amounts, Span span) implements Op {}
+
+    record Release(int[] amounts, Span span) implements Op {}
+
+    /**
+     * fork(): the child starts with a copy of the parent's local slots and
+     * runs {@code body}, then exits 0. The parent stores the child's pid in
+     * local slot {@code slot} (-1: not kept).
+     */
+    record Fork(int slot, List<Op> body, Span span) implements Op {}
+
+    /** waitpid on the pid held in local slot {@code slot}. */
+    record WaitChild(int slot, Span span) implements Op {}
+
+    /** wait(): reap any child, blocking while none is a zombie. */
+    record WaitAny(Span span) implements Op {}
+
+    record Exit(int status, Span span) implements Op {}
+
+    // ---- memory ----------------------------------------------------------------------------------
+
+    /** Protection bits of a mapping, as mmap's PROT_*. */
+    int PROT_READ = 1;
+    int PROT_WRITE = 2;
+    int PROT_EXEC = 4;
+
+    /**
+     * {@code x = mmap SIZE anon|"file" private|shared rw [at ADDR]}: a new VMA
+     * of {@code bytes} (rounded up to pages); its start address goes to local
+     * slot {@code slot}. {@code file} indexes {@link Program#files()}, -1 for
+     * anonymous memory; {@code fixedAddress} is -1 unless MAP_FIXED.
+     */
+    record Mmap(int slot, long bytes, int file, boolean shared, int prot, long fixedAddress, Span span) implements Op {}
+
+    /** munmap of the whole mapping whose start is in {@code slot}. */
+    record Munmap(int slot, Span span) implements Op {}
+
+    /** msync: dirty pages of the file mapping in {@code slot} are written back. */
+    record Msync(int slot, Span span) implements Op {}
+
+    /** {@code x = malloc SIZE}: the user-space allocator's address goes to {@code slot}. */
+    record Malloc(int slot, long bytes, Span span) implements Op {}
+
+    /** {@code free x}. */
+    record Free(int slot, Span span) implements Op {}
+
+    /** {@code brk +SIZE} / {@code brk -SIZE}: move the program break. */
+    record Brk(long deltaBytes, Span span) implements Op {}
+
+    /**
+     * {@code read x[A]}, {@code write x[A]}, {@code write x[A .. B] step S}:
+     * byte offsets from the address in {@code slot}, accessed at from,
+     * from + step, ... up to and including {@code to}, the last offset
+     * accessed (the compiler turns the exclusive end B into it); a single
+     * access has {@code to == from}. {@code slot} -1 means absolute addresses.
+     */
+    record MemAccess(int slot, long from, long to, long step, boolean write, Span span) implements Op {}
+
+    /**
+     * {@code read "libc.so.6"[A .. B] step S}: offsets into library {@code library}
+     * (an index into {@link Program#libraries()}) as mapped in this process; from,
+     * to (the last offset accessed) and step as in {@link MemAccess}.
+     */
+    record LibraryAccess(int library, long from, long to, long step, boolean write, Span span) implements Op {}
+
+    /** {@code access x pages [7, 0, 1, ...]}: one access per listed page of the region, in order. */
+    record PageRefs(int slot, long[] pages, boolean write, Span span) implements Op {}
+
+    /** {@code touch x}: read every page of the region once. */
+    record Touch(int slot, Span span) implements Op {}
+
+    /** {@code snapshot "label"}: record the /proc-style views at this instant. */
+    record Snapshot(String label, Span span) implements Op {}
+
+    // ---- process creation beyond fork ---------------------------------------------------------------
+
+    /** vfork: the parent sleeps until the child execs or exits; the child borrows the address space. */
+    record VFork(int slot, List<Op> body, Span span) implements Op {}
+
+    /** exec: replace the address space with a fresh one for {@code program} and run {@code body}. */
+    record Exec(String program, List<Op> body, Span span) implements Op {}
+
+    /** {@code t = thread { }}: a task sharing the caller's address space, files and handlers. */
+    record Thread(int slot, List<Op> body, Span span) implements Op {}
+
+    /** {@code join t}. */
+    record Join(int slot, Span span) implements Op {}
+
+    /** {@code c = clone vm files fs sighand { }}: share exactly what is named. */
+    record Clone(int slot, boolean vm, boolean files, boolean fs, boolean sighand, List<Op> body, Span span)
+            implements Op {}
+
+    // ---- more synchronisation (indexes into Program#sync() lists) -------------------------------------
+
+    /** {@code spin_lock s}: busy-waits on the CPU until the spinlock is free (ticket order). */
+    record SpinLock(int lock, Span span) implements Op {}
+
+    record SpinUnlock(int lock, Span span) implements Op {}
+
+    /** {@code read_lock r}: shared; waits while a writer holds it (or, writer-preferring, waits too). */
+    record ReadLock(int rwlock, Span span) implements Op {}
+
+    record ReadUnlock(int rwlock, Span span) implements Op {}
+
+    /** {@code write_lock r}: exclusive. */
+    record WriteLock(int rwlock, Span span) implements Op {}
+
+    record WriteUnlock(int rwlock, Span span) implements Op {}
+
+    /**
+     * {@code seq_write s { body }}: write_seqlock (writers exclude each other;
+     * the sequence becomes odd), body, write_sequnlock (even again).
+     */
+    record SeqWrite(int seqlock, List<Op> body, Span span) implements Op {}
+
+    /**
+     * {@code seq_read s { body }}: read_seqbegin (waits while the sequence is
+     * odd), body, read_seqretry: if the sequence changed the body runs again.
+     */
+    record SeqRead(int seqlock, List<Op> body, Span span) implements Op {}
+
+    /** {@code cond_wait c m}: atomically release mutex {@code mutex} and sleep on {@code cond}; re-acquire on wake-up (Mesa). */
+    record CondWait(int cond, int mutex, Span span) implements Op {}
+
+    /** {@code signal c}: wake the longest waiter, if any (the signal is lost otherwise). */
+    record CondSignal(int cond, Span span) implements Op {}
+
+    /** {@code broadcast c}: wake every waiter. */
+    record CondBroadcast(int cond, Span span) implements Op {}
+
+    /** {@code barrier b}: wait until the barrier's N parties have arrived; the last one releases them all. */
+    record BarrierWait(int barrier, Span span) implements Op {}
+
+    /**
+     * {@code semop s[0] -1, s[2] +1}: System V semop on semaphore set
+     * {@code set}, applied atomically: it blocks until every negative delta can
+     * be subtracted and every zero delta finds its semaphore at zero.
+     */
+    record SemOp(int set, int[] index, int[] delta, Span span) implements Op {}
+
+    /** {@code choose { } or { }}: a nondeterministic branch; the explorer takes every branch. */
+    record Choose(List<List<Op>> branches, Span span) implements Op {}
+}

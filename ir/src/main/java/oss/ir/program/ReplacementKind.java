@@ -1,0 +1,4 @@
+package oss.ir.program;
+
+/** `kernel { replacement ... }`: which page leaves when a frame is needed. */
+public enum ReplacementKind { FIFO, LRU, CLOCK, OPT, RANDOM }

@@ -1,0 +1,3 @@
+package oss.ir.program;
+
+public record SemaphoreDecl(String name, int initial, Span span) {}

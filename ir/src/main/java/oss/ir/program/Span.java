@@ -1,0 +1,19 @@
+package oss.ir.program;
+
+/**
+ * Where something came from in the source, kept opaque by the runtime: it
+ * only carries spans so findings can point back at the statement that
+ * caused them. Lines and columns are 1-based; the end is exclusive.
+ */
+public record Span(int line, int column, int endLine, int endColumn) {
+    public static final Span NONE = new Span(0, 0, 0, 0);
+
+    public boolean isKnown() {
+        return line > 0;
+    }
+
+    @Override
+    public String toString() {
+        return line + ":" + column;
+    }
+}

@@ -1,6 +1,0 @@
-package oss.runtime.diag;
-
-import oss.runtime.program.Span;
-
-/** A second place that explains a finding, e.g. another member of a deadlock cycle. */
-public record Related(Span span, String message) {}

@@ -1,9 +1,0 @@
-package oss.runtime.diag;
-
-public enum Severity {
-    ERROR, WARNING, INFO;
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-}

@@ -1,3 +1,0 @@
-package oss.runtime.program;
-
-public record MutexDecl(String name, Span span) {}

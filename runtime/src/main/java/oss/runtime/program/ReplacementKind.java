@@ -1,4 +1,0 @@
-package oss.runtime.program;
-
-/** `kernel { replacement ... }`: which page leaves when a frame is needed. */
-public enum ReplacementKind { FIFO, LRU, CLOCK, OPT, RANDOM }

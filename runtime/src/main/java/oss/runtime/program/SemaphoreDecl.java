@@ -1,3 +1,0 @@
-package oss.runtime.program;
-
-public record SemaphoreDecl(String name, int initial, Span span) {}
