@@ -1,7 +1,6 @@
 package oss.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import oss.compiler.Compilation;
@@ -30,11 +29,6 @@ import oss.ir.program.Span;
  * by the budgets in {@link AnalyzeOptions}.
  */
 public final class Analyzer {
-    private static final Comparator<Diagnostic> BY_POSITION = Comparator
-            .comparingInt((Diagnostic d) -> d.span().line())
-            .thenComparingInt(d -> d.span().column())
-            .thenComparing(d -> d.code().id());
-
     private Analyzer() {}
 
     public static Analysis analyze(String sourceName, String text, AnalyzeOptions options) {
@@ -54,7 +48,7 @@ public final class Analyzer {
         }
         List<Diagnostic> all = new ArrayList<>(compilation.diagnostics());
         if (compilation.program().isEmpty()) {
-            all.sort(BY_POSITION);
+            all.sort(Diagnostic.BY_POSITION);
             return new Analysis(compilation, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                     List.copyOf(all));
         }
@@ -139,7 +133,7 @@ public final class Analyzer {
                             + proof + ")", d.span(), d.related(), d.detail())
                     : d);
         }
-        all.sort(BY_POSITION);
+        all.sort(Diagnostic.BY_POSITION);
         return new Analysis(compilation, run, banker, explore, List.copyOf(results),
                 List.copyOf(FindingGroups.group(all)), List.copyOf(all));
     }

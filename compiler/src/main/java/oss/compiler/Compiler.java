@@ -1,7 +1,6 @@
 package oss.compiler;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import oss.compiler.ast.Scenario;
@@ -19,11 +18,6 @@ import oss.ir.program.Span;
 
 /** Text → {@link Compilation}: parse (with recovery), check, lower. Never throws. */
 public final class Compiler {
-    private static final Comparator<Diagnostic> ORDER = Comparator
-            .comparingInt((Diagnostic d) -> d.span().line())
-            .thenComparingInt(d -> d.span().column())
-            .thenComparing(d -> d.code().id());
-
     private Compiler() {}
 
     /** The lock-order graph's findings: cycles, held at exit, self-deadlock, sleeping under a spinlock. */
@@ -68,7 +62,7 @@ public final class Compiler {
         } catch (RuntimeException e) {
             diags.add(Diagnostic.of(Code.INTERNAL, new Span(1, 1, 1, 1), "internal error in the compiler: " + e));
         }
-        diags.sort(ORDER);
+        diags.sort(Diagnostic.BY_POSITION);
         return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags));
     }
 }

@@ -1,5 +1,6 @@
 package oss.ir.diag;
 
+import java.util.Comparator;
 import java.util.List;
 import oss.ir.program.Span;
 
@@ -9,6 +10,14 @@ import oss.ir.program.Span;
  * terminal shows under it (a cycle, banker matrices) and may be empty.
  */
 public record Diagnostic(Code code, Severity severity, String message, Span span, List<Related> related, String detail) {
+    /**
+     * The order findings are shown in, by the compiler and by the analysis alike: by position,
+     * then by code, so that two runs print the same list.
+     */
+    public static final Comparator<Diagnostic> BY_POSITION = Comparator
+            .comparingInt((Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column())
+            .thenComparing(d -> d.code().id());
 
     public Diagnostic {
         related = List.copyOf(related);
