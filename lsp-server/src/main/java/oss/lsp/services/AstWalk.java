@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
 import oss.compiler.ast.Block;
+import oss.compiler.ast.Blocks;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
@@ -13,37 +14,6 @@ import oss.compiler.ast.Stmt;
 /** Walks the statements of a scenario: every statement, with the blocks nested in it. */
 final class AstWalk {
     private AstWalk() {}
-
-    /** The blocks directly inside a statement (a fork's body, a loop's, the branches of choose). */
-    static List<Block> blocks(Stmt s) {
-        if (s instanceof Stmt.Repeat x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.For x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.TryLock x) {
-            List<Block> out = new ArrayList<>();
-            x.then().ifPresent(out::add);
-            x.otherwise().ifPresent(out::add);
-            return out;
-        } else if (s instanceof Stmt.Fork x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.VFork x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.Exec x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.Thread x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.Clone x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.SeqWrite x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.SeqRead x) {
-            return List.of(x.body());
-        } else if (s instanceof Stmt.Choose x) {
-            return x.branches();
-        }
-        return List.of();
-    }
 
     /** Every statement of a block, depth first, in source order. */
     static List<Stmt> statements(Block b) {
@@ -55,7 +25,7 @@ final class AstWalk {
     private static void collect(Block b, List<Stmt> out) {
         for (Stmt s : b.statements()) {
             out.add(s);
-            for (Block inner : blocks(s)) {
+            for (Block inner : Blocks.of(s)) {
                 collect(inner, out);
             }
         }

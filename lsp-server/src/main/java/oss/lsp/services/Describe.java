@@ -6,10 +6,8 @@ import oss.compiler.ast.Atom;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
-import oss.compiler.ast.Name;
 import oss.compiler.ast.Quantity;
 import oss.compiler.ast.Ref;
-import oss.compiler.ast.Stmt;
 
 /** Short texts for AST nodes, as a person would write them back. */
 final class Describe {
@@ -77,38 +75,5 @@ final class Describe {
             return ref(m.subject()) + "." + m.metric().text() + " " + m.op() + " " + quantity(m.value());
         }
         return "";
-    }
-
-    /** The name a statement binds ({@code c = fork}, {@code x = mmap}), or null. */
-    static Name boundName(Stmt s) {
-        if (s instanceof Stmt.Fork f) {
-            return f.variable().orElse(null);
-        } else if (s instanceof Stmt.VFork f) {
-            return f.variable().orElse(null);
-        } else if (s instanceof Stmt.Thread f) {
-            return f.variable().orElse(null);
-        } else if (s instanceof Stmt.Clone f) {
-            return f.variable().orElse(null);
-        } else if (s instanceof Stmt.Mmap m) {
-            return m.variable();
-        } else if (s instanceof Stmt.Malloc m) {
-            return m.variable();
-        }
-        return null;
-    }
-
-    static String bindingKind(Stmt s) {
-        if (s instanceof Stmt.Mmap) {
-            return "mmap";
-        } else if (s instanceof Stmt.Malloc) {
-            return "malloc";
-        } else if (s instanceof Stmt.Thread) {
-            return "thread";
-        } else if (s instanceof Stmt.VFork) {
-            return "vfork";
-        } else if (s instanceof Stmt.Clone) {
-            return "clone";
-        }
-        return "fork";
     }
 }

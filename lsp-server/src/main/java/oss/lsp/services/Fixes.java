@@ -30,14 +30,12 @@ final class Fixes {
         if (st.isEmpty()) {
             return null;
         }
-        Ref ref = refAt(st.get(), at);
-        if (ref == null) {
+        StmtShape.Needed needed = neededAt(st.get(), at);
+        if (needed == null) {
             return null;
         }
-        String kind = kindFor(st.get(), ref);
-        if (kind == null) {
-            return null;
-        }
+        Ref ref = needed.ref();
+        String kind = needed.kind();
         String array = "";
         if (ref.index().isPresent()) {
             if (!(ref.index().get() instanceof Expr.Number n) || !n.text().matches("\\d+")) {
@@ -64,87 +62,12 @@ final class Fixes {
         return new Fix("Declare `" + decl + "`", List.of(new TextEdit(new Range(insert, insert), indent + decl + "\n")));
     }
 
-    private static Ref refAt(Stmt st, Position at) {
-        for (Ref r : refs(st)) {
-            if (Positions.contains(r.span(), at) || Positions.contains(r.name().span(), at)) {
-                return r;
+    /** The reference under the caret and the kind of declaration the statement needs it to be. */
+    private static StmtShape.Needed neededAt(Stmt st, Position at) {
+        for (StmtShape.Needed n : StmtShape.of(st).needs()) {
+            if (Positions.contains(n.ref().span(), at) || Positions.contains(n.ref().name().span(), at)) {
+                return n;
             }
-        }
-        return null;
-    }
-
-    private static List<Ref> refs(Stmt s) {
-        if (s instanceof Stmt.Lock x) {
-            return List.of(x.mutex());
-        } else if (s instanceof Stmt.Unlock x) {
-            return List.of(x.mutex());
-        } else if (s instanceof Stmt.TryLock x) {
-            return List.of(x.mutex());
-        } else if (s instanceof Stmt.Wait x) {
-            return List.of(x.target());
-        } else if (s instanceof Stmt.Post x) {
-            return List.of(x.semaphore());
-        } else if (s instanceof Stmt.Call x) {
-            return List.of(x.argument());
-        } else if (s instanceof Stmt.Claim x) {
-            return x.amounts().stream().map(a -> a.resource()).toList();
-        } else if (s instanceof Stmt.Request x) {
-            return x.amounts().stream().map(a -> a.resource()).toList();
-        } else if (s instanceof Stmt.Release x) {
-            return x.amounts().stream().map(a -> a.resource()).toList();
-        } else if (s instanceof Stmt.SpinLock x) {
-            return List.of(x.lock());
-        } else if (s instanceof Stmt.SpinUnlock x) {
-            return List.of(x.lock());
-        } else if (s instanceof Stmt.ReadLock x) {
-            return List.of(x.rwlock());
-        } else if (s instanceof Stmt.ReadUnlock x) {
-            return List.of(x.rwlock());
-        } else if (s instanceof Stmt.WriteLock x) {
-            return List.of(x.rwlock());
-        } else if (s instanceof Stmt.WriteUnlock x) {
-            return List.of(x.rwlock());
-        } else if (s instanceof Stmt.SeqWrite x) {
-            return List.of(x.seqlock());
-        } else if (s instanceof Stmt.SeqRead x) {
-            return List.of(x.seqlock());
-        } else if (s instanceof Stmt.CondWait x) {
-            return List.of(x.cond(), x.mutex());
-        } else if (s instanceof Stmt.Signal x) {
-            return List.of(x.cond());
-        } else if (s instanceof Stmt.Broadcast x) {
-            return List.of(x.cond());
-        } else if (s instanceof Stmt.BarrierWait x) {
-            return List.of(x.barrier());
-        } else if (s instanceof Stmt.SemOp x) {
-            return x.items().stream().map(i -> i.element()).toList();
-        }
-        return List.of();
-    }
-
-    /** The kind of declaration a statement needs for this reference. */
-    private static String kindFor(Stmt s, Ref r) {
-        if (s instanceof Stmt.Lock || s instanceof Stmt.Unlock || s instanceof Stmt.TryLock) {
-            return "mutex";
-        } else if (s instanceof Stmt.Wait || s instanceof Stmt.Post || s instanceof Stmt.Call) {
-            return "semaphore";
-        } else if (s instanceof Stmt.Claim || s instanceof Stmt.Request || s instanceof Stmt.Release) {
-            return "resource";
-        } else if (s instanceof Stmt.SpinLock || s instanceof Stmt.SpinUnlock) {
-            return "spinlock";
-        } else if (s instanceof Stmt.ReadLock || s instanceof Stmt.ReadUnlock || s instanceof Stmt.WriteLock
-                || s instanceof Stmt.WriteUnlock) {
-            return "rwlock";
-        } else if (s instanceof Stmt.SeqWrite || s instanceof Stmt.SeqRead) {
-            return "seqlock";
-        } else if (s instanceof Stmt.CondWait c) {
-            return c.mutex() == r ? "mutex" : "condvar";
-        } else if (s instanceof Stmt.Signal || s instanceof Stmt.Broadcast) {
-            return "condvar";
-        } else if (s instanceof Stmt.BarrierWait) {
-            return "barrier";
-        } else if (s instanceof Stmt.SemOp) {
-            return "semset";
         }
         return null;
     }
@@ -157,8 +80,7 @@ final class Fixes {
             unit = m.group(1);
         } else {
             Optional<Stmt> st = AstWalk.statementAt(s, d.getRange().getStart());
-            boolean time = st.isEmpty() || st.get() instanceof Stmt.Compute || st.get() instanceof Stmt.Sleep
-                    || st.get() instanceof Stmt.Io;
+            boolean time = st.isEmpty() || StmtShape.of(st.get()).timed();
             unit = time ? "ms" : "KiB";
         }
         Position end = d.getRange().getEnd();
@@ -172,7 +94,8 @@ final class Fixes {
         for (var p : AstWalk.processes(s)) {
             for (Stmt st : AstWalk.statements(p.body())) {
                 Span sp = st.span();
-                if (st instanceof Stmt.Fork && sp.line() - 1 == at.getLine() && sp.column() - 1 == at.getCharacter()) {
+                if (sp.line() - 1 == at.getLine() && sp.column() - 1 == at.getCharacter()
+                        && "fork".equals(StmtShape.of(st).binder())) {
                     fork = st;
                 }
             }
@@ -180,10 +103,9 @@ final class Fixes {
         if (fork == null) {
             return null;
         }
-        Stmt.Fork f = (Stmt.Fork) fork;
-        String wait = "wait " + f.variable().map(n -> n.text()).orElse("any");
-        String indent = " ".repeat(f.span().column() - 1);
-        Position insert = new Position(f.span().endLine(), 0);
+        String wait = "wait " + StmtShape.of(fork).bound().map(n -> n.text()).orElse("any");
+        String indent = " ".repeat(fork.span().column() - 1);
+        Position insert = new Position(fork.span().endLine(), 0);
         return new Fix("Reap the child: `" + wait + "`",
                 List.of(new TextEdit(new Range(insert, insert), indent + wait + "\n")));
     }

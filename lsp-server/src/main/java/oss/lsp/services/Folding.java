@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
 import oss.compiler.ast.Block;
+import oss.compiler.ast.Blocks;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
@@ -31,7 +32,7 @@ final class Folding {
             if (sec instanceof ProcessNode p) {
                 add(out, p.span(), null);
                 for (Stmt st : AstWalk.statements(p.body())) {
-                    for (Block b : AstWalk.blocks(st)) {
+                    for (Block b : Blocks.of(st)) {
                         add(out, b.span(), null);
                     }
                 }

@@ -2,8 +2,10 @@ package oss.lsp.services;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.lsp4j.TextEdit;
 import oss.compiler.ast.Block;
+import oss.compiler.ast.Blocks;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.ProcessNode;
@@ -33,7 +35,7 @@ final class LockOrderFix {
         for (ProcessNode p : AstWalk.processes(s)) {
             block(p.body(), order, doc.text(), edits);
             for (Stmt st : AstWalk.statements(p.body())) {
-                for (Block b : AstWalk.blocks(st)) {
+                for (Block b : Blocks.of(st)) {
                     block(b, order, doc.text(), edits);
                 }
             }
@@ -44,12 +46,14 @@ final class LockOrderFix {
     private static void block(Block b, List<String> order, String text, List<TextEdit> edits) {
         List<Stmt> st = b.statements();
         for (int i = 0; i + 1 < st.size(); i++) {
-            if (st.get(i) instanceof Stmt.Lock first && st.get(i + 1) instanceof Stmt.Lock second) {
-                long a = key(first.mutex(), order);
-                long c = key(second.mutex(), order);
+            Optional<Ref> first = StmtShape.of(st.get(i)).locks();
+            Optional<Ref> second = StmtShape.of(st.get(i + 1)).locks();
+            if (first.isPresent() && second.isPresent()) {
+                long a = key(first.get(), order);
+                long c = key(second.get(), order);
                 if (a >= 0 && c >= 0 && a > c) {
-                    edits.add(new TextEdit(Positions.range(first.mutex().span()), slice(text, second.mutex())));
-                    edits.add(new TextEdit(Positions.range(second.mutex().span()), slice(text, first.mutex())));
+                    edits.add(new TextEdit(Positions.range(first.get().span()), slice(text, second.get())));
+                    edits.add(new TextEdit(Positions.range(second.get().span()), slice(text, first.get())));
                     i++;
                 }
             }

@@ -9,7 +9,6 @@ import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.FileDeclNode;
-import oss.compiler.ast.Name;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
@@ -75,10 +74,9 @@ public final class StructureService {
     private static List<DocumentSymbol> bindings(ProcessNode p) {
         List<DocumentSymbol> out = new ArrayList<>();
         for (Stmt s : AstWalk.statements(p.body())) {
-            Name n = Describe.boundName(s);
-            if (n != null) {
-                out.add(symbol(n.text(), Describe.bindingKind(s), SymbolKind.Variable, s.span(), n.span(), List.of()));
-            }
+            StmtShape shape = StmtShape.of(s);
+            shape.bound().ifPresent(n -> out.add(symbol(n.text(), shape.binder(), SymbolKind.Variable, s.span(),
+                    n.span(), List.of())));
         }
         return out;
     }

@@ -33,6 +33,7 @@ final class SymbolIndex {
     private final Map<String, Sym> globals = new LinkedHashMap<>();
     private final Map<String, Sym> locals = new HashMap<>();
     private final List<Occurrence> occurrences = new ArrayList<>();
+    private final Statements statements = new Statements();
     private String scope;
 
     private SymbolIndex() {}
@@ -216,125 +217,320 @@ final class SymbolIndex {
     }
 
     private void stmt(Stmt s) {
-        if (s instanceof Stmt.Compute x) {
+        s.accept(statements);
+    }
+
+    /** The names each kind of statement declares and uses; a new kind must say which. */
+    private final class Statements implements Stmt.Visitor<Void> {
+        @Override
+        public Void visitCompute(Stmt.Compute x) {
             quantity(x.time());
-        } else if (s instanceof Stmt.Sleep x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSleep(Stmt.Sleep x) {
             quantity(x.time());
-        } else if (s instanceof Stmt.Io x) {
+            return null;
+        }
+
+        @Override
+        public Void visitIo(Stmt.Io x) {
             quantity(x.time());
-        } else if (s instanceof Stmt.Repeat x) {
+            return null;
+        }
+
+        @Override
+        public Void visitRepeat(Stmt.Repeat x) {
             expr(x.count());
             block(x.body());
-        } else if (s instanceof Stmt.For x) {
+            return null;
+        }
+
+        @Override
+        public Void visitFor(Stmt.For x) {
             expr(x.range().from());
             expr(x.range().to());
             declareLocal(x.variable(), "loop", x);
             block(x.body());
-        } else if (s instanceof Stmt.Lock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitLock(Stmt.Lock x) {
             ref(x.mutex());
-        } else if (s instanceof Stmt.Unlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitUnlock(Stmt.Unlock x) {
             ref(x.mutex());
-        } else if (s instanceof Stmt.TryLock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitTryLock(Stmt.TryLock x) {
             ref(x.mutex());
-            x.then().ifPresent(this::block);
-            x.otherwise().ifPresent(this::block);
-        } else if (s instanceof Stmt.WaitAny x) {
-        } else if (s instanceof Stmt.Wait x) {
+            x.then().ifPresent(SymbolIndex.this::block);
+            x.otherwise().ifPresent(SymbolIndex.this::block);
+            return null;
+        }
+
+        @Override
+        public Void visitWaitAny(Stmt.WaitAny x) {
+            return null;
+        }
+
+        @Override
+        public Void visitWait(Stmt.Wait x) {
             ref(x.target());
-        } else if (s instanceof Stmt.Post x) {
+            return null;
+        }
+
+        @Override
+        public Void visitPost(Stmt.Post x) {
             ref(x.semaphore());
-        } else if (s instanceof Stmt.Call x) {
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Stmt.Call x) {
             ref(x.argument());
-        } else if (s instanceof Stmt.Claim x) {
+            return null;
+        }
+
+        @Override
+        public Void visitClaim(Stmt.Claim x) {
             amounts(x.amounts());
-        } else if (s instanceof Stmt.Request x) {
+            return null;
+        }
+
+        @Override
+        public Void visitRequest(Stmt.Request x) {
             amounts(x.amounts());
-        } else if (s instanceof Stmt.Release x) {
+            return null;
+        }
+
+        @Override
+        public Void visitRelease(Stmt.Release x) {
             amounts(x.amounts());
-        } else if (s instanceof Stmt.Fork x) {
+            return null;
+        }
+
+        @Override
+        public Void visitFork(Stmt.Fork x) {
             bind(x.variable(), "child", x);
             block(x.body());
-        } else if (s instanceof Stmt.Exit x) {
-            x.status().ifPresent(this::expr);
-        } else if (s instanceof Stmt.Mmap x) {
+            return null;
+        }
+
+        @Override
+        public Void visitExit(Stmt.Exit x) {
+            x.status().ifPresent(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitMmap(Stmt.Mmap x) {
             declareLocal(x.variable(), "mapping", x);
             quantity(x.size());
-            x.address().ifPresent(this::expr);
-        } else if (s instanceof Stmt.Malloc x) {
+            x.address().ifPresent(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitMalloc(Stmt.Malloc x) {
             declareLocal(x.variable(), "allocation", x);
             quantity(x.size());
-        } else if (s instanceof Stmt.Munmap x) {
+            return null;
+        }
+
+        @Override
+        public Void visitMunmap(Stmt.Munmap x) {
             use(x.region());
-        } else if (s instanceof Stmt.Msync x) {
+            return null;
+        }
+
+        @Override
+        public Void visitMsync(Stmt.Msync x) {
             use(x.region());
-        } else if (s instanceof Stmt.Free x) {
+            return null;
+        }
+
+        @Override
+        public Void visitFree(Stmt.Free x) {
             use(x.block());
-        } else if (s instanceof Stmt.Brk x) {
+            return null;
+        }
+
+        @Override
+        public Void visitBrk(Stmt.Brk x) {
             quantity(x.size());
-        } else if (s instanceof Stmt.MemAccess x) {
+            return null;
+        }
+
+        @Override
+        public Void visitMemAccess(Stmt.MemAccess x) {
             use(x.region());
             quantity(x.from());
             quantity(x.to());
             quantity(x.step());
-        } else if (s instanceof Stmt.LibraryAccess x) {
+            return null;
+        }
+
+        @Override
+        public Void visitLibraryAccess(Stmt.LibraryAccess x) {
             quantity(x.from());
             quantity(x.to());
             quantity(x.step());
-        } else if (s instanceof Stmt.AddressAccess x) {
+            return null;
+        }
+
+        @Override
+        public Void visitAddressAccess(Stmt.AddressAccess x) {
             expr(x.address());
-        } else if (s instanceof Stmt.PageRefs x) {
+            return null;
+        }
+
+        @Override
+        public Void visitPageRefs(Stmt.PageRefs x) {
             use(x.region());
-            x.pages().forEach(this::expr);
-        } else if (s instanceof Stmt.Touch x) {
+            x.pages().forEach(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitTouch(Stmt.Touch x) {
             use(x.region());
-        } else if (s instanceof Stmt.Snapshot x) {
-        } else if (s instanceof Stmt.VFork x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSnapshot(Stmt.Snapshot x) {
+            return null;
+        }
+
+        @Override
+        public Void visitVFork(Stmt.VFork x) {
             bind(x.variable(), "child", x);
             block(x.body());
-        } else if (s instanceof Stmt.Exec x) {
+            return null;
+        }
+
+        @Override
+        public Void visitExec(Stmt.Exec x) {
             block(x.body());
-        } else if (s instanceof Stmt.Thread x) {
+            return null;
+        }
+
+        @Override
+        public Void visitThread(Stmt.Thread x) {
             bind(x.variable(), "thread", x);
             block(x.body());
-        } else if (s instanceof Stmt.Join x) {
+            return null;
+        }
+
+        @Override
+        public Void visitJoin(Stmt.Join x) {
             use(x.thread());
-        } else if (s instanceof Stmt.Clone x) {
+            return null;
+        }
+
+        @Override
+        public Void visitClone(Stmt.Clone x) {
             bind(x.variable(), "child", x);
             block(x.body());
-        } else if (s instanceof Stmt.SpinLock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSpinLock(Stmt.SpinLock x) {
             ref(x.lock());
-        } else if (s instanceof Stmt.SpinUnlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSpinUnlock(Stmt.SpinUnlock x) {
             ref(x.lock());
-        } else if (s instanceof Stmt.ReadLock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitReadLock(Stmt.ReadLock x) {
             ref(x.rwlock());
-        } else if (s instanceof Stmt.ReadUnlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitReadUnlock(Stmt.ReadUnlock x) {
             ref(x.rwlock());
-        } else if (s instanceof Stmt.WriteLock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitWriteLock(Stmt.WriteLock x) {
             ref(x.rwlock());
-        } else if (s instanceof Stmt.WriteUnlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitWriteUnlock(Stmt.WriteUnlock x) {
             ref(x.rwlock());
-        } else if (s instanceof Stmt.SeqWrite x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSeqWrite(Stmt.SeqWrite x) {
             ref(x.seqlock());
             block(x.body());
-        } else if (s instanceof Stmt.SeqRead x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSeqRead(Stmt.SeqRead x) {
             ref(x.seqlock());
             block(x.body());
-        } else if (s instanceof Stmt.CondWait x) {
+            return null;
+        }
+
+        @Override
+        public Void visitCondWait(Stmt.CondWait x) {
             ref(x.cond());
             ref(x.mutex());
-        } else if (s instanceof Stmt.Signal x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSignal(Stmt.Signal x) {
             ref(x.cond());
-        } else if (s instanceof Stmt.Broadcast x) {
+            return null;
+        }
+
+        @Override
+        public Void visitBroadcast(Stmt.Broadcast x) {
             ref(x.cond());
-        } else if (s instanceof Stmt.BarrierWait x) {
+            return null;
+        }
+
+        @Override
+        public Void visitBarrierWait(Stmt.BarrierWait x) {
             ref(x.barrier());
-        } else if (s instanceof Stmt.SemOp x) {
+            return null;
+        }
+
+        @Override
+        public Void visitSemOp(Stmt.SemOp x) {
             for (SemOpItem i : x.items()) {
                 ref(i.element());
                 expr(i.delta());
             }
-        } else if (s instanceof Stmt.Choose x) {
-            x.branches().forEach(this::block);
+            return null;
+        }
+
+        @Override
+        public Void visitChoose(Stmt.Choose x) {
+            x.branches().forEach(SymbolIndex.this::block);
+            return null;
         }
     }
 }
