@@ -3,6 +3,7 @@ package oss.runtime.explore;
 import java.util.ArrayList;
 import java.util.List;
 import oss.ir.program.Op;
+import oss.ir.program.OpBodies;
 import oss.ir.program.Span;
 import oss.ir.program.Visibility;
 
@@ -71,14 +72,19 @@ final class FlatCode {
         return kind[pc] >= REP_INIT;
     }
 
-    /** Does any statement in {@code ops} (or nested in it) take part in the interleaving? */
+    /**
+     * Does any statement in {@code ops} (or nested in it) take part in the interleaving? An exec
+     * is a step of the explorer's own, and the statements in its body count too.
+     */
     static boolean anyVisible(List<Op> ops) {
         for (Op op : ops) {
             if (Visibility.isVisible(op)) {
                 return true;
             }
-            if (op instanceof Op.Repeat r && anyVisible(r.body())) {
-                return true;
+            for (List<Op> body : OpBodies.of(op)) {
+                if (anyVisible(body)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -175,6 +175,18 @@ public class ExploreVerdictTest {
     }
 
     @Test
+    void anExecInARepeatIsExploredLikeAnyOther() {
+        // the locks are in the exec's body only: the repeat around it used to be dropped as invisible
+        String text = "scenario \"e\" {\n  mutex m\n  mutex n\n"
+                + "  process A {\n    repeat 2 {\n      exec \"x\" {\n        lock m\n        lock n\n"
+                + "        unlock n\n        unlock m\n      }\n    }\n  }\n"
+                + "  process B {\n    lock n\n    lock m\n    unlock m\n    unlock n\n  }\n}\n";
+        for (boolean por : new boolean[] {true, false}) {
+            assertEquals("deadlock", explore(text, por).verdict(), "por " + por);
+        }
+    }
+
+    @Test
     void condvarSignalLostBeforeTheWaitIsADeadlock() {
         // Signalling before anyone waits loses the signal (no memory, unlike a
         // semaphore); the waiter then sleeps forever in that interleaving.
