@@ -17,39 +17,243 @@ package oss.ir.program;
  * The end of a body, where the task exits, is a step at the process's or
  * fork's span.
  */
-public final class Visibility {
+public final class Visibility implements Op.Visitor<Boolean> {
+    private static final Visibility INSTANCE = new Visibility();
+
     private Visibility() {}
 
     public static boolean isVisible(Op op) {
-        return op instanceof Op.Lock
-                || op instanceof Op.Unlock
-                || op instanceof Op.TryLock
-                || op instanceof Op.SemWait
-                || op instanceof Op.SemPost
-                || op instanceof Op.Claim
-                || op instanceof Op.Request
-                || op instanceof Op.Release
-                || op instanceof Op.Fork
-                || op instanceof Op.WaitChild
-                || op instanceof Op.WaitAny
-                || op instanceof Op.Exit
-                || op instanceof Op.VFork
-                || op instanceof Op.Thread
-                || op instanceof Op.Join
-                || op instanceof Op.Clone
-                || op instanceof Op.SpinLock
-                || op instanceof Op.SpinUnlock
-                || op instanceof Op.ReadLock
-                || op instanceof Op.ReadUnlock
-                || op instanceof Op.WriteLock
-                || op instanceof Op.WriteUnlock
-                || op instanceof Op.SeqWrite
-                || op instanceof Op.SeqRead
-                || op instanceof Op.CondWait
-                || op instanceof Op.CondSignal
-                || op instanceof Op.CondBroadcast
-                || op instanceof Op.BarrierWait
-                || op instanceof Op.SemOp
-                || op instanceof Op.Choose;
+        return op.accept(INSTANCE);
+    }
+
+    @Override
+    public Boolean visitCompute(Op.Compute op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitSleep(Op.Sleep op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitIo(Op.Io op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitRepeat(Op.Repeat op) {
+        // the loop itself is never a step: the visible statements in its body are, once per round
+        return false;
+    }
+
+    @Override
+    public Boolean visitLock(Op.Lock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitUnlock(Op.Unlock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitTryLock(Op.TryLock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSemWait(Op.SemWait op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSemPost(Op.SemPost op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitClaim(Op.Claim op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitRequest(Op.Request op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitRelease(Op.Release op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitFork(Op.Fork op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitWaitChild(Op.WaitChild op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitWaitAny(Op.WaitAny op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitExit(Op.Exit op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitMmap(Op.Mmap op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitMunmap(Op.Munmap op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitMsync(Op.Msync op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitMalloc(Op.Malloc op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitFree(Op.Free op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitBrk(Op.Brk op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitMemAccess(Op.MemAccess op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitLibraryAccess(Op.LibraryAccess op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitPageRefs(Op.PageRefs op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitTouch(Op.Touch op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitSnapshot(Op.Snapshot op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitVFork(Op.VFork op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitExec(Op.Exec op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitThread(Op.Thread op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitJoin(Op.Join op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitClone(Op.Clone op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSpinLock(Op.SpinLock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSpinUnlock(Op.SpinUnlock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitReadLock(Op.ReadLock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitReadUnlock(Op.ReadUnlock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitWriteLock(Op.WriteLock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitWriteUnlock(Op.WriteUnlock op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSeqWrite(Op.SeqWrite op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSeqRead(Op.SeqRead op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitCondWait(Op.CondWait op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitCondSignal(Op.CondSignal op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitCondBroadcast(Op.CondBroadcast op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitBarrierWait(Op.BarrierWait op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitSemOp(Op.SemOp op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitChoose(Op.Choose op) {
+        return true;
     }
 }

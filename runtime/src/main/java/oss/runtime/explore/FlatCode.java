@@ -97,127 +97,316 @@ final class FlatCode {
         FlatCode body(List<Op> ops, Span endSpan) {
             FlatCode c = new FlatCode(codes.size(), endSpan);
             codes.add(c);
-            ops(c, ops, 0);
+            new Body(c, 0).ops(ops);
             c.emit(END, 0, 0, null, endSpan);
             return c;
         }
 
-        private void ops(FlatCode c, List<Op> ops, int depth) {
-            for (Op op : ops) {
-                op(c, op, depth);
-            }
-        }
+        /**
+         * Emits the instructions of one op list into one code at one repeat depth. Every kind of op
+         * says here whether it is a resting place: local work (compute, sleep, io, memory,
+         * snapshots) leaves nothing, since it runs as part of the step that follows it.
+         */
+        private final class Body implements Op.Visitor<Void> {
+            private final FlatCode c;
+            private final int depth;
 
-        private void op(FlatCode c, Op op, int depth) {
-            Span s = op.span();
-            if (op instanceof Op.Repeat r) {
-                if (r.count() <= 0 || !anyVisible(r.body())) {
-                    return;
+            Body(FlatCode c, int depth) {
+                this.c = c;
+                this.depth = depth;
+            }
+
+            void ops(List<Op> ops) {
+                for (Op op : ops) {
+                    op.accept(this);
+                }
+            }
+
+            private Void emit(int kind, int a0, Op op) {
+                c.emit(kind, a0, 0, op, op.span());
+                return null;
+            }
+
+            private Void child(int kind, int slot, List<Op> body, Op op) {
+                int at = c.emit(kind, 0, slot, op, op.span());
+                FlatCode child = new FlatCode(codes.size(), op.span());
+                child.root = c.root;
+                codes.add(child);
+                new Body(child, 0).ops(body);
+                child.emit(END, 0, 0, null, op.span());
+                c.a[at] = child.id;
+                return null;
+            }
+
+            @Override
+            public Void visitCompute(Op.Compute op) {
+                return null;
+            }
+
+            @Override
+            public Void visitSleep(Op.Sleep op) {
+                return null;
+            }
+
+            @Override
+            public Void visitIo(Op.Io op) {
+                return null;
+            }
+
+            @Override
+            public Void visitRepeat(Op.Repeat op) {
+                if (op.count() <= 0 || !anyVisible(op.body())) {
+                    return null;
                 }
                 c.depth = Math.max(c.depth, depth + 1);
-                c.emit(REP_INIT, depth, (int) Math.min(Integer.MAX_VALUE, r.count()), op, s);
+                c.emit(REP_INIT, depth, (int) Math.min(Integer.MAX_VALUE, op.count()), op, op.span());
                 int start = c.size;
-                ops(c, r.body(), depth + 1);
-                int end = c.emit(REP_END, depth, 0, op, s);
+                new Body(c, depth + 1).ops(op.body());
+                int end = c.emit(REP_END, depth, 0, op, op.span());
                 c.target[end] = start;
-            } else if (op instanceof Op.Lock l) {
-                c.emit(LOCK, l.mutex(), 0, op, s);
-            } else if (op instanceof Op.Unlock u) {
-                c.emit(UNLOCK, u.mutex(), 0, op, s);
-            } else if (op instanceof Op.TryLock t) {
-                int at = c.emit(TRYLOCK, t.mutex(), 0, op, s);
-                ops(c, t.onSuccess(), depth);
-                int jump = c.emit(JUMP, 0, 0, op, s);
+                return null;
+            }
+
+            @Override
+            public Void visitLock(Op.Lock op) {
+                return emit(LOCK, op.mutex(), op);
+            }
+
+            @Override
+            public Void visitUnlock(Op.Unlock op) {
+                return emit(UNLOCK, op.mutex(), op);
+            }
+
+            @Override
+            public Void visitTryLock(Op.TryLock op) {
+                int at = c.emit(TRYLOCK, op.mutex(), 0, op, op.span());
+                ops(op.onSuccess());
+                int jump = c.emit(JUMP, 0, 0, op, op.span());
                 c.target[at] = c.size;
-                ops(c, t.onFailure(), depth);
+                ops(op.onFailure());
                 c.target[jump] = c.size;
-            } else if (op instanceof Op.SemWait p) {
-                c.emit(P, p.sem(), 0, op, s);
-            } else if (op instanceof Op.SemPost v) {
-                c.emit(V, v.sem(), 0, op, s);
-            } else if (op instanceof Op.Claim) {
-                c.emit(CLAIM, 0, 0, op, s);
-            } else if (op instanceof Op.Request) {
-                c.emit(REQUEST, 0, 0, op, s);
-            } else if (op instanceof Op.Release) {
-                c.emit(RELEASE, 0, 0, op, s);
-            } else if (op instanceof Op.Fork f) {
-                child(c, FORK, f.slot(), f.body(), op);
-            } else if (op instanceof Op.Thread t) {
-                child(c, THREAD, t.slot(), t.body(), op);
-            } else if (op instanceof Op.Clone cl) {
-                // without CLONE_THREAD the child leads a thread group of its own, as after fork
-                child(c, FORK, cl.slot(), cl.body(), op);
-            } else if (op instanceof Op.VFork v) {
-                child(c, VFORK, v.slot(), v.body(), op);
-            } else if (op instanceof Op.WaitChild w) {
-                c.emit(WAIT_CHILD, w.slot(), 0, op, s);
-            } else if (op instanceof Op.Join j) {
-                c.emit(WAIT_CHILD, j.slot(), 0, op, s);
-            } else if (op instanceof Op.WaitAny) {
-                c.emit(WAIT_ANY, 0, 0, op, s);
-            } else if (op instanceof Op.Exit e) {
-                c.emit(EXIT, 0, e.status(), op, s);
-            } else if (op instanceof Op.Exec x) {
-                c.emit(EXEC, 0, 0, op, s);
-                ops(c, x.body(), depth);
+                return null;
+            }
+
+            @Override
+            public Void visitSemWait(Op.SemWait op) {
+                return emit(P, op.sem(), op);
+            }
+
+            @Override
+            public Void visitSemPost(Op.SemPost op) {
+                return emit(V, op.sem(), op);
+            }
+
+            @Override
+            public Void visitClaim(Op.Claim op) {
+                return emit(CLAIM, 0, op);
+            }
+
+            @Override
+            public Void visitRequest(Op.Request op) {
+                return emit(REQUEST, 0, op);
+            }
+
+            @Override
+            public Void visitRelease(Op.Release op) {
+                return emit(RELEASE, 0, op);
+            }
+
+            @Override
+            public Void visitFork(Op.Fork op) {
+                return child(FORK, op.slot(), op.body(), op);
+            }
+
+            @Override
+            public Void visitWaitChild(Op.WaitChild op) {
+                return emit(WAIT_CHILD, op.slot(), op);
+            }
+
+            @Override
+            public Void visitWaitAny(Op.WaitAny op) {
+                return emit(WAIT_ANY, 0, op);
+            }
+
+            @Override
+            public Void visitExit(Op.Exit op) {
+                c.emit(EXIT, 0, op.status(), op, op.span());
+                return null;
+            }
+
+            @Override
+            public Void visitMmap(Op.Mmap op) {
+                return null;
+            }
+
+            @Override
+            public Void visitMunmap(Op.Munmap op) {
+                return null;
+            }
+
+            @Override
+            public Void visitMsync(Op.Msync op) {
+                return null;
+            }
+
+            @Override
+            public Void visitMalloc(Op.Malloc op) {
+                return null;
+            }
+
+            @Override
+            public Void visitFree(Op.Free op) {
+                return null;
+            }
+
+            @Override
+            public Void visitBrk(Op.Brk op) {
+                return null;
+            }
+
+            @Override
+            public Void visitMemAccess(Op.MemAccess op) {
+                return null;
+            }
+
+            @Override
+            public Void visitLibraryAccess(Op.LibraryAccess op) {
+                return null;
+            }
+
+            @Override
+            public Void visitPageRefs(Op.PageRefs op) {
+                return null;
+            }
+
+            @Override
+            public Void visitTouch(Op.Touch op) {
+                return null;
+            }
+
+            @Override
+            public Void visitSnapshot(Op.Snapshot op) {
+                return null;
+            }
+
+            @Override
+            public Void visitVFork(Op.VFork op) {
+                return child(VFORK, op.slot(), op.body(), op);
+            }
+
+            @Override
+            public Void visitExec(Op.Exec op) {
+                // the new program never returns: its body ends the task, whatever follows the exec
+                emit(EXEC, 0, op);
+                ops(op.body());
                 c.emit(END, 0, 0, null, c.endSpan);
-            } else if (op instanceof Op.SpinLock l) {
-                c.emit(SPIN_LOCK, l.lock(), 0, op, s);
-            } else if (op instanceof Op.SpinUnlock u) {
-                c.emit(SPIN_UNLOCK, u.lock(), 0, op, s);
-            } else if (op instanceof Op.ReadLock r) {
-                c.emit(READ_LOCK, r.rwlock(), 0, op, s);
-            } else if (op instanceof Op.ReadUnlock r) {
-                c.emit(READ_UNLOCK, r.rwlock(), 0, op, s);
-            } else if (op instanceof Op.WriteLock w) {
-                c.emit(WRITE_LOCK, w.rwlock(), 0, op, s);
-            } else if (op instanceof Op.WriteUnlock w) {
-                c.emit(WRITE_UNLOCK, w.rwlock(), 0, op, s);
-            } else if (op instanceof Op.SeqWrite w) {
-                c.emit(SEQW_BEGIN, w.seqlock(), 0, op, s);
-                ops(c, w.body(), depth);
-                c.emit(SEQW_END, w.seqlock(), 0, op, s);
-            } else if (op instanceof Op.SeqRead r) {
-                int begin = c.emit(SEQR_BEGIN, r.seqlock(), 0, op, s);
-                ops(c, r.body(), depth);
-                int end = c.emit(SEQR_END, r.seqlock(), 0, op, s);
+                return null;
+            }
+
+            @Override
+            public Void visitThread(Op.Thread op) {
+                return child(THREAD, op.slot(), op.body(), op);
+            }
+
+            @Override
+            public Void visitJoin(Op.Join op) {
+                return emit(WAIT_CHILD, op.slot(), op);
+            }
+
+            @Override
+            public Void visitClone(Op.Clone op) {
+                // without CLONE_THREAD the child leads a thread group of its own, as after fork
+                return child(FORK, op.slot(), op.body(), op);
+            }
+
+            @Override
+            public Void visitSpinLock(Op.SpinLock op) {
+                return emit(SPIN_LOCK, op.lock(), op);
+            }
+
+            @Override
+            public Void visitSpinUnlock(Op.SpinUnlock op) {
+                return emit(SPIN_UNLOCK, op.lock(), op);
+            }
+
+            @Override
+            public Void visitReadLock(Op.ReadLock op) {
+                return emit(READ_LOCK, op.rwlock(), op);
+            }
+
+            @Override
+            public Void visitReadUnlock(Op.ReadUnlock op) {
+                return emit(READ_UNLOCK, op.rwlock(), op);
+            }
+
+            @Override
+            public Void visitWriteLock(Op.WriteLock op) {
+                return emit(WRITE_LOCK, op.rwlock(), op);
+            }
+
+            @Override
+            public Void visitWriteUnlock(Op.WriteUnlock op) {
+                return emit(WRITE_UNLOCK, op.rwlock(), op);
+            }
+
+            @Override
+            public Void visitSeqWrite(Op.SeqWrite op) {
+                emit(SEQW_BEGIN, op.seqlock(), op);
+                ops(op.body());
+                return emit(SEQW_END, op.seqlock(), op);
+            }
+
+            @Override
+            public Void visitSeqRead(Op.SeqRead op) {
+                int begin = c.emit(SEQR_BEGIN, op.seqlock(), 0, op, op.span());
+                ops(op.body());
+                int end = c.emit(SEQR_END, op.seqlock(), 0, op, op.span());
                 c.target[end] = begin;
-            } else if (op instanceof Op.CondWait w) {
-                c.emit(COND_WAIT, w.cond(), w.mutex(), op, s);
-            } else if (op instanceof Op.CondSignal sg) {
-                c.emit(SIGNAL, sg.cond(), 0, op, s);
-            } else if (op instanceof Op.CondBroadcast bc) {
-                c.emit(BROADCAST, bc.cond(), 0, op, s);
-            } else if (op instanceof Op.BarrierWait bw) {
-                c.emit(BARRIER, bw.barrier(), 0, op, s);
-            } else if (op instanceof Op.SemOp so) {
-                c.emit(SEMOP, so.set(), 0, op, s);
-            } else if (op instanceof Op.Choose ch) {
-                int at = c.emit(CHOOSE, 0, 0, op, s);
-                int[] starts = new int[ch.branches().size()];
+                return null;
+            }
+
+            @Override
+            public Void visitCondWait(Op.CondWait op) {
+                c.emit(COND_WAIT, op.cond(), op.mutex(), op, op.span());
+                return null;
+            }
+
+            @Override
+            public Void visitCondSignal(Op.CondSignal op) {
+                return emit(SIGNAL, op.cond(), op);
+            }
+
+            @Override
+            public Void visitCondBroadcast(Op.CondBroadcast op) {
+                return emit(BROADCAST, op.cond(), op);
+            }
+
+            @Override
+            public Void visitBarrierWait(Op.BarrierWait op) {
+                return emit(BARRIER, op.barrier(), op);
+            }
+
+            @Override
+            public Void visitSemOp(Op.SemOp op) {
+                return emit(SEMOP, op.set(), op);
+            }
+
+            @Override
+            public Void visitChoose(Op.Choose op) {
+                int at = c.emit(CHOOSE, 0, 0, op, op.span());
+                int[] starts = new int[op.branches().size()];
                 int[] jumps = new int[starts.length];
                 for (int i = 0; i < starts.length; i++) {
                     starts[i] = c.size;
-                    ops(c, ch.branches().get(i), depth);
-                    jumps[i] = c.emit(JUMP, 0, 0, op, s);
+                    ops(op.branches().get(i));
+                    jumps[i] = c.emit(JUMP, 0, 0, op, op.span());
                 }
                 for (int j : jumps) {
                     c.target[j] = c.size;
                 }
                 c.branches[at] = starts;
+                return null;
             }
-            // everything else is local work: nothing to interleave
-        }
-
-        private void child(FlatCode c, int kind, int slot, List<Op> body, Op op) {
-            int at = c.emit(kind, 0, slot, op, op.span());
-            FlatCode child = new FlatCode(codes.size(), op.span());
-            child.root = c.root;
-            codes.add(child);
-            ops(child, body, 0);
-            child.emit(END, 0, 0, null, op.span());
-            c.a[at] = child.id;
         }
     }
 }
