@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import oss.analysis.ExpectationResult.Status;
 import oss.compiler.expect.Expectation;
-import oss.runtime.kernel.TaskState;
+import oss.runtime.observe.TaskState;
 import oss.runtime.explore.ExploreResult;
 import oss.runtime.kernel.deadlock.BankerReport;
 import oss.runtime.kernel.deadlock.BankerReport.Verdict;

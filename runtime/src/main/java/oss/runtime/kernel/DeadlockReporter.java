@@ -9,8 +9,8 @@ import oss.ir.diag.Related;
 import oss.runtime.kernel.deadlock.DeadlockDetection;
 import oss.runtime.kernel.deadlock.ResourceTable;
 import oss.runtime.kernel.deadlock.WaitForGraph;
-import oss.runtime.kernel.sync.Mutex;
-import oss.runtime.kernel.sync.Semaphore;
+import oss.runtime.kernel.locking.Mutex;
+import oss.runtime.kernel.locking.Semaphore;
 
 /**
  * At the end of a run that stopped because nothing could happen any more,

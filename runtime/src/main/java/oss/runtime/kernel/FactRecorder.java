@@ -18,7 +18,7 @@ import oss.ir.program.Span;
  * statements are kept (the first ones reached), so a long run costs a
  * fixed amount of memory.
  */
-final class FactRecorder {
+public final class FactRecorder {
     static final int LIMIT = 4000;
 
     private record Key(Span span, int pid) {}
@@ -39,7 +39,7 @@ final class FactRecorder {
     private final Map<Key, StatementFact> facts = new LinkedHashMap<>();
     private final Map<Key, Accesses> accesses = new LinkedHashMap<>();
 
-    void record(Span span, Task t, long now, String kind, String summary, List<String> details) {
+    public void record(Span span, Task t, long now, String kind, String summary, List<String> details) {
         if (span == null || !span.isKnown() || facts.size() >= LIMIT) {
             return;
         }
@@ -47,7 +47,7 @@ final class FactRecorder {
                 null));
     }
 
-    void accessed(Span span, Task t, long now, MemoryManager.Access a, boolean write) {
+    public void accessed(Span span, Task t, long now, MemoryManager.Access a, boolean write) {
         if (span == null || !span.isKnown()) {
             return;
         }

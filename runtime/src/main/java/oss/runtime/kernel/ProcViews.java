@@ -1,5 +1,6 @@
 package oss.runtime.kernel;
 
+import oss.runtime.observe.TaskState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

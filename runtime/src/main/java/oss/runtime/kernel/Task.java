@@ -1,5 +1,6 @@
 package oss.runtime.kernel;
 
+import oss.runtime.observe.TaskState;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

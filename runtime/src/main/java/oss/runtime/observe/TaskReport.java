@@ -1,6 +1,6 @@
 package oss.runtime.observe;
 
-import oss.runtime.kernel.TaskState;
+import oss.runtime.observe.TaskState;
 import oss.ir.program.Span;
 
 /**

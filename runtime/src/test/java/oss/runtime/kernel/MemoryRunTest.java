@@ -1,5 +1,6 @@
 package oss.runtime.kernel;
 
+import oss.runtime.observe.TaskState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,7 +139,7 @@ class MemoryRunTest {
         assertEquals(3 * MS, r.endNs());
         for (TaskReport t : r.tasks()) {
             if (t.forked()) {
-                assertEquals(oss.runtime.kernel.TaskState.DEAD, t.state(), t.toString());
+                assertEquals(oss.runtime.observe.TaskState.DEAD, t.state(), t.toString());
                 assertEquals(3 * MS, t.finishNs(), t.toString());
             }
         }

@@ -18,7 +18,7 @@ import oss.ir.diag.Code;
 import oss.runtime.Simulator;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
-import oss.runtime.kernel.TaskState;
+import oss.runtime.observe.TaskState;
 import oss.runtime.observe.GanttSlice;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;

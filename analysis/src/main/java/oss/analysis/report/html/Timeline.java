@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import oss.runtime.kernel.TaskState;
+import oss.runtime.observe.TaskState;
 import oss.runtime.observe.GanttSlice;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;

@@ -1,11 +1,12 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.deadlock;
 
 import java.util.ArrayList;
 import java.util.List;
 import oss.ir.diag.Code;
-import oss.runtime.kernel.deadlock.ResourceTable;
 import oss.ir.program.DeadlockPolicy;
 import oss.ir.program.Op;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /**
  * claim, request and release on resource classes with instances. A request
@@ -14,39 +15,39 @@ import oss.ir.program.Op;
  * sleeps, and waiting requests are retried in the order they were made
  * whenever instances come back.
  */
-final class ResourceCalls {
-    private final Kernel k;
+public final class ResourceCalls {
+    private final Core k;
     private final ResourceTable resources;
     private final DeadlockPolicy policy;
     private final List<Integer> waiters = new ArrayList<>();
 
-    ResourceCalls(Kernel k, ResourceTable resources, DeadlockPolicy policy) {
+    public ResourceCalls(Core k, ResourceTable resources, DeadlockPolicy policy) {
         this.k = k;
         this.resources = resources;
         this.policy = policy;
     }
 
-    static boolean handles(Op op) {
-        return op instanceof Op.Claim || op instanceof Op.Request || op instanceof Op.Release;
+    /** {@code claim}: the banker's Max row of {@code t}. */
+    public boolean claim(Task t, Op.Claim c) {
+        resources.row(t.pid).claim = c.max().clone();
+        t.next();
+        return true;
     }
 
-    /** Runs one resource statement; false when {@code t} went to sleep. */
-    boolean step(Task t, Op op) {
-        if (op instanceof Op.Claim c) {
-            resources.row(t.pid).claim = c.max().clone();
-            t.next();
-            return true;
-        }
-        if (op instanceof Op.Request r) {
-            return request(t, r);
-        }
-        release(t, (Op.Release) op);
+    /** {@code request}: granted now, or {@code t} sleeps until it can be (false then). */
+    public boolean request(Task t, Op.Request r) {
+        return requestOrSleep(t, r);
+    }
+
+    /** {@code release}: the instances go back and waiting requests are retried. */
+    public boolean release(Task t, Op.Release r) {
+        giveBack(t, r);
         t.next();
         return true;
     }
 
     /** A task killed while its request waited: the request is withdrawn. */
-    void forget(int pid) {
+    public void forget(int pid) {
         waiters.remove(Integer.valueOf(pid));
         ResourceTable.Row row = resources.existing(pid);
         if (row != null) {
@@ -55,12 +56,12 @@ final class ResourceCalls {
     }
 
     /** The kernel takes back whatever an exiting task still holds. */
-    void exited(Task t) {
+    public void exited(Task t) {
         resources.releaseAll(t.pid);
         grantWaitingRequests();
     }
 
-    private boolean request(Task t, Op.Request r) {
+    private boolean requestOrSleep(Task t, Op.Request r) {
         ResourceTable.Row row = resources.row(t.pid);
         int[] amounts = r.amounts();
         if (row.claim != null) {
@@ -112,7 +113,7 @@ final class ResourceCalls {
         return sb.toString();
     }
 
-    private void release(Task t, Op.Release r) {
+    private void giveBack(Task t, Op.Release r) {
         ResourceTable.Row row = resources.row(t.pid);
         int[] amounts = r.amounts();
         for (int i = 0; i < amounts.length; i++) {

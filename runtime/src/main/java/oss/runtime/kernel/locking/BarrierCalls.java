@@ -1,20 +1,22 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.locking;
 
 import java.util.List;
-import oss.runtime.kernel.sync.Barrier;
 import oss.ir.program.Op;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /** Barriers: arrivals sleep until the N-th, which wakes them all and starts the next generation. */
-final class BarrierCalls {
-    private final Kernel k;
+public final class BarrierCalls {
+    private final Core k;
     private final Barrier[] barriers;
 
-    BarrierCalls(Kernel k, Barrier[] barriers) {
+    public BarrierCalls(Core k, Barrier[] barriers) {
         this.k = k;
         this.barriers = barriers;
     }
 
-    boolean step(Task t, Op.BarrierWait op) {
+    /** {@code barrier b}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean barrierWait(Task t, Op.BarrierWait op) {
         Barrier b = barriers[op.barrier()];
         if (b.arrived.size() + 1 >= b.parties) {
             for (int w = b.arrived.poll(); w >= 0; w = b.arrived.poll()) {
@@ -24,7 +26,7 @@ final class BarrierCalls {
             }
             b.generation++;
             k.facts().record(op.span(), t, k.now(), "barrier", t + " arrived last: " + b.name + " released its "
-                    + b.parties + " parties at " + Kernel.ms(k.now()) + " (generation " + b.generation + ")", List.of());
+                    + b.parties + " parties at " + Core.ms(k.now()) + " (generation " + b.generation + ")", List.of());
             t.next();
             return true;
         }
@@ -35,14 +37,14 @@ final class BarrierCalls {
         return false;
     }
 
-    void forget(Task t) {
+    public void forget(Task t) {
         if (t.blocker == Task.Blocker.BARRIER) {
             barriers[t.blockerIndex].arrived.remove(t.pid);
         }
     }
 
     /** Whether {@code pid} already sleeps at barrier {@code index}. */
-    boolean waiting(int index, int pid) {
+    public boolean waiting(int index, int pid) {
         return barriers[index].arrived.contains(pid);
     }
 }

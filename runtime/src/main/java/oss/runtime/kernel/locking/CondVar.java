@@ -1,4 +1,4 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.locking;
 
 /** A condition variable (Mesa): a FIFO queue of waiters, no state of its own; a signal with no waiter is lost. */
 public final class CondVar {

@@ -1,4 +1,4 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.locking;
 
 /** A reusable barrier: the N-th arrival releases the N-1 sleepers and starts a new generation. */
 public final class Barrier {

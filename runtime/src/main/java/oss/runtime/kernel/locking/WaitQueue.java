@@ -1,4 +1,4 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.locking;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;

@@ -1,12 +1,13 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.locking;
 
 import java.util.List;
 import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
-import oss.runtime.kernel.sync.SeqLock;
 import oss.ir.program.Op;
 import oss.ir.program.Span;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /**
  * seq_write and seq_read. A writer takes the writer slot (sleeping, FIFO
@@ -15,34 +16,35 @@ import oss.ir.program.Span;
  * odd, notes it, runs its body and, when the sequence changed meanwhile,
  * goes back to the start (a retry).
  */
-final class SeqCalls {
-    private final Kernel k;
+public final class SeqCalls {
+    private final Core k;
     private final SeqLock[] locks;
 
-    SeqCalls(Kernel k, SeqLock[] locks) {
+    public SeqCalls(Core k, SeqLock[] locks) {
         this.k = k;
         this.locks = locks;
     }
 
-    /** Runs the beginning or the end of a seq_write / seq_read; false when {@code t} sleeps or spins. */
-    boolean step(Task t, Op op) {
-        if (op instanceof Op.SeqWrite w) {
-            SeqLock s = locks[w.seqlock()];
-            if (t.atBodyEnd()) {
-                t.leaveBody();
-                endWrite(s);
-                return true;
-            }
-            if (s.writer == 0) {
-                beginWrite(s, t, w);
-                return true;
-            }
-            s.writers.add(t.pid);
-            k.block(t, Task.Blocker.SEQ_WRITE, w.seqlock(), w.span(), "seqlock " + s.name + " to write (writer "
-                    + k.task(s.writer) + " is inside)");
-            return false;
+    /** {@code seq_write q { }}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean seqWrite(Task t, Op.SeqWrite w) {
+        SeqLock s = locks[w.seqlock()];
+        if (t.atBodyEnd()) {
+            t.leaveBody();
+            endWrite(s);
+            return true;
         }
-        Op.SeqRead r = (Op.SeqRead) op;
+        if (s.writer == 0) {
+            beginWrite(s, t, w);
+            return true;
+        }
+        s.writers.add(t.pid);
+        k.block(t, Task.Blocker.SEQ_WRITE, w.seqlock(), w.span(), "seqlock " + s.name + " to write (writer "
+                + k.task(s.writer) + " is inside)");
+        return false;
+    }
+
+    /** {@code seq_read q { }}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean seqRead(Task t, Op.SeqRead r) {
         SeqLock s = locks[r.seqlock()];
         if (t.atBodyEnd()) {
             if (s.sequence != t.bodyMark()) {
@@ -106,7 +108,7 @@ final class SeqCalls {
         s.spinners.clear();
     }
 
-    void exited(Task t) {
+    public void exited(Task t) {
         for (SeqLock s : locks) {
             if (s.writer == t.pid) {
                 k.findings().add(new Diagnostic(Code.EXIT_HOLDING_LOCK, Code.EXIT_HOLDING_LOCK.severity(),
@@ -117,7 +119,7 @@ final class SeqCalls {
         }
     }
 
-    void forget(Task t) {
+    public void forget(Task t) {
         if (t.blocker == Task.Blocker.SEQ_WRITE) {
             locks[t.blockerIndex].writers.remove(t.pid);
         } else if (t.blocker == Task.Blocker.SEQ_SPIN) {
@@ -125,7 +127,7 @@ final class SeqCalls {
         }
     }
 
-    int writer(int index) {
+    public int writer(int index) {
         return locks[index].writer;
     }
 }

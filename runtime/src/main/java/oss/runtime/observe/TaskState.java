@@ -1,4 +1,4 @@
-package oss.runtime.kernel;
+package oss.runtime.observe;
 
 /** The states ps(1) shows, with the letters it uses. */
 public enum TaskState {

@@ -1,4 +1,4 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.locking;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,9 +7,10 @@ import java.util.Set;
 import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
-import oss.runtime.kernel.sync.RwLock;
 import oss.ir.program.Op;
 import oss.ir.program.Span;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /**
  * read_lock, read_unlock, write_lock and write_unlock on sleeping
@@ -19,63 +20,68 @@ import oss.ir.program.Span;
  * whenever one waits, else every reader. A writer overtaken by readers is
  * reported (OSS2010) when it finally gets in.
  */
-final class RwLockCalls {
-    private final Kernel k;
+public final class RwLockCalls {
+    private final Core k;
     private final RwLock[] locks;
     private final Set<Span> starvedReported = new HashSet<>();
 
-    RwLockCalls(Kernel k, RwLock[] locks) {
+    public RwLockCalls(Core k, RwLock[] locks) {
         this.k = k;
         this.locks = locks;
     }
 
-    /** Runs one rwlock statement; false when {@code t} went to sleep. */
-    boolean step(Task t, Op op) {
-        if (op instanceof Op.ReadLock r) {
-            RwLock l = locks[r.rwlock()];
-            long ticket = l.nextTicket++;
-            if (l.writer == 0 && !(l.writerPreferring && l.writerWaiting())) {
-                enterRead(l, t.pid, ticket, r.span());
-                t.next();
-                return true;
-            }
-            l.waiters.add(new RwLock.Waiter(t.pid, false, ticket, k.now()));
-            k.block(t, Task.Blocker.RWLOCK, r.rwlock(), r.span(), "rwlock " + l.name + " to read ("
-                    + (l.writer != 0 ? "held by writer " + k.task(l.writer) : "a writer waits and it prefers writers")
-                    + ")");
-            return false;
-        }
-        if (op instanceof Op.WriteLock w) {
-            RwLock l = locks[w.rwlock()];
-            long ticket = l.nextTicket++;
-            if (l.free()) {
-                l.writer = t.pid;
-                l.writeLockedAt = w.span();
-                t.next();
-                return true;
-            }
-            l.waiters.add(new RwLock.Waiter(t.pid, true, ticket, k.now()));
-            if (l.writerPreferring) {
-                t.markStep(); // announces itself: from now on new readers wait
-            }
-            k.block(t, Task.Blocker.RWLOCK, w.rwlock(), w.span(), "rwlock " + l.name + " to write (held by "
-                    + (l.writer != 0 ? "writer " + k.task(l.writer) : l.readers.size() + " reader(s)") + ")");
-            return false;
-        }
-        if (op instanceof Op.ReadUnlock u) {
-            RwLock l = locks[u.rwlock()];
-            int at = l.readers.indexOf(t.pid);
-            if (at < 0) {
-                nonHolder(t, l, u.span(), "read_unlock");
-            } else {
-                l.readers.remove(at);
-                l.readLockedAt.remove(at);
-                grant(l);
-            }
+    /** {@code read_lock r}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean readLock(Task t, Op.ReadLock r) {
+        RwLock l = locks[r.rwlock()];
+        long ticket = l.nextTicket++;
+        if (l.writer == 0 && !(l.writerPreferring && l.writerWaiting())) {
+            enterRead(l, t.pid, ticket, r.span());
             t.next();
             return true;
         }
-        Op.WriteUnlock u = (Op.WriteUnlock) op;
+        l.waiters.add(new RwLock.Waiter(t.pid, false, ticket, k.now()));
+        k.block(t, Task.Blocker.RWLOCK, r.rwlock(), r.span(), "rwlock " + l.name + " to read ("
+                + (l.writer != 0 ? "held by writer " + k.task(l.writer) : "a writer waits and it prefers writers")
+                + ")");
+        return false;
+    }
+
+    /** {@code write_lock r}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean writeLock(Task t, Op.WriteLock w) {
+        RwLock l = locks[w.rwlock()];
+        long ticket = l.nextTicket++;
+        if (l.free()) {
+            l.writer = t.pid;
+            l.writeLockedAt = w.span();
+            t.next();
+            return true;
+        }
+        l.waiters.add(new RwLock.Waiter(t.pid, true, ticket, k.now()));
+        if (l.writerPreferring) {
+            t.markStep(); // announces itself: from now on new readers wait
+        }
+        k.block(t, Task.Blocker.RWLOCK, w.rwlock(), w.span(), "rwlock " + l.name + " to write (held by "
+                + (l.writer != 0 ? "writer " + k.task(l.writer) : l.readers.size() + " reader(s)") + ")");
+        return false;
+    }
+
+    /** {@code read_unlock r}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean readUnlock(Task t, Op.ReadUnlock u) {
+        RwLock l = locks[u.rwlock()];
+        int at = l.readers.indexOf(t.pid);
+        if (at < 0) {
+            nonHolder(t, l, u.span(), "read_unlock");
+        } else {
+            l.readers.remove(at);
+            l.readLockedAt.remove(at);
+            grant(l);
+        }
+        t.next();
+        return true;
+    }
+
+    /** {@code write_unlock r}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean writeUnlock(Task t, Op.WriteUnlock u) {
         RwLock l = locks[u.rwlock()];
         if (l.writer != t.pid) {
             nonHolder(t, l, u.span(), "write_unlock");
@@ -129,8 +135,8 @@ final class RwLockCalls {
                 l.writer = w.pid;
                 l.writeLockedAt = t.blockedAt;
                 if (w.overtaken > 0 && starvedReported.add(t.blockedAt)) {
-                    k.findings().add(Code.WRITER_STARVED, t.blockedAt, t + " waited " + Kernel.ms(k.now() - w.since)
-                            + " for write_lock " + l.name + " (from " + Kernel.ms(w.since) + " to " + Kernel.ms(k.now())
+                    k.findings().add(Code.WRITER_STARVED, t.blockedAt, t + " waited " + Core.ms(k.now() - w.since)
+                            + " for write_lock " + l.name + " (from " + Core.ms(w.since) + " to " + Core.ms(k.now())
                             + ") while " + w.overtaken + " reader(s) arriving after it got in first: " + l.name
                             + " prefers readers (`writer_preferring` makes new readers wait behind a waiting writer)");
                 }
@@ -142,7 +148,7 @@ final class RwLockCalls {
     }
 
     /** An exiting task: what it holds is reported and released. */
-    void exited(Task t) {
+    public void exited(Task t) {
         for (RwLock l : locks) {
             boolean changed = false;
             if (l.writer == t.pid) {
@@ -169,7 +175,7 @@ final class RwLockCalls {
                 List.of(new Related(lockedAt, "locked here")), ""));
     }
 
-    void forget(Task t) {
+    public void forget(Task t) {
         if (t.blocker == Task.Blocker.RWLOCK) {
             RwLock l = locks[t.blockerIndex];
             l.waiters.removeIf(w -> w.pid == t.pid);
@@ -178,7 +184,7 @@ final class RwLockCalls {
     }
 
     /** Who a sleeper on rwlock {@code index} waits for: the holders, and waiting writers ahead of a reader that prefers them. */
-    List<Integer> waitsFor(Task t, int index) {
+    public List<Integer> waitsFor(Task t, int index) {
         RwLock l = locks[index];
         List<Integer> out = new ArrayList<>(l.readers);
         if (l.writer != 0) {

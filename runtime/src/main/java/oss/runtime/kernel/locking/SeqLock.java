@@ -1,4 +1,4 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.locking;
 
 import oss.ir.program.Span;
 

@@ -1,4 +1,4 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.locking;
 
 import java.util.HashSet;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.Set;
 import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
-import oss.runtime.kernel.sync.SpinLock;
 import oss.ir.program.Op;
 import oss.ir.program.Span;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /**
  * spin_lock and spin_unlock. A task that finds the lock held takes a ticket
@@ -16,25 +17,26 @@ import oss.ir.program.Span;
  * time) until unlock hands it the lock in ticket order; slice ends still
  * preempt it, and a spinner handed the lock while preempted owns it anyway.
  */
-final class SpinCalls {
-    private final Kernel k;
+public final class SpinCalls {
+    private final Core k;
     private final SpinLock[] locks;
     /** (pid, statement) pairs already reported as sleeping with a spinlock held. */
     private final Set<String> reportedSleeps = new HashSet<>();
 
-    SpinCalls(Kernel k, SpinLock[] locks) {
+    public SpinCalls(Core k, SpinLock[] locks) {
         this.k = k;
         this.locks = locks;
     }
 
-    /** Runs spin_lock or spin_unlock; false when {@code t} busy-waits. */
-    boolean step(Task t, Op op) {
-        if (op instanceof Op.SpinUnlock u) {
-            unlock(t, u.lock(), u.span());
-            t.next();
-            return true;
-        }
-        Op.SpinLock l = (Op.SpinLock) op;
+    /** {@code spin_unlock s}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean spinUnlock(Task t, Op.SpinUnlock u) {
+        unlock(t, u.lock(), u.span());
+        t.next();
+        return true;
+    }
+
+    /** {@code spin_lock s}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean spinLock(Task t, Op.SpinLock l) {
         SpinLock s = locks[l.lock()];
         long now = k.now();
         k.stopSpinning(t);
@@ -49,7 +51,7 @@ final class SpinCalls {
         }
         if (s.owner == 0) {
             take(s, t, l.span(), now);
-            k.facts().record(l.span(), t, now, "spin_lock", s.name + " was free: taken at " + Kernel.ms(now),
+            k.facts().record(l.span(), t, now, "spin_lock", s.name + " was free: taken at " + Core.ms(now),
                     List.of());
             t.next();
             return true;
@@ -94,7 +96,7 @@ final class SpinCalls {
         }
         Task next = k.task(w);
         k.facts().record(next.blockedAt, next, now, "spin_lock", s.name + " was held by " + t + ": spun from "
-                + Kernel.ms(next.blockedSince) + " to " + Kernel.ms(now)
+                + Core.ms(next.blockedSince) + " to " + Core.ms(now)
                 + (next.cpu < 0 ? " (preempted when it got the lock: it holds it without running)" : ""), List.of());
         take(s, next, next.blockedAt, now);
         next.handedSpin = index;
@@ -106,7 +108,7 @@ final class SpinCalls {
     }
 
     /** Called as {@code t} goes to sleep at {@code at}: sleeping with a spinlock held is a bug. */
-    void sleeping(Task t, Span at, String on) {
+    public void sleeping(Task t, Span at, String on) {
         if (t.spinlocksHeld <= 0 || !reportedSleeps.add(t.pid + "@" + at.line() + ":" + at.column())) {
             return;
         }
@@ -122,7 +124,7 @@ final class SpinCalls {
     }
 
     /** An exiting task: reported and released. */
-    void exited(Task t) {
+    public void exited(Task t) {
         for (int i = 0; i < locks.length; i++) {
             SpinLock s = locks[i];
             if (s.owner == t.pid) {
@@ -134,14 +136,14 @@ final class SpinCalls {
         }
     }
 
-    void forget(Task t) {
+    public void forget(Task t) {
         if (t.blocker == Task.Blocker.SPINLOCK) {
             locks[t.blockerIndex].tickets.remove(t.pid);
         }
     }
 
     /** The holder a spinner waits for; 0 when none. */
-    int holder(int index) {
+    public int holder(int index) {
         return locks[index].owner;
     }
 }

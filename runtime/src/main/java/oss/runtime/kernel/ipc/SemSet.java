@@ -1,4 +1,6 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.ipc;
+
+import oss.runtime.kernel.locking.WaitQueue;
 
 /**
  * A System V semaphore set. A semop applies all of its operations or none:

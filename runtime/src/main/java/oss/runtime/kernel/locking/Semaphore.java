@@ -1,4 +1,4 @@
-package oss.runtime.kernel.sync;
+package oss.runtime.kernel.locking;
 
 /**
  * A counting semaphore (Dijkstra's P and V). A V with sleepers wakes the

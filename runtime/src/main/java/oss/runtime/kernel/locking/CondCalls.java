@@ -1,8 +1,9 @@
-package oss.runtime.kernel;
+package oss.runtime.kernel.locking;
 
 import oss.ir.diag.Code;
-import oss.runtime.kernel.sync.CondVar;
 import oss.ir.program.Op;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
 
 /**
  * Condition variables with Mesa semantics. cond_wait releases the mutex
@@ -11,36 +12,39 @@ import oss.ir.program.Op;
  * woken waiter re-acquires the mutex itself when it next runs, queueing
  * for it like any locker, so the condition may be false again by then.
  */
-final class CondCalls {
-    private final Kernel k;
-    private final SyncCalls mutexes;
+public final class CondCalls {
+    private final Core k;
+    private final MutexCalls mutexes;
     private final CondVar[] conds;
 
-    CondCalls(Kernel k, SyncCalls mutexes, CondVar[] conds) {
+    public CondCalls(Core k, MutexCalls mutexes, CondVar[] conds) {
         this.k = k;
         this.mutexes = mutexes;
         this.conds = conds;
     }
 
-    /** Runs cond_wait (either half), signal or broadcast; false when {@code t} went to sleep. */
-    boolean step(Task t, Op op) {
-        if (op instanceof Op.CondSignal s) {
-            int w = conds[s.cond()].waiters.poll();
-            if (w >= 0) {
-                k.wake(k.task(w));
-            }
-            t.next();
-            return true;
+    /** {@code signal c}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean condSignal(Task t, Op.CondSignal s) {
+        int w = conds[s.cond()].waiters.poll();
+        if (w >= 0) {
+            k.wake(k.task(w));
         }
-        if (op instanceof Op.CondBroadcast b) {
-            CondVar c = conds[b.cond()];
-            for (int w = c.waiters.poll(); w >= 0; w = c.waiters.poll()) {
-                k.wake(k.task(w));
-            }
-            t.next();
-            return true;
+        t.next();
+        return true;
+    }
+
+    /** {@code broadcast c}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean condBroadcast(Task t, Op.CondBroadcast b) {
+        CondVar c = conds[b.cond()];
+        for (int w = c.waiters.poll(); w >= 0; w = c.waiters.poll()) {
+            k.wake(k.task(w));
         }
-        Op.CondWait w = (Op.CondWait) op;
+        t.next();
+        return true;
+    }
+
+    /** {@code cond_wait c m}; false when {@code t} left the CPU (it sleeps or busy-waits). */
+    public boolean condWait(Task t, Op.CondWait w) {
         CondVar c = conds[w.cond()];
         if (t.condWaiting) {
             // woken: take the mutex back before going on
@@ -63,7 +67,7 @@ final class CondCalls {
         return false;
     }
 
-    void forget(Task t) {
+    public void forget(Task t) {
         if (t.blocker == Task.Blocker.COND) {
             conds[t.blockerIndex].waiters.remove(t.pid);
         }

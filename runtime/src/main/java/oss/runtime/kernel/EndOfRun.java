@@ -1,0 +1,123 @@
+package oss.runtime.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import oss.ir.diag.Code;
+import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.Span;
+import oss.runtime.hw.Cpu;
+import oss.runtime.kernel.mm.MemoryManager;
+import oss.runtime.observe.MachineStats;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.SnapshotView;
+import oss.runtime.observe.TaskMemory;
+import oss.runtime.observe.TaskReport;
+import oss.runtime.observe.TaskState;
+import oss.runtime.observe.WaitSpan;
+
+/**
+ * The end of a run: the charts closed at the last instant, the findings only the end can make
+ * (a deadlock or a task blocked forever, zombies never reaped, a budget or the time limit
+ * reached), the /proc views of the final state, and every task's report.
+ */
+final class EndOfRun {
+    private final Kernel k;
+
+    EndOfRun(Kernel k) {
+        this.k = k;
+    }
+
+    RunResult finish() {
+        for (Cpu cpu : k.cpus) {
+            if (!cpu.idle()) {
+                Task t = k.tasks.get(cpu.current);
+                k.sched.charge(cpu);
+                k.sched.closeSwitch(cpu);
+                if (cpu.sliceOpen >= 0) {
+                    k.gantt.add(cpu.index, t.pid, cpu.sliceOpen, k.now, k.cutShort ? (k.timeLimitHit ? "the run reached its time limit" : "the run stopped (--until)") : "the run ended");
+                }
+            }
+        }
+        for (int pid = 2; pid < k.tasks.size(); pid++) {
+            Task t = k.tasks.get(pid);
+            if (t.state == TaskState.RUNNABLE) {
+                t.waitingNs += k.now - t.queuedAt;
+                t.queuedAt = k.now;
+            }
+        }
+        boolean ended = !k.budgetExhausted && !k.cutShort;
+        boolean deadlocked = false;
+        if (ended) {
+            DeadlockReporter reporter = new DeadlockReporter(k.tasks, k.mutexes, k.semaphores, k.resources,
+                    t -> t.blocker == Task.Blocker.SEMSET ? k.semsets.waitsFor(t, k.tasks.size(), k.tasks::get)
+                            : k.locking.waitsFor(t, k.tasks.size(), k.tasks::get));
+            deadlocked = reporter.report(k.findings);
+            if (k.program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
+                k.findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");
+                k.findings.downgrade(Code.BLOCKED_FOREVER, "`deadlock ignore`: the ostrich kernel does nothing about it");
+            }
+            for (int pid = 2; pid < k.tasks.size(); pid++) {
+                Task t = k.tasks.get(pid);
+                if (t.state == TaskState.ZOMBIE && t.forked) {
+                    k.findings.add(Code.ZOMBIE_LEFT, k.lifecycle.forkedAt.get(pid), t + " exited with status " + t.exitStatus
+                            + " at " + k.ms(t.finishNs) + " and was never reaped: its parent "
+                            + k.tasks.get(t.ppid) + " never waits for it, so it stays a zombie");
+                }
+            }
+        }
+        if (k.timeLimitHit) {
+            Span where = k.program.processes().isEmpty() ? Span.NONE : k.program.processes().get(0).span();
+            k.findings.add(Code.TIME_LIMIT, where, "the run stopped at " + k.ms(k.now) + ", the simulator's limit of 2^52 ns"
+                    + " (about 52 days of simulated time); results describe the state at that instant. Shorten the"
+                    + " scenario's times, or stop earlier with --until");
+        }
+        if (k.budgetExhausted && k.outOfBudgetWhy != null) {
+            Span where = k.program.processes().isEmpty() ? Span.NONE : k.program.processes().get(0).span();
+            k.findings.add(Code.ANALYSIS_BUDGET, where, k.outOfBudgetWhy + " (the run stopped after " + k.processed
+                    + " events at " + k.ms(k.now) + "; results describe that instant)");
+        } else if (k.budgetExhausted) {
+            Span where = k.program.processes().isEmpty() ? Span.NONE : k.program.processes().get(0).span();
+            k.findings.add(Code.BUDGET_EXHAUSTED, where, "the run stopped after " + k.processed + " events and " + k.steps
+                    + " steps at " + k.ms(k.now) + ", the budget of " + k.options.maxEvents() + " events and " + k.stepBudget + " steps"
+                    + "; raise --max-events, or look for a loop that never ends");
+        }
+        if (k.mm != null) {
+            // what /proc would show once the run is over (oss run --show picks from it)
+            k.snapshots.add(new SnapshotView("end of run", k.now, Span.NONE, k.views()));
+        }
+        List<TaskReport> reports = new ArrayList<>();
+        for (int pid = 1; pid < k.tasks.size(); pid++) {
+            Task t = k.tasks.get(pid);
+            reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
+                    t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
+                    t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries,
+                    java.util.Arrays.stream(t.slots).boxed().toList()));
+        }
+        for (Task t : k.tasks) {
+            if (t != null && t.waitingSince >= 0 && t.pid > 1) {
+                // still waiting when the run ended (blocked forever, or cut short)
+                k.waits.add(new WaitSpan(t.pid, t.waitingSince, -1, t.state == TaskState.DISK_SLEEP ? "D" : "S",
+                        t.waitingOn));
+            }
+        }
+        return new RunResult(k.cutShort ? k.now : k.lastActive, k.processed, k.cpus.length, List.copyOf(reports), k.gantt.slices(),
+                List.copyOf(k.lifecycle.finishOrder), k.findings.all(), deadlocked, k.budgetExhausted,
+                k.mm == null ? MachineStats.NONE : k.mm.machineStats(), List.copyOf(k.snapshots), k.facts.all(),
+                k.director.followed(), List.copyOf(k.waits));
+    }
+
+    TaskMemory memoryOf(Task t) {
+        if (k.mm == null || k.mm.counters(t.pid) == null) {
+            return t.signal == null ? TaskMemory.NONE
+                    : new TaskMemory(0, 0, 0, 0, 0, t.signal, t.signalAt, 0, 0);
+        }
+        MemoryManager.TaskCounters c = k.mm.counters(t.pid);
+        var space = k.mm.addressSpace(t.pid);
+        long rss = space != null ? space.resident.size() : Math.max(0, c.rssAtExit);
+        long vm = space != null ? space.vmPages(MemoryManager.PAGE_SIZE) : Math.max(0, c.vmAtExit);
+        long leaked = c.leaks.stream().mapToLong(b -> b.size()).sum();
+        int freeBlocks = space != null && space.allocator != null ? space.allocator.freeListLength() : c.freeBlocks;
+        return new TaskMemory(c.minor, c.major, c.cow, rss, vm, t.signal, t.signalAt, leaked, c.leaks.size(),
+                freeBlocks);
+    }
+}

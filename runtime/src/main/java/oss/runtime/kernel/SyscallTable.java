@@ -1,0 +1,284 @@
+package oss.runtime.kernel;
+
+import oss.ir.program.Op;
+import oss.runtime.kernel.deadlock.ResourceCalls;
+import oss.runtime.kernel.ipc.SemSetCalls;
+import oss.runtime.kernel.locking.Locking;
+
+/**
+ * The system-call table: one entry per kind of {@link Op}, each handing the statement to the
+ * subsystem that owns it (locking, ipc, the banker's resources, mm, the process lifecycle), as
+ * Linux's sys_call_table maps a number to its sys_ function. A kind of op added to the IR without
+ * an entry here fails to compile. Each entry runs one zero-time statement of the task being
+ * stepped and answers false when that task left the CPU (it slept, busy-waits or exited).
+ *
+ * <p>The task is a field, not an argument, so the per-statement dispatch allocates nothing.
+ */
+final class SyscallTable implements Op.Visitor<Boolean> {
+    private final Kernel kernel;
+    private final ProcessLifecycle lifecycle;
+    private final Locking locking;
+    private final SemSetCalls semsets;
+    private final ResourceCalls resources;
+    private Task t;
+
+    SyscallTable(Kernel kernel, ProcessLifecycle lifecycle, Locking locking, SemSetCalls semsets, ResourceCalls resources) {
+        this.kernel = kernel;
+        this.lifecycle = lifecycle;
+        this.locking = locking;
+        this.semsets = semsets;
+        this.resources = resources;
+    }
+
+    /** Runs {@code op} for {@code task}; false when the task left the CPU. */
+    boolean step(Task task, Op op) {
+        this.t = task;
+        return op.accept(this);
+    }
+
+    // ---- time: the kernel's own
+
+    @Override
+    public Boolean visitCompute(Op.Compute op) {
+        throw new IllegalStateException("compute is a CPU burst, run by the kernel's execute loop, not a system call");
+    }
+
+    @Override
+    public Boolean visitSleep(Op.Sleep op) {
+        t.next();
+        kernel.sleepFor(t, Task.Blocker.TIMER, op.ns(), op.span());
+        return false;
+    }
+
+    @Override
+    public Boolean visitIo(Op.Io op) {
+        t.next();
+        kernel.sleepFor(t, Task.Blocker.IO, op.ns(), op.span());
+        return false;
+    }
+
+    @Override
+    public Boolean visitRepeat(Op.Repeat op) {
+        throw new IllegalStateException("repeat is unrolled by the task's frames, never run as a statement");
+    }
+
+    @Override
+    public Boolean visitChoose(Op.Choose op) {
+        return kernel.choose(t, op);
+    }
+
+    @Override
+    public Boolean visitSnapshot(Op.Snapshot op) {
+        return kernel.snapshot(t, op);
+    }
+
+    // ---- locking
+
+    @Override
+    public Boolean visitLock(Op.Lock op) {
+        return locking.mutex().lock(t, op);
+    }
+
+    @Override
+    public Boolean visitUnlock(Op.Unlock op) {
+        return locking.mutex().unlock(t, op);
+    }
+
+    @Override
+    public Boolean visitTryLock(Op.TryLock op) {
+        return locking.mutex().tryLock(t, op);
+    }
+
+    @Override
+    public Boolean visitSemWait(Op.SemWait op) {
+        return locking.semaphore().semWait(t, op);
+    }
+
+    @Override
+    public Boolean visitSemPost(Op.SemPost op) {
+        return locking.semaphore().semPost(t, op);
+    }
+
+    @Override
+    public Boolean visitSpinLock(Op.SpinLock op) {
+        return locking.spin().spinLock(t, op);
+    }
+
+    @Override
+    public Boolean visitSpinUnlock(Op.SpinUnlock op) {
+        return locking.spin().spinUnlock(t, op);
+    }
+
+    @Override
+    public Boolean visitReadLock(Op.ReadLock op) {
+        return locking.rw().readLock(t, op);
+    }
+
+    @Override
+    public Boolean visitReadUnlock(Op.ReadUnlock op) {
+        return locking.rw().readUnlock(t, op);
+    }
+
+    @Override
+    public Boolean visitWriteLock(Op.WriteLock op) {
+        return locking.rw().writeLock(t, op);
+    }
+
+    @Override
+    public Boolean visitWriteUnlock(Op.WriteUnlock op) {
+        return locking.rw().writeUnlock(t, op);
+    }
+
+    @Override
+    public Boolean visitSeqWrite(Op.SeqWrite op) {
+        return locking.seq().seqWrite(t, op);
+    }
+
+    @Override
+    public Boolean visitSeqRead(Op.SeqRead op) {
+        return locking.seq().seqRead(t, op);
+    }
+
+    @Override
+    public Boolean visitCondWait(Op.CondWait op) {
+        return locking.cond().condWait(t, op);
+    }
+
+    @Override
+    public Boolean visitCondSignal(Op.CondSignal op) {
+        return locking.cond().condSignal(t, op);
+    }
+
+    @Override
+    public Boolean visitCondBroadcast(Op.CondBroadcast op) {
+        return locking.cond().condBroadcast(t, op);
+    }
+
+    @Override
+    public Boolean visitBarrierWait(Op.BarrierWait op) {
+        return locking.barrier().barrierWait(t, op);
+    }
+
+    // ---- ipc
+
+    @Override
+    public Boolean visitSemOp(Op.SemOp op) {
+        return semsets.semOp(t, op);
+    }
+
+    // ---- the banker's resources
+
+    @Override
+    public Boolean visitClaim(Op.Claim op) {
+        return resources.claim(t, op);
+    }
+
+    @Override
+    public Boolean visitRequest(Op.Request op) {
+        return resources.request(t, op);
+    }
+
+    @Override
+    public Boolean visitRelease(Op.Release op) {
+        return resources.release(t, op);
+    }
+
+    // ---- the process lifecycle
+
+    @Override
+    public Boolean visitFork(Op.Fork op) {
+        return lifecycle.fork(t, op);
+    }
+
+    @Override
+    public Boolean visitVFork(Op.VFork op) {
+        return lifecycle.vfork(t, op);
+    }
+
+    @Override
+    public Boolean visitThread(Op.Thread op) {
+        return lifecycle.thread(t, op);
+    }
+
+    @Override
+    public Boolean visitClone(Op.Clone op) {
+        return lifecycle.clone(t, op);
+    }
+
+    @Override
+    public Boolean visitExec(Op.Exec op) {
+        return lifecycle.exec(t, op);
+    }
+
+    @Override
+    public Boolean visitExit(Op.Exit op) {
+        return lifecycle.exit(t, op);
+    }
+
+    @Override
+    public Boolean visitWaitChild(Op.WaitChild op) {
+        return lifecycle.waitChild(t, op);
+    }
+
+    @Override
+    public Boolean visitWaitAny(Op.WaitAny op) {
+        return lifecycle.waitAny(t, op);
+    }
+
+    @Override
+    public Boolean visitJoin(Op.Join op) {
+        return lifecycle.join(t, op);
+    }
+
+    // ---- mm: the kernel applies what each costs (CPU time, a disk wait, a fatal signal)
+
+    @Override
+    public Boolean visitMmap(Op.Mmap op) {
+        return kernel.memory(t, op, kernel.memoryCalls().mmap(t, op));
+    }
+
+    @Override
+    public Boolean visitMunmap(Op.Munmap op) {
+        return kernel.memory(t, op, kernel.memoryCalls().munmap(t, op));
+    }
+
+    @Override
+    public Boolean visitMsync(Op.Msync op) {
+        return kernel.memory(t, op, kernel.memoryCalls().msync(t, op));
+    }
+
+    @Override
+    public Boolean visitMalloc(Op.Malloc op) {
+        return kernel.memory(t, op, kernel.memoryCalls().malloc(t, op));
+    }
+
+    @Override
+    public Boolean visitFree(Op.Free op) {
+        return kernel.memory(t, op, kernel.memoryCalls().free(t, op));
+    }
+
+    @Override
+    public Boolean visitBrk(Op.Brk op) {
+        return kernel.memory(t, op, kernel.memoryCalls().brk(t, op));
+    }
+
+    @Override
+    public Boolean visitMemAccess(Op.MemAccess op) {
+        return kernel.memory(t, op, kernel.memoryCalls().memAccess(t, op));
+    }
+
+    @Override
+    public Boolean visitLibraryAccess(Op.LibraryAccess op) {
+        return kernel.memory(t, op, kernel.memoryCalls().libraryAccess(t, op));
+    }
+
+    @Override
+    public Boolean visitPageRefs(Op.PageRefs op) {
+        return kernel.memory(t, op, kernel.memoryCalls().pageRefs(t, op));
+    }
+
+    @Override
+    public Boolean visitTouch(Op.Touch op) {
+        return kernel.memory(t, op, kernel.memoryCalls().touch(t, op));
+    }
+}
