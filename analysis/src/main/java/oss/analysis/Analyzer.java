@@ -24,7 +24,7 @@ import oss.ir.program.Span;
  * The one facade both front ends use: compile, run, judge the banker table,
  * judge every expectation, and return all findings in one sorted list.
  *
- * <p>Call {@link #analyze} with the document's text; it never throws for any
+ * <p>Call {@link #analyze} with the document's text (or its compilation); it never throws for any
  * input (a failure inside oss becomes an OSS9001 diagnostic) and is bounded
  * by the budgets in {@link AnalyzeOptions}.
  */
@@ -46,6 +46,14 @@ public final class Analyzer {
             return new Analysis(failed, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                     failed.diagnostics());
         }
+        return analyze(compilation, text, options);
+    }
+
+    /**
+     * The analysis of a document already compiled from {@code text}: the language server's deep
+     * tier takes the fast tier's compilation of the same version rather than compiling it again.
+     */
+    public static Analysis analyze(Compilation compilation, String text, AnalyzeOptions options) {
         List<Diagnostic> all = new ArrayList<>(compilation.diagnostics());
         if (compilation.program().isEmpty()) {
             all.sort(Diagnostic.BY_POSITION);

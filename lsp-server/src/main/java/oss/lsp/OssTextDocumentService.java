@@ -167,7 +167,7 @@ final class OssTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
             PrepareRenameParams p) {
         return at(p.getTextDocument(), p.getPosition(), null, (doc, pos, cancel) -> {
-            Range r = new NavigationService().prepareRename(doc, pos);
+            Range r = new NavigationService().prepareRename(doc, pos, cancel);
             return r == null ? null : Either3.forFirst(r);
         });
     }
@@ -181,13 +181,13 @@ final class OssTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
-        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new StructureService().symbols(doc).stream()
+        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new StructureService().symbols(doc, cancel).stream()
                 .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
     }
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
-        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new StructureService().folding(doc));
+        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new StructureService().folding(doc, cancel));
     }
 
     @Override
@@ -198,7 +198,7 @@ final class OssTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams p) {
-        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new FormattingService().format(doc));
+        return in(p.getTextDocument(), List.of(), (doc, cancel) -> new FormattingService().format(doc, cancel));
     }
 
     @Override

@@ -29,7 +29,8 @@ import oss.ir.program.Span;
  * in order, for every didOpen/didChange that is still the newest when its turn comes, and its
  * diagnostics are published as soon as it is done; the thread that reads the client's messages
  * only stores the new text, so a document slow to compile holds up no request about another. The deep tier
- * ({@link Analyzer#analyze}: the default run, the exploration, the expectations) runs on one
+ * ({@link Analyzer#analyze}: the default run, the exploration, the expectations, on the fast tier's
+ * compilation of the same version) runs on one
  * background thread per server, {@link Settings#debounceMs} after the last change. A deep
  * analysis whose version is no longer the newest when it starts is skipped, and one that
  * finishes after a newer version arrived is dropped: the analyzer cannot be interrupted, but
@@ -162,7 +163,8 @@ public final class Tiers implements AutoCloseable {
         long start = System.nanoTime();
         boolean published = false;
         try {
-            Analysis analysis = Analyzer.analyze(sourceName(doc.uri()), doc.text(), settings.get().analyzeOptions());
+            // the fast tier's compilation of this very version: compiling it again would only cost time
+            Analysis analysis = Analyzer.analyze(doc.compilation(), doc.text(), settings.get().analyzeOptions());
             doc.analysed(analysis);
             if (documents.isCurrent(doc)) {
                 List<Diagnostic> all = safe(() -> diagnostics.deep(doc));

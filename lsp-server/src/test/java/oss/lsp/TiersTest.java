@@ -193,6 +193,18 @@ class TiersTest {
     }
 
     @Test
+    void theDeepTierAnalysesTheFastTiersCompilationOfTheSameVersion() throws Exception {
+        init("{\"oss\": {\"debounceMs\": 0}}");
+        CountDownLatch deep = new CountDownLatch(1);
+        server.tiers().listener((d, published, nanos) -> deep.countDown());
+        open("file:///reuse.oss", SCENARIO);
+        assertTrue(deep.await(30, TimeUnit.SECONDS), "the deep tier ran");
+        OssDocument doc = server.documents().get("file:///reuse.oss");
+        assertTrue(doc.analysis().isPresent());
+        assertTrue(doc.analysis().get().compilation() == doc.compilation(), "compiled once, not again for the deep tier");
+    }
+
+    @Test
     void aDocumentSlowToCompileHoldsUpNeitherTheReaderNorAnotherDocument() throws Exception {
         init(null);
         CountDownLatch release = new CountDownLatch(1);

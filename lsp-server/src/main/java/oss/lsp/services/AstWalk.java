@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Blocks;
 import oss.compiler.ast.ProcessNode;
@@ -41,14 +42,16 @@ final class AstWalk {
         return out;
     }
 
-    /** The innermost statement whose span holds the position. */
-    static Optional<Stmt> statementAt(Scenario s, Position p) {
+    /** The innermost statement whose span holds the position, from the document's statements. */
+    static Optional<Stmt> statementAt(OssDocument doc, Position p, CancelChecker cancel) {
         Stmt best = null;
-        for (ProcessNode proc : processes(s)) {
-            for (Stmt st : statements(proc.body())) {
-                if (Positions.contains(st.span(), p)) {
-                    best = st;
-                }
+        int n = 0;
+        for (Stmt st : doc.statements(cancel)) {
+            if (++n % 256 == 0) {
+                cancel.checkCanceled();
+            }
+            if (Positions.contains(st.span(), p)) {
+                best = st;
             }
         }
         return Optional.ofNullable(best);

@@ -23,12 +23,14 @@ import oss.compiler.ast.Scenario;
 public final class CodeActionService {
     public List<Either<Command, CodeAction>> actions(OssDocument doc, Range range, List<Diagnostic> diagnostics,
             CancelChecker cancel) {
+        cancel.checkCanceled();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         if (diagnostics == null) {
             return out;
         }
-        Scenario s = doc.compilation().ast().orElse(null);
+        Scenario s = doc.ast(cancel).orElse(null);
         for (Diagnostic d : diagnostics) {
+            cancel.checkCanceled();
             if (d == null || d.getRange() == null) {
                 continue;
             }
@@ -37,10 +39,10 @@ public final class CodeActionService {
             // every "did you mean `x`?" is a fix, syntax errors included (they leave no AST)
             Fix suggested = DidYouMean.of(doc, d);
             Fix fix = s == null ? null : switch (code) {
-                case "OSS1101" -> Fixes.declare(doc, s, d);
-                case "OSS1201" -> Fixes.unit(doc, s, d);
-                case "OSS1304" -> LockOrderFix.of(doc, s);
-                case "OSS2006" -> Fixes.reap(doc, s, d);
+                case "OSS1101" -> Fixes.declare(doc, s, d, cancel);
+                case "OSS1201" -> Fixes.unit(doc, d, cancel);
+                case "OSS1304" -> LockOrderFix.of(doc, s, cancel);
+                case "OSS2006" -> Fixes.reap(doc, d, cancel);
                 default -> null;
             };
             for (Fix f : new Fix[] {fix, suggested}) {

@@ -22,22 +22,24 @@ import oss.ir.program.Span;
 public final class CodeLensService {
     public List<CodeLens> lenses(OssDocument doc, CancelChecker cancel) {
         List<CodeLens> out = new ArrayList<>();
-        doc.compilation().ast().ifPresent(s -> {
+        doc.ast(cancel).ifPresent(s -> {
             Range head = lineStart(s.span());
             out.add(lens(head, "▶ Run", CommandService.RUN, doc.uri()));
             out.add(lens(head, "⟳ Explore", CommandService.EXPLORE, doc.uri()));
-            doc.analysis().ifPresent(a -> analysed(s, a, out));
+            doc.analysis().ifPresent(a -> analysed(s, a, out, cancel));
         });
         return out;
     }
 
-    private static void analysed(Scenario s, Analysis a, List<CodeLens> out) {
+    private static void analysed(Scenario s, Analysis a, List<CodeLens> out, CancelChecker cancel) {
         for (Section sec : s.sections()) {
+            cancel.checkCanceled();
             if (sec instanceof BankerNode b) {
                 a.banker().ifPresent(r -> out.add(lens(lineStart(b.span()), banker(r), null)));
             }
         }
         for (ExpectationResult r : a.expectations()) {
+            cancel.checkCanceled();
             out.add(lens(lineStart(r.expectation().span()), expectation(r), null));
         }
     }

@@ -10,6 +10,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import oss.analysis.Analysis;
 import oss.analysis.ExpectationResult;
 import oss.analysis.report.JsonTrees;
+import oss.compiler.Compilation;
 import oss.ir.diag.Diagnostic;
 
 /**
@@ -33,14 +34,15 @@ public final class CommandService {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                     "unknown command " + command + "; oss knows " + commands(), null));
         }
+        cancel.checkCanceled();
         JsonObject o = new JsonObject();
         o.addProperty("uri", doc.uri());
         o.addProperty("version", doc.version());
         Analysis a = doc.analysis().orElse(null);
         if (a == null) {
-            o.addProperty("error", "the document has not been analysed yet"
-                    + (doc.compilation().hasErrors() ? ": it has errors" : ""));
-            o.add("findings", findings(doc.compilation().diagnostics()));
+            Compilation c = doc.compilation(cancel);
+            o.addProperty("error", "the document has not been analysed yet" + (c.hasErrors() ? ": it has errors" : ""));
+            o.add("findings", findings(c.diagnostics()));
             return o;
         }
         if (command.equals(REPORT)) {

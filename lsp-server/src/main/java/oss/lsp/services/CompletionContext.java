@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.grammar.OssLexer;
 
 /**
@@ -18,13 +19,16 @@ final class CompletionContext {
     final List<Token> line = new ArrayList<>();
     final String partial;
 
-    CompletionContext(String text, Position pos) {
-        Lexed lx = new Lexed(text);
+    CompletionContext(Lexed lx, Position pos, CancelChecker cancel) {
         Deque<String> blocks = new ArrayDeque<>();
         Token prev = null;
         Token prev2 = null;
         String partialWord = "";
+        int seen = 0;
         for (Token t : lx.tokens) {
+            if (++seen % 512 == 0) {
+                cancel.checkCanceled();
+            }
             int line0 = t.getLine() - 1;
             int end = t.getCharPositionInLine() + t.getText().length();
             if (line0 > pos.getLine() || line0 == pos.getLine() && t.getCharPositionInLine() >= pos.getCharacter()) {

@@ -62,7 +62,7 @@ public final class CompletionService {
             Map.entry("write", Set.of("mapping", "allocation")));
 
     public List<CompletionItem> complete(OssDocument doc, Position pos, CancelChecker cancel) {
-        CompletionContext cx = new CompletionContext(doc.text(), pos);
+        CompletionContext cx = new CompletionContext(doc.lexed(cancel), pos, cancel);
         Token last = cx.last();
         if (last != null && last.getType() == OssLexer.NUMBER) {
             return items(UNITS, CompletionItemKind.Unit, "unit");
@@ -76,11 +76,11 @@ public final class CompletionService {
         }
         if (last != null && (last.getType() == OssLexer.EXPECT || last.getType() == OssLexer.NO)) {
             // the banker's words only where there is a banker table to judge
-            boolean banker = doc.compilation().ast().map(s -> s.sections().stream()
+            boolean banker = doc.ast(cancel).map(s -> s.sections().stream()
                     .anyMatch(x -> x instanceof oss.compiler.ast.BankerNode)).orElse(false);
             List<String> flags = EXPECT_FLAGS.stream().filter(f -> banker || !BANKER_FLAGS.contains(f)).toList();
             List<CompletionItem> out = items(flags, CompletionItemKind.EnumMember, "expectation");
-            out.addAll(names(doc, pos, Set.of("process")));
+            out.addAll(names(doc, pos, Set.of("process"), cancel));
             return out;
         }
         if (last != null) {
@@ -94,7 +94,7 @@ public final class CompletionService {
                 kinds = Set.of("mutex");
             }
             if (kinds != null && !"top".equals(cx.block) && !"scenario".equals(cx.block)) {
-                return names(doc, pos, kinds);
+                return names(doc, pos, kinds, cancel);
             }
             return List.of();
         }
@@ -132,12 +132,13 @@ public final class CompletionService {
         return out;
     }
 
-    private static List<CompletionItem> names(OssDocument doc, Position pos, Set<String> kinds) {
-        String scope = doc.compilation().ast().flatMap(s -> AstWalk.processAt(s, pos)).map(p -> p.name().text())
+    private static List<CompletionItem> names(OssDocument doc, Position pos, Set<String> kinds, CancelChecker cancel) {
+        String scope = doc.ast(cancel).flatMap(s -> AstWalk.processAt(s, pos)).map(p -> p.name().text())
                 .orElse(null);
         Set<String> seen = new LinkedHashSet<>();
         List<CompletionItem> out = new ArrayList<>();
-        for (Sym s : SymbolIndex.of(doc).all()) {
+        for (Sym s : doc.symbols(cancel).all()) {
+            cancel.checkCanceled();
             if (kinds.contains(s.kind()) && (!s.local() || s.scope().equals(scope)) && seen.add(s.name())) {
                 CompletionItem item = new CompletionItem(s.name());
                 item.setKind(s.local() ? CompletionItemKind.Variable : CompletionItemKind.Reference);

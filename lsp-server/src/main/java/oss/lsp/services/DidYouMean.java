@@ -35,7 +35,7 @@ final class DidYouMean {
             quoted.add(q.group(1));
         }
         Range r = d.getRange();
-        List<String> lines = Texts.lines(doc.text());
+        List<String> lines = doc.lines();
         if (r.getStart().getLine() >= lines.size()) {
             return null;
         }

@@ -8,6 +8,7 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.Ref;
@@ -24,9 +25,9 @@ final class Fixes {
     private Fixes() {}
 
     /** OSS1101: {@code mutex NAME} (or the kind the statement wants) after the last declaration. */
-    static Fix declare(OssDocument doc, Scenario s, Diagnostic d) {
+    static Fix declare(OssDocument doc, Scenario s, Diagnostic d, CancelChecker cancel) {
         Position at = d.getRange().getStart();
-        Optional<Stmt> st = AstWalk.statementAt(s, at);
+        Optional<Stmt> st = AstWalk.statementAt(doc, at, cancel);
         if (st.isEmpty()) {
             return null;
         }
@@ -73,13 +74,13 @@ final class Fixes {
     }
 
     /** OSS1201: the unit the message suggests (or ms for times, KiB for sizes) after the number. */
-    static Fix unit(OssDocument doc, Scenario s, Diagnostic d) {
+    static Fix unit(OssDocument doc, Diagnostic d, CancelChecker cancel) {
         Matcher m = SUCH_AS.matcher(d.getMessage());
         String unit;
         if (m.find()) {
             unit = m.group(1);
         } else {
-            Optional<Stmt> st = AstWalk.statementAt(s, d.getRange().getStart());
+            Optional<Stmt> st = AstWalk.statementAt(doc, d.getRange().getStart(), cancel);
             boolean time = st.isEmpty() || StmtShape.of(st.get()).timed();
             unit = time ? "ms" : "KiB";
         }
@@ -88,16 +89,14 @@ final class Fixes {
     }
 
     /** OSS2006: {@code wait x} (or {@code wait any}) right after the fork that made the child. */
-    static Fix reap(OssDocument doc, Scenario s, Diagnostic d) {
+    static Fix reap(OssDocument doc, Diagnostic d, CancelChecker cancel) {
         Position at = d.getRange().getStart();
         Stmt fork = null;
-        for (var p : AstWalk.processes(s)) {
-            for (Stmt st : AstWalk.statements(p.body())) {
-                Span sp = st.span();
-                if (sp.line() - 1 == at.getLine() && sp.column() - 1 == at.getCharacter()
-                        && "fork".equals(StmtShape.of(st).binder())) {
-                    fork = st;
-                }
+        for (Stmt st : doc.statements(cancel)) {
+            Span sp = st.span();
+            if (sp.line() - 1 == at.getLine() && sp.column() - 1 == at.getCharacter()
+                    && "fork".equals(StmtShape.of(st).binder())) {
+                fork = st;
             }
         }
         if (fork == null) {

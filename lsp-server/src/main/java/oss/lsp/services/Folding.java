@@ -2,10 +2,10 @@ package oss.lsp.services;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Blocks;
 import oss.compiler.ast.ProcessNode;
@@ -19,16 +19,17 @@ import oss.ir.program.Span;
 final class Folding {
     private Folding() {}
 
-    static List<FoldingRange> of(OssDocument doc) {
+    static List<FoldingRange> of(OssDocument doc, CancelChecker cancel) {
         List<FoldingRange> out = new ArrayList<>();
-        doc.compilation().ast().ifPresent(s -> blocks(s, out));
-        comments(doc.text(), out);
+        doc.ast(cancel).ifPresent(s -> blocks(s, out, cancel));
+        comments(doc.lexed(cancel), out, cancel);
         return out;
     }
 
-    private static void blocks(Scenario s, List<FoldingRange> out) {
+    private static void blocks(Scenario s, List<FoldingRange> out, CancelChecker cancel) {
         add(out, s.span(), null);
         for (Section sec : s.sections()) {
+            cancel.checkCanceled();
             if (sec instanceof ProcessNode p) {
                 add(out, p.span(), null);
                 for (Stmt st : AstWalk.statements(p.body())) {
@@ -42,12 +43,14 @@ final class Folding {
         }
     }
 
-    private static void comments(String text, List<FoldingRange> out) {
-        OssLexer lexer = new OssLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
+    private static void comments(Lexed lexed, List<FoldingRange> out, CancelChecker cancel) {
         int runStart = -1;
         int runEnd = -1;
-        for (Token t : lexer.getAllTokens()) {
+        int seen = 0;
+        for (Token t : lexed.all) {
+            if (++seen % 512 == 0) {
+                cancel.checkCanceled();
+            }
             int line = t.getLine() - 1;
             if (t.getType() == OssLexer.BLOCK_COMMENT) {
                 int end = line + (int) t.getText().chars().filter(c -> c == '\n').count();

@@ -4,12 +4,17 @@ import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.format.Formatter;
 
-/** oss fmt's canonical layout as one whole-document edit. */
+/**
+ * oss fmt's canonical layout as one whole-document edit. The formatter parses the text again:
+ * it needs the parser's tokens (the comments), which the compilation does not keep.
+ */
 public final class FormattingService {
     /** The edits that turn the document into oss fmt's canonical layout; empty when it cannot be parsed. */
-    public List<TextEdit> format(OssDocument doc) {
+    public List<TextEdit> format(OssDocument doc, CancelChecker cancel) {
+        cancel.checkCanceled();
         String text = doc.text();
         return Formatter.format(text)
                 .filter(formatted -> !formatted.equals(text))

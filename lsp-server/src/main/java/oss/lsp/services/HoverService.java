@@ -8,10 +8,10 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.analysis.Analysis;
 import oss.compiler.ast.Declaration;
-import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Stmt;
 import oss.runtime.explore.ExploreFinding;
 import oss.runtime.observe.RunResult;
@@ -25,33 +25,44 @@ import oss.ir.program.Span;
  * saw at the statement under the caret.
  */
 public final class HoverService {
-    /** The hover at {@code pos}, or null. */
+    /** The hover at {@code pos}, with the range of the word it is about, or null. */
     public Hover hover(OssDocument doc, Position pos, CancelChecker cancel) {
-        Lexed lx = new Lexed(doc.text());
+        Lexed lx = doc.lexed(cancel);
         int i = lx.at(pos);
         Token t = lx.get(i);
         if (t == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        long pageSize = doc.compilation().program().map(p -> p.machine().pageSize()).orElse(4096L);
-        UnitHover.at(lx, i, pageSize).ifPresent(parts::add);
-        if (parts.isEmpty()) {
-            Optional<Occurrence> occ = SymbolIndex.of(doc).at(pos);
+        Range range = range(t, t);
+        long pageSize = doc.compilation(cancel).program().map(p -> p.machine().pageSize()).orElse(4096L);
+        Optional<UnitHover.Conversion> unit = UnitHover.at(lx, i, pageSize);
+        if (unit.isPresent()) {
+            parts.add(unit.get().markdown());
+            range = range(unit.get().number(), unit.get().unit());
+        } else {
+            Optional<Occurrence> occ = doc.symbols(cancel).at(pos);
             if (occ.isPresent()) {
-                parts.add(symbol(doc, occ.get().sym()));
+                parts.add(symbol(doc, occ.get().sym(), cancel));
+                range = Positions.range(occ.get().span());
             } else {
                 KeywordDocs.of(t.getText()).ifPresent(k -> parts.add("**" + t.getText() + "** — " + k));
             }
         }
-        doc.compilation().ast().ifPresent(s -> statement(doc, s, pos).ifPresent(parts::add));
+        statement(doc, pos, cancel).ifPresent(parts::add);
         if (parts.isEmpty()) {
             return null;
         }
-        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, String.join("\n\n---\n\n", parts)));
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, String.join("\n\n---\n\n", parts)), range);
     }
 
-    private static String symbol(OssDocument doc, Sym sym) {
+    /** From the start of {@code first} to the end of {@code last} (tokens of one line). */
+    private static Range range(Token first, Token last) {
+        return new Range(new Position(first.getLine() - 1, first.getCharPositionInLine()),
+                new Position(last.getLine() - 1, last.getCharPositionInLine() + last.getText().length()));
+    }
+
+    private static String symbol(OssDocument doc, Sym sym, CancelChecker cancel) {
         if (sym.node() instanceof Declaration d) {
             return "```oss\n" + Describe.declaration(d) + "\n```\n" + KeywordDocs.of(d.kind().keyword()).orElse("");
         }
@@ -59,6 +70,7 @@ public final class HoverService {
             StringBuilder md = new StringBuilder("```oss\nprocess " + sym.name() + "\n```\n");
             doc.analysis().flatMap(Analysis::run).ifPresent(r -> {
                 for (TaskReport t : r.tasks()) {
+                    cancel.checkCanceled();
                     if (!t.forked() && (t.process().equals(sym.name()) || t.process().startsWith(sym.name() + "["))) {
                         md.append(FactText.task(t));
                     }
@@ -80,8 +92,8 @@ public final class HoverService {
     /** Run facts shown at one statement; the rest are counted and named. */
     static final int SHOWN_FACTS = 4;
 
-    private static Optional<String> statement(OssDocument doc, Scenario s, Position pos) {
-        Optional<Stmt> st = AstWalk.statementAt(s, pos);
+    private static Optional<String> statement(OssDocument doc, Position pos, CancelChecker cancel) {
+        Optional<Stmt> st = AstWalk.statementAt(doc, pos, cancel);
         Optional<Analysis> a = doc.analysis();
         if (st.isEmpty() || a.isEmpty()) {
             return Optional.empty();
@@ -104,6 +116,7 @@ public final class HoverService {
         }
         a.get().explore().ifPresent(e -> {
             for (ExploreFinding f : e.findings()) {
+                cancel.checkCanceled();
                 if (f.at().line() == span.line() && f.at().column() == span.column()) {
                     md.append(FactText.finding(f)).append("\n");
                 }

@@ -21,20 +21,26 @@ import oss.ir.program.Span;
  */
 public final class InlayHintService {
     public List<InlayHint> hints(OssDocument doc, Range range, CancelChecker cancel) {
+        cancel.checkCanceled();
         List<InlayHint> out = new ArrayList<>();
         RunResult run = doc.analysis().flatMap(a -> a.run()).orElse(null);
-        Scenario s = doc.compilation().ast().orElse(null);
+        Scenario s = doc.ast(cancel).orElse(null);
         if (run == null || s == null) {
             return out;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
+        int polled = 0;
         for (StatementFact f : run.facts()) {
+            if (++polled % 256 == 0) {
+                cancel.checkCanceled();
+            }
             String label = label(f);
             if (label != null && inRange(f.span(), range) && seen.add(f.span().toString())) {
                 out.add(hint(f.span(), label));
             }
         }
         for (ProcessNode p : AstWalk.processes(s)) {
+            cancel.checkCanceled();
             turnaround(run, p.name().text()).ifPresent(t -> {
                 if (inRange(p.name().span(), range)) {
                     out.add(hint(p.name().span(), " turnaround " + t));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Blocks;
 import oss.compiler.ast.Declaration;
@@ -24,7 +25,7 @@ import oss.lsp.services.CodeActionService.Fix;
 final class LockOrderFix {
     private LockOrderFix() {}
 
-    static Fix of(OssDocument doc, Scenario s) {
+    static Fix of(OssDocument doc, Scenario s, CancelChecker cancel) {
         List<String> order = new ArrayList<>();
         for (Section sec : s.sections()) {
             if (sec instanceof Declaration d) {
@@ -33,17 +34,18 @@ final class LockOrderFix {
         }
         List<TextEdit> edits = new ArrayList<>();
         for (ProcessNode p : AstWalk.processes(s)) {
-            block(p.body(), order, doc.text(), edits);
+            cancel.checkCanceled();
+            block(p.body(), order, doc, edits);
             for (Stmt st : AstWalk.statements(p.body())) {
                 for (Block b : Blocks.of(st)) {
-                    block(b, order, doc.text(), edits);
+                    block(b, order, doc, edits);
                 }
             }
         }
         return edits.isEmpty() ? null : new Fix("Take the locks in declaration order", edits);
     }
 
-    private static void block(Block b, List<String> order, String text, List<TextEdit> edits) {
+    private static void block(Block b, List<String> order, OssDocument doc, List<TextEdit> edits) {
         List<Stmt> st = b.statements();
         for (int i = 0; i + 1 < st.size(); i++) {
             Optional<Ref> first = StmtShape.of(st.get(i)).locks();
@@ -52,8 +54,8 @@ final class LockOrderFix {
                 long a = key(first.get(), order);
                 long c = key(second.get(), order);
                 if (a >= 0 && c >= 0 && a > c) {
-                    edits.add(new TextEdit(Positions.range(first.get().span()), slice(text, second.get())));
-                    edits.add(new TextEdit(Positions.range(second.get().span()), slice(text, first.get())));
+                    edits.add(new TextEdit(Positions.range(first.get().span()), slice(doc, second.get())));
+                    edits.add(new TextEdit(Positions.range(second.get().span()), slice(doc, first.get())));
                     i++;
                 }
             }
@@ -75,8 +77,8 @@ final class LockOrderFix {
         return -1;
     }
 
-    private static String slice(String text, Ref r) {
-        List<String> lines = Texts.lines(text);
+    private static String slice(OssDocument doc, Ref r) {
+        List<String> lines = doc.lines();
         var sp = r.span();
         if (sp.line() != sp.endLine()) {
             return Describe.ref(r);

@@ -19,16 +19,17 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 /** Definition, references, highlights and rename of declared names. */
 public final class NavigationService {
     public List<Location> definition(OssDocument doc, Position pos, CancelChecker cancel) {
-        return SymbolIndex.of(doc).at(pos)
+        return doc.symbols(cancel).at(pos)
                 .map(o -> List.of(new Location(doc.uri(), Positions.range(o.sym().declared()))))
                 .orElse(List.of());
     }
 
     public List<Location> references(OssDocument doc, Position pos, boolean includeDeclaration, CancelChecker cancel) {
-        SymbolIndex ix = SymbolIndex.of(doc);
+        SymbolIndex ix = doc.symbols(cancel);
         List<Location> out = new ArrayList<>();
         ix.at(pos).ifPresent(o -> {
             for (Occurrence occ : ix.of(o.sym())) {
+                cancel.checkCanceled();
                 if (includeDeclaration || !occ.declaration()) {
                     out.add(new Location(doc.uri(), Positions.range(occ.span())));
                 }
@@ -38,10 +39,11 @@ public final class NavigationService {
     }
 
     public List<DocumentHighlight> highlights(OssDocument doc, Position pos, CancelChecker cancel) {
-        SymbolIndex ix = SymbolIndex.of(doc);
+        SymbolIndex ix = doc.symbols(cancel);
         List<DocumentHighlight> out = new ArrayList<>();
         ix.at(pos).ifPresent(o -> {
             for (Occurrence occ : ix.of(o.sym())) {
+                cancel.checkCanceled();
                 out.add(new DocumentHighlight(Positions.range(occ.span()),
                         occ.declaration() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
             }
@@ -50,8 +52,8 @@ public final class NavigationService {
     }
 
     /** The range of the name that would be renamed, or null when nothing renameable is at {@code pos}. */
-    public Range prepareRename(OssDocument doc, Position pos) {
-        return SymbolIndex.of(doc).at(pos).map(o -> Positions.range(o.span())).orElse(null);
+    public Range prepareRename(OssDocument doc, Position pos, CancelChecker cancel) {
+        return doc.symbols(cancel).at(pos).map(o -> Positions.range(o.span())).orElse(null);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class NavigationService {
      *                                or already declared in the same scope
      */
     public WorkspaceEdit rename(OssDocument doc, Position pos, String newName, CancelChecker cancel) {
-        SymbolIndex ix = SymbolIndex.of(doc);
+        SymbolIndex ix = doc.symbols(cancel);
         Optional<Occurrence> at = ix.at(pos);
         if (at.isEmpty()) {
             return null;
@@ -79,6 +81,7 @@ public final class NavigationService {
         }
         List<TextEdit> edits = new ArrayList<>();
         for (Occurrence occ : ix.of(sym)) {
+            cancel.checkCanceled();
             edits.add(new TextEdit(Positions.range(occ.span()), newName));
         }
         return new WorkspaceEdit(Map.of(doc.uri(), edits));

@@ -1,11 +1,8 @@
 package oss.lsp.services;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensLegend;
@@ -31,22 +28,22 @@ public final class SemanticTokensService {
     }
 
     public SemanticTokens full(OssDocument doc, CancelChecker cancel) {
-        Map<Long, Occurrence> names = new HashMap<>();
-        for (Occurrence o : SymbolIndex.of(doc).occurrences()) {
-            names.put(key(o.span().line(), o.span().column()), o);
-        }
-        OssLexer lexer = new OssLexer(CharStreams.fromString(doc.text()));
-        lexer.removeErrorListeners();
+        SymbolIndex names = doc.symbols(cancel);
+        Lexed lexed = doc.lexed(cancel);
         List<Integer> data = new ArrayList<>();
         int[] last = {0, 0};
         int previous = -1;
-        for (Token t : lexer.getAllTokens()) {
+        int seen = 0;
+        for (Token t : lexed.all) {
+            if (++seen % 512 == 0) {
+                cancel.checkCanceled();
+            }
             if (t.getType() == OssLexer.WS || t.getType() == OssLexer.NL) {
                 continue;
             }
             String type = classify(t, previous, names);
             int modifiers = 0;
-            Occurrence o = names.get(key(t.getLine(), t.getCharPositionInLine() + 1));
+            Occurrence o = names.startingAt(t.getLine(), t.getCharPositionInLine() + 1);
             if (o != null && o.declaration()) {
                 modifiers |= 1;
             }
@@ -60,7 +57,7 @@ public final class SemanticTokensService {
         return new SemanticTokens(data);
     }
 
-    private static String classify(Token t, int previous, Map<Long, Occurrence> names) {
+    private static String classify(Token t, int previous, SymbolIndex names) {
         int type = t.getType();
         if (type == OssLexer.LINE_COMMENT || type == OssLexer.BLOCK_COMMENT || type == OssLexer.UNTERMINATED_COMMENT) {
             return "comment";
@@ -71,7 +68,7 @@ public final class SemanticTokensService {
         if (type == OssLexer.NUMBER) {
             return "number";
         }
-        Occurrence o = names.get(key(t.getLine(), t.getCharPositionInLine() + 1));
+        Occurrence o = names.startingAt(t.getLine(), t.getCharPositionInLine() + 1);
         if (o != null) {
             return o.sym().tokenType();
         }
@@ -96,10 +93,6 @@ public final class SemanticTokensService {
             return null;
         }
         return "operator";
-    }
-
-    private static long key(int line, int column) {
-        return ((long) line << 32) | column;
     }
 
     /** Appends one token per line it covers (a block comment can span several). */

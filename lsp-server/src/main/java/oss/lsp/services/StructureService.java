@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
@@ -19,17 +20,18 @@ import oss.ir.program.Span;
 
 /** The outline (document symbols) and the folding ranges of a scenario. */
 public final class StructureService {
-    public List<DocumentSymbol> symbols(OssDocument doc) {
-        return doc.compilation().ast().map(s -> List.of(scenario(s))).orElse(List.of());
+    public List<DocumentSymbol> symbols(OssDocument doc, CancelChecker cancel) {
+        return doc.ast(cancel).map(s -> List.of(scenario(s, cancel))).orElse(List.of());
     }
 
-    public List<FoldingRange> folding(OssDocument doc) {
-        return Folding.of(doc);
+    public List<FoldingRange> folding(OssDocument doc, CancelChecker cancel) {
+        return Folding.of(doc, cancel);
     }
 
-    private static DocumentSymbol scenario(Scenario s) {
+    private static DocumentSymbol scenario(Scenario s, CancelChecker cancel) {
         List<DocumentSymbol> children = new ArrayList<>();
         for (Section sec : s.sections()) {
+            cancel.checkCanceled();
             DocumentSymbol d = section(sec);
             if (d != null) {
                 children.add(d);

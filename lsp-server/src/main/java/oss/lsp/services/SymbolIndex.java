@@ -2,11 +2,13 @@ package oss.lsp.services;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import oss.compiler.ast.Amount;
 import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Block;
@@ -36,14 +38,27 @@ final class SymbolIndex {
     private final Statements statements = new Statements();
     private String scope;
 
-    private SymbolIndex() {}
+    /** Polled once per section and per block while the index is built. */
+    private final CancelChecker cancel;
+    /** The occurrences that start on each 1-based line, in the order they were found. */
+    private final Map<Integer, List<Occurrence>> byLine = new HashMap<>();
+    /** By identity: each symbol is one instance, and a record's hash would walk a whole process. */
+    private final Map<Sym, List<Occurrence>> bySym = new IdentityHashMap<>();
+    private final List<Sym> symbols = new ArrayList<>();
+    /** The occurrence that starts at a 1-based line and column (the last one found there). */
+    private final Map<Long, Occurrence> byStart = new HashMap<>();
 
-    static SymbolIndex of(OssDocument doc) {
-        return doc.compilation().ast().map(SymbolIndex::of).orElseGet(SymbolIndex::new);
+    private SymbolIndex(CancelChecker cancel) {
+        this.cancel = cancel;
     }
 
-    static SymbolIndex of(Scenario s) {
-        SymbolIndex ix = new SymbolIndex();
+    /** The index of a document without a syntax tree: no names at all. */
+    static SymbolIndex empty() {
+        return new SymbolIndex(() -> {});
+    }
+
+    static SymbolIndex of(Scenario s, CancelChecker cancel) {
+        SymbolIndex ix = new SymbolIndex(cancel);
         for (Section sec : s.sections()) {
             if (sec instanceof Declaration d) {
                 ix.declareGlobal(d.name(), d.kind().keyword(), d);
@@ -52,7 +67,16 @@ final class SymbolIndex {
             }
         }
         for (Section sec : s.sections()) {
+            cancel.checkCanceled();
             ix.section(sec);
+        }
+        for (Occurrence o : ix.occurrences) {
+            ix.byLine.computeIfAbsent(o.span().line(), k -> new ArrayList<>()).add(o);
+            ix.byStart.put(key(o.span().line(), o.span().column()), o);
+            ix.bySym.computeIfAbsent(o.sym(), k -> {
+                ix.symbols.add(k);
+                return new ArrayList<>();
+            }).add(o);
         }
         return ix;
     }
@@ -67,29 +91,39 @@ final class SymbolIndex {
 
     /** Every symbol, globals first, in order of declaration. */
     List<Sym> all() {
-        return occurrences.stream().map(Occurrence::sym).distinct().toList();
+        return symbols;
     }
 
     Optional<Sym> global(String name) {
         return Optional.ofNullable(globals.get(name));
     }
 
-    /** The occurrence whose name contains the position (or ends right at it). */
+    /** The occurrence whose name contains the position (or ends right at it); a name is on one line. */
     Optional<Occurrence> at(Position p) {
         Occurrence touching = null;
-        for (Occurrence o : occurrences) {
+        for (Occurrence o : byLine.getOrDefault(p.getLine() + 1, List.of())) {
             if (Positions.contains(o.span(), p)) {
                 return Optional.of(o);
             }
-            if (o.span().line() == p.getLine() + 1 && o.span().endColumn() == p.getCharacter() + 1) {
+            if (o.span().endColumn() == p.getCharacter() + 1) {
                 touching = o;
             }
         }
         return Optional.ofNullable(touching);
     }
 
+    /** The occurrence whose name starts at the 1-based {@code line} and {@code column}, or null. */
+    Occurrence startingAt(int line, int column) {
+        return byStart.get(key(line, column));
+    }
+
+    private static long key(int line, int column) {
+        return ((long) line << 32) | column;
+    }
+
+    /** Every place {@code sym} is written, in source order of discovery. */
     List<Occurrence> of(Sym sym) {
-        return occurrences.stream().filter(o -> o.sym().equals(sym)).toList();
+        return bySym.getOrDefault(sym, List.of());
     }
 
     private void declareGlobal(Name n, String kind, Node node) {
@@ -172,6 +206,7 @@ final class SymbolIndex {
     }
 
     private void block(Block b) {
+        cancel.checkCanceled();
         b.statements().forEach(this::stmt);
     }
 

@@ -9,7 +9,10 @@ import oss.grammar.OssLexer;
 final class UnitHover {
     private UnitHover() {}
 
-    static Optional<String> at(Lexed lx, int i, long pageSize) {
+    /** The conversions of {@code number unit}, and the two tokens, whose span the hover covers. */
+    record Conversion(String markdown, Token number, Token unit) {}
+
+    static Optional<Conversion> at(Lexed lx, int i, long pageSize) {
         Token t = lx.get(i);
         if (t == null) {
             return Optional.empty();
@@ -26,7 +29,8 @@ final class UnitHover {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return convert(v, unit.getText(), pageSize).map(s -> "`" + number.getText() + " " + unit.getText() + "` = " + s);
+        return convert(v, unit.getText(), pageSize)
+                .map(s -> new Conversion("`" + number.getText() + " " + unit.getText() + "` = " + s, number, unit));
     }
 
     static Optional<String> convert(BigDecimal v, String unit, long pageSize) {

@@ -67,7 +67,7 @@ class NavigationServiceTest {
         List<TextEdit> edits = e.getChanges().get(Cursor.URI);
         assertEquals(3, edits.size());
         assertEquals("chopstick", edits.get(0).getNewText());
-        assertEquals(c.pos().getLine(), nav.prepareRename(c.doc(), c.pos()).getStart().getLine());
+        assertEquals(c.pos().getLine(), nav.prepareRename(c.doc(), c.pos(), () -> { }).getStart().getLine());
     }
 
     @Test
@@ -106,7 +106,7 @@ class NavigationServiceTest {
     @Test
     void nothingRenameableOnAKeyword() {
         Cursor c = Cursor.of(SRC.replace("fo|rk[0]\n    V", "fork[0]\n    V").replace("    lock fork", "    lo|ck fork"));
-        assertNull(nav.prepareRename(c.doc(), c.pos()));
+        assertNull(nav.prepareRename(c.doc(), c.pos(), () -> { }));
         assertNull(nav.rename(c.doc(), c.pos(), "z", () -> { }));
     }
 }

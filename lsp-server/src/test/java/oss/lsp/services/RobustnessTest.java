@@ -23,10 +23,10 @@ class RobustnessTest {
             assertDoesNotThrow(() -> {
                 new DiagnosticService().fast(doc);
                 new DiagnosticService().deep(doc);
-                new StructureService().symbols(doc);
-                new StructureService().folding(doc);
+                new StructureService().symbols(doc, () -> { });
+                new StructureService().folding(doc, () -> { });
                 new SemanticTokensService().full(doc, () -> { });
-                new FormattingService().format(doc);
+                new FormattingService().format(doc, () -> { });
                 new CodeLensService().lenses(doc, () -> { });
                 new InlayHintService().hints(doc, new Range(new Position(0, 0), new Position(99, 0)), () -> { });
                 new CodeActionService().actions(doc, new Range(new Position(0, 0), new Position(0, 0)),
@@ -42,7 +42,7 @@ class RobustnessTest {
                         new NavigationService().definition(doc, p, () -> { });
                         new NavigationService().references(doc, p, true, () -> { });
                         new NavigationService().highlights(doc, p, () -> { });
-                        new NavigationService().prepareRename(doc, p);
+                        new NavigationService().prepareRename(doc, p, () -> { });
                         try {
                             new NavigationService().rename(doc, p, "renamed", () -> { });
                         } catch (ResponseErrorException expected) {

@@ -34,7 +34,7 @@ class StructureAndTokensTest {
 
     @Test
     void outlineHasTheScenarioItsSectionsAndBindings() {
-        List<DocumentSymbol> syms = new StructureService().symbols(Cursor.doc(SRC));
+        List<DocumentSymbol> syms = new StructureService().symbols(Cursor.doc(SRC), () -> { });
         assertEquals(1, syms.size());
         DocumentSymbol scenario = syms.get(0);
         assertEquals("s", scenario.getName());
@@ -48,7 +48,7 @@ class StructureAndTokensTest {
 
     @Test
     void foldingCoversBlocksAndCommentRuns() {
-        List<FoldingRange> fs = new StructureService().folding(Cursor.doc(SRC));
+        List<FoldingRange> fs = new StructureService().folding(Cursor.doc(SRC), () -> { });
         assertTrue(fs.stream().anyMatch(f -> f.getStartLine() == 0 && f.getEndLine() == 1
                 && FoldingRangeKind.Comment.equals(f.getKind())), fs.toString());
         assertTrue(fs.stream().anyMatch(f -> f.getStartLine() == 2 && f.getEndLine() == 17), "scenario");
