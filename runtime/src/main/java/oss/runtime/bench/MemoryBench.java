@@ -125,7 +125,7 @@ public final class MemoryBench {
         MemoryManager mm = new MemoryManager(program, 42);
         mm.createProcess(PID, ProcessDef.NO_FRAME_LIMIT, "bench");
         mm.switchTo(CPU, PID);
-        base[0] = mm.mmap(PID, new Op.Mmap(0, regionBytes, -1, false, Op.PROT_READ | Op.PROT_WRITE, -1, Span.NONE));
+        base[0] = mm.mappings().mmap(PID, new Op.Mmap(0, regionBytes, -1, false, Op.PROT_READ | Op.PROT_WRITE, -1, Span.NONE));
         if (base[0] < 0) {
             throw new IllegalStateException("the bench region could not be mapped");
         }

@@ -57,7 +57,7 @@ public final class MemorySyscalls {
 
     /** {@code mmap}: what the kernel does, and what it costs the task. */
     public Outcome mmap(Task t, Op.Mmap m) {
-        long at = mm.mmap(t.pid, m);
+        long at = mm.mappings.mmap(t.pid, m);
         if (at < 0) {
             findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": mmap fails with ENOMEM: " + (at
                     == MemoryManager.MMAP_NO_KERNEL_MEMORY ? "the kernel found no frame for the vm_area_struct"
@@ -77,7 +77,7 @@ public final class MemorySyscalls {
     /** {@code munmap}: what the kernel does, and what it costs the task. */
     public Outcome munmap(Task t, Op.Munmap u) {
         long at = load(t, u.slot());
-        if (at == NO_ADDRESS || !mm.munmap(t.pid, at)) {
+        if (at == NO_ADDRESS || !mm.mappings.munmap(t.pid, at)) {
             findings.add(Code.MUNMAP_NOT_MAPPED, u.span(), t + ": munmap of a region that is not mapped");
         }
         return Outcome.DONE;
@@ -86,18 +86,18 @@ public final class MemorySyscalls {
     /** {@code msync}: what the kernel does, and what it costs the task. */
     public Outcome msync(Task t, Op.Msync s) {
         // MS_SYNC: the caller waits until every dirty page is on the disk, one transfer each
-        long pages = mm.msync(t.pid, load(t, s.slot()));
+        long pages = mm.mappings.msync(t.pid, load(t, s.slot()));
         facts.record(s.span(), t, now, "msync", pages + " dirty page(s) written back to the file", List.of());
         return new Outcome(true, 0, pages * mm.diskLatencyNs(), null, null);
     }
 
     /** {@code brk}: what the kernel does, and what it costs the task. */
     public Outcome brk(Task t, Op.Brk b) {
-        long old = mm.currentBrk(t.pid);
-        long result = mm.brk(t.pid, b.deltaBytes());
+        long old = mm.mappings.currentBrk(t.pid);
+        long result = mm.mappings.brk(t.pid, b.deltaBytes());
         if (result < 0) {
             String why = result == MemoryManager.BRK_BELOW_START
-                    ? String.format("the break cannot go below the start of the heap (%#x)", mm.brkStart(t.pid))
+                    ? String.format("the break cannot go below the start of the heap (%#x)", mm.mappings.brkStart(t.pid))
                     : result == MemoryManager.BRK_COLLIDES ? "the heap would run into the next mapping"
                             : "the kernel found no frame for the heap's vm_area_struct";
             findings.add(Code.SYSCALL_ENOMEM, b.span(), String.format("%s: brk(%#x) fails with ENOMEM: %s;"
@@ -108,10 +108,10 @@ public final class MemorySyscalls {
 
     /** {@code malloc}: what the kernel does, and what it costs the task. */
     public Outcome malloc(Task t, Op.Malloc m) {
-        long at = mm.malloc(t.pid, m.bytes());
+        long at = mm.mappings.malloc(t.pid, m.bytes());
         if (at == 0) {
             findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": malloc(" + m.bytes() + ") returns NULL (errno"
-                    + " ENOMEM): " + mm.mallocRefusal(t.pid) + "; the process goes on, and a use of the pointer"
+                    + " ENOMEM): " + mm.mappings.mallocRefusal(t.pid) + "; the process goes on, and a use of the pointer"
                     + " is SIGSEGV");
             store(t, m.slot(), NO_ADDRESS);
         } else {
@@ -207,7 +207,7 @@ public final class MemorySyscalls {
                 return new Outcome(false, ns(cycles), 0, null, null);
             }
             long va = address.at(t.opProgress);
-            if (mm.inFreedBlock(t.pid, va)) {
+            if (mm.mappings.inFreedBlock(t.pid, va)) {
                 findings.add(Code.USE_AFTER_FREE, span, t + " " + (write ? "writes" : "reads") + " 0x"
                         + Long.toHexString(va) + ", inside a block that was freed");
             }
@@ -253,7 +253,7 @@ public final class MemorySyscalls {
         if (at == NO_ADDRESS) {
             return Outcome.DONE; // free(NULL) does nothing
         }
-        FreeResult r = mm.free(t.pid, at);
+        FreeResult r = mm.mappings.free(t.pid, at);
         Map<Long, Span> sites = mallocSites.get(t.pid);
         switch (r) {
             case OK -> {
@@ -320,7 +320,7 @@ public final class MemorySyscalls {
      */
     public static boolean uses(List<Op> ops) {
         for (Op op : ops) {
-            if (op.accept(NEEDS_MEMORY)) {
+            if (op.accept(NeedsMemory.INSTANCE)) {
                 return true;
             }
             for (List<Op> body : OpBodies.of(op)) {
@@ -330,240 +330,5 @@ public final class MemorySyscalls {
             }
         }
         return false;
-    }
-
-    private static final NeedsMemory NEEDS_MEMORY = new NeedsMemory();
-
-    /** Whether an op itself touches memory or address spaces (its nested bodies aside). */
-    private static final class NeedsMemory implements Op.Visitor<Boolean> {
-        @Override
-        public Boolean visitCompute(Op.Compute op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSleep(Op.Sleep op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitIo(Op.Io op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitRepeat(Op.Repeat op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitLock(Op.Lock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitUnlock(Op.Unlock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitTryLock(Op.TryLock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSemWait(Op.SemWait op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSemPost(Op.SemPost op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitClaim(Op.Claim op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitRequest(Op.Request op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitRelease(Op.Release op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitFork(Op.Fork op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitWaitChild(Op.WaitChild op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitWaitAny(Op.WaitAny op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitExit(Op.Exit op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitMmap(Op.Mmap op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitMunmap(Op.Munmap op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitMsync(Op.Msync op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitMalloc(Op.Malloc op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitFree(Op.Free op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitBrk(Op.Brk op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitMemAccess(Op.MemAccess op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitLibraryAccess(Op.LibraryAccess op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitPageRefs(Op.PageRefs op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitTouch(Op.Touch op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitSnapshot(Op.Snapshot op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitVFork(Op.VFork op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitExec(Op.Exec op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitThread(Op.Thread op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitJoin(Op.Join op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitClone(Op.Clone op) {
-            return true;
-        }
-
-        @Override
-        public Boolean visitSpinLock(Op.SpinLock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSpinUnlock(Op.SpinUnlock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitReadLock(Op.ReadLock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitReadUnlock(Op.ReadUnlock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitWriteLock(Op.WriteLock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitWriteUnlock(Op.WriteUnlock op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSeqWrite(Op.SeqWrite op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSeqRead(Op.SeqRead op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitCondWait(Op.CondWait op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitCondSignal(Op.CondSignal op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitCondBroadcast(Op.CondBroadcast op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitBarrierWait(Op.BarrierWait op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitSemOp(Op.SemOp op) {
-            return false;
-        }
-
-        @Override
-        public Boolean visitChoose(Op.Choose op) {
-            return false;
-        }
     }
 }
