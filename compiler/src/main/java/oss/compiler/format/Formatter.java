@@ -6,7 +6,6 @@ import java.util.Optional;
 import oss.compiler.ast.Amount;
 import oss.compiler.ast.Atom;
 import oss.compiler.ast.BankerNode;
-import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
@@ -18,10 +17,8 @@ import oss.compiler.ast.Range;
 import oss.compiler.ast.Ref;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
-import oss.compiler.ast.SemOpItem;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
-import oss.compiler.ast.Stmt;
 import oss.compiler.parse.OssParsing;
 import oss.compiler.parse.ParseResult;
 
@@ -147,7 +144,7 @@ public final class Formatter {
         }
         sb.append(" {");
         out.open(p.span(), p.body().span().line(), sb.toString());
-        body(p.body());
+        new StatementPrinter(out).body(p.body());
         out.close(p.body().span(), "}", p.body().span().endLine(), false);
     }
 
@@ -168,180 +165,6 @@ public final class Formatter {
             return "frames " + expr(n.value());
         }
         return "tickets " + expr(((ProcessAttr.Tickets) a).value());
-    }
-
-    private void body(Block b) {
-        for (Stmt s : b.statements()) {
-            statement(s);
-        }
-    }
-
-    private void nested(Stmt s, String header, Block b) {
-        out.open(s.span(), b.span().line(), header + " {");
-        body(b);
-        out.close(b.span(), "}", b.span().endLine(), false);
-    }
-
-    private void statement(Stmt s) {
-        if (s instanceof Stmt.Repeat r) {
-            nested(s, "repeat " + expr(r.count()), r.body());
-        } else if (s instanceof Stmt.For f) {
-            nested(s, "for " + f.variable().text() + " in " + range(f.range()), f.body());
-        } else if (s instanceof Stmt.Fork f) {
-            nested(s, f.variable().map(v -> v.text() + " = fork").orElse("fork"), f.body());
-        } else if (s instanceof Stmt.VFork f) {
-            nested(s, f.variable().map(v -> v.text() + " = vfork").orElse("vfork"), f.body());
-        } else if (s instanceof Stmt.Thread f) {
-            nested(s, f.variable().map(v -> v.text() + " = thread").orElse("thread"), f.body());
-        } else if (s instanceof Stmt.Clone f) {
-            StringBuilder sb = new StringBuilder(f.variable().map(v -> v.text() + " = clone").orElse("clone"));
-            f.flags().forEach(n -> sb.append(' ').append(n.text()));
-            nested(s, sb.toString(), f.body());
-        } else if (s instanceof Stmt.Exec e) {
-            nested(s, "exec \"" + e.program().value() + "\"", e.body());
-        } else if (s instanceof Stmt.SeqWrite w) {
-            nested(s, "seq_write " + ref(w.seqlock()), w.body());
-        } else if (s instanceof Stmt.SeqRead r) {
-            nested(s, "seq_read " + ref(r.seqlock()), r.body());
-        } else if (s instanceof Stmt.Choose c) {
-            List<Block> branches = c.branches();
-            out.open(s.span(), branches.get(0).span().line(), "choose {");
-            for (int i = 0; i < branches.size(); i++) {
-                Block b = branches.get(i);
-                body(b);
-                if (i + 1 < branches.size()) {
-                    out.close(b.span(), "} or {", branches.get(i + 1).span().line(), true);
-                } else {
-                    out.close(b.span(), "}", b.span().endLine(), false);
-                }
-            }
-        } else if (s instanceof Stmt.TryLock t && t.then().isPresent()) {
-            Block then = t.then().get();
-            out.open(s.span(), then.span().line(), "trylock " + ref(t.mutex()) + " {");
-            body(then);
-            if (t.otherwise().isPresent()) {
-                Block other = t.otherwise().get();
-                out.close(then.span(), "} else {", other.span().line(), true);
-                body(other);
-                out.close(other.span(), "}", other.span().endLine(), false);
-            } else {
-                out.close(then.span(), "}", then.span().endLine(), false);
-            }
-        } else {
-            out.line(s.span(), s.span().endLine(), simple(s));
-        }
-    }
-
-    static String simple(Stmt s) {
-        if (s instanceof Stmt.Compute c) {
-            return "compute " + quantity(c.time());
-        } else if (s instanceof Stmt.Sleep c) {
-            return "sleep " + quantity(c.time());
-        } else if (s instanceof Stmt.Io c) {
-            return "io " + quantity(c.time());
-        } else if (s instanceof Stmt.Lock l) {
-            return "lock " + ref(l.mutex());
-        } else if (s instanceof Stmt.Unlock l) {
-            return "unlock " + ref(l.mutex());
-        } else if (s instanceof Stmt.TryLock t) {
-            return "trylock " + ref(t.mutex());
-        } else if (s instanceof Stmt.WaitAny) {
-            return "wait any";
-        } else if (s instanceof Stmt.Wait w) {
-            return "wait " + ref(w.target());
-        } else if (s instanceof Stmt.Post p) {
-            return "post " + ref(p.semaphore());
-        } else if (s instanceof Stmt.Call c) {
-            return c.callee().text() + "(" + ref(c.argument()) + ")";
-        } else if (s instanceof Stmt.Claim c) {
-            return "claim " + amounts(c.amounts());
-        } else if (s instanceof Stmt.Request c) {
-            return "request " + amounts(c.amounts());
-        } else if (s instanceof Stmt.Release c) {
-            return "release " + amounts(c.amounts());
-        } else if (s instanceof Stmt.Exit e) {
-            return "exit" + e.status().map(x -> " " + expr(x)).orElse("");
-        }
-        String sync = sync(s);
-        return sync != null ? sync : memory(s);
-    }
-
-    /** The one-line statements of the synchronisation primitives beyond mutexes and semaphores, else null. */
-    static String sync(Stmt s) {
-        if (s instanceof Stmt.SpinLock l) {
-            return "spin_lock " + ref(l.lock());
-        } else if (s instanceof Stmt.SpinUnlock l) {
-            return "spin_unlock " + ref(l.lock());
-        } else if (s instanceof Stmt.ReadLock l) {
-            return "read_lock " + ref(l.rwlock());
-        } else if (s instanceof Stmt.ReadUnlock l) {
-            return "read_unlock " + ref(l.rwlock());
-        } else if (s instanceof Stmt.WriteLock l) {
-            return "write_lock " + ref(l.rwlock());
-        } else if (s instanceof Stmt.WriteUnlock l) {
-            return "write_unlock " + ref(l.rwlock());
-        } else if (s instanceof Stmt.CondWait w) {
-            return "cond_wait " + ref(w.cond()) + " " + ref(w.mutex());
-        } else if (s instanceof Stmt.Signal c) {
-            return "signal " + ref(c.cond());
-        } else if (s instanceof Stmt.Broadcast c) {
-            return "broadcast " + ref(c.cond());
-        } else if (s instanceof Stmt.BarrierWait b) {
-            return "barrier " + ref(b.barrier());
-        } else if (s instanceof Stmt.SemOp o) {
-            List<String> items = new ArrayList<>();
-            for (SemOpItem i : o.items()) {
-                items.add(ref(i.element()) + (i.plus() ? " +" : " ") + expr(i.delta()));
-            }
-            return "semop " + String.join(", ", items);
-        }
-        return null;
-    }
-
-    static String memory(Stmt s) {
-        if (s instanceof Stmt.Mmap m) {
-            StringBuilder sb = new StringBuilder(m.variable().text()).append(" = mmap ");
-            if (m.file().isPresent()) {
-                sb.append('"').append(m.file().get().value()).append('"');
-                m.size().ifPresent(q -> sb.append(' ').append(quantity(q)));
-            } else {
-                sb.append(quantity(m.size().orElseThrow())).append(" anon");
-            }
-            sb.append(m.shared() ? " shared " : " private ").append(m.prot().text());
-            m.address().ifPresent(a -> sb.append(" at ").append(expr(a)));
-            return sb.toString();
-        } else if (s instanceof Stmt.Malloc m) {
-            return m.variable().text() + " = malloc " + quantity(m.size());
-        } else if (s instanceof Stmt.Munmap m) {
-            return "munmap " + m.region().text();
-        } else if (s instanceof Stmt.Msync m) {
-            return "msync " + m.region().text();
-        } else if (s instanceof Stmt.Free f) {
-            return "free " + f.block().text();
-        } else if (s instanceof Stmt.Brk b) {
-            return "brk " + (b.grow() ? "+" : "-") + quantity(b.size());
-        } else if (s instanceof Stmt.MemAccess a) {
-            return (a.write() ? "write " : "read ") + a.region().text() + "[" + quantity(a.from())
-                    + a.to().map(q -> " .. " + quantity(q)).orElse("") + "]"
-                    + a.step().map(q -> " step " + quantity(q)).orElse("");
-        } else if (s instanceof Stmt.LibraryAccess a) {
-            return (a.write() ? "write " : "read ") + "\"" + a.library().value() + "\"[" + quantity(a.from())
-                    + a.to().map(q -> " .. " + quantity(q)).orElse("") + "]"
-                    + a.step().map(q -> " step " + quantity(q)).orElse("");
-        } else if (s instanceof Stmt.AddressAccess a) {
-            return (a.write() ? "write" : "read") + " at " + expr(a.address());
-        } else if (s instanceof Stmt.PageRefs p) {
-            List<String> pages = new ArrayList<>();
-            p.pages().forEach(e -> pages.add(expr(e)));
-            return "access " + p.region().text() + " pages [" + String.join(", ", pages) + "]" + (p.write() ? " write" : "");
-        } else if (s instanceof Stmt.Touch t) {
-            return "touch " + t.region().text();
-        } else if (s instanceof Stmt.Snapshot n) {
-            return "snapshot \"" + n.label().value() + "\"";
-        } else if (s instanceof Stmt.Join j) {
-            return "join " + j.thread().text();
-        }
-        return "";
     }
 
     // ------------------------------------------------------------ banker
