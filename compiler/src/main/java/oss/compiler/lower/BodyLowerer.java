@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 import oss.compiler.ast.Amount;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
@@ -64,13 +65,14 @@ final class BodyLowerer {
 
     List<Op> block(Block b, Map<String, Long> env) {
         List<Op> out = new ArrayList<>();
+        Statements lower = new Statements(env, out);
         for (Stmt s : b.statements()) {
             if (budget.exhausted()) {
                 break;
             }
             budget.work(1);
             oss.ir.Deadline.check();
-            statement(s, env, out);
+            s.accept(lower);
         }
         return out;
     }
@@ -80,113 +82,328 @@ final class BodyLowerer {
         out.add(op);
     }
 
-    private void statement(Stmt s, Map<String, Long> env, List<Op> out) {
-        Span span = s.span();
-        if (s instanceof Stmt.Compute c) {
-            time(c.time(), env, "compute", true).ifPresent(ns -> emit(out, new Op.Compute(ns, span)));
-        } else if (s instanceof Stmt.Sleep c) {
-            time(c.time(), env, "sleep", false).ifPresent(ns -> emit(out, new Op.Sleep(ns, span)));
-        } else if (s instanceof Stmt.Io c) {
-            time(c.time(), env, "io", false).ifPresent(ns -> emit(out, new Op.Io(ns, span)));
-        } else if (s instanceof Stmt.Repeat r) {
-            OptionalLong n = eval.inRange(r.count(), env, "the repeat count", 1, Long.MAX_VALUE, Code.NOT_POSITIVE);
-            List<Op> body = block(r.body(), env);
-            n.ifPresent(count -> emit(out, new Op.Repeat(count, body, span)));
-        } else if (s instanceof Stmt.For f) {
-            unroll(f, env, out);
-        } else if (s instanceof Stmt.Lock l) {
-            resolver.resolve(l.mutex(), Declaration.Kind.MUTEX, env).ifPresent(m -> emit(out, new Op.Lock(m, span)));
-        } else if (s instanceof Stmt.Unlock l) {
-            resolver.resolve(l.mutex(), Declaration.Kind.MUTEX, env).ifPresent(m -> emit(out, new Op.Unlock(m, span)));
-        } else if (s instanceof Stmt.TryLock t) {
-            OptionalInt m = resolver.resolve(t.mutex(), Declaration.Kind.MUTEX, env);
+    /**
+     * Lowers the statements of one block in one environment; a visitor, so a new statement
+     * cannot be left out of the lowering. The memory and process-creation statements go to
+     * {@link MemoryLowerer}, which follows the facts about local names.
+     */
+    private final class Statements implements Stmt.Visitor<Void> {
+        private final Map<String, Long> env;
+        private final List<Op> out;
+
+        Statements(Map<String, Long> env, List<Op> out) {
+            this.env = env;
+            this.out = out;
+        }
+
+        private Void onObject(Ref ref, Declaration.Kind kind, IntFunction<Op> op) {
+            resolver.resolve(ref, kind, env).ifPresent(i -> emit(out, op.apply(i)));
+            return null;
+        }
+
+        @Override
+        public Void visitCompute(Stmt.Compute s) {
+            time(s.time(), env, "compute", true).ifPresent(ns -> emit(out, new Op.Compute(ns, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitSleep(Stmt.Sleep s) {
+            time(s.time(), env, "sleep", false).ifPresent(ns -> emit(out, new Op.Sleep(ns, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitIo(Stmt.Io s) {
+            time(s.time(), env, "io", false).ifPresent(ns -> emit(out, new Op.Io(ns, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitRepeat(Stmt.Repeat s) {
+            OptionalLong n = eval.inRange(s.count(), env, "the repeat count", 1, Long.MAX_VALUE, Code.NOT_POSITIVE);
+            List<Op> body = block(s.body(), env);
+            n.ifPresent(count -> emit(out, new Op.Repeat(count, body, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitFor(Stmt.For s) {
+            unroll(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitLock(Stmt.Lock s) {
+            return onObject(s.mutex(), Declaration.Kind.MUTEX, m -> new Op.Lock(m, s.span()));
+        }
+
+        @Override
+        public Void visitUnlock(Stmt.Unlock s) {
+            return onObject(s.mutex(), Declaration.Kind.MUTEX, m -> new Op.Unlock(m, s.span()));
+        }
+
+        @Override
+        public Void visitTryLock(Stmt.TryLock s) {
+            OptionalInt m = resolver.resolve(s.mutex(), Declaration.Kind.MUTEX, env);
             MemoryLowerer.Scope entry = memory.scope();
-            List<Op> then = t.then().map(b -> block(b, env)).orElse(List.of());
+            List<Op> then = s.then().map(b -> block(b, env)).orElse(List.of());
             MemoryLowerer.Scope afterThen = memory.scope();
             memory.restore(entry);
-            List<Op> otherwise = t.otherwise().map(b -> block(b, env)).orElse(List.of());
+            List<Op> otherwise = s.otherwise().map(b -> block(b, env)).orElse(List.of());
             memory.merge(afterThen);
-            m.ifPresent(i -> emit(out, new Op.TryLock(i, then, otherwise, span)));
-        } else if (s instanceof Stmt.WaitAny) {
-            emit(out, new Op.WaitAny(span));
-        } else if (s instanceof Stmt.Wait w) {
-            waitFor(w.target(), env, out, span);
-        } else if (s instanceof Stmt.Post p) {
-            resolver.resolve(p.semaphore(), Declaration.Kind.SEMAPHORE, env).ifPresent(i -> emit(out, new Op.SemPost(i, span)));
-        } else if (s instanceof Stmt.Call c) {
-            call(c, env, out, span);
-        } else if (s instanceof Stmt.Claim c) {
-            vector(c.amounts(), env, true).ifPresent(v -> emit(out, new Op.Claim(v, span)));
-        } else if (s instanceof Stmt.Request c) {
-            vector(c.amounts(), env, false).ifPresent(v -> emit(out, new Op.Request(v, span)));
-        } else if (s instanceof Stmt.Release c) {
-            vector(c.amounts(), env, false).ifPresent(v -> emit(out, new Op.Release(v, span)));
-        } else if (s instanceof Stmt.Fork f) {
-            int slot = f.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
-            List<Op> body = memory.child(() -> block(f.body(), env), false);
-            f.variable().ifPresent(v -> memory.define(v, slot, MemoryLowerer.Kind.CHILD));
-            emit(out, new Op.Fork(slot, body, span));
-        } else if (s instanceof Stmt.Exit e) {
+            m.ifPresent(i -> emit(out, new Op.TryLock(i, then, otherwise, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitWaitAny(Stmt.WaitAny s) {
+            emit(out, new Op.WaitAny(s.span()));
+            return null;
+        }
+
+        @Override
+        public Void visitWait(Stmt.Wait s) {
+            waitFor(s.target(), env, out, s.span());
+            return null;
+        }
+
+        @Override
+        public Void visitPost(Stmt.Post s) {
+            return onObject(s.semaphore(), Declaration.Kind.SEMAPHORE, i -> new Op.SemPost(i, s.span()));
+        }
+
+        @Override
+        public Void visitCall(Stmt.Call s) {
+            call(s, env, out, s.span());
+            return null;
+        }
+
+        @Override
+        public Void visitClaim(Stmt.Claim s) {
+            vector(s.amounts(), env, true).ifPresent(v -> emit(out, new Op.Claim(v, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitRequest(Stmt.Request s) {
+            vector(s.amounts(), env, false).ifPresent(v -> emit(out, new Op.Request(v, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitRelease(Stmt.Release s) {
+            vector(s.amounts(), env, false).ifPresent(v -> emit(out, new Op.Release(v, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitFork(Stmt.Fork s) {
+            int slot = s.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
+            List<Op> body = memory.child(() -> block(s.body(), env), false);
+            s.variable().ifPresent(v -> memory.define(v, slot, MemoryLowerer.Kind.CHILD));
+            emit(out, new Op.Fork(slot, body, s.span()));
+            return null;
+        }
+
+        @Override
+        public Void visitExit(Stmt.Exit s) {
             int status = 0;
-            if (e.status().isPresent()) {
-                OptionalLong v = eval.inRange(e.status().get(), env, "the exit status", 0, 255, Code.VALUE_OUT_OF_RANGE);
+            if (s.status().isPresent()) {
+                OptionalLong v = eval.inRange(s.status().get(), env, "the exit status", 0, 255, Code.VALUE_OUT_OF_RANGE);
                 if (v.isEmpty()) {
-                    return;
+                    return null;
                 }
                 status = (int) v.getAsLong();
             }
-            emit(out, new Op.Exit(status, span));
-        } else if (!sync(s, env, out)) {
-            memory.statement(s, env, out);
+            emit(out, new Op.Exit(status, s.span()));
+            return null;
         }
-    }
 
-    /** Spinlocks, rwlocks, seqlocks, condition variables, barriers, semaphore sets and choose; false for others. */
-    private boolean sync(Stmt s, Map<String, Long> env, List<Op> out) {
-        Span span = s.span();
-        if (s instanceof Stmt.SpinLock l) {
-            resolver.resolve(l.lock(), Declaration.Kind.SPINLOCK, env).ifPresent(i -> emit(out, new Op.SpinLock(i, span)));
-        } else if (s instanceof Stmt.SpinUnlock l) {
-            resolver.resolve(l.lock(), Declaration.Kind.SPINLOCK, env).ifPresent(i -> emit(out, new Op.SpinUnlock(i, span)));
-        } else if (s instanceof Stmt.ReadLock l) {
-            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.ReadLock(i, span)));
-        } else if (s instanceof Stmt.ReadUnlock l) {
-            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.ReadUnlock(i, span)));
-        } else if (s instanceof Stmt.WriteLock l) {
-            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env).ifPresent(i -> emit(out, new Op.WriteLock(i, span)));
-        } else if (s instanceof Stmt.WriteUnlock l) {
-            resolver.resolve(l.rwlock(), Declaration.Kind.RWLOCK, env)
-                    .ifPresent(i -> emit(out, new Op.WriteUnlock(i, span)));
-        } else if (s instanceof Stmt.SeqWrite w) {
-            OptionalInt q = resolver.resolve(w.seqlock(), Declaration.Kind.SEQLOCK, env);
-            List<Op> body = block(w.body(), env);
-            q.ifPresent(i -> emit(out, new Op.SeqWrite(i, body, span)));
-        } else if (s instanceof Stmt.SeqRead r) {
-            OptionalInt q = resolver.resolve(r.seqlock(), Declaration.Kind.SEQLOCK, env);
-            List<Op> body = block(r.body(), env);
-            q.ifPresent(i -> emit(out, new Op.SeqRead(i, body, span)));
-        } else if (s instanceof Stmt.CondWait w) {
-            OptionalInt c = resolver.resolve(w.cond(), Declaration.Kind.CONDVAR, env);
-            OptionalInt m = resolver.resolve(w.mutex(), Declaration.Kind.MUTEX, env);
-            if (c.isPresent() && m.isPresent()) {
-                emit(out, new Op.CondWait(c.getAsInt(), m.getAsInt(), span));
-            }
-        } else if (s instanceof Stmt.Signal c) {
-            resolver.resolve(c.cond(), Declaration.Kind.CONDVAR, env).ifPresent(i -> emit(out, new Op.CondSignal(i, span)));
-        } else if (s instanceof Stmt.Broadcast c) {
-            resolver.resolve(c.cond(), Declaration.Kind.CONDVAR, env)
-                    .ifPresent(i -> emit(out, new Op.CondBroadcast(i, span)));
-        } else if (s instanceof Stmt.BarrierWait b) {
-            resolver.resolve(b.barrier(), Declaration.Kind.BARRIER, env)
-                    .ifPresent(i -> emit(out, new Op.BarrierWait(i, span)));
-        } else if (s instanceof Stmt.SemOp o) {
-            semop(o, env, out);
-        } else if (s instanceof Stmt.Choose c) {
-            choose(c, env, out);
-        } else {
-            return false;
+        @Override
+        public Void visitMmap(Stmt.Mmap s) {
+            memory.mmap(s, env, out);
+            return null;
         }
-        return true;
+
+        @Override
+        public Void visitMalloc(Stmt.Malloc s) {
+            memory.malloc(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitMunmap(Stmt.Munmap s) {
+            memory.munmap(s, out);
+            return null;
+        }
+
+        @Override
+        public Void visitMsync(Stmt.Msync s) {
+            memory.msync(s, out);
+            return null;
+        }
+
+        @Override
+        public Void visitFree(Stmt.Free s) {
+            memory.free(s, out);
+            return null;
+        }
+
+        @Override
+        public Void visitBrk(Stmt.Brk s) {
+            memory.brk(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitMemAccess(Stmt.MemAccess s) {
+            memory.access(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitLibraryAccess(Stmt.LibraryAccess s) {
+            memory.libraryAccess(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitAddressAccess(Stmt.AddressAccess s) {
+            memory.addressAccess(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitPageRefs(Stmt.PageRefs s) {
+            memory.pageRefs(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitTouch(Stmt.Touch s) {
+            memory.touch(s, out);
+            return null;
+        }
+
+        @Override
+        public Void visitSnapshot(Stmt.Snapshot s) {
+            emit(out, new Op.Snapshot(s.label().value(), s.span()));
+            return null;
+        }
+
+        @Override
+        public Void visitVFork(Stmt.VFork s) {
+            memory.vfork(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitExec(Stmt.Exec s) {
+            memory.exec(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitThread(Stmt.Thread s) {
+            memory.thread(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitJoin(Stmt.Join s) {
+            memory.join(s, out);
+            return null;
+        }
+
+        @Override
+        public Void visitClone(Stmt.Clone s) {
+            memory.clone(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitSpinLock(Stmt.SpinLock s) {
+            return onObject(s.lock(), Declaration.Kind.SPINLOCK, i -> new Op.SpinLock(i, s.span()));
+        }
+
+        @Override
+        public Void visitSpinUnlock(Stmt.SpinUnlock s) {
+            return onObject(s.lock(), Declaration.Kind.SPINLOCK, i -> new Op.SpinUnlock(i, s.span()));
+        }
+
+        @Override
+        public Void visitReadLock(Stmt.ReadLock s) {
+            return onObject(s.rwlock(), Declaration.Kind.RWLOCK, i -> new Op.ReadLock(i, s.span()));
+        }
+
+        @Override
+        public Void visitReadUnlock(Stmt.ReadUnlock s) {
+            return onObject(s.rwlock(), Declaration.Kind.RWLOCK, i -> new Op.ReadUnlock(i, s.span()));
+        }
+
+        @Override
+        public Void visitWriteLock(Stmt.WriteLock s) {
+            return onObject(s.rwlock(), Declaration.Kind.RWLOCK, i -> new Op.WriteLock(i, s.span()));
+        }
+
+        @Override
+        public Void visitWriteUnlock(Stmt.WriteUnlock s) {
+            return onObject(s.rwlock(), Declaration.Kind.RWLOCK, i -> new Op.WriteUnlock(i, s.span()));
+        }
+
+        @Override
+        public Void visitSeqWrite(Stmt.SeqWrite s) {
+            OptionalInt q = resolver.resolve(s.seqlock(), Declaration.Kind.SEQLOCK, env);
+            List<Op> body = block(s.body(), env);
+            q.ifPresent(i -> emit(out, new Op.SeqWrite(i, body, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitSeqRead(Stmt.SeqRead s) {
+            OptionalInt q = resolver.resolve(s.seqlock(), Declaration.Kind.SEQLOCK, env);
+            List<Op> body = block(s.body(), env);
+            q.ifPresent(i -> emit(out, new Op.SeqRead(i, body, s.span())));
+            return null;
+        }
+
+        @Override
+        public Void visitCondWait(Stmt.CondWait s) {
+            OptionalInt c = resolver.resolve(s.cond(), Declaration.Kind.CONDVAR, env);
+            OptionalInt m = resolver.resolve(s.mutex(), Declaration.Kind.MUTEX, env);
+            if (c.isPresent() && m.isPresent()) {
+                emit(out, new Op.CondWait(c.getAsInt(), m.getAsInt(), s.span()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSignal(Stmt.Signal s) {
+            return onObject(s.cond(), Declaration.Kind.CONDVAR, i -> new Op.CondSignal(i, s.span()));
+        }
+
+        @Override
+        public Void visitBroadcast(Stmt.Broadcast s) {
+            return onObject(s.cond(), Declaration.Kind.CONDVAR, i -> new Op.CondBroadcast(i, s.span()));
+        }
+
+        @Override
+        public Void visitBarrierWait(Stmt.BarrierWait s) {
+            return onObject(s.barrier(), Declaration.Kind.BARRIER, i -> new Op.BarrierWait(i, s.span()));
+        }
+
+        @Override
+        public Void visitSemOp(Stmt.SemOp s) {
+            semop(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitChoose(Stmt.Choose s) {
+            choose(s, env, out);
+            return null;
+        }
     }
 
     /** Linux's SEMVMX: no change can be larger than the largest value a semaphore holds. */

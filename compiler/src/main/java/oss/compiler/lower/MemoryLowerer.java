@@ -211,77 +211,84 @@ final class MemoryLowerer {
 
     // ------------------------------------------------------------ statements
 
-    void statement(Stmt s, Map<String, Long> env, List<Op> out) {
-        Span span = s.span();
-        if (s instanceof Stmt.Mmap m) {
-            mmap(m, env, out);
-        } else if (s instanceof Stmt.Malloc m) {
-            OptionalLong bytes = bytes(m.size(), env, "malloc");
-            if (bytes.isPresent() && bytes.getAsLong() <= 0) {
-                diags.report(Code.NOT_POSITIVE, m.size().span(), "`malloc` needs a size above 0");
-                bytes = OptionalLong.empty();
-            }
-            int slot = slot(m.variable());
-            scope.put(m.variable().text(), new Local(slot, Kind.BLOCK, bytes.orElse(-1),
-                    Op.PROT_READ | Op.PROT_WRITE, m.variable().span(), null));
-            bytes.ifPresent(b -> body.emit(out, new Op.Malloc(slot, b, span)));
-        } else if (s instanceof Stmt.Munmap m) {
-            use(m.region(), "munmap", Kind.MAPPING).ifPresent(l -> {
-                release(m.region(), l, span);
-                body.emit(out, new Op.Munmap(l.slot(), span));
-            });
-        } else if (s instanceof Stmt.Msync m) {
-            use(m.region(), "msync", Kind.MAPPING).ifPresent(l -> body.emit(out, new Op.Msync(l.slot(), span)));
-        } else if (s instanceof Stmt.Free f) {
-            use(f.block(), "free", Kind.BLOCK).ifPresent(l -> {
-                release(f.block(), l, span);
-                body.emit(out, new Op.Free(l.slot(), span));
-            });
-        } else if (s instanceof Stmt.Touch t) {
-            use(t.region(), "touch", Kind.MAPPING, Kind.BLOCK).ifPresent(l -> {
-                if (l.kind() == Kind.MAPPING && l.releasedAt() != null) {
-                    outside(t.region(), l, span, "`" + t.region().text() + "` is no longer mapped");
-                }
-                body.emit(out, new Op.Touch(l.slot(), span));
-            });
-        } else if (s instanceof Stmt.Brk b) {
-            size(b.size(), env, "brk").ifPresent(n -> body.emit(out, new Op.Brk(b.grow() ? n : -n, span)));
-        } else if (s instanceof Stmt.MemAccess a) {
-            access(a, env, out);
-        } else if (s instanceof Stmt.LibraryAccess a) {
-            libraryAccess(a, env, out);
-        } else if (s instanceof Stmt.AddressAccess a) {
-            eval.address(a.address(), env, "an address", context.addressBits())
-                    .ifPresent(addr -> body.emit(out, new Op.MemAccess(-1, addr, addr, 1, a.write(), span)));
-        } else if (s instanceof Stmt.PageRefs p) {
-            pageRefs(p, env, out);
-        } else if (s instanceof Stmt.Snapshot n) {
-            body.emit(out, new Op.Snapshot(n.label().value(), span));
-        } else if (s instanceof Stmt.VFork v) {
-            int slot = v.variable().map(this::slot).orElse(-1);
-            List<Op> ops = child(() -> body.block(v.body(), env), false);
-            v.variable().ifPresent(n -> define(n, slot, Kind.CHILD));
-            body.emit(out, new Op.VFork(slot, ops, span));
-        } else if (s instanceof Stmt.Thread t) {
-            int slot = t.variable().map(this::slot).orElse(-1);
-            List<Op> ops = child(() -> body.block(t.body(), env), false);
-            t.variable().ifPresent(n -> define(n, slot, Kind.THREAD));
-            body.emit(out, new Op.Thread(slot, ops, span));
-        } else if (s instanceof Stmt.Clone c) {
-            clone(c, env, out);
-        } else if (s instanceof Stmt.Exec e) {
-            List<Op> ops = child(() -> body.block(e.body(), env), true);
-            body.emit(out, new Op.Exec(e.program().value(), ops, span));
-        } else if (s instanceof Stmt.Join j) {
-            use(j.thread(), "join", Kind.THREAD).ifPresent(l -> body.emit(out, new Op.Join(l.slot(), span)));
+    // One method per statement, called by BodyLowerer's visitor.
+
+    void malloc(Stmt.Malloc m, Map<String, Long> env, List<Op> out) {
+        OptionalLong bytes = bytes(m.size(), env, "malloc");
+        if (bytes.isPresent() && bytes.getAsLong() <= 0) {
+            diags.report(Code.NOT_POSITIVE, m.size().span(), "`malloc` needs a size above 0");
+            bytes = OptionalLong.empty();
         }
+        int slot = slot(m.variable());
+        scope.put(m.variable().text(), new Local(slot, Kind.BLOCK, bytes.orElse(-1),
+                Op.PROT_READ | Op.PROT_WRITE, m.variable().span(), null));
+        bytes.ifPresent(b -> body.emit(out, new Op.Malloc(slot, b, m.span())));
+    }
+
+    void munmap(Stmt.Munmap m, List<Op> out) {
+        use(m.region(), "munmap", Kind.MAPPING).ifPresent(l -> {
+            release(m.region(), l, m.span());
+            body.emit(out, new Op.Munmap(l.slot(), m.span()));
+        });
+    }
+
+    void msync(Stmt.Msync m, List<Op> out) {
+        use(m.region(), "msync", Kind.MAPPING).ifPresent(l -> body.emit(out, new Op.Msync(l.slot(), m.span())));
+    }
+
+    void free(Stmt.Free f, List<Op> out) {
+        use(f.block(), "free", Kind.BLOCK).ifPresent(l -> {
+            release(f.block(), l, f.span());
+            body.emit(out, new Op.Free(l.slot(), f.span()));
+        });
+    }
+
+    void touch(Stmt.Touch t, List<Op> out) {
+        use(t.region(), "touch", Kind.MAPPING, Kind.BLOCK).ifPresent(l -> {
+            if (l.kind() == Kind.MAPPING && l.releasedAt() != null) {
+                outside(t.region(), l, t.span(), "`" + t.region().text() + "` is no longer mapped");
+            }
+            body.emit(out, new Op.Touch(l.slot(), t.span()));
+        });
+    }
+
+    void brk(Stmt.Brk b, Map<String, Long> env, List<Op> out) {
+        size(b.size(), env, "brk").ifPresent(n -> body.emit(out, new Op.Brk(b.grow() ? n : -n, b.span())));
+    }
+
+    void addressAccess(Stmt.AddressAccess a, Map<String, Long> env, List<Op> out) {
+        eval.address(a.address(), env, "an address", context.addressBits())
+                .ifPresent(addr -> body.emit(out, new Op.MemAccess(-1, addr, addr, 1, a.write(), a.span())));
+    }
+
+    void vfork(Stmt.VFork v, Map<String, Long> env, List<Op> out) {
+        int slot = v.variable().map(this::slot).orElse(-1);
+        List<Op> ops = child(() -> body.block(v.body(), env), false);
+        v.variable().ifPresent(n -> define(n, slot, Kind.CHILD));
+        body.emit(out, new Op.VFork(slot, ops, v.span()));
+    }
+
+    void thread(Stmt.Thread t, Map<String, Long> env, List<Op> out) {
+        int slot = t.variable().map(this::slot).orElse(-1);
+        List<Op> ops = child(() -> body.block(t.body(), env), false);
+        t.variable().ifPresent(n -> define(n, slot, Kind.THREAD));
+        body.emit(out, new Op.Thread(slot, ops, t.span()));
+    }
+
+    void exec(Stmt.Exec e, Map<String, Long> env, List<Op> out) {
+        List<Op> ops = child(() -> body.block(e.body(), env), true);
+        body.emit(out, new Op.Exec(e.program().value(), ops, e.span()));
+    }
+
+    void join(Stmt.Join j, List<Op> out) {
+        use(j.thread(), "join", Kind.THREAD).ifPresent(l -> body.emit(out, new Op.Join(l.slot(), j.span())));
     }
 
     private void release(Name n, Local l, Span span) {
         scope.put(n.text(), new Local(l.slot(), l.kind(), l.bytes(), l.prot(), l.definedAt(), span));
     }
 
-    private void mmap(Stmt.Mmap m, Map<String, Long> env, List<Op> out) {
+    void mmap(Stmt.Mmap m, Map<String, Long> env, List<Op> out) {
         int file = -1;
         long bytes = -1;
         boolean ok = true;
@@ -391,7 +398,7 @@ final class MemoryLowerer {
         return v;
     }
 
-    private void access(Stmt.MemAccess a, Map<String, Long> env, List<Op> out) {
+    void access(Stmt.MemAccess a, Map<String, Long> env, List<Op> out) {
         Optional<Local> local = use(a.region(), a.write() ? "write" : "read", Kind.MAPPING, Kind.BLOCK);
         Optional<long[]> range = range(a.write(), a.region().text(), a.from(), a.to(), a.step(), env);
         if (local.isEmpty() || range.isEmpty()) {
@@ -404,7 +411,7 @@ final class MemoryLowerer {
     }
 
     /** {@code read "libc.so.6"[off]}: the library must be declared; its pages are mapped read-only and executable. */
-    private void libraryAccess(Stmt.LibraryAccess a, Map<String, Long> env, List<Op> out) {
+    void libraryAccess(Stmt.LibraryAccess a, Map<String, Long> env, List<Op> out) {
         String name = a.library().value();
         List<String> names = context.libraries().stream().map(LibraryDecl::name).toList();
         int lib = names.indexOf(name);
@@ -468,7 +475,7 @@ final class MemoryLowerer {
         return ok ? Optional.of(new long[] {from.getAsLong(), last, step}) : Optional.empty();
     }
 
-    private void pageRefs(Stmt.PageRefs p, Map<String, Long> env, List<Op> out) {
+    void pageRefs(Stmt.PageRefs p, Map<String, Long> env, List<Op> out) {
         Optional<Local> local = use(p.region(), "access", Kind.MAPPING, Kind.BLOCK);
         long[] pages = new long[p.pages().size()];
         boolean ok = true;
@@ -528,7 +535,7 @@ final class MemoryLowerer {
         return b + " B";
     }
 
-    private void clone(Stmt.Clone c, Map<String, Long> env, List<Op> out) {
+    void clone(Stmt.Clone c, Map<String, Long> env, List<Op> out) {
         boolean[] flags = new boolean[CLONE_FLAGS.size()];
         Map<String, Span> seen = new HashMap<>();
         for (Name f : c.flags()) {
