@@ -74,35 +74,74 @@ final class Flow {
         if (in == null) {
             return null;
         }
-        Held s = in.copy();
+        Step step = new Step(t, in.copy(), report, mult);
         for (Op op : ops) {
             oss.ir.Deadline.check();
-            s = step(t, op, s, report, mult);
-            if (s == null) {
+            step.s = op.accept(step);
+            if (step.s == null) {
                 return null;
             }
         }
-        return s;
+        return step.s;
     }
 
-    /** One statement; may change and return {@code s}, or return another state or null. */
-    private Held step(Task t, Op op, Held s, boolean report, int mult) {
-        if (op instanceof Op.Lock l) {
-            int id = locks.mutex(l.mutex());
+    /**
+     * One statement of one walk: each method may change and return {@code s}, or return another
+     * state, or null when no path gets past the statement. A visitor, so a new op cannot be left
+     * out of the lock-order analysis.
+     */
+    private final class Step implements Op.Visitor<Held> {
+        private final Task t;
+        private final boolean report;
+        private final int mult;
+        private Held s;
+
+        Step(Task t, Held s, boolean report, int mult) {
+            this.t = t;
+            this.s = s;
+            this.report = report;
+            this.mult = mult;
+        }
+
+        private Held blocks(Op op, String what) {
+            blocking(t, s, op, what, report);
+            return s;
+        }
+
+        private Held walk(List<Op> body, Held in) {
+            return Flow.this.walk(t, body, in, report, mult);
+        }
+
+        private Held child(Op op, String kind, List<Op> body) {
+            Flow.this.child(t, op, kind, body, report, mult);
+            return s;
+        }
+
+        @Override
+        public Held visitLock(Op.Lock op) {
+            int id = locks.mutex(op.mutex());
             if (id >= 0) {
                 blocking(t, s, op, "lock " + locks.name(id), report);
                 exclusive(t, s, id, "lock", op.span(), report);
             }
-        } else if (op instanceof Op.Unlock u) {
-            int id = locks.mutex(u.mutex());
+            return s;
+        }
+
+        @Override
+        public Held visitUnlock(Op.Unlock op) {
+            int id = locks.mutex(op.mutex());
             if (id >= 0) {
                 // an unlock of a mutex not held is StaticFlow's OSS1301
                 s.releaseExclusive(id);
             }
-        } else if (op instanceof Op.TryLock tl) {
-            int id = locks.mutex(tl.mutex());
+            return s;
+        }
+
+        @Override
+        public Held visitTryLock(Op.TryLock op) {
+            int id = locks.mutex(op.mutex());
             if (id < 0) {
-                return Held.merge(walk(t, tl.onSuccess(), s, report, mult), walk(t, tl.onFailure(), s, report, mult));
+                return Held.merge(walk(op.onSuccess(), s), walk(op.onFailure(), s));
             }
             // a trylock never waits, so it orders nothing; it fails on a mutex its task holds
             Held success = null;
@@ -110,30 +149,49 @@ final class Flow {
                 success = s.copy();
                 success.acquire(id, op.span());
             }
-            return Held.merge(walk(t, tl.onSuccess(), success, report, mult), walk(t, tl.onFailure(), s, report, mult));
-        } else if (op instanceof Op.SpinLock l) {
-            int id = locks.spin(l.lock());
+            return Held.merge(walk(op.onSuccess(), success), walk(op.onFailure(), s));
+        }
+
+        @Override
+        public Held visitSpinLock(Op.SpinLock op) {
+            int id = locks.spin(op.lock());
             if (id >= 0) {
                 exclusive(t, s, id, "spin_lock", op.span(), report);
             }
-        } else if (op instanceof Op.SpinUnlock u) {
-            int id = locks.spin(u.lock());
+            return s;
+        }
+
+        @Override
+        public Held visitSpinUnlock(Op.SpinUnlock op) {
+            int id = locks.spin(op.lock());
             if (id >= 0) {
                 s.releaseExclusive(id);
             }
-        } else if (op instanceof Op.WriteLock l) {
-            int id = locks.rw(l.rwlock());
+            return s;
+        }
+
+        @Override
+        public Held visitWriteLock(Op.WriteLock op) {
+            int id = locks.rw(op.rwlock());
             if (id >= 0) {
                 blocking(t, s, op, "write_lock " + locks.name(id), report);
                 exclusive(t, s, id, "write_lock", op.span(), report);
             }
-        } else if (op instanceof Op.WriteUnlock u) {
-            int id = locks.rw(u.rwlock());
+            return s;
+        }
+
+        @Override
+        public Held visitWriteUnlock(Op.WriteUnlock op) {
+            int id = locks.rw(op.rwlock());
             if (id >= 0) {
                 s.releaseExclusive(id);
             }
-        } else if (op instanceof Op.ReadLock l) {
-            int id = locks.rw(l.rwlock());
+            return s;
+        }
+
+        @Override
+        public Held visitReadLock(Op.ReadLock op) {
+            int id = locks.rw(op.rwlock());
             if (id >= 0) {
                 blocking(t, s, op, "read_lock " + locks.name(id), report);
                 if (report && s.mustW.get(id)) {
@@ -142,28 +200,42 @@ final class Flow {
                 edges(t, s, id, op.span(), true, report);
                 s.acquireRead(id, op.span());
             }
-        } else if (op instanceof Op.ReadUnlock u) {
-            int id = locks.rw(u.rwlock());
+            return s;
+        }
+
+        @Override
+        public Held visitReadUnlock(Op.ReadUnlock op) {
+            int id = locks.rw(op.rwlock());
             if (id >= 0) {
                 s.releaseRead(id);
             }
-        } else if (op instanceof Op.SeqWrite w) {
-            int id = locks.seq(w.seqlock());
+            return s;
+        }
+
+        @Override
+        public Held visitSeqWrite(Op.SeqWrite op) {
+            int id = locks.seq(op.seqlock());
             if (id < 0) {
-                return walk(t, w.body(), s, report, mult);
+                return walk(op.body(), s);
             }
             blocking(t, s, op, "seq_write " + locks.name(id), report);
             exclusive(t, s, id, "seq_write", op.span(), report);
-            Held after = walk(t, w.body(), s, report, mult);
+            Held after = walk(op.body(), s);
             if (after != null) {
                 after.releaseExclusive(id);
             }
             return after;
-        } else if (op instanceof Op.SeqRead r) {
+        }
+
+        @Override
+        public Held visitSeqRead(Op.SeqRead op) {
             // a reader takes no lock; its body runs once, and again after each retry
-            return loop(t, op, Long.MAX_VALUE, r.body(), s, report, mult);
-        } else if (op instanceof Op.CondWait c) {
-            int id = locks.mutex(c.mutex());
+            return loop(t, op, Long.MAX_VALUE, op.body(), s, report, mult);
+        }
+
+        @Override
+        public Held visitCondWait(Op.CondWait op) {
+            int id = locks.mutex(op.mutex());
             blocking(t, s, op, "cond_wait", report);
             if (id >= 0) {
                 // released while asleep, taken again on wake-up while everything else is still held
@@ -171,64 +243,202 @@ final class Flow {
                 edges(t, s, id, op.span(), false, report);
                 s.reacquire(id, op.span());
             }
-        } else if (op instanceof Op.Repeat r) {
-            return loop(t, op, r.count(), r.body(), s, report, mult);
-        } else if (op instanceof Op.Choose c) {
-            if (c.branches().isEmpty()) {
+            return s;
+        }
+
+        @Override
+        public Held visitRepeat(Op.Repeat op) {
+            return loop(t, op, op.count(), op.body(), s, report, mult);
+        }
+
+        @Override
+        public Held visitChoose(Op.Choose op) {
+            if (op.branches().isEmpty()) {
                 return s;
             }
             Held joined = null;
             boolean any = false;
-            for (List<Op> branch : c.branches()) {
-                Held out = walk(t, branch, s, report, mult);
+            for (List<Op> branch : op.branches()) {
+                Held out = walk(branch, s);
                 joined = any ? Held.merge(joined, out) : out;
                 any = true;
             }
             return joined;
-        } else if (op instanceof Op.Fork f) {
-            child(t, op, "child", f.body(), report, mult);
-        } else if (op instanceof Op.VFork f) {
-            child(t, op, "vfork child", f.body(), report, mult);
-            blocking(t, s, op, "vfork", report);
-        } else if (op instanceof Op.Thread f) {
-            child(t, op, "thread", f.body(), report, mult);
-        } else if (op instanceof Op.Clone f) {
-            child(t, op, "clone", f.body(), report, mult);
-        } else if (op instanceof Op.Exec x) {
-            Held after = walk(t, x.body(), s, report, mult);
+        }
+
+        @Override
+        public Held visitFork(Op.Fork op) {
+            return child(op, "child", op.body());
+        }
+
+        @Override
+        public Held visitVFork(Op.VFork op) {
+            child(op, "vfork child", op.body());
+            return blocks(op, "vfork");
+        }
+
+        @Override
+        public Held visitThread(Op.Thread op) {
+            return child(op, "thread", op.body());
+        }
+
+        @Override
+        public Held visitClone(Op.Clone op) {
+            return child(op, "clone", op.body());
+        }
+
+        @Override
+        public Held visitExec(Op.Exec op) {
+            Held after = walk(op.body(), s);
             if (after != null && report) {
                 atExit(t, after, op.span(), "when the program it execs ends");
             }
             return null;
-        } else if (op instanceof Op.Exit) {
+        }
+
+        @Override
+        public Held visitExit(Op.Exit op) {
             if (report) {
                 atExit(t, s, op.span(), "at this exit");
             }
             return null;
-        } else if (op instanceof Op.Sleep) {
-            blocking(t, s, op, "sleep", report);
-        } else if (op instanceof Op.Io) {
-            blocking(t, s, op, "io", report);
-        } else if (op instanceof Op.SemWait) {
-            blocking(t, s, op, "wait", report);
-        } else if (op instanceof Op.BarrierWait) {
-            blocking(t, s, op, "barrier", report);
-        } else if (op instanceof Op.SemOp so) {
+        }
+
+        @Override
+        public Held visitSleep(Op.Sleep op) {
+            return blocks(op, "sleep");
+        }
+
+        @Override
+        public Held visitIo(Op.Io op) {
+            return blocks(op, "io");
+        }
+
+        @Override
+        public Held visitSemWait(Op.SemWait op) {
+            return blocks(op, "wait");
+        }
+
+        @Override
+        public Held visitBarrierWait(Op.BarrierWait op) {
+            return blocks(op, "barrier");
+        }
+
+        @Override
+        public Held visitSemOp(Op.SemOp op) {
             boolean mayBlock = false;
-            for (int d : so.delta()) {
+            for (int d : op.delta()) {
                 mayBlock |= d <= 0;
             }
-            if (mayBlock) {
-                blocking(t, s, op, "semop", report);
-            }
-        } else if (op instanceof Op.Request) {
-            blocking(t, s, op, "request", report);
-        } else if (op instanceof Op.WaitChild || op instanceof Op.WaitAny) {
-            blocking(t, s, op, "wait", report);
-        } else if (op instanceof Op.Join) {
-            blocking(t, s, op, "join", report);
+            return mayBlock ? blocks(op, "semop") : s;
         }
-        return s;
+
+        @Override
+        public Held visitRequest(Op.Request op) {
+            return blocks(op, "request");
+        }
+
+        @Override
+        public Held visitWaitChild(Op.WaitChild op) {
+            return blocks(op, "wait");
+        }
+
+        @Override
+        public Held visitWaitAny(Op.WaitAny op) {
+            return blocks(op, "wait");
+        }
+
+        @Override
+        public Held visitJoin(Op.Join op) {
+            return blocks(op, "join");
+        }
+
+        // ---- ops that neither take a lock nor sleep in a way the analysis follows
+
+        @Override
+        public Held visitCompute(Op.Compute op) {
+            return s;
+        }
+
+        @Override
+        public Held visitSemPost(Op.SemPost op) {
+            return s;
+        }
+
+        @Override
+        public Held visitClaim(Op.Claim op) {
+            return s;
+        }
+
+        @Override
+        public Held visitRelease(Op.Release op) {
+            return s;
+        }
+
+        @Override
+        public Held visitMmap(Op.Mmap op) {
+            return s;
+        }
+
+        @Override
+        public Held visitMunmap(Op.Munmap op) {
+            return s;
+        }
+
+        @Override
+        public Held visitMsync(Op.Msync op) {
+            return s;
+        }
+
+        @Override
+        public Held visitMalloc(Op.Malloc op) {
+            return s;
+        }
+
+        @Override
+        public Held visitFree(Op.Free op) {
+            return s;
+        }
+
+        @Override
+        public Held visitBrk(Op.Brk op) {
+            return s;
+        }
+
+        @Override
+        public Held visitMemAccess(Op.MemAccess op) {
+            return s;
+        }
+
+        @Override
+        public Held visitLibraryAccess(Op.LibraryAccess op) {
+            return s;
+        }
+
+        @Override
+        public Held visitPageRefs(Op.PageRefs op) {
+            return s;
+        }
+
+        @Override
+        public Held visitTouch(Op.Touch op) {
+            return s;
+        }
+
+        @Override
+        public Held visitSnapshot(Op.Snapshot op) {
+            return s;
+        }
+
+        @Override
+        public Held visitCondSignal(Op.CondSignal op) {
+            return s;
+        }
+
+        @Override
+        public Held visitCondBroadcast(Op.CondBroadcast op) {
+            return s;
+        }
     }
 
     /** mutex, spinlock, rwlock for writing, seqlock writer: waits, then holds it alone. */
