@@ -74,33 +74,286 @@ final class StaticFlow {
 
     private static final long UNBOUNDED = Long.MAX_VALUE;
 
-    // ------------------------------------------------------------ shapes of ops with bodies
+    // ------------------------------------------------------------ what an op means to the checks
 
-    /** The body of an op that runs once or more in place ({@code repeat}, {@code seq_read}), else null. */
-    private static List<Op> loopBody(Op op) {
-        if (op instanceof Op.Repeat r) {
-            return r.body();
-        }
-        if (op instanceof Op.SeqRead r) {
-            return r.body();
-        }
-        return null;
-    }
+    /**
+     * One walk over a body: each op is sent to what it means to the checks here (a lock taken or
+     * released, a claim, a request, a release, blocks run once, in a loop, as alternatives or in
+     * another task), and {@code state} follows the ops. A visitor, so a new op cannot be left out of
+     * the static checks; each walk handles every meaning, so a new meaning cannot be left out of one.
+     */
+    private abstract class Walk<S> implements Op.Visitor<S> {
+        S state;
 
-    /** The body of an op that runs exactly once in place ({@code seq_write}), else null. */
-    private static List<Op> onceBody(Op op) {
-        if (op instanceof Op.SeqWrite w) {
-            return w.body();
+        Walk(S state) {
+            this.state = state;
         }
-        return null;
-    }
 
-    /** The alternative bodies of a branching op other than trylock ({@code choose}), else null. */
-    private static List<List<Op>> branches(Op op) {
-        if (op instanceof Op.Choose c) {
-            return c.branches();
+        S walk(List<Op> ops) {
+            for (Op op : ops) {
+                oss.ir.Deadline.check();
+                state = op.accept(this);
+            }
+            return state;
         }
-        return null;
+
+        /** An op that none of these checks follows. */
+        abstract S none();
+
+        abstract S lock(int bit);
+
+        abstract S unlock(int bit, Op op, String name, String lockWord, String unlockWord);
+
+        abstract S claim(Op.Claim c);
+
+        abstract S request(Op.Request r);
+
+        abstract S release(Op.Release r);
+
+        /** The success block runs holding the mutex, the failure block without it. */
+        abstract S tryLock(Op.TryLock t);
+
+        /** Blocks of which one runs ({@code choose}). */
+        abstract S alternatives(List<List<Op>> branches);
+
+        /** A block that runs exactly once in place ({@code seq_write}). */
+        abstract S once(List<Op> body);
+
+        /** A block that runs once or more in place ({@code repeat}, {@code seq_read}). */
+        abstract S loop(List<Op> body);
+
+        /** The body of another task or program (fork, vfork, thread, clone, exec). */
+        abstract S child(List<Op> body);
+
+        @Override
+        public final S visitLock(Op.Lock op) {
+            return lock(mutexBit(op.mutex()));
+        }
+
+        @Override
+        public final S visitUnlock(Op.Unlock op) {
+            return unlock(mutexBit(op.mutex()), op, mutexes.get(op.mutex()).name(), "lock", "unlock");
+        }
+
+        @Override
+        public final S visitSpinLock(Op.SpinLock op) {
+            return lock(spinBit(op.lock()));
+        }
+
+        @Override
+        public final S visitSpinUnlock(Op.SpinUnlock op) {
+            return unlock(spinBit(op.lock()), op, spinlocks.get(op.lock()).name(), "spin_lock", "spin_unlock");
+        }
+
+        @Override
+        public final S visitReadLock(Op.ReadLock op) {
+            return lock(readBit(op.rwlock()));
+        }
+
+        @Override
+        public final S visitReadUnlock(Op.ReadUnlock op) {
+            return unlock(readBit(op.rwlock()), op, rwlocks.get(op.rwlock()).name(), "read_lock", "read_unlock");
+        }
+
+        @Override
+        public final S visitWriteLock(Op.WriteLock op) {
+            return lock(writeBit(op.rwlock()));
+        }
+
+        @Override
+        public final S visitWriteUnlock(Op.WriteUnlock op) {
+            return unlock(writeBit(op.rwlock()), op, rwlocks.get(op.rwlock()).name(), "write_lock", "write_unlock");
+        }
+
+        @Override
+        public final S visitTryLock(Op.TryLock op) {
+            return tryLock(op);
+        }
+
+        @Override
+        public final S visitClaim(Op.Claim op) {
+            return claim(op);
+        }
+
+        @Override
+        public final S visitRequest(Op.Request op) {
+            return request(op);
+        }
+
+        @Override
+        public final S visitRelease(Op.Release op) {
+            return release(op);
+        }
+
+        @Override
+        public final S visitChoose(Op.Choose op) {
+            return alternatives(op.branches());
+        }
+
+        @Override
+        public final S visitSeqWrite(Op.SeqWrite op) {
+            return once(op.body());
+        }
+
+        @Override
+        public final S visitRepeat(Op.Repeat op) {
+            return loop(op.body());
+        }
+
+        @Override
+        public final S visitSeqRead(Op.SeqRead op) {
+            return loop(op.body());
+        }
+
+        @Override
+        public final S visitFork(Op.Fork op) {
+            return child(op.body());
+        }
+
+        @Override
+        public final S visitVFork(Op.VFork op) {
+            return child(op.body());
+        }
+
+        @Override
+        public final S visitThread(Op.Thread op) {
+            return child(op.body());
+        }
+
+        @Override
+        public final S visitClone(Op.Clone op) {
+            return child(op.body());
+        }
+
+        @Override
+        public final S visitExec(Op.Exec op) {
+            return child(op.body());
+        }
+
+        @Override
+        public final S visitCompute(Op.Compute op) {
+            return none();
+        }
+
+        @Override
+        public final S visitSleep(Op.Sleep op) {
+            return none();
+        }
+
+        @Override
+        public final S visitIo(Op.Io op) {
+            return none();
+        }
+
+        @Override
+        public final S visitSemWait(Op.SemWait op) {
+            return none();
+        }
+
+        @Override
+        public final S visitSemPost(Op.SemPost op) {
+            return none();
+        }
+
+        @Override
+        public final S visitWaitChild(Op.WaitChild op) {
+            return none();
+        }
+
+        @Override
+        public final S visitWaitAny(Op.WaitAny op) {
+            return none();
+        }
+
+        @Override
+        public final S visitExit(Op.Exit op) {
+            return none();
+        }
+
+        @Override
+        public final S visitMmap(Op.Mmap op) {
+            return none();
+        }
+
+        @Override
+        public final S visitMunmap(Op.Munmap op) {
+            return none();
+        }
+
+        @Override
+        public final S visitMsync(Op.Msync op) {
+            return none();
+        }
+
+        @Override
+        public final S visitMalloc(Op.Malloc op) {
+            return none();
+        }
+
+        @Override
+        public final S visitFree(Op.Free op) {
+            return none();
+        }
+
+        @Override
+        public final S visitBrk(Op.Brk op) {
+            return none();
+        }
+
+        @Override
+        public final S visitMemAccess(Op.MemAccess op) {
+            return none();
+        }
+
+        @Override
+        public final S visitLibraryAccess(Op.LibraryAccess op) {
+            return none();
+        }
+
+        @Override
+        public final S visitPageRefs(Op.PageRefs op) {
+            return none();
+        }
+
+        @Override
+        public final S visitTouch(Op.Touch op) {
+            return none();
+        }
+
+        @Override
+        public final S visitSnapshot(Op.Snapshot op) {
+            return none();
+        }
+
+        @Override
+        public final S visitJoin(Op.Join op) {
+            return none();
+        }
+
+        @Override
+        public final S visitCondWait(Op.CondWait op) {
+            return none();
+        }
+
+        @Override
+        public final S visitCondSignal(Op.CondSignal op) {
+            return none();
+        }
+
+        @Override
+        public final S visitCondBroadcast(Op.CondBroadcast op) {
+            return none();
+        }
+
+        @Override
+        public final S visitBarrierWait(Op.BarrierWait op) {
+            return none();
+        }
+
+        @Override
+        public final S visitSemOp(Op.SemOp op) {
+            return none();
+        }
     }
 
     // ------------------------------------------------------------ resources held
@@ -121,48 +374,100 @@ final class StaticFlow {
     }
 
     private long[] heldWalk(List<Op> ops, long[] in, boolean report) {
-        long[] ub = in.clone();
-        for (Op op : ops) {
-            oss.ir.Deadline.check();
-            if (op instanceof Op.Request r) {
-                for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
-                    ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : ub[i] + r.amounts()[i];
-                }
-            } else if (op instanceof Op.Release r) {
-                for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
-                    int amount = r.amounts()[i];
-                    if (amount > ub[i] && report) {
-                        diags.report(Code.RELEASE_NOT_HELD, r.span(), "release of " + amount + " `"
-                                + resources.get(i).name() + "` is more than this process can hold here (at most "
-                                + ub[i] + ", from the requests before it)");
-                    }
-                    ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : Math.max(0, ub[i] - amount);
-                }
-            } else if (op instanceof Op.TryLock t) {
-                ub = heldAny(List.of(t.onSuccess(), t.onFailure()), ub, report);
-            } else if (branches(op) != null) {
-                ub = heldAny(branches(op), ub, report);
-            } else if (onceBody(op) != null) {
-                ub = held(onceBody(op), ub, report);
-            } else if (loopBody(op) != null) {
-                List<Op> body = loopBody(op);
-                long[] out = held(body, ub, false);
-                long[] entry = ub.clone();
-                for (int i = 0; i < ub.length; i++) {
-                    if (out[i] > ub[i]) {
-                        // each pass may keep more: after many passes, any amount
-                        entry[i] = UNBOUNDED;
-                    }
-                }
-                long[] after = held(body, entry, report);
-                for (int i = 0; i < ub.length; i++) {
-                    ub[i] = Math.max(entry[i], after[i]);
-                }
-            } else if (childBody(op) != null) {
-                held(childBody(op), new long[resources.size()], report);
-            }
+        return new HeldWalk(in.clone(), report).walk(ops);
+    }
+
+    /** The upper bound of instances held, per resource class. */
+    private final class HeldWalk extends Walk<long[]> {
+        private final boolean report;
+
+        HeldWalk(long[] in, boolean report) {
+            super(in);
+            this.report = report;
         }
-        return ub;
+
+        @Override
+        long[] request(Op.Request r) {
+            long[] ub = state;
+            for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
+                ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : ub[i] + r.amounts()[i];
+            }
+            return ub;
+        }
+
+        @Override
+        long[] release(Op.Release r) {
+            long[] ub = state;
+            for (int i = 0; i < ub.length && i < r.amounts().length; i++) {
+                int amount = r.amounts()[i];
+                if (amount > ub[i] && report) {
+                    diags.report(Code.RELEASE_NOT_HELD, r.span(), "release of " + amount + " `"
+                            + resources.get(i).name() + "` is more than this process can hold here (at most "
+                            + ub[i] + ", from the requests before it)");
+                }
+                ub[i] = ub[i] == UNBOUNDED ? UNBOUNDED : Math.max(0, ub[i] - amount);
+            }
+            return ub;
+        }
+
+        @Override
+        long[] tryLock(Op.TryLock t) {
+            return heldAny(List.of(t.onSuccess(), t.onFailure()), state, report);
+        }
+
+        @Override
+        long[] alternatives(List<List<Op>> branches) {
+            return heldAny(branches, state, report);
+        }
+
+        @Override
+        long[] once(List<Op> body) {
+            return held(body, state, report);
+        }
+
+        @Override
+        long[] loop(List<Op> body) {
+            long[] ub = state;
+            long[] out = held(body, ub, false);
+            long[] entry = ub.clone();
+            for (int i = 0; i < ub.length; i++) {
+                if (out[i] > ub[i]) {
+                    // each pass may keep more: after many passes, any amount
+                    entry[i] = UNBOUNDED;
+                }
+            }
+            long[] after = held(body, entry, report);
+            for (int i = 0; i < ub.length; i++) {
+                ub[i] = Math.max(entry[i], after[i]);
+            }
+            return ub;
+        }
+
+        @Override
+        long[] child(List<Op> body) {
+            held(body, new long[resources.size()], report);
+            return state;
+        }
+
+        @Override
+        long[] none() {
+            return state;
+        }
+
+        @Override
+        long[] lock(int bit) {
+            return state;
+        }
+
+        @Override
+        long[] unlock(int bit, Op op, String name, String lockWord, String unlockWord) {
+            return state;
+        }
+
+        @Override
+        long[] claim(Op.Claim c) {
+            return state;
+        }
     }
 
     /** After one of several alternatives: the larger bound of any. */
@@ -223,91 +528,177 @@ final class StaticFlow {
     }
 
     private BitSet locksWalk(List<Op> ops, BitSet in, boolean report) {
-        BitSet held = (BitSet) in.clone();
-        for (Op op : ops) {
-            oss.ir.Deadline.check();
-            if (op instanceof Op.Lock l) {
-                held.set(mutexBit(l.mutex()));
-            } else if (op instanceof Op.Unlock u) {
-                unlock(held, mutexBit(u.mutex()), report, op, mutexes.get(u.mutex()).name(), "lock", "unlock");
-            } else if (op instanceof Op.SpinLock l) {
-                held.set(spinBit(l.lock()));
-            } else if (op instanceof Op.SpinUnlock u) {
-                unlock(held, spinBit(u.lock()), report, op, spinlocks.get(u.lock()).name(), "spin_lock", "spin_unlock");
-            } else if (op instanceof Op.ReadLock l) {
-                held.set(readBit(l.rwlock()));
-            } else if (op instanceof Op.ReadUnlock u) {
-                unlock(held, readBit(u.rwlock()), report, op, rwlocks.get(u.rwlock()).name(), "read_lock", "read_unlock");
-            } else if (op instanceof Op.WriteLock l) {
-                held.set(writeBit(l.rwlock()));
-            } else if (op instanceof Op.WriteUnlock u) {
-                unlock(held, writeBit(u.rwlock()), report, op, rwlocks.get(u.rwlock()).name(), "write_lock",
-                        "write_unlock");
-            } else if (op instanceof Op.TryLock t) {
-                BitSet success = (BitSet) held.clone();
-                success.set(mutexBit(t.mutex()));
-                BitSet a = locks(t.onSuccess(), success, report);
-                BitSet b = locks(t.onFailure(), held, report);
-                held = a;
-                held.or(b);
-            } else if (branches(op) != null) {
-                BitSet any = new BitSet();
-                for (List<Op> alt : branches(op)) {
-                    any.or(locks(alt, held, report));
-                }
-                held = any;
-            } else if (onceBody(op) != null) {
-                held = locks(onceBody(op), held, report);
-            } else if (loopBody(op) != null) {
-                List<Op> body = loopBody(op);
-                BitSet entry = (BitSet) held.clone();
-                for (int guard = 0; guard <= lockCount() + 1; guard++) {
-                    BitSet out = locks(body, entry, false);
-                    out.or(entry);
-                    if (out.equals(entry)) {
-                        break;
-                    }
-                    entry = out;
-                }
-                held = locks(body, entry, report);
-            } else if (childBody(op) != null) {
-                locks(childBody(op), held, report);
-            }
+        return new LocksWalk((BitSet) in.clone(), report).walk(ops);
+    }
+
+    /** The locks that may be held. */
+    private final class LocksWalk extends Walk<BitSet> {
+        private final boolean report;
+
+        LocksWalk(BitSet in, boolean report) {
+            super(in);
+            this.report = report;
         }
-        return held;
+
+        @Override
+        BitSet lock(int bit) {
+            state.set(bit);
+            return state;
+        }
+
+        @Override
+        BitSet unlock(int bit, Op op, String name, String lockWord, String unlockWord) {
+            StaticFlow.this.unlock(state, bit, report, op, name, lockWord, unlockWord);
+            return state;
+        }
+
+        @Override
+        BitSet tryLock(Op.TryLock t) {
+            BitSet success = (BitSet) state.clone();
+            success.set(mutexBit(t.mutex()));
+            BitSet a = locks(t.onSuccess(), success, report);
+            BitSet b = locks(t.onFailure(), state, report);
+            a.or(b);
+            return a;
+        }
+
+        @Override
+        BitSet alternatives(List<List<Op>> branches) {
+            BitSet any = new BitSet();
+            for (List<Op> alt : branches) {
+                any.or(locks(alt, state, report));
+            }
+            return any;
+        }
+
+        @Override
+        BitSet once(List<Op> body) {
+            return locks(body, state, report);
+        }
+
+        @Override
+        BitSet loop(List<Op> body) {
+            BitSet entry = (BitSet) state.clone();
+            for (int guard = 0; guard <= lockCount() + 1; guard++) {
+                BitSet out = locks(body, entry, false);
+                out.or(entry);
+                if (out.equals(entry)) {
+                    break;
+                }
+                entry = out;
+            }
+            return locks(body, entry, report);
+        }
+
+        @Override
+        BitSet child(List<Op> body) {
+            locks(body, state, report);
+            return state;
+        }
+
+        @Override
+        BitSet none() {
+            return state;
+        }
+
+        @Override
+        BitSet claim(Op.Claim c) {
+            return state;
+        }
+
+        @Override
+        BitSet request(Op.Request r) {
+            return state;
+        }
+
+        @Override
+        BitSet release(Op.Release r) {
+            return state;
+        }
     }
 
     // ------------------------------------------------------------ claims
 
     /** {@code claim} is the claim in force, or null when unknown. Returns the claim after {@code ops}. */
     private int[] claims(List<Op> ops, int[] claim) {
-        int[] current = claim;
+        ClaimsWalk walk = new ClaimsWalk(claim);
         for (Op op : ops) {
-            if (op instanceof Op.Claim c) {
-                current = c.max();
-            } else if (op instanceof Op.Request r) {
-                if (current != null) {
-                    for (int i = 0; i < r.amounts().length && i < current.length; i++) {
-                        if (r.amounts()[i] > current[i]) {
-                            diags.report(Code.REQUEST_ABOVE_CLAIM, r.span(), "request of " + r.amounts()[i] + " `"
-                                    + resources.get(i).name() + "` is more than this process claimed ("
-                                    + current[i] + ")");
-                        }
+            walk.state = op.accept(walk);
+        }
+        return walk.state;
+    }
+
+    /** The claim in force, or null when unknown. */
+    private final class ClaimsWalk extends Walk<int[]> {
+        ClaimsWalk(int[] claim) {
+            super(claim);
+        }
+
+        @Override
+        int[] claim(Op.Claim c) {
+            return c.max();
+        }
+
+        @Override
+        int[] request(Op.Request r) {
+            int[] current = state;
+            if (current != null) {
+                for (int i = 0; i < r.amounts().length && i < current.length; i++) {
+                    if (r.amounts()[i] > current[i]) {
+                        diags.report(Code.REQUEST_ABOVE_CLAIM, r.span(), "request of " + r.amounts()[i] + " `"
+                                + resources.get(i).name() + "` is more than this process claimed ("
+                                + current[i] + ")");
                     }
                 }
-            } else if (loopBody(op) != null) {
-                current = nested(loopBody(op), current);
-            } else if (onceBody(op) != null) {
-                current = nested(onceBody(op), current);
-            } else if (op instanceof Op.TryLock t) {
-                current = nestedAll(List.of(t.onSuccess(), t.onFailure()), current);
-            } else if (branches(op) != null) {
-                current = nestedAll(branches(op), current);
-            } else if (childBody(op) != null) {
-                claims(childBody(op), null);
             }
+            return current;
         }
-        return current;
+
+        @Override
+        int[] loop(List<Op> body) {
+            return nested(body, state);
+        }
+
+        @Override
+        int[] once(List<Op> body) {
+            return nested(body, state);
+        }
+
+        @Override
+        int[] tryLock(Op.TryLock t) {
+            return nestedAll(List.of(t.onSuccess(), t.onFailure()), state);
+        }
+
+        @Override
+        int[] alternatives(List<List<Op>> branches) {
+            return nestedAll(branches, state);
+        }
+
+        @Override
+        int[] child(List<Op> body) {
+            claims(body, null);
+            return state;
+        }
+
+        @Override
+        int[] none() {
+            return state;
+        }
+
+        @Override
+        int[] lock(int bit) {
+            return state;
+        }
+
+        @Override
+        int[] unlock(int bit, Op op, String name, String lockWord, String unlockWord) {
+            return state;
+        }
+
+        @Override
+        int[] release(Op.Release r) {
+            return state;
+        }
     }
 
     private int[] nested(List<Op> body, int[] claim) {
@@ -322,25 +713,5 @@ final class StaticFlow {
             same &= nested(alt, claim) == claim;
         }
         return same ? claim : null;
-    }
-
-    /** The body of an op that starts another task or program (fork, vfork, thread, clone, exec), else null. */
-    private static List<Op> childBody(Op op) {
-        if (op instanceof Op.Fork f) {
-            return f.body();
-        }
-        if (op instanceof Op.VFork f) {
-            return f.body();
-        }
-        if (op instanceof Op.Thread f) {
-            return f.body();
-        }
-        if (op instanceof Op.Clone f) {
-            return f.body();
-        }
-        if (op instanceof Op.Exec f) {
-            return f.body();
-        }
-        return null;
     }
 }
