@@ -80,10 +80,12 @@ public final class OssParsing {
         });
         OssParser.FileContext tree = parser.file();
         Optional<Scenario> ast = Optional.empty();
+        AstBuilder builder = new AstBuilder(diags);
         if (tree.scenario() != null) {
-            ast = Optional.ofNullable(new AstBuilder().scenario(tree.scenario()));
+            ast = Optional.ofNullable(builder.scenario(tree.scenario()));
         }
-        boolean clean = lexClean && syntaxErrors[0] == 0;
+        // a node left out by a failing builder makes the AST incomplete: fmt must not print it without that node
+        boolean clean = lexClean && syntaxErrors[0] == 0 && builder.failures() == 0;
         return new ParseResult(ast, diags, tokens, clean);
     }
 
