@@ -343,12 +343,7 @@ public final class Task {
 
     /** Ops after which the next CPU burst may start later: they can block or end the task. */
     static boolean mayBlock(Op op) {
-        return op instanceof Op.Lock || op instanceof Op.TryLock || op instanceof Op.SemWait
-                || op instanceof Op.Request || op instanceof Op.Sleep || op instanceof Op.Io
-                || op instanceof Op.WaitChild || op instanceof Op.WaitAny || op instanceof Op.Exit
-                || op instanceof Op.SpinLock || op instanceof Op.ReadLock || op instanceof Op.WriteLock
-                || op instanceof Op.SeqWrite || op instanceof Op.SeqRead || op instanceof Op.CondWait
-                || op instanceof Op.BarrierWait || op instanceof Op.SemOp || op instanceof Op.Choose;
+        return op.accept(MayBlock.INSTANCE);
     }
 
     /**
@@ -389,22 +384,7 @@ public final class Task {
     }
 
     private static List<List<Op>> bodiesOf(Op op) {
-        if (op instanceof Op.Repeat r) {
-            return List.of(r.body());
-        }
-        if (op instanceof Op.TryLock t) {
-            return List.of(t.onSuccess(), t.onFailure());
-        }
-        if (op instanceof Op.SeqWrite w) {
-            return List.of(w.body());
-        }
-        if (op instanceof Op.SeqRead r) {
-            return List.of(r.body());
-        }
-        if (op instanceof Op.Choose c) {
-            return c.branches();
-        }
-        return List.of();
+        return op.accept(OwnBodies.INSTANCE);
     }
 
     @Override
