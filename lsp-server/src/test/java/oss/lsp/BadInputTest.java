@@ -35,7 +35,7 @@ class BadInputTest {
     void start() throws Exception {
         Pipe toServer = Pipe.open();
         Pipe fromServer = Pipe.open();
-        lsp = OssLsp.on(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()), () -> {});
+        lsp = OssLsp.on(Channels.newInputStream(toServer.source()), new StdoutLike(fromServer.sink()), () -> {});
         listening = lsp.listen();
         client = new RawClient(Channels.newInputStream(fromServer.source()), Channels.newOutputStream(toServer.sink()));
         int id = client.request("initialize", RawClient.json("{\"processId\": null, \"rootUri\": null, \"capabilities\": {}}"));

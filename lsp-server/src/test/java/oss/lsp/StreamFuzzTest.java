@@ -53,7 +53,7 @@ class StreamFuzzTest {
     private void fuzz(SplittableRandom rnd, List<String> examples) throws Exception {
         Pipe toServer = Pipe.open();
         Pipe fromServer = Pipe.open();
-        OssLsp lsp = OssLsp.on(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()),
+        OssLsp lsp = OssLsp.on(Channels.newInputStream(toServer.source()), new StdoutLike(fromServer.sink()),
                 () -> {});
         Future<Void> listening = lsp.listen();
         RawClient client = new RawClient(Channels.newInputStream(fromServer.source()),
