@@ -1,6 +1,6 @@
 package oss.runtime.explore;
 
-import static oss.runtime.explore.FlatCode.*;
+import static oss.runtime.explore.Instr.*;
 import static oss.runtime.explore.Model.*;
 
 import oss.ir.program.Program;

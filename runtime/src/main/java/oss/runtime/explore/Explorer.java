@@ -158,7 +158,7 @@ public final class Explorer {
     private boolean hasClaims() {
         for (FlatCode c : m.codes) {
             for (int pc = 0; pc < c.size; pc++) {
-                if (c.kind[pc] == FlatCode.CLAIM) {
+                if (c.kind[pc] == Instr.CLAIM) {
                     return true;
                 }
             }
@@ -321,7 +321,7 @@ public final class Explorer {
         FlatCode c = sem.code(s, t);
         int pc = sem.pc(s, t);
         Span at = c.span[pc];
-        return new Schedule.Step(t + 2, at.line(), at.column(), c.kind[pc] == FlatCode.CHOOSE ? branch : -1);
+        return new Schedule.Step(t + 2, at.line(), at.column(), c.kind[pc] == Instr.CHOOSE ? branch : -1);
     }
 
     /** The steps from the initial state to state {@code id}, found again by trying each step of each parent. */

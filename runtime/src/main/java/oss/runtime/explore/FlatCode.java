@@ -1,5 +1,7 @@
 package oss.runtime.explore;
 
+import static oss.runtime.explore.Instr.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import oss.ir.program.Op;
@@ -12,24 +14,15 @@ import oss.ir.program.Visibility;
  * visible operation plus loop and jump instructions. Invisible statements
  * (compute, sleep, io, memory) leave nothing behind, and a loop with no
  * visible statement in it disappears, so a task's program counter always
- * rests on a visible instruction or on {@link #END}.
+ * rests on a visible instruction or on {@link Instr#END}.
  */
 final class FlatCode {
-    // visible instructions
-    static final int LOCK = 1, UNLOCK = 2, TRYLOCK = 3, P = 4, V = 5, CLAIM = 6, REQUEST = 7, RELEASE = 8,
-            FORK = 9, WAIT_CHILD = 10, WAIT_ANY = 11, EXIT = 12, VFORK = 13, EXEC = 14, THREAD = 15,
-            SPIN_LOCK = 17, SPIN_UNLOCK = 18, READ_LOCK = 19, READ_UNLOCK = 20, WRITE_LOCK = 21, WRITE_UNLOCK = 22,
-            SEQW_BEGIN = 23, SEQW_END = 24, SEQR_BEGIN = 25, SEQR_END = 26, COND_WAIT = 27, SIGNAL = 28,
-            BROADCAST = 29, BARRIER = 30, SEMOP = 31, CHOOSE = 32, END = 33;
-    // control, never a resting place
-    static final int REP_INIT = 40, REP_END = 41, JUMP = 42;
-
     final int id;
     /** The declared process this code belongs to (a child is named after its process, as in a run). */
     int root;
     /** Where the task exits when it runs off the end: the process's or the fork's span. */
     final Span endSpan;
-    int[] kind = new int[16];
+    Instr[] kind = new Instr[16];
     /** First operand: the object index, the loop depth, or the child code. */
     int[] a = new int[16];
     /** Second operand: the mutex of a cond_wait, the repeat count, the fork's slot, exit status. */
@@ -49,7 +42,7 @@ final class FlatCode {
         this.endSpan = endSpan;
     }
 
-    int emit(int k, int a0, int b0, Op source, Span at) {
+    int emit(Instr k, int a0, int b0, Op source, Span at) {
         if (size == kind.length) {
             int n = size * 2;
             kind = java.util.Arrays.copyOf(kind, n);
@@ -66,10 +59,6 @@ final class FlatCode {
         op[size] = source;
         span[size] = at;
         return size++;
-    }
-
-    boolean isControl(int pc) {
-        return kind[pc] >= REP_INIT;
     }
 
     /**
@@ -122,12 +111,12 @@ final class FlatCode {
                 }
             }
 
-            private Void emit(int kind, int a0, Op op) {
+            private Void emit(Instr kind, int a0, Op op) {
                 c.emit(kind, a0, 0, op, op.span());
                 return null;
             }
 
-            private Void child(int kind, int slot, List<Op> body, Op op) {
+            private Void child(Instr kind, int slot, List<Op> body, Op op) {
                 int at = c.emit(kind, 0, slot, op, op.span());
                 FlatCode child = new FlatCode(codes.size(), op.span());
                 child.root = c.root;

@@ -1,5 +1,7 @@
 package oss.runtime.explore;
 
+import static oss.runtime.explore.Instr.*;
+
 import java.util.BitSet;
 
 /**
@@ -25,8 +27,8 @@ final class Futures {
             for (int pc = 0; pc < c.size; pc++) {
                 f[pc] = new BitSet(m.objects);
                 m.accesses(c, pc, f[pc]);
-                int k = c.kind[pc];
-                if (k == FlatCode.FORK || k == FlatCode.THREAD || k == FlatCode.VFORK) {
+                Instr k = c.kind[pc];
+                if (k == FORK || k == THREAD || k == VFORK) {
                     f[pc].or(out[c.a[pc]][0]);
                 }
             }
@@ -55,11 +57,13 @@ final class Futures {
 
     static int[] successors(FlatCode c, int pc) {
         return switch (c.kind[pc]) {
-            case FlatCode.END, FlatCode.EXIT -> new int[0];
-            case FlatCode.JUMP -> new int[] {c.target[pc]};
-            case FlatCode.REP_END, FlatCode.TRYLOCK, FlatCode.SEQR_END -> new int[] {pc + 1, c.target[pc]};
-            case FlatCode.CHOOSE -> c.branches[pc];
-            default -> new int[] {pc + 1};
+            case END, EXIT -> new int[0];
+            case JUMP -> new int[] {c.target[pc]};
+            case REP_END, TRYLOCK, SEQR_END -> new int[] {pc + 1, c.target[pc]};
+            case CHOOSE -> c.branches[pc];
+            case LOCK, UNLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, VFORK, EXEC, THREAD,
+                    SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END,
+                    SEQR_BEGIN, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, REP_INIT -> new int[] {pc + 1};
         };
     }
 }

@@ -1,5 +1,7 @@
 package oss.runtime.explore;
 
+import static oss.runtime.explore.Instr.*;
+
 import java.util.BitSet;
 import java.util.List;
 import oss.ir.program.DeadlockPolicy;
@@ -102,12 +104,12 @@ final class Model {
         for (FlatCode c : codes) {
             d = Math.max(d, c.depth);
             for (int pc = 0; pc < c.size; pc++) {
-                int k = c.kind[pc];
-                phases |= k == FlatCode.COND_WAIT || k == FlatCode.BARRIER || k == FlatCode.VFORK
-                        || k == FlatCode.SEQR_BEGIN || k == FlatCode.WRITE_LOCK && writerPreferring[c.a[pc]];
-                children |= k == FlatCode.FORK || k == FlatCode.THREAD || k == FlatCode.VFORK;
-                threads |= k == FlatCode.THREAD;
-                res |= k == FlatCode.REQUEST || k == FlatCode.CLAIM || k == FlatCode.RELEASE;
+                Instr k = c.kind[pc];
+                phases |= k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.VFORK
+                        || k == Instr.SEQR_BEGIN || k == Instr.WRITE_LOCK && writerPreferring[c.a[pc]];
+                children |= k == Instr.FORK || k == Instr.THREAD || k == Instr.VFORK;
+                threads |= k == Instr.THREAD;
+                res |= k == Instr.REQUEST || k == Instr.CLAIM || k == Instr.RELEASE;
             }
         }
         this.depth = d;
@@ -165,29 +167,35 @@ final class Model {
         return s;
     }
 
-    /** The objects one instruction touches, for the reduction's conflict test. */
+    /**
+     * The objects one instruction touches, for the reduction's conflict test. Forgetting one here
+     * would let the reduction postpone a step that matters, hence no default.
+     */
     void accesses(FlatCode c, int pc, BitSet out) {
         int a = c.a[pc];
-        switch (c.kind[pc]) {
-            case FlatCode.LOCK, FlatCode.UNLOCK, FlatCode.TRYLOCK -> out.set(objMutex + a);
-            case FlatCode.P, FlatCode.V -> out.set(objSem + a);
-            case FlatCode.SPIN_LOCK, FlatCode.SPIN_UNLOCK -> out.set(objSpin + a);
-            case FlatCode.READ_LOCK, FlatCode.READ_UNLOCK, FlatCode.WRITE_LOCK, FlatCode.WRITE_UNLOCK -> out.set(objRw + a);
-            case FlatCode.SEQW_BEGIN, FlatCode.SEQW_END, FlatCode.SEQR_BEGIN, FlatCode.SEQR_END -> out.set(objSeq + a);
-            case FlatCode.COND_WAIT -> {
-                out.set(objCond + a);
+        int object = switch (c.kind[pc]) {
+            case LOCK, UNLOCK, TRYLOCK -> objMutex + a;
+            case P, V -> objSem + a;
+            case SPIN_LOCK, SPIN_UNLOCK -> objSpin + a;
+            case READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK -> objRw + a;
+            case SEQW_BEGIN, SEQW_END, SEQR_BEGIN, SEQR_END -> objSeq + a;
+            case COND_WAIT -> {
                 out.set(objMutex + c.b[pc]);
+                yield objCond + a;
             }
-            case FlatCode.SIGNAL, FlatCode.BROADCAST -> out.set(objCond + a);
-            case FlatCode.BARRIER -> out.set(objBarrier + a);
-            case FlatCode.SEMOP -> out.set(objSemset + a);
-            case FlatCode.CLAIM, FlatCode.REQUEST, FlatCode.RELEASE -> {
-                for (int r = 0; r < resources; r++) {
-                    out.set(objResource + r);
-                }
+            case SIGNAL, BROADCAST -> objCond + a;
+            case BARRIER -> objBarrier + a;
+            case SEMOP -> objSemset + a;
+            case CLAIM, REQUEST, RELEASE -> {
+                out.set(objResource, objResource + resources);
+                yield -1;
             }
-            case FlatCode.FORK, FlatCode.THREAD, FlatCode.VFORK -> out.set(objPids);
-            default -> { }
+            case FORK, THREAD, VFORK -> objPids;
+            // waits, exits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets
+            case WAIT_CHILD, WAIT_ANY, EXIT, EXEC, END, CHOOSE, REP_INIT, REP_END, JUMP -> -1;
+        };
+        if (object >= 0) {
+            out.set(object);
         }
     }
 

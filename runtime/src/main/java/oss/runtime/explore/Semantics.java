@@ -1,6 +1,6 @@
 package oss.runtime.explore;
 
-import static oss.runtime.explore.FlatCode.*;
+import static oss.runtime.explore.Instr.*;
 import static oss.runtime.explore.Model.*;
 
 import oss.ir.diag.Code;
@@ -56,7 +56,7 @@ final class Semantics {
         FlatCode c = codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
         while (true) {
-            int k = c.kind[pc];
+            Instr k = c.kind[pc];
             if (k == REP_INIT) {
                 s[b + CNT + c.a[pc]] = c.b[pc];
                 pc++;
@@ -91,62 +91,54 @@ final class Semantics {
         FlatCode c = codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
         int a = c.a[pc];
-        int self = t + 1;
-        switch (c.kind[pc]) {
-            case LOCK:
-                return s[m.mutexBase + a] == 0 ? 1 : 0;
-            case SPIN_LOCK:
-                return s[m.spinBase + a] == 0 ? 1 : 0;
-            case P:
-                return s[m.semBase + a] > 0 ? 1 : 0;
-            case READ_LOCK:
-                return s[m.rwWriterBase + a] == 0 && !(m.writerPreferring[a] && writerWaiting(s, a)) ? 1 : 0;
-            case WRITE_LOCK: {
+        return switch (c.kind[pc]) {
+            case LOCK -> s[m.mutexBase + a] == 0 ? 1 : 0;
+            case SPIN_LOCK -> s[m.spinBase + a] == 0 ? 1 : 0;
+            case P -> s[m.semBase + a] > 0 ? 1 : 0;
+            case READ_LOCK -> s[m.rwWriterBase + a] == 0 && !(m.writerPreferring[a] && writerWaiting(s, a)) ? 1 : 0;
+            case WRITE_LOCK -> {
                 boolean free = s[m.rwWriterBase + a] == 0 && s[m.rwReadersBase + a] == 0;
-                if (free) {
-                    return 1;
-                }
-                return m.writerPreferring[a] && s[b + PHASE] == 0 ? 1 : 0;
+                yield free || m.writerPreferring[a] && s[b + PHASE] == 0 ? 1 : 0;
             }
-            case SEQW_BEGIN:
-                return s[m.seqWriterBase + a] == 0 ? 1 : 0;
-            case SEQR_BEGIN:
-                return (s[m.seqValBase + a] & 1) == 0 ? 1 : 0;
-            case COND_WAIT: {
+            case SEQW_BEGIN -> s[m.seqWriterBase + a] == 0 ? 1 : 0;
+            case SEQR_BEGIN -> (s[m.seqValBase + a] & 1) == 0 ? 1 : 0;
+            case COND_WAIT -> {
                 int ph = s[b + PHASE];
-                if (ph == PH_WAITING) {
-                    return 0;
-                }
-                return ph == PH_WOKEN && s[m.mutexBase + c.b[pc]] != 0 ? 0 : 1;
+                yield ph == PH_WAITING || ph == PH_WOKEN && s[m.mutexBase + c.b[pc]] != 0 ? 0 : 1;
             }
-            case BARRIER:
-                return s[b + PHASE] == PH_WAITING ? 0 : 1; // arriving, or leaving once released
-            case SEMOP:
-                return semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
-            case REQUEST:
-                return refused(s, t, (Op.Request) c.op[pc]) || grantable(s, t, ((Op.Request) c.op[pc]).amounts()) ? 1 : 0;
-            case WAIT_CHILD: {
+            case BARRIER -> s[b + PHASE] == PH_WAITING ? 0 : 1; // arriving, or leaving once released
+            case SEMOP -> semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
+            case REQUEST -> refused(s, t, (Op.Request) c.op[pc]) || grantable(s, t, ((Op.Request) c.op[pc]).amounts()) ? 1 : 0;
+            case WAIT_CHILD -> {
                 int child = childIn(s, t, c.a[pc]);
-                return child < 0 || s[m.base(child) + PC] == ZOMBIE ? 1 : 0;
+                yield child < 0 || s[m.base(child) + PC] == ZOMBIE ? 1 : 0;
             }
-            case WAIT_ANY: {
-                boolean any = false;
-                for (int u = 0; u < s[0]; u++) {
-                    int ub = m.base(u);
-                    if (s[ub + PARENT] == self && s[ub + PC] != DEAD) {
-                        if (s[ub + PC] == ZOMBIE) {
-                            return 1;
-                        }
-                        any = true;
-                    }
+            case WAIT_ANY -> waitAnyReturns(s, t) ? 1 : 0;
+            case CHOOSE -> c.branches[pc].length;
+            case UNLOCK, TRYLOCK, V, CLAIM, RELEASE, FORK, EXIT, VFORK, EXEC, THREAD, SPIN_UNLOCK, READ_UNLOCK,
+                    WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END -> 1;
+            case REP_INIT, REP_END, JUMP -> throw notARestingPlace(c.kind[pc]);
+        };
+    }
+
+    /** wait() returns at once: a zombie child to reap, or no child at all (ECHILD). */
+    private boolean waitAnyReturns(int[] s, int t) {
+        int self = t + 1;
+        boolean any = false;
+        for (int u = 0; u < s[0]; u++) {
+            int ub = m.base(u);
+            if (s[ub + PARENT] == self && s[ub + PC] != DEAD) {
+                if (s[ub + PC] == ZOMBIE) {
+                    return true;
                 }
-                return any ? 0 : 1;
+                any = true;
             }
-            case CHOOSE:
-                return c.branches[pc].length;
-            default:
-                return 1;
         }
+        return !any;
+    }
+
+    private static IllegalStateException notARestingPlace(Instr kind) {
+        return new IllegalStateException("a task's program counter rests on " + kind + ", which settle() moves over");
     }
 
     /** The task index a wait on {@code slot} refers to, or -1 when it is not a live or zombie child (ECHILD). */
@@ -285,43 +277,45 @@ final class Semantics {
         int pc = s[b + PC] - ALIVE;
         int a = c.a[pc];
         Span at = c.span[pc];
-        switch (c.kind[pc]) {
+        // true: the task moves on to the next instruction; false: the case has placed the program
+        // counter itself, or the task stays where it is (it waits, or it has exited)
+        boolean next = switch (c.kind[pc]) {
             case LOCK -> {
                 s[m.mutexBase + a] = self;
-                advance(s, t);
+                yield true;
             }
             case UNLOCK -> {
                 unlock(s, m.mutexBase + a, self, sink, at, t, 0, a);
-                advance(s, t);
+                yield true;
             }
             case TRYLOCK -> {
                 if (s[m.mutexBase + a] == 0) {
                     s[m.mutexBase + a] = self;
-                    advance(s, t);
-                } else {
-                    s[b + PC] = c.target[pc] + ALIVE;
-                    settle(s, t);
+                    yield true;
                 }
+                s[b + PC] = c.target[pc] + ALIVE;
+                settle(s, t);
+                yield false;
             }
             case P -> {
                 s[m.semBase + a]--;
-                advance(s, t);
+                yield true;
             }
             case V -> {
                 s[m.semBase + a]++;
-                advance(s, t);
+                yield true;
             }
             case SPIN_LOCK -> {
                 s[m.spinBase + a] = self;
-                advance(s, t);
+                yield true;
             }
             case SPIN_UNLOCK -> {
                 unlock(s, m.spinBase + a, self, sink, at, t, 1, a);
-                advance(s, t);
+                yield true;
             }
             case READ_LOCK -> {
                 s[m.rwReadersBase + a] |= 1 << t;
-                advance(s, t);
+                yield true;
             }
             case READ_UNLOCK -> {
                 int bit = 1 << t;
@@ -330,48 +324,47 @@ final class Semantics {
                             + m.program.sync().rwlocks().get(a).name() + " without holding it for reading");
                 }
                 s[m.rwReadersBase + a] &= ~bit;
-                advance(s, t);
+                yield true;
             }
             case WRITE_LOCK -> {
                 if (s[m.rwWriterBase + a] == 0 && s[m.rwReadersBase + a] == 0) {
                     s[m.rwWriterBase + a] = self;
                     s[b + PHASE] = 0;
-                    advance(s, t);
-                } else {
-                    s[b + PHASE] = PH_WAITING; // a writer announces itself and waits
+                    yield true;
                 }
+                s[b + PHASE] = PH_WAITING; // a writer announces itself and waits
+                yield false;
             }
             case WRITE_UNLOCK -> {
                 unlock(s, m.rwWriterBase + a, self, sink, at, t, 2, a);
-                advance(s, t);
+                yield true;
             }
             case SEQW_BEGIN -> {
                 s[m.seqWriterBase + a] = self;
                 s[m.seqValBase + a]++;
-                advance(s, t);
+                yield true;
             }
             case SEQW_END -> {
                 s[m.seqValBase + a]++;
                 s[m.seqWriterBase + a] = 0;
-                advance(s, t);
+                yield true;
             }
             case SEQR_BEGIN -> {
                 s[b + AUX] = s[m.seqValBase + a];
-                advance(s, t);
+                yield true;
             }
             case SEQR_END -> {
                 boolean changed = s[m.seqValBase + a] != s[b + AUX];
                 s[b + AUX] = 0;
                 if (changed) {
                     s[b + PC] = c.target[pc] + ALIVE;
-                } else {
-                    advance(s, t);
                 }
+                yield !changed;
             }
             case COND_WAIT -> condWait(s, t, c, pc, sink);
             case SIGNAL, BROADCAST -> {
                 wake(s, a, c.kind[pc] == BROADCAST);
-                advance(s, t);
+                yield true;
             }
             case BARRIER -> barrier(s, t, a);
             case SEMOP -> {
@@ -380,20 +373,24 @@ final class Semantics {
                 for (int i = 0; i < op.index().length; i++) {
                     s[base + op.index()[i]] += op.delta()[i];
                 }
-                advance(s, t);
+                yield true;
             }
             case CHOOSE -> {
                 s[b + PC] = c.branches[pc][branch] + ALIVE;
                 settle(s, t);
+                yield false;
             }
             case CLAIM -> {
                 int[] max = ((Op.Claim) c.op[pc]).max();
                 for (int r = 0; r < max.length; r++) {
                     s[b + m.claimBase + r] = max[r] + 1;
                 }
-                advance(s, t);
+                yield true;
             }
-            case REQUEST -> request(s, t, (Op.Request) c.op[pc], sink);
+            case REQUEST -> {
+                request(s, t, (Op.Request) c.op[pc], sink);
+                yield true;
+            }
             case RELEASE -> {
                 int[] amounts = ((Op.Release) c.op[pc]).amounts();
                 boolean more = false;
@@ -405,15 +402,18 @@ final class Semantics {
                 if (more) {
                     sink.misuse(Code.RELEASE_NOT_HELD_RUN, at, m.taskName(s, t) + " releases more instances than it holds");
                 }
-                advance(s, t);
+                yield true;
             }
-            case FORK, THREAD, VFORK -> spawn(s, t, c, pc);
+            case FORK, THREAD, VFORK -> {
+                spawn(s, t, c, pc);
+                yield true;
+            }
             case WAIT_CHILD -> {
                 int child = childIn(s, t, a);
                 if (child >= 0) {
                     s[m.base(child) + PC] = DEAD;
                 }
-                advance(s, t);
+                yield true;
             }
             case WAIT_ANY -> {
                 for (int u = 0; u < s[0]; u++) {
@@ -423,17 +423,24 @@ final class Semantics {
                         break;
                     }
                 }
-                advance(s, t);
+                yield true;
             }
             case EXEC -> {
                 releaseVforkParent(s, t);
-                advance(s, t);
+                advance(s, t); // before de_thread, which may hand this position to the group leader
                 if (m.hasThreads) {
                     deThread(s, t);
                 }
+                yield false;
             }
-            case EXIT, END -> exit(s, t, true);
-            default -> throw new IllegalStateException("instruction " + c.kind[pc]);
+            case EXIT, END -> {
+                exit(s, t, true);
+                yield false;
+            }
+            case REP_INIT, REP_END, JUMP -> throw notARestingPlace(c.kind[pc]);
+        };
+        if (next) {
+            advance(s, t);
         }
     }
 
@@ -452,14 +459,14 @@ final class Semantics {
         s[at] = 0;
     }
 
-    private void condWait(int[] s, int t, FlatCode c, int pc, Sink sink) {
+    /** True when the task moves on: it was signalled and re-takes its mutex. */
+    private boolean condWait(int[] s, int t, FlatCode c, int pc, Sink sink) {
         int b = m.base(t);
         int mutex = m.mutexBase + c.b[pc];
         if (s[b + PHASE] == PH_WOKEN) {
             s[mutex] = t + 1;
             s[b + PHASE] = 0;
-            advance(s, t);
-            return;
+            return true;
         }
         if (s[mutex] != t + 1) {
             sink.misuse(Code.UNLOCK_BY_NON_OWNER, c.span[pc], m.taskName(s, t) + " calls cond_wait without holding "
@@ -475,10 +482,11 @@ final class Semantics {
         }
         s[b + PHASE] = PH_WAITING;
         s[b + AUX] = queued + 1;
+        return false;
     }
 
     /** Is task {@code u} asleep (phase waiting) at an instruction of kind {@code kind} on object {@code obj}? */
-    boolean waitsOn(int[] s, int u, int kind, int obj) {
+    boolean waitsOn(int[] s, int u, Instr kind, int obj) {
         int ub = m.base(u);
         if (!alive(s, ub) || s[ub + PHASE] != PH_WAITING) {
             return false;
@@ -506,14 +514,13 @@ final class Semantics {
      * A barrier arrival: the last one releases the others and goes on; an
      * earlier one waits. A released waiter leaves with a step of its own, as
      * a signalled cond_wait re-takes its mutex, so both engines count a
-     * waiting barrier as two steps.
+     * waiting barrier as two steps. True when the task moves on.
      */
-    private void barrier(int[] s, int t, int bar) {
+    private boolean barrier(int[] s, int t, int bar) {
         int b = m.base(t);
         if (s[b + PHASE] == PH_WOKEN) {
             s[b + PHASE] = 0;
-            advance(s, t);
-            return;
+            return true;
         }
         int arrived = 1;
         for (int u = 0; u < s[0]; u++) {
@@ -523,14 +530,14 @@ final class Semantics {
         }
         if (arrived < m.program.sync().barriers().get(bar).parties()) {
             s[m.base(t) + PHASE] = PH_WAITING;
-            return;
+            return false;
         }
         for (int u = 0; u < s[0]; u++) {
             if (waitsOn(s, u, BARRIER, bar)) {
                 s[m.base(u) + PHASE] = PH_WOKEN;
             }
         }
-        advance(s, t);
+        return true;
     }
 
     private void request(int[] s, int t, Op.Request r, Sink sink) {
@@ -545,7 +552,6 @@ final class Semantics {
                         + " no order lets every process finish its claim");
             }
         }
-        advance(s, t);
     }
 
     private void spawn(int[] s, int t, FlatCode c, int pc) {
@@ -569,7 +575,6 @@ final class Semantics {
         if (slot >= 0) {
             s[b + m.slotBase + slot] = n + 2;
         }
-        advance(s, t);
         if (c.kind[pc] == VFORK) {
             s[b + PHASE] = PH_VFORK;
             s[b + AUX] = n + 1;

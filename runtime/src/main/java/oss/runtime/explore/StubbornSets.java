@@ -1,6 +1,6 @@
 package oss.runtime.explore;
 
-import static oss.runtime.explore.FlatCode.*;
+import static oss.runtime.explore.Instr.*;
 import static oss.runtime.explore.Model.*;
 
 import java.util.BitSet;
@@ -128,7 +128,7 @@ final class StubbornSets {
         if (!isEmpty(touched)) {
             addFutures(s, q, touched);
         }
-        int k = c.kind[pc];
+        Instr k = c.kind[pc];
         if (k == END || k == EXIT) {
             lifecycleOfExit(s, q, b);
         } else if (k == WAIT_ANY) {

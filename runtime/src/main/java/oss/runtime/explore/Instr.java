@@ -1,0 +1,17 @@
+package oss.runtime.explore;
+
+/**
+ * The kinds of instruction in a {@link FlatCode}. The switches that give their meaning (what a
+ * step does, when it is enabled, what it touches, where it may go next) are switch expressions
+ * with no default, so a kind added here fails to compile until each of them says what it does.
+ */
+enum Instr {
+    // resting places: a task's program counter stops on one of these, and taking it is one step
+    LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC, THREAD,
+    SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN,
+    SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE,
+    /** The end of a body: the task exits there. */
+    END,
+    // control, never a resting place: a program counter moves over them at once (Semantics.settle)
+    REP_INIT, REP_END, JUMP
+}
