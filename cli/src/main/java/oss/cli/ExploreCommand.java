@@ -42,6 +42,10 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--no-por", description = "turn partial-order reduction (stubborn sets) off")
     boolean noPor;
 
+    @Option(names = "--memory-stats", description = "also print the Java heap in use at the end (heapBytes in JSON);"
+            + " it changes from run to run, so it is left out unless asked for")
+    boolean memoryStats;
+
     @Option(names = "--schedule-out", paramLabel = "FILE",
             description = "write the first finding's schedule to FILE, for oss run --schedule")
     Path scheduleOut;
@@ -92,7 +96,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(source, r)));
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(source, r, memoryStats)));
         } else {
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
             for (ExploreFinding f : r.findings()) {
@@ -102,18 +106,28 @@ final class ExploreCommand implements Callable<Integer> {
             out.printf("%d states, %d transitions, depth %d, %.3f s (%.0f states/s), %.1f bytes per state%s%n",
                     r.states(), r.transitions(), r.maxDepth(), r.seconds(), r.states() / Math.max(r.seconds(), 1e-9),
                     r.bytesPerState(), r.por() ? ", partial-order reduction (stubborn sets) on" : ", no reduction");
+            if (memoryStats) {
+                out.printf("%d bytes of Java heap in use%n", heapInUse());
+            }
         }
         out.flush();
         boolean bad = r.findings().stream().anyMatch(f -> f.code().severity() == Severity.ERROR);
         return bad ? Main.FINDINGS : Main.OK;
     }
 
-    private static JsonObject toJson(SourceFile source, ExploreResult r) {
+    private static JsonObject toJson(SourceFile source, ExploreResult r, boolean memoryStats) {
         JsonObject o = new JsonObject();
         o.addProperty("file", source.name());
         oss.analysis.report.JsonTrees.explore(r).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
-        Runtime rt = Runtime.getRuntime();
-        o.addProperty("heapBytes", rt.totalMemory() - rt.freeMemory());
+        if (memoryStats) {
+            o.addProperty("heapBytes", heapInUse());
+        }
         return o;
+    }
+
+    /** What the JVM holds now, garbage not yet collected included: it varies with the collector's timing. */
+    private static long heapInUse() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 }

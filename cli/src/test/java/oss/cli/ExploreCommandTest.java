@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,30 @@ class ExploreCommandTest {
         assertEquals(Main.USAGE, o.code());
         assertTrue(o.err().contains("--max-states must be at least 1"), o.err());
         assertEquals(Main.USAGE, CliTest.oss("explore", OPPOSITE, "--max-time", "-1").code());
+    }
+
+    @Test
+    void twoRunsOfOneFilePrintTheSameJsonButForTheClock() {
+        String first = withoutClock(CliTest.oss("explore", OPPOSITE, "--json"));
+        String second = withoutClock(CliTest.oss("explore", OPPOSITE, "--json"));
+        assertEquals(first, second);
+        assertFalse(first.contains("heapBytes"), first);
+    }
+
+    @Test
+    void theHeapInUseIsPrintedOnlyWhenAskedFor() {
+        CliTest.Outcome json = CliTest.oss("explore", OPPOSITE, "--json", "--memory-stats");
+        assertTrue(JsonParser.parseString(json.out()).getAsJsonObject().get("heapBytes").getAsLong() > 0, json.out());
+        assertTrue(CliTest.oss("explore", OPPOSITE, "--memory-stats").out().contains("bytes of Java heap in use"));
+        assertFalse(CliTest.oss("explore", OPPOSITE).out().contains("heap"));
+    }
+
+    /** The output with the wall-clock figures (seconds, states per second) taken out: the rest must not vary. */
+    private static String withoutClock(CliTest.Outcome o) {
+        assertEquals(1, o.code(), o.out() + o.err());
+        JsonObject json = JsonParser.parseString(o.out()).getAsJsonObject();
+        json.remove("seconds");
+        json.remove("statesPerSecond");
+        return json.toString();
     }
 }
