@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import oss.analysis.AnalyzeOptions;
 import oss.analysis.Analysis;
@@ -56,14 +57,12 @@ final class CheckCommand implements Callable<Integer> {
         List<Diagnostic> everything = new ArrayList<>();
         Style style = json || sarif ? Style.plain() : Style.detect();
         for (Path path : files) {
-            SourceFile source;
-            try {
-                source = SourceFile.read(path);
-            } catch (SourceFile.Unreadable e) {
-                err.println("oss: " + e.getMessage());
+            Optional<SourceFile> read = SourceFile.read(path, err);
+            if (read.isEmpty()) {
                 unreadable = true;
                 continue;
             }
+            SourceFile source = read.get();
             Analysis a;
             try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
                 a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
@@ -56,13 +57,11 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Ranges.atLeast(spec, "--max-states", maxStates, 1);
         Ranges.seconds(spec, "--max-time", maxTime);
-        SourceFile source;
-        try {
-            source = SourceFile.read(file);
-        } catch (SourceFile.Unreadable e) {
-            err.println("oss: " + e.getMessage());
+        Optional<SourceFile> read = SourceFile.read(file, err);
+        if (read.isEmpty()) {
             return Main.USAGE;
         }
+        SourceFile source = read.get();
         Compilation c;
         ExploreResult r;
         Style style = json ? Style.plain() : Style.detect();

@@ -36,14 +36,12 @@ final class FmtCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int status = Main.OK;
         for (Path path : files) {
-            SourceFile source;
-            try {
-                source = SourceFile.read(path);
-            } catch (SourceFile.Unreadable e) {
-                err.println("oss: " + e.getMessage());
+            Optional<SourceFile> read = SourceFile.read(path, err);
+            if (read.isEmpty()) {
                 status = Main.USAGE;
                 continue;
             }
+            SourceFile source = read.get();
             Optional<String> formatted = Formatter.format(source.text());
             if (formatted.isEmpty()) {
                 err.println("oss: " + path + ": has syntax errors; run 'oss check " + path + "' (file left as it is)");

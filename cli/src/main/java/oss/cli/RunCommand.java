@@ -3,6 +3,7 @@ package oss.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import oss.analysis.AnalyzeOptions;
 import oss.analysis.Analysis;
@@ -82,24 +83,21 @@ final class RunCommand implements Callable<Integer> {
                         + "` for --show (known: " + String.join(", ", TextReport.VIEWS) + ")");
             }
         }
-        SourceFile source;
-        try {
-            source = SourceFile.read(file);
-        } catch (SourceFile.Unreadable e) {
-            err.println("oss: " + e.getMessage());
+        Optional<SourceFile> read = SourceFile.read(file, err);
+        if (read.isEmpty()) {
             return Main.USAGE;
         }
+        SourceFile source = read.get();
         RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents);
         if (schedule != null) {
             String steps = schedule;
             java.nio.file.Path p = java.nio.file.Path.of(schedule.strip());
             if (!schedule.contains(" at ") && java.nio.file.Files.isRegularFile(p)) {
-                try {
-                    steps = SourceFile.text(p);
-                } catch (SourceFile.Unreadable e) {
-                    err.println("oss: " + e.getMessage());
+                Optional<String> text = SourceFile.text(p, err);
+                if (text.isEmpty()) {
                     return Main.USAGE;
                 }
+                steps = text.get();
             } else if (!schedule.contains(" at ")) {
                 err.println("oss: --schedule " + schedule + ": no such file, and not steps like \"pid 2 at 5:7\"");
                 return Main.USAGE;

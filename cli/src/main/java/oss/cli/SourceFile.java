@@ -2,6 +2,7 @@ package oss.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** A scenario file read from disk; reading failures become one clear line, never a stack trace. */
 record SourceFile(Path path, String text) {
@@ -21,18 +23,32 @@ record SourceFile(Path path, String text) {
      */
     static final int MAX_BYTES = 8 << 20;
 
-    static final class Unreadable extends Exception {
+    private static final class Unreadable extends Exception {
         Unreadable(String message) {
             super(message);
         }
     }
 
-    static SourceFile read(Path path) throws Unreadable {
-        return new SourceFile(path, text(path));
+    /**
+     * The scenario at {@code path}; when it cannot be read, one line on {@code err} says why
+     * ({@code oss: PATH: why}) and the answer is empty: every command then exits with {@link Main#USAGE}.
+     */
+    static Optional<SourceFile> read(Path path, PrintWriter err) {
+        return text(path, err).map(text -> new SourceFile(path, text));
+    }
+
+    /** The UTF-8 text of {@code path} (a scenario, or a schedule for run), reported as {@link #read} does. */
+    static Optional<String> text(Path path, PrintWriter err) {
+        try {
+            return Optional.of(text(path));
+        } catch (Unreadable e) {
+            err.println("oss: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The UTF-8 text of {@code path}, at most {@link #MAX_BYTES} bytes of it. */
-    static String text(Path path) throws Unreadable {
+    private static String text(Path path) throws Unreadable {
         try {
             if (Files.isDirectory(path)) {
                 throw new Unreadable(path + ": is a directory, not a .oss file");
