@@ -9,11 +9,31 @@ public record BankerNode(List<Row> rows, Span span) implements Section {
         rows = List.copyOf(rows);
     }
 
-    public sealed interface Row extends Node {}
+    @Override
+    public <R> R accept(Section.Visitor<R> visitor) {
+        return visitor.visitBanker(this);
+    }
+
+    public sealed interface Row extends Node {
+        <R> R accept(Row.Visitor<R> visitor);
+
+        /** One method per kind of row, none with a default, so a new kind of row cannot be forgotten. */
+        interface Visitor<R> {
+            R visitResources(Resources r);
+            R visitVector(Vector r);
+            R visitProcessRow(ProcessRow r);
+            R visitRequest(Request r);
+        }
+    }
 
     public record Resources(List<Name> names, Span span) implements Row {
         public Resources {
             names = List.copyOf(names);
+        }
+
+        @Override
+        public <R> R accept(Row.Visitor<R> visitor) {
+            return visitor.visitResources(this);
         }
     }
 
@@ -22,12 +42,22 @@ public record BankerNode(List<Row> rows, Span span) implements Section {
         public Vector {
             values = List.copyOf(values);
         }
+
+        @Override
+        public <R> R accept(Row.Visitor<R> visitor) {
+            return visitor.visitVector(this);
+        }
     }
 
     /** {@code P0 alloc 0 1 0 max 7 5 3}. */
     public record ProcessRow(Name process, List<Part> parts, Span span) implements Row {
         public ProcessRow {
             parts = List.copyOf(parts);
+        }
+
+        @Override
+        public <R> R accept(Row.Visitor<R> visitor) {
+            return visitor.visitProcessRow(this);
         }
     }
 
@@ -41,6 +71,11 @@ public record BankerNode(List<Row> rows, Span span) implements Section {
     public record Request(Name process, List<Expr.Number> values, Span span) implements Row {
         public Request {
             values = List.copyOf(values);
+        }
+
+        @Override
+        public <R> R accept(Row.Visitor<R> visitor) {
+            return visitor.visitRequest(this);
         }
     }
 }

@@ -19,6 +19,11 @@ public record Declaration(Kind kind, Name name, Optional<Expr> arraySize, Option
         initial = List.copyOf(initial);
     }
 
+    @Override
+    public <R> R accept(Section.Visitor<R> visitor) {
+        return visitor.visitDeclaration(this);
+    }
+
     /** A declaration without set values or rwlock preference. */
     public Declaration(Kind kind, Name name, Optional<Expr> arraySize, Optional<Expr> value, Span span) {
         this(kind, name, arraySize, value, List.of(), false, span);

@@ -17,4 +17,9 @@ public record FileDeclNode(Kind kind, Text path, Quantity size, Span span) imple
             return keyword;
         }
     }
+
+    @Override
+    public <R> R accept(Section.Visitor<R> visitor) {
+        return visitor.visitFile(this);
+    }
 }

@@ -11,6 +11,11 @@ public record ProcessNode(Name name, Optional<IndexRange> array, List<ProcessAtt
         attributes = List.copyOf(attributes);
     }
 
+    @Override
+    public <R> R accept(Section.Visitor<R> visitor) {
+        return visitor.visitProcess(this);
+    }
+
     /** {@code [i in 0..4]}. */
     public record IndexRange(Name variable, Range range, Span span) implements Node {}
 }

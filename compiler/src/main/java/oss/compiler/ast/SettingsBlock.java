@@ -10,4 +10,9 @@ public record SettingsBlock(Kind kind, List<Setting> settings, Span span) implem
     public SettingsBlock {
         settings = List.copyOf(settings);
     }
+
+    @Override
+    public <R> R accept(Section.Visitor<R> visitor) {
+        return visitor.visitSettings(this);
+    }
 }

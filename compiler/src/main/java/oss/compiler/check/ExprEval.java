@@ -111,36 +111,64 @@ public final class ExprEval {
     }
 
     private BigDecimal eval(Expr e, Map<String, Long> env) {
-        BigDecimal v;
-        if (e instanceof Expr.Number n) {
-            v = number(n);
-        } else if (e instanceof Expr.NameRef n) {
-            v = name(n, env);
-        } else if (e instanceof Expr.Paren p) {
-            v = eval(p.inner(), env);
-        } else if (e instanceof Expr.Negate n) {
-            BigDecimal x = eval(n.operand(), env);
-            v = x == null ? null : x.negate();
-        } else if (e instanceof Expr.Call c) {
-            BigDecimal a = eval(c.first(), env);
-            BigDecimal b = eval(c.second(), env);
-            v = a == null || b == null ? null : c.function().equals("min") ? a.min(b) : a.max(b);
-        } else {
-            v = binary((Expr.Binary) e, env);
-        }
-        if (v != null && v.abs().compareTo(limit) > 0) {
-            tooLarge(e.span());
-            return null;
-        }
-        return v;
+        return new Folder(env).fold(e);
     }
 
-    private BigDecimal binary(Expr.Binary b, Map<String, Long> env) {
-        BigDecimal x = eval(b.left(), env);
-        BigDecimal y = eval(b.right(), env);
-        if (x == null || y == null) {
-            return null;
+    /** One expression's value in {@code env}; null after reporting why there is none. */
+    private final class Folder implements Expr.Visitor<BigDecimal> {
+        private final Map<String, Long> env;
+
+        Folder(Map<String, Long> env) {
+            this.env = env;
         }
+
+        /** Every intermediate result, not only the last, must stay within the limit. */
+        BigDecimal fold(Expr e) {
+            BigDecimal v = e.accept(this);
+            if (v != null && v.abs().compareTo(limit) > 0) {
+                tooLarge(e.span());
+                return null;
+            }
+            return v;
+        }
+
+        @Override
+        public BigDecimal visitNumber(Expr.Number e) {
+            return number(e);
+        }
+
+        @Override
+        public BigDecimal visitNameRef(Expr.NameRef e) {
+            return name(e, env);
+        }
+
+        @Override
+        public BigDecimal visitNegate(Expr.Negate e) {
+            BigDecimal x = fold(e.operand());
+            return x == null ? null : x.negate();
+        }
+
+        @Override
+        public BigDecimal visitBinary(Expr.Binary e) {
+            BigDecimal x = fold(e.left());
+            BigDecimal y = fold(e.right());
+            return x == null || y == null ? null : binary(e, x, y);
+        }
+
+        @Override
+        public BigDecimal visitCall(Expr.Call e) {
+            BigDecimal a = fold(e.first());
+            BigDecimal b = fold(e.second());
+            return a == null || b == null ? null : e.function().equals("min") ? a.min(b) : a.max(b);
+        }
+
+        @Override
+        public BigDecimal visitParen(Expr.Paren e) {
+            return fold(e.inner());
+        }
+    }
+
+    private BigDecimal binary(Expr.Binary b, BigDecimal x, BigDecimal y) {
         switch (b.op()) {
             case "+":
                 return x.add(y);

@@ -1,10 +1,10 @@
 package oss.compiler.format;
 
-import static oss.compiler.format.Formatter.amounts;
-import static oss.compiler.format.Formatter.expr;
-import static oss.compiler.format.Formatter.quantity;
-import static oss.compiler.format.Formatter.range;
-import static oss.compiler.format.Formatter.ref;
+import static oss.compiler.format.Canonical.amounts;
+import static oss.compiler.format.Canonical.expr;
+import static oss.compiler.format.Canonical.quantity;
+import static oss.compiler.format.Canonical.range;
+import static oss.compiler.format.Canonical.ref;
 
 import java.util.ArrayList;
 import java.util.List;

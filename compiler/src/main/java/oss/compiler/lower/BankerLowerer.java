@@ -27,54 +27,15 @@ final class BankerLowerer {
 
     Optional<BankerTable> lower(BankerNode b) {
         int errorsBefore = diags.errorCount();
-        BankerNode.Resources resources = null;
-        BankerNode.Vector total = null;
-        BankerNode.Vector available = null;
-        List<BankerNode.ProcessRow> procs = new ArrayList<>();
-        BankerNode.Request request = null;
-        Map<String, Span> rowNames = new HashMap<>();
+        Rows sorted = new Rows();
         for (BankerNode.Row row : b.rows()) {
-            if (row instanceof BankerNode.Resources r) {
-                    if (resources != null) {
-                        diags.report(Code.BANKER_SHAPE, r.span(), "`resources` is given twice", resources.span(), "first here");
-                    } else {
-                        resources = r;
-                        Map<String, Span> seen = new HashMap<>();
-                        for (Name n : r.names()) {
-                            Span first = seen.putIfAbsent(n.text(), n.span());
-                            if (first != null) {
-                                diags.report(Code.DUPLICATE_NAME, n.span(), "resource `" + n.text() + "` is listed twice",
-                                        first, "first here");
-                            }
-                        }
-                    }
-            } else if (row instanceof BankerNode.Vector v) {
-                    BankerNode.Vector prev = v.available() ? available : total;
-                    if (prev != null) {
-                        diags.report(Code.BANKER_SHAPE, v.span(), "`" + (v.available() ? "available" : "total")
-                                + "` is given twice", prev.span(), "first here");
-                    } else if (v.available()) {
-                        available = v;
-                    } else {
-                        total = v;
-                    }
-            } else if (row instanceof BankerNode.ProcessRow p) {
-                    Span first = rowNames.putIfAbsent(p.process().text(), p.process().span());
-                    if (first != null) {
-                        diags.report(Code.BANKER_SHAPE, p.process().span(), "`" + p.process().text()
-                                + "` has two rows", first, "first row here");
-                    } else {
-                        procs.add(p);
-                    }
-            } else if (row instanceof BankerNode.Request r) {
-                    if (request != null) {
-                        diags.report(Code.BANKER_SHAPE, r.span(), "only one `request` can be judged per table",
-                                request.span(), "first request here");
-                    } else {
-                        request = r;
-                    }
-            }
+            row.accept(sorted);
         }
+        BankerNode.Resources resources = sorted.resources;
+        BankerNode.Vector total = sorted.total;
+        BankerNode.Vector available = sorted.available;
+        List<BankerNode.ProcessRow> procs = sorted.procs;
+        BankerNode.Request request = sorted.request;
         if (resources == null) {
             diags.report(Code.BANKER_SHAPE, b.span(), "the banker table needs a `resources` row naming the columns, e.g. "
                     + "`resources A B C`");
@@ -147,6 +108,101 @@ final class BankerLowerer {
             return Optional.empty();
         }
         return Optional.of(new BankerTable(resourceNames, totalVec, rows, req, b.span()));
+    }
+
+    /** The process of every process row, in order (duplicates too): the names {@code expect} may give. */
+    static List<String> rowProcesses(BankerNode b) {
+        List<String> out = new ArrayList<>();
+        for (BankerNode.Row row : b.rows()) {
+            row.accept(new BankerNode.Row.Visitor<Void>() {
+                @Override
+                public Void visitResources(BankerNode.Resources r) {
+                    return null;
+                }
+
+                @Override
+                public Void visitVector(BankerNode.Vector r) {
+                    return null;
+                }
+
+                @Override
+                public Void visitProcessRow(BankerNode.ProcessRow r) {
+                    out.add(r.process().text());
+                    return null;
+                }
+
+                @Override
+                public Void visitRequest(BankerNode.Request r) {
+                    return null;
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The rows of one table by kind, each kind given once (a process row once per process). */
+    private final class Rows implements BankerNode.Row.Visitor<Void> {
+        BankerNode.Resources resources;
+        BankerNode.Vector total;
+        BankerNode.Vector available;
+        final List<BankerNode.ProcessRow> procs = new ArrayList<>();
+        BankerNode.Request request;
+        private final Map<String, Span> rowNames = new HashMap<>();
+
+        @Override
+        public Void visitResources(BankerNode.Resources r) {
+            if (resources != null) {
+                diags.report(Code.BANKER_SHAPE, r.span(), "`resources` is given twice", resources.span(), "first here");
+                return null;
+            }
+            resources = r;
+            Map<String, Span> seen = new HashMap<>();
+            for (Name n : r.names()) {
+                Span first = seen.putIfAbsent(n.text(), n.span());
+                if (first != null) {
+                    diags.report(Code.DUPLICATE_NAME, n.span(), "resource `" + n.text() + "` is listed twice",
+                            first, "first here");
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitVector(BankerNode.Vector v) {
+            BankerNode.Vector prev = v.available() ? available : total;
+            if (prev != null) {
+                diags.report(Code.BANKER_SHAPE, v.span(), "`" + (v.available() ? "available" : "total")
+                        + "` is given twice", prev.span(), "first here");
+            } else if (v.available()) {
+                available = v;
+            } else {
+                total = v;
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitProcessRow(BankerNode.ProcessRow p) {
+            Span first = rowNames.putIfAbsent(p.process().text(), p.process().span());
+            if (first != null) {
+                diags.report(Code.BANKER_SHAPE, p.process().span(), "`" + p.process().text()
+                        + "` has two rows", first, "first row here");
+            } else {
+                procs.add(p);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitRequest(BankerNode.Request r) {
+            if (request != null) {
+                diags.report(Code.BANKER_SHAPE, r.span(), "only one `request` can be judged per table",
+                        request.span(), "first request here");
+            } else {
+                request = r;
+            }
+            return null;
+        }
     }
 
     private BankerTable.Row row(BankerNode.ProcessRow p, int n, List<String> names) {

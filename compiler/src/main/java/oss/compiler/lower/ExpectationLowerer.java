@@ -59,13 +59,22 @@ final class ExpectationLowerer {
 
     Optional<Expectation> lower(ExpectNode e) {
         String text = source.of(e.span());
-        if (e instanceof ExpectNode.Flag f) {
-            return flag(f, text);
-        }
-        if (e instanceof ExpectNode.NameList l) {
-            return list(l, text);
-        }
-        return metric((ExpectNode.Metric) e, text);
+        return e.accept(new ExpectNode.Visitor<Optional<Expectation>>() {
+            @Override
+            public Optional<Expectation> visitFlag(ExpectNode.Flag f) {
+                return flag(f, text);
+            }
+
+            @Override
+            public Optional<Expectation> visitNameList(ExpectNode.NameList l) {
+                return list(l, text);
+            }
+
+            @Override
+            public Optional<Expectation> visitMetric(ExpectNode.Metric m) {
+                return metric(m, text);
+            }
+        });
     }
 
     private Optional<Expectation> flag(ExpectNode.Flag f, String text) {

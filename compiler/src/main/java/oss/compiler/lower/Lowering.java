@@ -73,22 +73,14 @@ public final class Lowering {
     }
 
     public Result lower(Scenario s) {
-        List<SettingsBlock> settingBlocks = new ArrayList<>();
+        Phases phases = new Phases();
         for (Section sec : s.sections()) {
-            if (sec instanceof SettingsBlock b) {
-                settingBlocks.add(b);
-            }
+            sec.accept(phases);
         }
         SettingsReader settings = new SettingsReader(diags, units);
-        settings.read(settingBlocks);
+        settings.read(phases.settings);
 
-        for (Section sec : s.sections()) {
-            if (sec instanceof Declaration d) {
-                declare(d);
-            } else if (sec instanceof FileDeclNode f) {
-                declareFile(f);
-            }
-        }
+        phases.declarations.forEach(Runnable::run);
         MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files), List.copyOf(libraries));
 
         List<ProcessDef> processes = new ArrayList<>();
@@ -98,24 +90,22 @@ public final class Lowering {
         Budget budget = new Budget();
         Map<String, Map<String, Integer>> variables = new HashMap<>();
         StaticFlow flow = new StaticFlow(diags, mutexes, resources, spinlocks, rwlocks);
-        for (Section sec : s.sections()) {
-            if (sec instanceof ProcessNode p) {
-                Span first = processSpans.putIfAbsent(p.name().text(), p.name().span());
-                if (first != null) {
-                    diags.report(Code.DUPLICATE_NAME, p.name().span(), "a process named `" + p.name().text()
-                            + "` is already declared", first, "first declared here");
-                    continue;
-                }
-                ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
-                        new Resolver(diags, symbols, eval), memory).recordingVariablesIn(variables);
-                if (p.array().isPresent()) {
-                    Optional<long[]> range = pl.range(p);
-                    range.ifPresent(r -> arrays.put(p.name().text(), r));
-                    range.ifPresent(r -> processes.addAll(pl.lowerArray(p, r)));
-                } else {
-                    singles.add(p.name().text());
-                    pl.lower(p, Map.of(), p.name().text()).ifPresent(processes::add);
-                }
+        for (ProcessNode p : phases.processes) {
+            Span first = processSpans.putIfAbsent(p.name().text(), p.name().span());
+            if (first != null) {
+                diags.report(Code.DUPLICATE_NAME, p.name().span(), "a process named `" + p.name().text()
+                        + "` is already declared", first, "first declared here");
+                continue;
+            }
+            ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
+                    new Resolver(diags, symbols, eval), memory).recordingVariablesIn(variables);
+            if (p.array().isPresent()) {
+                Optional<long[]> range = pl.range(p);
+                range.ifPresent(r -> arrays.put(p.name().text(), r));
+                range.ifPresent(r -> processes.addAll(pl.lowerArray(p, r)));
+            } else {
+                singles.add(p.name().text());
+                pl.lower(p, Map.of(), p.name().text()).ifPresent(processes::add);
             }
         }
         if (!budget.exhausted()) {
@@ -127,18 +117,15 @@ public final class Lowering {
         Optional<BankerTable> banker = Optional.empty();
         Optional<List<String>> bankerRows = Optional.empty();
         BankerNode firstBanker = null;
-        for (Section sec : s.sections()) {
-            if (sec instanceof BankerNode b) {
-                if (firstBanker != null) {
-                    diags.report(Code.BANKER_SHAPE, b.span(), "only one banker table per scenario", firstBanker.span(),
-                            "the first one is here");
-                    continue;
-                }
-                firstBanker = b;
-                bankerRows = Optional.of(b.rows().stream().filter(r -> r instanceof BankerNode.ProcessRow)
-                        .map(r -> ((BankerNode.ProcessRow) r).process().text()).toList());
-                banker = new BankerLowerer(diags).lower(b);
+        for (BankerNode b : phases.bankers) {
+            if (firstBanker != null) {
+                diags.report(Code.BANKER_SHAPE, b.span(), "only one banker table per scenario", firstBanker.span(),
+                        "the first one is here");
+                continue;
             }
+            firstBanker = b;
+            bankerRows = Optional.of(BankerLowerer.rowProcesses(b));
+            banker = new BankerLowerer(diags).lower(b);
         }
 
         ExpectationLowerer el = new ExpectationLowerer(diags, eval, units,
@@ -146,10 +133,8 @@ public final class Lowering {
                 settings.hardware().caches().stream().map(CacheSpec::name).toList(), settings.machine().pageSize(),
                 variables, settings.kernel().memory().malloc().kind() == MallocSpec.Kind.FREELIST);
         List<Expectation> expectations = new ArrayList<>();
-        for (Section sec : s.sections()) {
-            if (sec instanceof ExpectNode e) {
-                el.lower(e).ifPresent(expectations::add);
-            }
+        for (ExpectNode e : phases.expectations) {
+            el.lower(e).ifPresent(expectations::add);
         }
 
         if (diags.hasErrors()) {
@@ -160,6 +145,55 @@ public final class Lowering {
                 List.copyOf(libraries), new SyncObjects(List.copyOf(spinlocks), List.copyOf(rwlocks),
                 List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)));
         return new Result(Optional.of(program), List.copyOf(expectations));
+    }
+
+    /**
+     * Each section in the phase that reads it, in source order within a phase: the settings
+     * first, as every size and time depends on them; then the names, which the processes use.
+     */
+    private final class Phases implements Section.Visitor<Void> {
+        final List<SettingsBlock> settings = new ArrayList<>();
+        /** Declarations and files, interleaved as written. */
+        final List<Runnable> declarations = new ArrayList<>();
+        final List<ProcessNode> processes = new ArrayList<>();
+        final List<BankerNode> bankers = new ArrayList<>();
+        final List<ExpectNode> expectations = new ArrayList<>();
+
+        @Override
+        public Void visitSettings(SettingsBlock s) {
+            settings.add(s);
+            return null;
+        }
+
+        @Override
+        public Void visitDeclaration(Declaration s) {
+            declarations.add(() -> declare(s));
+            return null;
+        }
+
+        @Override
+        public Void visitFile(FileDeclNode s) {
+            declarations.add(() -> declareFile(s));
+            return null;
+        }
+
+        @Override
+        public Void visitProcess(ProcessNode s) {
+            processes.add(s);
+            return null;
+        }
+
+        @Override
+        public Void visitBanker(BankerNode s) {
+            bankers.add(s);
+            return null;
+        }
+
+        @Override
+        public Void visitExpect(ExpectNode s) {
+            expectations.add(s);
+            return null;
+        }
     }
 
     /** {@code file "/data/log" size 1 MiB}, {@code library "libc.so.6" size 2 MiB}: one per path, size above 0. */

@@ -86,85 +86,118 @@ final class ProcessLowerer {
     }
 
     Optional<ProcessDef> lower(ProcessNode p, Map<String, Long> env, String name) {
-        int nice = 0;
-        long arrives = 0;
-        SchedPolicy policy = SchedPolicy.NORMAL;
-        int priority = 0;
-        Span priorityAt = null;
-        Span policyAt = null;
-        int tickets = ProcessDef.DEFAULT_TICKETS;
-        int frames = ProcessDef.NO_FRAME_LIMIT;
+        Attributes at = new Attributes(env);
         Map<String, Span> seen = new HashMap<>();
         for (ProcessAttr a : p.attributes()) {
-            String key = a instanceof ProcessAttr.Nice ? "nice" : a instanceof ProcessAttr.Arrives ? "arrives"
-                    : a instanceof ProcessAttr.Policy ? "policy" : a instanceof ProcessAttr.Priority ? "priority"
-                    : a instanceof ProcessAttr.Frames ? "frames" : "tickets";
             if (a instanceof ProcessAttr.Policy pol && pol.priority().isPresent()) {
                 Span first = seen.putIfAbsent("priority", pol.span());
                 if (first != null) {
                     diags.report(Code.DUPLICATE_NAME, a.span(), "`priority` is given twice", first, "first here");
                 }
             }
-            Span first = seen.putIfAbsent(key, a.span());
+            Span first = seen.putIfAbsent(a.keyword(), a.span());
             if (first != null) {
-                diags.report(Code.DUPLICATE_NAME, a.span(), "`" + key + "` is given twice", first, "first here");
+                diags.report(Code.DUPLICATE_NAME, a.span(), "`" + a.keyword() + "` is given twice", first, "first here");
                 continue;
             }
-            if (a instanceof ProcessAttr.Nice n) {
-                nice = (int) eval.inRange(n.value(), env, "nice", -20, 19,
-                        Code.VALUE_OUT_OF_RANGE).orElse(0);
-            } else if (a instanceof ProcessAttr.Arrives n) {
-                    OptionalLong t = units.of(n.time(), env, Units.Kind.TIME, "arrives");
-                    if (t.isPresent() && t.getAsLong() < 0) {
-                        diags.report(Code.VALUE_OUT_OF_RANGE, n.time().span(), "a process cannot arrive before time 0");
-                    } else {
-                        arrives = t.orElse(0);
-                    }
-            } else if (a instanceof ProcessAttr.Policy n) {
-                    policyAt = n.span();
-                    String word = n.policy().text();
-                    switch (word) {
-                        case "fifo" -> policy = SchedPolicy.FIFO;
-                        case "rr" -> policy = SchedPolicy.RR;
-                        case "normal" -> policy = SchedPolicy.NORMAL;
-                        default -> policyAt = null;
-                    }
-                    if (policyAt == null) {
-                        diags.report(Code.UNKNOWN_NAME, n.policy().span(), "unknown policy `" + word + "`"
-                                + Suggest.hint(word, List.of("fifo", "rr", "normal"))
-                                + " (a process's policy is fifo, rr or normal)");
-                        priorityAt = Span.NONE;
-                    }
-                    if (n.priority().isPresent() && priorityAt == null) {
-                        priorityAt = n.span();
-                        priority = (int) eval.inRange(n.priority().get(), env, "a real-time priority", 1, 99,
-                                Code.VALUE_OUT_OF_RANGE).orElse(1);
-                    }
-            } else if (a instanceof ProcessAttr.Priority n) {
-                    priorityAt = n.span();
-                    priority = (int) eval.inRange(n.value(), env, "a real-time priority", 1, 99,
-                            Code.VALUE_OUT_OF_RANGE).orElse(1);
-            } else if (a instanceof ProcessAttr.Frames n) {
-                frames = (int) eval.inRange(n.value(), env, "the number of frames", 1,
-                        Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(ProcessDef.NO_FRAME_LIMIT);
-            } else if (a instanceof ProcessAttr.Tickets n) {
-                tickets = (int) eval.inRange(n.value(), env, "the number of tickets", 1,
-                        Integer.MAX_VALUE, Code.NOT_POSITIVE).orElse(ProcessDef.DEFAULT_TICKETS);
-            }
+            a.accept(at);
         }
-        if (policy.isRealTime() && priorityAt == null) {
-            diags.report(Code.VALUE_OUT_OF_RANGE, policyAt, "a real-time process needs a priority from 1 to 99, e.g. `policy "
+        SchedPolicy policy = at.policy;
+        int priority = at.priority;
+        if (policy.isRealTime() && at.priorityAt == null) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, at.policyAt, "a real-time process needs a priority from 1 to 99, e.g. `policy "
                     + policy.name().toLowerCase(java.util.Locale.ROOT) + " priority 50`");
         }
-        if (!policy.isRealTime() && priorityAt != null && priorityAt.isKnown()) {
-            diags.report(Code.VALUE_OUT_OF_RANGE, priorityAt, "`priority` is for the real-time policies: write "
+        if (!policy.isRealTime() && at.priorityAt != null && at.priorityAt.isKnown()) {
+            diags.report(Code.VALUE_OUT_OF_RANGE, at.priorityAt, "`priority` is for the real-time policies: write "
                     + "`policy fifo priority N` or `policy rr priority N` (normal processes use `nice`)");
             priority = 0;
         }
         BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory);
         List<Op> ops = body.block(p.body(), env);
         variables.put(name, body.variables());
-        return Optional.of(new ProcessDef(name, nice, arrives, policy, policy.isRealTime() ? priority : 0, tickets, frames,
-                ops, body.slotCount(), p.name().span()));
+        return Optional.of(new ProcessDef(name, at.nice, at.arrives, policy, policy.isRealTime() ? priority : 0, at.tickets,
+                at.frames, ops, body.slotCount(), p.name().span()));
+    }
+
+    /** The attributes of one process, each given once, checked and read into its setting. */
+    private final class Attributes implements ProcessAttr.Visitor<Void> {
+        private final Map<String, Long> env;
+        int nice = 0;
+        long arrives = 0;
+        SchedPolicy policy = SchedPolicy.NORMAL;
+        int priority = 0;
+        /** Where the priority was given; {@link Span#NONE} when the policy was unknown (already reported). */
+        Span priorityAt = null;
+        Span policyAt = null;
+        int tickets = ProcessDef.DEFAULT_TICKETS;
+        int frames = ProcessDef.NO_FRAME_LIMIT;
+
+        Attributes(Map<String, Long> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Void visitNice(ProcessAttr.Nice n) {
+            nice = (int) eval.inRange(n.value(), env, "nice", -20, 19, Code.VALUE_OUT_OF_RANGE).orElse(0);
+            return null;
+        }
+
+        @Override
+        public Void visitArrives(ProcessAttr.Arrives n) {
+            OptionalLong t = units.of(n.time(), env, Units.Kind.TIME, "arrives");
+            if (t.isPresent() && t.getAsLong() < 0) {
+                diags.report(Code.VALUE_OUT_OF_RANGE, n.time().span(), "a process cannot arrive before time 0");
+            } else {
+                arrives = t.orElse(0);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitPolicy(ProcessAttr.Policy n) {
+            policyAt = n.span();
+            String word = n.policy().text();
+            switch (word) {
+                case "fifo" -> policy = SchedPolicy.FIFO;
+                case "rr" -> policy = SchedPolicy.RR;
+                case "normal" -> policy = SchedPolicy.NORMAL;
+                default -> policyAt = null;
+            }
+            if (policyAt == null) {
+                diags.report(Code.UNKNOWN_NAME, n.policy().span(), "unknown policy `" + word + "`"
+                        + Suggest.hint(word, List.of("fifo", "rr", "normal"))
+                        + " (a process's policy is fifo, rr or normal)");
+                priorityAt = Span.NONE;
+            }
+            if (n.priority().isPresent() && priorityAt == null) {
+                priorityAt = n.span();
+                priority = (int) eval.inRange(n.priority().get(), env, "a real-time priority", 1, 99,
+                        Code.VALUE_OUT_OF_RANGE).orElse(1);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitPriority(ProcessAttr.Priority n) {
+            priorityAt = n.span();
+            priority = (int) eval.inRange(n.value(), env, "a real-time priority", 1, 99, Code.VALUE_OUT_OF_RANGE)
+                    .orElse(1);
+            return null;
+        }
+
+        @Override
+        public Void visitFrames(ProcessAttr.Frames n) {
+            frames = (int) eval.inRange(n.value(), env, "the number of frames", 1, Integer.MAX_VALUE,
+                    Code.NOT_POSITIVE).orElse(ProcessDef.NO_FRAME_LIMIT);
+            return null;
+        }
+
+        @Override
+        public Void visitTickets(ProcessAttr.Tickets n) {
+            tickets = (int) eval.inRange(n.value(), env, "the number of tickets", 1, Integer.MAX_VALUE,
+                    Code.NOT_POSITIVE).orElse(ProcessDef.DEFAULT_TICKETS);
+            return null;
+        }
     }
 }
