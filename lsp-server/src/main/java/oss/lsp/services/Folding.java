@@ -6,11 +6,16 @@ import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Blocks;
+import oss.compiler.ast.Declaration;
+import oss.compiler.ast.ExpectNode;
+import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.ProcessNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
+import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
 import oss.grammar.OssLexer;
 import oss.ir.program.Span;
@@ -30,18 +35,51 @@ final class Folding {
         add(out, s.span(), null);
         for (Section sec : s.sections()) {
             cancel.checkCanceled();
-            if (sec instanceof ProcessNode p) {
-                add(out, p.span(), null);
-                for (Stmt st : AstWalk.statements(p.body())) {
-                    for (Block b : Blocks.of(st)) {
-                        add(out, b.span(), null);
-                    }
-                }
-            } else if (!(sec instanceof oss.compiler.ast.ExpectNode)) {
-                add(out, sec.span(), null);
+            for (Span sp : sec.accept(FOLDS)) {
+                add(out, sp, null);
             }
         }
     }
+
+    /** What folds in each kind of section: a process and every block in it; an expect line, nothing. */
+    private static final Section.Visitor<List<Span>> FOLDS = new Section.Visitor<>() {
+        @Override
+        public List<Span> visitSettings(SettingsBlock x) {
+            return List.of(x.span());
+        }
+
+        @Override
+        public List<Span> visitDeclaration(Declaration x) {
+            return List.of(x.span());
+        }
+
+        @Override
+        public List<Span> visitFile(FileDeclNode x) {
+            return List.of(x.span());
+        }
+
+        @Override
+        public List<Span> visitProcess(ProcessNode p) {
+            List<Span> spans = new ArrayList<>();
+            spans.add(p.span());
+            for (Stmt st : AstWalk.statements(p.body())) {
+                for (Block b : Blocks.of(st)) {
+                    spans.add(b.span());
+                }
+            }
+            return spans;
+        }
+
+        @Override
+        public List<Span> visitBanker(BankerNode x) {
+            return List.of(x.span());
+        }
+
+        @Override
+        public List<Span> visitExpect(ExpectNode x) {
+            return List.of();
+        }
+    };
 
     private static void comments(Lexed lexed, List<FoldingRange> out, CancelChecker cancel) {
         int runStart = -1;

@@ -14,6 +14,7 @@ import oss.compiler.ast.Ref;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
 import oss.compiler.ast.Stmt;
+import oss.compiler.format.Canonical;
 import oss.lsp.services.CodeActionService.Fix;
 
 /**
@@ -81,7 +82,7 @@ final class LockOrderFix {
         List<String> lines = doc.lines();
         var sp = r.span();
         if (sp.line() != sp.endLine()) {
-            return Describe.ref(r);
+            return Canonical.ref(r);
         }
         return lines.get(sp.line() - 1).substring(sp.column() - 1, sp.endColumn() - 1);
     }

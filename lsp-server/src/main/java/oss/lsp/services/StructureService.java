@@ -16,6 +16,7 @@ import oss.compiler.ast.Section;
 import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
+import oss.compiler.format.Canonical;
 import oss.ir.program.Span;
 
 /** The outline (document symbols) and the folding ranges of a scenario. */
@@ -32,18 +33,16 @@ public final class StructureService {
         List<DocumentSymbol> children = new ArrayList<>();
         for (Section sec : s.sections()) {
             cancel.checkCanceled();
-            DocumentSymbol d = section(sec);
-            if (d != null) {
-                children.add(d);
-            }
+            children.add(sec.accept(SECTION));
         }
         Span sel = s.titleSpan().isKnown() ? s.titleSpan() : s.span();
         return symbol(s.title().isEmpty() ? "scenario" : s.title(), "scenario", SymbolKind.Module, s.span(), sel,
                 children);
     }
 
-    private static DocumentSymbol section(Section sec) {
-        if (sec instanceof SettingsBlock b) {
+    private static final Section.Visitor<DocumentSymbol> SECTION = new Section.Visitor<>() {
+        @Override
+        public DocumentSymbol visitSettings(SettingsBlock b) {
             List<DocumentSymbol> keys = new ArrayList<>();
             for (Setting st : b.settings()) {
                 keys.add(symbol(st.key().text(), Describe.atoms(st.arguments()), SymbolKind.Property, st.span(),
@@ -52,25 +51,33 @@ public final class StructureService {
             String name = b.kind() == SettingsBlock.Kind.MACHINE ? "machine" : "kernel";
             return symbol(name, "", SymbolKind.Namespace, b.span(), b.span(), keys);
         }
-        if (sec instanceof Declaration d) {
+
+        @Override
+        public DocumentSymbol visitDeclaration(Declaration d) {
             return symbol(d.name().text(), Describe.declaration(d), SymbolKind.Variable, d.span(), d.name().span(),
                     List.of());
         }
-        if (sec instanceof ProcessNode p) {
-            return symbol(p.name().text(), "process", SymbolKind.Function, p.span(), p.name().span(), bindings(p));
-        }
-        if (sec instanceof BankerNode b) {
-            return symbol("banker", b.rows().size() + " rows", SymbolKind.Struct, b.span(), b.span(), List.of());
-        }
-        if (sec instanceof FileDeclNode f) {
+
+        @Override
+        public DocumentSymbol visitFile(FileDeclNode f) {
             return symbol(f.path().value(), f.kind().keyword(), SymbolKind.File, f.span(), f.path().span(), List.of());
         }
-        if (sec instanceof ExpectNode e) {
-            return symbol("expect " + Describe.expectation(e), "expectation", SymbolKind.Event, e.span(), e.span(),
-                    List.of());
+
+        @Override
+        public DocumentSymbol visitProcess(ProcessNode p) {
+            return symbol(p.name().text(), "process", SymbolKind.Function, p.span(), p.name().span(), bindings(p));
         }
-        return null;
-    }
+
+        @Override
+        public DocumentSymbol visitBanker(BankerNode b) {
+            return symbol("banker", b.rows().size() + " rows", SymbolKind.Struct, b.span(), b.span(), List.of());
+        }
+
+        @Override
+        public DocumentSymbol visitExpect(ExpectNode e) {
+            return symbol(Canonical.expectation(e), "expectation", SymbolKind.Event, e.span(), e.span(), List.of());
+        }
+    };
 
     /** The statements of a process that bind a name: fork, mmap, malloc, thread, clone, vfork. */
     private static List<DocumentSymbol> bindings(ProcessNode p) {

@@ -15,6 +15,8 @@ import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
 import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
+import oss.compiler.ast.ExprNames;
+import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Node;
 import oss.compiler.ast.ProcessAttr;
@@ -24,6 +26,7 @@ import oss.compiler.ast.Ref;
 import oss.compiler.ast.Scenario;
 import oss.compiler.ast.Section;
 import oss.compiler.ast.SemOpItem;
+import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
 
 /**
@@ -59,16 +62,14 @@ final class SymbolIndex {
 
     static SymbolIndex of(Scenario s, CancelChecker cancel) {
         SymbolIndex ix = new SymbolIndex(cancel);
+        Globals globals = ix.new Globals();
         for (Section sec : s.sections()) {
-            if (sec instanceof Declaration d) {
-                ix.declareGlobal(d.name(), d.kind().keyword(), d);
-            } else if (sec instanceof ProcessNode p) {
-                ix.declareGlobal(p.name(), "process", p);
-            }
+            sec.accept(globals);
         }
+        Sections sections = ix.new Sections();
         for (Section sec : s.sections()) {
             cancel.checkCanceled();
-            ix.section(sec);
+            sec.accept(sections);
         }
         for (Occurrence o : ix.occurrences) {
             ix.byLine.computeIfAbsent(o.span().line(), k -> new ArrayList<>()).add(o);
@@ -151,22 +152,6 @@ final class SymbolIndex {
         use(n.text(), n.span());
     }
 
-    private void section(Section sec) {
-        if (sec instanceof Declaration d) {
-            d.arraySize().ifPresent(this::expr);
-            d.value().ifPresent(this::expr);
-            d.initial().forEach(this::expr);
-        } else if (sec instanceof ProcessNode p) {
-            process(p);
-        } else if (sec instanceof BankerNode b) {
-            banker(b);
-        } else if (sec instanceof ExpectNode.Metric m) {
-            ref(m.subject());
-        } else if (sec instanceof ExpectNode.NameList l) {
-            l.items().forEach(this::ref);
-        }
-    }
-
     private void process(ProcessNode p) {
         scope = p.name().text();
         p.array().ifPresent(r -> {
@@ -174,35 +159,10 @@ final class SymbolIndex {
             expr(r.range().from());
             expr(r.range().to());
         });
-        for (ProcessAttr a : p.attributes()) {
-            if (a instanceof ProcessAttr.Nice n) {
-                expr(n.value());
-            } else if (a instanceof ProcessAttr.Priority n) {
-                expr(n.value());
-            } else if (a instanceof ProcessAttr.Frames n) {
-                expr(n.value());
-            } else if (a instanceof ProcessAttr.Tickets n) {
-                expr(n.value());
-            } else if (a instanceof ProcessAttr.Arrives n) {
-                quantity(n.time());
-            } else if (a instanceof ProcessAttr.Policy n) {
-                n.priority().ifPresent(this::expr);
-            }
-        }
+        Attributes attributes = new Attributes();
+        p.attributes().forEach(a -> a.accept(attributes));
         block(p.body());
         scope = null;
-    }
-
-    private void banker(BankerNode b) {
-        for (BankerNode.Row r : b.rows()) {
-            if (r instanceof BankerNode.ProcessRow pr) {
-                use(pr.process());
-            } else if (r instanceof BankerNode.Request rq) {
-                use(rq.process());
-            } else if (r instanceof BankerNode.Resources rs) {
-                rs.names().forEach(this::use);
-            }
-        }
     }
 
     private void block(Block b) {
@@ -231,20 +191,7 @@ final class SymbolIndex {
     }
 
     private void expr(Expr e) {
-        if (e instanceof Expr.NameRef n) {
-            use(n.name(), n.span());
-        } else if (e instanceof Expr.Negate n) {
-            expr(n.operand());
-        } else if (e instanceof Expr.Binary n) {
-            expr(n.left());
-            expr(n.right());
-        } else if (e instanceof Expr.Call n) {
-            expr(n.first());
-            expr(n.second());
-        } else if (e instanceof Expr.Paren n) {
-            expr(n.inner());
-        } else if (e instanceof Expr.Number n) {
-        }
+        ExprNames.of(e).forEach(n -> use(n.name(), n.span()));
     }
 
     private void bind(Optional<Name> var, String kind, Node node) {
@@ -253,6 +200,165 @@ final class SymbolIndex {
 
     private void stmt(Stmt s) {
         s.accept(statements);
+    }
+
+    /** The names each kind of section declares for the whole scenario. */
+    private final class Globals implements Section.Visitor<Void> {
+        @Override
+        public Void visitSettings(SettingsBlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitDeclaration(Declaration x) {
+            declareGlobal(x.name(), x.kind().keyword(), x);
+            return null;
+        }
+
+        @Override
+        public Void visitFile(FileDeclNode x) {
+            return null;
+        }
+
+        @Override
+        public Void visitProcess(ProcessNode x) {
+            declareGlobal(x.name(), "process", x);
+            return null;
+        }
+
+        @Override
+        public Void visitBanker(BankerNode x) {
+            return null;
+        }
+
+        @Override
+        public Void visitExpect(ExpectNode x) {
+            return null;
+        }
+    }
+
+    /** The names each kind of section uses (and a process, declares in its scope). */
+    private final class Sections implements Section.Visitor<Void> {
+        private final Expects expects = new Expects();
+        private final Rows rows = new Rows();
+
+        @Override
+        public Void visitSettings(SettingsBlock x) {
+            return null;
+        }
+
+        @Override
+        public Void visitDeclaration(Declaration x) {
+            x.arraySize().ifPresent(SymbolIndex.this::expr);
+            x.value().ifPresent(SymbolIndex.this::expr);
+            x.initial().forEach(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitFile(FileDeclNode x) {
+            return null;
+        }
+
+        @Override
+        public Void visitProcess(ProcessNode x) {
+            process(x);
+            return null;
+        }
+
+        @Override
+        public Void visitBanker(BankerNode x) {
+            x.rows().forEach(r -> r.accept(rows));
+            return null;
+        }
+
+        @Override
+        public Void visitExpect(ExpectNode x) {
+            return x.accept(expects);
+        }
+    }
+
+    private final class Expects implements ExpectNode.Visitor<Void> {
+        @Override
+        public Void visitFlag(ExpectNode.Flag x) {
+            return null;
+        }
+
+        @Override
+        public Void visitNameList(ExpectNode.NameList x) {
+            x.items().forEach(SymbolIndex.this::ref);
+            return null;
+        }
+
+        @Override
+        public Void visitMetric(ExpectNode.Metric x) {
+            ref(x.subject());
+            return null;
+        }
+    }
+
+    /** A banker table names processes and resources; the numbers name nothing. */
+    private final class Rows implements BankerNode.Row.Visitor<Void> {
+        @Override
+        public Void visitResources(BankerNode.Resources x) {
+            x.names().forEach(SymbolIndex.this::use);
+            return null;
+        }
+
+        @Override
+        public Void visitVector(BankerNode.Vector x) {
+            return null;
+        }
+
+        @Override
+        public Void visitProcessRow(BankerNode.ProcessRow x) {
+            use(x.process());
+            return null;
+        }
+
+        @Override
+        public Void visitRequest(BankerNode.Request x) {
+            use(x.process());
+            return null;
+        }
+    }
+
+    private final class Attributes implements ProcessAttr.Visitor<Void> {
+        @Override
+        public Void visitNice(ProcessAttr.Nice x) {
+            expr(x.value());
+            return null;
+        }
+
+        @Override
+        public Void visitArrives(ProcessAttr.Arrives x) {
+            quantity(x.time());
+            return null;
+        }
+
+        @Override
+        public Void visitPolicy(ProcessAttr.Policy x) {
+            x.priority().ifPresent(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitPriority(ProcessAttr.Priority x) {
+            expr(x.value());
+            return null;
+        }
+
+        @Override
+        public Void visitFrames(ProcessAttr.Frames x) {
+            expr(x.value());
+            return null;
+        }
+
+        @Override
+        public Void visitTickets(ProcessAttr.Tickets x) {
+            expr(x.value());
+            return null;
+        }
     }
 
     /** The names each kind of statement declares and uses; a new kind must say which. */
