@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import oss.ir.program.Op;
 import oss.ir.program.OpBodies;
+import oss.ir.program.ProcessDef;
 import oss.ir.program.Span;
 import oss.ir.program.Visibility;
 
@@ -83,12 +84,21 @@ final class FlatCode {
     static final class Compiler {
         final List<FlatCode> codes = new ArrayList<>();
 
-        FlatCode body(List<Op> ops, Span endSpan) {
-            FlatCode c = new FlatCode(codes.size(), endSpan);
-            codes.add(c);
-            new Body(c, 0).ops(ops);
-            c.emit(END, 0, 0, null, endSpan);
-            return c;
+        /**
+         * The codes of every process, process i in code i, then the codes of their children. Each
+         * process gets its code before any body is compiled: a child compiled as soon as its fork is
+         * met would take the number of a later process, which would then run the child's code.
+         */
+        List<FlatCode> processes(List<ProcessDef> processes) {
+            for (ProcessDef p : processes) {
+                codes.add(new FlatCode(codes.size(), p.span()));
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                FlatCode c = codes.get(i);
+                new Body(c, 0).ops(processes.get(i).body());
+                c.emit(END, 0, 0, null, c.endSpan);
+            }
+            return codes;
         }
 
         /**

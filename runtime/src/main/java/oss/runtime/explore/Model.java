@@ -49,12 +49,7 @@ final class Model {
     Model(Program program, int maxTasks) {
         this.program = program;
         SyncObjects sync = program.sync();
-        FlatCode.Compiler compiler = new FlatCode.Compiler();
-        for (ProcessDef p : program.processes()) {
-            compiler.body(p.body(), p.span());
-        }
-        // children are compiled after the processes: process i runs code i
-        this.codes = compiler.codes.toArray(FlatCode[]::new);
+        this.codes = new FlatCode.Compiler().processes(program.processes()).toArray(FlatCode[]::new);
         this.processes = program.processes().size();
         this.mutexes = program.mutexes().size();
         this.sems = program.semaphores().size();

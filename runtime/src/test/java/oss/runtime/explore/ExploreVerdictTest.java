@@ -175,6 +175,18 @@ public class ExploreVerdictTest {
     }
 
     @Test
+    void aProcessDeclaredAfterOneThatForksRunsItsOwnCode() {
+        // B's code used to be numbered after A's child, so B ran the child's code and its own never ran
+        String text = "scenario \"f\" {\n  mutex m\n  mutex n\n"
+                + "  process A {\n    c = fork {\n      lock m\n      lock n\n      unlock n\n      unlock m\n    }\n    wait c\n  }\n"
+                + "  process B {\n    lock n\n    lock m\n    unlock m\n    unlock n\n  }\n}\n";
+        for (boolean por : new boolean[] {true, false}) {
+            assertEquals("deadlock", explore(text, por).verdict(), "por " + por);
+        }
+        assertReplays(text);
+    }
+
+    @Test
     void anExecInARepeatIsExploredLikeAnyOther() {
         // the locks are in the exec's body only: the repeat around it used to be dropped as invisible
         String text = "scenario \"e\" {\n  mutex m\n  mutex n\n"
