@@ -169,7 +169,8 @@ public final class Visibility implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitExec(Op.Exec op) {
-        return false;
+        // it wakes a vfork parent and ends the other threads of the group, and the explorer rests on it
+        return true;
     }
 
     @Override

@@ -62,10 +62,7 @@ final class FlatCode {
         return size++;
     }
 
-    /**
-     * Does any statement in {@code ops} (or nested in it) take part in the interleaving? An exec
-     * is a step of the explorer's own, and the statements in its body count too.
-     */
+    /** Does any statement in {@code ops} (or nested in it) take part in the interleaving? */
     static boolean anyVisible(List<Op> ops) {
         for (Op op : ops) {
             if (Visibility.isVisible(op)) {

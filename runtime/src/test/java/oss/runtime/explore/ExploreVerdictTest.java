@@ -275,4 +275,17 @@ public class ExploreVerdictTest {
                 + "  process W {\n    spin_lock s\n    seq_write q {\n      compute 1 ms\n    }\n  }\n"
                 + "  process R {\n    seq_read q {\n      spin_lock s\n    }\n  }\n}\n");
     }
+
+    @Test
+    void aScheduleThroughAnExecReplaysInTheRun() {
+        // the explorer rests on an exec: the run's replay has to count it as a step too
+        assertReplays("scenario \"e\" {\n  mutex m\n  mutex n\n"
+                + "  process A {\n    exec \"x\" {\n      lock m\n      lock n\n      unlock n\n      unlock m\n    }\n  }\n"
+                + "  process B {\n    lock n\n    lock m\n    unlock m\n    unlock n\n  }\n}\n");
+        // a vfork child's exec wakes its parent
+        assertReplays("scenario \"v\" {\n  mutex m\n  mutex n\n"
+                + "  process A {\n    lock m\n    c = vfork {\n      exec \"x\" {\n        lock n\n        lock m\n"
+                + "        unlock m\n        unlock n\n      }\n    }\n    lock n\n    unlock n\n    unlock m\n    wait c\n  }\n"
+                + "  process B {\n    lock n\n    unlock n\n  }\n}\n");
+    }
 }
