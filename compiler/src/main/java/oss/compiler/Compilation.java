@@ -4,20 +4,31 @@ import java.util.List;
 import java.util.Optional;
 import oss.compiler.ast.Scenario;
 import oss.compiler.expect.Expectation;
+import oss.compiler.parse.ParseResult;
 import oss.ir.diag.Diagnostic;
 import oss.ir.program.Program;
 
 /**
  * The result of compiling one document. {@code ast} is present whenever the
  * text parsed well enough to build one (also with recovered syntax errors);
- * {@code program} only when there is no error-level diagnostic.
+ * {@code program} only when there is no error-level diagnostic. {@code parsed}
+ * is the parser's whole result, tokens and comments included, so that the
+ * formatter can print the document from this compilation instead of parsing
+ * it again; it is empty only when the parser itself did not finish.
  */
 public record Compilation(
         String sourceName,
         Optional<Scenario> ast,
         Optional<Program> program,
         List<Expectation> expectations,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        Optional<ParseResult> parsed) {
+
+    /** A compilation that stopped before the parser finished: nothing to format. */
+    public Compilation(String sourceName, Optional<Scenario> ast, Optional<Program> program,
+                       List<Expectation> expectations, List<Diagnostic> diagnostics) {
+        this(sourceName, ast, program, expectations, diagnostics, Optional.empty());
+    }
 
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);

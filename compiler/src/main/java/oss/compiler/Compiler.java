@@ -29,11 +29,13 @@ public final class Compiler {
         String src = text == null ? "" : text;
         List<Diagnostic> diags = new ArrayList<>();
         Optional<Scenario> ast = Optional.empty();
+        Optional<ParseResult> parse = Optional.empty();
         Optional<Program> program = Optional.empty();
         List<Expectation> expectations = List.of();
         try {
             Deadline.stage("parsing");
             ParseResult parsed = OssParsing.parse(src);
+            parse = Optional.of(parsed);
             Deadline.checkpoint();
             diags.addAll(parsed.diagnostics());
             ast = parsed.ast();
@@ -63,6 +65,6 @@ public final class Compiler {
             diags.add(Diagnostic.of(Code.INTERNAL, new Span(1, 1, 1, 1), "internal error in the compiler: " + e));
         }
         diags.sort(Diagnostic.BY_POSITION);
-        return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags));
+        return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags), parse);
     }
 }

@@ -32,8 +32,21 @@ public final class Formatter {
 
     /** The formatted text, or empty when the file has syntax errors. */
     public static Optional<String> format(String text) {
+        ParseResult r;
         try {
-            ParseResult r = OssParsing.parse(text == null ? "" : text);
+            r = OssParsing.parse(text == null ? "" : text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+        return format(r);
+    }
+
+    /**
+     * The formatted text of a document already parsed (the language server's model keeps the
+     * parse of each version); empty when it has syntax errors. The tokens carry the comments.
+     */
+    public static Optional<String> format(ParseResult r) {
+        try {
             if (!r.clean() || r.ast().isEmpty()) {
                 return Optional.empty();
             }
