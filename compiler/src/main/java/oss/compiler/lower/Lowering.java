@@ -287,7 +287,8 @@ public final class Lowering {
         int count = length < 0 ? 1 : length;
         for (int i = 0; i < count; i++) {
             String flat = length < 0 ? name : name + "[" + i + "]";
-            switch (d.kind()) {
+            // a switch expression, so that a new kind of declaration that is not filed here fails to compile
+            boolean added = switch (d.kind()) {
                 case MUTEX -> mutexes.add(new MutexDecl(flat, d.name().span()));
                 case SEMAPHORE -> semaphores.add(new SemaphoreDecl(flat, value, d.name().span()));
                 case RESOURCE -> resources.add(new ResourceDecl(flat, value, d.name().span()));
@@ -297,7 +298,7 @@ public final class Lowering {
                 case CONDVAR -> condvars.add(new SyncObjects.CondvarDecl(flat, d.name().span()));
                 case BARRIER -> barriers.add(new SyncObjects.BarrierDecl(flat, value, d.name().span()));
                 case SEMSET -> throw new IllegalStateException("a semaphore set is declared by declareSet");
-            }
+            };
         }
     }
 }
