@@ -267,6 +267,61 @@ final class Flow {
         }
 
         @Override
+        public Held visitAssign(Op.Assign op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitLoad(Op.Load op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitStore(Op.Store op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitRmw(Op.Rmw op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitAtomic(Op.Atomic op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitIf(Op.If op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitLoop(Op.Loop op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitBreak(Op.Break op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitAssert(Op.Assert op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitAwait(Op.Await op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public Held visitFence(Op.Fence op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
         public Held visitFork(Op.Fork op) {
             return child(op, "child", op.body());
         }

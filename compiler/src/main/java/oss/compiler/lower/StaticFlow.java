@@ -191,6 +191,61 @@ final class StaticFlow {
         }
 
         @Override
+        public final S visitAssign(Op.Assign op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitLoad(Op.Load op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitStore(Op.Store op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitRmw(Op.Rmw op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitAtomic(Op.Atomic op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitIf(Op.If op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitLoop(Op.Loop op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitBreak(Op.Break op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitAssert(Op.Assert op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitAwait(Op.Await op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
+        public final S visitFence(Op.Fence op) {
+            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        }
+
+        @Override
         public final S visitSeqWrite(Op.SeqWrite op) {
             return once(op.body());
         }

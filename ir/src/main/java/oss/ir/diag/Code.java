@@ -6,7 +6,8 @@ package oss.ir.diag;
  *
  * <p>OSS1xxx come from the compiler (10xx syntax, 11xx names, 12xx values and
  * units, 13xx static misuse, 14xx resources and banker tables, 15xx settings);
- * OSS2xxx from running (20xx engine, 21xx deadlock, 22xx banker, 23xx memory);
+ * OSS2xxx from running (20xx engine, 21xx deadlock, 22xx banker, 23xx memory, 24xx exploring,
+ * 25xx data);
  * OSS3xxx are expectations.
  */
 public enum Code {
@@ -37,6 +38,7 @@ public enum Code {
     HELD_AT_EXIT("OSS1305", Severity.WARNING, "lock still held at exit"),
     SELF_DEADLOCK("OSS1306", Severity.ERROR, "second lock of a non-recursive lock by its holder"),
     SLEEP_IN_SPINLOCK_STATIC("OSS1307", Severity.WARNING, "blocking call while holding a spinlock"),
+    NO_COMMON_LOCK("OSS1308", Severity.WARNING, "shared variable with no lock common to its accesses"),
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
@@ -82,6 +84,15 @@ public enum Code {
     EXPLORE_BUDGET("OSS2404", Severity.WARNING, "exploration budget exhausted"),
     EXPLORED("OSS2405", Severity.INFO, "every interleaving explored"),
     SCHEDULE_MISMATCH("OSS2406", Severity.ERROR, "schedule does not fit the scenario"),
+    ASSERTION_REACHABLE("OSS2407", Severity.ERROR, "assertion fails in some interleaving"),
+    RACE_REACHABLE("OSS2408", Severity.WARNING, "data race in some interleaving"),
+    SPIN_FOREVER_REACHABLE("OSS2409", Severity.ERROR, "tasks spin forever in some interleaving"),
+    DATA_FAULT_REACHABLE("OSS2410", Severity.ERROR, "division by zero or index out of bounds in some interleaving"),
+
+    ASSERTION_FAILED("OSS2501", Severity.ERROR, "assertion failed"),
+    DATA_RACE("OSS2502", Severity.WARNING, "data race"),
+    ENDLESS_LOOP("OSS2503", Severity.ERROR, "loop that does not end"),
+    DATA_FAULT("OSS2504", Severity.ERROR, "division by zero or array index out of bounds"),
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),
     BANKER_DENIED("OSS2202", Severity.INFO, "request denied by the banker"),

@@ -415,6 +415,128 @@ public sealed interface Op {
 
     <R> R accept(Visitor<R> visitor);
 
+    // ---- data (docs/language.md, "Shared data") ------------------------------------------------------
+
+    /** {@code target := value} where target is a private cell: a local or a temporary. Never a step. */
+    record Assign(Cell target, Val value, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAssign(this);
+        }
+    }
+
+    /** A plain load of a shared or group cell into private slot {@code slot}: one step. */
+    record Load(int slot, Cell source, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLoad(this);
+        }
+    }
+
+    /**
+     * A plain store to a shared or group cell: one step. Under {@code tso} and {@code relaxed} the
+     * value goes into the task's store buffer and reaches memory at a later flush step.
+     */
+    record Store(Cell target, Val value, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitStore(this);
+        }
+    }
+
+    /** The atomic read-modify-write instructions, as the kernel and C11 name them. */
+    enum RmwKind {
+        /** atomic_inc, atomic_dec, fetch_add: the cell grows by {@code operand}. */
+        FETCH_ADD,
+        /** xchg: the cell becomes {@code operand}. */
+        XCHG,
+        /** cmpxchg: the cell becomes {@code replacement} if it held {@code operand}. */
+        CMPXCHG,
+        /** test_and_set: the cell becomes 1. */
+        TEST_AND_SET
+    }
+
+    /**
+     * An atomic read-modify-write: one step and a full barrier (the task's store buffer is empty
+     * before it, as with x86's lock prefix). The old value goes to private slot {@code slot} (-1:
+     * not kept). {@code replacement} is null except for CMPXCHG.
+     */
+    record Rmw(RmwKind kind, int slot, Cell target, Val operand, Val replacement, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRmw(this);
+        }
+    }
+
+    /**
+     * {@code atomic { ... }}: the body (Assign, Store, Rmw, If, Assert; its values may read shared
+     * cells) runs as one step with no other task in between, and a full barrier.
+     */
+    record Atomic(List<Op> body, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAtomic(this);
+        }
+    }
+
+    /** Control flow on private cells: never a step. */
+    record If(Val condition, List<Op> then, List<Op> otherwise, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIf(this);
+        }
+    }
+
+    /** Runs {@code body} again and again until a {@link Break} leaves it; never a step itself. */
+    record Loop(List<Op> body, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLoop(this);
+        }
+    }
+
+    /** Leaves the innermost {@link Loop}. */
+    record Break(Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBreak(this);
+        }
+    }
+
+    /** {@code assert cond} on private cells (shared reads were loaded before it); false is a finding. */
+    record Assert(Val condition, String text, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAssert(this);
+        }
+    }
+
+    /** {@code await cond}: blocks until the condition, read in one step, holds (Promela's guard). */
+    record Await(Val condition, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAwait(this);
+        }
+    }
+
+    enum FenceKind {
+        /** mb(), smp_mb(): every earlier load and store before any later one. */
+        MB,
+        /** rmb(), smp_rmb(): earlier loads before later loads. */
+        RMB,
+        /** wmb(), smp_wmb(): earlier stores before later stores. */
+        WMB
+    }
+
+    /** A memory barrier: one step (nothing to do under {@code sc}). */
+    record Fence(FenceKind kind, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFence(this);
+        }
+    }
+
+
     /**
      * One method per kind of {@link Op}, none with a default: a kind added to this interface
      * without its method here, or a visitor that forgets one, fails to compile.
@@ -466,5 +588,16 @@ public sealed interface Op {
         R visitBarrierWait(BarrierWait op);
         R visitSemOp(SemOp op);
         R visitChoose(Choose op);
+        R visitAssign(Assign op);
+        R visitLoad(Load op);
+        R visitStore(Store op);
+        R visitRmw(Rmw op);
+        R visitAtomic(Atomic op);
+        R visitIf(If op);
+        R visitLoop(Loop op);
+        R visitBreak(Break op);
+        R visitAssert(Assert op);
+        R visitAwait(Await op);
+        R visitFence(Fence op);
     }
 }

@@ -246,4 +246,59 @@ public final class OpBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitChoose(Op.Choose op) {
         return op.branches();
     }
+
+    @Override
+    public List<List<Op>> visitAssign(Op.Assign op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitLoad(Op.Load op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitStore(Op.Store op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitRmw(Op.Rmw op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitAtomic(Op.Atomic op) {
+        return List.of(op.body());
+    }
+
+    @Override
+    public List<List<Op>> visitIf(Op.If op) {
+        return List.of(op.then(), op.otherwise());
+    }
+
+    @Override
+    public List<List<Op>> visitLoop(Op.Loop op) {
+        return List.of(op.body());
+    }
+
+    @Override
+    public List<List<Op>> visitBreak(Op.Break op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitAssert(Op.Assert op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitAwait(Op.Await op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitFence(Op.Fence op) {
+        return List.of();
+    }
 }

@@ -19,7 +19,16 @@ public record Program(
         Optional<BankerTable> banker,
         List<FileDecl> files,
         List<LibraryDecl> libraries,
-        SyncObjects sync) {
+        SyncObjects sync,
+        SharedData data) {
+
+    /** A program without shared data. */
+    public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,
+            List<SemaphoreDecl> semaphores, List<ResourceDecl> resources, List<ProcessDef> processes,
+            Optional<BankerTable> banker, List<FileDecl> files, List<LibraryDecl> libraries, SyncObjects sync) {
+        this(title, machine, kernel, mutexes, semaphores, resources, processes, banker, files, libraries, sync,
+                SharedData.NONE);
+    }
 
     /** A program with only mutexes and semaphores for synchronisation. */
     public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,

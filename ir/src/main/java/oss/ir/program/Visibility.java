@@ -16,6 +16,12 @@ package oss.ir.program;
  * announces itself as a waiting writer, then takes the lock when it is free.
  * The end of a body, where the task exits, is a step at the process's or
  * fork's span.
+ *
+ * <p>Data: a plain load or store of a variable others can see is a step, so
+ * {@code count = count + 1} is two (load, then store) and can lose an update; so is an
+ * atomic read-modify-write, an {@code atomic} block (one step for the whole block), an
+ * {@code await} (its condition read in one step) and a memory barrier. Private
+ * assignments, {@code if}, loops, {@code break} and {@code assert} are local work.
  */
 public final class Visibility implements Op.Visitor<Boolean> {
     private static final Visibility INSTANCE = new Visibility();
@@ -255,6 +261,61 @@ public final class Visibility implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitChoose(Op.Choose op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitAssign(Op.Assign op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitLoad(Op.Load op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitStore(Op.Store op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitRmw(Op.Rmw op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitAtomic(Op.Atomic op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitIf(Op.If op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitLoop(Op.Loop op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitBreak(Op.Break op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitAssert(Op.Assert op) {
+        return false;
+    }
+
+    @Override
+    public Boolean visitAwait(Op.Await op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitFence(Op.Fence op) {
         return true;
     }
 }

@@ -403,6 +403,61 @@ final class FlatCode {
                 c.branches[at] = starts;
                 return null;
             }
+
+            @Override
+            public Void visitAssign(Op.Assign op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitLoad(Op.Load op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitStore(Op.Store op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitRmw(Op.Rmw op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitAtomic(Op.Atomic op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitIf(Op.If op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitLoop(Op.Loop op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitBreak(Op.Break op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitAssert(Op.Assert op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitAwait(Op.Await op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
+
+            @Override
+            public Void visitFence(Op.Fence op) {
+                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            }
         }
     }
 }

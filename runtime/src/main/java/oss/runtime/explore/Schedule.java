@@ -9,17 +9,29 @@ import java.util.Optional;
  * step (see {@link oss.ir.program.Visibility}) and at which statement.
  * The explorer produces one for every finding; {@code oss run --schedule}
  * replays it. Text form, one step per line (or separated by commas):
- * {@code pid 3 at 12:5}, with {@code branch 1} appended for a {@code choose}.
+ * {@code pid 3 at 12:5}, with {@code branch 1} appended for a {@code choose} (and for a load
+ * under the {@code relaxed} memory model: branch 1 reads the value one store old). Under
+ * {@code tso} and {@code relaxed} a step may instead commit a buffered store to memory:
+ * {@code pid 3 flush at 12:5} names the store statement whose oldest buffered value is committed.
  * Task pids are the run's: init is 1, declared processes 2, 3, ... in order,
  * then tasks get the next pid as they are created.
  */
 public record Schedule(List<Step> steps) {
 
-    /** @param branch for a {@code choose}, the branch taken (0-based); -1 otherwise */
-    public record Step(int pid, int line, int column, int branch) {
+    /**
+     * @param branch for a {@code choose}, the branch taken (0-based); for a load under
+     *               {@code relaxed}, 1 when it reads the value one store old; -1 otherwise
+     * @param flush  the step commits the task's buffered store made at line:column to memory
+     */
+    public record Step(int pid, int line, int column, int branch, boolean flush) {
+        public Step(int pid, int line, int column, int branch) {
+            this(pid, line, column, branch, false);
+        }
+
         @Override
         public String toString() {
-            return "pid " + pid + " at " + line + ":" + column + (branch >= 0 ? " branch " + branch : "");
+            return "pid " + pid + (flush ? " flush" : "") + " at " + line + ":" + column
+                    + (branch >= 0 ? " branch " + branch : "");
         }
     }
 
@@ -51,6 +63,14 @@ public record Schedule(List<Step> steps) {
             }
             String[] w = line.split("\\s+");
             try {
+                boolean flush = w.length > 2 && w[2].equals("flush");
+                if (flush) {
+                    String[] rest = new String[w.length - 1];
+                    rest[0] = w[0];
+                    rest[1] = w[1];
+                    System.arraycopy(w, 3, rest, 2, w.length - 3);
+                    w = rest;
+                }
                 if (w.length != 4 && w.length != 6 || !w[0].equals("pid") || !w[2].equals("at")
                         || w.length == 6 && !w[4].equals("branch")) {
                     throw new IllegalArgumentException();
@@ -58,9 +78,9 @@ public record Schedule(List<Step> steps) {
                 int pid = Integer.parseInt(w[1]);
                 String[] lc = w[3].split(":");
                 int branch = w.length == 6 ? Integer.parseInt(w[5]) : -1;
-                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch));
+                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush));
             } catch (RuntimeException e) {
-                errors.add("step " + lineNo + ": `" + line + "` is not `pid N at LINE:COL [branch B]`");
+                errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush] at LINE:COL [branch B]`");
             }
         }
         return errors.isEmpty() ? Optional.of(new Schedule(List.copyOf(steps))) : Optional.empty();

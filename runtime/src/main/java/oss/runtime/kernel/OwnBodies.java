@@ -243,4 +243,59 @@ final class OwnBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitChoose(Op.Choose op) {
         return op.branches();
     }
+
+    @Override
+    public List<List<Op>> visitAssign(Op.Assign op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitLoad(Op.Load op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitStore(Op.Store op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitRmw(Op.Rmw op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitAtomic(Op.Atomic op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitIf(Op.If op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitLoop(Op.Loop op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitBreak(Op.Break op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitAssert(Op.Assert op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitAwait(Op.Await op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public List<List<Op>> visitFence(Op.Fence op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
 }

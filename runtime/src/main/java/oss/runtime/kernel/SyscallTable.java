@@ -68,6 +68,61 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     }
 
     @Override
+    public Boolean visitAssign(Op.Assign op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitLoad(Op.Load op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitStore(Op.Store op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitRmw(Op.Rmw op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitAtomic(Op.Atomic op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitIf(Op.If op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitLoop(Op.Loop op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitBreak(Op.Break op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitAssert(Op.Assert op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitAwait(Op.Await op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
+    public Boolean visitFence(Op.Fence op) {
+        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+    }
+
+    @Override
     public Boolean visitSnapshot(Op.Snapshot op) {
         return kernel.snapshot(t, op);
     }
