@@ -214,6 +214,9 @@ final class CoreScheduler {
     }
 
     void leaveCpu(Cpu cpu, Task t, String why) {
+        if (k.data != null) {
+            k.data.leftCpu(t);
+        }
         charge(cpu);
         if (cpu.sliceOpen >= 0) {
             k.gantt.add(cpu.index, t.pid, cpu.sliceOpen, k.now, why);
@@ -335,6 +338,9 @@ final class CoreScheduler {
         t.blockerIndex = -1;
         t.blockedAt = null;
         t.blockedOn = null;
+        if (k.data != null) {
+            k.data.woken(t);
+        }
         makeRunnable(t, Wake.WAKEUP);
     }
 }

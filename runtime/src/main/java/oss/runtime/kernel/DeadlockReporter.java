@@ -47,7 +47,8 @@ final class DeadlockReporter {
         List<Task> blocked = new ArrayList<>();
         for (int pid = 2; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);
-            if (t.alive() && t.blocker != Task.Blocker.NONE) {
+            // a task parked in a busy-wait loop is an endless loop (OSS2503), not a sleeper
+            if (t.alive() && t.blocker != Task.Blocker.NONE && t.blocker != Task.Blocker.DATA_SPIN) {
                 blocked.add(t);
             }
         }

@@ -49,8 +49,12 @@ final class EndOfRun {
         boolean deadlocked = false;
         if (ended) {
             DeadlockReporter reporter = new DeadlockReporter(k.tasks, k.mutexes, k.semaphores, k.resources,
-                    t -> t.blocker == Task.Blocker.SEMSET ? k.semsets.waitsFor(t, k.tasks.size(), k.tasks::get)
-                            : k.locking.waitsFor(t, k.tasks.size(), k.tasks::get));
+                    t -> switch (t.blocker) {
+                        case SEMSET -> k.semsets.waitsFor(t, k.tasks.size(), k.tasks::get);
+                        case AWAIT, DATA_SPIN -> k.data.waitsFor(t, k.tasks.size(), k.tasks::get);
+                        default -> k.locking.waitsFor(t, k.tasks.size(), k.tasks::get);
+                    });
+            endlessLoops();
             deadlocked = reporter.report(k.findings);
             if (k.program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
                 k.findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");
@@ -64,6 +68,9 @@ final class EndOfRun {
                             + k.tasks.get(t.ppid) + " never waits for it, so it stays a zombie");
                 }
             }
+        }
+        if (k.budgetExhausted && k.data != null) {
+            loopsCutShort();
         }
         if (k.timeLimitHit) {
             Span where = k.program.processes().isEmpty() ? Span.NONE : k.program.processes().get(0).span();
@@ -103,7 +110,47 @@ final class EndOfRun {
         return new RunResult(k.cutShort ? k.now : k.lastActive, k.processed, k.cpus.length, List.copyOf(reports), k.gantt.slices(),
                 List.copyOf(k.lifecycle.finishOrder), k.findings.all(), deadlocked, k.budgetExhausted,
                 k.mm == null ? MachineStats.NONE : k.mm.machineStats(), List.copyOf(k.snapshots), k.facts.all(),
-                k.director.followed(), List.copyOf(k.waits));
+                k.director.followed(), List.copyOf(k.waits), dataOutcome());
+    }
+
+    /** Tasks parked in a busy-wait that nothing left can end: OSS2503 at the loop, each once. */
+    private void endlessLoops() {
+        if (k.data == null) {
+            return;
+        }
+        for (Task t : k.data.spinningForever()) {
+            List<Integer> others = k.data.waitsFor(t, k.tasks.size(), k.tasks::get);
+            k.findings.add(Code.ENDLESS_LOOP, t.blockedAt, t + " spins in this loop for good: its rounds change nothing"
+                    + " and read nothing that changes, and " + (others.isEmpty() ? "no other task is left that could"
+                    + " store to what it reads" : "the tasks that could store to what it reads ("
+                    + others.stream().map(p -> k.tasks.get(p).toString()).toList() + ") never do")
+                    + "; it burned " + k.ms(t.spinNs) + " of CPU spinning");
+        }
+    }
+
+    /** The run's step or event budget ran out while tasks went round loops: OSS2503 at each such loop. */
+    private void loopsCutShort() {
+        java.util.Set<oss.ir.program.Op.Loop> said = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int pid = 2; pid < k.tasks.size(); pid++) {
+            Task t = k.tasks.get(pid);
+            oss.ir.program.Op.Loop loop = t.alive() ? t.currentLoop() : null;
+            if (loop != null && said.add(loop)) {
+                k.findings.add(Code.ENDLESS_LOOP, loop.span(), t + " was still going round this loop when the run"
+                        + " stopped at its budget (" + k.processed + " events, " + k.steps + " steps): the loop does"
+                        + " not end within the run");
+            }
+        }
+    }
+
+    private oss.runtime.observe.DataOutcome dataOutcome() {
+        if (k.data == null) {
+            return oss.runtime.observe.DataOutcome.NONE;
+        }
+        List<long[]> slots = new ArrayList<>();
+        for (int i = 0; i < k.program.processes().size(); i++) {
+            slots.add(k.tasks.get(i + 2).slots.clone());
+        }
+        return k.data.outcome(slots);
     }
 
     TaskMemory memoryOf(Task t) {

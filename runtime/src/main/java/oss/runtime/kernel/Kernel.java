@@ -15,6 +15,7 @@ import oss.ir.program.Span;
 import oss.runtime.hw.Cpu;
 import oss.runtime.hw.Event;
 import oss.runtime.hw.EventQueue;
+import oss.runtime.kernel.data.DataCalls;
 import oss.runtime.kernel.deadlock.ResourceCalls;
 import oss.runtime.kernel.deadlock.ResourceTable;
 import oss.runtime.kernel.ipc.SemSet;
@@ -73,6 +74,9 @@ public final class Kernel implements Core {
     /** Null for scenarios that never touch memory: they skip the memory model entirely. */
     final MemoryManager mm;
     final MemorySyscalls memory;
+    /** Null for scenarios without shared data or data statements. */
+    final DataCalls data;
+    final DataGlue dataGlue = new DataGlue(this);
     final List<SnapshotView> snapshots = new ArrayList<>();
     boolean snapshotLimitSaid;
     final FactRecorder facts = new FactRecorder();
@@ -141,8 +145,10 @@ public final class Kernel implements Core {
         this.locking = new Locking(this, mutexes, semaphores, program.sync());
         this.semsets = new SemSetCalls(this, program.sync().semsets().stream()
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
-        this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls);
+        this.data = DataCalls.create(program, dataGlue);
+        this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
+        director.flushWith(data);
         this.choices = new SplittableRandom(options.seed());
         boolean usesMemory = !program.libraries().isEmpty();
         for (ProcessDef p : program.processes()) {
@@ -329,6 +335,9 @@ public final class Kernel implements Core {
             sched.preempt(cpus[t.cpu], "the replayed schedule's next step is another task's");
             return;
         }
+        if (data != null && (!data.resume(t) || dataGlue.owesCpu(t))) {
+            return;
+        }
         while (true) {
             if (++steps > stepBudget || (steps & 4095) == 0 && outOfBudget()) {
                 budgetExhausted = true;
@@ -343,6 +352,10 @@ public final class Kernel implements Core {
                 return;
             }
             Op op = t.current();
+            Op.Loop round = data == null ? null : t.takeWrappedLoop();
+            if (round != null && !data.roundEnded(t, round)) {
+                return; // parked: it busy-waits for a store to what its loop reads
+            }
             if (op == null) {
                 director.exiting(t, t.exitedAt);
                 lifecycle.doExit(t, 0);
@@ -350,6 +363,9 @@ public final class Kernel implements Core {
             }
             if (op instanceof Op.Compute c) {
                 if (!t.inCompute) {
+                    if (data != null) {
+                        data.computing(t);
+                    }
                     t.inCompute = true;
                     t.computeLeft = c.ns();
                 }

@@ -244,56 +244,56 @@ final class MayBlock implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitAssign(Op.Assign op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitLoad(Op.Load op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitStore(Op.Store op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitRmw(Op.Rmw op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitAtomic(Op.Atomic op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitIf(Op.If op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return true; // a branch may hold anything
     }
 
     @Override
     public Boolean visitLoop(Op.Loop op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return true; // it may not end before the next burst, and its body may hold anything
     }
 
     @Override
     public Boolean visitBreak(Op.Break op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 
     @Override
     public Boolean visitAssert(Op.Assert op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return true; // a false one ends the task
     }
 
     @Override
     public Boolean visitAwait(Op.Await op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return true;
     }
 
     @Override
     public Boolean visitFence(Op.Fence op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return false;
     }
 }

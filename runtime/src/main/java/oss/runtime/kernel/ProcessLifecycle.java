@@ -133,6 +133,7 @@ final class ProcessLifecycle {
             }
         }
         runner.replaceBody(x.body());
+        runner.dataHome = runner.pid; // a new program: its variables are its own
         runner.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
         return runner == t;
     }
@@ -164,6 +165,10 @@ final class ProcessLifecycle {
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
         forkedAt.set(child.pid, span);
         child.exitedAt = span;
+        child.dataHome = shareVm ? parent.dataHome : child.pid; // whose slots its process's variables are
+        if (k.data != null) {
+            k.data.forked(parent, child);
+        }
         if (slot >= 0) {
             parent.slots[slot] = child.pid;
         }
@@ -250,6 +255,9 @@ final class ProcessLifecycle {
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
         forkedAt.set(child.pid, f.span());
         child.exitedAt = f.span();
+        if (k.data != null) {
+            k.data.forked(parent, child);
+        }
         if (f.slot() >= 0) {
             parent.slots[f.slot()] = child.pid;
         }
@@ -304,6 +312,9 @@ final class ProcessLifecycle {
     }
 
     private void reap(Task parent, Task child) {
+        if (k.data != null) {
+            k.data.reaped(parent, child);
+        }
         child.state = TaskState.DEAD;
         parent.children.remove(Integer.valueOf(child.pid));
     }
@@ -409,6 +420,9 @@ final class ProcessLifecycle {
 
     /** Everything exit does once the task holds no CPU and sits in no queue but the scheduler's. */
     void finishExit(Task t, int status) {
+        if (k.data != null) {
+            k.data.exited(t);
+        }
         k.endWait(t);
         k.sched.classOf(t).detach(t.se, k.now());
         t.state = TaskState.ZOMBIE;

@@ -10,6 +10,7 @@ import oss.runtime.explore.Schedule;
 import oss.ir.program.Op;
 import oss.ir.program.Span;
 import oss.ir.program.Visibility;
+import oss.runtime.kernel.data.DataCalls;
 
 /**
  * Replays a schedule ({@code oss run --schedule}): while steps remain, only
@@ -32,6 +33,9 @@ final class ScheduleDirector {
 
     private record Pending(Op op, long progress) {}
 
+    /** Where a flush step's store buffer is; null without shared data. */
+    private DataCalls data;
+
     ScheduleDirector(Schedule schedule, List<Task> tasks, Findings findings) {
         this.steps = schedule == null ? List.of() : schedule.steps();
         this.tasks = tasks;
@@ -41,6 +45,45 @@ final class ScheduleDirector {
 
     boolean active() {
         return active;
+    }
+
+    /** Flush steps commit buffered stores through {@code d} (null: the scenario has none). */
+    void flushWith(DataCalls d) {
+        this.data = d;
+        flushSteps();
+    }
+
+    /**
+     * The flush steps due now: a store buffer drains without its task running, so each is done
+     * the moment the step before it is (docs/language.md, "Memory models").
+     */
+    private void flushSteps() {
+        while (active && steps.get(next).flush()) {
+            Schedule.Step s = steps.get(next);
+            Task t = s.pid() >= 2 && s.pid() < tasks.size() ? tasks.get(s.pid()) : null;
+            String why = t == null ? "there is no task with pid " + s.pid()
+                    : data == null ? "the scenario has no shared variables, so no store buffer"
+                    : data.flush(t, s.line(), s.column());
+            if (why != null) {
+                giveUp(why);
+                return;
+            }
+            if (++next == steps.size()) {
+                active = false;
+            }
+        }
+    }
+
+    /** The current step's branch when it is {@code t}'s (a choose's, or 1 for a relaxed load of the older value); -1 otherwise. */
+    int stepBranch(Task t) {
+        return !active || steps.get(next).pid() != t.pid ? -1 : steps.get(next).branch();
+    }
+
+    /** The step cannot be done as the schedule says: OSS2406, and the scheduler decides from here on. */
+    void mismatch(String why) {
+        if (active) {
+            giveUp(why);
+        }
     }
 
     int followed() {
@@ -153,6 +196,7 @@ final class ScheduleDirector {
         if (++next == steps.size()) {
             active = false;
         }
+        flushSteps();
     }
 
     private void giveUp(String what) {

@@ -1,6 +1,7 @@
 package oss.runtime.kernel;
 
 import oss.ir.program.Op;
+import oss.runtime.kernel.data.DataCalls;
 import oss.runtime.kernel.deadlock.ResourceCalls;
 import oss.runtime.kernel.ipc.SemSetCalls;
 import oss.runtime.kernel.locking.Locking;
@@ -20,9 +21,13 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     private final Locking locking;
     private final SemSetCalls semsets;
     private final ResourceCalls resources;
+    /** Null when the program has no shared data. */
+    private final DataCalls data;
     private Task t;
 
-    SyscallTable(Kernel kernel, ProcessLifecycle lifecycle, Locking locking, SemSetCalls semsets, ResourceCalls resources) {
+    SyscallTable(Kernel kernel, ProcessLifecycle lifecycle, Locking locking, SemSetCalls semsets, ResourceCalls resources,
+            DataCalls data) {
+        this.data = data;
         this.kernel = kernel;
         this.lifecycle = lifecycle;
         this.locking = locking;
@@ -30,10 +35,23 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         this.resources = resources;
     }
 
-    /** Runs {@code op} for {@code task}; false when the task left the CPU. */
+    /**
+     * Runs {@code op} for {@code task}; false when the task left the CPU. With shared data, a
+     * statement that is not a data op is a memory barrier and a happens-before edge, which the
+     * data subsystem applies around it.
+     */
     boolean step(Task task, Op op) {
         this.t = task;
-        return op.accept(this);
+        if (data == null) {
+            return op.accept(this);
+        }
+        long before = task.progress;
+        boolean around = data.beforeStatement(task, op);
+        boolean goesOn = op.accept(this);
+        if (around) {
+            data.afterStatement(task, before);
+        }
+        return goesOn;
     }
 
     // ---- time: the kernel's own
@@ -67,59 +85,61 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         return kernel.choose(t, op);
     }
 
+    // ---- data: shared variables, atomics, barriers, and the control flow over them
+
     @Override
     public Boolean visitAssign(Op.Assign op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.assign(t, op);
     }
 
     @Override
     public Boolean visitLoad(Op.Load op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.load(t, op);
     }
 
     @Override
     public Boolean visitStore(Op.Store op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.store(t, op);
     }
 
     @Override
     public Boolean visitRmw(Op.Rmw op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.rmw(t, op);
     }
 
     @Override
     public Boolean visitAtomic(Op.Atomic op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.atomic(t, op);
     }
 
     @Override
     public Boolean visitIf(Op.If op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.ifOp(t, op);
     }
 
     @Override
     public Boolean visitLoop(Op.Loop op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.loop(t, op);
     }
 
     @Override
     public Boolean visitBreak(Op.Break op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.breakLoop(t, op);
     }
 
     @Override
     public Boolean visitAssert(Op.Assert op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.assertOp(t, op);
     }
 
     @Override
     public Boolean visitAwait(Op.Await op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.await(t, op);
     }
 
     @Override
     public Boolean visitFence(Op.Fence op) {
-        throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+        return data.fence(t, op);
     }
 
     @Override

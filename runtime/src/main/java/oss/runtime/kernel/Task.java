@@ -96,7 +96,11 @@ public final class Task {
         SPINLOCK,
         /** Busy-waiting in read_seqbegin while a writer is inside. */
         SEQ_SPIN,
-        RWLOCK, SEQ_WRITE, COND, BARRIER, SEMSET
+        RWLOCK, SEQ_WRITE, COND, BARRIER, SEMSET,
+        /** Asleep in {@code await} until a store makes its condition true. */
+        AWAIT,
+        /** Busy-waiting in a data loop whose rounds change nothing until another task stores to what it reads. */
+        DATA_SPIN
     }
 
     /** Busy-waiting (spinlock or seqlock reader): CPU time charged meanwhile is spin time. */
@@ -117,6 +121,22 @@ public final class Task {
      * statement as done when this moved.
      */
     public long progress;
+    /**
+     * Whose slots hold this task's group variables (docs/language.md, "Shared data"): its own,
+     * or, for a thread, a {@code clone vm} or a vfork child, those of the task whose address
+     * space it shares.
+     */
+    public int dataHome;
+    /**
+     * Counts what the task did that a busy-wait round must not repeat for free: system calls,
+     * stores, atomic writes. A loop round that moved none of this, changed no slot and read no
+     * newly stored value would go round the same way again.
+     */
+    public long effects;
+    /** The synchronisation object whose release it waits to acquire (happens-before), or -1. */
+    public long pendingAcquire = -1;
+    /** The loop whose body just started a new round, for the busy-wait check; null when none. */
+    private Op.Loop wrapped;
 
     /** One level of the op stack: the body, the position in it, and how many passes are left (repeat). */
     private static final class Frame {
@@ -127,6 +147,9 @@ public final class Task {
         Op closer;
         /** The sequence a seq_read body began with. */
         long mark;
+        /** For a loop's body: the loop (it runs until a break leaves it) and what its last round began with. */
+        Op.Loop loop;
+        Object roundMark;
 
         Frame(List<Op> ops, long passes) {
             this.ops = ops;
@@ -141,6 +164,7 @@ public final class Task {
         this.forked = forked;
         this.comm = process;
         this.tgid = pid;
+        this.dataHome = pid;
         this.se = se;
         this.slots = slots;
         if (!body.isEmpty()) {
@@ -186,6 +210,11 @@ public final class Task {
             }
             if (f.closer != null) {
                 return f.closer; // the body is done: its statement finishes (see atBodyEnd)
+            }
+            if (f.loop != null) {
+                f.index = 0;
+                wrapped = f.loop; // never empty (enterLoop), so this ends at the body's first op
+                continue;
             }
             if (--f.passes > 0) {
                 f.index = 0;
@@ -257,6 +286,67 @@ public final class Task {
         burning = false;
         opProgress = 0;
         progress++;
+    }
+
+    /** Enters a loop's body (not empty), which runs round after round until a {@link #breakLoop}. */
+    public void enterLoop(Op.Loop loop) {
+        if (loop.body().isEmpty()) {
+            throw new IllegalArgumentException("an empty loop never ends and does nothing: the kernel parks it instead");
+        }
+        Frame f = new Frame(loop.body(), 1);
+        f.loop = loop;
+        frames.add(f);
+        progress++;
+    }
+
+    /** {@code break}: leaves the innermost loop and steps past it. */
+    public void breakLoop() {
+        while (!frames.isEmpty()) {
+            Frame f = frames.remove(frames.size() - 1);
+            if (f.loop != null) {
+                break;
+            }
+        }
+        if (!frames.isEmpty()) {
+            frames.get(frames.size() - 1).index++;
+        }
+        inCompute = false;
+        progress++;
+    }
+
+    /** The loop that began a new round since the last call, or null; the call clears it. */
+    public Op.Loop takeWrappedLoop() {
+        Op.Loop l = wrapped;
+        wrapped = null;
+        return l;
+    }
+
+    /** What the innermost loop's current round began with (the kernel's busy-wait check keeps it here). */
+    public Object roundMark() {
+        Frame f = innermostLoop();
+        return f == null ? null : f.roundMark;
+    }
+
+    public void setRoundMark(Object mark) {
+        Frame f = innermostLoop();
+        if (f != null) {
+            f.roundMark = mark;
+        }
+    }
+
+    /** The innermost loop the task is in, or null. */
+    public Op.Loop currentLoop() {
+        Frame f = innermostLoop();
+        return f == null ? null : f.loop;
+    }
+
+    private Frame innermostLoop() {
+        for (int d = frames.size() - 1; d >= 0; d--) {
+            if (frames.get(d).loop != null) {
+                return frames.get(d);
+            }
+        }
+        return null;
     }
 
     /** Steps past the current op (a trylock) into one of its branches. */
@@ -361,7 +451,7 @@ public final class Task {
     public boolean mayReach(java.util.function.Predicate<Op> what) {
         for (int d = frames.size() - 1; d >= 0; d--) {
             Frame f = frames.get(d);
-            if (reaches(f.ops, f.index, what) || (f.passes > 1 && reaches(f.ops, 0, what))) {
+            if (reaches(f.ops, f.index, what) || ((f.passes > 1 || f.loop != null) && reaches(f.ops, 0, what))) {
                 return true;
             }
         }

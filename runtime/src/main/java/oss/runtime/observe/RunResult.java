@@ -17,6 +17,9 @@ import oss.ir.diag.Diagnostic;
  * @param facts        per statement and task, what the run saw there (for hovers)
  * @param scheduleSteps how many steps of a replayed schedule ({@link RunOptions#schedule()}) the run followed
  * @param waits        when each task slept or was blocked (the time off the CPU the Gantt chart does not show)
+ * @param data         the shared variables' and each declared process's values at the end (a
+ *                     {@code Vals.Memory} for {@code expect count == 4}) and the values read and written on
+ *                     the way (for hovers and counterexamples); {@link DataOutcome#NONE} without data
  */
 public record RunResult(
         long endNs,
@@ -32,7 +35,16 @@ public record RunResult(
         List<SnapshotView> snapshots,
         List<StatementFact> facts,
         int scheduleSteps,
-        List<WaitSpan> waits) {
+        List<WaitSpan> waits,
+        DataOutcome data) {
+
+    public RunResult(long endNs, long events, int cpus, List<TaskReport> tasks, List<GanttSlice> gantt,
+            List<String> finishOrder, List<Diagnostic> findings, boolean deadlocked, boolean budgetExhausted,
+            MachineStats machine, List<SnapshotView> snapshots, List<StatementFact> facts, int scheduleSteps,
+            List<WaitSpan> waits) {
+        this(endNs, events, cpus, tasks, gantt, finishOrder, findings, deadlocked, budgetExhausted, machine, snapshots,
+                facts, scheduleSteps, waits, DataOutcome.NONE);
+    }
 
     public RunResult(long endNs, long events, int cpus, List<TaskReport> tasks, List<GanttSlice> gantt,
             List<String> finishOrder, List<Diagnostic> findings, boolean deadlocked, boolean budgetExhausted,

@@ -9,7 +9,10 @@ import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
+import oss.ir.program.Cell;
 import oss.ir.program.DeadlockPolicy;
+import oss.ir.program.SharedData;
+import oss.ir.program.Val;
 import oss.ir.program.KernelConfig;
 import oss.ir.program.MachineConfig;
 import oss.ir.program.MutexDecl;
@@ -40,6 +43,10 @@ final class Scenario {
     private final List<SyncObjects.BarrierDecl> barriers = new ArrayList<>();
     private final List<SyncObjects.SemSetDecl> semsets = new ArrayList<>();
     private final List<ProcessDef> processes = new ArrayList<>();
+    private final List<SharedData.VarDecl> variables = new ArrayList<>();
+    private SharedData.MemoryModel model = SharedData.MemoryModel.SC;
+    private int storeBuffer = SharedData.DEFAULT_STORE_BUFFER;
+    private int cellsUsed;
 
     /** A span at {@code line}, column 3. */
     static Span at(int line) {
@@ -91,6 +98,33 @@ final class Scenario {
         return semsets.size() - 1;
     }
 
+    /** A shared variable {@code int name[length] = {initial...}} (zeros when no initial values): its first cell. */
+    Cell shared(String name, int length, int... initial) {
+        int[] init = new int[length];
+        System.arraycopy(initial, 0, init, 0, Math.min(length, initial.length));
+        variables.add(new SharedData.VarDecl(name, cellsUsed, length, init, Span.NONE));
+        Cell c = new Cell(Cell.Scope.SHARED, -1, cellsUsed, length, new Val.Const(0), name);
+        cellsUsed += length;
+        return c;
+    }
+
+    Scenario memoryModel(SharedData.MemoryModel m) {
+        model = m;
+        return this;
+    }
+
+    Scenario storeBuffer(int entries) {
+        storeBuffer = entries;
+        return this;
+    }
+
+    /** A process with {@code slots} local slots, declared at {@code line}, arriving at 0. */
+    Scenario process(String name, int line, int slots, Op... body) {
+        processes.add(new ProcessDef(name, 0, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, 0, List.of(body),
+                slots, at(line)));
+        return this;
+    }
+
     /** A process declared at {@code line} (its implicit exit is a step there), arriving at 0. */
     Scenario process(String name, int line, Op... body) {
         processes.add(new ProcessDef(name, 0, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS, 0, List.of(body), 1,
@@ -102,7 +136,8 @@ final class Scenario {
         KernelConfig kernel = new KernelConfig(scheduler, 0, 1000, DeadlockPolicy.DETECT);
         return new Program("sync", new MachineConfig(cpus, 2_000_000_000L, 64L << 20, 4096), kernel, mutexes, List.of(),
                 List.of(), processes, Optional.empty(), List.of(), List.of(),
-                new SyncObjects(spinlocks, rwlocks, seqlocks, condvars, barriers, semsets));
+                new SyncObjects(spinlocks, rwlocks, seqlocks, condvars, barriers, semsets),
+                new SharedData(variables, model, storeBuffer, List.of()));
     }
 
     RunResult run() {

@@ -1,0 +1,349 @@
+package oss.runtime.kernel.data;
+
+import oss.ir.program.Op;
+import oss.runtime.kernel.Task;
+
+/**
+ * The happens-before edges a statement that is not a data op makes (docs/language.md, "Data
+ * races"): which synchronisation object it releases before it runs and which it acquires once it
+ * is done (at once, or at the wake-up when it sleeps). Process creation and reaping are the
+ * lifecycle's ({@link DataCalls#forked}, {@link DataCalls#reaped}). Data ops make their own edges
+ * in {@link DataCalls}; here they answer {@link #DATA}. A new kind of op must say, or this fails
+ * to compile.
+ */
+final class SyncEdges implements Op.Visitor<Long> {
+    /** The answer for a data op. */
+    static final long DATA = Long.MIN_VALUE;
+    static final int MUTEX = 1;
+    static final int SEMAPHORE = 2;
+    static final int SPINLOCK = 3;
+    static final int RWLOCK = 4;
+    static final int SEQLOCK = 5;
+    static final int COND = 6;
+    static final int BARRIER = 7;
+    static final int SEMSET = 8;
+    static final int RESOURCES = 9;
+
+    private Task t;
+    private long release;
+    private long acquire;
+
+    /** The edges of {@code op} executed by {@code task} in its present state (null: any); false for a data op. */
+    boolean of(Task task, Op op) {
+        this.t = task;
+        return op.accept(this) != DATA;
+    }
+
+    /** The object released before the op runs, or -1. */
+    long release() {
+        return release;
+    }
+
+    /** The object acquired once the op is done, or -1. */
+    long acquire() {
+        return acquire;
+    }
+
+    /** A sync object's key: kind and index, kept apart from every cell's key. */
+    static long sync(int kind, int index) {
+        return (long) kind << 52 | (index & 0xffffffffL);
+    }
+
+    /** The sync object an atomic operation on cell {@code key} releases and acquires. */
+    static long cell(long key) {
+        return 1L << 61 | key;
+    }
+
+    private Long edges(long release, long acquire) {
+        this.release = release;
+        this.acquire = acquire;
+        return 0L;
+    }
+
+    @Override
+    public Long visitCompute(Op.Compute op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitSleep(Op.Sleep op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitIo(Op.Io op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitRepeat(Op.Repeat op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitLock(Op.Lock op) {
+        return edges(-1, sync(MUTEX, op.mutex()));
+    }
+
+    @Override
+    public Long visitUnlock(Op.Unlock op) {
+        return edges(sync(MUTEX, op.mutex()), -1);
+    }
+
+    @Override
+    public Long visitTryLock(Op.TryLock op) {
+        return edges(-1, sync(MUTEX, op.mutex()));
+    }
+
+    @Override
+    public Long visitSemWait(Op.SemWait op) {
+        return edges(-1, sync(SEMAPHORE, op.sem()));
+    }
+
+    @Override
+    public Long visitSemPost(Op.SemPost op) {
+        return edges(sync(SEMAPHORE, op.sem()), -1);
+    }
+
+    @Override
+    public Long visitClaim(Op.Claim op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitRequest(Op.Request op) {
+        return edges(-1, sync(RESOURCES, 0));
+    }
+
+    @Override
+    public Long visitRelease(Op.Release op) {
+        return edges(sync(RESOURCES, 0), -1);
+    }
+
+    @Override
+    public Long visitFork(Op.Fork op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitWaitChild(Op.WaitChild op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitWaitAny(Op.WaitAny op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitExit(Op.Exit op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitMmap(Op.Mmap op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitMunmap(Op.Munmap op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitMsync(Op.Msync op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitMalloc(Op.Malloc op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitFree(Op.Free op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitBrk(Op.Brk op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitMemAccess(Op.MemAccess op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitLibraryAccess(Op.LibraryAccess op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitPageRefs(Op.PageRefs op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitTouch(Op.Touch op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitSnapshot(Op.Snapshot op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitVFork(Op.VFork op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitClone(Op.Clone op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitExec(Op.Exec op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitThread(Op.Thread op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitJoin(Op.Join op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitSpinLock(Op.SpinLock op) {
+        return edges(-1, sync(SPINLOCK, op.lock()));
+    }
+
+    @Override
+    public Long visitSpinUnlock(Op.SpinUnlock op) {
+        return edges(sync(SPINLOCK, op.lock()), -1);
+    }
+
+    @Override
+    public Long visitReadLock(Op.ReadLock op) {
+        return edges(-1, sync(RWLOCK, op.rwlock()));
+    }
+
+    @Override
+    public Long visitReadUnlock(Op.ReadUnlock op) {
+        return edges(sync(RWLOCK, op.rwlock()), -1);
+    }
+
+    @Override
+    public Long visitWriteLock(Op.WriteLock op) {
+        return edges(-1, sync(RWLOCK, op.rwlock()));
+    }
+
+    @Override
+    public Long visitWriteUnlock(Op.WriteUnlock op) {
+        return edges(sync(RWLOCK, op.rwlock()), -1);
+    }
+
+    @Override
+    public Long visitSeqWrite(Op.SeqWrite op) {
+        // the first half takes the writer slot, the second (its body done) lets it go
+        return t != null && t.atBodyEnd() ? edges(sync(SEQLOCK, op.seqlock()), -1) : edges(-1, sync(SEQLOCK, op.seqlock()));
+    }
+
+    @Override
+    public Long visitSeqRead(Op.SeqRead op) {
+        return t != null && t.atBodyEnd() ? edges(-1, -1) : edges(-1, sync(SEQLOCK, op.seqlock()));
+    }
+
+    @Override
+    public Long visitCondWait(Op.CondWait op) {
+        // releasing the mutex and sleeping; after the wake-up (acquired from the signal), taking it back
+        return t != null && t.condWaiting ? edges(-1, sync(MUTEX, op.mutex())) : edges(sync(MUTEX, op.mutex()), sync(COND, op.cond()));
+    }
+
+    @Override
+    public Long visitCondSignal(Op.CondSignal op) {
+        return edges(sync(COND, op.cond()), -1);
+    }
+
+    @Override
+    public Long visitCondBroadcast(Op.CondBroadcast op) {
+        return edges(sync(COND, op.cond()), -1);
+    }
+
+    @Override
+    public Long visitBarrierWait(Op.BarrierWait op) {
+        return edges(sync(BARRIER, op.barrier()), sync(BARRIER, op.barrier()));
+    }
+
+    @Override
+    public Long visitSemOp(Op.SemOp op) {
+        return edges(sync(SEMSET, op.set()), sync(SEMSET, op.set()));
+    }
+
+    @Override
+    public Long visitChoose(Op.Choose op) {
+        return edges(-1, -1);
+    }
+
+    @Override
+    public Long visitAssign(Op.Assign op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitLoad(Op.Load op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitStore(Op.Store op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitRmw(Op.Rmw op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitAtomic(Op.Atomic op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitIf(Op.If op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitLoop(Op.Loop op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitBreak(Op.Break op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitAssert(Op.Assert op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitAwait(Op.Await op) {
+        return DATA;
+    }
+
+    @Override
+    public Long visitFence(Op.Fence op) {
+        return DATA;
+    }
+}
