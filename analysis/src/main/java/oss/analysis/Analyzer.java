@@ -100,8 +100,9 @@ public final class Analyzer {
 
         final Optional<RunResult> theRun = run;
         final Optional<ExploreResult> explored = explore;
+        Replays replays = new Replays(program, options.run(), text);
         List<Diagnostic> exploreFindings = new ArrayList<>(
-                explored.map(x -> ExploreFindings.of(x, theRun, text)).orElse(List.of()));
+                explored.map(x -> ExploreFindings.of(x, theRun, replays)).orElse(List.of()));
         ExpectationJudge judge = new ExpectationJudge(run, banker, explore);
         List<ExpectationResult> results = new ArrayList<>();
         for (Expectation e : compilation.expectations()) {
@@ -120,7 +121,9 @@ public final class Analyzer {
                         .replaceFirst("^undecided: ", "undecided: ").replaceFirst("^cannot be judged: ",
                                 "undecided: it cannot be judged: ")));
             } else if (!r.passed()) {
-                all.add(Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: " + r.message()));
+                Diagnostic failed = Diagnostic.of(Code.EXPECTATION_FAILED, e.span(), "`" + e.text() + "` does not hold: "
+                        + r.message());
+                all.add(r.schedule() == null ? failed : failed.withDetail(r.schedule().detail()));
             } else if (!expectedCodes(e).isEmpty()) {
                 // The author asked for this finding; it is the lesson, not a mistake.
                 java.util.Set<Code> codes = expectedCodes(e);
@@ -143,7 +146,7 @@ public final class Analyzer {
         }
         all.sort(Diagnostic.BY_POSITION);
         return new Analysis(compilation, run, banker, explore, List.copyOf(results),
-                List.copyOf(FindingGroups.group(all)), List.copyOf(all));
+                List.copyOf(FindingGroups.group(all)), List.copyOf(all), replays.all());
     }
 
     /** The finding codes an expectation asks for when it holds: `expect deadlock` asks for the deadlock. */

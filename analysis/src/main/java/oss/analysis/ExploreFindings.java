@@ -17,13 +17,13 @@ import oss.ir.program.Span;
  * The explorer's findings as diagnostics, next to the default run's. What
  * the run already showed is not said twice: a deadlock the run also reached
  * stays as information carrying the shortest schedule, and misuse the run
- * already reported at the same statement is dropped.
+ * already reported at the same statement is dropped. Each finding's detail is its schedule replayed
+ * in the kernel, step by step with the values read and written ({@link Replays}).
  */
 final class ExploreFindings {
     private ExploreFindings() {}
 
-    static List<Diagnostic> of(ExploreResult x, Optional<RunResult> run, String text) {
-        List<String> lines = text == null ? List.of() : text.lines().toList();
+    static List<Diagnostic> of(ExploreResult x, Optional<RunResult> run, Replays replays) {
         boolean runDeadlocked = run.map(RunResult::deadlocked).orElse(false);
         Set<Span> runMisuse = run.map(r -> r.findings().stream()
                 .filter(d -> d.code() == Code.UNLOCK_BY_NON_OWNER || d.code() == Code.RELEASE_NOT_HELD_RUN)
@@ -33,7 +33,9 @@ final class ExploreFindings {
             if (f.code() == Code.MISUSE_REACHABLE && runMisuse.contains(f.at())) {
                 continue;
             }
-            Diagnostic d = f.diagnostic((line, col) -> line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "");
+            // the schedule as the kernel replays it, with the values each step read and wrote
+            Diagnostic d = new Diagnostic(f.code(), f.code().severity(), f.message(), f.at(), f.related(),
+                    replays.of(f).detail());
             if (f.code() == Code.DEADLOCK_REACHABLE && runDeadlocked) {
                 d = new Diagnostic(d.code(), Severity.INFO, "the shortest way to a deadlock: " + d.message(), d.span(),
                         d.related(), d.detail());

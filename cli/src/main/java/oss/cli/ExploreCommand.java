@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import oss.analysis.Counterexample;
+import oss.analysis.Replays;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
+import oss.ir.Deadline;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Severity;
 import oss.runtime.explore.ExploreFinding;
 import oss.runtime.explore.ExploreOptions;
 import oss.runtime.explore.ExploreResult;
 import oss.runtime.explore.Explorer;
+import oss.runtime.observe.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,6 +68,7 @@ final class ExploreCommand implements Callable<Integer> {
         SourceFile source = read.get();
         Compilation c;
         ExploreResult r;
+        List<Counterexample> counterexamples;
         Style style = json ? Style.plain() : Style.detect();
         try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
             c = Compiler.compile(source.name(), source.text());
@@ -79,6 +84,10 @@ final class ExploreCommand implements Callable<Integer> {
             ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
             oss.ir.Deadline.stage("exploring interleavings");
             r = Explorer.explore(c.program().get(), options);
+            // within the same budget: each finding's schedule replayed in the kernel for its values
+            Deadline.stage("replaying the schedules");
+            Replays replays = new Replays(c.program().get(), RunOptions.defaults(), source.text());
+            counterexamples = r.findings().stream().map(replays::of).toList();
         } catch (oss.ir.Deadline.OutOfBudget e) {
             return Budgets.ranOut(out, source, e);
         }
@@ -95,11 +104,16 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(source, r, memoryStats)));
+            JsonObject o = toJson(source, r, memoryStats);
+            JsonArray cxs = new JsonArray();
+            counterexamples.forEach(cx -> cxs.add(oss.analysis.report.JsonReport.counterexample(cx)));
+            o.add("counterexamples", cxs);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o));
         } else {
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
-            for (ExploreFinding f : r.findings()) {
-                printer.print(out, f.diagnostic(statement));
+            for (int i = 0; i < r.findings().size(); i++) {
+                // the schedule replayed in the kernel, each step with the values it read and wrote
+                printer.print(out, r.findings().get(i).diagnostic(statement).withDetail(counterexamples.get(i).detail()));
             }
             out.println(r.summary());
             out.printf("%d states, %d transitions, depth %d, %.3f s (%.0f states/s), %.1f bytes per state%s%n",

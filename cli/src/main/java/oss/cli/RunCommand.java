@@ -49,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--show", paramLabel = "VIEWS", split = ",",
             description = "/proc-style views to print at every snapshot and at the end: "
-                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache")
+                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache; "
+                    + "values: every value the run read and wrote, in order")
     List<String> show = List.of();
 
     @Option(names = "--schedule", paramLabel = "FILE|STEPS",

@@ -16,6 +16,8 @@ import oss.runtime.observe.SnapshotView;
 import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
 import oss.ir.program.Program;
+import oss.ir.program.SharedData;
+import oss.runtime.observe.ValueEvent;
 
 /** What `oss run` prints for a person: a ps-like table, a Gantt chart, the banker, expectations. */
 final class TextReport {
@@ -26,7 +28,9 @@ final class TextReport {
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "heap", "tlb", "cache");
+            "heap", "tlb", "cache", "values");
+    /** Values of the run's value log `--show values` prints; the JSON has them all. */
+    static final int MAX_VALUES_PRINTED = 200;
 
     private final Style style;
     private final List<String> show;
@@ -46,6 +50,7 @@ final class TextReport {
             processTable(out, r);
             gantt(out, r);
             memory(out, r);
+            a.compilation().program().ifPresent(p -> data(out, p, r));
             snapshots(out, r);
         });
         a.banker().ifPresent(b -> {
@@ -58,6 +63,10 @@ final class TextReport {
             for (ExpectationResult e : a.expectations()) {
                 String mark = e.passed() ? style.green("PASS") : style.red("FAIL");
                 out.println("  " + mark + "  " + e.expectation().text() + style.dim("   (" + e.message() + ")"));
+                if (e.schedule() != null) {
+                    // the interleaving that decided it (a counterexample, or a witness of `possible`), with its values
+                    e.schedule().detail().lines().forEach(l -> out.println(style.dim("        " + l)));
+                }
             }
             out.println();
         }
@@ -228,6 +237,58 @@ final class TextReport {
         }
         out.println(style.dim(hw + "; " + m.memoryAccesses() + " accesses, " + m.pageWalks() + " page walks"));
         out.println();
+    }
+
+    /**
+     * The shared variables when the run ended, and with {@code --show values} what each statement
+     * read and wrote, in order: where an update was lost is in the values, not in the table above.
+     */
+    private void data(PrintWriter out, Program p, RunResult r) {
+        if (p.data().variables().isEmpty() && !show.contains("values")) {
+            return;
+        }
+        if (!p.data().variables().isEmpty()) {
+            out.println(style.bold("Shared variables") + style.dim("  (in memory when the run ended; memory model "
+                    + p.data().model().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+            int[] cells = r.data().shared();
+            for (SharedData.VarDecl v : p.data().variables()) {
+                List<String> values = new ArrayList<>();
+                List<String> initial = new ArrayList<>();
+                for (int i = 0; i < v.length(); i++) {
+                    int at = v.base() + i;
+                    values.add(Integer.toString(at < cells.length ? cells[at] : v.initial()[i]));
+                    initial.add(Integer.toString(v.initial()[i]));
+                }
+                String now = v.length() == 1 ? values.get(0) : "{" + String.join(", ", values) + "}";
+                String was = v.length() == 1 ? initial.get(0) : "{" + String.join(", ", initial) + "}";
+                out.println("  " + v.name() + " = " + now + style.dim("   (initially " + was + ")"));
+            }
+            out.println();
+        }
+        if (show.contains("values")) {
+            Map<Integer, String> names = new HashMap<>();
+            r.tasks().forEach(t -> names.put(t.pid(), t.process() + (t.forked() ? "*" : "")));
+            out.println(style.bold("Values read and written") + style.dim("  (in order; --json has every one)"));
+            int n = 0;
+            for (ValueEvent e : r.data().values()) {
+                if (n++ == MAX_VALUES_PRINTED) {
+                    out.println(style.dim("  ... and " + (r.data().values().size() - MAX_VALUES_PRINTED) + " more"));
+                    break;
+                }
+                String what = switch (e.access()) {
+                    case READ -> "read ";
+                    case WRITE -> "wrote ";
+                    case COMMIT -> "to memory ";
+                };
+                out.printf("  %10s  %-16s %5s  %s%s = %d%n", Durations.format(e.timeNs()),
+                        names.getOrDefault(e.pid(), "?") + " (" + e.pid() + ")", e.span().line() + ":" + e.span().column(),
+                        what, e.variable(), e.value());
+            }
+            if (r.data().valuesTruncated()) {
+                out.println(style.dim("  (the run kept its first " + r.data().values().size() + " values)"));
+            }
+            out.println();
+        }
     }
 
     /** Each `snapshot` statement's views (all of them, or those `--show` names), then the end's (only with --show). */

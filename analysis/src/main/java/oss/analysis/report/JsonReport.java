@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import oss.analysis.Analysis;
+import oss.analysis.Counterexample;
 import oss.analysis.ExpectationResult;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
@@ -45,9 +46,17 @@ public final class JsonReport {
             x.addProperty("actual", e.actual());
             x.addProperty("message", e.message());
             x.add("span", span(e.expectation().span()));
+            if (e.schedule() != null) {
+                x.add("schedule", counterexample(e.schedule()));
+            }
             exps.add(x);
         }
         o.add("expectations", exps);
+        if (!a.counterexamples().isEmpty()) {
+            JsonArray cxs = new JsonArray();
+            a.counterexamples().forEach(c -> cxs.add(counterexample(c)));
+            o.add("counterexamples", cxs);
+        }
         if (withRun) {
             a.run().ifPresent(r -> o.add("run", run(r)));
             a.banker().ifPresent(b -> o.add("banker", banker(b)));
@@ -73,6 +82,54 @@ public final class JsonReport {
             o.addProperty("detail", d.detail());
         }
         return o;
+    }
+
+    /**
+     * A schedule replayed in the kernel (docs/report.md, "--json"): the finding it leads to, the
+     * text {@code oss run --schedule} takes, and per step the task, the statement and the values
+     * it read and wrote. {@code replayed} false: the kernel did not replay it, so every step's
+     * {@code reads} and {@code writes} are empty for want of a replay, not because nothing happened.
+     */
+    public static JsonObject counterexample(Counterexample c) {
+        JsonObject o = new JsonObject();
+        if (c.code() != null) {
+            o.addProperty("code", c.code().id());
+        }
+        o.addProperty("title", c.title());
+        o.add("span", span(c.at()));
+        o.addProperty("schedule", c.replayText());
+        o.addProperty("replayed", c.replayed());
+        JsonArray steps = new JsonArray();
+        for (Counterexample.Step st : c.steps()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("pid", st.step().pid());
+            x.addProperty("who", st.who());
+            x.addProperty("line", st.step().line());
+            x.addProperty("column", st.step().column());
+            if (st.step().flush()) {
+                x.addProperty("flush", true);
+            }
+            if (st.step().branch() >= 0) {
+                x.addProperty("branch", st.step().branch());
+            }
+            x.addProperty("source", st.source());
+            x.add("reads", values(st.reads()));
+            x.add("writes", values(st.writes()));
+            steps.add(x);
+        }
+        o.add("steps", steps);
+        return o;
+    }
+
+    private static JsonArray values(List<Counterexample.Value> vs) {
+        JsonArray out = new JsonArray();
+        for (Counterexample.Value v : vs) {
+            JsonObject x = new JsonObject();
+            x.addProperty("variable", v.variable());
+            x.addProperty("value", v.value());
+            out.add(x);
+        }
+        return out;
     }
 
     private static JsonObject span(Span s) {

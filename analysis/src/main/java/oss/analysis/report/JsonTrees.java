@@ -6,7 +6,9 @@ import com.google.gson.JsonObject;
 import oss.runtime.explore.ExploreFinding;
 import oss.runtime.explore.ExploreResult;
 import oss.runtime.observe.GanttSlice;
+import oss.runtime.observe.DataOutcome;
 import oss.runtime.observe.RunResult;
+import oss.runtime.observe.ValueEvent;
 import oss.runtime.observe.TaskReport;
 
 /**
@@ -69,6 +71,37 @@ public final class JsonTrees {
         o.add("snapshots", RECORDS.toJsonTree(r.snapshots()));
         // what the run saw at each statement, for editors' hovers: summaries, page walks, lock waits
         o.add("facts", RECORDS.toJsonTree(r.facts()));
+        if (r.data() != null && (r.data().shared().length > 0 || !r.data().values().isEmpty())) {
+            o.add("data", data(r.data()));
+        }
+        return o;
+    }
+
+    /**
+     * The shared cells when the run ended (laid out as the variables are declared) and the values
+     * the run read and wrote, in order (docs/report.md, "--json").
+     */
+    private static JsonObject data(DataOutcome d) {
+        JsonObject o = new JsonObject();
+        JsonArray shared = new JsonArray();
+        for (int v : d.shared()) {
+            shared.add(v);
+        }
+        o.add("shared", shared);
+        JsonArray values = new JsonArray();
+        for (ValueEvent e : d.values()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("line", e.span().line());
+            x.addProperty("column", e.span().column());
+            x.addProperty("pid", e.pid());
+            x.addProperty("timeNs", e.timeNs());
+            x.addProperty("access", e.access().name().toLowerCase(java.util.Locale.ROOT));
+            x.addProperty("variable", e.variable());
+            x.addProperty("value", e.value());
+            values.add(x);
+        }
+        o.add("values", values);
+        o.addProperty("valuesTruncated", d.valuesTruncated());
         return o;
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import oss.analysis.Analysis;
+import oss.analysis.Counterexample;
 import oss.analysis.ExpectationResult;
 import oss.ir.diag.Diagnostic;
-import oss.runtime.explore.ExploreFinding;
 import oss.runtime.explore.Schedule;
 import oss.runtime.observe.GanttSlice;
 import oss.runtime.observe.RunResult;
@@ -23,6 +23,8 @@ import oss.runtime.observe.RunResult;
 public final class HtmlReport {
     /** Slices listed in the table under the chart at most (the chart shows all). */
     static final int TABLE_ROWS = 400;
+    /** Schedules drawn at most; every finding's detail keeps its own. */
+    static final int MAX_SCHEDULES = 6;
 
     private static final String[] PALETTE = {
         "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bc86",
@@ -104,26 +106,16 @@ public final class HtmlReport {
         h.append("</section>\n");
 
         h.append("<section id=\"schedule\"><h2>4. Counterexample schedule</h2>\n");
-        Optional<ExploreFinding> first = a.explore().flatMap(x -> x.findings().stream().findFirst());
-        if (first.isPresent()) {
-            ExploreFinding f = first.get();
-            Schedule s = f.schedule();
-            h.append("<p><span class=\"code\">").append(Esc.html(f.code().id())).append("</span> ")
-                    .append(Esc.html(f.message())).append("</p>\n<p class=\"muted\">the shortest schedule the explorer knows, ")
-                    .append(s.steps().size()).append(" steps; replay it with <code>oss run --schedule \"")
-                    .append(Esc.html(String.join(", ", s.steps().stream().map(Object::toString).toList())))
-                    .append("\"</code></p>\n<ol class=\"steps\">\n");
-            for (int i = 0; i < s.steps().size(); i++) {
-                Schedule.Step st = s.steps().get(i);
-                String who = i < f.who().size() ? f.who().get(i) : "pid " + st.pid();
-                String src = st.line() >= 1 && st.line() <= lines.size() ? lines.get(st.line() - 1).strip() : "";
-                h.append("<li class=\"step\"><span class=\"who\" style=\"border-color:").append(color(st.pid())).append("\">")
-                        .append(Esc.html(who)).append("</span> <span class=\"pos\">").append(st.line()).append(':')
-                        .append(st.column()).append("</span> <code>").append(Esc.html(src)).append("</code>")
-                        .append(st.branch() >= 0 ? " <span class=\"muted\">[branch " + st.branch() + "]</span>" : "")
-                        .append("</li>\n");
+        if (!a.counterexamples().isEmpty()) {
+            int shown = 0;
+            for (Counterexample cx : a.counterexamples()) {
+                if (shown++ == MAX_SCHEDULES) {
+                    h.append("<p class=\"muted\">… and ").append(a.counterexamples().size() - MAX_SCHEDULES)
+                            .append(" more schedules (each finding's detail has its own)</p>\n");
+                    break;
+                }
+                h.append(schedule(cx, shown == 1));
             }
-            h.append("</ol>\n");
         } else {
             h.append("<p class=\"muted\">").append(a.explore().map(x -> Esc.html(x.summary())).orElse("exploration was off"))
                     .append("</p>\n");
@@ -270,6 +262,44 @@ public final class HtmlReport {
         return s.append("</svg>\n").toString();
     }
 
+    /**
+     * One schedule, step by step, each step with the values it read and wrote in the kernel's
+     * replay: the lost update is in the values (two reads of 0, two writes of 1), not in the
+     * statements. The first is open, the others folded.
+     */
+    private static String schedule(Counterexample cx, boolean open) {
+        StringBuilder h = new StringBuilder("<details class=\"cx\"").append(open ? " open" : "").append("><summary>")
+                .append("<span class=\"code\">").append(cx.code() == null ? "witness" : Esc.html(cx.code().id()))
+                .append("</span> ")
+                .append(Esc.html(cx.title())).append(" <span class=\"pos\">").append(cx.at().line()).append(':')
+                .append(cx.at().column()).append("</span></summary>\n<p class=\"muted\">")
+                .append(cx.steps().size()).append(" steps; replay them with <code>oss run --schedule \"")
+                .append(Esc.html(cx.replayText())).append("\"</code>")
+                .append(cx.replayed() ? "" : "; the values are not shown: this schedule was not replayed in the kernel")
+                .append("</p>\n<ol class=\"steps\">\n");
+        for (Counterexample.Step st : cx.steps()) {
+            Schedule.Step s = st.step();
+            h.append("<li class=\"step\"><span class=\"who\" style=\"border-color:").append(color(s.pid())).append("\">")
+                    .append(Esc.html(st.who())).append("</span> <span class=\"pos\">").append(s.line()).append(':')
+                    .append(s.column()).append("</span> ").append(s.flush() ? "<span class=\"muted\">flush</span> " : "")
+                    .append("<code>").append(Esc.html(st.source())).append("</code>")
+                    .append(s.branch() >= 0 ? " <span class=\"muted\">[branch " + s.branch() + "]</span>" : "");
+            if (!st.reads().isEmpty()) {
+                h.append(" <span class=\"vals read\">read ").append(Esc.html(values(st.reads()))).append("</span>");
+            }
+            if (!st.writes().isEmpty()) {
+                h.append(" <span class=\"vals wrote\">").append(s.flush() ? "to memory " : "wrote ")
+                        .append(Esc.html(values(st.writes()))).append("</span>");
+            }
+            h.append("</li>\n");
+        }
+        return h.append("</ol></details>\n").toString();
+    }
+
+    private static String values(List<Counterexample.Value> vs) {
+        return String.join(", ", vs.stream().map(Counterexample.Value::toString).toList());
+    }
+
     private static String timelineTable(Timeline t) {
         StringBuilder s = new StringBuilder("<details open><summary>Every slice and why it ended</summary>\n"
                 + "<table class=\"slices\"><thead><tr><th>CPU</th><th>task</th><th>from</th><th>to</th><th>ran</th><th>ended</th>"
@@ -333,7 +363,7 @@ public final class HtmlReport {
             .sw{display:inline-block;width:10px;height:10px;margin-right:5px;vertical-align:middle}
             .cols{display:flex;gap:24px;flex-wrap:wrap}.pt ul{margin:0;padding-left:18px;font:12px ui-monospace,Menlo,Consolas,monospace}
             .pt li.page>span{color:var(--vscode-textLink-foreground,#2a5db0)}.cow{background:#fff3c4;color:#222}
-            ol.steps li{margin:3px 0}.who{border-left:6px solid;padding-left:5px;font-weight:600}.pos{color:var(--vscode-descriptionForeground,#777);font:12px ui-monospace,monospace}
+            ol.steps li{margin:3px 0}.vals{font:12px ui-monospace,monospace;margin-left:8px;padding:0 4px;border-radius:3px}.vals.read{background:#e8f0fe;color:#1a3d7c}.vals.wrote{background:#fdecea;color:#7c1a1a}details.cx{margin:6px 0}.who{border-left:6px solid;padding-left:5px;font-weight:600}.pos{color:var(--vscode-descriptionForeground,#777);font:12px ui-monospace,monospace}
             code{background:var(--vscode-textCodeBlock-background,#f4f4f4);padding:1px 4px;border-radius:3px}.code{font-weight:600;color:#a00}
             ul.findings{list-style:none;padding-left:0}ul.findings li{margin:3px 0}.error b{color:#c00}.warning b{color:#b60}
             .info b{color:#2a5db0}.pass b{color:#2a7d2a}.fail b{color:#c00}footer{margin-top:30px;font-size:12px}
