@@ -15,6 +15,13 @@
  */
 grammar Oss;
 
+@parser::members {
+  /** Whether a token starts what `v = ...` creates: a child, a thread, a mapping or a block. */
+  public static boolean creates(int token) {
+    return token == FORK || token == VFORK || token == THREAD || token == CLONE || token == MMAP || token == MALLOC;
+  }
+}
+
 @lexer::members {
   private int nesting = 0;
 }
@@ -67,6 +74,12 @@ declaration
     | BARRIER declName parties=expr                      # barrierDecl
     // a set's elements are `s[0]`, `s[1]`, ...: the set itself is not an array
     | SEMSET identifier ASSIGN LBRACK expr (COMMA expr)* RBRACK         # semsetDecl
+    | INT intVar                                         # intDecl
+    ;
+
+// `int x`, `int x = e`, `int a[4]`, `int a[2] = {0, 1}`: a data variable (shared at the top, local in a body)
+intVar
+    : declName (ASSIGN (init=expr | LBRACE sep* values+=expr (sep* COMMA sep* values+=expr)* sep* RBRACE))?
     ;
 
 declName
@@ -108,6 +121,8 @@ statement
     | WAIT ANY                                           # waitAnyStmt
     | WAIT ref                                           # waitStmt
     | POST ref                                           # postStmt
+    // before callStmt: `atomic_inc(x)` also reads as a call of a function named atomic_inc
+    | atomicOp                                           # atomicOpStmt
     | callee=identifier LPAREN ref RPAREN                # callStmt
     | CLAIM amounts                                      # claimStmt
     | REQUEST amounts                                    # requestStmt
@@ -152,6 +167,29 @@ statement
     | BARRIER ref                                        # barrierStmt
     | SEMOP semopItem (COMMA semopItem)*                 # semopStmt
     | CHOOSE sep* first=block (sep* OR sep* more+=block)*    # chooseStmt
+    // data (docs/language.md, "Shared data")
+    | INT intVar                                         # intStmt
+    | ifStatement                                        # ifStmt
+    | WHILE LPAREN cond=expr RPAREN sep* block           # whileStmt
+    | BREAK                                              # breakStmt
+    | ASSERT cond=expr                                   # assertStmt
+    | AWAIT cond=expr                                    # awaitStmt
+    | ATOMIC sep* block                                  # atomicBlockStmt
+    | fence=(MB | RMB | WMB | SMP_MB | SMP_RMB | SMP_WMB) LPAREN RPAREN    # fenceStmt
+    // not `c = fork` (nor vfork, thread, clone, mmap, malloc) without the rest: that is a broken fork, not an assignment
+    | {!(_input.LA(2) == ASSIGN && creates(_input.LA(3)))}?
+      target=ref op=(ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN) value=expr     # assignStmt
+    | target=ref op=(INCREMENT | DECREMENT)              # stepStmt
+    ;
+
+ifStatement
+    : IF LPAREN cond=expr RPAREN sep* then=block (sep* ELSE sep* (otherwise=block | elseIf=ifStatement))?
+    ;
+
+// `fetch_add(x, 1)`: the operand count is checked by the compiler
+atomicOp
+    : fn=(ATOMIC_INC | ATOMIC_DEC | ATOMIC_ADD | FETCH_ADD | XCHG | CMPXCHG | TEST_AND_SET)
+          LPAREN target=ref (COMMA args+=expr)* RPAREN
     ;
 
 // `s[0] -1`, `s[2] +1`, `s[1] 0`: an element of a semaphore set and the change (0 waits for zero)
@@ -191,9 +229,13 @@ bankerVector
 
 // ---------------------------------------------------------------- expectations
 
+// The order settles what two alternatives could both read: a flag or a list before a value
+// (`expect deadlock`), a value before a metric (`expect P.exit == 3` is built as the metric it is).
 expectation
     : EXPECT NO? flag=identifier                                              # flagExpect
     | EXPECT list=identifier LBRACK (ref (COMMA ref)*)? RBRACK                # listExpect
+    | EXPECT quantifier=(ALWAYS | POSSIBLE) ASSERT                                  # assertExpect
+    | EXPECT quantifier=(ALWAYS | POSSIBLE)? cond=expr                              # valueExpect
     | EXPECT subject=ref DOT metric=word op=compareOp quantity                # metricExpect
     ;
 
@@ -209,13 +251,23 @@ quantity
     : expr unit=(IDENT | PAGES | FRAMES)?
     ;
 
+// C's precedence, tightest first. Counts, sizes and times are folded at compile time; conditions,
+// array elements, `P.x` and atomic operations are data (docs/language.md, "Shared data").
 expr
     : MINUS expr                                         # negateExpr
+    | NOT expr                                           # notExpr
     | expr op=(STAR | SLASH | PERCENT) expr              # multiplyExpr
     | expr op=(PLUS | MINUS) expr                        # addExpr
+    | expr op=(LT | LE | GT | GE) expr                   # compareExpr
+    | expr op=(EQ | NE) expr                             # equalityExpr
+    | expr op=ANDAND expr                                # andExpr
+    | expr op=OROR expr                                  # orExpr
     | fn=(MIN | MAX) LPAREN expr COMMA expr RPAREN       # callExpr
+    | atomicOp                                           # atomicExpr
     | LPAREN expr RPAREN                                 # parenExpr
     | NUMBER                                             # numberExpr
+    | owner=ref DOT field=identifier                     # fieldExpr
+    | identifier LBRACK index=expr RBRACK                # elementExpr
     | identifier                                         # nameExpr
     ;
 
@@ -241,6 +293,8 @@ nonReserved
     | FILE | LIBRARY | SIZE | MMAP | MUNMAP | MSYNC | MALLOC | FREE | BRK | READ | WRITE | ACCESS
     | TOUCH | SNAPSHOT | VFORK | EXEC | THREAD | JOIN | CLONE | ANON | PRIVATE | SHARED | AT | STEP | PAGES
     | BARRIER | SIGNAL | BROADCAST | CHOOSE | OR | WRITER_PREFERRING
+    | INT | IF | WHILE | BREAK | ASSERT | AWAIT | ATOMIC | ATOMIC_INC | ATOMIC_DEC | ATOMIC_ADD | FETCH_ADD
+    | XCHG | CMPXCHG | TEST_AND_SET | MB | RMB | WMB | SMP_MB | SMP_RMB | SMP_WMB | ALWAYS | POSSIBLE
     | NO
     ;
 
@@ -339,6 +393,28 @@ BROADCAST : 'broadcast';
 CHOOSE    : 'choose';
 OR        : 'or';
 WRITER_PREFERRING : 'writer_preferring';
+INT       : 'int';
+IF        : 'if';
+WHILE     : 'while';
+BREAK     : 'break';
+ASSERT    : 'assert';
+AWAIT     : 'await';
+ATOMIC    : 'atomic';
+ATOMIC_INC : 'atomic_inc';
+ATOMIC_DEC : 'atomic_dec';
+ATOMIC_ADD : 'atomic_add';
+FETCH_ADD : 'fetch_add';
+XCHG      : 'xchg';
+CMPXCHG   : 'cmpxchg';
+TEST_AND_SET : 'test_and_set';
+MB        : 'mb';
+RMB       : 'rmb';
+WMB       : 'wmb';
+SMP_MB    : 'smp_mb';
+SMP_RMB   : 'smp_rmb';
+SMP_WMB   : 'smp_wmb';
+ALWAYS    : 'always';
+POSSIBLE  : 'possible';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };
@@ -353,6 +429,13 @@ DOTDOT    : '..';
 DOT       : '.';
 EQ        : '==';
 NE        : '!=';
+ANDAND    : '&&';
+OROR      : '||';
+NOT       : '!';
+INCREMENT : '++';
+DECREMENT : '--';
+PLUS_ASSIGN : '+=';
+MINUS_ASSIGN : '-=';
 LE        : '<=';
 GE        : '>=';
 LT        : '<';

@@ -257,4 +257,59 @@ public final class Blocks implements Stmt.Visitor<List<Block>> {
     public List<Block> visitChoose(Stmt.Choose s) {
         return s.branches();
     }
+
+    @Override
+    public List<Block> visitVar(Stmt.Var s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitAssign(Stmt.Assign s) {
+        return List.of();
+    }
+
+    /** The blocks of the whole chain: {@code then}, each {@code else if}'s, and the last {@code else}. */
+    @Override
+    public List<Block> visitIf(Stmt.If s) {
+        List<Block> out = new java.util.ArrayList<>();
+        out.add(s.then());
+        s.elseIf().ifPresent(e -> out.addAll(visitIf(e)));
+        s.otherwise().ifPresent(out::add);
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<Block> visitWhile(Stmt.While s) {
+        return List.of(s.body());
+    }
+
+    @Override
+    public List<Block> visitBreak(Stmt.Break s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitAssert(Stmt.Assert s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitAwait(Stmt.Await s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitAtomic(Stmt.Atomic s) {
+        return List.of(s.body());
+    }
+
+    @Override
+    public List<Block> visitAtomicOp(Stmt.AtomicOp s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitFence(Stmt.Fence s) {
+        return List.of();
+    }
 }

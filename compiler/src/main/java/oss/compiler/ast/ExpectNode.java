@@ -34,6 +34,40 @@ public sealed interface ExpectNode extends Section {
         }
     }
 
+    /** When a value expectation is judged (docs/language.md, "Expectations"). */
+    enum Quantifier {
+        /** {@code expect C}: when the default run ends. */
+        AT_END,
+        /** {@code expect always C}: in the final state of every interleaving that ends. */
+        ALWAYS,
+        /** {@code expect possible C}: in the final state of at least one. */
+        POSSIBLE
+    }
+
+    /** {@code expect count == 4}, {@code expect always P.r0 == 1 && Q.r1 == 0}, {@code expect possible x == 1}. */
+    record Value(Quantifier quantifier, Expr condition, Span span) implements ExpectNode {
+        @Override
+        public <R> R accept(ExpectNode.Visitor<R> visitor) {
+            return visitor.visitValue(this);
+        }
+    }
+
+    /** {@code expect always assert} (no assert fails in any interleaving) or {@code expect possible assert}. */
+    record Assertions(boolean possible, Span span) implements ExpectNode {
+        @Override
+        public <R> R accept(ExpectNode.Visitor<R> visitor) {
+            return visitor.visitAssertions(this);
+        }
+    }
+
+    /** {@code expect race} or {@code expect no race}. */
+    record Race(boolean no, Span span) implements ExpectNode {
+        @Override
+        public <R> R accept(ExpectNode.Visitor<R> visitor) {
+            return visitor.visitRace(this);
+        }
+    }
+
     /** Every kind of expect line is one kind of section. */
     @Override
     default <R> R accept(Section.Visitor<R> visitor) {
@@ -47,5 +81,8 @@ public sealed interface ExpectNode extends Section {
         R visitFlag(Flag e);
         R visitNameList(NameList e);
         R visitMetric(Metric e);
+        R visitValue(Value e);
+        R visitAssertions(Assertions e);
+        R visitRace(Race e);
     }
 }

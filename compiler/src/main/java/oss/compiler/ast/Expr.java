@@ -2,7 +2,10 @@ package oss.compiler.ast;
 
 import oss.ir.program.Span;
 
-/** Integer (or decimal, before a unit) expressions, folded by the compiler. */
+/**
+ * Integer (or decimal, before a unit) expressions: folded by the compiler where a count, size or
+ * time is needed, lowered to data values ({@code oss.ir.program.Val}) in conditions and assignments.
+ */
 public sealed interface Expr extends Node {
 
     /** A number literal, kept as written: {@code 42}, {@code 0x1F}, {@code 1_000}, {@code 1.5}. */
@@ -28,7 +31,15 @@ public sealed interface Expr extends Node {
         }
     }
 
-    /** {@code op} is one of {@code + - * / %}. */
+    /** {@code !e}: 1 when {@code e} is 0, else 0. */
+    record Not(Expr operand, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNot(this);
+        }
+    }
+
+    /** {@code op} is one of {@code + - * / %}, {@code == != < <= > >=} or {@code && ||}, as written. */
     record Binary(String op, Expr left, Expr right, Span span) implements Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -51,6 +62,37 @@ public sealed interface Expr extends Node {
         }
     }
 
+    /** {@code slot[i]}: an element of an {@code int} array. */
+    record Element(Name array, Expr index, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitElement(this);
+        }
+    }
+
+    /** {@code P.x}, {@code p[1].x}: process P's variable x, in an expectation. */
+    record Field(Ref owner, Name field, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitField(this);
+        }
+    }
+
+    /**
+     * {@code fetch_add(x, 1)}, {@code cmpxchg(x, 0, 1)}, ...: an atomic operation on {@code target};
+     * {@code function} as written, {@code arguments} after the target (their count checked by the lowering).
+     */
+    record Atomic(Name function, Ref target, java.util.List<Expr> arguments, Span span) implements Expr {
+        public Atomic {
+            arguments = java.util.List.copyOf(arguments);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAtomic(this);
+        }
+    }
+
     <R> R accept(Visitor<R> visitor);
 
     /**
@@ -65,5 +107,9 @@ public sealed interface Expr extends Node {
         R visitBinary(Binary e);
         R visitCall(Call e);
         R visitParen(Paren e);
+        R visitNot(Not e);
+        R visitElement(Element e);
+        R visitField(Field e);
+        R visitAtomic(Atomic e);
     }
 }

@@ -51,4 +51,31 @@ public final class ExprNames implements Expr.Visitor<Void> {
     public Void visitParen(Expr.Paren e) {
         return e.inner().accept(this);
     }
+
+    @Override
+    public Void visitNot(Expr.Not e) {
+        return e.operand().accept(this);
+    }
+
+    /** The array's name counts as a use, as {@code a} in {@code a[i]}. */
+    @Override
+    public Void visitElement(Expr.Element e) {
+        out.add(new Expr.NameRef(e.array().text(), e.array().span()));
+        return e.index().accept(this);
+    }
+
+    @Override
+    public Void visitField(Expr.Field e) {
+        out.add(new Expr.NameRef(e.owner().name().text(), e.owner().name().span()));
+        e.owner().index().ifPresent(i -> i.accept(this));
+        return null;
+    }
+
+    @Override
+    public Void visitAtomic(Expr.Atomic e) {
+        out.add(new Expr.NameRef(e.target().name().text(), e.target().name().span()));
+        e.target().index().ifPresent(i -> i.accept(this));
+        e.arguments().forEach(a -> a.accept(this));
+        return null;
+    }
 }

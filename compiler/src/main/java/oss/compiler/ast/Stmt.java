@@ -393,6 +393,91 @@ public sealed interface Stmt extends Node {
         }
     }
 
+    // ---- data (docs/language.md, "Shared data")
+
+    /** {@code int x = e}, {@code int a[4]}, {@code int a[2] = {0, 1}} in a body: a local, set where it stands. */
+    record Var(Name name, Optional<Expr> size, Optional<Expr> value, List<Expr> initial, Span span) implements Stmt {
+        public Var {
+            initial = List.copyOf(initial);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitVar(this);
+        }
+    }
+
+    /**
+     * {@code x = e}, {@code a[i] = e}, {@code x += e}, {@code x -= e} ({@code value} present), {@code x++},
+     * {@code x--} (absent); {@code op} as written.
+     */
+    record Assign(Ref target, String op, Optional<Expr> value, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAssign(this);
+        }
+    }
+
+    /** {@code if (c) { } else if (d) { } else { }}: at most one of {@code elseIf} and {@code otherwise}. */
+    record If(Expr condition, Block then, Optional<If> elseIf, Optional<Block> otherwise, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIf(this);
+        }
+    }
+
+    record While(Expr condition, Block body, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitWhile(this);
+        }
+    }
+
+    record Break(Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBreak(this);
+        }
+    }
+
+    record Assert(Expr condition, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAssert(this);
+        }
+    }
+
+    record Await(Expr condition, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAwait(this);
+        }
+    }
+
+    /** {@code atomic { ... }}: the block as one step. */
+    record Atomic(Block body, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAtomic(this);
+        }
+    }
+
+    /** {@code atomic_inc(x)}, {@code fetch_add(x, 1)}, ... as a statement (a result is dropped). */
+    record AtomicOp(Expr.Atomic operation, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAtomicOp(this);
+        }
+    }
+
+    /** {@code mb()}, {@code smp_wmb()}, ...: {@code name} as written, without the parentheses. */
+    record Fence(String name, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFence(this);
+        }
+    }
+
     <R> R accept(Visitor<R> visitor);
 
     /**
@@ -448,5 +533,15 @@ public sealed interface Stmt extends Node {
         R visitBarrierWait(BarrierWait s);
         R visitSemOp(SemOp s);
         R visitChoose(Choose s);
+        R visitVar(Var s);
+        R visitAssign(Assign s);
+        R visitIf(If s);
+        R visitWhile(While s);
+        R visitBreak(Break s);
+        R visitAssert(Assert s);
+        R visitAwait(Await s);
+        R visitAtomic(Atomic s);
+        R visitAtomicOp(AtomicOp s);
+        R visitFence(Fence s);
     }
 }

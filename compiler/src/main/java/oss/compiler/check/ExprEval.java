@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import oss.compiler.ast.Expr;
+import oss.compiler.format.Canonical;
 import oss.compiler.util.Suggest;
 import oss.ir.diag.Code;
 import oss.ir.program.Span;
@@ -24,6 +25,13 @@ public final class ExprEval {
     private static final BigDecimal ADDRESS_LIMIT = new BigDecimal(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
     private final Diags diags;
     private final Symbols symbols;
+
+    /** The data variables in scope where an expression is folded, to say why they cannot be used there. */
+    private java.util.function.Predicate<String> variables = n -> false;
+
+    public void setVariables(java.util.function.Predicate<String> variables) {
+        this.variables = variables;
+    }
 
     public ExprEval(Diags diags, Symbols symbols) {
         this.diags = diags;
@@ -166,10 +174,53 @@ public final class ExprEval {
         public BigDecimal visitParen(Expr.Paren e) {
             return fold(e.inner());
         }
+
+        @Override
+        public BigDecimal visitNot(Expr.Not e) {
+            BigDecimal x = fold(e.operand());
+            return x == null ? null : x.signum() == 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+
+        @Override
+        public BigDecimal visitElement(Expr.Element e) {
+            return notConstant(e, "`" + e.array().text() + "[...]` is an element of a variable");
+        }
+
+        @Override
+        public BigDecimal visitField(Expr.Field e) {
+            return notConstant(e, "`" + Canonical.expr(e) + "` is a process's variable");
+        }
+
+        @Override
+        public BigDecimal visitAtomic(Expr.Atomic e) {
+            return notConstant(e, "`" + e.function().text() + "(...)` is an atomic operation done while the scenario runs");
+        }
+    }
+
+    private BigDecimal notConstant(Expr e, String what) {
+        diags.report(Code.WRONG_KIND, e.span(), what + ": its value is not known when the file is compiled, and a count,"
+                + " size, time or index of a declared object needs a number or a loop index here");
+        return null;
     }
 
     private BigDecimal binary(Expr.Binary b, BigDecimal x, BigDecimal y) {
         switch (b.op()) {
+            case "==":
+                return truth(x.compareTo(y) == 0);
+            case "!=":
+                return truth(x.compareTo(y) != 0);
+            case "<":
+                return truth(x.compareTo(y) < 0);
+            case "<=":
+                return truth(x.compareTo(y) <= 0);
+            case ">":
+                return truth(x.compareTo(y) > 0);
+            case ">=":
+                return truth(x.compareTo(y) >= 0);
+            case "&&":
+                return truth(x.signum() != 0 && y.signum() != 0);
+            case "||":
+                return truth(x.signum() != 0 || y.signum() != 0);
             case "+":
                 return x.add(y);
             case "-":
@@ -197,6 +248,11 @@ public final class ExprEval {
         return x.divide(y, MathContext.DECIMAL64).setScale(9, RoundingMode.HALF_UP);
     }
 
+    /** C's truth values. */
+    private static BigDecimal truth(boolean b) {
+        return b ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
     private BigDecimal number(Expr.Number n) {
         String text = n.text().replace("_", "");
         try {
@@ -220,6 +276,9 @@ public final class ExprEval {
             return BigDecimal.valueOf(bound);
         }
         Symbols.Symbol s = symbols.lookup(n.name());
+        if (s != null && s.kind() == oss.compiler.ast.Declaration.Kind.INT || s == null && variables.test(n.name())) {
+            return notConstant(n, "`" + n.name() + "` is a variable");
+        }
         if (s != null) {
             diags.report(Code.WRONG_KIND, n.span(), "`" + n.name() + "` is " + s.describe() + ", not a number");
             return null;

@@ -22,6 +22,7 @@ import oss.ir.program.MemoryPolicy;
 import oss.ir.program.Paging;
 import oss.ir.program.ReplacementKind;
 import oss.ir.program.SchedulerSpec;
+import oss.ir.program.SharedData;
 import oss.ir.program.Span;
 import oss.ir.program.TlbSpec;
 
@@ -62,6 +63,10 @@ public final class SettingsReader {
     private MallocSpec malloc = MemoryPolicy.defaults().malloc();
     private long stackLimit = MemoryPolicy.DEFAULT_STACK_LIMIT;
     private final Map<String, Span> seen = new HashMap<>();
+    private SharedData.MemoryModel memoryModel = SharedData.MemoryModel.SC;
+    private int storeBuffer = SharedData.DEFAULT_STORE_BUFFER;
+    /** The most entries a store buffer may have: enough for any litmus test, small enough for the explorer. */
+    static final int MAX_STORE_BUFFER = 64;
     private static final long MIN_STACK_LIMIT = 132 * 1024;
     private static final long MAX_STACK_LIMIT = 120L << 20;
 
@@ -83,6 +88,16 @@ public final class SettingsReader {
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
                 new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit));
+    }
+
+    /** {@code memory_model sc | tso | relaxed} (docs/language.md, "Memory models"). */
+    public SharedData.MemoryModel memoryModel() {
+        return memoryModel;
+    }
+
+    /** {@code store_buffer N}: entries of each task's store buffer under tso and relaxed. */
+    public int storeBuffer() {
+        return storeBuffer;
     }
 
     /** Reads all blocks: the machine first, since `cycles` and `pages` depend on its clock and page size. */
@@ -236,6 +251,16 @@ public final class SettingsReader {
                 a.finish("deadlock detect");
             }
             case "malloc" -> malloc(a);
+            case "memory_model" -> {
+                var m = a.oneOf(List.of("sc", "tso", "relaxed"), "a memory model");
+                a.finish("memory_model tso");
+                m.ifPresent(x -> memoryModel = SharedData.MemoryModel.valueOf(x.toUpperCase(java.util.Locale.ROOT)));
+            }
+            case "store_buffer" -> {
+                OptionalLong v = a.integer("the store buffer's entries", 1, MAX_STORE_BUFFER);
+                a.finish("store_buffer 4");
+                v.ifPresent(x -> storeBuffer = (int) x);
+            }
             case "replacement" -> {
                 var r = a.oneOf(List.of("lru", "clock", "fifo", "opt", "random"), "a page replacement policy");
                 a.finish("replacement lru");

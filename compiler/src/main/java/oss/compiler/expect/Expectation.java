@@ -53,4 +53,20 @@ public sealed interface Expectation {
      */
     record Machine(String subject, String metric, CompareOp op, long value, String text, Span span)
             implements Expectation {}
+
+    /**
+     * A value expectation ({@code expect count == 4}, {@code expect always x <= 4}, {@code expect possible
+     * P.r == 1}): {@code property} is the same object as in {@code Program.data().properties()}, whose mode
+     * says when it is judged.
+     */
+    record Value(oss.ir.program.SharedData.Property property, String text, Span span) implements Expectation {}
+
+    /**
+     * {@code expect always assert}: no {@code assert} fails in any interleaving; {@code expect possible assert}
+     * ({@code possible} true): in at least one interleaving that ends, none fails.
+     */
+    record Assertions(boolean possible, String text, Span span) implements Expectation {}
+
+    /** {@code expect race} (a data race happens in the run or some interleaving) or {@code expect no race}. */
+    record Race(boolean negated, String text, Span span) implements Expectation {}
 }

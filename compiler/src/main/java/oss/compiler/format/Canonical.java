@@ -73,9 +73,13 @@ public final class Canonical {
     public static String declaration(Declaration d) {
         StringBuilder sb = new StringBuilder(d.kind().keyword()).append(' ').append(d.name().text());
         d.arraySize().ifPresent(e -> sb.append('[').append(expr(e)).append(']'));
-        d.value().ifPresent(v -> sb.append(d.kind() == Declaration.Kind.SEMAPHORE ? " = " : " ").append(expr(v)));
+        d.value().ifPresent(v -> sb.append(d.kind() == Declaration.Kind.SEMAPHORE || d.kind() == Declaration.Kind.INT
+                ? " = " : " ").append(expr(v)));
         if (d.writerPreferring()) {
             sb.append(" writer_preferring");
+        }
+        if (d.kind() == Declaration.Kind.INT && !d.initial().isEmpty()) {
+            sb.append(" = ").append(initializer(d.initial()));
         }
         if (d.kind() == Declaration.Kind.SEMSET) {
             List<String> values = new ArrayList<>();
@@ -85,7 +89,41 @@ public final class Canonical {
         return sb.toString();
     }
 
+    /** {@code {0, 1}}: an int array's values element by element. */
+    public static String initializer(List<Expr> values) {
+        List<String> parts = new ArrayList<>();
+        values.forEach(e -> parts.add(expr(e)));
+        return "{" + String.join(", ", parts) + "}";
+    }
+
+    /** {@code fetch_add(x, 1)}. */
+    public static String atomic(Expr.Atomic a) {
+        StringBuilder sb = new StringBuilder(a.function().text()).append('(').append(ref(a.target()));
+        a.arguments().forEach(e -> sb.append(", ").append(expr(e)));
+        return sb.append(')').toString();
+    }
+
     private static final class ExprText implements Expr.Visitor<String> {
+        @Override
+        public String visitNot(Expr.Not e) {
+            return "!" + expr(e.operand());
+        }
+
+        @Override
+        public String visitElement(Expr.Element e) {
+            return e.array().text() + "[" + expr(e.index()) + "]";
+        }
+
+        @Override
+        public String visitField(Expr.Field e) {
+            return ref(e.owner()) + "." + e.field().text();
+        }
+
+        @Override
+        public String visitAtomic(Expr.Atomic e) {
+            return atomic(e);
+        }
+
         @Override
         public String visitNumber(Expr.Number e) {
             return e.text();
@@ -162,6 +200,26 @@ public final class Canonical {
             List<String> items = new ArrayList<>();
             e.items().forEach(r -> items.add(ref(r)));
             return e.list().text() + " [" + String.join(", ", items) + "]";
+        }
+
+        @Override
+        public String visitValue(ExpectNode.Value e) {
+            String q = switch (e.quantifier()) {
+                case AT_END -> "";
+                case ALWAYS -> "always ";
+                case POSSIBLE -> "possible ";
+            };
+            return q + expr(e.condition());
+        }
+
+        @Override
+        public String visitAssertions(ExpectNode.Assertions e) {
+            return (e.possible() ? "possible" : "always") + " assert";
+        }
+
+        @Override
+        public String visitRace(ExpectNode.Race e) {
+            return e.no() ? "no race" : "race";
         }
 
         @Override

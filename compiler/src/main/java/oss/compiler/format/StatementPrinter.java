@@ -341,4 +341,81 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
     public Void visitJoin(Stmt.Join s) {
         return line(s, "join " + s.thread().text());
     }
+
+    // ------------------------------------------------------------ data
+
+    @Override
+    public Void visitVar(Stmt.Var s) {
+        StringBuilder sb = new StringBuilder("int ").append(s.name().text());
+        s.size().ifPresent(e -> sb.append('[').append(expr(e)).append(']'));
+        s.value().ifPresent(e -> sb.append(" = ").append(expr(e)));
+        if (!s.initial().isEmpty()) {
+            sb.append(" = ").append(Canonical.initializer(s.initial()));
+        }
+        return line(s, sb.toString());
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign s) {
+        return line(s, ref(s.target()) + s.value().map(v -> " " + s.op() + " " + expr(v)).orElse(s.op()));
+    }
+
+    /** {@code if (c) {} else if (d) {} else {}}: each {@code else} on the line of the brace it follows. */
+    @Override
+    public Void visitIf(Stmt.If s) {
+        out.open(s.span(), s.then().span().line(), "if (" + expr(s.condition()) + ") {");
+        Stmt.If at = s;
+        while (true) {
+            body(at.then());
+            if (at.elseIf().isPresent()) {
+                Stmt.If next = at.elseIf().get();
+                out.close(at.then().span(), "} else if (" + expr(next.condition()) + ") {", next.then().span().line(), true);
+                at = next;
+            } else if (at.otherwise().isPresent()) {
+                Block other = at.otherwise().get();
+                out.close(at.then().span(), "} else {", other.span().line(), true);
+                body(other);
+                out.close(other.span(), "}", other.span().endLine(), false);
+                return null;
+            } else {
+                out.close(at.then().span(), "}", at.then().span().endLine(), false);
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public Void visitWhile(Stmt.While s) {
+        return nested(s, "while (" + expr(s.condition()) + ")", s.body());
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break s) {
+        return line(s, "break");
+    }
+
+    @Override
+    public Void visitAssert(Stmt.Assert s) {
+        return line(s, "assert " + expr(s.condition()));
+    }
+
+    @Override
+    public Void visitAwait(Stmt.Await s) {
+        return line(s, "await " + expr(s.condition()));
+    }
+
+    @Override
+    public Void visitAtomic(Stmt.Atomic s) {
+        return nested(s, "atomic", s.body());
+    }
+
+    @Override
+    public Void visitAtomicOp(Stmt.AtomicOp s) {
+        return line(s, Canonical.atomic(s.operation()));
+    }
+
+    @Override
+    public Void visitFence(Stmt.Fence s) {
+        return line(s, s.name() + "()");
+    }
 }

@@ -40,7 +40,17 @@ final class Flow {
      */
     private final Map<Object, Map<Held, Optional<Held>>> quiet = new IdentityHashMap<>();
 
+    /** The plain accesses to variables others can see, with the locks held at each, for Eraser's check. */
+    private final Lockset lockset;
+    /** Per enclosing {@code while} loop, the states at its {@code break}s in the walk now being done. */
+    private final java.util.Deque<List<Held>> exits = new java.util.ArrayDeque<>();
+
     Flow(Locks locks, LockGraph graph, Reports reports) {
+        this(locks, graph, reports, new Lockset());
+    }
+
+    Flow(Locks locks, LockGraph graph, Reports reports, Lockset lockset) {
+        this.lockset = lockset;
         this.locks = locks;
         this.graph = graph;
         this.reports = reports;
@@ -61,7 +71,13 @@ final class Flow {
 
     /** Walks one task's body from an empty lockset; {@code end} is where its body ends, for messages. */
     void task(String name, int capacity, List<Op> body, Span end) {
-        Task t = new Task(tasks.size(), name, capacity);
+        task(name, capacity, -1, body, end);
+    }
+
+    /** {@code group}: the thread group the task shares memory with, -1 for a group of its own. */
+    private void task(String name, int capacity, int group, List<Op> body, Span end) {
+        int id = tasks.size();
+        Task t = new Task(id, name, capacity, group < 0 ? id : group);
         tasks.add(t);
         Held out = walk(t, body, Held.empty(locks), true, 1);
         if (out != null) {
@@ -268,57 +284,66 @@ final class Flow {
 
         @Override
         public Held visitAssign(Op.Assign op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return s;
         }
 
         @Override
         public Held visitLoad(Op.Load op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            if (report) {
+                lockset.access(t, op.source(), false, s, op.span());
+            }
+            return s;
         }
 
         @Override
         public Held visitStore(Op.Store op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            if (report) {
+                lockset.access(t, op.target(), true, s, op.span());
+            }
+            return s;
         }
 
         @Override
         public Held visitRmw(Op.Rmw op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            // atomic: it needs no lock, and orders nothing here
+            return s;
         }
 
         @Override
         public Held visitAtomic(Op.Atomic op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return walk(op.body(), s);
         }
 
         @Override
         public Held visitIf(Op.If op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return Held.merge(walk(op.then(), s), walk(op.otherwise(), s));
         }
 
         @Override
         public Held visitLoop(Op.Loop op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return whileLoop(op.body(), s);
         }
 
         @Override
         public Held visitBreak(Op.Break op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            exits.peek().add(s.copy());
+            return null;
         }
 
         @Override
         public Held visitAssert(Op.Assert op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return s;
         }
 
         @Override
         public Held visitAwait(Op.Await op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            // a busy wait: it spins rather than sleeps, so it is no sleep under a spinlock
+            return s;
         }
 
         @Override
         public Held visitFence(Op.Fence op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return s;
         }
 
         @Override
@@ -418,6 +443,40 @@ final class Flow {
         @Override
         public Held visitSemPost(Op.SemPost op) {
             return s;
+        }
+
+        /**
+         * A {@code while} loop: its body from the join of what the passes before leave (a fixed point), then
+         * the join of the states at its {@code break}s; null when it has none (nothing after it runs).
+         */
+        private Held whileLoop(List<Op> body, Held in) {
+            Held entry = in;
+            for (int guard = 0; guard < 64; guard++) {
+                exits.push(new ArrayList<>());
+                Held out;
+                try {
+                    out = Flow.this.walk(t, body, entry, false, mult);
+                } finally {
+                    exits.pop();
+                }
+                Held next = Held.merge(entry, out);
+                if (next.equals(entry)) {
+                    break;
+                }
+                entry = next;
+            }
+            List<Held> left = new ArrayList<>();
+            exits.push(left);
+            try {
+                Flow.this.walk(t, body, entry, report, mult);
+            } finally {
+                exits.pop();
+            }
+            Held joined = null;
+            for (Held h : left) {
+                joined = joined == null ? h : Held.merge(joined, h);
+            }
+            return joined;
         }
 
         @Override
@@ -561,7 +620,9 @@ final class Flow {
             return;
         }
         int capacity = (int) Math.min(LockOrder.MAX_CAPACITY, (long) parent.capacity * mult);
-        task(kind + " of " + parent.name + " at " + op.span(), capacity, body, op.span());
+        // a thread (or a clone that shares the address space) sees its process's variables; a forked child a copy
+        boolean shares = op instanceof Op.Thread || op instanceof Op.Clone c && c.vm();
+        task(kind + " of " + parent.name + " at " + op.span(), capacity, shares ? parent.group : -1, body, op.span());
     }
 
     // ---- reports ------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ import oss.ir.program.Span;
  * <li>OSS1306 SELF_DEADLOCK: taking a lock the task holds on every path.</li>
  * <li>OSS1307 SLEEP_IN_SPINLOCK_STATIC: a statement that can sleep while a
  * spinlock may be held.</li>
+ * <li>OSS1308 NO_COMMON_LOCK: a variable two tasks use, one writing, with no lock
+ * held at every plain access ({@link Lockset}).</li>
  * </ul>
  *
  * Pure: the same program gives the same list, sorted by position. Linear in
@@ -40,13 +42,15 @@ public final class LockOrder {
         Locks locks = new Locks(program);
         LockGraph graph = new LockGraph(Math.max(1, locks.size));
         Reports reports = new Reports();
-        Flow flow = new Flow(locks, graph, reports);
+        Lockset lockset = new Lockset();
+        Flow flow = new Flow(locks, graph, reports, lockset);
         for (ProcessDef p : program.processes()) {
             flow.task(p.name(), 1, p.body(), endOf(p));
         }
         for (LockGraph.Cycle c : graph.cycles(flow.taskCount(), flow.capacity())) {
             reports.add(cycle(locks, c));
         }
+        lockset.findings().forEach(reports::add);
         return reports.sorted();
     }
 

@@ -15,10 +15,17 @@ final class Task {
     final int id;
     final String name;
     final int capacity;
+    /** The thread group whose memory the task shares: its own id, or its parent's for a thread. */
+    final int group;
     /** The child-starting statements of this task already analysed (a loop body is walked more than once). */
     final Set<Op> started = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Task(int id, String name, int capacity) {
+        this(id, name, capacity, id);
+    }
+
+    Task(int id, String name, int capacity, int group) {
+        this.group = group;
         this.id = id;
         this.name = name;
         this.capacity = capacity;

@@ -25,6 +25,7 @@ import oss.ir.diag.Code;
 import oss.ir.program.Op;
 import oss.ir.program.ResourceDecl;
 import oss.ir.program.Span;
+import oss.ir.program.Val;
 
 /**
  * Lowers one process body (for one value of its index) to ops: names
@@ -41,9 +42,11 @@ final class BodyLowerer {
     private final Budget budget;
     private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final MemoryLowerer memory;
+    private final DataLowerer data;
 
     BodyLowerer(Diags diags, ExprEval eval, Units units, Resolver resolver, Symbols symbols,
-                List<ResourceDecl> resources, Budget budget, MemoryContext context) {
+                List<ResourceDecl> resources, Budget budget, MemoryContext context,
+                Map<String, oss.ir.program.SharedData.VarDecl> shared, boolean threaded) {
         this.diags = diags;
         this.eval = eval;
         this.units = units;
@@ -52,29 +55,76 @@ final class BodyLowerer {
         this.resources = resources;
         this.budget = budget;
         this.memory = new MemoryLowerer(diags, eval, units, symbols, context, slots, this);
+        this.data = new DataLowerer(diags, eval, symbols, shared, slots, threaded);
+    }
+
+    /** Whether a body makes threads anywhere (its forked children too): its variables are then shared by them. */
+    static boolean makesThreads(Block b) {
+        for (Stmt s : b.statements()) {
+            if (s instanceof Stmt.Thread) {
+                return true;
+            }
+            if (s instanceof Stmt.Clone c && c.flags().stream().anyMatch(f -> f.text().equals("vm"))) {
+                return true;
+            }
+            for (Block inner : oss.compiler.ast.Blocks.of(s)) {
+                if (makesThreads(inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The process's own data variables, for {@code expect P.x}. */
+    Map<String, DataLowerer.Var> dataVariables() {
+        return data.processVariables();
     }
 
     int slotCount() {
         return slots.size();
     }
 
-    /** Every variable of the body and its slot. */
+    /** Every variable of the body that holds a child, a thread or memory, and its slot. */
     Map<String, Integer> variables() {
-        return Map.copyOf(slots);
+        return Map.copyOf(DataLowerer.named(slots));
     }
 
     List<Op> block(Block b, Map<String, Long> env) {
         List<Op> out = new ArrayList<>();
         Statements lower = new Statements(env, out);
-        for (Stmt s : b.statements()) {
-            if (budget.exhausted()) {
-                break;
+        data.openScope();
+        eval.setVariables(data::isVariable);
+        try {
+            for (Stmt s : b.statements()) {
+                if (budget.exhausted()) {
+                    break;
+                }
+                budget.work(1);
+                oss.ir.Deadline.check();
+                data.statement();
+                if (data.inAtomic() && !ATOMIC_BODY.contains(s.getClass())) {
+                    diags.report(Code.MISPLACED_STATEMENT, s.span(), "only assignments, `int`, `if`, `assert` and atomic"
+                            + " operations can be done inside `atomic { }`: the block is one step, and this statement"
+                            + " could wait or is a step of its own");
+                    continue;
+                }
+                s.accept(lower);
             }
-            budget.work(1);
-            oss.ir.Deadline.check();
-            s.accept(lower);
+        } finally {
+            data.closeScope();
         }
         return out;
+    }
+
+    private static final java.util.Set<Class<?>> ATOMIC_BODY = java.util.Set.of(Stmt.Var.class, Stmt.Assign.class,
+            Stmt.If.class, Stmt.Assert.class, Stmt.AtomicOp.class);
+
+    /** Ops emitted one by one (data lowering makes several per statement), each counted in the budget. */
+    void emitAll(List<Op> out, List<Op> ops) {
+        for (Op op : ops) {
+            emit(out, op);
+        }
     }
 
     void emit(List<Op> out, Op op) {
@@ -122,7 +172,7 @@ final class BodyLowerer {
         @Override
         public Void visitRepeat(Stmt.Repeat s) {
             OptionalLong n = eval.inRange(s.count(), env, "the repeat count", 1, Long.MAX_VALUE, Code.NOT_POSITIVE);
-            List<Op> body = block(s.body(), env);
+            List<Op> body = data.outsideLoop(() -> block(s.body(), env));
             n.ifPresent(count -> emit(out, new Op.Repeat(count, body, s.span())));
             return null;
         }
@@ -200,7 +250,7 @@ final class BodyLowerer {
         @Override
         public Void visitFork(Stmt.Fork s) {
             int slot = s.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
-            List<Op> body = memory.child(() -> block(s.body(), env), false);
+            List<Op> body = data.outsideLoop(() -> memory.child(() -> block(s.body(), env), false));
             s.variable().ifPresent(v -> memory.define(v, slot, MemoryLowerer.Kind.CHILD));
             emit(out, new Op.Fork(slot, body, s.span()));
             return null;
@@ -294,20 +344,26 @@ final class BodyLowerer {
 
         @Override
         public Void visitVFork(Stmt.VFork s) {
-            memory.vfork(s, env, out);
-            return null;
+            return data.outsideLoop(() -> {
+                memory.vfork(s, env, out);
+                return null;
+            });
         }
 
         @Override
         public Void visitExec(Stmt.Exec s) {
-            memory.exec(s, env, out);
-            return null;
+            return data.outsideLoop(() -> {
+                memory.exec(s, env, out);
+                return null;
+            });
         }
 
         @Override
         public Void visitThread(Stmt.Thread s) {
-            memory.thread(s, env, out);
-            return null;
+            return data.inThread(() -> {
+                memory.thread(s, env, out);
+                return null;
+            });
         }
 
         @Override
@@ -318,8 +374,12 @@ final class BodyLowerer {
 
         @Override
         public Void visitClone(Stmt.Clone s) {
-            memory.clone(s, env, out);
-            return null;
+            java.util.function.Supplier<Void> lower = () -> {
+                memory.clone(s, env, out);
+                return null;
+            };
+            // a clone that shares the address space is a thread: what it declares is its own
+            return s.flags().stream().anyMatch(f -> f.text().equals("vm")) ? data.inThread(lower) : data.outsideLoop(lower);
         }
 
         @Override
@@ -355,7 +415,7 @@ final class BodyLowerer {
         @Override
         public Void visitSeqWrite(Stmt.SeqWrite s) {
             OptionalInt q = resolver.resolve(s.seqlock(), Declaration.Kind.SEQLOCK, env);
-            List<Op> body = block(s.body(), env);
+            List<Op> body = data.outsideLoop(() -> block(s.body(), env));
             q.ifPresent(i -> emit(out, new Op.SeqWrite(i, body, s.span())));
             return null;
         }
@@ -363,7 +423,7 @@ final class BodyLowerer {
         @Override
         public Void visitSeqRead(Stmt.SeqRead s) {
             OptionalInt q = resolver.resolve(s.seqlock(), Declaration.Kind.SEQLOCK, env);
-            List<Op> body = block(s.body(), env);
+            List<Op> body = data.outsideLoop(() -> block(s.body(), env));
             q.ifPresent(i -> emit(out, new Op.SeqRead(i, body, s.span())));
             return null;
         }
@@ -402,6 +462,122 @@ final class BodyLowerer {
         @Override
         public Void visitChoose(Stmt.Choose s) {
             choose(s, env, out);
+            return null;
+        }
+
+        // ---- data: see DataLowerer
+
+        @Override
+        public Void visitVar(Stmt.Var s) {
+            List<Op> ops = new ArrayList<>();
+            data.declare(s, env, ops);
+            emitAll(out, ops);
+            return null;
+        }
+
+        @Override
+        public Void visitAssign(Stmt.Assign s) {
+            List<Op> ops = new ArrayList<>();
+            data.assign(s, env, ops);
+            emitAll(out, ops);
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Stmt.If s) {
+            List<Op> ops = new ArrayList<>();
+            Val c = data.condition(s.condition(), env, ops);
+            MemoryLowerer.Scope entry = memory.scope();
+            List<Op> then = block(s.then(), env);
+            MemoryLowerer.Scope afterThen = memory.scope();
+            memory.restore(entry);
+            List<Op> otherwise = new ArrayList<>();
+            if (s.elseIf().isPresent()) {
+                data.statement();
+                visitNested(s.elseIf().get(), otherwise);
+            } else if (s.otherwise().isPresent()) {
+                otherwise = block(s.otherwise().get(), env);
+            }
+            memory.merge(afterThen);
+            if (c != null) {
+                emitAll(out, ops);
+                emit(out, new Op.If(c, then, otherwise, s.span()));
+            }
+            return null;
+        }
+
+        /** An {@code else if}: lowered into the outer {@code else} list, in a scope of its own. */
+        private void visitNested(Stmt.If s, List<Op> into) {
+            data.openScope();
+            try {
+                new Statements(env, into).visitIf(s);
+            } finally {
+                data.closeScope();
+            }
+        }
+
+        @Override
+        public Void visitWhile(Stmt.While s) {
+            List<Op> ops = new ArrayList<>();
+            data.loop(s, env, ops, b -> block(b, env));
+            emitAll(out, ops);
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Stmt.Break s) {
+            List<Op> ops = new ArrayList<>();
+            data.breakLoop(s, ops);
+            emitAll(out, ops);
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Stmt.Assert s) {
+            List<Op> ops = new ArrayList<>();
+            Val c = data.condition(s.condition(), env, ops);
+            if (c != null) {
+                emitAll(out, ops);
+                emit(out, new Op.Assert(c, oss.compiler.format.Canonical.expr(s.condition()), s.span()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Stmt.Await s) {
+            if (data.inAtomic()) {
+                return null;
+            }
+            List<Op> ops = new ArrayList<>();
+            Val c = data.awaited(s.condition(), env, ops);
+            if (c != null) {
+                emitAll(out, ops);
+                emit(out, new Op.Await(c, s.span()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Stmt.Atomic s) {
+            if (data.inAtomic()) {
+                return null;
+            }
+            List<Op> body = data.atomic(() -> block(s.body(), env));
+            emit(out, new Op.Atomic(body, s.span()));
+            return null;
+        }
+
+        @Override
+        public Void visitAtomicOp(Stmt.AtomicOp s) {
+            List<Op> ops = new ArrayList<>();
+            data.atomicOp(s, env, ops);
+            emitAll(out, ops);
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Stmt.Fence s) {
+            emit(out, new Op.Fence(DataLowerer.fence(s.name()), s.span()));
             return null;
         }
     }

@@ -15,6 +15,10 @@ import oss.compiler.expect.CompareOp;
 import oss.compiler.expect.Expectation;
 import oss.compiler.util.Suggest;
 import oss.ir.diag.Code;
+import oss.ir.program.Cell;
+import oss.ir.program.SharedData;
+import oss.ir.program.Span;
+import oss.ir.program.Val;
 
 /** {@code expect} lines → {@link Expectation}s, with names, metrics and units checked. */
 final class ExpectationLowerer {
@@ -74,7 +78,210 @@ final class ExpectationLowerer {
             public Optional<Expectation> visitMetric(ExpectNode.Metric m) {
                 return metric(m, text);
             }
+
+            @Override
+            public Optional<Expectation> visitValue(ExpectNode.Value v) {
+                SharedData.Property.Mode mode = switch (v.quantifier()) {
+                    case AT_END -> SharedData.Property.Mode.AT_END;
+                    case ALWAYS -> SharedData.Property.Mode.ALWAYS;
+                    case POSSIBLE -> SharedData.Property.Mode.POSSIBLE;
+                };
+                Val c = new ValueReader().lower(v.condition());
+                return c == null ? Optional.empty() : property(mode, c, text, v.span());
+            }
+
+            @Override
+            public Optional<Expectation> visitAssertions(ExpectNode.Assertions a) {
+                return Optional.of(new Expectation.Assertions(a.possible(), text, a.span()));
+            }
+
+            @Override
+            public Optional<Expectation> visitRace(ExpectNode.Race r) {
+                return Optional.of(new Expectation.Race(r.no(), text, r.span()));
+            }
         });
+    }
+
+    // ------------------------------------------------------------ values
+
+    private Map<String, SharedData.VarDecl> shared = Map.of();
+    private Map<String, Map<String, DataLowerer.Var>> dataVariables = Map.of();
+    private Map<String, Integer> processIndexes = Map.of();
+    private final List<SharedData.Property> properties = new ArrayList<>();
+
+    ExpectationLowerer withData(Map<String, SharedData.VarDecl> shared, Map<String, Map<String, DataLowerer.Var>> data,
+                                Map<String, Integer> processIndexes) {
+        this.shared = shared;
+        this.dataVariables = data;
+        this.processIndexes = processIndexes;
+        return this;
+    }
+
+    /** The value expectations, in source order, for {@code Program.data()}. */
+    List<SharedData.Property> properties() {
+        return List.copyOf(properties);
+    }
+
+    private Optional<Expectation> property(SharedData.Property.Mode mode, Val condition, String text, Span span) {
+        SharedData.Property p = new SharedData.Property(mode, condition, text, span);
+        properties.add(p);
+        return Optional.of(new Expectation.Value(p, text, span));
+    }
+
+    /** {@code expect P.x == 3} where x is a data variable of P: a value expectation when the run ends. */
+    private Optional<Expectation> dataMetric(ExpectNode.Metric m, String process, DataLowerer.Var var, String text) {
+        if (m.value().unit().isPresent()) {
+            diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + var.name() + "` is an int, without a unit");
+            return Optional.empty();
+        }
+        Cell cell = processCell(var, process, m.metric().span());
+        Val value = new ValueReader().lower(m.value().value());
+        if (cell == null || value == null) {
+            return Optional.empty();
+        }
+        Val c = new Val.Binary(DataLowerer.binOp(m.op()), new Val.Read(cell), value);
+        return property(SharedData.Property.Mode.AT_END, c, text, m.span());
+    }
+
+    private Cell processCell(DataLowerer.Var v, String process, Span at) {
+        if (v.array()) {
+            diags.report(Code.NOT_AN_ARRAY, at, "`" + v.name() + "` is an array: an expectation reads one int");
+            return null;
+        }
+        Integer index = processIndexes.get(process);
+        if (index == null) {
+            return null;
+        }
+        return new Cell(v.scope(), index, v.base(), 1, new Val.Const(0), process + "." + v.name());
+    }
+
+    /**
+     * An expectation's condition as a value over the final state: shared variables by name, a process's own
+     * as {@code P.x} or {@code p[1].x}; constants folded. Nothing is loaded: the judge reads memory directly.
+     */
+    private final class ValueReader implements oss.compiler.ast.Expr.Visitor<Val> {
+        Val lower(oss.compiler.ast.Expr e) {
+            return e.accept(this);
+        }
+
+        private Val constant(oss.compiler.ast.Expr e) {
+            OptionalLong v = eval.integer(e, Map.of(), "the value");
+            if (v.isEmpty()) {
+                return null;
+            }
+            if (v.getAsLong() < Integer.MIN_VALUE || v.getAsLong() > Integer.MAX_VALUE) {
+                diags.report(Code.VALUE_OUT_OF_RANGE, e.span(), v.getAsLong() + " does not fit in an int");
+                return null;
+            }
+            return new Val.Const((int) v.getAsLong());
+        }
+
+        @Override
+        public Val visitNumber(oss.compiler.ast.Expr.Number e) {
+            return constant(e);
+        }
+
+        @Override
+        public Val visitNameRef(oss.compiler.ast.Expr.NameRef e) {
+            SharedData.VarDecl g = shared.get(e.name());
+            if (g == null) {
+                List<String> known = new ArrayList<>(shared.keySet());
+                diags.report(Code.UNKNOWN_NAME, e.span(), "unknown shared variable `" + e.name() + "`"
+                        + Suggest.hint(e.name(), known) + "; a process's own variable is written `P." + e.name() + "`");
+                return null;
+            }
+            if (g.length() != 1) {
+                diags.report(Code.NOT_AN_ARRAY, e.span(), "`" + e.name() + "` is an array: say which element");
+                return null;
+            }
+            return new Val.Read(new Cell(Cell.Scope.SHARED, -1, g.base(), 1, new Val.Const(0), e.name()));
+        }
+
+        @Override
+        public Val visitElement(oss.compiler.ast.Expr.Element e) {
+            SharedData.VarDecl g = shared.get(e.array().text());
+            if (g == null) {
+                diags.report(Code.UNKNOWN_NAME, e.array().span(), "unknown shared variable `" + e.array().text() + "`"
+                        + Suggest.hint(e.array().text(), new ArrayList<>(shared.keySet())));
+                return null;
+            }
+            OptionalLong i = eval.integer(e.index(), Map.of(), "an index");
+            if (i.isEmpty()) {
+                return null;
+            }
+            if (i.getAsLong() < 0 || i.getAsLong() >= g.length()) {
+                diags.report(Code.INDEX_OUT_OF_RANGE, e.index().span(), "index " + i.getAsLong() + " is out of range: `"
+                        + g.name() + "` has " + g.length() + " elements");
+                return null;
+            }
+            return new Val.Read(new Cell(Cell.Scope.SHARED, -1, g.base(), g.length(), new Val.Const((int) i.getAsLong()),
+                    g.name()));
+        }
+
+        @Override
+        public Val visitField(oss.compiler.ast.Expr.Field e) {
+            Optional<String> process = processes.resolve(e.owner(), eval, diags);
+            if (process.isEmpty()) {
+                return null;
+            }
+            DataLowerer.Var v = dataVariables.getOrDefault(process.get(), Map.of()).get(e.field().text());
+            if (v == null) {
+                List<String> known = new ArrayList<>(dataVariables.getOrDefault(process.get(), Map.of()).keySet());
+                diags.report(Code.UNKNOWN_NAME, e.field().span(), "`" + process.get() + "` has no variable `"
+                        + e.field().text() + "`" + Suggest.hint(e.field().text(), known)
+                        + (known.isEmpty() ? "" : " (its variables: " + String.join(", ", known) + ")"));
+                return null;
+            }
+            Cell c = processCell(v, process.get(), e.field().span());
+            return c == null ? null : new Val.Read(c);
+        }
+
+        @Override
+        public Val visitNegate(oss.compiler.ast.Expr.Negate e) {
+            Val x = lower(e.operand());
+            return x == null ? null : new Val.Unary(Val.UnOp.NEG, x);
+        }
+
+        @Override
+        public Val visitNot(oss.compiler.ast.Expr.Not e) {
+            Val x = lower(e.operand());
+            return x == null ? null : new Val.Unary(Val.UnOp.NOT, x);
+        }
+
+        @Override
+        public Val visitBinary(oss.compiler.ast.Expr.Binary e) {
+            Val a = lower(e.left());
+            Val b = lower(e.right());
+            if (a == null || b == null) {
+                return null;
+            }
+            Val.BinOp op = DataLowerer.binOp(e.op());
+            if ((op == Val.BinOp.DIV || op == Val.BinOp.MOD) && b instanceof Val.Const k && k.value() == 0) {
+                diags.report(Code.DIVISION_BY_ZERO, e.right().span(), "division by zero: `" + e.op() + "` by a value that is 0");
+                return null;
+            }
+            return new Val.Binary(op, a, b);
+        }
+
+        @Override
+        public Val visitCall(oss.compiler.ast.Expr.Call e) {
+            Val a = lower(e.first());
+            Val b = lower(e.second());
+            return a == null || b == null ? null
+                    : new Val.Binary(e.function().equals("min") ? Val.BinOp.MIN : Val.BinOp.MAX, a, b);
+        }
+
+        @Override
+        public Val visitParen(oss.compiler.ast.Expr.Paren e) {
+            return lower(e.inner());
+        }
+
+        @Override
+        public Val visitAtomic(oss.compiler.ast.Expr.Atomic e) {
+            diags.report(Code.WRONG_KIND, e.span(), "an expectation reads the final values: `" + e.function().text()
+                    + "` would change one");
+            return null;
+        }
     }
 
     private Optional<Expectation> flag(ExpectNode.Flag f, String text) {
@@ -141,6 +348,10 @@ final class ExpectationLowerer {
         String metric = m.metric().text();
         if (metric.equals("signal")) {
             return signal(m, process, text);
+        }
+        DataLowerer.Var data = process.isEmpty() ? null : dataVariables.getOrDefault(process.get(), Map.of()).get(metric);
+        if (data != null) {
+            return dataMetric(m, process.get(), data, text);
         }
         if (process.isPresent() && !TIME_METRICS.contains(metric) && !COUNT_METRICS.contains(metric)) {
             Integer slot = variables.getOrDefault(process.get(), Map.of()).get(metric);

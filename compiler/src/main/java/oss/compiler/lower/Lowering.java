@@ -34,6 +34,7 @@ import oss.ir.program.ProcessDef;
 import oss.ir.program.Program;
 import oss.ir.program.ResourceDecl;
 import oss.ir.program.SemaphoreDecl;
+import oss.ir.program.SharedData;
 import oss.ir.program.Span;
 import oss.ir.program.SyncObjects;
 
@@ -64,6 +65,8 @@ public final class Lowering {
     private final List<SyncObjects.CondvarDecl> condvars = new ArrayList<>();
     private final List<SyncObjects.BarrierDecl> barriers = new ArrayList<>();
     private final List<SyncObjects.SemSetDecl> semsets = new ArrayList<>();
+    /** The shared variables by name, in declaration order (their cells one after another). */
+    private final Map<String, SharedData.VarDecl> shared = new LinkedHashMap<>();
 
     public Lowering(Diags diags, String text) {
         this.diags = diags;
@@ -89,6 +92,7 @@ public final class Lowering {
         Map<String, Span> processSpans = new HashMap<>();
         Budget budget = new Budget();
         Map<String, Map<String, Integer>> variables = new HashMap<>();
+        Map<String, Map<String, DataLowerer.Var>> dataVariables = new HashMap<>();
         StaticFlow flow = new StaticFlow(diags, mutexes, resources, spinlocks, rwlocks);
         for (ProcessNode p : phases.processes) {
             Span first = processSpans.putIfAbsent(p.name().text(), p.name().span());
@@ -98,7 +102,8 @@ public final class Lowering {
                 continue;
             }
             ProcessLowerer pl = new ProcessLowerer(diags, eval, units, symbols, resources, budget,
-                    new Resolver(diags, symbols, eval), memory).recordingVariablesIn(variables);
+                    new Resolver(diags, symbols, eval), memory).recordingVariablesIn(variables)
+                    .withData(shared, dataVariables);
             if (p.array().isPresent()) {
                 Optional<long[]> range = pl.range(p);
                 range.ifPresent(r -> arrays.put(p.name().text(), r));
@@ -128,14 +133,18 @@ public final class Lowering {
             banker = new BankerLowerer(diags).lower(b);
         }
 
+        eval.setVariables(n -> false);
         ExpectationLowerer el = new ExpectationLowerer(diags, eval, units,
                 new ExpectationLowerer.ProcessNames(singles, arrays), bankerRows, source,
                 settings.hardware().caches().stream().map(CacheSpec::name).toList(), settings.machine().pageSize(),
-                variables, settings.kernel().memory().malloc().kind() == MallocSpec.Kind.FREELIST);
+                variables, settings.kernel().memory().malloc().kind() == MallocSpec.Kind.FREELIST)
+                .withData(shared, dataVariables, processIndexes(processes));
         List<Expectation> expectations = new ArrayList<>();
         for (ExpectNode e : phases.expectations) {
             el.lower(e).ifPresent(expectations::add);
         }
+        SharedData data = new SharedData(List.copyOf(shared.values()), settings.memoryModel(), settings.storeBuffer(),
+                el.properties());
 
         if (diags.hasErrors()) {
             return new Result(Optional.empty(), List.copyOf(expectations));
@@ -143,8 +152,17 @@ public final class Lowering {
         Program program = new Program(s.title(), settings.machine(), settings.kernel(), List.copyOf(mutexes),
                 List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker, List.copyOf(files),
                 List.copyOf(libraries), new SyncObjects(List.copyOf(spinlocks), List.copyOf(rwlocks),
-                List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)));
+                List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)), data);
         return new Result(Optional.of(program), List.copyOf(expectations));
+    }
+
+    /** Each lowered process's index in the program, by its name ({@code p[1]} for an array's). */
+    private static Map<String, Integer> processIndexes(List<ProcessDef> processes) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < processes.size(); i++) {
+            out.put(processes.get(i).name(), i);
+        }
+        return out;
     }
 
     /**
@@ -223,6 +241,38 @@ public final class Lowering {
         }
     }
 
+    /**
+     * {@code int count = 0}, {@code int slot[4]}, {@code int flag[2] = {0, 1}}: a shared variable, its cells after
+     * the ones before it. Initial values are numbers (no variable has a value yet); missing elements are 0, as in C.
+     */
+    private void declareInt(Declaration d, int arrayLength) {
+        String name = d.name().text();
+        int length = arrayLength < 0 ? 1 : arrayLength;
+        if (arrayLength >= 0 && d.value().isPresent()) {
+            diags.report(Code.WRONG_KIND, d.value().get().span(), "an array is set element by element: write `int "
+                    + name + "[" + length + "] = {...}`");
+            return;
+        }
+        if (arrayLength < 0 && !d.initial().isEmpty()) {
+            diags.report(Code.NOT_AN_ARRAY, d.span(), "`{...}` sets an array: `" + name + "` is a single int");
+            return;
+        }
+        if (d.initial().size() > length) {
+            diags.report(Code.INDEX_OUT_OF_RANGE, d.initial().get(length).span(), "`" + name + "` has " + length
+                    + " element" + (length == 1 ? "" : "s") + ", and " + d.initial().size() + " values are given");
+            return;
+        }
+        List<oss.compiler.ast.Expr> written = new ArrayList<>(d.initial());
+        d.value().ifPresent(written::add);
+        int[] initial = new int[length];
+        for (int i = 0; i < written.size(); i++) {
+            initial[i] = (int) eval.inRange(written.get(i), Map.of(), "an initial value", Integer.MIN_VALUE,
+                    Integer.MAX_VALUE, Code.VALUE_OUT_OF_RANGE).orElse(0);
+        }
+        Symbols.Symbol sym = symbols.add(name, Declaration.Kind.INT, arrayLength, d.name().span());
+        shared.put(name, new SharedData.VarDecl(name, sym.firstIndex(), length, initial, d.name().span()));
+    }
+
     /** Linux's SEMVMX: the largest value a System V semaphore can hold. */
     static final int SEMVMX = 32767;
 
@@ -280,6 +330,10 @@ public final class Lowering {
                 declareSet(d);
                 return;
             }
+            case INT -> {
+                declareInt(d, length);
+                return;
+            }
             default -> {
             }
         }
@@ -298,6 +352,7 @@ public final class Lowering {
                 case CONDVAR -> condvars.add(new SyncObjects.CondvarDecl(flat, d.name().span()));
                 case BARRIER -> barriers.add(new SyncObjects.BarrierDecl(flat, value, d.name().span()));
                 case SEMSET -> throw new IllegalStateException("a semaphore set is declared by declareSet");
+                case INT -> throw new IllegalStateException("a shared variable is declared by declareInt");
             };
         }
     }

@@ -51,6 +51,17 @@ final class ProcessLowerer {
         return this;
     }
 
+    private Map<String, oss.ir.program.SharedData.VarDecl> shared = Map.of();
+    private Map<String, Map<String, DataLowerer.Var>> dataVariables = new HashMap<>();
+
+    /** The shared variables the bodies may use, and where each process's own data variables are recorded. */
+    ProcessLowerer withData(Map<String, oss.ir.program.SharedData.VarDecl> shared,
+                            Map<String, Map<String, DataLowerer.Var>> dataVariables) {
+        this.shared = shared;
+        this.dataVariables = dataVariables;
+        return this;
+    }
+
     /** The index range of a process array, checked. */
     Optional<long[]> range(ProcessNode p) {
         ProcessNode.IndexRange r = p.array().orElseThrow();
@@ -113,9 +124,11 @@ final class ProcessLowerer {
                     + "`policy fifo priority N` or `policy rr priority N` (normal processes use `nice`)");
             priority = 0;
         }
-        BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory);
+        BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory, shared,
+                BodyLowerer.makesThreads(p.body()));
         List<Op> ops = body.block(p.body(), env);
         variables.put(name, body.variables());
+        dataVariables.put(name, body.dataVariables());
         return Optional.of(new ProcessDef(name, at.nice, at.arrives, policy, policy.isRealTime() ? priority : 0, at.tickets,
                 at.frames, ops, body.slotCount(), p.name().span()));
     }

@@ -128,6 +128,7 @@ final class Resolver {
             case CONDVAR -> "condvar c";
             case BARRIER -> "barrier b 2";
             case SEMSET -> "semset s = [1, 0]";
+            case INT -> "int x = 0";
         };
     }
 
@@ -146,6 +147,7 @@ final class Resolver {
                     + "` and `broadcast " + name + "`";
             case BARRIER -> ": use `barrier " + name + "`";
             case SEMSET -> ": use `semop " + name + "[0] -1` and `semop " + name + "[0] +1`";
+            case INT -> ": read it in an expression and set it with `" + name + " = ...`";
         };
     }
 }

@@ -66,6 +66,49 @@ final class StaticFlow {
         this.rwlocks = rwlocks;
     }
 
+    /** Per loop, the ways out of it, made once so the walks' memos (by list identity) keep working. */
+    private final Map<Op.Loop, List<List<Op>>> exits = new IdentityHashMap<>();
+
+    /**
+     * The paths that leave {@code loop}: for each top-level op of its body that holds a {@code break}, the body up
+     * to that op, on the first pass or after more passes (a {@code Repeat} of the body stands for those).
+     */
+    private List<List<Op>> loopExits(Op.Loop loop) {
+        return exits.computeIfAbsent(loop, l -> {
+            List<List<Op>> out = new ArrayList<>();
+            List<Op> body = l.body();
+            for (int k = 0; k < body.size(); k++) {
+                if (breaks(body.get(k))) {
+                    List<Op> prefix = body.subList(0, k + 1);
+                    out.add(List.copyOf(prefix));
+                    List<Op> later = new ArrayList<>();
+                    later.add(new Op.Repeat(1, body, l.span()));
+                    later.addAll(prefix);
+                    out.add(List.copyOf(later));
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** Whether {@code op} may leave the loop around it: a {@code break} in it, not in a loop of its own. */
+    static boolean breaks(Op op) {
+        if (op instanceof Op.Break) {
+            return true;
+        }
+        if (op instanceof Op.Loop) {
+            return false;
+        }
+        for (List<Op> inner : oss.ir.program.OpBodies.of(op)) {
+            for (Op o : inner) {
+                if (breaks(o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     void check(List<Op> body) {
         locks(body, new BitSet(), true);
         claims(body, null);
@@ -124,6 +167,15 @@ final class StaticFlow {
 
         /** The body of another task or program (fork, vfork, thread, clone, exec). */
         abstract S child(List<Op> body);
+
+        /**
+         * A {@code while} loop: left at one of its {@code break}s, after some passes. A loop without one
+         * never ends; what follows is walked as after a {@code repeat}, which keeps every lock it may hold.
+         */
+        private S leave(Op.Loop op) {
+            List<List<Op>> exits = loopExits(op);
+            return exits.isEmpty() ? loop(op.body()) : alternatives(exits);
+        }
 
         @Override
         public final S visitLock(Op.Lock op) {
@@ -192,57 +244,57 @@ final class StaticFlow {
 
         @Override
         public final S visitAssign(Op.Assign op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitLoad(Op.Load op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitStore(Op.Store op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitRmw(Op.Rmw op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitAtomic(Op.Atomic op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return once(op.body());
         }
 
         @Override
         public final S visitIf(Op.If op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return alternatives(List.of(op.then(), op.otherwise()));
         }
 
         @Override
         public final S visitLoop(Op.Loop op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return leave(op);
         }
 
         @Override
         public final S visitBreak(Op.Break op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitAssert(Op.Assert op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitAwait(Op.Await op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override
         public final S visitFence(Op.Fence op) {
-            throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+            return none();
         }
 
         @Override

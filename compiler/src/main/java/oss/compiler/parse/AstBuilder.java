@@ -37,6 +37,7 @@ import oss.compiler.ast.Setting;
 import oss.compiler.ast.SettingsBlock;
 import oss.compiler.ast.Stmt;
 import oss.compiler.ast.Text;
+import oss.grammar.OssLexer;
 import oss.grammar.OssParser;
 import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
@@ -288,6 +289,13 @@ final class AstBuilder {
         }
 
         @Override
+        public Section visitIntDecl(OssParser.IntDeclContext x) {
+            StatementBuilder.IntVar v = StatementBuilder.intVar(x.intVar());
+            return v == null ? null : new Declaration(Declaration.Kind.INT, v.name(), v.size(), v.value(), v.initial(),
+                    false, Spans.of(x));
+        }
+
+        @Override
         public Section visitSemsetDecl(OssParser.SemsetDeclContext x) {
             Name name = name(x.identifier());
             if (name == null || x.RBRACK() == null || real(x.RBRACK().getSymbol()) == null) {
@@ -510,6 +518,29 @@ final class AstBuilder {
 
     // ------------------------------------------------------------ expectations
 
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("==", "!=", "<", "<=", ">", ">=");
+
+    /** Numbers and names under {@code + - * / % min max}: what a metric's value may be. */
+    private static boolean arithmetic(Expr e) {
+        if (e instanceof Expr.Number || e instanceof Expr.NameRef) {
+            return true;
+        }
+        if (e instanceof Expr.Negate n) {
+            return arithmetic(n.operand());
+        }
+        if (e instanceof Expr.Paren p) {
+            return arithmetic(p.inner());
+        }
+        if (e instanceof Expr.Call c) {
+            return arithmetic(c.first()) && arithmetic(c.second());
+        }
+        if (e instanceof Expr.Binary b) {
+            return !COMPARISONS.contains(b.op()) && !b.op().equals("&&") && !b.op().equals("||")
+                    && arithmetic(b.left()) && arithmetic(b.right());
+        }
+        return false;
+    }
+
     private ExpectNode expectation(OssParser.ExpectationContext e) {
         return e == null ? null : e.accept(expectations);
     }
@@ -524,6 +555,9 @@ final class AstBuilder {
         public ExpectNode visitFlagExpect(OssParser.FlagExpectContext f) {
             var span = Spans.of(f);
             Name flag = name(f.flag);
+            if (flag != null && flag.text().equals("race")) {
+                return new ExpectNode.Race(f.NO() != null, span);
+            }
             return flag == null ? null : new ExpectNode.Flag(f.NO() != null, flag, span);
         }
 
@@ -543,6 +577,35 @@ final class AstBuilder {
                 items.add(ref);
             }
             return new ExpectNode.NameList(list, items, span);
+        }
+
+        @Override
+        public ExpectNode visitAssertExpect(OssParser.AssertExpectContext a) {
+            Token q = real(a.quantifier);
+            return q == null ? null : new ExpectNode.Assertions(q.getType() == OssLexer.POSSIBLE, Spans.of(a));
+        }
+
+        /**
+         * {@code expect P.exit == 3} reads as a value too (the grammar tries that first): a comparison of
+         * {@code P.name} with a plain number or arithmetic is built as the metric it has always been; the
+         * lowering turns it into a value expectation when {@code name} is a data variable of P.
+         */
+        @Override
+        public ExpectNode visitValueExpect(OssParser.ValueExpectContext v) {
+            var span = Spans.of(v);
+            Expr cond = expr(v.cond);
+            if (cond == null) {
+                return null;
+            }
+            Token q = real(v.quantifier);
+            if (q == null && cond instanceof Expr.Binary b && COMPARISONS.contains(b.op()) && b.left() instanceof Expr.Field f
+                    && arithmetic(b.right())) {
+                return new ExpectNode.Metric(f.owner(), f.field(), b.op(), new Quantity(b.right(), Optional.empty(),
+                        b.right().span()), span);
+            }
+            ExpectNode.Quantifier quantifier = q == null ? ExpectNode.Quantifier.AT_END
+                    : q.getType() == OssLexer.ALWAYS ? ExpectNode.Quantifier.ALWAYS : ExpectNode.Quantifier.POSSIBLE;
+            return new ExpectNode.Value(quantifier, cond, span);
         }
 
         @Override

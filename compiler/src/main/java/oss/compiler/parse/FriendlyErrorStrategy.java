@@ -42,7 +42,9 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
         boolean aboutStart = start != null && start.getType() != Token.EOF
                 && (msg.startsWith("`" + start.getText() + "` is not a statement")
                         || msg.startsWith("expected `}` to close") && msg.endsWith(TokenNames.describe(start)));
-        p.notifyErrorListeners(aboutStart ? start : e.getOffendingToken(), msg, e);
+        Token creation = p.getContext() instanceof oss.grammar.OssParser.StatementContext
+                ? SyntaxMessages.missingAfterCreation(p, start) : null;
+        p.notifyErrorListeners(creation != null ? creation : aboutStart ? start : e.getOffendingToken(), msg, e);
     }
 
     @Override

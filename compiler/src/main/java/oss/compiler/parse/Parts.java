@@ -74,6 +74,55 @@ final class Parts {
         }
 
         @Override
+        public Expr visitNotExpr(OssParser.NotExprContext n) {
+            var span = Spans.of(n);
+            Expr inner = expr(n.expr());
+            return inner == null ? null : new Expr.Not(inner, span);
+        }
+
+        @Override
+        public Expr visitCompareExpr(OssParser.CompareExprContext n) {
+            return binary(n.op, n.expr(0), n.expr(1), Spans.of(n));
+        }
+
+        @Override
+        public Expr visitEqualityExpr(OssParser.EqualityExprContext n) {
+            return binary(n.op, n.expr(0), n.expr(1), Spans.of(n));
+        }
+
+        @Override
+        public Expr visitAndExpr(OssParser.AndExprContext n) {
+            return binary(n.op, n.expr(0), n.expr(1), Spans.of(n));
+        }
+
+        @Override
+        public Expr visitOrExpr(OssParser.OrExprContext n) {
+            return binary(n.op, n.expr(0), n.expr(1), Spans.of(n));
+        }
+
+        @Override
+        public Expr visitAtomicExpr(OssParser.AtomicExprContext n) {
+            return atomic(n.atomicOp());
+        }
+
+        @Override
+        public Expr visitFieldExpr(OssParser.FieldExprContext n) {
+            Ref owner = ref(n.owner);
+            Name field = name(n.field);
+            return owner == null || field == null ? null : new Expr.Field(owner, field, Spans.of(n));
+        }
+
+        @Override
+        public Expr visitElementExpr(OssParser.ElementExprContext n) {
+            Name array = name(n.identifier());
+            Expr index = expr(n.index);
+            if (array == null || index == null || n.RBRACK() == null || real(n.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            return new Expr.Element(array, index, Spans.of(n));
+        }
+
+        @Override
         public Expr visitCallExpr(OssParser.CallExprContext n) {
             var span = Spans.of(n);
             if (n.expr().size() != 2 || n.RPAREN() == null || real(n.RPAREN().getSymbol()) == null) {
@@ -92,6 +141,27 @@ final class Parts {
             return inner == null || n.RPAREN() == null || real(n.RPAREN().getSymbol()) == null ? null
                     : new Expr.Paren(inner, span);
         }
+    }
+
+    /** {@code fetch_add(x, 1)}: null when a part is missing. */
+    static Expr.Atomic atomic(OssParser.AtomicOpContext a) {
+        if (a == null || a.fn == null || a.RPAREN() == null || real(a.RPAREN().getSymbol()) == null) {
+            return null;
+        }
+        Token fn = real(a.fn);
+        Ref target = ref(a.target);
+        if (fn == null || target == null) {
+            return null;
+        }
+        List<Expr> args = new ArrayList<>();
+        for (OssParser.ExprContext e : a.args) {
+            Expr x = expr(e);
+            if (x == null) {
+                return null;
+            }
+            args.add(x);
+        }
+        return new Expr.Atomic(new Name(fn.getText(), Spans.of(fn)), target, args, Spans.of(a));
     }
 
     static Token real(Token t) {

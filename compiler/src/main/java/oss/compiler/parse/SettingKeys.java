@@ -11,5 +11,5 @@ public final class SettingKeys {
 
     public static final List<String> KERNEL = List.of(
             "scheduler", "context_switch", "hz", "deadlock", "malloc", "replacement", "buddy",
-            "stack_limit", "msgmax", "msgmnb", "pipe_buffer");
+            "stack_limit", "msgmax", "msgmnb", "pipe_buffer", "memory_model", "store_buffer");
 }

@@ -520,4 +520,157 @@ final class StatementBuilder extends RuleBuilder<Stmt> {
                 }
                 return new Stmt.Choose(branches, span);
     }
+
+    // ------------------------------------------------------------ data
+
+    @Override
+    public Stmt visitIntStmt(OssParser.IntStmtContext c) {
+        IntVar v = intVar(c.intVar());
+        return v == null ? null : new Stmt.Var(v.name(), v.size(), v.value(), v.initial(), Spans.of(c));
+    }
+
+    /** The parts of {@code int NAME[SIZE] = VALUE} or {@code = {V, ...}}, shared with the top-level declaration. */
+    record IntVar(Name name, Optional<Expr> size, Optional<Expr> value, List<Expr> initial) {}
+
+    static IntVar intVar(OssParser.IntVarContext v) {
+        if (v == null || v.declName() == null) {
+            return null;
+        }
+        OssParser.DeclNameContext dn = v.declName();
+        Name name = name(dn.identifier());
+        if (name == null) {
+            return null;
+        }
+        Optional<Expr> size = Optional.empty();
+        if (dn.LBRACK() != null) {
+            Expr e = expr(dn.size);
+            if (e == null || dn.RBRACK() == null || real(dn.RBRACK().getSymbol()) == null) {
+                return null;
+            }
+            size = Optional.of(e);
+        }
+        Optional<Expr> value = Optional.empty();
+        List<Expr> initial = new ArrayList<>();
+        if (v.ASSIGN() != null) {
+            if (v.LBRACE() != null) {
+                if (v.RBRACE() == null || real(v.RBRACE().getSymbol()) == null || v.values.isEmpty()) {
+                    return null;
+                }
+                for (OssParser.ExprContext e : v.values) {
+                    Expr x = expr(e);
+                    if (x == null) {
+                        return null;
+                    }
+                    initial.add(x);
+                }
+            } else {
+                Expr e = expr(v.init);
+                if (e == null) {
+                    return null;
+                }
+                value = Optional.of(e);
+            }
+        }
+        return new IntVar(name, size, value, initial);
+    }
+
+    @Override
+    public Stmt visitIfStmt(OssParser.IfStmtContext c) {
+        return ifStatement(c.ifStatement());
+    }
+
+    private Stmt.If ifStatement(OssParser.IfStatementContext c) {
+        if (c == null || c.RPAREN() == null || real(c.RPAREN().getSymbol()) == null) {
+            return null;
+        }
+        Expr cond = expr(c.cond);
+        Block then = block(c.then);
+        if (cond == null || then == null) {
+            return null;
+        }
+        Optional<Stmt.If> elseIf = Optional.empty();
+        Optional<Block> otherwise = Optional.empty();
+        if (c.ELSE() != null) {
+            if (c.elseIf != null) {
+                Stmt.If nested = ifStatement(c.elseIf);
+                if (nested == null) {
+                    return null;
+                }
+                elseIf = Optional.of(nested);
+            } else {
+                Block b = block(c.otherwise);
+                if (b == null) {
+                    return null;
+                }
+                otherwise = Optional.of(b);
+            }
+        }
+        return new Stmt.If(cond, then, elseIf, otherwise, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitWhileStmt(OssParser.WhileStmtContext c) {
+        Expr cond = expr(c.cond);
+        Block body = block(c.block());
+        if (cond == null || body == null || c.RPAREN() == null || real(c.RPAREN().getSymbol()) == null) {
+            return null;
+        }
+        return new Stmt.While(cond, body, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitBreakStmt(OssParser.BreakStmtContext c) {
+        return new Stmt.Break(Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitAssertStmt(OssParser.AssertStmtContext c) {
+        Expr cond = expr(c.cond);
+        return cond == null ? null : new Stmt.Assert(cond, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitAwaitStmt(OssParser.AwaitStmtContext c) {
+        Expr cond = expr(c.cond);
+        return cond == null ? null : new Stmt.Await(cond, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitAtomicBlockStmt(OssParser.AtomicBlockStmtContext c) {
+        Block body = block(c.block());
+        return body == null ? null : new Stmt.Atomic(body, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitAtomicOpStmt(OssParser.AtomicOpStmtContext c) {
+        Expr.Atomic op = Parts.atomic(c.atomicOp());
+        return op == null ? null : new Stmt.AtomicOp(op, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitFenceStmt(OssParser.FenceStmtContext c) {
+        if (c.fence == null || c.RPAREN() == null || real(c.RPAREN().getSymbol()) == null) {
+            return null;
+        }
+        return new Stmt.Fence(c.fence.getText(), Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitAssignStmt(OssParser.AssignStmtContext c) {
+        Ref target = ref(c.target);
+        Expr value = expr(c.value);
+        if (target == null || value == null || c.op == null) {
+            return null;
+        }
+        return new Stmt.Assign(target, c.op.getText(), Optional.of(value), Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitStepStmt(OssParser.StepStmtContext c) {
+        Ref target = ref(c.target);
+        if (target == null || c.op == null || real(c.op) == null) {
+            return null;
+        }
+        return new Stmt.Assign(target, c.op.getText(), Optional.empty(), Spans.of(c));
+    }
 }

@@ -45,8 +45,49 @@ final class SyntaxMessages {
         return msg + found(offending);
     }
 
+    /**
+     * Where the block of {@code c = fork} (or the rest of {@code x = malloc}) should have started, when
+     * {@code start} begins such a broken statement: the next token after the keyword that is not a line end.
+     */
+    static Token missingAfterCreation(Parser p, Token start) {
+        Token second = next(p, start);
+        Token third = next(p, second);
+        if (second == null || second.getType() != OssLexer.ASSIGN || third == null || !OssParser.creates(third.getType())) {
+            return null;
+        }
+        Token t = next(p, third);
+        while (t != null && t.getType() == OssLexer.NL) {
+            t = next(p, t);
+        }
+        return t;
+    }
+
+    /** The token after {@code t} on the parser's channel, or null. */
+    private static Token next(Parser p, Token t) {
+        if (t == null || t.getTokenIndex() < 0) {
+            return null;
+        }
+        for (int i = t.getTokenIndex() + 1; i < p.getTokenStream().size(); i++) {
+            Token n = p.getTokenStream().get(i);
+            if (n.getChannel() == Token.DEFAULT_CHANNEL) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     /** Nothing that can come here starts with {@code offending}. */
     static String noViable(Parser p, Token start, Token offending, ParserRuleContext ctx) {
+        Token second = next(p, start);
+        Token third = next(p, second);
+        if (ctx instanceof OssParser.StatementContext && second != null && second.getType() == OssLexer.ASSIGN
+                && third != null && OssParser.creates(third.getType())) {
+            // `c = fork` with no block: not an assignment of a variable named fork (the grammar says so)
+            String so = start.getText() + " = " + third.getText();
+            return third.getType() == OssLexer.MALLOC ? "expected a size such as `4 KiB` after `" + so + "`"
+                    : third.getType() == OssLexer.MMAP ? "expected a size and `anon`, or a file, after `" + so + "`"
+                    : "missing `{` after `" + so + "`";
+        }
         if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT
                 && start == offending) {
             return "`" + start.getText() + "` is not a statement" + Suggest.hint(start.getText(), STATEMENT_WORDS);
@@ -125,6 +166,18 @@ final class SyntaxMessages {
                     return "missing `{`" + after;
                 default:
                     break;
+            }
+        }
+        if (ctx instanceof OssParser.ExpectationContext && start != null && start.getType() == OssLexer.EXPECT) {
+            // `expect A. == 5 ms`: a metric or a variable would have to follow the dot
+            Token t = next(p, start);
+            for (int i = 0; i < 4 && t != null && t.getType() != OssLexer.DOT && t.getType() != OssLexer.NL; i++) {
+                t = next(p, t);
+            }
+            Token field = next(p, t);
+            if (t != null && t.getType() == OssLexer.DOT && field != null && field.getType() != OssLexer.IDENT
+                    && (field.getType() < OssLexer.IN || field.getType() > OssLexer.NO)) {
+                return "expected a metric such as `finish` or `exit` after `.`" + found(field);
             }
         }
         if (ctx instanceof OssParser.ExpectationContext && start != null && start.getType() == OssLexer.EXPECT) {

@@ -39,6 +39,7 @@ public enum Code {
     SELF_DEADLOCK("OSS1306", Severity.ERROR, "second lock of a non-recursive lock by its holder"),
     SLEEP_IN_SPINLOCK_STATIC("OSS1307", Severity.WARNING, "blocking call while holding a spinlock"),
     NO_COMMON_LOCK("OSS1308", Severity.WARNING, "shared variable with no lock common to its accesses"),
+    MISPLACED_STATEMENT("OSS1309", Severity.ERROR, "statement not allowed where it stands"),
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),

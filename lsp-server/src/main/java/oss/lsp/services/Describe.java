@@ -32,6 +32,9 @@ final class Describe {
             case RWLOCK -> d.writerPreferring() ? "writer-preferring" : "reader-preferring";
             case SEMSET -> "initial values [" + d.initial().stream().map(Canonical::expr)
                     .collect(Collectors.joining(", ")) + "]";
+            case INT -> "shared by every task; initial value " + (d.initial().isEmpty()
+                    ? d.value().map(Canonical::expr).orElse("0")
+                    : Canonical.initializer(d.initial()));
             case MUTEX, SPINLOCK, SEQLOCK, CONDVAR -> "";
         };
         return config.isEmpty() ? head : head + " — " + config;

@@ -283,5 +283,55 @@ record StmtShape(List<Needed> needs, String binder, Optional<Name> bound, boolea
         public StmtShape visitChoose(Stmt.Choose s) {
             return PLAIN;
         }
+
+        @Override
+        public StmtShape visitVar(Stmt.Var s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitAssign(Stmt.Assign s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitIf(Stmt.If s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitWhile(Stmt.While s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitBreak(Stmt.Break s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitAssert(Stmt.Assert s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitAwait(Stmt.Await s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitAtomic(Stmt.Atomic s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitAtomicOp(Stmt.AtomicOp s) {
+            return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitFence(Stmt.Fence s) {
+            return PLAIN;
+        }
     }
 }

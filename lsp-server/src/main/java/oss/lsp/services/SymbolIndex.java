@@ -295,6 +295,22 @@ final class SymbolIndex {
             ref(x.subject());
             return null;
         }
+
+        @Override
+        public Void visitValue(ExpectNode.Value x) {
+            expr(x.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAssertions(ExpectNode.Assertions x) {
+            return null;
+        }
+
+        @Override
+        public Void visitRace(ExpectNode.Race x) {
+            return null;
+        }
     }
 
     /** A banker table names processes and resources; the numbers name nothing. */
@@ -671,6 +687,74 @@ final class SymbolIndex {
         @Override
         public Void visitChoose(Stmt.Choose x) {
             x.branches().forEach(SymbolIndex.this::block);
+            return null;
+        }
+
+        // ---- data
+
+        @Override
+        public Void visitVar(Stmt.Var x) {
+            x.size().ifPresent(SymbolIndex.this::expr);
+            x.value().ifPresent(SymbolIndex.this::expr);
+            x.initial().forEach(SymbolIndex.this::expr);
+            declareLocal(x.name(), "int", x);
+            return null;
+        }
+
+        @Override
+        public Void visitAssign(Stmt.Assign x) {
+            ref(x.target());
+            x.value().ifPresent(SymbolIndex.this::expr);
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Stmt.If x) {
+            expr(x.condition());
+            block(x.then());
+            x.elseIf().ifPresent(this::visitIf);
+            x.otherwise().ifPresent(SymbolIndex.this::block);
+            return null;
+        }
+
+        @Override
+        public Void visitWhile(Stmt.While x) {
+            expr(x.condition());
+            block(x.body());
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Stmt.Break x) {
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Stmt.Assert x) {
+            expr(x.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Stmt.Await x) {
+            expr(x.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Stmt.Atomic x) {
+            block(x.body());
+            return null;
+        }
+
+        @Override
+        public Void visitAtomicOp(Stmt.AtomicOp x) {
+            expr(x.operation());
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Stmt.Fence x) {
             return null;
         }
     }

@@ -1,0 +1,146 @@
+package oss.compiler.lockorder;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+import oss.ir.diag.Related;
+import oss.ir.program.Cell;
+import oss.ir.program.Span;
+import oss.ir.program.Val;
+
+/**
+ * Eraser's lockset check on the text (OSS1308): every plain load and store of a variable others can
+ * see, with the locks its task holds there on every path (a mutex, a spinlock, an rwlock taken for
+ * writing, a seqlock's writer side; an rwlock taken for reading protects reads). A variable (an
+ * element, when the index is a constant) that two tasks reach, one of them writing, with no lock
+ * held at all of its plain accesses, is reported once, at its first unprotected access, with the
+ * others as related places. Atomic operations and {@code atomic} blocks need no lock and are not
+ * recorded. Like Eraser it does not know about order: a variable set before the threads that use
+ * it start is reported too.
+ */
+final class Lockset {
+    /** One plain access. {@code element} is -1 when the index is not a constant (any element). */
+    record Access(Task task, String variable, String name, int element, boolean write, BitSet locks, Span span) {}
+
+    private final List<Access> accesses = new ArrayList<>();
+    /** Related places shown for one finding: enough to see the pattern, not every pass of every task. */
+    static final int MAX_RELATED = 8;
+
+    /** Records a plain access of {@code cell} by {@code t} while {@code held}; private cells are nobody else's. */
+    void access(Task t, Cell cell, boolean write, Held held, Span span) {
+        if (!cell.visible()) {
+            return;
+        }
+        String variable = (cell.scope() == Cell.Scope.SHARED ? "shared " : "group " + t.group + " ") + cell.base();
+        int element = cell.length() == 1 ? 0 : cell.index() instanceof Val.Const k ? k.value() : -1;
+        BitSet locks = (BitSet) held.mustW.clone();
+        if (!write) {
+            for (int id : held.mayHeld()) {
+                if (held.mustRead(id)) {
+                    locks.set(id);
+                }
+            }
+        }
+        String name = cell.length() == 1 || element < 0 ? cell.name() : cell.name() + "[" + element + "]";
+        accesses.add(new Access(t, variable, name, element, write, locks, span));
+    }
+
+    List<Diagnostic> findings() {
+        Map<String, List<Access>> byVariable = new LinkedHashMap<>();
+        for (Access a : accesses) {
+            byVariable.computeIfAbsent(a.variable(), k -> new ArrayList<>()).add(a);
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (List<Access> all : byVariable.values()) {
+            Set<Integer> elements = new java.util.TreeSet<>();
+            for (Access a : all) {
+                elements.add(a.element());
+            }
+            for (int e : elements) {
+                List<Access> here = new ArrayList<>();
+                for (Access a : all) {
+                    if (e < 0 || a.element() < 0 || a.element() == e) {
+                        here.add(a);
+                    }
+                }
+                Diagnostic d = check(here);
+                if (d != null) {
+                    out.add(d);
+                    if (e < 0) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The finding for the accesses of one location, or null when a lock is common to them or no race is possible. */
+    private static Diagnostic check(List<Access> here) {
+        Set<Integer> tasks = new HashSet<>();
+        boolean many = false;
+        boolean write = false;
+        BitSet common = null;
+        for (Access a : here) {
+            tasks.add(a.task().id);
+            many |= a.task().capacity > 1;
+            write |= a.write();
+            if (common == null) {
+                common = (BitSet) a.locks().clone();
+            } else {
+                common.and(a.locks());
+            }
+        }
+        if (!write || (tasks.size() < 2 && !many) || common == null || !common.isEmpty()) {
+            return null;
+        }
+        Access first = null;
+        for (Access a : here) {
+            if (a.locks().isEmpty() && (first == null || Held.POSITION.compare(a.span(), first.span()) < 0)) {
+                first = a;
+            }
+        }
+        if (first == null) {
+            first = here.get(0);
+        }
+        // one related place per statement: what the tasks do there
+        Map<Span, List<String>> places = new LinkedHashMap<>();
+        List<String> who = new ArrayList<>();
+        for (Access a : here) {
+            if (!who.contains(a.task().name)) {
+                who.add(a.task().name);
+            }
+            List<String> what = places.computeIfAbsent(a.span(), k -> new ArrayList<>());
+            String one = (a.write() ? "written" : "read") + " by " + a.task().name
+                    + (a.locks().isEmpty() ? " with no lock held" : "");
+            if (!what.contains(one)) {
+                what.add(one);
+            }
+        }
+        List<Related> related = new ArrayList<>();
+        for (Map.Entry<Span, List<String>> p : places.entrySet()) {
+            if (related.size() == MAX_RELATED) {
+                break;
+            }
+            List<String> what = new ArrayList<>(p.getValue());
+            if (p.getKey().equals(first.span())) {
+                what.remove((first.write() ? "written" : "read") + " by " + first.task().name + " with no lock held");
+                if (what.isEmpty()) {
+                    continue;
+                }
+            }
+            related.add(new Related(p.getKey(), String.join("; ", what)));
+        }
+        String name = first.name();
+        return new Diagnostic(Code.NO_COMMON_LOCK, Code.NO_COMMON_LOCK.severity(), "`" + name + "` is used by "
+                + String.join(", ", who) + (who.size() == 1 ? " (more than one of it)" : "") + ", written by at least one,"
+                + " and no lock is held at every plain access to it: two of them may race. Take one mutex around every"
+                + " access, or use an atomic operation", first.span(), related, "");
+    }
+}
