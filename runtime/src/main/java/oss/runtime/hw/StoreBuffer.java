@@ -69,6 +69,7 @@ public final class StoreBuffer {
     /**
      * The oldest store made at {@code line:column} that the relaxed model may commit now: no older
      * store to the same variable and no {@code wmb()} marker before it; null when there is none.
+     * (A store statement in a loop may have several entries; the explorer offers the oldest that may go.)
      */
     public Entry committable(int line, int column) {
         dropLeadingFences();
@@ -77,16 +78,20 @@ public final class StoreBuffer {
             if (e.fence()) {
                 return null; // everything after a marker waits for the stores before it
             }
-            if (e.span().line() == line && e.span().column() == column) {
-                for (int j = 0; j < i; j++) {
-                    if (entries.get(j).key() == e.key()) {
-                        return null;
-                    }
-                }
+            if (e.span().line() == line && e.span().column() == column && !olderToSameVariable(i)) {
                 return e;
             }
         }
         return null;
+    }
+
+    private boolean olderToSameVariable(int i) {
+        for (int j = 0; j < i; j++) {
+            if (entries.get(j).key() == entries.get(i).key()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes {@code e} (from {@link #committable}) out. */

@@ -156,6 +156,7 @@ public final class DataCalls {
 
     public void forked(Task parent, Task child) {
         races.forked(parent, child);
+        mem.forked(child);
     }
 
     /** {@code t} exits (or is killed): its buffer drains, as the end of a body is a full barrier. */

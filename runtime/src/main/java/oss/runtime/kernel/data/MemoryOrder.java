@@ -139,6 +139,10 @@ final class MemoryOrder {
         if (v.buffer.newest(key) != null) {
             return t + " has its own store to it in its buffer, and reads that";
         }
+        if (key >>> 32 != 0) {
+            return "only top-level variables have an older value to read (a process variable its threads share is"
+                    + " read at its newest)";
+        }
         if (m == null || m.version == 0) {
             return "it has held only its initial value";
         }
@@ -183,6 +187,11 @@ final class MemoryOrder {
             log.add(at, t.pid, k.now(), ValueEvent.Access.COMMIT, variable, value);
         }
         listener.committed(key);
+    }
+
+    /** A new task (fork, thread, clone): the fork was a full barrier, so it has seen every value in memory. */
+    void forked(Task child) {
+        view(child).readBarrierSeq = commits;
     }
 
     boolean bufferEmpty(Task t) {
