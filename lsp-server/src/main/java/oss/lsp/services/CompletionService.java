@@ -24,15 +24,28 @@ public final class CompletionService {
             "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit", "mmap", "malloc",
             "munmap", "msync", "free", "brk", "read", "write", "access", "touch", "snapshot", "vfork", "exec", "thread",
             "join", "clone", "spin_lock", "spin_unlock", "read_lock", "read_unlock", "write_lock", "write_unlock",
-            "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose");
+            "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose",
+            "int", "if", "while", "break", "assert", "await", "atomic", "atomic_inc", "atomic_dec", "atomic_add",
+            "mb", "rmb", "wmb", "smp_mb", "smp_rmb", "smp_wmb");
     static final List<String> SECTIONS = List.of("machine", "kernel", "mutex", "semaphore", "resource", "spinlock",
-            "rwlock", "seqlock", "condvar", "barrier", "semset", "process", "banker", "expect", "file", "library");
+            "rwlock", "seqlock", "condvar", "barrier", "semset", "int", "process", "banker", "expect", "file", "library");
     static final List<String> UNITS = List.of("ns", "us", "ms", "s", "B", "KiB", "MiB", "GiB", "pages", "cycles");
     static final List<String> METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival", "first_run",
             "cpu", "spin_time", "exit", "voluntary_switches", "involuntary_switches", "page_faults", "minor_faults",
             "major_faults", "cow_faults", "rss", "seq_retries", "signal");
     static final List<String> EXPECT_FLAGS = List.of("deadlock", "no", "safe", "unsafe", "granted", "denied",
-            "zombies", "leaks", "safe_sequence", "finish_order");
+            "zombies", "leaks", "safe_sequence", "finish_order", "always", "possible", "race");
+    /** The names an expression reads: data variables and the constants of loops and process arrays. */
+    static final Set<String> VALUES = Set.of("int", "loop", "index");
+    /** Tokens after which an expression (so a variable) comes. */
+    static final Set<Integer> BEFORE_EXPR = Set.of(OssLexer.ASSIGN, OssLexer.PLUS_ASSIGN, OssLexer.MINUS_ASSIGN,
+            OssLexer.PLUS, OssLexer.MINUS, OssLexer.STAR, OssLexer.SLASH, OssLexer.PERCENT, OssLexer.EQ, OssLexer.NE,
+            OssLexer.LT, OssLexer.LE, OssLexer.GT, OssLexer.GE, OssLexer.ANDAND, OssLexer.OROR, OssLexer.NOT,
+            OssLexer.LBRACK, OssLexer.ASSERT, OssLexer.AWAIT);
+    /** Keywords whose `(` opens an expression or a variable: conditions and atomic operations. */
+    static final Set<Integer> EXPR_PAREN = Set.of(OssLexer.IF, OssLexer.WHILE, OssLexer.LPAREN, OssLexer.ATOMIC_INC,
+            OssLexer.ATOMIC_DEC, OssLexer.ATOMIC_ADD, OssLexer.FETCH_ADD, OssLexer.XCHG, OssLexer.CMPXCHG,
+            OssLexer.TEST_AND_SET, OssLexer.MIN, OssLexer.MAX, OssLexer.NOT, OssLexer.ANDAND, OssLexer.OROR);
     static final Set<String> BANKER_FLAGS = Set.of("safe", "unsafe", "granted", "denied", "safe_sequence");
     /** What a setting key takes next, where it is a word from a list. */
     static final Map<String, List<String>> SETTING_VALUES = Map.of(
@@ -40,6 +53,7 @@ public final class CompletionService {
             "replacement", List.of("lru", "clock", "fifo", "opt", "random"),
             "deadlock", List.of("detect", "avoid", "ignore"),
             "malloc", List.of("ptmalloc", "freelist"),
+            "memory_model", List.of("sc", "tso", "relaxed"),
             "freelist", List.of("first_fit", "best_fit", "worst_fit", "next_fit"),
             "paging", List.of("x86_64", "x86_32"));
     /** The kinds of name each statement keyword takes next. */
@@ -68,7 +82,23 @@ public final class CompletionService {
             return items(UNITS, CompletionItemKind.Unit, "unit");
         }
         if (cx.line.size() >= 3 && cx.line.get(0).getType() == OssLexer.EXPECT && last.getType() == OssLexer.DOT) {
-            return items(METRICS, CompletionItemKind.Field, "metric");
+            // a process's own variables (expect P.r == 1) next to its metrics
+            List<CompletionItem> out = variablesOf(doc, cx.line.get(cx.line.size() - 2).getText(), cancel);
+            out.addAll(items(METRICS, CompletionItemKind.Field, "metric"));
+            return out;
+        }
+        if (last != null && !cx.line.isEmpty() && cx.line.get(0).getType() == OssLexer.EXPECT
+                && (last.getType() == OssLexer.ALWAYS || last.getType() == OssLexer.POSSIBLE
+                        || BEFORE_EXPR.contains(last.getType()) || last.getType() == OssLexer.LPAREN)) {
+            List<CompletionItem> out = new ArrayList<>();
+            if (last.getType() == OssLexer.ALWAYS || last.getType() == OssLexer.POSSIBLE) {
+                out.addAll(items(List.of("assert"), CompletionItemKind.Keyword, "expectation"));
+            }
+            out.addAll(names(doc, pos, Set.of("int", "process"), cancel));
+            return out;
+        }
+        if (last != null && "body".equals(cx.block) && expressionFollows(cx)) {
+            return names(doc, pos, VALUES, cancel);
         }
         if (last != null && ("kernel".equals(cx.block) || "machine".equals(cx.block))
                 && SETTING_VALUES.containsKey(last.getText())) {
@@ -80,7 +110,7 @@ public final class CompletionService {
                     .anyMatch(x -> x instanceof oss.compiler.ast.BankerNode)).orElse(false);
             List<String> flags = EXPECT_FLAGS.stream().filter(f -> banker || !BANKER_FLAGS.contains(f)).toList();
             List<CompletionItem> out = items(flags, CompletionItemKind.EnumMember, "expectation");
-            out.addAll(names(doc, pos, Set.of("process"), cancel));
+            out.addAll(names(doc, pos, Set.of("process", "int"), cancel));
             return out;
         }
         if (last != null) {
@@ -99,7 +129,12 @@ public final class CompletionService {
             return List.of();
         }
         return switch (cx.block) {
-            case "body" -> items(STATEMENTS, CompletionItemKind.Keyword, "statement");
+            case "body" -> {
+                // a statement, or the variable an assignment sets
+                List<CompletionItem> out = items(STATEMENTS, CompletionItemKind.Keyword, "statement");
+                out.addAll(names(doc, pos, Set.of("int"), cancel));
+                yield out;
+            }
             case "scenario" -> items(SECTIONS, CompletionItemKind.Keyword, "section");
             case "machine" -> items(SettingKeys.MACHINE, CompletionItemKind.Property, "machine setting");
             case "kernel" -> items(SettingKeys.KERNEL, CompletionItemKind.Property, "kernel setting");
@@ -128,6 +163,38 @@ public final class CompletionService {
             item.setInsertText(s[2]);
             item.setInsertTextFormat(org.eclipse.lsp4j.InsertTextFormat.Snippet);
             out.add(item);
+        }
+        return out;
+    }
+
+    /** Whether what the line has so far ends where an expression starts: `x = `, `if (`, `a[`, `count + `. */
+    private static boolean expressionFollows(CompletionContext cx) {
+        Token last = cx.last();
+        if (BEFORE_EXPR.contains(last.getType())) {
+            return true;
+        }
+        if (last.getType() == OssLexer.LPAREN) {
+            Token before = cx.line.size() >= 2 ? cx.line.get(cx.line.size() - 2) : null;
+            return before == null || EXPR_PAREN.contains(before.getType()) || BEFORE_EXPR.contains(before.getType());
+        }
+        if (last.getType() == OssLexer.COMMA) {
+            // an atomic operation's operands: fetch_add(x, |
+            return cx.line.stream().anyMatch(t -> t.getType() >= OssLexer.ATOMIC_INC && t.getType() <= OssLexer.TEST_AND_SET);
+        }
+        return false;
+    }
+
+    /** The data variables of the process named {@code process}, for {@code expect P.}. */
+    private static List<CompletionItem> variablesOf(OssDocument doc, String process, CancelChecker cancel) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<CompletionItem> out = new ArrayList<>();
+        for (Sym s : doc.symbols(cancel).all()) {
+            if (s.local() && "int".equals(s.kind()) && process.equals(s.scope()) && seen.add(s.name())) {
+                CompletionItem item = new CompletionItem(s.name());
+                item.setKind(CompletionItemKind.Variable);
+                item.setDetail("int of " + process);
+                out.add(item);
+            }
         }
         return out;
     }

@@ -106,6 +106,54 @@ class CompletionServiceTest {
         assertTrue(banker.contains("safe") && banker.contains("denied"), banker.toString());
     }
 
+    static final String DATA = """
+            scenario "d" {
+              kernel {
+                @K
+              }
+              int count = 0
+              mutex m
+              process a[i in 0..1] {
+                int mine = 0
+                @B
+              }
+              process b {
+                int theirs = 0
+              }
+              @E
+            }
+            """;
+
+    private static List<String> data(String marker, String marked) {
+        return at(DATA.replace(marker, marked).replaceAll("@[KBE]", ""));
+    }
+
+    @Test
+    void variablesWhereAnExpressionGoes() {
+        for (String line : List.of("mine = |", "count = mine + |", "if (|", "while (count < |", "slot[|", "assert |",
+                "await |", "r = fetch_add(|", "r = fetch_add(count, |")) {
+            List<String> l = data("@B", line);
+            assertTrue(l.containsAll(List.of("count", "mine", "i")), line + ": " + l);
+            assertFalse(l.contains("theirs") || l.contains("m") || l.contains("lock"), line + ": " + l);
+        }
+        // a statement or the variable it sets at the start of a line
+        List<String> start = data("@B", "|");
+        assertTrue(start.containsAll(List.of("count", "mine", "while", "atomic", "lock")), start.toString());
+        // P(...) still wants a semaphore, lock a mutex
+        assertEquals(List.of("m"), data("@B", "lock |"));
+    }
+
+    @Test
+    void expectationsOfValues() {
+        List<String> top = data("@E", "expect |");
+        assertTrue(top.containsAll(List.of("count", "a", "b", "always", "possible", "race", "deadlock")), top.toString());
+        List<String> always = data("@E", "expect always |");
+        assertTrue(always.containsAll(List.of("assert", "count", "b")), always.toString());
+        List<String> own = data("@E", "expect b.|");
+        assertTrue(own.containsAll(List.of("theirs", "exit", "finish")) && !own.contains("mine"), own.toString());
+        assertEquals(List.of("sc", "tso", "relaxed"), data("@K", "memory_model |"));
+    }
+
     private static List<String> at(String marked) {
         Cursor c = Cursor.of(marked);
         return new CompletionService().complete(c.doc(), c.pos(), () -> { }).stream().map(CompletionItem::getLabel)

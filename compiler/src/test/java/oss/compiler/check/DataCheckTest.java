@@ -1,0 +1,233 @@
+package oss.compiler.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.ir.diag.Code;
+import oss.ir.diag.Diagnostic;
+
+/** The checks on data (docs/language.md, "Shared data"), each at the line and column it points at. */
+class DataCheckTest {
+    /** The diagnostics as "line:column code", in order. */
+    private static List<String> where(String text) {
+        Compilation c = Compiler.compile("t.oss", text);
+        return c.diagnostics().stream().map(d -> d.span().line() + ":" + d.span().column() + " " + d.code().id()).toList();
+    }
+
+    private static Diagnostic only(String text, Code code) {
+        Compilation c = Compiler.compile("t.oss", text);
+        List<Diagnostic> found = c.diagnostics().stream().filter(d -> d.code() == code).toList();
+        assertEquals(1, found.size(), c.diagnostics().toString());
+        return found.get(0);
+    }
+
+    /** A scenario with shared `int count`, `int slot[4]`, `mutex m`, and {@code body} as process A's body (line 6 on). */
+    private static String body(String body) {
+        return "scenario \"t\" {\n  int count = 0\n  int slot[4]\n  mutex m\n  process A {\n" + body + "\n  }\n}\n";
+    }
+
+    @Test
+    void namesAreCheckedWhereTheyAreWritten() {
+        assertEquals(List.of("6:5 OSS1101"), where(body("    cuont = 1")));
+        assertEquals(List.of("6:13 OSS1101"), where(body("    count = x + 1")));
+        assertEquals(List.of("6:5 OSS1103"), where(body("    m = 1")));
+        assertEquals(List.of("6:13 OSS1103"), where(body("    count = m")));
+        assertEquals(List.of("7:9 OSS1102"), where(body("    int r = 0\n    int r = 1")));
+        assertEquals(List.of("6:9 OSS1102"), where(body("    int count = 1")));
+        assertEquals(List.of("6:9 OSS1102"), where(body("    int m = 1")));
+        assertEquals(List.of("7:5 OSS1103"), where(body("    c = fork { compute 1 ms }\n    c = 1")));
+    }
+
+    @Test
+    void aLocalIsSeenOnlyInsideItsBlock() {
+        assertEquals(List.of("7:5 OSS1101"), where(body("    if (count == 0) { int r = 1 }\n    r = 2")));
+    }
+
+    @Test
+    void aLoopIndexIsAConstantNotAVariable() {
+        assertEquals(List.of("6:21 OSS1103"), where(body("    for i in 0..1 { i = 2 }")));
+        assertTrue(where(body("    for i in 0..3 { slot[i] = i * 2 }")).isEmpty());
+    }
+
+    @Test
+    void arraysAndTheirConstantIndexes() {
+        assertEquals(List.of("6:10 OSS1204"), where(body("    slot[4] = 1")));
+        assertEquals(List.of("6:18 OSS1204"), where(body("    count = slot[-1]")));
+        assertEquals(List.of("6:5 OSS1106"), where(body("    slot = 1")));
+        assertEquals(List.of("6:5 OSS1106"), where(body("    count[0] = 1")));
+        assertEquals(List.of("2:24 OSS1204"), where("scenario \"t\" {\n  int pair[2] = {1, 2, 3}\n  process A { compute 1 ms }\n}\n"));
+    }
+
+    @Test
+    void divisionByAConstantZero() {
+        assertEquals(List.of("6:21 OSS1206"), where(body("    count = count / 0")));
+        assertEquals(List.of("6:21 OSS1206"), where(body("    count = count % (2 - 2)")));
+    }
+
+    @Test
+    void aVariableWhereACompileTimeNumberIsNeeded() {
+        Diagnostic d = only(body("    repeat count { compute 1 ms }"), Code.WRONG_KIND);
+        assertEquals("6:12", d.span().line() + ":" + d.span().column());
+        assertTrue(d.message().contains("not known when the file is compiled"), d.message());
+        assertEquals(List.of("6:13 OSS1103"), where(body("    compute slot[1] ms")));
+        assertEquals(List.of("7:13 OSS1103"), where(body("    int n = 2\n    compute n ms")));
+    }
+
+    @Test
+    void breakOutsideAWhileLoop() {
+        assertEquals(List.of("6:5 OSS1309"), where(body("    break")));
+        assertEquals(List.of("6:36 OSS1309"), where(body("    while (count < 3) { repeat 2 { break } }")));
+        assertTrue(where(body("    while (count < 3) { if (count == 2) { break } }")).stream().noneMatch(s -> s.endsWith("OSS1309")));
+    }
+
+    @Test
+    void onlyAssignmentsIfAndAtomicOperationsInsideAtomic() {
+        assertEquals(List.of("6:14 OSS1309"), where(body("    atomic { lock m }")));
+        assertEquals(List.of("6:14 OSS1309"), where(body("    atomic { while (count < 1) { count++ } }")));
+        assertEquals(List.of("6:14 OSS1309"), where(body("    atomic { mb() }")));
+        assertTrue(where(body("    atomic { int t = count\n      count = t + 1\n      if (t > 2) { atomic_inc(count) } }")).isEmpty());
+    }
+
+    @Test
+    void atomicOperationsTakeTheirOperands() {
+        assertEquals(List.of("6:5 OSS1001"), where(body("    atomic_add(count)")));
+        assertEquals(List.of("6:13 OSS1001"), where(body("    count = cmpxchg(count, 1)")));
+        assertEquals(List.of("6:13 OSS1103"), where(body("    count = atomic_inc(count)")));
+        assertEquals(List.of("6:11 OSS1309"), where(body("    await fetch_add(count, 1) == 0")));
+    }
+
+    @Test
+    void theMemoryModelIsOneOfThree() {
+        assertEquals(List.of("2:25 OSS1502"), where("scenario \"t\" {\n  kernel { memory_model arm }\n  process A { compute 1 ms }\n}\n"));
+        assertEquals(List.of("2:25 OSS1203"), where("scenario \"t\" {\n  kernel { store_buffer 0 }\n  process A { compute 1 ms }\n}\n"));
+    }
+
+    @Test
+    void expectationsNameDeclaredVariables() {
+        assertEquals(List.of("3:10 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect cuont == 1\n}\n"));
+        assertEquals(List.of("3:12 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect P.q + 1 == 1\n}\n"));
+        assertEquals(List.of("3:10 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect Q.r + 1 == 1\n}\n"));
+    }
+
+    @Test
+    void keywordsOfDataAreStillNames() {
+        assertTrue(where("""
+                scenario "k" {
+                  mutex atomic
+                  semaphore if = 1
+                  process while {
+                    lock atomic
+                    P(if)
+                    V(if)
+                    unlock atomic
+                  }
+                  expect while.exit == 0
+                }
+                """).isEmpty());
+    }
+
+    // ------------------------------------------------------------ Eraser's lockset (OSS1308)
+
+    @Test
+    void aCounterIncrementedByTwoProcessesWithoutALockIsReportedOnce() {
+        Diagnostic d = only("""
+                scenario "l" {
+                  int count = 0
+                  process A { count = count + 1 }
+                  process B { count = count + 1 }
+                }
+                """, Code.NO_COMMON_LOCK);
+        assertEquals("3:15", d.span().line() + ":" + d.span().column());
+        assertTrue(d.message().startsWith("`count` is used by A, B"), d.message());
+        assertTrue(d.related().stream().anyMatch(r -> r.span().line() == 4), d.related().toString());
+    }
+
+    @Test
+    void oneMutexAroundEveryAccessIsEnough() {
+        assertTrue(where("""
+                scenario "l" {
+                  int count = 0
+                  mutex m
+                  process A { lock m; count = count + 1; unlock m }
+                  process B { lock m; count = count + 1; unlock m }
+                }
+                """).isEmpty());
+    }
+
+    @Test
+    void differentLocksOrOneUnprotectedAccessAreReported() {
+        Diagnostic d = only("""
+                scenario "l" {
+                  int count = 0
+                  mutex m
+                  mutex n
+                  process A { lock m; count = count + 1; unlock m }
+                  process B { lock n; count = count + 1; unlock n }
+                }
+                """, Code.NO_COMMON_LOCK);
+        assertEquals(5, d.span().line());
+        assertEquals(3, only("""
+                scenario "l" {
+                  int count = 0
+                  mutex m
+                  process A { lock m; count = count + 1; unlock m }
+                  process B { compute 1 ms
+                    count = 2 }
+                }
+                """, Code.NO_COMMON_LOCK).span().line() - 3);
+    }
+
+    @Test
+    void atomicsReadersAndPrivateVariablesNeedNoLock() {
+        assertTrue(where("""
+                scenario "l" {
+                  int count = 0
+                  int seen = 5
+                  process A { atomic_inc(count); int r = seen; atomic { count = count + r } }
+                  process B { r = fetch_add(count, 1); int x = seen }
+                  process C { int mine = 0; mine = mine + 1 }
+                }
+                """.replace("process B { r =", "process B { int r = 0; r =")).isEmpty());
+    }
+
+    @Test
+    void threadsOfOneProcessShareItsVariableAndAreCheckedToo() {
+        Diagnostic d = only("""
+                scenario "l" {
+                  process A {
+                    int n = 0
+                    t = thread { n = n + 1 }
+                    u = thread { n = n + 1 }
+                    join t
+                    join u
+                  }
+                }
+                """, Code.NO_COMMON_LOCK);
+        assertEquals(4, d.span().line());
+    }
+
+    @Test
+    void aLockHeldWhenALoopBreaksIsStillHeldAfterIt() {
+        List<String> w = where("""
+                scenario "b" {
+                  int count = 0
+                  mutex m
+                  process A {
+                    while (1) {
+                      lock m
+                      if (count > 0) { break }
+                      unlock m
+                    }
+                    count = count - 1
+                    unlock m
+                  }
+                  process B { lock m; count = count + 1; unlock m }
+                }
+                """);
+        assertTrue(w.isEmpty(), w.toString());
+    }
+}
