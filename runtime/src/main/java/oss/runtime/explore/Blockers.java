@@ -71,6 +71,7 @@ final class Blockers {
             case REQUEST -> " waits for resources (available: " + available(s) + ")";
             case WAIT_CHILD -> " waits for its child to exit";
             case WAIT_ANY -> " waits for any child to exit";
+            case AWAIT -> " awaits a condition that does not hold";
             default -> " is blocked";
         };
     }

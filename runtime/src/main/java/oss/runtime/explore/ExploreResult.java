@@ -7,6 +7,9 @@ import oss.ir.diag.Code;
  * What an exploration saw. {@code complete} is true only when every
  * reachable state (of the reduced graph, with partial-order reduction) was
  * visited; otherwise {@code stoppedBy} says which budget ran out.
+ * {@code properties} holds one verdict per {@code expect always} / {@code expect possible}
+ * line of the program's {@link oss.ir.program.SharedData#properties()}, in their order (AT_END
+ * ones, about the default run, are left out); {@link #property} finds one by its span.
  */
 public record ExploreResult(
         long states,
@@ -17,7 +20,13 @@ public record ExploreResult(
         boolean complete,
         String stoppedBy,
         boolean por,
-        List<ExploreFinding> findings) {
+        List<ExploreFinding> findings,
+        List<PropertyVerdict> properties) {
+
+    /** The verdict on the {@code expect always/possible} line at {@code span}, if there is one. */
+    public java.util.Optional<PropertyVerdict> property(oss.ir.program.Span span) {
+        return properties.stream().filter(p -> p.span().equals(span)).findFirst();
+    }
 
     public boolean deadlockFound() {
         return findings.stream().anyMatch(f -> f.code() == Code.DEADLOCK_REACHABLE);

@@ -28,6 +28,9 @@ public final class Explorer {
     private final Blockers blockers;
     private final StateStore store;
     private final StubbornSets reduction;
+    private final FinalStates finals;
+    private final Races races;
+    private final Spinning spinning;
     private final List<ExploreFinding> findings = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final int[] perCode = new int[Code.values().length];
@@ -40,7 +43,18 @@ public final class Explorer {
         this.blockers = new Blockers(m, sem);
         this.store = new StateStore(m);
         this.reduction = new StubbornSets(m, sem);
+        this.finals = new FinalStates(m);
+        this.races = new Races(m, sem);
+        this.spinning = new Spinning(m, sem, QUIET);
     }
+
+    private static final Semantics.Sink QUIET = new Semantics.Sink() {
+        @Override
+        public void misuse(Code code, Span at, String message) {}
+
+        @Override
+        public void unsafe(Span at, String message) {}
+    };
 
     public static ExploreResult explore(Program program, ExploreOptions options) {
         return new Explorer(program, options).run();
@@ -65,9 +79,17 @@ public final class Explorer {
         }
         int[] init = m.initial();
         for (int t = 0; t < m.processes; t++) {
-            sem.settle(init, t);
+            try {
+                sem.settle(init, t);
+            } catch (DataSteps.PathCut cut) {
+                // before any step: every interleaving starts with it
+                report(cut.code, cut.code + ":" + cut.at, cut.at, m.taskName(init, t) + ": " + cut.getMessage(),
+                        List.of(), -1, -1, -1, null, new ArrayList<>());
+                return result(start, 0, true, null, por, 0);
+            }
         }
         store.add(init, -1);
+        boolean[] stepping = new boolean[m.maxTasks];
         int maxDepth = 0;
         String stoppedBy = null;
         for (int id = 0; id < store.count(); id++) {
@@ -95,11 +117,27 @@ public final class Explorer {
             if (enabledTasks == 0) {
                 if (alive > 0) {
                     deadlock(cur, id, true);
+                } else if (finals.open()) {
+                    final int at = id;
+                    finals.judge(cur, () -> new Schedule(List.copyOf(path(at))), () -> lastWho);
                 }
                 continue;
             }
             if (enabledTasks < alive) {
                 partialDeadlock(cur, id, choices);
+            }
+            if (m.hasData && perCode[Code.RACE_REACHABLE.ordinal()] < options.maxFindings() && enabledTasks > 1) {
+                for (int t = 0; t < n; t++) {
+                    stepping[t] = choices[t] > 0 && (!m.buffered || sem.stepChoices(cur, t) > 0);
+                }
+                final int at = id;
+                races.find(cur, stepping, (a, b) -> race(cur, at, a, b));
+            }
+            if (m.hasLoops && perCode[Code.SPIN_FOREVER_REACHABLE.ordinal()] < options.maxFindings()) {
+                boolean[] spin = spinning.spinners(cur, choices);
+                if (spin != null) {
+                    spinForever(cur, id, spin);
+                }
             }
             if (por && enabledTasks > 1) {
                 reduction.choose(cur, choices, expand);
@@ -122,12 +160,42 @@ public final class Explorer {
     private long transitions;
     private final FindingSink sink = new FindingSink();
 
-    /** Every step of every task marked in {@code expand}, from state {@code id}; false at the task limit. */
+    /**
+     * Every step of every task marked in {@code expand}, from state {@code id}; false at the task
+     * limit. With while loops the state graph may have cycles, and a reduced expansion that
+     * closes one could postpone the other tasks' steps forever (the ignoring problem): when a
+     * reduced expansion reaches a state seen before, every enabled task is expanded. Every cycle
+     * then has a fully expanded state (the one expanded last), as the cycle proviso asks.
+     */
     private boolean expand(int[] cur, int[] next, int id, int[] choices, boolean[] expand) {
+        int n = cur[0];
+        int before = store.count();
+        boolean reduced = false;
+        for (int t = 0; t < n; t++) {
+            reduced |= choices[t] > 0 && !expand[t];
+        }
+        int outcome = expandTasks(cur, next, id, choices, expand, before);
+        if (outcome == TASK_LIMIT) {
+            return false;
+        }
+        if (reduced && m.hasLoops && outcome == CLOSES) {
+            for (int t = 0; t < n; t++) {
+                expand[t] = choices[t] > 0 && !expand[t];
+            }
+            return expandTasks(cur, next, id, choices, expand, before) != TASK_LIMIT;
+        }
+        return true;
+    }
+
+    private static final int NEW = 0, CLOSES = 1, TASK_LIMIT = 2;
+
+    /** CLOSES when some step led to a state stored before this expansion began, TASK_LIMIT at the task limit. */
+    private int expandTasks(int[] cur, int[] next, int id, int[] choices, boolean[] expand, int before) {
         int n = cur[0];
         int used = m.base(n);
         sink.before = cur;
         sink.from = id;
+        boolean old = false;
         for (int t = 0; t < n; t++) {
             if (!expand[t]) {
                 continue;
@@ -139,20 +207,26 @@ public final class Explorer {
                 try {
                     sem.apply(next, t, br, sink);
                 } catch (Semantics.TaskLimit e) {
-                    return false;
+                    return TASK_LIMIT;
+                } catch (DataSteps.PathCut cut) {
+                    transitions++;
+                    report(cut.code, cut.code + ":" + cut.at, cut.at, m.taskName(cur, t) + ": " + cut.getMessage(),
+                            List.of(), id, t, br, cur);
+                    continue; // this path ends here
                 }
                 transitions++;
-                store.add(next, id);
+                int known = store.add(next, id);
+                old |= known < 0 && -known - 1 < before;
             }
         }
-        return true;
+        return old ? CLOSES : NEW;
     }
 
     private ExploreResult result(long start, long transitionsIgnored, boolean complete, String stoppedBy, boolean por,
             int maxDepth) {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ExploreResult(store.count(), transitions, seconds, store.bytes(), maxDepth, complete,
-                stoppedBy, por, List.copyOf(findings));
+                stoppedBy, por, List.copyOf(findings), finals.verdicts(complete));
     }
 
     private boolean hasClaims() {
@@ -275,6 +349,57 @@ public final class Explorer {
                 related, -1, -1, -1, null, steps);
     }
 
+    private void race(int[] s, int id, Races.Access a, Races.Access b) {
+        Races.Access first = before(a.at(), b.at()) ? a : b;
+        Races.Access second = first == a ? b : a;
+        String key = "race:" + first.at() + ":" + second.at();
+        if (seen.contains(key) || perCode[Code.RACE_REACHABLE.ordinal()] >= options.maxFindings()) {
+            return;
+        }
+        List<Related> related = List.of(new Related(first.at(), access(s, first)), new Related(second.at(), access(s, second)));
+        List<Schedule.Step> steps = path(id);
+        report(Code.RACE_REACHABLE, key, first.at(), "data race on " + first.name() + ": " + access(s, first)
+                + " and " + access(s, second) + " can run in either order, not both atomic"
+                + "; reached after " + steps.size() + " steps: " + shortSchedule(steps), related, -1, -1, -1, null, steps);
+    }
+
+    private String access(int[] s, Races.Access a) {
+        return m.taskName(s, a.task()) + (a.write() ? " writes " : " reads ") + a.name() + " at " + a.at().line()
+                + ":" + a.at().column();
+    }
+
+    private static boolean before(Span x, Span y) {
+        return x.line() < y.line() || x.line() == y.line() && x.column() <= y.column();
+    }
+
+    private void spinForever(int[] s, int id, boolean[] spin) {
+        StringBuilder key = new StringBuilder("spin");
+        List<Related> related = new ArrayList<>();
+        Span anchor = null;
+        StringBuilder names = new StringBuilder();
+        for (int t = 0; t < s[0]; t++) {
+            if (!Semantics.alive(s, m.base(t))) {
+                continue;
+            }
+            Span at = spanOf(s, t);
+            key.append(':').append(t).append('@').append(at);
+            String what = spin[t] ? m.taskName(s, t) + " spins here: its loop cannot end until another task acts"
+                    : blockers.describe(s, t);
+            related.add(new Related(at, what));
+            if (spin[t] && (anchor == null || before(at, anchor))) {
+                anchor = at;
+            }
+            names.append(names.length() == 0 ? "" : ", ").append(m.taskName(s, t));
+        }
+        if (seen.contains(key.toString()) || perCode[Code.SPIN_FOREVER_REACHABLE.ordinal()] >= options.maxFindings()) {
+            return;
+        }
+        List<Schedule.Step> steps = path(id);
+        report(Code.SPIN_FOREVER_REACHABLE, key.toString(), anchor, "tasks spin forever: every live task ("
+                + names + ") waits or busy-waits for another; reached after " + steps.size() + " steps: "
+                + shortSchedule(steps), related, -1, -1, -1, null, steps);
+    }
+
     private Span spanOf(int[] s, int t) {
         FlatCode c = sem.code(s, t);
         return c.span[sem.pc(s, t)];
@@ -320,8 +445,17 @@ public final class Explorer {
         lastWho.add(m.taskName(s, t));
         FlatCode c = sem.code(s, t);
         int pc = sem.pc(s, t);
+        if (m.buffered) {
+            int steps = sem.stepChoices(s, t);
+            if (branch >= steps) {
+                // a flush step names the store statement whose buffered value it commits
+                Span store = c.span[sem.data.entryPc(s, t, sem.data.flushEntry(s, t, branch - steps))];
+                return new Schedule.Step(t + 2, store.line(), store.column(), -1, true);
+            }
+        }
         Span at = c.span[pc];
-        return new Schedule.Step(t + 2, at.line(), at.column(), c.kind[pc] == Instr.CHOOSE ? branch : -1);
+        int shown = c.kind[pc] == Instr.CHOOSE || c.kind[pc] == Instr.LOAD && branch == 1 ? branch : -1;
+        return new Schedule.Step(t + 2, at.line(), at.column(), shown);
     }
 
     /** The steps from the initial state to state {@code id}, found again by trying each step of each parent. */
@@ -336,13 +470,7 @@ public final class Explorer {
         int cap = m.capacity();
         int[] cur = new int[cap];
         int[] next = new int[cap];
-        Semantics.Sink quiet = new Semantics.Sink() {
-            @Override
-            public void misuse(Code code, Span at, String message) {}
-
-            @Override
-            public void unsafe(Span at, String message) {}
-        };
+        Semantics.Sink quiet = QUIET;
         for (int i = 0; i + 1 < chain.size(); i++) {
             store.unpack(chain.get(i), cur);
             int child = chain.get(i + 1);
@@ -351,7 +479,11 @@ public final class Explorer {
                 int k = sem.choices(cur, t);
                 for (int br = 0; br < k && found == null; br++) {
                     System.arraycopy(cur, 0, next, 0, cap);
-                    sem.apply(next, t, br, quiet);
+                    try {
+                        sem.apply(next, t, br, quiet);
+                    } catch (DataSteps.PathCut | Semantics.TaskLimit e) {
+                        continue; // that step ends its path: it is not the one that led on
+                    }
                     if (store.isStored(child, next)) {
                         found = step(cur, t, br);
                     }

@@ -5,16 +5,16 @@ import static oss.runtime.explore.Instr.*;
 import java.util.ArrayList;
 import java.util.List;
 import oss.ir.program.Op;
-import oss.ir.program.OpBodies;
 import oss.ir.program.ProcessDef;
 import oss.ir.program.Span;
-import oss.ir.program.Visibility;
 
 /**
  * One body turned into flat code for the explorer: one instruction per
- * visible operation plus loop and jump instructions. Invisible statements
- * (compute, sleep, io, memory) leave nothing behind, and a loop with no
- * visible statement in it disappears, so a task's program counter always
+ * visible operation plus loop and jump instructions, and the local data work
+ * (private assignments, assertions, branches, while loops) that
+ * {@link Semantics#settle} runs on the way to the next step. Invisible
+ * statements (compute, sleep, io, memory) leave nothing behind, and a repeat
+ * with nothing left in it disappears, so a task's program counter always
  * rests on a visible instruction or on {@link Instr#END}.
  */
 final class FlatCode {
@@ -62,21 +62,6 @@ final class FlatCode {
         return size++;
     }
 
-    /** Does any statement in {@code ops} (or nested in it) take part in the interleaving? */
-    static boolean anyVisible(List<Op> ops) {
-        for (Op op : ops) {
-            if (Visibility.isVisible(op)) {
-                return true;
-            }
-            for (List<Op> body : OpBodies.of(op)) {
-                if (anyVisible(body)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Compiles bodies; child bodies (fork, thread, ...) become codes of their own. */
     static final class Compiler {
         final List<FlatCode> codes = new ArrayList<>();
@@ -106,10 +91,17 @@ final class FlatCode {
         private final class Body implements Op.Visitor<Void> {
             private final FlatCode c;
             private final int depth;
+            /** The enclosing while loops' breaks, innermost last, patched to the loop's end. */
+            private final List<List<Integer>> loops;
 
             Body(FlatCode c, int depth) {
+                this(c, depth, new ArrayList<>());
+            }
+
+            Body(FlatCode c, int depth, List<List<Integer>> loops) {
                 this.c = c;
                 this.depth = depth;
+                this.loops = loops;
             }
 
             void ops(List<Op> ops) {
@@ -128,7 +120,7 @@ final class FlatCode {
                 FlatCode child = new FlatCode(codes.size(), op.span());
                 child.root = c.root;
                 codes.add(child);
-                new Body(child, 0).ops(body);
+                new Body(child, 0).ops(body); // a break never leaves a child's body
                 child.emit(END, 0, 0, null, op.span());
                 c.a[at] = child.id;
                 return null;
@@ -151,13 +143,18 @@ final class FlatCode {
 
             @Override
             public Void visitRepeat(Op.Repeat op) {
-                if (op.count() <= 0 || !anyVisible(op.body())) {
+                if (op.count() <= 0) {
+                    return null;
+                }
+                int init = c.emit(REP_INIT, depth, (int) Math.min(Integer.MAX_VALUE, op.count()), op, op.span());
+                int start = c.size;
+                new Body(c, depth + 1, loops).ops(op.body());
+                if (c.size == start) {
+                    // nothing to interleave and no data to compute: the loop leaves nothing behind
+                    c.size = init;
                     return null;
                 }
                 c.depth = Math.max(c.depth, depth + 1);
-                c.emit(REP_INIT, depth, (int) Math.min(Integer.MAX_VALUE, op.count()), op, op.span());
-                int start = c.size;
-                new Body(c, depth + 1).ops(op.body());
                 int end = c.emit(REP_END, depth, 0, op, op.span());
                 c.target[end] = start;
                 return null;
@@ -406,57 +403,79 @@ final class FlatCode {
 
             @Override
             public Void visitAssign(Op.Assign op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(ASSIGN, 0, op);
             }
 
             @Override
             public Void visitLoad(Op.Load op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(LOAD, op.slot(), op);
             }
 
             @Override
             public Void visitStore(Op.Store op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(STORE, 0, op);
             }
 
             @Override
             public Void visitRmw(Op.Rmw op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(RMW, op.slot(), op);
             }
 
             @Override
             public Void visitAtomic(Op.Atomic op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(ATOMIC, 0, op);
             }
 
             @Override
             public Void visitIf(Op.If op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                int test = c.emit(IF_NOT, 0, 0, op, op.span());
+                ops(op.then());
+                if (op.otherwise().isEmpty()) {
+                    c.target[test] = c.size;
+                    return null;
+                }
+                int jump = c.emit(JUMP, 0, 0, op, op.span());
+                c.target[test] = c.size;
+                ops(op.otherwise());
+                c.target[jump] = c.size;
+                return null;
             }
 
             @Override
             public Void visitLoop(Op.Loop op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                int start = c.size;
+                loops.add(new ArrayList<>());
+                ops(op.body());
+                int back = c.emit(LOOP_BACK, 0, 0, op, op.span());
+                c.target[back] = start;
+                for (int brk : loops.remove(loops.size() - 1)) {
+                    c.target[brk] = c.size;
+                }
+                return null;
             }
 
             @Override
             public Void visitBreak(Op.Break op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                if (loops.isEmpty()) {
+                    throw new IllegalStateException("break outside a loop at " + op.span());
+                }
+                loops.get(loops.size() - 1).add(c.emit(JUMP, 0, 0, op, op.span()));
+                return null;
             }
 
             @Override
             public Void visitAssert(Op.Assert op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(ASSERT, 0, op);
             }
 
             @Override
             public Void visitAwait(Op.Await op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(AWAIT, 0, op);
             }
 
             @Override
             public Void visitFence(Op.Fence op) {
-                throw new UnsupportedOperationException("data op before issue 12's runtime lands: " + op);
+                return emit(FENCE, op.kind().ordinal(), op);
             }
         }
     }

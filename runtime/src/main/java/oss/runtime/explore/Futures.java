@@ -17,7 +17,8 @@ final class Futures {
         this.m = m;
     }
 
-    BitSet[][] compute() {
+    /** Every object touched from each pc on; with {@code writesOnly}, every object written. */
+    BitSet[][] compute(boolean writesOnly) {
         FlatCode[] codes = m.codes;
         BitSet[][] out = new BitSet[codes.length][];
         // a child's code always has a larger id than the code that creates it
@@ -26,7 +27,11 @@ final class Futures {
             BitSet[] f = new BitSet[c.size];
             for (int pc = 0; pc < c.size; pc++) {
                 f[pc] = new BitSet(m.objects);
-                m.accesses(c, pc, f[pc]);
+                BitSet writes = new BitSet(m.objects);
+                m.accesses(c, pc, f[pc], writes);
+                if (writesOnly) {
+                    f[pc] = writes;
+                }
                 Instr k = c.kind[pc];
                 if (k == FORK || k == THREAD || k == VFORK) {
                     f[pc].or(out[c.a[pc]][0]);
@@ -58,12 +63,13 @@ final class Futures {
     static int[] successors(FlatCode c, int pc) {
         return switch (c.kind[pc]) {
             case END, EXIT -> new int[0];
-            case JUMP -> new int[] {c.target[pc]};
-            case REP_END, TRYLOCK, SEQR_END -> new int[] {pc + 1, c.target[pc]};
+            case JUMP, LOOP_BACK -> new int[] {c.target[pc]};
+            case REP_END, TRYLOCK, SEQR_END, IF_NOT -> new int[] {pc + 1, c.target[pc]};
             case CHOOSE -> c.branches[pc];
             case LOCK, UNLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, VFORK, EXEC, THREAD,
                     SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END,
-                    SEQR_BEGIN, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, REP_INIT -> new int[] {pc + 1};
+                    SEQR_BEGIN, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, REP_INIT, LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
+                    ASSIGN, ASSERT -> new int[] {pc + 1};
         };
     }
 }

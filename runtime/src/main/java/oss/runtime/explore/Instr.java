@@ -10,8 +10,14 @@ enum Instr {
     LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC, THREAD,
     SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN,
     SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE,
+    // data steps (docs/language.md, "Shared data"): one visible variable each, or one atomic step
+    LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
     /** The end of a body: the task exits there. */
     END,
     // control, never a resting place: a program counter moves over them at once (Semantics.settle)
-    REP_INIT, REP_END, JUMP
+    REP_INIT, REP_END, JUMP,
+    /** A private assignment, an assertion, a branch on private values: local work on the way to a step. */
+    ASSIGN, ASSERT, IF_NOT,
+    /** The back edge of a {@code while} loop: a jump that settle counts, so a loop with no step in it ends. */
+    LOOP_BACK
 }

@@ -4,19 +4,30 @@ import static oss.runtime.explore.Instr.*;
 
 import java.util.BitSet;
 import java.util.List;
+import oss.ir.program.Cell;
 import oss.ir.program.DeadlockPolicy;
 import oss.ir.program.Op;
 import oss.ir.program.ProcessDef;
 import oss.ir.program.Program;
+import oss.ir.program.SharedData;
 import oss.ir.program.SyncObjects;
+import oss.ir.program.Val;
+import oss.ir.program.Vals;
 
 /**
  * A program as the explorer sees it: flat code per body and the layout of
  * a state vector. A state is an {@code int[]}: the task count, then every
- * synchronisation object, then one fixed-size record per task. Values that
- * other fields imply (the number of waiters of a condition variable, the
- * arrivals at a barrier, the free instances of a resource) are not stored:
- * they are counted from the task records, which keeps states canonical.
+ * synchronisation object, then the shared variables' cells (under
+ * {@code relaxed} followed by each cell's value one store old), then one
+ * fixed-size record per task: position, loop counters, slots (fork results,
+ * locals and temporaries; a GROUP variable lives in its thread group
+ * leader's), resources, and under {@code tso}/{@code relaxed} the store
+ * buffer (a count, a pending-wmb flag, then (cell, value, store's pc) per
+ * entry) and, under {@code relaxed}, one bit per shared cell saying the task
+ * has seen its newest value. Values that other fields imply (the number of
+ * waiters of a condition variable, the arrivals at a barrier, the free
+ * instances of a resource) are not stored: they are counted from the task
+ * records, which keeps states canonical.
  */
 final class Model {
     // task record fields
@@ -41,10 +52,33 @@ final class Model {
     final int[] total;
     final boolean[] writerPreferring;
 
+    // shared data
+    final SharedData data;
+    final SharedData.MemoryModel memoryModel;
+    /** Stores go through a store buffer (tso, relaxed); a relaxed load may read a value one store old. */
+    final boolean buffered, relaxed;
+    /** Shared cells at {@code sharedBase}, their one-store-old values (relaxed) at {@code oldBase}. */
+    final int sharedCells, sharedBase, oldBase;
+    /** Some instruction works on data; a while loop exists (the state graph may have cycles). */
+    final boolean hasData, hasLoops;
+    /** A value expectation reads a declared process's own variables, so they outlive its exit. */
+    final boolean keepEndedSlots;
+    final int storeBuffer;
+    // store buffer fields of a task record (buffered models only): entries of ENTRY ints each
+    static final int ENTRY = 3, E_CELL = 0, E_VALUE = 1, E_PC = 2;
+    /** In an entry's pc field: a wmb() separates this entry from the older ones (relaxed). */
+    static final int WMB_BEFORE = 1 << 30;
+    final int bufCount, wmbPending, entryBase, seenBase, seenWords;
+    /** Per code and pc: inside a while loop's body (where a task may spin). */
+    final boolean[][] inLoop;
+
     // object numbering for the reduction's access sets
-    final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids, objects;
-    /** Per code and pc: every object the task may touch from here on, its future children included. */
+    final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids,
+            objShared, objGroup, objects;
+    /** Per code and pc: every object the task may touch (read or write) from here on, its future children included. */
     final BitSet[][] future;
+    /** Per code and pc: every object the task may write from here on. */
+    final BitSet[][] futureWrites;
 
     Model(Program program, int maxTasks) {
         this.program = program;
@@ -92,6 +126,18 @@ final class Model {
             semsetOffset[i] = at;
             at += sync.semsets().get(i).initial().length;
         }
+        this.data = program.data();
+        this.memoryModel = data.model();
+        this.relaxed = memoryModel == SharedData.MemoryModel.RELAXED;
+        this.buffered = memoryModel != SharedData.MemoryModel.SC;
+        this.storeBuffer = Math.max(1, data.storeBuffer());
+        this.sharedCells = data.cells();
+        sharedBase = at;
+        at += sharedCells;
+        oldBase = at;
+        if (relaxed) {
+            at += sharedCells;
+        }
         taskBase = at;
 
         int d = 0;
@@ -116,11 +162,45 @@ final class Model {
         for (ProcessDef p : program.processes()) {
             s = Math.max(s, p.slots());
         }
-        this.slots = s;
+        DataScan scan = new DataScan();
+        for (FlatCode c : codes) {
+            for (int pc = 0; pc < c.size; pc++) {
+                if (c.op[pc] != null && isData(c.kind[pc])) {
+                    scan.op(c.op[pc]);
+                }
+            }
+        }
+        for (SharedData.Property p : data.properties()) {
+            scan.val(p.condition());
+        }
+        this.slots = Math.max(s, scan.slots);
+        this.hasData = scan.any;
+        this.keepEndedSlots = scan.processCells;
+        boolean loops = false;
+        this.inLoop = new boolean[codes.length][];
+        for (FlatCode c : codes) {
+            inLoop[c.id] = new boolean[c.size];
+            for (int pc = 0; pc < c.size; pc++) {
+                if (c.kind[pc] == Instr.LOOP_BACK) {
+                    loops = true;
+                    java.util.Arrays.fill(inLoop[c.id], c.target[pc], pc + 1, true);
+                }
+            }
+        }
+        this.hasLoops = loops;
         this.slotBase = CNT + depth;
         this.allocBase = slotBase + slots;
         this.claimBase = allocBase + resources;
-        this.record = claimBase + resources;
+        int r = claimBase + resources;
+        bufCount = r;
+        wmbPending = r + 1;
+        entryBase = r + 2;
+        if (buffered) {
+            r = entryBase + ENTRY * storeBuffer;
+        }
+        seenBase = r;
+        seenWords = relaxed ? (sharedCells + 31) / 32 : 0;
+        this.record = r + seenWords;
 
         objMutex = 0;
         objSem = objMutex + mutexes;
@@ -132,8 +212,149 @@ final class Model {
         objSemset = objBarrier + barriers;
         objResource = objSemset + semsetOffset.length;
         objPids = objResource + resources;
-        objects = objPids + 1;
-        this.future = new Futures(this).compute();
+        objShared = objPids + 1;
+        objGroup = objShared + sharedCells;
+        objects = objGroup + (scan.groupCells ? slots : 0);
+        Futures f = new Futures(this);
+        this.future = f.compute(false);
+        this.futureWrites = f.compute(true);
+    }
+
+    /** The instructions that work on data, whose ops hold cells and values. */
+    static boolean isData(Instr k) {
+        return switch (k) {
+            case LOAD, STORE, RMW, ATOMIC, AWAIT, ASSIGN, ASSERT, IF_NOT -> true;
+            case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
+                    THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
+                    SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
+                    REP_INIT, REP_END, JUMP, LOOP_BACK -> false;
+        };
+    }
+
+    /**
+     * Is the step a full barrier (docs/language.md, "Memory models")? Every synchronisation op and
+     * system call, the end of a body, an atomic operation or block and mb() are: under tso and
+     * relaxed the task must have flushed its store buffer before taking it. A plain load or store,
+     * an await, rmb(), wmb() and choose are not.
+     */
+    static boolean fullBarrier(FlatCode c, int pc) {
+        return switch (c.kind[pc]) {
+            case LOAD, STORE, AWAIT, CHOOSE -> false;
+            case FENCE -> c.a[pc] == Op.FenceKind.MB.ordinal();
+            case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
+                    THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
+                    SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
+                    ATOMIC -> true;
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> false;
+        };
+    }
+
+    /** Slots, group variables and process variables named anywhere in the data ops and expectations. */
+    private static final class DataScan extends AtomicBodyVisitor<Void> {
+        int slots;
+        boolean any, groupCells, processCells;
+
+        void op(Op op) {
+            any = true;
+            op.accept(this);
+        }
+
+        void ops(List<Op> ops) {
+            for (Op op : ops) {
+                op.accept(this);
+            }
+        }
+
+        void val(Val v) {
+            Vals.reads(v, this::cell);
+        }
+
+        void cell(Cell c) {
+            if (c.scope() != Cell.Scope.SHARED) {
+                slots = Math.max(slots, c.base() + c.length());
+                groupCells |= c.scope() == Cell.Scope.GROUP;
+                processCells |= c.process() >= 0;
+            }
+            val(c.index());
+        }
+
+        void slot(int slot) {
+            slots = Math.max(slots, slot + 1);
+        }
+
+        @Override
+        public Void visitAssign(Op.Assign op) {
+            cell(op.target());
+            val(op.value());
+            return null;
+        }
+
+        @Override
+        public Void visitLoad(Op.Load op) {
+            slot(op.slot());
+            cell(op.source());
+            return null;
+        }
+
+        @Override
+        public Void visitStore(Op.Store op) {
+            cell(op.target());
+            val(op.value());
+            return null;
+        }
+
+        @Override
+        public Void visitRmw(Op.Rmw op) {
+            slot(op.slot());
+            cell(op.target());
+            val(op.operand());
+            if (op.replacement() != null) {
+                val(op.replacement());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Op.Atomic op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Op.If op) {
+            val(op.condition());
+            ops(op.then());
+            ops(op.otherwise());
+            return null;
+        }
+
+        @Override
+        public Void visitLoop(Op.Loop op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Op.Break op) {
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Op.Assert op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Op.Await op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Op.Fence op) {
+            return null;
+        }
     }
 
     int base(int task) {
@@ -154,19 +375,41 @@ final class Model {
         for (int i = 0; i < sems; i++) {
             s[semBase + i] = program.semaphores().get(i).initial();
         }
+        int[] cells = data.initialCells();
+        System.arraycopy(cells, 0, s, sharedBase, sharedCells);
+        if (relaxed) {
+            System.arraycopy(cells, 0, s, oldBase, sharedCells);
+        }
         for (int t = 0; t < processes; t++) {
             int b = base(t);
             s[b + CODE] = t;
             s[b + PC] = ALIVE;
+            for (int w = 0; w < seenWords; w++) {
+                s[b + seenBase + w] = -1; // nothing older than the initial values to read
+            }
         }
         return s;
     }
 
     /**
-     * The objects one instruction touches, for the reduction's conflict test. Forgetting one here
+     * The objects one instruction touches ({@code out}) and, of those, the ones it may write
+     * ({@code writes}), for the reduction's conflict test: two steps conflict when one writes an
+     * object the other touches. Synchronisation objects are always written. Forgetting one here
      * would let the reduction postpone a step that matters, hence no default.
      */
-    void accesses(FlatCode c, int pc, BitSet out) {
+    void accesses(FlatCode c, int pc, BitSet out, BitSet writes) {
+        BitSet touched = new BitSet();
+        syncAccesses(c, pc, touched);
+        out.or(touched);
+        writes.or(touched);
+        new DataAccesses(out, writes).step(c, pc);
+        if (relaxed && fullBarrier(c, pc) && c.kind[pc] != Instr.END && c.kind[pc] != Instr.EXIT) {
+            // a full barrier marks every newest value seen, which a flush of another task un-marks
+            out.set(objShared, objShared + sharedCells);
+        }
+    }
+
+    private void syncAccesses(FlatCode c, int pc, BitSet out) {
         int a = c.a[pc];
         int object = switch (c.kind[pc]) {
             case LOCK, UNLOCK, TRYLOCK -> objMutex + a;
@@ -188,9 +431,134 @@ final class Model {
             case FORK, THREAD, VFORK -> objPids;
             // waits, exits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets
             case WAIT_CHILD, WAIT_ANY, EXIT, EXEC, END, CHOOSE, REP_INIT, REP_END, JUMP -> -1;
+            // data: the cells are objects of their own, in DataAccesses
+            case LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> -1;
         };
         if (object >= 0) {
             out.set(object);
+        }
+    }
+
+    /**
+     * The object of each element a cell may denote: its element when the index is a constant,
+     * else the whole array. Private cells are no object: only their task sees them.
+     */
+    void cellObjects(Cell cell, BitSet out) {
+        int base = switch (cell.scope()) {
+            case SHARED -> objShared;
+            case GROUP -> objGroup;
+            case PRIVATE -> -1;
+        };
+        if (base < 0) {
+            return;
+        }
+        if (cell.index() instanceof Val.Const k && k.value() >= 0 && k.value() < cell.length()) {
+            out.set(base + cell.base() + k.value());
+        } else {
+            out.set(base + cell.base(), base + cell.base() + cell.length());
+        }
+    }
+
+    /** What a data instruction reads and writes of the cells others can see. */
+    private final class DataAccesses extends AtomicBodyVisitor<Void> {
+        private final BitSet out, writes;
+
+        DataAccesses(BitSet out, BitSet writes) {
+            this.out = out;
+            this.writes = writes;
+        }
+
+        void step(FlatCode c, int pc) {
+            if (isData(c.kind[pc])) {
+                c.op[pc].accept(this);
+            }
+        }
+
+        private void read(Val v) {
+            Vals.reads(v, cell -> cellObjects(cell, out));
+        }
+
+        private void write(Cell cell) {
+            read(cell.index());
+            cellObjects(cell, out);
+            cellObjects(cell, writes);
+        }
+
+        private void ops(List<Op> ops) {
+            for (Op op : ops) {
+                op.accept(this);
+            }
+        }
+
+        @Override
+        public Void visitAssign(Op.Assign op) {
+            read(op.value());
+            return null;
+        }
+
+        @Override
+        public Void visitLoad(Op.Load op) {
+            read(new Val.Read(op.source()));
+            return null;
+        }
+
+        @Override
+        public Void visitStore(Op.Store op) {
+            read(op.value());
+            write(op.target());
+            return null;
+        }
+
+        @Override
+        public Void visitRmw(Op.Rmw op) {
+            read(op.operand());
+            if (op.replacement() != null) {
+                read(op.replacement());
+            }
+            write(op.target());
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Op.Atomic op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Op.If op) {
+            read(op.condition());
+            ops(op.then());
+            ops(op.otherwise());
+            return null;
+        }
+
+        @Override
+        public Void visitLoop(Op.Loop op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Op.Break op) {
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Op.Assert op) {
+            read(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Op.Await op) {
+            read(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Op.Fence op) {
+            return null;
         }
     }
 

@@ -30,12 +30,19 @@ final class Semantics {
         }
     }
 
+    /** Local statements a task may run between two steps before its loop counts as one that never ends. */
+    static final int SETTLE_BUDGET = 1_000_000;
+    /** Instr lists the resting places first: any kind from here on is control that settle moves over. */
+    private static final int FIRST_CONTROL = REP_INIT.ordinal();
+
     private final Model m;
     private final FlatCode[] codes;
+    final DataSteps data;
 
     Semantics(Model m) {
         this.m = m;
         this.codes = m.codes;
+        this.data = new DataSteps(m);
     }
 
     static boolean alive(int[] s, int b) {
@@ -50,28 +57,58 @@ final class Semantics {
         return codes[s[m.base(t) + CODE]];
     }
 
-    /** Moves the task's pc over loop and jump instructions to the next visible one. */
+    /**
+     * Moves the task's pc over loop and jump instructions, and runs its local data work (private
+     * assignments, asserts, branches, while loops), up to the next visible one. A failed assert,
+     * a data fault or a loop that reaches no step within {@link #SETTLE_BUDGET} local statements
+     * throws {@link DataSteps.PathCut}: that path ends there.
+     */
     void settle(int[] s, int t) {
         int b = m.base(t);
         FlatCode c = codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
+        int budget = SETTLE_BUDGET;
         while (true) {
             Instr k = c.kind[pc];
-            if (k == REP_INIT) {
-                s[b + CNT + c.a[pc]] = c.b[pc];
-                pc++;
-            } else if (k == REP_END) {
-                int at = b + CNT + c.a[pc];
-                if (--s[at] > 0) {
-                    pc = c.target[pc];
-                } else {
-                    s[at] = 0;
+            if (k.ordinal() < FIRST_CONTROL) {
+                break; // a resting place: the common case, one comparison
+            }
+            switch (k) {
+                case REP_INIT -> {
+                    s[b + CNT + c.a[pc]] = c.b[pc];
                     pc++;
                 }
-            } else if (k == JUMP) {
-                pc = c.target[pc];
-            } else {
-                break;
+                case REP_END -> {
+                    int at = b + CNT + c.a[pc];
+                    if (--s[at] > 0) {
+                        pc = c.target[pc];
+                    } else {
+                        s[at] = 0;
+                        pc++;
+                    }
+                }
+                case JUMP -> pc = c.target[pc];
+                case ASSIGN -> {
+                    data.assign(s, t, (Op.Assign) c.op[pc]);
+                    pc++;
+                }
+                case IF_NOT -> pc = data.eval(s, t, ((Op.If) c.op[pc]).condition(), c.span[pc]) != 0 ? pc + 1 : c.target[pc];
+                case ASSERT -> {
+                    Op.Assert op = (Op.Assert) c.op[pc];
+                    if (data.eval(s, t, op.condition(), op.span()) == 0) {
+                        s[b + PC] = pc + ALIVE;
+                        throw DataSteps.assertion(op);
+                    }
+                    pc++;
+                }
+                case LOOP_BACK -> {
+                    if (--budget < 0) {
+                        throw new DataSteps.PathCut(Code.ENDLESS_LOOP, c.span[pc], "this loop runs on without a step"
+                                + " another task could see (" + SETTLE_BUDGET + " local statements): it never ends");
+                    }
+                    pc = c.target[pc];
+                }
+                default -> throw new IllegalStateException(k + " is a resting place");
             }
         }
         s[b + PC] = pc + ALIVE;
@@ -82,8 +119,29 @@ final class Semantics {
         settle(s, t);
     }
 
-    /** How many different steps the task can take now: 0 when blocked or not alive. */
+    /**
+     * How many different steps the task can take now: 0 when blocked or not alive. Under tso and
+     * relaxed the steps of its instruction come first, then one flush step per buffered store
+     * that may be committed now.
+     */
     int choices(int[] s, int t) {
+        if (!m.buffered) {
+            return stepChoices(s, t);
+        }
+        return alive(s, m.base(t)) ? stepChoices(s, t) + data.flushChoices(s, t) : 0;
+    }
+
+    /** How many ways the task can take its next instruction now (flushes not counted). */
+    int stepChoices(int[] s, int t) {
+        int b = m.base(t);
+        if (m.buffered && s[b + m.bufCount] > 0 && alive(s, b)
+                && Model.fullBarrier(codes[s[b + CODE]], s[b + PC] - ALIVE)) {
+            return 0; // a full barrier waits until the store buffer is empty
+        }
+        return instrChoices(s, t);
+    }
+
+    private int instrChoices(int[] s, int t) {
         int b = m.base(t);
         if (!alive(s, b) || s[b + PHASE] == PH_VFORK) {
             return 0;
@@ -115,9 +173,13 @@ final class Semantics {
             }
             case WAIT_ANY -> waitAnyReturns(s, t) ? 1 : 0;
             case CHOOSE -> c.branches[pc].length;
+            case LOAD -> data.loadChoices(s, t, (Op.Load) c.op[pc]);
+            case STORE -> data.storeFits(s, t) ? 1 : 0;
+            case AWAIT -> data.awaitHolds(s, t, (Op.Await) c.op[pc]) ? 1 : 0;
+            case RMW, ATOMIC, FENCE -> 1;
             case UNLOCK, TRYLOCK, V, CLAIM, RELEASE, FORK, EXIT, VFORK, EXEC, THREAD, SPIN_UNLOCK, READ_UNLOCK,
                     WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END -> 1;
-            case REP_INIT, REP_END, JUMP -> throw notARestingPlace(c.kind[pc]);
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
         };
     }
 
@@ -269,14 +331,37 @@ final class Semantics {
         return left == 0;
     }
 
-    /** Task {@code t} takes step {@code branch} (0 unless it chooses); the state is changed in place. */
+    /**
+     * Task {@code t} takes step {@code branch} (0 unless it chooses, or reads an older value, or
+     * flushes: see {@link #choices}); the state is changed in place.
+     */
     void apply(int[] s, int t, int branch, Sink sink) {
+        if (m.buffered) {
+            int steps = stepChoices(s, t);
+            if (branch >= steps) {
+                data.flush(s, t, data.flushEntry(s, t, branch - steps));
+                if (m.relaxed) {
+                    data.normalize(s);
+                }
+                return;
+            }
+        }
+        applyStep(s, t, branch, sink);
+        if (m.relaxed) {
+            data.normalize(s);
+        }
+    }
+
+    private void applyStep(int[] s, int t, int branch, Sink sink) {
         int b = m.base(t);
         int self = t + 1;
         FlatCode c = codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
         int a = c.a[pc];
         Span at = c.span[pc];
+        if (m.relaxed && Model.fullBarrier(c, pc)) {
+            data.seeAll(s, t);
+        }
         // true: the task moves on to the next instruction; false: the case has placed the program
         // counter itself, or the task stays where it is (it waits, or it has exited)
         boolean next = switch (c.kind[pc]) {
@@ -437,7 +522,27 @@ final class Semantics {
                 exit(s, t, true);
                 yield false;
             }
-            case REP_INIT, REP_END, JUMP -> throw notARestingPlace(c.kind[pc]);
+            case LOAD -> {
+                data.load(s, t, (Op.Load) c.op[pc], branch);
+                yield true;
+            }
+            case STORE -> {
+                data.store(s, t, c, pc);
+                yield true;
+            }
+            case RMW, ATOMIC -> {
+                data.atomic(s, t, c.op[pc]);
+                yield true;
+            }
+            case AWAIT -> {
+                data.await(s, t, (Op.Await) c.op[pc]);
+                yield true;
+            }
+            case FENCE -> {
+                data.fence(s, t, Op.FenceKind.values()[a]);
+                yield true;
+            }
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
         };
         if (next) {
             advance(s, t);
@@ -569,6 +674,9 @@ final class Semantics {
             s[cb + GROUP] = s[b + GROUP] == 0 ? t + 1 : s[b + GROUP];
         }
         System.arraycopy(s, b + m.slotBase, s, cb + m.slotBase, m.slots);
+        for (int w = 0; w < m.seenWords; w++) {
+            s[cb + m.seenBase + w] = -1; // the fork was a full barrier: the parent has seen everything
+        }
         s[cb + PC] = ALIVE;
         settle(s, n);
         int slot = c.b[pc];
@@ -611,6 +719,7 @@ final class Semantics {
         if (leader == t || !alive(s, lb)) {
             return;
         }
+        data.drain(s, leader);
         s[lb + CODE] = s[b + CODE];
         s[lb + PC] = s[b + PC];
         s[lb + PHASE] = 0;
@@ -629,6 +738,9 @@ final class Semantics {
     void exit(int[] s, int t, boolean group) {
         int b = m.base(t);
         int self = t + 1;
+        if (m.buffered) {
+            data.drain(s, t); // a thread killed with stores in its buffer: its CPU still drains them
+        }
         for (int r = 0; r < m.resources; r++) {
             s[b + m.allocBase + r] = 0;
             s[b + m.claimBase + r] = 0;

@@ -207,8 +207,11 @@ final class StateStore {
         scratchLen = 0;
         int n = s[0];
         put(n);
-        for (int i = 1; i < m.taskBase; i++) {
+        for (int i = 1; i < m.sharedBase; i++) {
             put(s[i]);
+        }
+        for (int i = m.sharedBase; i < m.taskBase; i++) {
+            putSigned(s[i]);
         }
         for (int t = 0; t < n; t++) {
             int b = m.base(t);
@@ -219,6 +222,11 @@ final class StateStore {
                 put(s[b + Model.PARENT]);
             }
             if (pc < Model.ALIVE) {
+                if (m.keepEndedSlots && t < m.processes) {
+                    for (int i = m.slotBase; i < m.allocBase; i++) {
+                        putSigned(s[b + i]); // an expectation reads the ended process's variables
+                    }
+                }
                 continue; // an ended task is its status, and a zombie its parent too
             }
             if (t >= m.processes) {
@@ -235,11 +243,35 @@ final class StateStore {
                 put(s[b + i]);
             }
             if (m.usesResources) {
-                for (int i = m.allocBase; i < m.record; i++) {
+                for (int i = m.allocBase; i < m.bufCount; i++) {
                     put(s[b + i]);
                 }
             }
+            if (m.buffered) {
+                int k = s[b + m.bufCount];
+                put(k);
+                put(s[b + m.wmbPending]);
+                for (int i = 0; i < k; i++) {
+                    int e = b + m.entryBase + Model.ENTRY * i;
+                    put(s[e + Model.E_CELL]);
+                    putSigned(s[e + Model.E_VALUE]);
+                    put(s[e + Model.E_PC]);
+                }
+            }
+            for (int w = 0; w < m.seenWords; w++) {
+                put(~s[b + m.seenBase + w]); // mostly all seen: one byte
+            }
         }
+    }
+
+    /** Zigzag first, so a small negative value also takes one byte. */
+    private void putSigned(int v) {
+        put(v << 1 ^ v >> 31);
+    }
+
+    private int getSigned() {
+        int z = get();
+        return z >>> 1 ^ -(z & 1);
     }
 
     /** Reads state {@code id} back into {@code s}. */
@@ -249,8 +281,11 @@ final class StateStore {
         pos = off & (CHUNK - 1);
         int n = get();
         s[0] = n;
-        for (int i = 1; i < m.taskBase; i++) {
+        for (int i = 1; i < m.sharedBase; i++) {
             s[i] = get();
+        }
+        for (int i = m.sharedBase; i < m.taskBase; i++) {
+            s[i] = getSigned();
         }
         for (int t = 0; t < n; t++) {
             int b = m.base(t);
@@ -262,6 +297,11 @@ final class StateStore {
                 s[b + Model.PARENT] = get();
             }
             if (pc < Model.ALIVE) {
+                if (m.keepEndedSlots && t < m.processes) {
+                    for (int i = m.slotBase; i < m.allocBase; i++) {
+                        s[b + i] = getSigned();
+                    }
+                }
                 continue;
             }
             if (t >= m.processes) {
@@ -278,9 +318,23 @@ final class StateStore {
                 s[b + i] = get();
             }
             if (m.usesResources) {
-                for (int i = m.allocBase; i < m.record; i++) {
+                for (int i = m.allocBase; i < m.bufCount; i++) {
                     s[b + i] = get();
                 }
+            }
+            if (m.buffered) {
+                int k = get();
+                s[b + m.bufCount] = k;
+                s[b + m.wmbPending] = get();
+                for (int i = 0; i < k; i++) {
+                    int e = b + m.entryBase + Model.ENTRY * i;
+                    s[e + Model.E_CELL] = get();
+                    s[e + Model.E_VALUE] = getSigned();
+                    s[e + Model.E_PC] = get();
+                }
+            }
+            for (int w = 0; w < m.seenWords; w++) {
+                s[b + m.seenBase + w] = ~get();
             }
         }
     }

@@ -15,20 +15,30 @@ import java.util.BitSet;
  * steps are explored from the state. Among the sets grown from each enabled
  * task the smallest is taken.
  *
- * <p>Stubborn sets keep every deadlock state reachable. They need no cycle
- * proviso here: every loop of a scenario is bounded, so the state graph is
- * acyclic and no step can be postponed forever.
+ * <p>Conflicts distinguish reads from writes: two steps conflict when one
+ * writes an object the other touches (synchronisation objects are always
+ * written; each shared cell is an object, and a task's buffered stores are
+ * writes in its future until flushed).
+ *
+ * <p>Stubborn sets keep every deadlock state reachable. Without while loops
+ * the state graph is acyclic and no step can be postponed forever; with them
+ * the explorer adds the cycle proviso (Explorer.expand).
  */
 final class StubbornSets {
     private final Model m;
     private final Semantics sem;
-    /** Object sets as bit words: the instruction's own accesses and everything from there on. */
-    private final long[][][] access;
-    private final long[][][] future;
+    /**
+     * Object sets as bit words: the instruction's own accesses (and writes) and everything it may
+     * touch (and write) from there on. Two steps conflict when one writes what the other touches.
+     */
+    private final long[][][] access, accessW;
+    private final long[][][] future, futureW;
     private final int words;
     private final long[] released;
-    /** The current state's future of each task, {@code words} longs per task; zero for ended tasks. */
-    private final long[] futures;
+    /** The current state's future of each task (and its writes), {@code words} longs per task; zero for ended tasks. */
+    private final long[] futures, futuresW;
+    /** Per task, the cells of its buffered stores (flushes write them); buffered models only. */
+    private final long[] flushes;
     private final boolean[] in;
     private final int[] stack;
     private final boolean[] best;
@@ -38,19 +48,29 @@ final class StubbornSets {
         this.sem = sem;
         this.words = (m.objects + 63) / 64;
         this.access = new long[m.codes.length][][];
+        this.accessW = new long[m.codes.length][][];
         this.future = new long[m.codes.length][][];
+        this.futureW = new long[m.codes.length][][];
         for (FlatCode c : m.codes) {
             access[c.id] = new long[c.size][];
+            accessW[c.id] = new long[c.size][];
             future[c.id] = new long[c.size][];
+            futureW[c.id] = new long[c.size][];
             for (int pc = 0; pc < c.size; pc++) {
                 BitSet own = new BitSet(m.objects);
-                m.accesses(c, pc, own);
+                BitSet writes = new BitSet(m.objects);
+                m.accesses(c, pc, own, writes);
                 access[c.id][pc] = java.util.Arrays.copyOf(own.toLongArray(), words);
+                accessW[c.id][pc] = java.util.Arrays.copyOf(writes.toLongArray(), words);
                 future[c.id][pc] = java.util.Arrays.copyOf(m.future[c.id][pc].toLongArray(), words);
+                futureW[c.id][pc] = java.util.Arrays.copyOf(m.futureWrites[c.id][pc].toLongArray(), words);
             }
         }
         this.released = new long[words];
         this.futures = new long[m.maxTasks * words];
+        // without data every object is written, so the write sets are the sets themselves
+        this.futuresW = m.hasData ? new long[m.maxTasks * words] : futures;
+        this.flushes = new long[m.buffered ? m.maxTasks * words : 0];
         this.in = new boolean[m.maxTasks];
         this.stack = new int[m.maxTasks];
         this.best = new boolean[m.maxTasks];
@@ -65,9 +85,30 @@ final class StubbornSets {
         // each live task's future, looked up once per state rather than once per closure
         for (int u = 0; u < n; u++) {
             int ub = m.base(u);
-            long[] f = Semantics.alive(s, ub) ? future[s[ub + CODE]][s[ub + PC] - ALIVE] : null;
+            boolean alive = Semantics.alive(s, ub);
+            long[] f = alive ? future[s[ub + CODE]][s[ub + PC] - ALIVE] : null;
+            long[] fw = alive ? futureW[s[ub + CODE]][s[ub + PC] - ALIVE] : null;
             for (int w = 0; w < words; w++) {
                 futures[u * words + w] = f == null ? 0 : f[w];
+            }
+            if (futuresW != futures) {
+                for (int w = 0; w < words; w++) {
+                    futuresW[u * words + w] = fw == null ? 0 : fw[w];
+                }
+            }
+            if (m.buffered) {
+                // buffered stores are writes still to come, whatever the code does next
+                java.util.Arrays.fill(flushes, u * words, (u + 1) * words, 0);
+                int k = alive ? sem.data.buffered(s, u) : 0;
+                for (int i = 0; i < k; i++) {
+                    int id = sem.data.entryCell(s, u, i);
+                    int obj = id < m.sharedCells ? m.objShared + id : m.objGroup + (id - m.sharedCells);
+                    flushes[u * words + (obj >>> 6)] |= 1L << obj;
+                }
+                for (int w = 0; w < words; w++) {
+                    futures[u * words + w] |= flushes[u * words + w];
+                    futuresW[u * words + w] |= flushes[u * words + w];
+                }
             }
         }
         int bestSize = Integer.MAX_VALUE;
@@ -106,10 +147,23 @@ final class StubbornSets {
             int b = m.base(q);
             FlatCode c = m.codes[s[b + CODE]];
             int pc = s[b + PC] - ALIVE;
-            if (choices[q] > 0) {
+            if (!m.buffered) {
+                if (choices[q] > 0) {
+                    enabledRule(s, q, b, c, pc);
+                } else {
+                    blockedRule(s, q, b, c, pc);
+                }
+                continue;
+            }
+            // a task's instruction and its flushes are steps of one task: each brings in its own
+            if (sem.stepChoices(s, q) > 0) {
                 enabledRule(s, q, b, c, pc);
             } else {
                 blockedRule(s, q, b, c, pc);
+            }
+            if (s[b + m.bufCount] > 0) {
+                long[] own = java.util.Arrays.copyOfRange(flushes, q * words, (q + 1) * words);
+                addFutures(s, q, own, own);
             }
         }
         return size;
@@ -126,7 +180,7 @@ final class StubbornSets {
     private void enabledRule(int[] s, int q, int b, FlatCode c, int pc) {
         long[] touched = access[c.id][pc];
         if (!isEmpty(touched)) {
-            addFutures(s, q, touched);
+            addFutures(s, q, touched, accessW[c.id][pc]);
         }
         Instr k = c.kind[pc];
         if (k == END || k == EXIT) {
@@ -184,7 +238,7 @@ final class StubbornSets {
             }
         }
         if (!isEmpty(released)) {
-            addFutures(s, q, released);
+            addFutures(s, q, released, released);
         }
     }
 
@@ -201,7 +255,7 @@ final class StubbornSets {
                 if (s[b + PHASE] == PH_WOKEN) {
                     addOwner(s, s[m.mutexBase + c.b[pc]]);
                 } else {
-                    addFutures(s, q, access[c.id][pc]);
+                    addFutures(s, q, access[c.id][pc], accessW[c.id][pc]);
                 }
             }
             case SEQW_BEGIN, SEQR_BEGIN -> addOwner(s, s[m.seqWriterBase + a]);
@@ -221,7 +275,10 @@ final class StubbornSets {
                 }
             }
             case WAIT_ANY -> addChildren(s, q);
-            default -> addFutures(s, q, access[c.id][pc]); // P, semop, barrier, request: anyone who may act on it
+            // P, semop, barrier, request: anyone who may act on it; await: anyone who may write what it reads;
+            // an instruction waiting for its own buffer to drain (a full barrier, a store into a full
+            // buffer): only its own flushes, which the caller adds
+            default -> addFutures(s, q, access[c.id][pc], access[c.id][pc]);
         }
     }
 
@@ -231,12 +288,17 @@ final class StubbornSets {
         }
     }
 
-    private void addFutures(int[] s, int q, long[] objects) {
+    /**
+     * Brings in every task whose future conflicts with a step touching {@code objects} and writing
+     * {@code writes}: it writes something the step touches, or touches something the step writes.
+     */
+    private void addFutures(int[] s, int q, long[] objects, long[] writes) {
         int n = s[0];
         if (words == 1) {
             long o = objects[0];
+            long wr = writes[0];
             for (int u = 0; u < n; u++) {
-                if ((futures[u] & o) != 0 && u != q) {
+                if (((futuresW[u] & o) | (futures[u] & wr)) != 0 && u != q) {
                     add(u);
                 }
             }
@@ -247,7 +309,7 @@ final class StubbornSets {
                 continue;
             }
             for (int w = 0; w < words; w++) {
-                if ((futures[u * words + w] & objects[w]) != 0) {
+                if (((futuresW[u * words + w] & objects[w]) | (futures[u * words + w] & writes[w])) != 0) {
                     add(u);
                     break;
                 }
