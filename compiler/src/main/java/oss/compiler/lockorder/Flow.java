@@ -326,7 +326,9 @@ final class Flow {
 
         @Override
         public Held visitBreak(Op.Break op) {
-            exits.peek().add(s.copy());
+            if (!exits.isEmpty()) {
+                exits.peek().add(s.copy());
+            }
             return null;
         }
 
@@ -450,12 +452,14 @@ final class Flow {
          * the join of the states at its {@code break}s; null when it has none (nothing after it runs).
          */
         private Held whileLoop(List<Op> body, Held in) {
+            // a child started in a loop that may run many times is as many tasks
+            int inner = (int) Math.min(LockOrder.MAX_CAPACITY, (long) mult * LockOrder.MAX_CAPACITY);
             Held entry = in;
             for (int guard = 0; guard < 64; guard++) {
                 exits.push(new ArrayList<>());
                 Held out;
                 try {
-                    out = Flow.this.walk(t, body, entry, false, mult);
+                    out = Flow.this.walk(t, body, entry, false, inner);
                 } finally {
                     exits.pop();
                 }
@@ -468,7 +472,7 @@ final class Flow {
             List<Held> left = new ArrayList<>();
             exits.push(left);
             try {
-                Flow.this.walk(t, body, entry, report, mult);
+                Flow.this.walk(t, body, entry, report, inner);
             } finally {
                 exits.pop();
             }

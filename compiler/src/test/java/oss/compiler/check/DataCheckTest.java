@@ -230,4 +230,48 @@ class DataCheckTest {
                 """);
         assertTrue(w.isEmpty(), w.toString());
     }
+
+    @Test
+    void theLockChecksFollowLoopsBreaksAndBranches() {
+        // A takes m then n inside a loop, B n then m behind an if: a cycle
+        assertTrue(where("""
+                scenario "o" {
+                  int go = 1
+                  mutex m
+                  mutex n
+                  process A { while (go == 1) { lock m; lock n; unlock n; unlock m; go = 0 } }
+                  process B { if (go == 1) { lock n; lock m; unlock m; unlock n } }
+                }
+                """).contains("5:41 OSS1304"));
+        // leaving the loop at the break with m held, and never unlocking it
+        List<String> held = where("""
+                scenario "h" {
+                  int x = 0
+                  mutex m
+                  process A {
+                    while (1) {
+                      lock m
+                      if (x == 0) { break }
+                      unlock m
+                    }
+                  }
+                }
+                """);
+        assertTrue(held.contains("4:11 OSS1305"), held.toString());
+        // an unlock on the break path only is no error: m may be held there
+        assertTrue(where("""
+                scenario "u" {
+                  int x = 0
+                  mutex m
+                  process A {
+                    while (x < 2) {
+                      lock m
+                      x = x + 1
+                      if (x == 2) { unlock m; break }
+                      unlock m
+                    }
+                  }
+                }
+                """).stream().noneMatch(w -> w.endsWith("OSS1301") || w.endsWith("OSS1305")));
+    }
 }

@@ -286,7 +286,8 @@ record StmtShape(List<Needed> needs, String binder, Optional<Name> bound, boolea
 
         @Override
         public StmtShape visitVar(Stmt.Var s) {
-            return PLAIN;
+            // a local is a name of the process, listed in the outline as fork and mmap results are
+            return binds("int", Optional.of(s.name()));
         }
 
         @Override

@@ -74,6 +74,39 @@ class StructureAndTokensTest {
         assertTrue(decoded.contains("16:12 enumMember deadlock"), decoded.toString());
     }
 
+    static final String DATA = """
+            scenario "d" {
+              int count = 0
+              int flag[2] = {0, 1}
+              process a {
+                int r = 0
+                while (count < 3) {
+                  count++
+                }
+                r = fetch_add(count, 1)
+              }
+              expect always count <= 4
+            }
+            """;
+
+    @Test
+    void dataHasItsOutlineFoldsAndTokens() {
+        DocumentSymbol scenario = new StructureService().symbols(Cursor.doc(DATA), () -> { }).get(0);
+        assertEquals(List.of("count", "flag", "a", "expect always count <= 4"),
+                scenario.getChildren().stream().map(DocumentSymbol::getName).toList());
+        assertEquals("int flag[2] — shared by every task; initial value {0, 1}", scenario.getChildren().get(1).getDetail());
+        assertEquals(List.of("r"), scenario.getChildren().get(2).getChildren().stream().map(DocumentSymbol::getName).toList());
+        List<FoldingRange> fs = new StructureService().folding(Cursor.doc(DATA), () -> { });
+        assertTrue(fs.stream().anyMatch(f -> f.getStartLine() == 5 && f.getEndLine() == 7), "while block: " + fs);
+        List<String> decoded = decode(DATA, new SemanticTokensService().full(Cursor.doc(DATA), () -> { }).getData());
+        assertTrue(decoded.contains("1:6 variable count +decl"), decoded.toString());
+        assertTrue(decoded.contains("5:4 keyword while"), decoded.toString());
+        assertTrue(decoded.contains("5:11 variable count"), decoded.toString());
+        assertTrue(decoded.contains("4:8 variable r +decl"), decoded.toString());
+        assertTrue(decoded.contains("8:8 keyword fetch_add"), decoded.toString());
+        assertTrue(decoded.contains("10:16 variable count"), decoded.toString());
+    }
+
     /** Turns the relative encoding back into "line:col type text" entries. */
     static List<String> decode(String text, List<Integer> data) {
         List<String> lines = Texts.lines(text);
