@@ -165,7 +165,10 @@ final class Model {
         DataScan scan = new DataScan();
         for (FlatCode c : codes) {
             for (int pc = 0; pc < c.size; pc++) {
-                if (c.op[pc] != null && isData(c.kind[pc])) {
+                if (c.kind[pc] == Instr.IF_NOT) {
+                    scan.any = true;
+                    scan.val(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
+                } else if (isData(c.kind[pc])) {
                     scan.op(c.op[pc]);
                 }
             }
@@ -469,7 +472,9 @@ final class Model {
         }
 
         void step(FlatCode c, int pc) {
-            if (isData(c.kind[pc])) {
+            if (c.kind[pc] == Instr.IF_NOT) {
+                read(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
+            } else if (isData(c.kind[pc])) {
                 c.op[pc].accept(this);
             }
         }
