@@ -56,6 +56,8 @@ final class DataLowerer {
     /** The process's own variables (not a thread's), first declaration of a name, for {@code expect P.x}. */
     private final Map<String, Var> processVariables = new LinkedHashMap<>();
     private final List<Integer> temps = new ArrayList<>();
+    /** The first slot and the length of each declaration, by the declaration itself. */
+    private final Map<Stmt.Var, int[]> sites = new java.util.IdentityHashMap<>();
     private int nextTemp;
     private int threadDepth;
     private int loopDepth;
@@ -204,10 +206,17 @@ final class DataLowerer {
             values.add(v);
         }
         Cell.Scope scope = threadDepth == 0 && threaded ? Cell.Scope.GROUP : Cell.Scope.PRIVATE;
-        int base = slots.size();
-        for (int i = 0; i < length; i++) {
-            newSlot(name + (array ? "[" + i + "]" : ""));
+        // one declaration keeps its slots however often it is lowered (a `for` unrolls its body): the
+        // variable of one pass is dead when the next pass declares it again, and the state stays small
+        int[] site = sites.get(s);
+        if (site == null || site[1] != length) {
+            site = new int[] {slots.size(), length};
+            for (int i = 0; i < length; i++) {
+                newSlot(name + (array ? "[" + i + "]" : ""));
+            }
+            sites.put(s, site);
         }
+        int base = site[0];
         Var v = new Var(name, scope, base, length, array, s.name().span());
         scopes.peek().put(name, v);
         if (threadDepth == 0) {

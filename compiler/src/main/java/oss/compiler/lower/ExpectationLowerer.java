@@ -287,13 +287,19 @@ final class ExpectationLowerer {
     private Optional<Expectation> flag(ExpectNode.Flag f, String text) {
         String name = f.flag().text();
         List<String> allowed = f.no() ? NO_FLAGS : FLAGS;
+        if (!allowed.contains(name) && !f.no() && shared.containsKey(name)) {
+            diags.report(Code.UNKNOWN_EXPECTATION, f.flag().span(), "`" + name + "` is a shared variable: say what it"
+                    + " holds, as in `expect " + name + " == 1`");
+            return Optional.empty();
+        }
         if (!allowed.contains(name)) {
             List<String> all = new ArrayList<>(FLAGS);
             all.add("zombies");
             String hint = Suggest.hint(name, allowed);
             diags.report(Code.UNKNOWN_EXPECTATION, f.flag().span(), "unknown expectation `expect " + (f.no() ? "no " : "")
                     + name + "`" + hint + " (known: deadlock, no deadlock, safe, unsafe, granted, denied, no zombies,"
-                    + " leaks, no leaks, safe_sequence [...], finish_order [...], P.metric == value)");
+                    + " leaks, no leaks, safe_sequence [...], finish_order [...], P.metric == value, race, no race,"
+                    + " always assert, possible assert, a condition on variables)");
             return Optional.empty();
         }
         if (List.of("safe", "unsafe", "granted", "denied").contains(name) && bankerRows.isEmpty()) {

@@ -415,4 +415,23 @@ class DataLoweringTest {
         assertEquals(1, Vals.eval(c, (cell, i) -> p.data().initialCells()[cell.base() + i]));
         assertNull(null);
     }
+
+    @Test
+    void aDeclarationInAnUnrolledLoopKeepsOneSlot() {
+        ProcessDef a = program("""
+                scenario "f" {
+                  int sum = 0
+                  process A {
+                    for j in 0..9 {
+                      int t = j * 2
+                      sum = sum + t
+                    }
+                  }
+                }
+                """).processes().get(0);
+        // t and one temporary, not ten of each
+        assertEquals(2, a.slots());
+        Op.Assign last = assertInstanceOf(Op.Assign.class, a.body().get(27));
+        assertEquals(new Op.Assign(Cell.scalar(Cell.Scope.PRIVATE, 0, "t"), k(18), last.span()), last);
+    }
 }
