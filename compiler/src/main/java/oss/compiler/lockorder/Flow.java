@@ -398,7 +398,9 @@ final class Flow {
 
         @Override
         public Held visitSemWait(Op.SemWait op) {
-            return blocks(op, "wait");
+            Held after = blocks(op, "wait");
+            after.mustSem.set(op.sem());
+            return after;
         }
 
         @Override
@@ -444,6 +446,11 @@ final class Flow {
 
         @Override
         public Held visitSemPost(Op.SemPost op) {
+            if (report && !s.mustSem.get(op.sem())) {
+                // posted by a task that did not take it first: a signal, not a lock
+                lockset.notALock(op.sem());
+            }
+            s.mustSem.clear(op.sem());
             return s;
         }
 

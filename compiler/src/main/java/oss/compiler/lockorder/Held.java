@@ -35,8 +35,16 @@ final class Held {
     private final int[] readLo;
     private final int[] readHi;
     private final TreeMap<Integer, List<Span>> taken;
+    /**
+     * The semaphores the task has passed {@code P} on, on every path, without its {@code V} yet: a
+     * semaphore of initial value 1 used this way is a lock for Eraser's check ({@link Lockset}). Not a
+     * lock for the lock order: a semaphore may be posted by any task.
+     */
+    final BitSet mustSem;
 
-    private Held(int rwBase, BitSet mayW, BitSet mustW, int[] readLo, int[] readHi, TreeMap<Integer, List<Span>> taken) {
+    private Held(int rwBase, BitSet mayW, BitSet mustW, int[] readLo, int[] readHi, TreeMap<Integer, List<Span>> taken,
+                 BitSet mustSem) {
+        this.mustSem = mustSem;
         this.rwBase = rwBase;
         this.mayW = mayW;
         this.mustW = mustW;
@@ -47,12 +55,12 @@ final class Held {
 
     static Held empty(Locks locks) {
         return new Held(locks.rwBase, new BitSet(), new BitSet(), new int[locks.rwCount()], new int[locks.rwCount()],
-                new TreeMap<>());
+                new TreeMap<>(), new BitSet());
     }
 
     Held copy() {
         return new Held(rwBase, (BitSet) mayW.clone(), (BitSet) mustW.clone(), readLo.clone(), readHi.clone(),
-                new TreeMap<>(taken));
+                new TreeMap<>(taken), (BitSet) mustSem.clone());
     }
 
     // ---- queries -------------------------------------------------------------------------------------
@@ -153,6 +161,7 @@ final class Held {
         Held m = a.copy();
         m.mayW.or(b.mayW);
         m.mustW.and(b.mustW);
+        m.mustSem.and(b.mustSem);
         for (int i = 0; i < m.readLo.length; i++) {
             m.readLo[i] = Math.min(a.readLo[i], b.readLo[i]);
             m.readHi[i] = Math.max(a.readHi[i], b.readHi[i]);
@@ -180,11 +189,12 @@ final class Held {
     @Override
     public boolean equals(Object o) {
         return o instanceof Held h && mayW.equals(h.mayW) && mustW.equals(h.mustW)
-                && Arrays.equals(readLo, h.readLo) && Arrays.equals(readHi, h.readHi) && taken.equals(h.taken);
+                && Arrays.equals(readLo, h.readLo) && Arrays.equals(readHi, h.readHi) && taken.equals(h.taken)
+                && mustSem.equals(h.mustSem);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken);
+        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken, mustSem);
     }
 }

@@ -42,7 +42,9 @@ public final class LockOrder {
         Locks locks = new Locks(program);
         LockGraph graph = new LockGraph(Math.max(1, locks.size));
         Reports reports = new Reports();
-        Lockset lockset = new Lockset();
+        int[] initial = program.semaphores() == null ? new int[0]
+                : program.semaphores().stream().mapToInt(oss.ir.program.SemaphoreDecl::initial).toArray();
+        Lockset lockset = new Lockset(locks.size, initial);
         Flow flow = new Flow(locks, graph, reports, lockset);
         for (ProcessDef p : program.processes()) {
             flow.task(p.name(), 1, p.body(), endOf(p));

@@ -21,7 +21,9 @@ import oss.ir.program.Val;
  * element, when the index is a constant) that two tasks reach, one of them writing, with no lock
  * held at all of its plain accesses, is reported once, at its first unprotected access, with the
  * others as related places. Atomic operations and {@code atomic} blocks need no lock and are not
- * recorded. Like Eraser it does not know about order: a variable set before the threads that use
+ * recorded. A semaphore of initial value 1 counts as a lock where its task has passed {@code P} on
+ * every path, unless some task posts it without having taken it (then it signals, and excludes
+ * nothing). Like Eraser it does not know about order: a variable set before the threads that use
  * it start is reported too.
  */
 final class Lockset {
@@ -29,6 +31,39 @@ final class Lockset {
     record Access(Task task, String variable, String name, int element, boolean write, BitSet locks, Span span) {}
 
     private final List<Access> accesses = new ArrayList<>();
+    /** Where semaphores start in the lock numbering of {@link Access#locks()}: after every lock. */
+    private final int semBase;
+    /** The semaphores that may count as locks: initial value 1 and never posted by a task that did not take them. */
+    private final BitSet binary = new BitSet();
+
+    Lockset() {
+        this(0, new int[0]);
+    }
+
+    /** {@code initial}: each semaphore's initial value; {@code semBase}: the number of locks. */
+    Lockset(int semBase, int[] initial) {
+        this.semBase = semBase;
+        for (int i = 0; i < initial.length; i++) {
+            if (initial[i] == 1) {
+                binary.set(semBase + i);
+            }
+        }
+    }
+
+    /** Semaphore {@code sem} was posted by a task that had not taken it: it is no lock. */
+    void notALock(int sem) {
+        binary.clear(semBase + sem);
+    }
+
+    /** The locks of an access that count: every lock, and the semaphores still used as locks. */
+    private BitSet effective(Access a) {
+        BitSet out = (BitSet) a.locks().clone();
+        BitSet sems = (BitSet) out.clone();
+        sems.clear(0, semBase);
+        sems.andNot(binary);
+        out.andNot(sems);
+        return out;
+    }
     /** Related places shown for one finding: enough to see the pattern, not every pass of every task. */
     static final int MAX_RELATED = 8;
 
@@ -40,6 +75,7 @@ final class Lockset {
         String variable = (cell.scope() == Cell.Scope.SHARED ? "shared " : "group " + t.group + " ") + cell.base();
         int element = cell.length() == 1 ? 0 : cell.index() instanceof Val.Const k ? k.value() : -1;
         BitSet locks = (BitSet) held.mustW.clone();
+        held.mustSem.stream().forEach(sem -> locks.set(semBase + sem));
         if (!write) {
             for (int id : held.mayHeld()) {
                 if (held.mustRead(id)) {
@@ -69,7 +105,8 @@ final class Lockset {
                         here.add(a);
                     }
                 }
-                Diagnostic d = check(here);
+                Diagnostic d = check(here.stream().map(a -> new Access(a.task(), a.variable(), a.name(), a.element(),
+                        a.write(), effective(a), a.span())).toList());
                 if (d != null) {
                     out.add(d);
                     if (e < 0) {
@@ -82,7 +119,7 @@ final class Lockset {
     }
 
     /** The finding for the accesses of one location, or null when a lock is common to them or no race is possible. */
-    private static Diagnostic check(List<Access> here) {
+    private Diagnostic check(List<Access> here) {
         Set<Integer> tasks = new HashSet<>();
         boolean many = false;
         boolean write = false;

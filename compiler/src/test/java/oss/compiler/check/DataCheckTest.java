@@ -274,4 +274,37 @@ class DataCheckTest {
                 }
                 """).stream().noneMatch(w -> w.endsWith("OSS1301") || w.endsWith("OSS1305")));
     }
+
+    @Test
+    void aBinarySemaphoreTakenAndPostedByEachTaskIsALock() {
+        // the textbook bounded buffer: `mutex` (initially 1) around count, empty and full only count slots
+        assertTrue(where("""
+                scenario "b" {
+                  int count = 0
+                  semaphore mutex = 1
+                  semaphore empty = 2
+                  semaphore full = 0
+                  process producer { P(empty); P(mutex); count = count + 1; V(mutex); V(full) }
+                  process consumer { P(full); P(mutex); count = count - 1; V(mutex); V(empty) }
+                }
+                """).isEmpty());
+        // a semaphore of 1 that one task posts without taking it signals; it protects nothing
+        assertEquals(1, where("""
+                scenario "b" {
+                  int count = 0
+                  semaphore s = 1
+                  process A { P(s); count = count + 1; V(s) }
+                  process B { count = count + 1; V(s) }
+                }
+                """).stream().filter(w -> w.endsWith("OSS1308")).count());
+        // nor does a counting semaphore
+        assertEquals(1, where("""
+                scenario "b" {
+                  int count = 0
+                  semaphore s = 2
+                  process A { P(s); count = count + 1; V(s) }
+                  process B { P(s); count = count + 1; V(s) }
+                }
+                """).stream().filter(w -> w.endsWith("OSS1308")).count());
+    }
 }
