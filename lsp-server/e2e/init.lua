@@ -280,6 +280,54 @@ local function main()
       attempts, #(R.hover.text or ''))
   end
 
+  -- 3b. hover on a data variable where a process uses it: what it read and wrote there in the run
+  R.data_hover = {}
+  local var
+  for _, l in ipairs(lines) do
+    var = l:match('^%s*int%s+([%a_][%w_]*)')
+    if var then
+      break
+    end
+  end
+  if var == nil then
+    R.data_hover.skipped = 'no int variable in the file'
+  else
+    local inside, dline, dcol = false, nil, nil
+    for i, l in ipairs(lines) do
+      if l:match('^%s*process%s') then
+        inside = true
+      elseif inside and not l:match('^%s*int%s') and not l:match('^%s*expect%s') and not l:match('^%s*//') then
+        local at = l:find('%f[%w_]' .. var .. '%f[^%w_]')
+        if at then
+          dline, dcol = i - 1, at - 1
+          break
+        end
+      end
+    end
+    R.data_hover.variable = var
+    if dline == nil then
+      err('no statement in a process uses the variable %s', var)
+    else
+      R.data_hover.line, R.data_hover.character, R.data_hover.source = dline, dcol, lines[dline + 1]
+      local params = { textDocument = { uri = uri }, position = { line = dline, character = dcol } }
+      local deadline = now_ms() + wait_ms
+      local attempts = 0
+      repeat
+        attempts = attempts + 1
+        local res = client.request_sync('textDocument/hover', params, wait_ms, bufnr)
+        R.data_hover.text = res and not res.err and res.result and hover_text(res.result.contents) or ''
+        -- the values come with the deep tier: ask until they are there
+        if R.data_hover.text:match('read') or R.data_hover.text:match('wrote') then
+          break
+        end
+        vim.wait(250, function() return exited ~= nil end, 20)
+      until now_ms() > deadline or exited ~= nil
+      R.data_hover.attempts = attempts
+      log('data hover on %s at %d:%d: %d attempt(s), %d chars', var, dline + 1, dcol + 1, attempts,
+        #R.data_hover.text)
+    end
+  end
+
   -- 4. code lenses, resolved when the server resolves them lazily
   R.codelens = { lenses = {} }
   R.expect_lines = {}

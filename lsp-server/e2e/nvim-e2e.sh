@@ -113,6 +113,8 @@ for f in "${files[@]}"; do
     '"at \(.hover.line + 1):\(.hover.character + 1) `\(.hover.source | ltrimstr(" ") | gsub("^ +"; ""))`: \((.hover.text // "") | length) chars in \(.hover.attempts) attempt(s), \(.hover.latency_ms) ms: \((.hover.text // "") | gsub("\n"; " ") | .[0:90])"'
   check hover-run-facts '(.hover.text // "") | test("\\(pid [0-9]+\\)")' \
     '"the hover tells what the default run saw there: \((.hover.text // "") | [scan("[^\n]*\\(pid [0-9]+\\)[^\n]*")] | first // "nothing" | .[0:100])"'
+  check hover-data '(.data_hover.skipped != null) or ((.data_hover.text // "") | test("(read|wrote) -?[0-9]"))' \
+    '"\(if .data_hover.skipped then "skipped: \(.data_hover.skipped)" else "on `\(.data_hover.variable)` at \(.data_hover.line + 1):\(.data_hover.character + 1) in \(.data_hover.attempts) attempt(s): \((.data_hover.text // "") | gsub("\n"; " ") | .[0:110])" end)"'
   check codelens '[.codelens.lenses[] | select((.title // "") != "")] | length > 0' \
     '"\(.codelens.lenses | length) lens(es) in \(.codelens.attempts) attempt(s), \(.codelens.latency_ms) ms: \([.codelens.lenses[] | .title // "(unresolved)"] | unique | join(" | ") | .[0:120])"'
   check codelens-run '[.codelens.lenses[] | select((.title // "") | test("Run"))] | length > 0' \

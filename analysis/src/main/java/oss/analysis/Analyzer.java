@@ -103,11 +103,18 @@ public final class Analyzer {
         Replays replays = new Replays(program, options.run(), text);
         List<Diagnostic> exploreFindings = new ArrayList<>(
                 explored.map(x -> ExploreFindings.of(x, theRun, replays)).orElse(List.of()));
-        ExpectationJudge judge = new ExpectationJudge(run, banker, explore);
+        ExpectationJudge judge = new ExpectationJudge(run, banker, explore,
+                new DataJudge(program, run, explore, compilation.diagnostics(), replays));
         List<ExpectationResult> results = new ArrayList<>();
         for (Expectation e : compilation.expectations()) {
             ExpectationResult r = judge.judge(e);
             results.add(r);
+            boolean everyInterleaving = e instanceof Expectation.Race
+                    || e instanceof Expectation.Assertions a && !a.possible();
+            if (everyInterleaving && explore.isEmpty()) {
+                all.add(Diagnostic.of(Code.DECIDED_ON_DEFAULT_RUN, e.span(),
+                        "`" + e.text() + "` was decided on the default run only: exploration was off"));
+            }
             if (e instanceof Expectation.Flag f && f.name().equals("deadlock")) {
                 explore.ifPresent(x -> all.add(Diagnostic.of(x.complete() ? Code.EXPLORED : Code.EXPLORE_BUDGET, e.span(),
                         x.summary())));
@@ -156,6 +163,9 @@ public final class Analyzer {
         }
         if (e instanceof Expectation.Variable v && v.value() == 0 && v.op() == oss.compiler.expect.CompareOp.EQ) {
             return java.util.Set.of(Code.SYSCALL_ENOMEM); // `expect P.p == NULL`: the failed malloc is the lesson
+        }
+        if (e instanceof Expectation.Race r && !r.negated()) {
+            return DataJudge.RACE_CODES;
         }
         if (e instanceof Expectation.Flag f && !f.negated()) {
             return switch (f.name()) {

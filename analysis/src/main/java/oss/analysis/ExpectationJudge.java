@@ -17,7 +17,8 @@ import oss.runtime.observe.TaskMemory;
 import oss.runtime.observe.TaskReport;
 
 /**
- * Judges `expect` lines against the default run and the banker's report.
+ * Judges `expect` lines against the default run and the banker's report; those about data go to
+ * {@link DataJudge}.
  * Semantics (docs/language.md): run metrics are about the default
  * deterministic run; `safe`, `unsafe` and `safe_sequence` are about the
  * banker state after the table's request when it could be pretend-granted,
@@ -29,13 +30,26 @@ final class ExpectationJudge {
     private final Optional<BankerReport> banker;
     private final Optional<ExploreResult> explore;
 
-    ExpectationJudge(Optional<RunResult> run, Optional<BankerReport> banker, Optional<ExploreResult> explore) {
+    private final DataJudge data;
+
+    ExpectationJudge(Optional<RunResult> run, Optional<BankerReport> banker, Optional<ExploreResult> explore,
+            DataJudge data) {
         this.run = run;
         this.banker = banker;
         this.explore = explore;
+        this.data = data;
     }
 
     ExpectationResult judge(Expectation e) {
+        if (e instanceof Expectation.Value v) {
+            return data.judge(v, v.property());
+        }
+        if (e instanceof Expectation.Assertions a) {
+            return data.assertions(a, a.possible());
+        }
+        if (e instanceof Expectation.Race r) {
+            return data.race(r, r.negated());
+        }
         if (e instanceof Expectation.Flag f) {
             return flag(f);
         }

@@ -29,7 +29,8 @@ import oss.ir.diag.Severity;
  */
 final class FindingGroups {
     /** A kind of fact: its codes, most certain first, who each code's finder is, and the sameness rule. */
-    private record Family(List<Code> codes, Map<Code, String> who, Sameness same, boolean onePerFinder) {}
+    private record Family(List<Code> codes, Map<Code, String> who, Sameness same, boolean onePerFinder,
+            boolean samePairOnce) {}
 
     private interface Sameness {
         boolean test(Diagnostic primary, Diagnostic other);
@@ -45,20 +46,20 @@ final class FindingGroups {
             new Family(List.of(Code.DEADLOCK, Code.DEADLOCK_REACHABLE, Code.LOCK_ORDER_CYCLE), Map.of(
                     Code.DEADLOCK, "the run (OSS2101)",
                     Code.DEADLOCK_REACHABLE, "the explorer (OSS2401)",
-                    Code.LOCK_ORDER_CYCLE, "the lock-order check before the run (OSS1304)"), SHARE_A_LINE, false),
+                    Code.LOCK_ORDER_CYCLE, "the lock-order check before the run (OSS1304)"), SHARE_A_LINE, false, false),
             new Family(List.of(Code.DATA_RACE, Code.RACE_REACHABLE, Code.NO_COMMON_LOCK), Map.of(
                     Code.DATA_RACE, "the run (OSS2502)",
                     Code.RACE_REACHABLE, "the explorer (OSS2408)",
-                    Code.NO_COMMON_LOCK, "the lockset check before the run (OSS1308)"), SAME_PAIR, true),
+                    Code.NO_COMMON_LOCK, "the lockset check before the run (OSS1308)"), SAME_PAIR, true, true),
             new Family(List.of(Code.ASSERTION_FAILED, Code.ASSERTION_REACHABLE), Map.of(
                     Code.ASSERTION_FAILED, "the run (OSS2501)",
-                    Code.ASSERTION_REACHABLE, "the explorer (OSS2407)"), SAME_STATEMENT, true),
+                    Code.ASSERTION_REACHABLE, "the explorer (OSS2407)"), SAME_STATEMENT, true, false),
             new Family(List.of(Code.DATA_FAULT, Code.DATA_FAULT_REACHABLE), Map.of(
                     Code.DATA_FAULT, "the run (OSS2504)",
-                    Code.DATA_FAULT_REACHABLE, "the explorer (OSS2410)"), SAME_STATEMENT, true),
+                    Code.DATA_FAULT_REACHABLE, "the explorer (OSS2410)"), SAME_STATEMENT, true, false),
             new Family(List.of(Code.ENDLESS_LOOP, Code.SPIN_FOREVER_REACHABLE), Map.of(
                     Code.ENDLESS_LOOP, "the run (OSS2503)",
-                    Code.SPIN_FOREVER_REACHABLE, "the explorer (OSS2409)"), SHARE_A_LINE, true));
+                    Code.SPIN_FOREVER_REACHABLE, "the explorer (OSS2409)"), SHARE_A_LINE, true, false));
 
     /** The explorer's codes: a member with one of these carries the shortest schedule to the fact. */
     private static final Set<Code> EXPLORED = Set.of(Code.DEADLOCK_REACHABLE, Code.RACE_REACHABLE,
@@ -70,6 +71,9 @@ final class FindingGroups {
     static List<Diagnostic> group(List<Diagnostic> all) {
         List<Diagnostic> out = new ArrayList<>(all);
         for (Family family : FAMILIES) {
+            if (family.samePairOnce()) {
+                pairsOnce(family, out);
+            }
             for (Code primaryCode : family.codes()) {
                 for (int i = 0; i < out.size(); i++) {
                     Diagnostic primary = out.get(i);
@@ -96,6 +100,26 @@ final class FindingGroups {
             }
         }
         return out;
+    }
+
+    /**
+     * One finder's races between the same two statements are one fact: the load of
+     * {@code count = count + 1} races with the other task's store, and so does its store, but
+     * each race names its own expression, so the run reports the pair of statements twice.
+     */
+    private static void pairsOnce(Family family, List<Diagnostic> out) {
+        for (int i = 0; i < out.size(); i++) {
+            Diagnostic first = out.get(i);
+            if (!family.codes().contains(first.code())) {
+                continue;
+            }
+            for (int j = out.size() - 1; j > i; j--) {
+                Diagnostic d = out.get(j);
+                if (d.code() == first.code() && lines(d).equals(lines(first))) {
+                    out.remove(j); // -v still shows each
+                }
+            }
+        }
     }
 
     private static int rank(Family family, Diagnostic d) {

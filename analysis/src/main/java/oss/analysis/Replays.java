@@ -9,6 +9,7 @@ import oss.ir.Deadline;
 import oss.ir.diag.Code;
 import oss.ir.program.Op;
 import oss.ir.program.OpBodies;
+import oss.ir.program.ProcessDef;
 import oss.ir.program.Program;
 import oss.ir.program.Span;
 import oss.runtime.Simulator;
@@ -38,6 +39,7 @@ public final class Replays {
     private final RunOptions options;
     private final List<String> lines;
     private final boolean hasData;
+    private final Map<Long, Span> blocks;
     private final Map<Schedule, Counterexample> done = new HashMap<>();
     private final Map<Schedule, Optional<RunResult>> runs = new HashMap<>();
     private final List<Counterexample> all = new ArrayList<>();
@@ -47,6 +49,7 @@ public final class Replays {
         this.options = options;
         this.lines = text == null ? List.of() : text.lines().toList();
         this.hasData = hasData(program);
+        this.blocks = blocks(program);
     }
 
     /** The explorer finding's schedule with the values along it. */
@@ -95,7 +98,7 @@ public final class Replays {
             schedule.steps().forEach(st -> none.add(List.of()));
             return none; // nothing was read or written: every step's values are known to be none
         }
-        return run(schedule).map(r -> match(schedule, r.data().values())).orElse(null);
+        return run(schedule).map(r -> match(schedule, r.data().values(), blocks)).orElse(null);
     }
 
     /** The kernel's run of {@code schedule} (once however often asked), when it followed every step. */
@@ -137,17 +140,18 @@ public final class Replays {
         return false;
     }
 
-    static List<List<ValueEvent>> match(Schedule schedule, List<ValueEvent> events) {
+    static List<List<ValueEvent>> match(Schedule schedule, List<ValueEvent> events, Map<Long, Span> blocks) {
         List<List<ValueEvent>> out = new ArrayList<>();
         int k = 0;
         for (Schedule.Step st : schedule.steps()) {
             List<ValueEvent> mine = new ArrayList<>();
             int at = k;
-            while (at < events.size() && !belongs(events.get(at), st)) {
+            Span block = blocks.get(key(st.line(), st.column()));
+            while (at < events.size() && !belongs(events.get(at), st, block)) {
                 at++;
             }
             // a step is done in one go: its events follow each other, at one instant
-            while (at < events.size() && belongs(events.get(at), st)
+            while (at < events.size() && belongs(events.get(at), st, block)
                     && (mine.isEmpty() || events.get(at).timeNs() == mine.get(0).timeNs())) {
                 mine.add(events.get(at++));
             }
@@ -159,8 +163,45 @@ public final class Replays {
         return out;
     }
 
-    private static boolean belongs(ValueEvent e, Schedule.Step st) {
-        return e.pid() == st.pid() && e.span().line() == st.line() && e.span().column() == st.column()
-                && (e.access() == ValueEvent.Access.COMMIT) == st.flush();
+    /**
+     * The event is the step's: its task's, a commit exactly when the step is a flush, and at the
+     * step's statement, or inside it when the step is an atomic block (whose statements log their
+     * own spans).
+     */
+    private static boolean belongs(ValueEvent e, Schedule.Step st, Span block) {
+        if (e.pid() != st.pid() || (e.access() == ValueEvent.Access.COMMIT) != st.flush()) {
+            return false;
+        }
+        Span at = e.span();
+        if (at.line() == st.line() && at.column() == st.column()) {
+            return true;
+        }
+        return block != null && !st.flush() && (at.line() > block.line() || at.line() == block.line()
+                && at.column() >= block.column()) && (at.line() < block.endLine() || at.line() == block.endLine()
+                && at.column() <= block.endColumn());
+    }
+
+    static long key(int line, int column) {
+        return (long) line << 32 | column;
+    }
+
+    /** Every atomic block's span by where it starts: a step names only the start. */
+    private static Map<Long, Span> blocks(Program program) {
+        Map<Long, Span> out = new HashMap<>();
+        for (ProcessDef p : program.processes()) {
+            blocks(p.body(), out);
+        }
+        return out;
+    }
+
+    private static void blocks(List<Op> ops, Map<Long, Span> out) {
+        for (Op op : ops) {
+            if (op instanceof Op.Atomic a) {
+                out.put(key(a.span().line(), a.span().column()), a.span());
+            }
+            for (List<Op> body : OpBodies.of(op)) {
+                blocks(body, out);
+            }
+        }
     }
 }

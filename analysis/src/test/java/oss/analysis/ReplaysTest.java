@@ -31,14 +31,14 @@ class ReplaysTest {
                 new Schedule.Step(2, 5, 5, -1), new Schedule.Step(3, 5, 5, -1)));
         List<ValueEvent> events = List.of(ev(INC, 2, 1, Access.READ, "count", 0), ev(INC, 3, 1, Access.READ, "count", 0),
                 ev(INC, 2, 2, Access.WRITE, "count", 1), ev(INC, 3, 2, Access.WRITE, "count", 1));
-        assertEquals(List.of("Rcount=0", "Rcount=0", "Wcount=1", "Wcount=1"), shown(Replays.match(s, events)));
+        assertEquals(List.of("Rcount=0", "Rcount=0", "Wcount=1", "Wcount=1"), shown(Replays.match(s, events, java.util.Map.of())));
     }
 
     @Test
     void aTaskDoingTwoStepsOfOneStatementInARowGetsOneEachByTheirInstant() {
         Schedule s = new Schedule(List.of(new Schedule.Step(2, 5, 5, -1), new Schedule.Step(2, 5, 5, -1)));
         List<ValueEvent> events = List.of(ev(INC, 2, 1, Access.READ, "count", 7), ev(INC, 2, 2, Access.WRITE, "count", 8));
-        assertEquals(List.of("Rcount=7", "Wcount=8"), shown(Replays.match(s, events)));
+        assertEquals(List.of("Rcount=7", "Wcount=8"), shown(Replays.match(s, events, java.util.Map.of())));
     }
 
     @Test
@@ -49,7 +49,19 @@ class ReplaysTest {
         List<ValueEvent> events = List.of(ev(INC, 2, 3, Access.READ, "count", 0), ev(LOCAL, 2, 3, Access.WRITE, "r", 0),
                 ev(STORE, 3, 3, Access.WRITE, "count", 5), ev(STORE, 3, 4, Access.COMMIT, "count", 5),
                 ev(INC, 2, 4, Access.WRITE, "count", 1));
-        assertEquals(List.of("", "Rcount=0", "Wcount=5", "Ccount=5", "Wcount=1"), shown(Replays.match(s, events)));
+        assertEquals(List.of("", "Rcount=0", "Wcount=5", "Ccount=5", "Wcount=1"), shown(Replays.match(s, events, java.util.Map.of())));
+    }
+
+    @Test
+    void anAtomicBlocksStatementsLogTheirOwnSpansAndAreStillItsStep() {
+        Span block = new Span(10, 5, 13, 6);
+        Span first = new Span(11, 9, 11, 20);
+        Span second = new Span(12, 9, 12, 20);
+        Schedule s = new Schedule(List.of(new Schedule.Step(2, 10, 5, -1), new Schedule.Step(3, 5, 5, -1)));
+        List<ValueEvent> events = List.of(ev(first, 2, 1, Access.READ, "a", 1), ev(first, 2, 1, Access.WRITE, "a", 2),
+                ev(second, 2, 1, Access.WRITE, "b", 2), ev(INC, 3, 1, Access.READ, "a", 2));
+        assertEquals(List.of("Ra=1,Wa=2,Wb=2", "Ra=2"), shown(Replays.match(s, events,
+                java.util.Map.of(Replays.key(10, 5), block))));
     }
 
     @Test
@@ -58,6 +70,6 @@ class ReplaysTest {
         List<ValueEvent> events = List.of(ev(INC, 2, 1, Access.READ, "count", 0), ev(INC, 2, 1, Access.WRITE, "count", 1),
                 ev(INC, 2, 1, Access.WRITE, "r", 0), ev(INC, 3, 1, Access.READ, "count", 1),
                 ev(INC, 3, 1, Access.WRITE, "count", 2));
-        assertEquals(List.of("Rcount=0,Wcount=1,Wr=0", "Rcount=1,Wcount=2"), shown(Replays.match(s, events)));
+        assertEquals(List.of("Rcount=0,Wcount=1,Wr=0", "Rcount=1,Wcount=2"), shown(Replays.match(s, events, java.util.Map.of())));
     }
 }

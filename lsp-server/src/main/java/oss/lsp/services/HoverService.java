@@ -21,8 +21,8 @@ import oss.ir.program.Span;
 
 /**
  * Markdown hovers: a unit's conversions, what a declared name is, what a
- * keyword means in OS terms, and what the default run (and the explorer)
- * saw at the statement under the caret.
+ * keyword means in OS terms, what a variable held (DataHover), and what the
+ * default run (and the explorer) saw at the statement under the caret.
  */
 public final class HoverService {
     /** The hover at {@code pos}, with the range of the word it is about, or null. */
@@ -48,6 +48,8 @@ public final class HoverService {
             } else {
                 KeywordDocs.of(t.getText()).ifPresent(k -> parts.add("**" + t.getText() + "** — " + k));
             }
+            // a variable: what it held here in the run, at the end, and along each schedule through here
+            DataHover.of(doc, t.getText(), pos, cancel).ifPresent(parts::add);
         }
         statement(doc, pos, cancel).ifPresent(parts::add);
         if (parts.isEmpty()) {
