@@ -194,6 +194,43 @@ final class SymbolIndex {
         ExprNames.of(e).forEach(n -> use(n.name(), n.span()));
     }
 
+    /** The variables named after a process in {@code P.r}: each a use of P's own variable. */
+    private void fields(Expr e) {
+        if (e instanceof Expr.Field f) {
+            inProcess(f.owner().name().text(), () -> useLocal(f.field()));
+        } else if (e instanceof Expr.Binary b) {
+            fields(b.left());
+            fields(b.right());
+        } else if (e instanceof Expr.Not n) {
+            fields(n.operand());
+        } else if (e instanceof Expr.Negate n) {
+            fields(n.operand());
+        } else if (e instanceof Expr.Paren p) {
+            fields(p.inner());
+        } else if (e instanceof Expr.Call c) {
+            fields(c.first());
+            fields(c.second());
+        }
+    }
+
+    private void inProcess(String process, Runnable r) {
+        String outer = scope;
+        scope = process;
+        try {
+            r.run();
+        } finally {
+            scope = outer;
+        }
+    }
+
+    /** A use of a variable of the current process only: a metric's name is no global. */
+    private void useLocal(Name n) {
+        Sym sym = scope == null ? null : locals.get(scope + "\u0000" + n.text());
+        if (sym != null) {
+            occurrences.add(new Occurrence(sym, n.span(), false));
+        }
+    }
+
     private void bind(Optional<Name> var, String kind, Node node) {
         var.ifPresent(n -> declareLocal(n, kind, node));
     }
@@ -293,12 +330,15 @@ final class SymbolIndex {
         @Override
         public Void visitMetric(ExpectNode.Metric x) {
             ref(x.subject());
+            // `expect P.r == 1` where r is one of P's variables
+            inProcess(x.subject().name().text(), () -> useLocal(x.metric()));
             return null;
         }
 
         @Override
         public Void visitValue(ExpectNode.Value x) {
             expr(x.condition());
+            fields(x.condition());
             return null;
         }
 

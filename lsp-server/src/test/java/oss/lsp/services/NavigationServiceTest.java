@@ -71,6 +71,36 @@ class NavigationServiceTest {
     }
 
     @Test
+    void aVariableIsFoundInItsProcessAndInTheExpectationsThatNameIt() {
+        Cursor c = Cursor.of("""
+                scenario "v" {
+                  int count = 0
+                  process p {
+                    int r|0 = 0
+                    r0 = count + r0
+                  }
+                  process q {
+                    int r0 = 1
+                  }
+                  expect p.r0 == 1
+                  expect always p.r0 + count >= 1
+                }
+                """);
+        // the declaration, two uses in p's body and two in the expectations; not q's r0
+        assertEquals(5, nav.references(c.doc(), c.pos(), true, () -> { }).size());
+        WorkspaceEdit e = nav.rename(c.doc(), c.pos(), "seen", () -> { });
+        assertEquals(5, e.getChanges().get(Cursor.URI).size());
+        Cursor shared = Cursor.of("""
+                scenario "v" {
+                  int co|unt = 0
+                  process p { count = count + 1 }
+                  expect count == 1
+                }
+                """);
+        assertEquals(4, nav.references(shared.doc(), shared.pos(), true, () -> { }).size());
+    }
+
+    @Test
     void renameRefusesKeywordsAndBadNames() {
         Cursor c = Cursor.of(SRC);
         assertThrows(ResponseErrorException.class, () -> nav.rename(c.doc(), c.pos(), "any", () -> { }));
