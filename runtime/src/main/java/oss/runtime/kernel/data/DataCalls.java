@@ -180,13 +180,19 @@ public final class DataCalls {
 
     public boolean assign(Task t, Op.Assign op) {
         try {
-            if (op.target().visible()) {
-                return store(t, new Op.Store(op.target(), op.value(), op.span()));
-            }
             int value = Vals.eval(op.value(), sight.of(t));
-            int i = Vals.index(op.target(), sight.of(t));
-            t.slots[op.target().base() + i] = value;
-            log.add(op.span(), t.pid, k.now(), ValueEvent.Access.WRITE, name(op.target(), i), value);
+            Cell c = op.target();
+            int i = Vals.index(c, sight.of(t));
+            log.add(op.span(), t.pid, k.now(), ValueEvent.Access.WRITE, name(c, i), value);
+            if (c.visible()) {
+                // the declaration of a variable the process's threads share: set in place, not a step (as in the explorer)
+                long key = key(c, i, t);
+                races.write(t, key, name(c, i), op.span(), false);
+                t.effects++;
+                mem.commit(t, key, name(c, i), value, op.span());
+            } else {
+                t.slots[c.base() + i] = value;
+            }
         } catch (Vals.DataFault f) {
             return fault(t, op.span(), f);
         }

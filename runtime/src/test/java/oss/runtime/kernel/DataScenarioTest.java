@@ -1,0 +1,174 @@
+package oss.runtime.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.ir.diag.Code;
+import oss.ir.program.Program;
+import oss.ir.program.SharedData;
+import oss.ir.program.Vals;
+import oss.runtime.Simulator;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.observe.RunResult;
+
+/**
+ * Shared data written as .oss text, run, and its {@code expect} lines about values judged the way
+ * the analysis judges them: each property's condition evaluated over {@link RunResult#data()}.
+ */
+class DataScenarioTest {
+
+    private static Program compile(String text) {
+        Compilation c = Compiler.compile("t.oss", text);
+        assertTrue(c.program().isPresent(), () -> "does not compile: " + c.diagnostics());
+        return c.program().get();
+    }
+
+    /** The run's result and every `expect` about values that does not hold at its end. */
+    private static List<String> failing(Program p, RunResult r) {
+        List<String> out = new ArrayList<>();
+        for (SharedData.Property prop : p.data().properties()) {
+            if (prop.mode() == SharedData.Property.Mode.AT_END && !Vals.truth(prop.condition(), r.data())) {
+                out.add(prop.text());
+            }
+        }
+        return out;
+    }
+
+    private static void holds(String text) {
+        Program p = compile(text);
+        RunResult r = Simulator.run(p, RunOptions.defaults());
+        assertTrue(p.data().properties().size() > 0, "the scenario has expectations about values");
+        assertEquals(List.of(), failing(p, r), r.findings().toString());
+    }
+
+    @Test
+    void threadsShareTheirProcesssVariableAndAForkedChildGetsACopy() {
+        holds("""
+                scenario "g" {
+                  machine { cpus 1 }
+                  process A {
+                    int n = 0
+                    t = thread { n = n + 2 }
+                    join t
+                    n = n + 1
+                  }
+                  process B {
+                    int n = 5
+                    c = fork { n = n + 100 }
+                    wait c
+                    n = n + 1
+                  }
+                  expect A.n == 3
+                  expect B.n == 6
+                }
+                """);
+    }
+
+    @Test
+    void theConditionVariableIdiomWithAWhileLoop() {
+        // a consumer that arrives first waits in the loop until the producer has put two items
+        holds("""
+                scenario "cv" {
+                  machine { cpus 2 }
+                  int count = 0
+                  int taken = 0
+                  mutex m
+                  condvar more
+                  process consumer {
+                    lock m
+                    while (count < 2) { cond_wait more m }
+                    taken = count
+                    count = 0
+                    unlock m
+                  }
+                  process producer {
+                    compute 1 ms
+                    lock m
+                    count = count + 1
+                    unlock m
+                    compute 1 ms
+                    lock m
+                    count = count + 1
+                    signal more
+                    unlock m
+                  }
+                  expect taken == 2
+                  expect count == 0
+                }
+                """);
+    }
+
+    @Test
+    void aSpinlockBuiltFromTestAndSetExcludesAndTheWaiterSpins() {
+        String text = """
+                scenario "tas" {
+                  machine { cpus 2 }
+                  kernel { scheduler fifo }
+                  int lock = 0
+                  int inside = 0
+                  int most = 0
+                  process first {
+                    while (test_and_set(lock) == 1) { }
+                    inside = inside + 1
+                    if (inside > most) { most = inside }
+                    compute 1 ms
+                    inside = inside - 1
+                    lock = 0
+                  }
+                  process second {
+                    compute 1 us
+                    while (test_and_set(lock) == 1) { }
+                    inside = inside + 1
+                    if (inside > most) { most = inside }
+                    compute 1 ms
+                    inside = inside - 1
+                    lock = 0
+                  }
+                  expect most == 1
+                  expect inside == 0
+                  expect lock == 0
+                }
+                """;
+        holds(text);
+        RunResult r = Simulator.run(compile(text), RunOptions.defaults());
+        long spin = r.tasks().stream().filter(t -> t.process().equals("second")).findFirst().orElseThrow().spinNs();
+        // second asks at 1 us and gets the lock a few ns after first's 1 ms critical section ends
+        assertTrue(spin > 990_000 && spin < 1_000_100, "second spun for " + spin + " ns");
+        assertTrue(r.events() < 1000, r.events() + " events");
+        assertTrue(r.findings().stream().noneMatch(d -> d.code() == Code.ENDLESS_LOOP), r.findings().toString());
+    }
+
+    @Test
+    void petersonBreaksUnderTsoInAPlainRunAndHoldsWithMb() {
+        String peterson = """
+                scenario "peterson" {
+                  machine { cpus 2 }
+                  kernel { scheduler fifo ; memory_model tso }
+                  int flag[2]
+                  int turn = 0
+                  int inside = 0
+                  int most = 0
+                  process p[i in 0..1] {
+                    flag[i] = 1
+                    turn = 1 - i
+                    %s
+                    while (flag[1 - i] == 1 && turn == 1 - i) { }
+                    atomic_inc(inside)
+                    atomic { if (inside > most) { most = inside } }
+                    compute 1 ms
+                    atomic_dec(inside)
+                    flag[i] = 0
+                  }
+                  expect most == %d
+                }
+                """;
+        // without a barrier each reads the other's flag as 0 while its own store is still buffered
+        holds(peterson.formatted("", 2));
+        holds(peterson.formatted("mb()", 1));
+    }
+}
