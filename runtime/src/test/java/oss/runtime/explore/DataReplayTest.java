@@ -25,6 +25,8 @@ import oss.runtime.observe.RunResult;
  * explorer reaches is the one the replayed run reports.
  */
 public class DataReplayTest {
+    /** Random programs of {@link ReductionAgreementTest} replayed too. */
+    static final int RANDOM = 120;
 
     static List<Program> programs() {
         List<Program> out = new ArrayList<>();
@@ -43,6 +45,9 @@ public class DataReplayTest {
         out.add(DataExploreTest.counter(DataExploreTest::plainIncrement).build());
         for (String text : DataOssTest.TEXTS) {
             out.add(ExploreVerdictTest.compile(text));
+        }
+        for (int seed = 1; seed <= RANDOM; seed++) {
+            out.add(ReductionAgreementTest.random(new java.util.Random(seed), MemoryModel.values()[seed % 3]));
         }
         return out;
     }
