@@ -499,7 +499,12 @@ final class BodyLowerer {
                 otherwise = block(s.otherwise().get(), env);
             }
             memory.merge(afterThen);
-            if (c != null) {
+            if (c instanceof Val.Const k) {
+                // decided when the file is compiled (`if (i == 0)` in p[i in 0..1]): only the branch taken, so
+                // the static checks see what each process does
+                emitAll(out, ops);
+                out.addAll(k.value() != 0 ? then : otherwise);
+            } else if (c != null) {
                 emitAll(out, ops);
                 emit(out, new Op.If(c, then, otherwise, s.span()));
             }

@@ -434,4 +434,21 @@ class DataLoweringTest {
         Op.Assign last = assertInstanceOf(Op.Assign.class, a.body().get(27));
         assertEquals(new Op.Assign(Cell.scalar(Cell.Scope.PRIVATE, 0, "t"), k(18), last.span()), last);
     }
+
+    @Test
+    void anIfOnAProcessIndexKeepsOnlyTheBranchTaken() {
+        Program p = program("""
+                scenario "i" {
+                  int x = 0
+                  mutex m
+                  process p[i in 0..1] {
+                    if (i == 0) { lock m; x = 1; unlock m } else { x = 2 }
+                  }
+                }
+                """);
+        assertEquals(3, p.processes().get(0).body().size());
+        assertInstanceOf(Op.Lock.class, p.processes().get(0).body().get(0));
+        List<Op> second = p.processes().get(1).body();
+        assertEquals(List.of(new Op.Store(shared(0, "x"), k(2), second.get(0).span())), second);
+    }
 }
