@@ -4,7 +4,7 @@
 # (diagnostics, a hover, code lenses, an edit's diagnostics, answers to bad
 # input, a clean exit) in a JSON file; this script asserts on that file.
 #
-#   lsp-server/e2e/nvim-e2e.sh [FILE.oss ...]     # default: two examples
+#   lsp-server/e2e/nvim-e2e.sh [FILE.oss ...]     # default: three examples, one with data
 #   lsp-server/e2e/nvim-e2e.sh --mock             # the harness against mock-server.js
 #
 # Environment: OSS_E2E_TIMEOUT (s, per file, default 120), OSS_E2E_WAIT_MS
@@ -28,7 +28,7 @@ for a in "$@"; do
     *) files+=("$a") ;;
   esac
 done
-[ ${#files[@]} -gt 0 ] || files=(examples/two-locks-opposite.oss examples/dining-philosophers.oss)
+[ ${#files[@]} -gt 0 ] || files=(examples/two-locks-opposite.oss examples/dining-philosophers.oss examples/lost-update.oss)
 
 # Checks that are run and printed, but do not fail the test (see README.md: which, and why).
 relax="${OSS_E2E_RELAX-}"
@@ -114,7 +114,7 @@ for f in "${files[@]}"; do
   check hover-run-facts '(.hover.text // "") | test("\\(pid [0-9]+\\)")' \
     '"the hover tells what the default run saw there: \((.hover.text // "") | [scan("[^\n]*\\(pid [0-9]+\\)[^\n]*")] | first // "nothing" | .[0:100])"'
   check hover-data '(.data_hover.skipped != null) or ((.data_hover.text // "") | test("(read|wrote) -?[0-9]"))' \
-    '"\(if .data_hover.skipped then "skipped: \(.data_hover.skipped)" else "on `\(.data_hover.variable)` at \(.data_hover.line + 1):\(.data_hover.character + 1) in \(.data_hover.attempts) attempt(s): \((.data_hover.text // "") | gsub("\n"; " ") | .[0:110])" end)"'
+    '"\(if .data_hover.skipped then "skipped: \(.data_hover.skipped)" else "on `\(.data_hover.variable)` at \(.data_hover.line + 1):\(.data_hover.character + 1) in \(.data_hover.attempts) attempt(s): \((.data_hover.text // "") | [scan("[^\n]*(?:read|wrote) -?[0-9][^\n]*")] | first // "no values" | .[0:110])" end)"'
   check codelens '[.codelens.lenses[] | select((.title // "") != "")] | length > 0' \
     '"\(.codelens.lenses | length) lens(es) in \(.codelens.attempts) attempt(s), \(.codelens.latency_ms) ms: \([.codelens.lenses[] | .title // "(unresolved)"] | unique | join(" | ") | .[0:120])"'
   check codelens-run '[.codelens.lenses[] | select((.title // "") | test("Run"))] | length > 0' \

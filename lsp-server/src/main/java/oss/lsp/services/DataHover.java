@@ -188,8 +188,10 @@ final class DataHover {
                 md.append("… and more schedules pass here\n");
                 break;
             }
-            md.append("On the schedule to ").append(cx.code().id()).append(" (").append(cx.at().line()).append(':')
-                    .append(cx.at().column()).append("):\n");
+            md.append(cx.code() == null ? "On the witness of the expect line" : "On the schedule to " + cx.code().id())
+                    .append(" (")
+                    .append(cx.at().line()).append(':').append(cx.at().column()).append(", ").append(cx.steps().size())
+                    .append(" steps):\n");
             steps.stream().limit(SHOWN_VALUES).forEach(s -> md.append("- ").append(s).append("\n"));
             if (steps.size() > SHOWN_VALUES) {
                 md.append("- … ").append(steps.size() - SHOWN_VALUES).append(" more steps\n");

@@ -73,4 +73,25 @@ class DataHoverTest {
         // a's statement is on line 6 (index 5), b's on line 10 (index 9): one is the squiggle, the other related
         assertEquals(java.util.Set.of(5, 9), java.util.Set.of(here, other), race.toString());
     }
+
+    @Test
+    void aStatementOnACounterexampleShowsTheValuesAlongIt() {
+        // two tasks add 1 once each; `always count == 2` fails on the interleaving where both load 0
+        String once = """
+                scenario "once" {
+                  int count = 0
+                  process a {
+                    count = count + 1
+                  }
+                  process b {
+                    count = count + 1
+                  }
+                  expect always count == 2
+                }
+                """;
+        String h = hover(hovers, once.replace("  process a {\n    count", "  process a {\n    co|unt"));
+        assertTrue(h.contains("On the schedule to OSS3001 (9:3, "), h);
+        assertTrue(h.contains("a (pid 2): read 0"), h);
+        assertTrue(h.contains("a (pid 2): wrote 1"), h);
+    }
 }

@@ -336,4 +336,52 @@ class HtmlReportTest {
         assertTrue(d.html().contains("ended: blocked: semaphore mutex (value 0)"), d.html());
         assertTrue(d.html().contains("class=\"why\">blocked<"));
     }
+
+    /** Two processes add 1 once each; by hand, `always count == 2` fails when both load 0 before either stores. */
+    static final String LOST_UPDATE = """
+            scenario "lost update" {
+              int count = 0
+              process a {
+                count = count + 1
+              }
+              process b {
+                count = count + 1
+              }
+              expect always count == 2
+            }
+            """;
+
+    @Test
+    void theCounterexampleListsTheValuesEachStepReadAndWrote() {
+        Analysis a = Analyzer.analyze("t.oss", LOST_UPDATE, AnalyzeOptions.defaults());
+        String html = HtmlReport.render("t.oss", LOST_UPDATE, a);
+        assertSelfContained(html);
+        String all = html.substring(html.indexOf("<section id=\"schedule\">"), html.indexOf("<section id=\"findings\">"));
+        // the explorer's race has its own schedule; this is the failing expectation's
+        int from = all.indexOf("<span class=\"code\">OSS3001</span>");
+        assertTrue(from >= 0, all);
+        String section = all.substring(from, all.indexOf("</details>", from));
+        // the failing expectation's interleaving: two loads of 0, then two stores of 1
+        assertEquals(2, count(section, "<span class=\"vals read\">read count = 0</span>"), section);
+        assertEquals(2, count(section, "<span class=\"vals wrote\">wrote count = 1</span>"), section);
+        assertEquals(0, count(section, "wrote count = 2"), "the update is lost: no step writes 2 in it");
+
+        JsonObject json = oss.analysis.report.JsonReport.of("t.oss", a, false);
+        JsonObject expectation = json.getAsJsonArray("expectations").get(0).getAsJsonObject();
+        assertEquals("failed", expectation.get("status").getAsString());
+        JsonArray steps = expectation.getAsJsonObject("schedule").getAsJsonArray("steps");
+        List<String> values = new ArrayList<>();
+        for (JsonElement st : steps) {
+            for (String kind : new String[] {"reads", "writes"}) {
+                for (JsonElement v : st.getAsJsonObject().getAsJsonArray(kind)) {
+                    values.add(kind + " " + v.getAsJsonObject().get("variable").getAsString() + "="
+                            + v.getAsJsonObject().get("value").getAsInt());
+                }
+            }
+        }
+        assertEquals(List.of("reads count=0", "reads count=0", "writes count=1", "writes count=1"),
+                values.stream().sorted().toList());
+        assertTrue(json.getAsJsonArray("counterexamples").size() >= 1);
+        assertTrue(expectation.getAsJsonObject("schedule").get("replayed").getAsBoolean());
+    }
 }
