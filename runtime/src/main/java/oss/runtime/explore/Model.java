@@ -69,6 +69,8 @@ final class Model {
     /** In an entry's pc field: a wmb() separates this entry from the older ones (relaxed). */
     static final int WMB_BEFORE = 1 << 30;
     final int bufCount, wmbPending, entryBase, seenBase, seenWords;
+    /** Per code and resting pc, the slots no one reads again, zeroed there (null without data). */
+    final int[][][] deadSlots;
     /** Per code and pc: inside a while loop's body (where a task may spin). */
     final boolean[][] inLoop;
 
@@ -218,6 +220,7 @@ final class Model {
         objShared = objPids + 1;
         objGroup = objShared + sharedCells;
         objects = objGroup + (scan.groupCells ? slots : 0);
+        this.deadSlots = hasData ? new Liveness(this).deadSlots() : null;
         Futures f = new Futures(this);
         this.future = f.compute(false);
         this.futureWrites = f.compute(true);

@@ -41,63 +41,84 @@ final class Races {
         }
     }
 
+    /** Per task of the current state: its plain access's object (-1: none), whether it writes, its group leader. */
+    private int[] object = new int[0], leader = new int[0];
+    private boolean[] writes = new boolean[0];
+
     /** Calls {@code out} for each racing pair in {@code s}; {@code enabled[t]}: t's instruction can step. */
     void find(int[] s, boolean[] enabled, java.util.function.BiConsumer<Access, Access> out) {
         int n = s[0];
+        if (object.length < n) {
+            object = new int[n];
+            leader = new int[n];
+            writes = new boolean[n];
+        }
+        int plain = 0;
         for (int u = 0; u < n; u++) {
-            Access a = enabled[u] ? plain(s, u) : null;
-            if (a == null) {
+            object[u] = enabled[u] ? plain(s, u) : -1;
+            plain += object[u] >= 0 ? 1 : 0;
+        }
+        if (plain == 0) {
+            return; // races need a plain access: most states of a correct program stop here
+        }
+        for (int u = 0; u < n; u++) {
+            if (object[u] < 0) {
                 continue;
             }
             for (int v = 0; v < n; v++) {
                 if (v == u || !enabled[v]) {
                     continue;
                 }
-                Access b = plain(s, v);
-                if (b != null) {
-                    if (v > u && b.object == a.object && b.leader == a.leader && (a.write || b.write)) {
-                        out.accept(a, b);
+                if (object[v] >= 0) {
+                    if (v > u && object[v] == object[u] && leader[v] == leader[u] && (writes[u] || writes[v])) {
+                        out.accept(access(s, u), access(s, v));
                     }
                 } else {
-                    Access atomic = atomicSide(s, v, a);
-                    if (atomic != null) {
-                        out.accept(a, atomic);
+                    Access a = atomicSide(s, v, u);
+                    if (a != null) {
+                        out.accept(access(s, u), a);
                     }
                 }
             }
         }
     }
 
-    /** Task {@code t}'s next step as a plain access, or null when it is not a plain load or store of a visible cell. */
-    private Access plain(int[] s, int t) {
+    private Access access(int[] s, int t) {
+        FlatCode c = sem.code(s, t);
+        int pc = sem.pc(s, t);
+        Cell cell = c.kind[pc] == Instr.LOAD ? ((Op.Load) c.op[pc]).source() : ((Op.Store) c.op[pc]).target();
+        return new Access(t, object[t], leader[t], writes[t], c.span[pc], cell.name());
+    }
+
+    /** Task {@code t}'s next step as a plain access of a visible cell: its object, or -1 when it is none. */
+    private int plain(int[] s, int t) {
         FlatCode c = sem.code(s, t);
         int pc = sem.pc(s, t);
         Cell cell;
-        boolean write;
         switch (c.kind[pc]) {
             case LOAD -> {
                 cell = ((Op.Load) c.op[pc]).source();
-                write = false;
+                writes[t] = false;
             }
             case STORE -> {
                 cell = ((Op.Store) c.op[pc]).target();
-                write = true;
+                writes[t] = true;
             }
             default -> {
-                return null;
+                return -1;
             }
         }
         if (!cell.visible()) {
-            return null;
+            return -1;
         }
         int index;
         try {
             index = Vals.index(cell, (x, i) -> s[m.base(t) + m.slotBase + x.base() + i]);
         } catch (Vals.DataFault f) {
-            return null;
+            return -1;
         }
-        int object = (cell.scope() == Cell.Scope.SHARED ? m.objShared : m.objGroup) + cell.base() + index;
-        return new Access(t, object, leader(s, t, cell), write, c.span[pc], cell.name());
+        leader[t] = leader(s, t, cell);
+        return (cell.scope() == Cell.Scope.SHARED ? m.objShared : m.objGroup) + cell.base() + index;
     }
 
     private int leader(int[] s, int t, Cell cell) {
@@ -108,22 +129,22 @@ final class Races {
         return g == 0 ? t : g - 1;
     }
 
-    /** Task {@code v}'s atomic step as the other side of a race with plain access {@code a}, or null. */
-    private Access atomicSide(int[] s, int v, Access a) {
+    /** Task {@code v}'s atomic step as the other side of a race with task {@code u}'s plain access, or null. */
+    private Access atomicSide(int[] s, int v, int u) {
         FlatCode c = sem.code(s, v);
         int pc = sem.pc(s, v);
         BitSet t = touched[c.id][pc];
-        if (t == null || !t.get(a.object)) {
+        if (t == null || !t.get(object[u])) {
             return null;
         }
-        boolean write = written[c.id][pc].get(a.object);
-        if (!write && !a.write) {
+        boolean write = written[c.id][pc].get(object[u]);
+        if (!write && !writes[u]) {
             return null;
         }
-        int leader = a.leader < 0 ? -1 : s[m.base(v) + GROUP] == 0 ? v : s[m.base(v) + GROUP] - 1;
-        if (leader != a.leader) {
+        int group = leader[u] < 0 ? -1 : s[m.base(v) + GROUP] == 0 ? v : s[m.base(v) + GROUP] - 1;
+        if (group != leader[u]) {
             return null;
         }
-        return new Access(v, a.object, leader, write, c.span[pc], a.name);
+        return new Access(v, object[u], group, write, c.span[pc], access(s, u).name());
     }
 }

@@ -111,6 +111,14 @@ final class Semantics {
                 default -> throw new IllegalStateException(k + " is a resting place");
             }
         }
+        if (m.deadSlots != null) {
+            int[] dead = m.deadSlots[c.id][pc];
+            if (dead != null) {
+                for (int slot : dead) {
+                    s[b + m.slotBase + slot] = 0; // nobody reads it again: keep states that differ only there one
+                }
+            }
+        }
         s[b + PC] = pc + ALIVE;
     }
 

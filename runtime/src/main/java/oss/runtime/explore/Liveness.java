@@ -1,0 +1,349 @@
+package oss.runtime.explore;
+
+import static oss.runtime.explore.Instr.*;
+
+import java.util.BitSet;
+import java.util.List;
+import oss.ir.program.Cell;
+import oss.ir.program.Op;
+import oss.ir.program.SharedData;
+import oss.ir.program.Val;
+import oss.ir.program.Vals;
+
+/**
+ * Which slots a task may still read from each resting place on (live variable analysis over
+ * the flat code). A slot nobody will read again is zeroed when the task comes to rest, so two
+ * states that differ only in a dead temporary (the value a finished loop round loaded) are one
+ * state: the future of a state depends on its live values only, so no verdict changes.
+ *
+ * <p>Always live: slots its threads read as the process's variables (GROUP cells live in the
+ * leader's slots, which the leader's own code may never read again), and at the end of a body
+ * the slots an expectation reads. A fork's child starts with a copy of its parent's slots, so
+ * what the child reads is live in the parent at the fork.
+ */
+final class Liveness {
+    private final Model m;
+    private final BitSet always = new BitSet();
+    private final BitSet atEnd = new BitSet();
+
+    Liveness(Model m) {
+        this.m = m;
+    }
+
+    /** Per code and resting pc, the slots to zero there (null where none is dead). */
+    int[][][] deadSlots() {
+        GroupSlots group = new GroupSlots();
+        for (FlatCode c : m.codes) {
+            for (int pc = 0; pc < c.size; pc++) {
+                if (c.kind[pc] == IF_NOT) {
+                    group.val(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
+                } else if (Model.isData(c.kind[pc])) {
+                    c.op[pc].accept(group);
+                }
+            }
+        }
+        for (SharedData.Property p : m.data.properties()) {
+            Vals.reads(p.condition(), cell -> {
+                if (cell.scope() != Cell.Scope.SHARED && cell.process() >= 0) {
+                    atEnd.set(cell.base(), cell.base() + cell.length());
+                }
+            });
+        }
+        FlatCode[] codes = m.codes;
+        BitSet[][] liveIn = new BitSet[codes.length][];
+        int[][][] dead = new int[codes.length][][];
+        // a child's code always has a larger id than the code that creates it
+        for (int id = codes.length - 1; id >= 0; id--) {
+            FlatCode c = codes[id];
+            BitSet[] use = new BitSet[c.size];
+            BitSet[] def = new BitSet[c.size];
+            BitSet[] in = new BitSet[c.size];
+            for (int pc = 0; pc < c.size; pc++) {
+                use[pc] = new BitSet();
+                def[pc] = new BitSet();
+                in[pc] = new BitSet();
+                useDef(c, pc, use[pc], def[pc], liveIn);
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int pc = c.size - 1; pc >= 0; pc--) {
+                    BitSet out = new BitSet();
+                    for (int next : Futures.successors(c, pc)) {
+                        if (next < c.size) {
+                            out.or(in[next]);
+                        }
+                    }
+                    out.andNot(def[pc]);
+                    out.or(use[pc]);
+                    if (!out.equals(in[pc])) {
+                        in[pc] = out;
+                        changed = true;
+                    }
+                }
+            }
+            liveIn[id] = in;
+            dead[id] = new int[c.size][];
+            for (int pc = 0; pc < c.size; pc++) {
+                BitSet live = (BitSet) in[pc].clone();
+                live.or(always);
+                int deadCount = m.slots - live.get(0, m.slots).cardinality();
+                if (deadCount > 0) {
+                    int[] slots = new int[deadCount];
+                    int k = 0;
+                    for (int slot = live.nextClearBit(0); slot < m.slots; slot = live.nextClearBit(slot + 1)) {
+                        slots[k++] = slot;
+                    }
+                    dead[id][pc] = slots;
+                }
+            }
+        }
+        return dead;
+    }
+
+    private void useDef(FlatCode c, int pc, BitSet use, BitSet def, BitSet[][] liveIn) {
+        Reads reads = new Reads(use);
+        switch (c.kind[pc]) {
+            case LOAD -> {
+                Op.Load op = (Op.Load) c.op[pc];
+                reads.val(op.source().index());
+                def.set(op.slot());
+            }
+            case RMW -> {
+                Op.Rmw op = (Op.Rmw) c.op[pc];
+                op.accept(reads);
+                if (op.slot() >= 0) {
+                    def.set(op.slot());
+                }
+            }
+            case ASSIGN -> {
+                Op.Assign op = (Op.Assign) c.op[pc];
+                reads.val(op.value());
+                reads.val(op.target().index());
+                if (op.target().index() instanceof Val.Const k && op.target().scope() == Cell.Scope.PRIVATE) {
+                    def.set(op.target().base() + k.value());
+                }
+            }
+            case STORE, ATOMIC, AWAIT, ASSERT -> c.op[pc].accept(reads);
+            case IF_NOT -> reads.val(((Op.If) c.op[pc]).condition());
+            case WAIT_CHILD -> {
+                if (c.a[pc] >= 0) {
+                    use.set(c.a[pc]);
+                }
+            }
+            case FORK, THREAD, VFORK -> {
+                use.or(liveIn[c.a[pc]][0]); // the child reads its copy of the slots
+                if (c.b[pc] >= 0) {
+                    def.set(c.b[pc]);
+                }
+            }
+            case END, EXIT -> use.or(atEnd);
+            case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, WAIT_ANY, EXEC, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK,
+                    READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL,
+                    BROADCAST, BARRIER, SEMOP, CHOOSE, FENCE, REP_INIT, REP_END, JUMP, LOOP_BACK -> {
+            }
+        }
+    }
+
+    /** Every private slot a data op reads (a whole local array when its index is not a constant). */
+    private static final class Reads extends AtomicBodyVisitor<Void> {
+        private final BitSet out;
+
+        Reads(BitSet out) {
+            this.out = out;
+        }
+
+        void val(Val v) {
+            Vals.reads(v, cell -> {
+                if (cell.scope() == Cell.Scope.PRIVATE) {
+                    if (cell.index() instanceof Val.Const k) {
+                        out.set(cell.base() + k.value());
+                    } else {
+                        out.set(cell.base(), cell.base() + cell.length());
+                    }
+                }
+            });
+        }
+
+        void cellIndex(Cell cell) {
+            val(cell.index());
+        }
+
+        void ops(List<Op> ops) {
+            for (Op op : ops) {
+                op.accept(this);
+            }
+        }
+
+        @Override
+        public Void visitAssign(Op.Assign op) {
+            val(op.value());
+            cellIndex(op.target());
+            return null;
+        }
+
+        @Override
+        public Void visitLoad(Op.Load op) {
+            val(new Val.Read(op.source()));
+            return null;
+        }
+
+        @Override
+        public Void visitStore(Op.Store op) {
+            val(op.value());
+            cellIndex(op.target());
+            if (op.target().scope() == Cell.Scope.PRIVATE) {
+                val(new Val.Read(op.target())); // an atomic block's private store need not cover the slot: keep it
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitRmw(Op.Rmw op) {
+            val(op.operand());
+            if (op.replacement() != null) {
+                val(op.replacement());
+            }
+            cellIndex(op.target());
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Op.Atomic op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Op.If op) {
+            val(op.condition());
+            ops(op.then());
+            ops(op.otherwise());
+            return null;
+        }
+
+        @Override
+        public Void visitLoop(Op.Loop op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Op.Break op) {
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Op.Assert op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Op.Await op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Op.Fence op) {
+            return null;
+        }
+    }
+
+    /** Collects the slots used as GROUP cells: the leader keeps them for its threads. */
+    private final class GroupSlots extends AtomicBodyVisitor<Void> {
+        private void cell(Cell cell) {
+            if (cell.scope() == Cell.Scope.GROUP) {
+                always.set(cell.base(), cell.base() + cell.length());
+            }
+            val(cell.index());
+        }
+
+        private void val(Val v) {
+            Vals.reads(v, c -> {
+                if (c.scope() == Cell.Scope.GROUP) {
+                    always.set(c.base(), c.base() + c.length());
+                }
+            });
+        }
+
+        private void ops(List<Op> ops) {
+            for (Op op : ops) {
+                op.accept(this);
+            }
+        }
+
+        @Override
+        public Void visitAssign(Op.Assign op) {
+            cell(op.target());
+            val(op.value());
+            return null;
+        }
+
+        @Override
+        public Void visitLoad(Op.Load op) {
+            cell(op.source());
+            return null;
+        }
+
+        @Override
+        public Void visitStore(Op.Store op) {
+            cell(op.target());
+            val(op.value());
+            return null;
+        }
+
+        @Override
+        public Void visitRmw(Op.Rmw op) {
+            cell(op.target());
+            val(op.operand());
+            if (op.replacement() != null) {
+                val(op.replacement());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAtomic(Op.Atomic op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Op.If op) {
+            val(op.condition());
+            ops(op.then());
+            ops(op.otherwise());
+            return null;
+        }
+
+        @Override
+        public Void visitLoop(Op.Loop op) {
+            ops(op.body());
+            return null;
+        }
+
+        @Override
+        public Void visitBreak(Op.Break op) {
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(Op.Assert op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitAwait(Op.Await op) {
+            val(op.condition());
+            return null;
+        }
+
+        @Override
+        public Void visitFence(Op.Fence op) {
+            return null;
+        }
+    }
+}
