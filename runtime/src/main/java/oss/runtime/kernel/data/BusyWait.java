@@ -2,7 +2,6 @@ package oss.runtime.kernel.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ final class BusyWait {
 
     private final DataHost k;
     private final MemoryOrder mem;
-    private final Map<Integer, Reads> reads = new HashMap<>();
+    /** By pid. */
+    private Reads[] reads = new Reads[16];
     /** Parked tasks and the cells any of whose change wakes them, in the order they parked. */
     private final Map<Task, long[]> parked = new java.util.LinkedHashMap<>();
     /** Parked, or woken but not yet running again. */
@@ -53,7 +53,7 @@ final class BusyWait {
 
     /** {@code t} read cell {@code key}. */
     void read(Task t, long key) {
-        Reads r = reads.computeIfAbsent(t.pid, p -> new Reads());
+        Reads r = readsOf(t);
         if (r.n == MAX_READS) {
             r.n = 0;
             r.epoch++;
@@ -69,7 +69,7 @@ final class BusyWait {
      * nothing, so {@code t} is parked spinning (it has left the statement stream).
      */
     boolean roundEnded(Task t, Op.Loop loop) {
-        Reads r = reads.computeIfAbsent(t.pid, p -> new Reads());
+        Reads r = readsOf(t);
         if (t.roundMark() instanceof Round old && !k.replaying() && unchanged(t, old, r)) {
             if (!mem.bufferEmpty(t)) {
                 mem.drain(t); // a spinning CPU's store buffer drains on its own: go round once more
@@ -80,6 +80,18 @@ final class BusyWait {
         }
         t.setRoundMark(new Round(t.effects, t.slots.clone(), mem.commits, r.n, r.epoch));
         return true;
+    }
+
+    private Reads readsOf(Task t) {
+        if (t.pid >= reads.length) {
+            reads = Arrays.copyOf(reads, Math.max(t.pid + 1, reads.length * 2));
+        }
+        Reads r = reads[t.pid];
+        if (r == null) {
+            r = new Reads();
+            reads[t.pid] = r;
+        }
+        return r;
     }
 
     private boolean unchanged(Task t, Round old, Reads r) {
@@ -143,7 +155,9 @@ final class BusyWait {
         if (spinning.remove(t.pid)) {
             k.stopSpinning(t);
         }
-        reads.remove(t.pid);
+        if (t.pid < reads.length) {
+            reads[t.pid] = null;
+        }
     }
 
     /** The tasks still parked, for OSS2503 when the run ends. */

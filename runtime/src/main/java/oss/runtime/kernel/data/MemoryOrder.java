@@ -50,7 +50,9 @@ final class MemoryOrder {
     private final MemoryModel model;
     private final int bufferSize;
     private final int[] shared;
-    private final Map<Long, CellMeta> meta = new HashMap<>();
+    /** Shared cells' histories by index (the hot path), group cells' by key. */
+    private final CellMeta[] sharedMeta;
+    private final Map<Long, CellMeta> groupMeta = new HashMap<>();
     private final List<View> views = new ArrayList<>();
     private final ValueLog log;
     private CommitListener listener = key -> { };
@@ -62,6 +64,7 @@ final class MemoryOrder {
         this.model = model;
         this.bufferSize = Math.max(1, bufferSize);
         this.shared = initial.clone();
+        this.sharedMeta = new CellMeta[initial.length];
         this.log = log;
     }
 
@@ -90,7 +93,7 @@ final class MemoryOrder {
 
     /** When {@code key} last changed in memory ({@link #commits} then), 0 if never. */
     long changedAt(long key) {
-        CellMeta m = meta.get(key);
+        CellMeta m = meta(key);
         return m == null ? 0 : m.seq;
     }
 
@@ -115,7 +118,7 @@ final class MemoryOrder {
         if (own != null) {
             return own.value();
         }
-        CellMeta m = meta.get(key);
+        CellMeta m = meta(key);
         if (stale) {
             return m.previous;
         }
@@ -135,7 +138,7 @@ final class MemoryOrder {
             return "only the relaxed memory model lets a load read an older value";
         }
         View v = view(t);
-        CellMeta m = meta.get(key);
+        CellMeta m = meta(key);
         if (v.buffer.newest(key) != null) {
             return t + " has its own store to it in its buffer, and reads that";
         }
@@ -172,7 +175,15 @@ final class MemoryOrder {
 
     /** {@code t} writes memory directly: a commit of its buffer, an atomic write, a store under sc. */
     void commit(Task t, long key, String variable, int value, Span at) {
-        CellMeta m = meta.computeIfAbsent(key, x -> new CellMeta());
+        CellMeta m = meta(key);
+        if (m == null) {
+            m = new CellMeta();
+            if (key >>> 32 == 0) {
+                sharedMeta[(int) key] = m;
+            } else {
+                groupMeta.put(key, m);
+            }
+        }
         m.previous = committed(key);
         m.version++;
         m.seq = ++commits;
@@ -192,6 +203,10 @@ final class MemoryOrder {
     /** A new task (fork, thread, clone): the fork was a full barrier, so it has seen every value in memory. */
     void forked(Task child) {
         view(child).readBarrierSeq = commits;
+    }
+
+    private CellMeta meta(long key) {
+        return key >>> 32 == 0 ? sharedMeta[(int) key] : groupMeta.get(key);
     }
 
     boolean bufferEmpty(Task t) {

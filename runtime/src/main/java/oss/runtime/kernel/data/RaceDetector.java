@@ -42,7 +42,9 @@ final class RaceDetector {
     private int[][] clocks = new int[16][];
     private final Map<Long, int[]> syncClocks = new HashMap<>();
     private final Map<Integer, int[]> exitClocks = new HashMap<>();
-    private final Map<Long, Shadow> shadows = new HashMap<>();
+    /** Shared cells' shadows by index (the hot path), group cells' by key. */
+    private Shadow[] sharedShadows = new Shadow[16];
+    private final Map<Long, Shadow> groupShadows = new HashMap<>();
     private final Set<List<Span>> reported = new HashSet<>();
     private boolean off;
 
@@ -138,7 +140,7 @@ final class RaceDetector {
             return;
         }
         int[] c = clock(t.pid);
-        Shadow s = shadows.computeIfAbsent(key, x -> new Shadow());
+        Shadow s = shadow(key);
         if (s.writeAt != null && s.writer != t.pid && !(atomic && s.writeAtomic) && s.writeEpoch > at(c, s.writer)) {
             race(variable, s.writer, s.writeAt, true, t, at, false);
         }
@@ -169,7 +171,7 @@ final class RaceDetector {
             return;
         }
         int[] c = clock(t.pid);
-        Shadow s = shadows.computeIfAbsent(key, x -> new Shadow());
+        Shadow s = shadow(key);
         if (s.writeAt != null && s.writer != t.pid && !(atomic && s.writeAtomic) && s.writeEpoch > at(c, s.writer)) {
             race(variable, s.writer, s.writeAt, true, t, at, true);
         }
@@ -183,6 +185,22 @@ final class RaceDetector {
         s.writeAt = at;
         s.writeAtomic = atomic;
         s.reads = 0;
+    }
+
+    private Shadow shadow(long key) {
+        if (key >>> 32 != 0) {
+            return groupShadows.computeIfAbsent(key, x -> new Shadow());
+        }
+        int i = (int) key;
+        if (i >= sharedShadows.length) {
+            sharedShadows = Arrays.copyOf(sharedShadows, Math.max(i + 1, sharedShadows.length * 2));
+        }
+        Shadow s = sharedShadows[i];
+        if (s == null) {
+            s = new Shadow();
+            sharedShadows[i] = s;
+        }
+        return s;
     }
 
     private void race(String variable, int earlierPid, Span earlierAt, boolean earlierWrote, Task later, Span laterAt,
