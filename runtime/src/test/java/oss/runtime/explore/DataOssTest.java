@@ -133,7 +133,24 @@ public class DataOssTest {
         return SB.replace("MODEL", model).replace("FENCE", mb ? "mb()" : "");
     }
 
-    static final List<String> TEXTS = List.of(LOST_UPDATE, FETCH_ADD, SPINLOCKS_OPPOSITE, SPINLOCK_COUNTER,
+    /** The process's variable lives in the leader's slots; its threads read and write it there. */
+    static final String THREADS = """
+            scenario "threads share a process variable" {
+              kernel { memory_model MODEL }
+              process main {
+                int c = 0
+                t0 = thread { c = c + 1 }
+                t1 = thread { c = c + 1 }
+                join t0
+                join t1
+              }
+              expect possible main.c == 1
+              expect always main.c == 2
+            }
+            """;
+
+    static final List<String> TEXTS = List.of(THREADS.replace("MODEL", "sc"), THREADS.replace("MODEL", "tso"),
+            THREADS.replace("MODEL", "relaxed"), LOST_UPDATE, FETCH_ADD, SPINLOCKS_OPPOSITE, SPINLOCK_COUNTER,
             peterson("sc", false), peterson("tso", false), peterson("tso", true), CONSUMERS.replace("CHECK", "if"),
             CONSUMERS.replace("CHECK", "while"), sb("sc", false), sb("tso", false), sb("tso", true),
             sb("relaxed", false), sb("relaxed", true));
@@ -150,6 +167,22 @@ public class DataOssTest {
         }
         for (ExploreResult r : explore(FETCH_ADD)) {
             assertEquals(List.of(Outcome.HOLDS, Outcome.FAILS), DataExploreTest.outcomes(r));
+            assertFalse(has(r, Code.RACE_REACHABLE), () -> r.findings().toString());
+        }
+    }
+
+    @Test
+    void threadsShareTheirProcesssVariable() {
+        for (String model : List.of("sc", "tso", "relaxed")) {
+            for (ExploreResult r : explore(THREADS.replace("MODEL", model))) {
+                assertEquals(List.of(Outcome.HOLDS, Outcome.FAILS), DataExploreTest.outcomes(r), model);
+                assertTrue(has(r, Code.RACE_REACHABLE), model);
+            }
+        }
+        String joined = THREADS.replace("MODEL", "sc").replace("    join t0\n    join t1\n", "")
+                .replace("t1 = thread { c = c + 1 }", "join t0\n    t1 = thread { c = c + 1 }\n    join t1");
+        for (ExploreResult r : explore(joined)) {
+            assertEquals(List.of(Outcome.FAILS, Outcome.HOLDS), DataExploreTest.outcomes(r), joined);
             assertFalse(has(r, Code.RACE_REACHABLE), () -> r.findings().toString());
         }
     }
