@@ -24,10 +24,12 @@ final class SyntaxMessages {
             "trylock", "wait", "post", "P", "V", "claim", "request", "release", "fork", "exit", "mmap", "munmap",
             "msync", "malloc", "free", "brk", "read", "write", "access", "touch", "snapshot", "vfork", "exec",
             "thread", "join", "clone", "spin_lock", "spin_unlock", "read_lock", "read_unlock", "write_lock",
-            "write_unlock", "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose");
+            "write_unlock", "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose",
+            "int", "if", "while", "break", "assert", "await", "atomic", "atomic_inc", "atomic_dec", "atomic_add", "mb",
+            "rmb", "wmb");
     private static final List<String> SECTION_WORDS = List.of("machine", "kernel", "mutex", "semaphore", "resource",
             "process", "banker", "expect", "file", "library", "spinlock", "rwlock", "seqlock", "condvar", "barrier",
-            "semset");
+            "semset", "int");
 
     /** The parser expected something else at {@code offending}. */
     static String mismatch(Parser p, Token offending, IntervalSet expected) {
@@ -163,7 +165,40 @@ final class SyntaxMessages {
                 case OssLexer.SEMOP:
                     return "expected an element of a semaphore set and a change, as in `semop s[0] -1`" + after;
                 case OssLexer.CHOOSE:
+                case OssLexer.ATOMIC:
                     return "missing `{`" + after;
+                case OssLexer.IF:
+                case OssLexer.WHILE:
+                    if (offending != null && offending.getType() == OssLexer.ASSIGN) {
+                        return "`=` sets a variable; to compare, write `==`";
+                    }
+                    return "expected a condition in parentheses, as in `" + start.getText() + " (count < 3) { ... }`"
+                            + after;
+                case OssLexer.ASSERT:
+                case OssLexer.AWAIT:
+                    if (offending != null && offending.getType() == OssLexer.ASSIGN) {
+                        return "`=` sets a variable; to compare, write `==`";
+                    }
+                    return "expected a condition such as `count > 0`" + after;
+                case OssLexer.INT:
+                    return "expected the variable's name, as in `int count = 0`" + after;
+                case OssLexer.MB:
+                case OssLexer.RMB:
+                case OssLexer.WMB:
+                case OssLexer.SMP_MB:
+                case OssLexer.SMP_RMB:
+                case OssLexer.SMP_WMB:
+                    return "expected `()`, as in `" + start.getText() + "()`" + after;
+                case OssLexer.ATOMIC_INC:
+                case OssLexer.ATOMIC_DEC:
+                case OssLexer.ATOMIC_ADD:
+                case OssLexer.FETCH_ADD:
+                case OssLexer.XCHG:
+                case OssLexer.CMPXCHG:
+                case OssLexer.TEST_AND_SET:
+                    return "expected the variable in parentheses, as in `" + start.getText() + "(count"
+                            + (start.getType() == OssLexer.ATOMIC_INC || start.getType() == OssLexer.ATOMIC_DEC
+                                    || start.getType() == OssLexer.TEST_AND_SET ? ")`" : ", 1)`") + after;
                 default:
                     break;
             }
@@ -182,6 +217,19 @@ final class SyntaxMessages {
         }
         if (ctx instanceof OssParser.ExpectationContext && start != null && start.getType() == OssLexer.EXPECT) {
             return "expected what to expect after `expect`, such as `deadlock`, `no zombies` or `A.finish == 5 ms`";
+        }
+        if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT
+                && second != null) {
+            // an assignment that went wrong: `count =` with nothing after it, `count == 1` on its own
+            int op = second.getType();
+            if ((op == OssLexer.ASSIGN || op == OssLexer.PLUS_ASSIGN || op == OssLexer.MINUS_ASSIGN)
+                    && offending != null && offending != start) {
+                return "expected a value after `" + second.getText() + "`" + found(offending);
+            }
+            if (op == OssLexer.EQ) {
+                return "`==` compares, and a comparison alone does nothing: to set `" + start.getText() + "`, write `"
+                        + start.getText() + " = ...`";
+            }
         }
         if (ctx instanceof OssParser.StatementContext && start != null && start.getType() == OssLexer.IDENT) {
             Token t = start;
