@@ -119,12 +119,9 @@ final class EndOfRun {
             return;
         }
         for (Task t : k.data.spinningForever()) {
-            List<Integer> others = k.data.waitsFor(t, k.tasks.size(), k.tasks::get);
-            k.findings.add(Code.ENDLESS_LOOP, t.blockedAt, t + " spins in this loop for good: its rounds change nothing"
-                    + " and read nothing that changes, and " + (others.isEmpty() ? "no other task is left that could"
-                    + " store to what it reads" : "the tasks that could store to what it reads ("
-                    + others.stream().map(p -> k.tasks.get(p).toString()).toList() + ") never do")
-                    + "; it burned " + k.ms(t.spinNs) + " of CPU spinning");
+            k.findings.add(Code.ENDLESS_LOOP, t.blockedAt, t + " spins in this loop for good: "
+                    + k.data.whySpinning(t, k.tasks.size(), k.tasks::get) + "; it burned " + k.ms(t.spinNs)
+                    + " of CPU spinning");
         }
     }
 

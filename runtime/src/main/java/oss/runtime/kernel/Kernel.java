@@ -338,10 +338,14 @@ public final class Kernel implements Core {
         if (data != null && (!data.resume(t) || dataGlue.owesCpu(t))) {
             return;
         }
+        int local = 0;
         while (true) {
             if (++steps > stepBudget || (steps & 4095) == 0 && outOfBudget()) {
                 budgetExhausted = true;
                 return;
+            }
+            if (++local > DataCalls.LOCAL_LIMIT && data != null && data.localLoop(t)) {
+                return; // a loop of local work that never lets time pass: it spins for good
             }
             if (t.pendingIoNs > 0) {
                 long io = t.pendingIoNs;

@@ -213,6 +213,19 @@ class DataRunTest {
     }
 
     @Test
+    void aLoopOfLocalWorkThatNeverEndsIsCaughtLongBeforeTheBudget() {
+        Scenario s = new Scenario().cpus(1);
+        Cell i = local("i", 0);
+        s.process("P", 10, 1, new Op.Loop(List.of(assign(i, bin(Val.BinOp.ADD, read(i), c(1)), 11)), at(11)));
+        RunResult r = s.run();
+        assertTrue(!r.budgetExhausted(), "stopped by the local-work bound, not the step budget");
+        List<Diagnostic> d = findings(r, Code.ENDLESS_LOOP);
+        assertEquals(1, d.size(), r.findings().toString());
+        assertEquals(11, d.get(0).span().line());
+        assertTrue(value(r, DataOps.of(0, "i", 0)) >= 999_000, "it did run its rounds first");
+    }
+
+    @Test
     void breakLeavesTheLoopAndIfPicksItsArm() {
         Scenario s = new Scenario().cpus(1);
         Cell out = s.shared("out", 1);

@@ -43,6 +43,7 @@ final class BusyWait {
     private Reads[] reads = new Reads[16];
     /** Parked tasks and the cells any of whose change wakes them, in the order they parked. */
     private final Map<Task, long[]> parked = new java.util.LinkedHashMap<>();
+    private final Map<Task, String> reasons = new java.util.HashMap<>();
     /** Parked, or woken but not yet running again. */
     private final Set<Integer> spinning = new LinkedHashSet<>();
 
@@ -74,7 +75,9 @@ final class BusyWait {
             if (!mem.bufferEmpty(t)) {
                 mem.drain(t); // a spinning CPU's store buffer drains on its own: go round once more
             } else {
-                park(t, loop, Arrays.copyOfRange(r.keys, old.readsFrom(), r.n));
+                long[] keys = Arrays.copyOfRange(r.keys, old.readsFrom(), r.n);
+                park(t, loop, keys, keys.length == 0 ? "its rounds change nothing and read no variable"
+                        : "its rounds change nothing until another task stores to what they read");
                 return false;
             }
         }
@@ -106,8 +109,9 @@ final class BusyWait {
         return true;
     }
 
-    /** Parks {@code t} spinning in {@code loop} until one of {@code keys} changes (none: for good). */
-    void park(Task t, Op.Loop loop, long[] keys) {
+    /** Parks {@code t} spinning in {@code loop} until one of {@code keys} changes (none: for good); {@code why} for OSS2503. */
+    void park(Task t, Op.Loop loop, long[] keys, String why) {
+        reasons.put(t, why);
         t.blocker = Task.Blocker.DATA_SPIN;
         t.blockerIndex = -1;
         t.blockedAt = loop.span();
@@ -165,9 +169,15 @@ final class BusyWait {
         return List.copyOf(parked.keySet());
     }
 
-    /** The cells a parked task waits on. */
-    long[] cellsOf(Task t) {
-        return parked.getOrDefault(t, new long[0]);
+    /** Whether a parked task waits for a store to some cell (else nothing can end its spin). */
+    boolean waitsOnCells(Task t) {
+        long[] keys = parked.get(t);
+        return keys != null && keys.length > 0;
+    }
+
+    /** Why a parked task spins, for OSS2503. */
+    String why(Task t) {
+        return reasons.getOrDefault(t, "");
     }
 
     private static void clear(Task t) {

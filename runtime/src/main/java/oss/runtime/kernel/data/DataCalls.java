@@ -33,6 +33,11 @@ import oss.runtime.observe.ValueEvent;
 public final class DataCalls {
     /** CPU time of one data step. */
     public static final long STEP_NS = 1;
+    /**
+     * Statements a task may run in a row without a step that takes time before a loop it is in
+     * counts as endless (the explorer's bound too): only its own variables change, forever.
+     */
+    public static final int LOCAL_LIMIT = 1_000_000;
 
     private final DataHost k;
     private final ValueLog log = new ValueLog();
@@ -434,10 +439,21 @@ public final class DataCalls {
 
     public boolean loop(Task t, Op.Loop op) {
         if (op.body().isEmpty()) {
-            busy.park(t, op, new long[0]); // `while (1) { }`: spins until the run ends
+            busy.park(t, op, new long[0], "its body is empty"); // `while (1) { }`: spins until the run ends
             return false;
         }
         t.enterLoop(op);
+        return true;
+    }
+
+    /** {@code t} ran {@link #LOCAL_LIMIT} statements without taking any time: if in a loop, it is parked for good. */
+    public boolean localLoop(Task t) {
+        Op.Loop loop = t.currentLoop();
+        if (loop == null) {
+            return false;
+        }
+        busy.park(t, loop, new long[0], "it went round " + LOCAL_LIMIT + " statements of local work without a step"
+                + " another task could see or any time passing");
         return true;
     }
 
@@ -537,6 +553,17 @@ public final class DataCalls {
     /** Tasks that still spin in a loop nothing will end, with the loop, for OSS2503. */
     public List<Task> spinningForever() {
         return busy.parked();
+    }
+
+    /** Why a task of {@link #spinningForever} spins, and, when a store could end it, who could make one. */
+    public String whySpinning(Task t, int taskCount, java.util.function.IntFunction<Task> tasks) {
+        if (!busy.waitsOnCells(t)) {
+            return busy.why(t);
+        }
+        List<Integer> others = waitsFor(t, taskCount, tasks);
+        return busy.why(t) + ", and " + (others.isEmpty() ? "no other task is left that could store to them"
+                : "the tasks that could (" + others.stream().map(p -> tasks.apply(p).toString()).toList()
+                        + ") never do");
     }
 
     /**
