@@ -149,7 +149,31 @@ public class DataOssTest {
             }
             """;
 
-    static final List<String> TEXTS = List.of(THREADS.replace("MODEL", "sc"), THREADS.replace("MODEL", "tso"),
+    static final String WAKE_UP = """
+            scenario "a wake-up" {
+              int ready = 0
+              mutex m
+              condvar c
+              process waiter {
+                WAIT
+              }
+              process setter {
+                lock m
+                ready = 1
+                signal c
+                unlock m
+              }
+            }
+            """;
+
+    /** The condition read without the mutex: the signal can come between the check and the wait. */
+    static final String LOST_WAKE_UP = WAKE_UP.replace("WAIT",
+            "if (ready == 0) {\n      lock m\n      cond_wait c m\n      unlock m\n    }");
+
+    static final String KEPT_WAKE_UP = WAKE_UP.replace("WAIT",
+            "lock m\n    while (ready == 0) { cond_wait c m }\n    unlock m");
+
+    static final List<String> TEXTS = List.of(LOST_WAKE_UP, KEPT_WAKE_UP,THREADS.replace("MODEL", "sc"), THREADS.replace("MODEL", "tso"),
             THREADS.replace("MODEL", "relaxed"), LOST_UPDATE, FETCH_ADD, SPINLOCKS_OPPOSITE, SPINLOCK_COUNTER,
             peterson("sc", false), peterson("tso", false), peterson("tso", true), CONSUMERS.replace("CHECK", "if"),
             CONSUMERS.replace("CHECK", "while"), sb("sc", false), sb("tso", false), sb("tso", true),
@@ -224,6 +248,20 @@ public class DataOssTest {
             assertFalse(has(r, Code.ASSERTION_REACHABLE), () -> r.findings().toString());
             assertFalse(r.deadlockFound(), () -> r.findings().toString());
             assertEquals(List.of(Outcome.HOLDS), DataExploreTest.outcomes(r));
+        }
+    }
+
+    @Test
+    void aConditionCheckedWithoutTheMutexLosesTheWakeUp() {
+        List<ExploreResult> lost = explore(LOST_WAKE_UP);
+        for (ExploreResult r : lost) {
+            assertTrue(r.deadlockFound(), () -> r.findings().toString());
+        }
+        // by hand: the waiter reads ready = 0; the setter locks, sets, signals nobody, unlocks;
+        // the waiter locks and waits; the setter ends, leaving the waiter alone asleep: 8 steps
+        assertEquals(8, DataExploreTest.first(lost.get(1), Code.DEADLOCK_REACHABLE).schedule().steps().size());
+        for (ExploreResult r : explore(KEPT_WAKE_UP)) {
+            assertFalse(r.deadlockFound(), () -> r.findings().toString());
         }
     }
 
