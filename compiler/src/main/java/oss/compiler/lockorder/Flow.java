@@ -76,8 +76,13 @@ final class Flow {
 
     /** {@code group}: the thread group the task shares memory with, -1 for a group of its own. */
     private void task(String name, int capacity, int group, List<Op> body, Span end) {
+        task(name, capacity, group, -1, body, end);
+    }
+
+    /** {@code root}: the declared process the task descends from, -1 for a declared process itself. */
+    private void task(String name, int capacity, int group, int root, List<Op> body, Span end) {
         int id = tasks.size();
-        Task t = new Task(id, name, capacity, group < 0 ? id : group);
+        Task t = new Task(id, name, capacity, group < 0 ? id : group, root < 0 ? id : root);
         tasks.add(t);
         Held out = walk(t, body, Held.empty(locks), true, 1);
         if (out != null) {
@@ -290,7 +295,7 @@ final class Flow {
         @Override
         public Held visitLoad(Op.Load op) {
             if (report) {
-                lockset.access(t, op.source(), false, s, op.span());
+                lockset.access(t, op.source(), false, s, op.span(), s.children == 0);
             }
             return s;
         }
@@ -298,7 +303,7 @@ final class Flow {
         @Override
         public Held visitStore(Op.Store op) {
             if (report) {
-                lockset.access(t, op.target(), true, s, op.span());
+                lockset.access(t, op.target(), true, s, op.span(), s.children == 0);
             }
             return s;
         }
@@ -350,23 +355,23 @@ final class Flow {
 
         @Override
         public Held visitFork(Op.Fork op) {
-            return child(op, "child", op.body());
+            return child(op, "child", op.body()).startedOne();
         }
 
         @Override
         public Held visitVFork(Op.VFork op) {
             child(op, "vfork child", op.body());
-            return blocks(op, "vfork");
+            return blocks(op, "vfork").startedOne();
         }
 
         @Override
         public Held visitThread(Op.Thread op) {
-            return child(op, "thread", op.body());
+            return child(op, "thread", op.body()).startedOne();
         }
 
         @Override
         public Held visitClone(Op.Clone op) {
-            return child(op, "clone", op.body());
+            return child(op, "clone", op.body()).startedOne();
         }
 
         @Override
@@ -424,17 +429,17 @@ final class Flow {
 
         @Override
         public Held visitWaitChild(Op.WaitChild op) {
-            return blocks(op, "wait");
+            return blocks(op, "wait").reapedOne();
         }
 
         @Override
         public Held visitWaitAny(Op.WaitAny op) {
-            return blocks(op, "wait");
+            return blocks(op, "wait").reapedOne();
         }
 
         @Override
         public Held visitJoin(Op.Join op) {
-            return blocks(op, "join");
+            return blocks(op, "join").reapedOne();
         }
 
         // ---- ops that neither take a lock nor sleep in a way the analysis follows
@@ -633,7 +638,8 @@ final class Flow {
         int capacity = (int) Math.min(LockOrder.MAX_CAPACITY, (long) parent.capacity * mult);
         // a thread (or a clone that shares the address space) sees its process's variables; a forked child a copy
         boolean shares = op instanceof Op.Thread || op instanceof Op.Clone c && c.vm();
-        task(kind + " of " + parent.name + " at " + op.span(), capacity, shares ? parent.group : -1, body, op.span());
+        task(kind + " of " + parent.name + " at " + op.span(), capacity, shares ? parent.group : -1, parent.root, body,
+                op.span());
     }
 
     // ---- reports ------------------------------------------------------------------------------------------

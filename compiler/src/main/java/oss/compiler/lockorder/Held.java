@@ -41,6 +41,11 @@ final class Held {
      * lock for the lock order: a semaphore may be posted by any task.
      */
     final BitSet mustSem;
+    /**
+     * How many children the task may have started and not yet reaped (at most {@link #MANY}: any
+     * number): while it is 0, the task's accesses happen while none of its family runs beside it.
+     */
+    int children;
 
     private Held(int rwBase, BitSet mayW, BitSet mustW, int[] readLo, int[] readHi, TreeMap<Integer, List<Span>> taken,
                  BitSet mustSem) {
@@ -59,8 +64,10 @@ final class Held {
     }
 
     Held copy() {
-        return new Held(rwBase, (BitSet) mayW.clone(), (BitSet) mustW.clone(), readLo.clone(), readHi.clone(),
+        Held h = new Held(rwBase, (BitSet) mayW.clone(), (BitSet) mustW.clone(), readLo.clone(), readHi.clone(),
                 new TreeMap<>(taken), (BitSet) mustSem.clone());
+        h.children = children;
+        return h;
     }
 
     // ---- queries -------------------------------------------------------------------------------------
@@ -148,6 +155,20 @@ final class Held {
         }
     }
 
+    /** A child started: one more may be running. */
+    Held startedOne() {
+        children = Math.min(MANY, children + 1);
+        return this;
+    }
+
+    /** A child reaped (join, wait): one fewer, unless any number may be running. */
+    Held reapedOne() {
+        if (children < MANY) {
+            children = Math.max(0, children - 1);
+        }
+        return this;
+    }
+
     // ---- lattice --------------------------------------------------------------------------------------
 
     /** The join of two states; null stands for "unreachable". */
@@ -162,6 +183,7 @@ final class Held {
         m.mayW.or(b.mayW);
         m.mustW.and(b.mustW);
         m.mustSem.and(b.mustSem);
+        m.children = Math.max(a.children, b.children);
         for (int i = 0; i < m.readLo.length; i++) {
             m.readLo[i] = Math.min(a.readLo[i], b.readLo[i]);
             m.readHi[i] = Math.max(a.readHi[i], b.readHi[i]);
@@ -190,11 +212,11 @@ final class Held {
     public boolean equals(Object o) {
         return o instanceof Held h && mayW.equals(h.mayW) && mustW.equals(h.mustW)
                 && Arrays.equals(readLo, h.readLo) && Arrays.equals(readHi, h.readHi) && taken.equals(h.taken)
-                && mustSem.equals(h.mustSem);
+                && mustSem.equals(h.mustSem) && children == h.children;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken, mustSem);
+        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken, mustSem, children);
     }
 }

@@ -23,12 +23,14 @@ import oss.ir.program.Val;
  * others as related places. Atomic operations and {@code atomic} blocks need no lock and are not
  * recorded. A semaphore of initial value 1 counts as a lock where its task has passed {@code P} on
  * every path, unless some task posts it without having taken it (then it signals, and excludes
- * nothing). Like Eraser it does not know about order: a variable set before the threads that use
- * it start is reported too.
+ * nothing). A declared process's accesses while none of its children may run (before it starts
+ * them, after it has reaped them) need no lock when only its family uses the location (Eraser's
+ * "exclusive" state); other orders are not known here.
  */
 final class Lockset {
     /** One plain access. {@code element} is -1 when the index is not a constant (any element). */
-    record Access(Task task, String variable, String name, int element, boolean write, BitSet locks, Span span) {}
+    record Access(Task task, String variable, String name, int element, boolean write, BitSet locks, Span span,
+                  boolean alone) {}
 
     private final List<Access> accesses = new ArrayList<>();
     /** Where semaphores start in the lock numbering of {@link Access#locks()}: after every lock. */
@@ -68,7 +70,7 @@ final class Lockset {
     static final int MAX_RELATED = 8;
 
     /** Records a plain access of {@code cell} by {@code t} while {@code held}; private cells are nobody else's. */
-    void access(Task t, Cell cell, boolean write, Held held, Span span) {
+    void access(Task t, Cell cell, boolean write, Held held, Span span, boolean alone) {
         if (!cell.visible()) {
             return;
         }
@@ -84,7 +86,7 @@ final class Lockset {
             }
         }
         String name = cell.length() == 1 || element < 0 ? cell.name() : cell.name() + "[" + element + "]";
-        accesses.add(new Access(t, variable, name, element, write, locks, span));
+        accesses.add(new Access(t, variable, name, element, write, locks, span, alone));
     }
 
     List<Diagnostic> findings() {
@@ -105,8 +107,8 @@ final class Lockset {
                         here.add(a);
                     }
                 }
-                Diagnostic d = check(here.stream().map(a -> new Access(a.task(), a.variable(), a.name(), a.element(),
-                        a.write(), effective(a), a.span())).toList());
+                Diagnostic d = check(exclusive(here).stream().map(a -> new Access(a.task(), a.variable(), a.name(),
+                        a.element(), a.write(), effective(a), a.span(), a.alone())).toList());
                 if (d != null) {
                     out.add(d);
                     if (e < 0) {
@@ -116,6 +118,22 @@ final class Lockset {
             }
         }
         return out;
+    }
+
+    /**
+     * Without the accesses that no other task can overlap: a declared process's own, made while none of
+     * its children may be running (before it starts them, after it has reaped them), when nobody but
+     * it and its descendants touches the location. Eraser's "exclusive" state, decided on the text.
+     */
+    private static List<Access> exclusive(List<Access> here) {
+        Set<Integer> roots = new HashSet<>();
+        for (Access a : here) {
+            roots.add(a.task().root);
+        }
+        if (roots.size() != 1) {
+            return here;
+        }
+        return here.stream().filter(a -> !(a.alone() && a.task().id == a.task().root)).toList();
     }
 
     /** The finding for the accesses of one location, or null when a lock is common to them or no race is possible. */

@@ -17,6 +17,8 @@ final class Task {
     final int capacity;
     /** The thread group whose memory the task shares: its own id, or its parent's for a thread. */
     final int group;
+    /** The declared process the task descends from (itself for one). */
+    final int root;
     /** The child-starting statements of this task already analysed (a loop body is walked more than once). */
     final Set<Op> started = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -25,6 +27,11 @@ final class Task {
     }
 
     Task(int id, String name, int capacity, int group) {
+        this(id, name, capacity, group, id);
+    }
+
+    Task(int id, String name, int capacity, int group, int root) {
+        this.root = root;
         this.group = group;
         this.id = id;
         this.name = name;

@@ -307,4 +307,51 @@ class DataCheckTest {
                 }
                 """).stream().filter(w -> w.endsWith("OSS1308")).count());
     }
+
+    @Test
+    void whatAProcessDoesBeforeItsThreadsStartAndAfterItJoinsThemNeedsNoLock() {
+        // the canonical example: two threads add under a mutex, main checks the sum after joining both
+        assertTrue(where("""
+                scenario "t" {
+                  int total = 0
+                  mutex m
+                  process main {
+                    int n = 0
+                    total = 5
+                    t1 = thread { lock m; n = n + 1; total = total + 1; unlock m }
+                    t2 = thread { lock m; n = n + 1; total = total + 1; unlock m }
+                    join t1
+                    join t2
+                    assert n == 2 && total == 7
+                  }
+                }
+                """).isEmpty());
+        // reading before the second join: t2 may still be running
+        assertEquals(List.of("8:12 OSS1308"), where("""
+                scenario "t" {
+                  mutex m
+                  process main {
+                    int n = 0
+                    t1 = thread { lock m; n = n + 1; unlock m }
+                    t2 = thread { lock m; n = n + 1; unlock m }
+                    join t1
+                    assert n >= 1
+                    join t2
+                  }
+                }
+                """));
+        // another process touches the shared variable: main's own accesses count again
+        assertEquals(1, where("""
+                scenario "t" {
+                  int total = 0
+                  mutex m
+                  process main {
+                    t1 = thread { lock m; total = total + 1; unlock m }
+                    join t1
+                    total = 0
+                  }
+                  process other { lock m; total = total + 1; unlock m }
+                }
+                """).stream().filter(w -> w.endsWith("OSS1308")).count());
+    }
 }
