@@ -171,4 +171,66 @@ class DataScenarioTest {
         holds(peterson.formatted("", 2));
         holds(peterson.formatted("mb()", 1));
     }
+
+    private static long races(String text) {
+        RunResult r = Simulator.run(compile(text), RunOptions.defaults());
+        return r.findings().stream().filter(d -> d.code() == Code.DATA_RACE).count();
+    }
+
+    @Test
+    void aSemaphoreABarrierAndASignalOrderWhatIsDoneBeforeThem() {
+        // each hand-over below is a happens-before edge: no race
+        assertEquals(0, races("""
+                scenario "post" {
+                  machine { cpus 2 }
+                  semaphore ready = 0
+                  int item
+                  process producer { compute 1 ms
+                    item = 42
+                    post ready }
+                  process consumer { int r
+                    wait ready
+                    r = item }
+                }
+                """));
+        assertEquals(0, races("""
+                scenario "barrier" {
+                  machine { cpus 2 }
+                  barrier b 2
+                  int x
+                  process a { x = 1
+                    barrier b }
+                  process c { int r
+                    barrier b
+                    r = x }
+                }
+                """));
+        assertEquals(0, races("""
+                scenario "signal" {
+                  machine { cpus 2 }
+                  mutex m
+                  condvar c
+                  int x
+                  process waiter { lock m
+                    cond_wait c m
+                    unlock m
+                    int r = x }
+                  process signaller { compute 1 ms
+                    x = 5
+                    signal c }
+                }
+                """));
+        // the same without the edge: the consumer does not wait
+        assertEquals(1, races("""
+                scenario "nopost" {
+                  machine { cpus 2 }
+                  int item
+                  process producer { compute 1 ms
+                    item = 42 }
+                  process consumer { int r
+                    compute 2 ms
+                    r = item }
+                }
+                """));
+    }
 }
