@@ -69,7 +69,7 @@ public record Counterexample(Code code, Span at, String title, Schedule schedule
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             String values = s.values();
-            out.append(String.format("  %3d. %-22s %d:%d  %s%s%s%n", i + 1, s.who(), s.step().line(), s.step().column(),
+            out.append(String.format("  %3d. %-22s %-7s %s%s%s%n", i + 1, s.who(), s.step().line() + ":" + s.step().column(),
                     s.step().flush() ? "flush " : "", s.source(),
                     (s.step().branch() >= 0 ? "  [branch " + s.step().branch() + "]" : "")
                             + (values.isEmpty() ? "" : "   " + values)));

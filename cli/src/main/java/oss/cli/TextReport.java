@@ -61,7 +61,12 @@ final class TextReport {
         if (!a.expectations().isEmpty()) {
             out.println(style.bold("Expectations"));
             for (ExpectationResult e : a.expectations()) {
-                String mark = e.passed() ? style.green("PASS") : style.red("FAIL");
+                // an undecided line is a warning that says how to explore further, not a failure
+                String mark = switch (e.status()) {
+                    case PASSED -> style.green("PASS");
+                    case FAILED -> style.red("FAIL");
+                    case UNDECIDED -> style.yellow("UNDECIDED");
+                };
                 out.println("  " + mark + "  " + e.expectation().text() + style.dim("   (" + e.message() + ")"));
                 if (e.schedule() != null) {
                     // the interleaving that decided it (a counterexample, or a witness of `possible`), with its values

@@ -160,7 +160,22 @@ final class DataHover {
         return Optional.of("last written in the run: " + String.join(", ", parts));
     }
 
-    /** The values this statement read and wrote on each schedule that passes through it. */
+    /**
+     * What the statement under the caret did on each schedule through it, when the caret is not on
+     * a variable: every value each of its steps read and wrote.
+     */
+    static Optional<String> alongAt(OssDocument doc, Position pos, CancelChecker cancel) {
+        Optional<Analysis> a = doc.analysis();
+        Optional<Stmt> st = AstWalk.statementAt(doc, pos, cancel);
+        if (a.isEmpty() || st.isEmpty() || a.get().counterexamples().isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder md = new StringBuilder();
+        along(a.get().counterexamples(), st.get(), null, cancel, md);
+        return md.length() == 0 ? Optional.empty() : Optional.of(md.toString().strip());
+    }
+
+    /** The values this statement read and wrote on each schedule that passes through it ({@code name} null: all). */
     private static void along(List<Counterexample> schedules, Stmt st, String name, CancelChecker cancel,
             StringBuilder md) {
         int shown = 0;
@@ -174,9 +189,12 @@ final class DataHover {
                     continue;
                 }
                 List<String> vals = new ArrayList<>();
-                s.reads().stream().filter(v -> isOf(v.variable(), name)).forEach(v -> vals.add("read " + v.value()));
-                s.writes().stream().filter(v -> isOf(v.variable(), name))
-                        .forEach(v -> vals.add((s.step().flush() ? "to memory " : "wrote ") + v.value()));
+                // with no variable named, every value the step read and wrote, each with its variable
+                boolean all = name == null;
+                s.reads().stream().filter(v -> all || isOf(v.variable(), name))
+                        .forEach(v -> vals.add("read " + (all ? v + "" : v.value())));
+                s.writes().stream().filter(v -> all || isOf(v.variable(), name))
+                        .forEach(v -> vals.add((s.step().flush() ? "to memory " : "wrote ") + (all ? v + "" : v.value())));
                 if (!vals.isEmpty()) {
                     steps.add("step " + (i + 1) + ", " + s.who() + ": " + String.join(", ", vals));
                 }

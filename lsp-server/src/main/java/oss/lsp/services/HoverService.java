@@ -48,8 +48,10 @@ public final class HoverService {
             } else {
                 KeywordDocs.of(t.getText()).ifPresent(k -> parts.add("**" + t.getText() + "** — " + k));
             }
-            // a variable: what it held here in the run, at the end, and along each schedule through here
-            DataHover.of(doc, t.getText(), pos, cancel).ifPresent(parts::add);
+            // a variable: what it held here in the run, at the end, and along each schedule through here;
+            // elsewhere in a statement, every value it read and wrote along those schedules
+            Optional<String> data = DataHover.of(doc, t.getText(), pos, cancel);
+            data.or(() -> DataHover.alongAt(doc, pos, cancel)).ifPresent(parts::add);
         }
         statement(doc, pos, cancel).ifPresent(parts::add);
         if (parts.isEmpty()) {

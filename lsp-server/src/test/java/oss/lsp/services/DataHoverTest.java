@@ -94,4 +94,23 @@ class DataHoverTest {
         assertTrue(h.contains("a (pid 2): read 0"), h);
         assertTrue(h.contains("a (pid 2): wrote 1"), h);
     }
+
+    @Test
+    void elsewhereInAStatementOnACounterexampleTheHoverListsEveryValueItsStepsReadAndWrote() {
+        String once = """
+                scenario "once" {
+                  int count = 0
+                  process a {
+                    count = count + 1
+                  }
+                  process b {
+                    count = count + 1
+                  }
+                  expect always count == 2
+                }
+                """;
+        String h = hover(hovers, once.replace("  process a {\n    count = count + 1", "  process a {\n    count = count |+ 1"));
+        assertTrue(h.contains("a (pid 2): read count = 0"), h);
+        assertTrue(h.contains("a (pid 2): wrote count = 1"), h);
+    }
 }
