@@ -257,7 +257,7 @@ final class BodyLowerer {
         @Override
         public Void visitFork(Stmt.Fork s) {
             int slot = s.variable().map(v -> slots.computeIfAbsent(v.text(), k -> slots.size())).orElse(-1);
-            List<Op> body = data.outsideLoop(() -> memory.child(() -> block(s.body(), env), false));
+            List<Op> body = data.inChild(() -> memory.child(() -> block(s.body(), env), false));
             s.variable().ifPresent(v -> memory.define(v, slot, MemoryLowerer.Kind.CHILD));
             emit(out, new Op.Fork(slot, body, s.span()));
             return null;
@@ -351,7 +351,7 @@ final class BodyLowerer {
 
         @Override
         public Void visitVFork(Stmt.VFork s) {
-            return data.outsideLoop(() -> {
+            return data.inChild(() -> {
                 memory.vfork(s, env, out);
                 return null;
             });
@@ -386,7 +386,7 @@ final class BodyLowerer {
                 return null;
             };
             // a clone that shares the address space is a thread: what it declares is its own
-            return s.flags().stream().anyMatch(f -> f.text().equals("vm")) ? data.inThread(lower) : data.outsideLoop(lower);
+            return s.flags().stream().anyMatch(f -> f.text().equals("vm")) ? data.inThread(lower) : data.inChild(lower);
         }
 
         @Override

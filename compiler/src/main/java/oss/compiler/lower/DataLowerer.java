@@ -63,6 +63,7 @@ final class DataLowerer {
     private final Map<Stmt.Var, int[]> sites = new java.util.IdentityHashMap<>();
     private int nextTemp;
     private int threadDepth;
+    private int childDepth;
     private int loopDepth;
     private int atomicDepth;
     private int hidden;
@@ -104,6 +105,16 @@ final class DataLowerer {
             return outsideLoop(lower);
         } finally {
             threadDepth--;
+        }
+    }
+
+    /** The body of a forked child (fork, vfork, clone without vm): its variables are the child's, not the process's. */
+    <T> T inChild(java.util.function.Supplier<T> lower) {
+        childDepth++;
+        try {
+            return outsideLoop(lower);
+        } finally {
+            childDepth--;
         }
     }
 
@@ -247,7 +258,7 @@ final class DataLowerer {
         int base = site[0];
         Var v = new Var(name, scope, base, length, array, s.name().span());
         scopes.peek().put(name, v);
-        if (threadDepth == 0) {
+        if (threadDepth == 0 && childDepth == 0) {
             processVariables.putIfAbsent(name, v);
         }
         for (int i = 0; i < length; i++) {

@@ -111,6 +111,8 @@ class DataCheckTest {
         assertEquals(List.of("3:10 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect cuont == 1\n}\n"));
         assertEquals(List.of("3:12 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect P.q + 1 == 1\n}\n"));
         assertEquals(List.of("3:10 OSS1101"), where("scenario \"t\" {\n  process P { int r = 0 }\n  expect Q.r + 1 == 1\n}\n"));
+        // a forked child's variable is the child's, not one of P's at its end
+        assertEquals(List.of("3:12 OSS1101"), where("scenario \"t\" {\n  process P { fork { int c = 1 } }\n  expect P.c + 1 == 2\n}\n"));
     }
 
     @Test
