@@ -127,6 +127,9 @@ public final class DataCalls {
 
     /** {@code t} was woken: what it slept to acquire, it acquires now. */
     public void woken(Task t) {
+        if (!awaiting.isEmpty()) {
+            awaiting.remove(t); // whatever woke it (a store, or exec's de_thread), it waits no more
+        }
         if (t.pendingAcquire >= 0) {
             races.acquire(t, t.pendingAcquire);
             t.pendingAcquire = -1;
@@ -522,8 +525,11 @@ public final class DataCalls {
         }
         List<Task> ready = new ArrayList<>();
         for (Task t : awaiting) {
+            if (!(t.current() instanceof Op.Await a)) {
+                continue; // not asleep in an await any more; woken() takes it off the list
+            }
             try {
-                if (Vals.truth(findAwait(t).condition(), sight.of(t))) {
+                if (Vals.truth(a.condition(), sight.of(t))) {
                     ready.add(t);
                 }
             } catch (Vals.DataFault f) {
@@ -531,13 +537,8 @@ public final class DataCalls {
             }
         }
         for (Task t : ready) {
-            awaiting.remove(t);
-            k.wake(t);
+            k.wake(t); // which takes it off the list
         }
-    }
-
-    private static Op.Await findAwait(Task t) {
-        return (Op.Await) t.current();
     }
 
     static long key(Cell c, int index, Task t) {
