@@ -64,6 +64,7 @@ final class Semantics {
      * throws {@link DataSteps.PathCut}: that path ends there.
      */
     void settle(int[] s, int t) {
+        int[] entry = null;
         int b = m.base(t);
         FlatCode c = codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
@@ -102,9 +103,19 @@ final class Semantics {
                     pc++;
                 }
                 case LOOP_BACK -> {
+                    if (budget == SETTLE_BUDGET - 1000) {
+                        // local work reads only the task's own record: the same record at the same
+                        // loop ends the same way, so a loop once found endless is known at once
+                        // (checked after a thousand rounds, so a loop that ends soon pays nothing)
+                        entry = java.util.Arrays.copyOfRange(s, b, b + m.record);
+                        entry[PC] = pc;
+                        if (endless.contains(new Entry(entry))) {
+                            throw endlessLoop(c, pc);
+                        }
+                    }
                     if (--budget < 0) {
-                        throw new DataSteps.PathCut(Code.ENDLESS_LOOP, c.span[pc], "this loop runs on without a step"
-                                + " another task could see (" + SETTLE_BUDGET + " local statements): it never ends");
+                        endless.add(new Entry(entry));
+                        throw endlessLoop(c, pc);
                     }
                     pc = c.target[pc];
                 }
@@ -120,6 +131,26 @@ final class Semantics {
             }
         }
         s[b + PC] = pc + ALIVE;
+    }
+
+    /** Task records (pc set to the loop's back edge) from which local work was found to loop for ever. */
+    private final java.util.Set<Entry> endless = new java.util.HashSet<>();
+
+    private record Entry(int[] record) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && java.util.Arrays.equals(record, e.record);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(record);
+        }
+    }
+
+    private static DataSteps.PathCut endlessLoop(FlatCode c, int pc) {
+        return new DataSteps.PathCut(Code.ENDLESS_LOOP, c.span[pc], "this loop runs on without a step another task"
+                + " could see (" + SETTLE_BUDGET + " local statements): it never ends");
     }
 
     private void advance(int[] s, int t) {
