@@ -44,6 +44,7 @@ public final class DataCalls {
     private final MemoryOrder mem;
     private final RaceDetector races;
     private final BusyWait busy;
+    private final Atomics atomics;
     private final SyncEdges edges = new SyncEdges();
     /** Tasks asleep in await, in the order they went to sleep; a commit re-checks them in that order. */
     private final List<Task> awaiting = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class DataCalls {
         this.mem = new MemoryOrder(k, d.model(), d.storeBuffer(), d.initialCells(), log);
         this.races = new RaceDetector(k);
         this.busy = new BusyWait(k, mem);
+        this.atomics = new Atomics(k, mem, races, busy, log, sight);
         mem.listen(this::committed);
         sight.attach(mem);
     }
@@ -268,136 +270,24 @@ public final class DataCalls {
     public boolean rmw(Task t, Op.Rmw op) {
         mem.fullBarrier(t);
         try {
-            rmwOnce(t, op);
+            atomics.rmw(t, op);
         } catch (Vals.DataFault f) {
             return fault(t, op.span(), f);
         }
         return step(t);
-    }
-
-    /** The read-modify-write itself, with memory already drained: acquires and releases the cell as C11's seq_cst RMW. */
-    private void rmwOnce(Task t, Op.Rmw op) {
-        Cell c = op.target();
-        int i = Vals.index(c, sight.of(t));
-        String variable = name(c, i);
-        long key = key(c, i, t);
-        int operand = op.operand() == null ? 0 : Vals.eval(op.operand(), sight.of(t));
-        races.acquire(t, SyncEdges.cell(key));
-        int old = mem.committed(key);
-        races.read(t, key, variable, op.span(), true);
-        busy.read(t, key);
-        log.add(op.span(), t.pid, k.now(), ValueEvent.Access.READ, variable, old);
-        boolean writes = true;
-        int value = switch (op.kind()) {
-            case FETCH_ADD -> old + operand;
-            case XCHG -> operand;
-            case TEST_AND_SET -> 1;
-            case CMPXCHG -> {
-                writes = old == operand;
-                yield writes ? Vals.eval(op.replacement(), sight.of(t)) : old;
-            }
-        };
-        if (writes) {
-            races.write(t, key, variable, op.span(), true);
-            log.add(op.span(), t.pid, k.now(), ValueEvent.Access.WRITE, variable, value);
-            atomicWrite(t, key, variable, value, op.span());
-        }
-        races.release(t, SyncEdges.cell(key));
-        if (op.slot() >= 0) {
-            t.slots[op.slot()] = old;
-        }
-    }
-
-    /**
-     * An atomic write goes straight to memory. Writing the value the cell already holds changes
-     * nothing another task could see: a test_and_set on a held lock is not an effect, so a loop
-     * spinning on it can be parked.
-     */
-    private void atomicWrite(Task t, long key, String variable, int value, Span at) {
-        if (mem.committed(key) != value) {
-            t.effects++;
-            mem.commit(t, key, variable, value, at);
-        }
     }
 
     public boolean atomic(Task t, Op.Atomic op) {
         mem.fullBarrier(t);
         try {
-            if (!runAtomically(t, op.body(), op.span())) {
-                return false;
+            Op.Assert failed = atomics.run(t, op.body(), op.span());
+            if (failed != null) {
+                return assertionFailed(t, failed);
             }
         } catch (Vals.DataFault f) {
             return fault(t, op.span(), f);
         }
         return step(t);
-    }
-
-    /** The body of an atomic block, as one step: false when an assert in it failed (the task is aborted). */
-    private boolean runAtomically(Task t, List<Op> body, Span block) {
-        for (Op op : body) {
-            Sight.Recorder seen = sight.recording(t);
-            if (op instanceof Op.Assign a) {
-                int value = Vals.eval(a.value(), seen);
-                int i = Vals.index(a.target(), seen);
-                noteReads(t, seen, a.span());
-                if (a.target().visible()) {
-                    writeAtomically(t, a.target(), i, value, a.span());
-                } else {
-                    t.slots[a.target().base() + i] = value;
-                    log.add(a.span(), t.pid, k.now(), ValueEvent.Access.WRITE, name(a.target(), i), value);
-                }
-            } else if (op instanceof Op.Store s) {
-                int value = Vals.eval(s.value(), seen);
-                int i = Vals.index(s.target(), seen);
-                noteReads(t, seen, s.span());
-                writeAtomically(t, s.target(), i, value, s.span());
-            } else if (op instanceof Op.Load l) {
-                int value = Vals.eval(new oss.ir.program.Val.Read(l.source()), seen);
-                noteReads(t, seen, l.span());
-                t.slots[l.slot()] = value;
-            } else if (op instanceof Op.Rmw r) {
-                rmwOnce(t, r);
-            } else if (op instanceof Op.If f) {
-                boolean holds = Vals.truth(f.condition(), seen);
-                noteReads(t, seen, f.span());
-                if (!runAtomically(t, holds ? f.then() : f.otherwise(), block)) {
-                    return false;
-                }
-            } else if (op instanceof Op.Assert a) {
-                boolean holds = Vals.truth(a.condition(), seen);
-                noteReads(t, seen, a.span());
-                if (!holds) {
-                    return assertionFailed(t, a);
-                }
-            } else {
-                throw new IllegalArgumentException("the front end lowers an atomic block to assignments, stores,"
-                        + " atomic operations, if and assert only; found " + op + " in the block at " + block);
-            }
-        }
-        return true;
-    }
-
-    private void writeAtomically(Task t, Cell c, int i, int value, Span at) {
-        String variable = name(c, i);
-        long key = key(c, i, t);
-        races.acquire(t, SyncEdges.cell(key));
-        races.write(t, key, variable, at, true);
-        log.add(at, t.pid, k.now(), ValueEvent.Access.WRITE, variable, value);
-        atomicWrite(t, key, variable, value, at);
-        races.release(t, SyncEdges.cell(key));
-    }
-
-    /** The visible cells an atomic block's or await's expression read: atomic reads, each an acquire of its cell. */
-    private void noteReads(Task t, Sight.Recorder seen, Span at) {
-        for (int n = 0; n < seen.count; n++) {
-            long key = seen.keys[n];
-            races.acquire(t, SyncEdges.cell(key));
-            races.read(t, key, seen.names.get(n), at, true);
-            busy.read(t, key);
-            log.add(at, t.pid, k.now(), ValueEvent.Access.READ, seen.names.get(n), seen.values[n]);
-        }
-        seen.count = 0;
-        seen.names.clear();
     }
 
     public boolean await(Task t, Op.Await op) {
@@ -409,7 +299,7 @@ public final class DataCalls {
             return fault(t, op.span(), f);
         }
         if (holds) {
-            noteReads(t, seen, op.span());
+            atomics.noteReads(t, seen, op.span());
             return step(t);
         }
         seen.count = 0;
