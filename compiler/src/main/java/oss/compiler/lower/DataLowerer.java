@@ -456,6 +456,12 @@ final class DataLowerer {
     }
 
     private Cell cell(Var v, Optional<Expr> index, Span at, Map<String, Long> env, List<Op> out) {
+        return cell(v, index, at, env, e -> value(e, env, out));
+    }
+
+    /** The cell of {@code v} at {@code index}, lowered by {@code lower}; null after a report. */
+    private Cell cell(Var v, Optional<Expr> index, Span at, Map<String, Long> env,
+                      java.util.function.Function<Expr, Val> lower) {
         if (v.array() && index.isEmpty()) {
             diags.report(Code.NOT_AN_ARRAY, at, "`" + v.name() + "` is an array of " + v.length() + ": say which element,"
                     + " e.g. `" + v.name() + "[0]`");
@@ -469,7 +475,7 @@ final class DataLowerer {
         if (index.isEmpty()) {
             return v.cell(new Val.Const(0));
         }
-        Val i = value(index.get(), env, out);
+        Val i = lower.apply(index.get());
         if (i == null) {
             return null;
         }
@@ -567,25 +573,9 @@ final class DataLowerer {
             if (v == null) {
                 return null;
             }
-            Cell c = cellHere(v, e);
+            // the index is part of this value: read directly in await and atomic, loaded otherwise
+            Cell c = cell(v, Optional.of(e.index()), e.span(), env, this::lower);
             return c == null ? null : read(c, e.span());
-        }
-
-        private Cell cellHere(Var v, Expr.Element e) {
-            if (!v.array()) {
-                return cell(v, Optional.of(e.index()), e.span(), env, out);
-            }
-            Val i = lower(e.index());
-            if (i == null) {
-                return null;
-            }
-            if (i instanceof Val.Const k && (k.value() < 0 || k.value() >= v.length())) {
-                diags.report(Code.INDEX_OUT_OF_RANGE, e.index().span(), "index " + k.value() + " is out of range: `"
-                        + v.name() + "` has " + v.length() + " elements, " + v.name() + "[0] to " + v.name() + "["
-                        + (v.length() - 1) + "]" + Resolver.bindings(env));
-                return null;
-            }
-            return v.cell(i);
         }
 
         @Override
