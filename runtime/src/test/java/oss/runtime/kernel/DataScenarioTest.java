@@ -233,4 +233,45 @@ class DataScenarioTest {
                 }
                 """));
     }
+
+    @Test
+    void anAssertInsideAnAtomicBlockAbortsBeforeTheRestOfTheBlock() {
+        String text = """
+                scenario "a" {
+                  int count = 3
+                  int after = 0
+                  process p {
+                    atomic {
+                      count = count + 1
+                      assert count == 5
+                      after = 1
+                    }
+                  }
+                  expect count == 4
+                  expect after == 0
+                }
+                """;
+        Program p = compile(text);
+        RunResult r = Simulator.run(p, RunOptions.defaults());
+        assertEquals(List.of(), failing(p, r), "the increment before the assert stays, the store after it never happens");
+        assertEquals(134, r.tasks().stream().filter(t -> t.process().equals("p")).findFirst().orElseThrow().exitStatus());
+        assertEquals(1, r.findings().stream().filter(d -> d.code() == Code.ASSERTION_FAILED).count(), r.findings().toString());
+    }
+
+    @Test
+    void threadsOfOneProcessRaceOnItsVariableUntilJoined() {
+        String racing = """
+                scenario "t" {
+                  machine { cpus 2 }
+                  process A {
+                    int n = 0
+                    t = thread { n = n + 1 }
+                    %s
+                    n = n + 1
+                  }
+                }
+                """;
+        assertTrue(races(racing.formatted("")) > 0, "the thread and its creator both update n");
+        assertEquals(0, races(racing.formatted("join t")));
+    }
 }
