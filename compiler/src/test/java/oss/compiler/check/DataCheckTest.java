@@ -197,6 +197,17 @@ class DataCheckTest {
     }
 
     @Test
+    void accessesInsideAtomicBlocksNeedNoLock() {
+        assertTrue(where("""
+                scenario "a" {
+                  int count = 0
+                  process A { atomic { count = count + 1 } }
+                  process B { atomic { if (count > 0) { count = count - 1 } } }
+                }
+                """).isEmpty());
+    }
+
+    @Test
     void threadsOfOneProcessShareItsVariableAndAreCheckedToo() {
         Diagnostic d = only("""
                 scenario "l" {
