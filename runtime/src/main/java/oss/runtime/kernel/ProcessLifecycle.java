@@ -97,6 +97,7 @@ final class ProcessLifecycle {
         Task thread = spawn(t, th.slot(), th.body(), th.span(), true);
         if (thread != null) {
             thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
+            thread.dataHome = t.dataHome; // its process's variables live in the group leader's slots
             k.tasks.get(t.tgid).threadsCreated++;
         }
         t.next();
@@ -165,7 +166,6 @@ final class ProcessLifecycle {
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
         forkedAt.set(child.pid, span);
         child.exitedAt = span;
-        child.dataHome = shareVm ? parent.dataHome : child.pid; // whose slots its process's variables are
         if (k.data != null) {
             k.data.forked(parent, child);
         }

@@ -122,9 +122,9 @@ public final class Task {
      */
     public long progress;
     /**
-     * Whose slots hold this task's group variables (docs/language.md, "Shared data"): its own,
-     * or, for a thread, a {@code clone vm} or a vfork child, those of the task whose address
-     * space it shares.
+     * Whose slots hold this task's group variables (docs/language.md, "Shared data"): its own, or
+     * for a thread its thread group leader's, as in the explorer. A vfork child and a
+     * {@code clone vm} child are groups of their own and keep copies.
      */
     public int dataHome;
     /**
