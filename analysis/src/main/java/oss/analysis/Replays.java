@@ -40,7 +40,8 @@ public final class Replays {
     private final List<String> lines;
     private final boolean hasData;
     private final Map<Long, Span> blocks;
-    private final Map<Schedule, Counterexample> done = new HashMap<>();
+    /** One counterexample per finding; two findings with one schedule share its replay, not its title. */
+    private final Map<List<Object>, Counterexample> done = new HashMap<>();
     private final Map<Schedule, Optional<RunResult>> runs = new HashMap<>();
     private final List<Counterexample> all = new ArrayList<>();
 
@@ -58,7 +59,8 @@ public final class Replays {
     }
 
     Counterexample of(Code code, Span at, String title, Schedule schedule, List<String> who) {
-        Counterexample known = done.get(schedule);
+        List<Object> key = java.util.Arrays.asList(code, at, title, schedule);
+        Counterexample known = done.get(key);
         if (known != null) {
             return known;
         }
@@ -77,7 +79,7 @@ public final class Replays {
                     writes));
         }
         Counterexample cx = new Counterexample(code, at, title, schedule, steps, values != null);
-        done.put(schedule, cx);
+        done.put(key, cx);
         all.add(cx);
         return cx;
     }

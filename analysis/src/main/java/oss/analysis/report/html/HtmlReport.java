@@ -129,8 +129,14 @@ public final class HtmlReport {
                     .append("[").append(d.code().id()).append("]</b> ").append(Esc.html(d.message())).append("</li>\n");
         }
         for (ExpectationResult r : a.expectations()) {
-            h.append("<li class=\"expect ").append(r.passed() ? "pass" : "fail").append("\"><b>")
-                    .append(r.passed() ? "PASS" : "FAIL").append("</b> <code>").append(Esc.html(r.expectation().text()))
+            // undecided is a warning (the budget ran out), not a failure
+            String status = switch (r.status()) {
+                case PASSED -> "pass";
+                case FAILED -> "fail";
+                case UNDECIDED -> "undecided";
+            };
+            h.append("<li class=\"expect ").append(status).append("\"><b>")
+                    .append(status.toUpperCase(Locale.ROOT)).append("</b> <code>").append(Esc.html(r.expectation().text()))
                     .append("</code> <span class=\"muted\">").append(Esc.html(r.message())).append("</span></li>\n");
         }
         h.append("</ul></section>\n<footer class=\"muted\">rendered by oss</footer>\n</body></html>\n");
@@ -366,7 +372,7 @@ public final class HtmlReport {
             ol.steps li{margin:3px 0}.vals{font:12px ui-monospace,monospace;margin-left:8px;padding:0 4px;border-radius:3px}.vals.read{background:#e8f0fe;color:#1a3d7c}.vals.wrote{background:#fdecea;color:#7c1a1a}details.cx{margin:6px 0}.who{border-left:6px solid;padding-left:5px;font-weight:600}.pos{color:var(--vscode-descriptionForeground,#777);font:12px ui-monospace,monospace}
             code{background:var(--vscode-textCodeBlock-background,#f4f4f4);padding:1px 4px;border-radius:3px}.code{font-weight:600;color:#a00}
             ul.findings{list-style:none;padding-left:0}ul.findings li{margin:3px 0}.error b{color:#c00}.warning b{color:#b60}
-            .info b{color:#2a5db0}.pass b{color:#2a7d2a}.fail b{color:#c00}footer{margin-top:30px;font-size:12px}
+            .info b{color:#2a5db0}.pass b{color:#2a7d2a}.fail b{color:#c00}.undecided b{color:#b60}footer{margin-top:30px;font-size:12px}
             @media (prefers-color-scheme: dark){body{background:var(--vscode-editor-background,#1e1e1e);color:var(--vscode-editor-foreground,#ddd)}
             svg text{fill:var(--vscode-editor-foreground,#ddd)}svg .slabel{fill:#fff}code{background:var(--vscode-textCodeBlock-background,#333)}
             .muted{color:var(--vscode-descriptionForeground,#aaa)}svg .why{fill:var(--vscode-descriptionForeground,#bbb)}svg .vlabel,svg .nlabel{fill:#222}

@@ -384,4 +384,21 @@ class HtmlReportTest {
         assertTrue(json.getAsJsonArray("counterexamples").size() >= 1);
         assertTrue(expectation.getAsJsonObject("schedule").get("replayed").getAsBoolean());
     }
+
+    @Test
+    void anUndecidedExpectationIsMarkedUndecidedNotFailed() {
+        // the only task fails its assertion: no interleaving is known to end without one
+        String text = """
+                scenario "assert" {
+                  int x = 0
+                  process a {
+                    assert x == 1
+                  }
+                  expect possible assert
+                }
+                """;
+        String html = renderText(text, AnalyzeOptions.defaults());
+        assertTrue(html.contains("<li class=\"expect undecided\"><b>UNDECIDED</b> <code>expect possible assert</code>"),
+                html.substring(html.indexOf("<section id=\"findings\">")));
+    }
 }
