@@ -305,12 +305,24 @@ final class Flow {
             if (report) {
                 lockset.access(t, op.target(), true, s, op.span(), s.children == 0);
             }
+            if (HandLock.lockCell(op.target())) {
+                int hand = lockset.hand(op.target());
+                boolean release = op.value() instanceof oss.ir.program.Val.Const k && k.value() == 0
+                        && s.mustHand.get(hand);
+                if (!release && report) {
+                    lockset.notAHandLock(hand);
+                }
+                s.mustHand.clear(hand);
+            }
             return s;
         }
 
         @Override
         public Held visitRmw(Op.Rmw op) {
-            // atomic: it needs no lock, and orders nothing here
+            // atomic: it needs no lock, and orders nothing here; only a spinlock's own instructions may touch one
+            if (report && HandLock.lockCell(op.target()) && op.kind() == Op.RmwKind.FETCH_ADD) {
+                lockset.notAHandLock(lockset.hand(op.target()));
+            }
             return s;
         }
 
@@ -492,6 +504,10 @@ final class Flow {
             Held joined = null;
             for (Held h : left) {
                 joined = joined == null ? h : Held.merge(joined, h);
+            }
+            oss.ir.program.Cell spin = HandLock.acquires(body);
+            if (joined != null && spin != null) {
+                joined.mustHand.set(lockset.hand(spin));
             }
             return joined;
         }

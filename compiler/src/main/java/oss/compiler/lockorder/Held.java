@@ -46,6 +46,8 @@ final class Held {
      * number): while it is 0, the task's accesses happen while none of its family runs beside it.
      */
     int children;
+    /** The hand-built spinlocks ({@link HandLock}) the task holds on every path, by their number in {@link Lockset}. */
+    final BitSet mustHand = new BitSet();
 
     private Held(int rwBase, BitSet mayW, BitSet mustW, int[] readLo, int[] readHi, TreeMap<Integer, List<Span>> taken,
                  BitSet mustSem) {
@@ -67,6 +69,7 @@ final class Held {
         Held h = new Held(rwBase, (BitSet) mayW.clone(), (BitSet) mustW.clone(), readLo.clone(), readHi.clone(),
                 new TreeMap<>(taken), (BitSet) mustSem.clone());
         h.children = children;
+        h.mustHand.or(mustHand);
         return h;
     }
 
@@ -184,6 +187,7 @@ final class Held {
         m.mustW.and(b.mustW);
         m.mustSem.and(b.mustSem);
         m.children = Math.max(a.children, b.children);
+        m.mustHand.and(b.mustHand);
         for (int i = 0; i < m.readLo.length; i++) {
             m.readLo[i] = Math.min(a.readLo[i], b.readLo[i]);
             m.readHi[i] = Math.max(a.readHi[i], b.readHi[i]);
@@ -212,11 +216,12 @@ final class Held {
     public boolean equals(Object o) {
         return o instanceof Held h && mayW.equals(h.mayW) && mustW.equals(h.mustW)
                 && Arrays.equals(readLo, h.readLo) && Arrays.equals(readHi, h.readHi) && taken.equals(h.taken)
-                && mustSem.equals(h.mustSem) && children == h.children;
+                && mustSem.equals(h.mustSem) && children == h.children && mustHand.equals(h.mustHand);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken, mustSem, children);
+        return Objects.hash(mayW, mustW, Arrays.hashCode(readLo), Arrays.hashCode(readHi), taken, mustSem, children,
+                mustHand);
     }
 }

@@ -30,7 +30,7 @@ import oss.ir.program.Val;
 final class Lockset {
     /** One plain access. {@code element} is -1 when the index is not a constant (any element). */
     record Access(Task task, String variable, String name, int element, boolean write, BitSet locks, Span span,
-                  boolean alone) {}
+                  boolean alone, String cellKey) {}
 
     private final List<Access> accesses = new ArrayList<>();
     /** Where semaphores start in the lock numbering of {@link Access#locks()}: after every lock. */
@@ -45,11 +45,33 @@ final class Lockset {
     /** {@code initial}: each semaphore's initial value; {@code semBase}: the number of locks. */
     Lockset(int semBase, int[] initial) {
         this.semBase = semBase;
+        this.handBase = semBase + initial.length;
         for (int i = 0; i < initial.length; i++) {
             if (initial[i] == 1) {
                 binary.set(semBase + i);
             }
         }
+    }
+
+    /** Where hand-built spinlocks start in the lock numbering: after the semaphores. */
+    private final int handBase;
+    /** Each shared cell a hand-built spinlock could be, by its key, numbered as {@link Held#mustHand} counts them. */
+    private final Map<String, Integer> hands = new LinkedHashMap<>();
+    /** The cells that turned out no spinlock: stored while not held, or by something else than a release. */
+    private final BitSet handBad = new BitSet();
+
+    private static String key(Cell c) {
+        return HandLock.lockCell(c) ? c.base() + ":" + ((Val.Const) c.index()).value() : null;
+    }
+
+    /** The number of the hand-built spinlock {@code c} would be (a shared cell at a constant place). */
+    int hand(Cell c) {
+        return hands.computeIfAbsent(key(c), k -> hands.size());
+    }
+
+    /** Cell {@code hand} is written other than by taking and releasing it: it is no lock. */
+    void notAHandLock(int hand) {
+        handBad.set(hand);
     }
 
     /** Semaphore {@code sem} was posted by a task that had not taken it: it is no lock. */
@@ -62,8 +84,10 @@ final class Lockset {
         BitSet out = (BitSet) a.locks().clone();
         BitSet sems = (BitSet) out.clone();
         sems.clear(0, semBase);
+        sems.clear(handBase, Math.max(handBase, sems.length()));
         sems.andNot(binary);
         out.andNot(sems);
+        handBad.stream().forEach(h -> out.clear(handBase + h));
         return out;
     }
     /** Related places shown for one finding: enough to see the pattern, not every pass of every task. */
@@ -78,6 +102,7 @@ final class Lockset {
         int element = cell.length() == 1 ? 0 : cell.index() instanceof Val.Const k ? k.value() : -1;
         BitSet locks = (BitSet) held.mustW.clone();
         held.mustSem.stream().forEach(sem -> locks.set(semBase + sem));
+        held.mustHand.stream().forEach(h -> locks.set(handBase + h));
         if (!write) {
             for (int id : held.mayHeld()) {
                 if (held.mustRead(id)) {
@@ -86,7 +111,8 @@ final class Lockset {
             }
         }
         String name = cell.length() == 1 || element < 0 ? cell.name() : cell.name() + "[" + element + "]";
-        accesses.add(new Access(t, variable, name, element, write, locks, span, alone));
+        String cellKey = cell.scope() == Cell.Scope.SHARED && element >= 0 ? cell.base() + ":" + element : null;
+        accesses.add(new Access(t, variable, name, element, write, locks, span, alone, cellKey));
     }
 
     List<Diagnostic> findings() {
@@ -107,8 +133,12 @@ final class Lockset {
                         here.add(a);
                     }
                 }
+                if (isHandLock(here)) {
+                    // a spinlock's own variable: synchronisation, not data
+                    continue;
+                }
                 Diagnostic d = check(exclusive(here).stream().map(a -> new Access(a.task(), a.variable(), a.name(),
-                        a.element(), a.write(), effective(a), a.span(), a.alone())).toList());
+                        a.element(), a.write(), effective(a), a.span(), a.alone(), a.cellKey())).toList());
                 if (d != null) {
                     out.add(d);
                     if (e < 0) {
@@ -118,6 +148,16 @@ final class Lockset {
             }
         }
         return out;
+    }
+
+    /** Whether the accesses are all to one cell that is a hand-built spinlock used only as one. */
+    private boolean isHandLock(List<Access> here) {
+        String k = here.get(0).cellKey();
+        Integer id = k == null ? null : hands.get(k);
+        if (id == null || handBad.get(id)) {
+            return false;
+        }
+        return here.stream().allMatch(a -> k.equals(a.cellKey()));
     }
 
     /**

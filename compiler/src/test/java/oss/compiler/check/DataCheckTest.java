@@ -197,6 +197,41 @@ class DataCheckTest {
     }
 
     @Test
+    void aSpinlockBuiltFromTestAndSetOrCmpxchgIsALock() {
+        for (String take : List.of("while (test_and_set(l)) { }", "while (test_and_set(l) == 1) { }",
+                "while (xchg(l, 1) != 0) { }", "while (cmpxchg(l, 0, 1) != 0) { }")) {
+            String text = """
+                    scenario "s" {
+                      int l = 0
+                      int count = 0
+                      process p[i in 0..1] {
+                        TAKE
+                        count = count + 1
+                        l = 0
+                      }
+                    }
+                    """.replace("TAKE", take);
+            assertTrue(where(text).isEmpty(), take + ": " + where(text));
+        }
+        // a loop that leaves when the lock was held takes nothing; nor does a release by a task that did not take it
+        for (String take : List.of("while (test_and_set(l) == 0) { }", "l = 0\n    while (test_and_set(l)) { }",
+                "while (test_and_set(l)) { }\n    atomic_inc(l)")) {
+            String text = """
+                    scenario "s" {
+                      int l = 0
+                      int count = 0
+                      process p[i in 0..1] {
+                        TAKE
+                        count = count + 1
+                        l = 0
+                      }
+                    }
+                    """.replace("TAKE", take);
+            assertTrue(where(text).stream().anyMatch(w -> w.endsWith("OSS1308")), take + ": " + where(text));
+        }
+    }
+
+    @Test
     void accessesInsideAtomicBlocksNeedNoLock() {
         assertTrue(where("""
                 scenario "a" {

@@ -1,0 +1,67 @@
+package oss.compiler.lockorder;
+
+import java.util.List;
+import oss.ir.program.Cell;
+import oss.ir.program.Op;
+import oss.ir.program.Val;
+import oss.ir.program.Vals;
+
+/**
+ * A spinlock built by hand, as the kernel's first ones were: {@code while (test_and_set(l)) { }}
+ * (or {@code xchg(l, 1)}, or {@code cmpxchg(l, 0, 1)}) takes it, a plain {@code l = 0} releases it.
+ * The loop is recognised in its lowered form, {@code Loop[Rmw into t; If(c(t), [Break]); clears]}
+ * where {@code c} holds when the old value was 0 and not when it was 1: the only way out is having
+ * set {@code l} from 0 to 1, so the task holds it after the loop.
+ */
+final class HandLock {
+    private HandLock() {}
+
+    /** The lock variable {@code body} (a while loop's) spins on to take, or null when it is no such loop. */
+    static Cell acquires(List<Op> body) {
+        if (body.size() < 2 || !(body.get(0) instanceof Op.Rmw r) || r.slot() < 0 || !lockCell(r.target())) {
+            return null;
+        }
+        boolean takes = switch (r.kind()) {
+            case TEST_AND_SET -> true;
+            case XCHG -> isConst(r.operand(), 1);
+            case CMPXCHG -> isConst(r.operand(), 0) && isConst(r.replacement(), 1);
+            case FETCH_ADD -> false;
+        };
+        if (!takes || !(body.get(1) instanceof Op.If f) || !f.otherwise().isEmpty() || f.then().size() != 1
+                || !(f.then().get(0) instanceof Op.Break)) {
+            return null;
+        }
+        for (Op rest : body.subList(2, body.size())) {
+            // only the temporaries set back to 0 after the loop's condition
+            if (!(rest instanceof Op.Assign a) || a.target().visible() || !isConst(a.value(), 0)) {
+                return null;
+            }
+        }
+        Integer free = leaves(f.condition(), r.slot(), 0);
+        Integer held = leaves(f.condition(), r.slot(), 1);
+        return free != null && free != 0 && held != null && held == 0 ? r.target() : null;
+    }
+
+    /** A shared scalar or an element at a constant index: one place all tasks agree on. */
+    static boolean lockCell(Cell c) {
+        return c.scope() == Cell.Scope.SHARED && c.index() instanceof Val.Const;
+    }
+
+    /** The value of {@code condition} when temporary {@code slot} holds {@code old}; null if it reads anything else. */
+    private static Integer leaves(Val condition, int slot, int old) {
+        try {
+            return Vals.eval(condition, (cell, i) -> {
+                if (cell.scope() != Cell.Scope.PRIVATE || cell.base() != slot) {
+                    throw new IllegalArgumentException("reads more than the old value");
+                }
+                return old;
+            });
+        } catch (IllegalArgumentException | Vals.DataFault e) {
+            return null;
+        }
+    }
+
+    private static boolean isConst(Val v, int k) {
+        return v instanceof Val.Const c && c.value() == k;
+    }
+}
