@@ -71,6 +71,11 @@ final class DataGlue implements DataHost {
     }
 
     @Override
+    public boolean holdsMutex(Task t, int index) {
+        return k.locking.mutex().holds(t, index);
+    }
+
+    @Override
     public int taskCount() {
         return k.tasks.size();
     }

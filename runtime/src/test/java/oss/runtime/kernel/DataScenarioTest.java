@@ -274,4 +274,30 @@ class DataScenarioTest {
         assertTrue(races(racing.formatted("")) > 0, "the thread and its creator both update n");
         assertEquals(0, races(racing.formatted("join t")));
     }
+
+    @Test
+    void aTrylockThatFailsOrdersNothing() {
+        // p's write and unlock come before holder takes m; q's trylock fails while holder has it,
+        // so nothing orders p's write before q's read. Had it succeeded, the unlock would.
+        String text = """
+                scenario "try" {
+                  machine { cpus 3 }
+                  mutex m
+                  int x
+                  process p { x = 1
+                    lock m
+                    unlock m }
+                  process holder { compute 1 us
+                    %s }
+                  process q { int r
+                    compute 1 ms
+                    trylock m { r = x
+                      unlock m } else { r = x } }
+                }
+                """;
+        assertEquals(1, races(text.formatted("lock m\n compute 2 ms\n unlock m")));
+        // holder leaving m alone, q's trylock gets it after p's unlock: p's write is ordered before the read
+        String free = text.formatted("");
+        assertEquals(0, races(free));
+    }
 }

@@ -51,6 +51,8 @@ public final class DataCalls {
     private final Sight sight = new Sight();
     /** The sync object the statement being run acquires once done, or -1. */
     private long acquireAfter = -1;
+    /** The mutex of the trylock being run, or -1: only a trylock that got it acquires it. */
+    private int tryLock = -1;
 
     private DataCalls(DataHost k, Program program) {
         this.k = k;
@@ -110,6 +112,7 @@ public final class DataCalls {
             races.release(t, edges.release());
         }
         acquireAfter = edges.acquire();
+        tryLock = op instanceof Op.TryLock tl ? tl.mutex() : -1;
         return true;
     }
 
@@ -117,7 +120,7 @@ public final class DataCalls {
     public void afterStatement(Task t, long before) {
         long acquire = acquireAfter;
         acquireAfter = -1;
-        if (acquire < 0 || !t.alive()) {
+        if (acquire < 0 || !t.alive() || tryLock >= 0 && !k.holdsMutex(t, tryLock)) {
             return;
         }
         if (t.state == TaskState.SLEEPING || t.state == TaskState.DISK_SLEEP) {

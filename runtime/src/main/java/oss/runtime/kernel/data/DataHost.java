@@ -21,6 +21,9 @@ public interface DataHost extends Core {
     /** The replayed step cannot be done: OSS2406, and the scheduler takes over. */
     void scheduleMismatch(String why);
 
+    /** Whether {@code t} holds mutex {@code index} (a trylock that failed acquires nothing). */
+    boolean holdsMutex(Task t, int index);
+
     /** Pids handed out so far (tasks are 1 .. this - 1). */
     int taskCount();
 }
