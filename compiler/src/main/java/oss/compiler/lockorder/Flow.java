@@ -305,25 +305,32 @@ final class Flow {
             if (report) {
                 lockset.access(t, op.target(), true, s, op.span(), s.children == 0);
             }
-            if (HandLock.lockCell(op.target())) {
-                int hand = lockset.hand(op.target());
-                boolean release = op.value() instanceof oss.ir.program.Val.Const k && k.value() == 0
-                        && s.mustHand.get(hand);
-                if (!release && report) {
-                    lockset.notAHandLock(hand);
-                }
-                s.mustHand.clear(hand);
-            }
+            handWrite(op, op.target());
             return s;
         }
 
         @Override
         public Held visitRmw(Op.Rmw op) {
-            // atomic: it needs no lock, and orders nothing here; only a spinlock's own instructions may touch one
-            if (report && HandLock.lockCell(op.target()) && op.kind() == Op.RmwKind.FETCH_ADD) {
-                lockset.notAHandLock(lockset.hand(op.target()));
+            // atomic: it needs no lock, and orders nothing here; but it may take or release a spinlock made by hand
+            if (!HandLock.mayTake(op)) {
+                handWrite(op, op.target());
             }
             return s;
+        }
+
+        /**
+         * A write of a cell that may be a spinlock made by hand: its holder's release ({@code l = 0},
+         * {@code xchg(l, 0)}) lets it go; any other write shows it is no lock.
+         */
+        private void handWrite(Op op, oss.ir.program.Cell target) {
+            if (!HandLock.lockCell(target)) {
+                return;
+            }
+            int hand = lockset.hand(target);
+            if (report && !(HandLock.releases(op) && s.mustHand.get(hand))) {
+                lockset.notAHandLock(hand);
+            }
+            s.mustHand.clear(hand);
         }
 
         @Override

@@ -10,8 +10,9 @@ import oss.ir.program.Vals;
  * A spinlock built by hand, as the kernel's first ones were: {@code while (test_and_set(l)) { }}
  * (or {@code xchg(l, 1)}, or {@code cmpxchg(l, 0, 1)}) takes it, a plain {@code l = 0} releases it.
  * The loop is recognised in its lowered form, {@code Loop[Rmw into t; If(c(t), [Break]); clears]}
- * where {@code c} holds when the old value was 0 and not when it was 1: the only way out is having
- * set {@code l} from 0 to 1, so the task holds it after the loop.
+ * where {@code c} holds when the old value was 0 and not when it was what a taker writes: the only
+ * way out is having set {@code l} from 0, so the task holds it after the loop. (Takers that write
+ * different values and loops that test for one of them only would fool it; oss's examples do not.)
  */
 final class HandLock {
     private HandLock() {}
@@ -23,8 +24,9 @@ final class HandLock {
         }
         boolean takes = switch (r.kind()) {
             case TEST_AND_SET -> true;
-            case XCHG -> isConst(r.operand(), 1);
-            case CMPXCHG -> isConst(r.operand(), 0) && isConst(r.replacement(), 1);
+            case XCHG -> nonZero(r.operand());
+            // cmpxchg(owner, 0, i + 1): the lock word may say who holds it
+            case CMPXCHG -> isConst(r.operand(), 0) && nonZero(r.replacement());
             case FETCH_ADD -> false;
         };
         if (!takes || !(body.get(1) instanceof Op.If f) || !f.otherwise().isEmpty() || f.then().size() != 1
@@ -38,8 +40,41 @@ final class HandLock {
             }
         }
         Integer free = leaves(f.condition(), r.slot(), 0);
-        Integer held = leaves(f.condition(), r.slot(), 1);
-        return free != null && free != 0 && held != null && held == 0 ? r.target() : null;
+        if (free == null || free == 0) {
+            return null;
+        }
+        // held, the lock holds what its taker wrote (1 for test_and_set): the loop must go on then
+        int written = r.kind() == Op.RmwKind.TEST_AND_SET ? 1
+                : ((Val.Const) (r.kind() == Op.RmwKind.CMPXCHG ? r.replacement() : r.operand())).value();
+        for (int old : new int[] {1, written}) {
+            Integer stays = leaves(f.condition(), r.slot(), old);
+            if (stays == null || stays != 0) {
+                return null;
+            }
+        }
+        return r.target();
+    }
+
+    /** A release of the lock in {@code op}: {@code l = 0} or {@code xchg(l, 0)}. */
+    static boolean releases(Op op) {
+        if (op instanceof Op.Store st) {
+            return isConst(st.value(), 0);
+        }
+        return op instanceof Op.Rmw r && r.kind() == Op.RmwKind.XCHG && isConst(r.operand(), 0);
+    }
+
+    /** Whether an atomic operation may set the lock: the kinds that take it (only a recognised loop does). */
+    static boolean mayTake(Op.Rmw r) {
+        return switch (r.kind()) {
+            case TEST_AND_SET -> true;
+            case XCHG -> nonZero(r.operand());
+            case CMPXCHG -> isConst(r.operand(), 0) && nonZero(r.replacement());
+            case FETCH_ADD -> false;
+        };
+    }
+
+    private static boolean nonZero(Val v) {
+        return v instanceof Val.Const c && c.value() != 0;
     }
 
     /** A shared scalar or an element at a constant index: one place all tasks agree on. */

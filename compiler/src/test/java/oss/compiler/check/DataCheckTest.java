@@ -199,7 +199,8 @@ class DataCheckTest {
     @Test
     void aSpinlockBuiltFromTestAndSetOrCmpxchgIsALock() {
         for (String take : List.of("while (test_and_set(l)) { }", "while (test_and_set(l) == 1) { }",
-                "while (xchg(l, 1) != 0) { }", "while (cmpxchg(l, 0, 1) != 0) { }")) {
+                "while (xchg(l, 1) != 0) { }", "while (cmpxchg(l, 0, 1) != 0) { }",
+                "while (cmpxchg(l, 0, i + 1) != 0) { }")) {
             String text = """
                     scenario "s" {
                       int l = 0
@@ -213,9 +214,22 @@ class DataCheckTest {
                     """.replace("TAKE", take);
             assertTrue(where(text).isEmpty(), take + ": " + where(text));
         }
-        // a loop that leaves when the lock was held takes nothing; nor does a release by a task that did not take it
+        // released with xchg(l, 0) as well
+        assertTrue(where("""
+                scenario "s" {
+                  int l = 0
+                  int count = 0
+                  process p[i in 0..1] {
+                    while (cmpxchg(l, 0, i + 1) != 0) { }
+                    count = count + 1
+                    xchg(l, 0)
+                  }
+                }
+                """).isEmpty());
+        // a loop that leaves when the lock was held takes nothing; nor does a release by a task that did not take
+        // it; a lock released before the access protects nothing
         for (String take : List.of("while (test_and_set(l) == 0) { }", "l = 0\n    while (test_and_set(l)) { }",
-                "while (test_and_set(l)) { }\n    atomic_inc(l)")) {
+                "while (test_and_set(l)) { }\n    atomic_inc(l)", "while (test_and_set(l)) { }\n    xchg(l, 0)")) {
             String text = """
                     scenario "s" {
                       int l = 0
