@@ -73,7 +73,8 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             if (sarif) {
-                sarifFiles.add(new SarifReport.FileFindings(path.toString().replace('\\', '/'), a.diagnostics()));
+                sarifFiles.add(new SarifReport.FileFindings(path.toString().replace('\\', '/'), a.diagnostics(),
+                        a.counterexamples()));
                 continue;
             }
             DiagnosticPrinter printer = new DiagnosticPrinter(source, style);

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import oss.analysis.Counterexample;
 import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
 import oss.ir.diag.Related;
@@ -20,7 +21,12 @@ import oss.ir.program.Span;
 final class SarifReport {
     private SarifReport() {}
 
-    record FileFindings(String uri, List<Diagnostic> diagnostics) {}
+    /** A file's findings, and the schedules (replayed, with values) some of them carry in their detail. */
+    record FileFindings(String uri, List<Diagnostic> diagnostics, List<Counterexample> schedules) {
+        FileFindings(String uri, List<Diagnostic> diagnostics) {
+            this(uri, diagnostics, List.of());
+        }
+    }
 
     static String of(List<FileFindings> files) {
         Map<String, Code> rules = new TreeMap<>();
@@ -48,6 +54,13 @@ final class SarifReport {
                         related.add(loc);
                     }
                     r.add("relatedLocations", related);
+                }
+                // the interleaving that leads there, as the code flow code-scanning UIs step through
+                for (Counterexample cx : f.schedules()) {
+                    if (!cx.steps().isEmpty() && d.detail().contains(cx.detail())) {
+                        r.add("codeFlows", codeFlows(f.uri(), cx));
+                        break;
+                    }
                 }
                 results.add(r);
             }
@@ -81,6 +94,31 @@ final class SarifReport {
         root.addProperty("version", "2.1.0");
         root.add("runs", runs);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    /** One thread flow for the whole interleaving: each step says which task ran it and what it read and wrote. */
+    private static JsonArray codeFlows(String uri, Counterexample cx) {
+        JsonArray locations = new JsonArray();
+        int order = 1;
+        for (Counterexample.Step st : cx.steps()) {
+            String values = st.values();
+            JsonObject at = new JsonObject();
+            Span span = new Span(st.step().line(), st.step().column(), st.step().line(), st.step().column());
+            at.add("location", location(uri, span, st.who() + (st.step().flush() ? ": flush" : "") + (values.isEmpty()
+                    ? "" : ": " + values)));
+            at.addProperty("executionOrder", order++);
+            locations.add(at);
+        }
+        JsonObject thread = new JsonObject();
+        thread.add("locations", locations);
+        JsonArray threads = new JsonArray();
+        threads.add(thread);
+        JsonObject flow = new JsonObject();
+        flow.add("message", text("replay with oss run --schedule \"" + cx.replayText() + "\""));
+        flow.add("threadFlows", threads);
+        JsonArray flows = new JsonArray();
+        flows.add(flow);
+        return flows;
     }
 
     private static JsonObject location(String uri, Span span, String message) {

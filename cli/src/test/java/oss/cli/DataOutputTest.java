@@ -78,4 +78,29 @@ class DataOutputTest {
         CliTest.Outcome o = CliTest.oss("run", f.toString());
         assertTrue(o.out().contains("  UNDECIDED  expect possible assert"), o.out());
     }
+
+    @Test
+    void sarifStepsThroughTheFailingInterleavingWithItsValues(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("counter.oss");
+        Files.writeString(f, COUNTER);
+        CliTest.Outcome o = CliTest.oss("check", "--sarif", f.toString());
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(o.out()).getAsJsonObject();
+        com.google.gson.JsonObject failed = null;
+        for (com.google.gson.JsonElement r : root.getAsJsonArray("runs").get(0).getAsJsonObject()
+                .getAsJsonArray("results")) {
+            if (r.getAsJsonObject().get("ruleId").getAsString().equals("OSS3001")) {
+                failed = r.getAsJsonObject();
+            }
+        }
+        assertTrue(failed != null && failed.has("codeFlows"), o.out());
+        StringBuilder steps = new StringBuilder();
+        for (com.google.gson.JsonElement at : failed.getAsJsonArray("codeFlows").get(0).getAsJsonObject()
+                .getAsJsonArray("threadFlows").get(0).getAsJsonObject().getAsJsonArray("locations")) {
+            steps.append(at.getAsJsonObject().getAsJsonObject("location").getAsJsonObject("message").get("text")
+                    .getAsString()).append("\n");
+        }
+        // the update lost: two tasks read the same value before either writes
+        assertTrue(steps.toString().matches("(?s).*: read count = (\\d)\n.*: read count = \\1\n.*wrote count = .*"),
+                steps.toString());
+    }
 }
