@@ -34,7 +34,7 @@ final class HandLock {
             return null;
         }
         for (Op rest : body.subList(2, body.size())) {
-            // only the temporaries set back to 0 after the loop's condition
+            // nothing else but private resets to 0, which change nothing the lock depends on
             if (!(rest instanceof Op.Assign a) || a.target().visible() || !isConst(a.value(), 0)) {
                 return null;
             }

@@ -109,14 +109,7 @@ final class BodyLowerer {
                             + " could wait or is a step of its own");
                     continue;
                 }
-                int outer = data.highWater();
-                data.highWater(0);
                 s.accept(lower);
-                int used = data.highWater();
-                if (used > 0) {
-                    emitAll(out, data.clearTemps(used, s.span()));
-                }
-                data.highWater(Math.max(outer, used));
             }
         } finally {
             data.closeScope();

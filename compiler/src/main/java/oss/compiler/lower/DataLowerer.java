@@ -33,10 +33,7 @@ import oss.ir.program.Val;
  * one visible variable; {@code &&} and {@code ||} whose right side loads become an {@link Op.If}
  * (C's short circuit); {@code while (c) B} is {@code Loop[loads of c; If(!c, [Break]); B]}.
  * Locals and temporaries take slots in the body's slot map after what is there, so
- * {@code ProcessDef.slots()} counts them; temporaries are reused from one statement to the next,
- * and set back to 0 by an {@link Op.Assign} after the statement that used them (a dead loaded value
- * would tell apart explorer states that are the same: a third of the states of three racing
- * counters, five sixths of the filter lock's).
+ * {@code ProcessDef.slots()} counts them; temporaries are reused from one statement to the next.
  */
 final class DataLowerer {
     /** What a name in a body stands for: a variable's cells. */
@@ -142,32 +139,7 @@ final class DataLowerer {
         if (nextTemp == temps.size()) {
             temps.add(newSlot("t" + temps.size()));
         }
-        highWater = Math.max(highWater, nextTemp + 1);
         return temps.get(nextTemp++);
-    }
-
-    /** How many temporaries the statements since the last {@link #highWater(int)} used. */
-    private int highWater;
-
-    int highWater() {
-        return highWater;
-    }
-
-    void highWater(int n) {
-        highWater = n;
-    }
-
-    /**
-     * Sets the first {@code n} temporaries back to 0 after the statement that used them: a value loaded
-     * for one statement is dead after it, and a dead value kept would tell apart states of the explorer
-     * that are the same (SPIN's dead-variable reduction does the same for Promela's locals).
-     */
-    List<Op> clearTemps(int n, Span at) {
-        List<Op> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(new Op.Assign(Cell.scalar(Cell.Scope.PRIVATE, temps.get(i), "t" + i), new Val.Const(0), at));
-        }
-        return out;
     }
 
     private int newSlot(String what) {

@@ -41,11 +41,6 @@ class DataLoweringTest {
         return new Val.Const(v);
     }
 
-    /** Temporary {@code t} (its slot {@code slot}) set back to 0 after the statement that used it. */
-    private static Op clear(int t, int slot) {
-        return new Op.Assign(Cell.scalar(Cell.Scope.PRIVATE, slot, "t" + t), new Val.Const(0), null);
-    }
-
     /** Ops without their spans, so a test compares what they do. */
     private static String shape(List<Op> ops) {
         return ops.stream().map(DataLoweringTest::shape).toList().toString();
@@ -83,15 +78,13 @@ class DataLoweringTest {
                   process A { count = count + 1 }
                 }
                 """);
-        assertEquals(3, ops.size(), ops.toString());
+        assertEquals(2, ops.size(), ops.toString());
         Op.Load load = assertInstanceOf(Op.Load.class, ops.get(0));
         assertEquals(shared(0, "count"), load.source());
         Op.Store store = assertInstanceOf(Op.Store.class, ops.get(1));
         assertEquals(shared(0, "count"), store.target());
         Cell temp = Cell.scalar(Cell.Scope.PRIVATE, load.slot(), "count");
         assertEquals(new Val.Binary(Val.BinOp.ADD, read(temp), k(1)), store.value());
-        // the loaded value is dead after the statement: set back to 0, so it tells no states apart
-        assertEquals(shape(clear(0, load.slot())), shape(ops.get(2)));
     }
 
     @Test
@@ -106,7 +99,7 @@ class DataLoweringTest {
         Op.Store store = assertInstanceOf(Op.Store.class, ops.get(1));
         assertEquals(new Val.Binary(Val.BinOp.ADD, read(Cell.scalar(Cell.Scope.PRIVATE, load.slot(), "count")), k(1)),
                 store.value());
-        assertEquals(3, ops.size());
+        assertEquals(2, ops.size());
     }
 
     private static Cell slot(int n, String name) {
@@ -135,8 +128,7 @@ class DataLoweringTest {
                         new Op.Load(1, shared(1, "b"), null),
                         new Op.Assign(r, new Val.Binary(Val.BinOp.NE, new Val.Binary(Val.BinOp.EQ, read(slot(1, "b")),
                                 k(2)), zero), null)), List.of(), null),
-                new Op.If(read(r), List.of(new Op.Store(shared(0, "a"), k(3), null)), List.of(), null),
-                clear(0, 0), clear(1, 1), clear(2, 2));
+                new Op.If(read(r), List.of(new Op.Store(shared(0, "a"), k(3), null)), List.of(), null));
         assertEquals(shape(expected), shape(ops));
     }
 
@@ -157,8 +149,7 @@ class DataLoweringTest {
                 new Op.Load(1, shared(0, "a"), null),
                 new Op.If(new Val.Binary(Val.BinOp.OR, new Val.Binary(Val.BinOp.EQ, read(slot(1, "a")), k(1)),
                         new Val.Binary(Val.BinOp.EQ, read(mine), k(2))),
-                        List.of(new Op.Assign(mine, k(3), null)), List.of(), null),
-                clear(0, 1));
+                        List.of(new Op.Assign(mine, k(3), null)), List.of(), null));
         assertEquals(shape(expected), shape(ops));
     }
 
@@ -179,9 +170,7 @@ class DataLoweringTest {
                 new Op.If(new Val.Unary(Val.UnOp.NOT, new Val.Binary(Val.BinOp.LT, read(t), k(3))),
                         List.of(new Op.Break(null)), List.of(), null),
                 new Op.Load(0, x, null),
-                new Op.Store(x, new Val.Binary(Val.BinOp.ADD, read(t), k(1)), null),
-                clear(0, 0)), null),
-                clear(0, 0));
+                new Op.Store(x, new Val.Binary(Val.BinOp.ADD, read(t), k(1)), null)), null));
         assertEquals(shape(expected), shape(ops));
         assertEquals(1, program("""
                 scenario "w" {
@@ -210,9 +199,8 @@ class DataLoweringTest {
         assertInstanceOf(Op.Load.class, loop.body().get(0));
         Op.If test = assertInstanceOf(Op.If.class, loop.body().get(1));
         assertInstanceOf(Op.Break.class, test.then().get(0));
-        assertEquals(shape(clear(0, 0)), shape(loop.body().get(2)));
-        assertInstanceOf(Op.Store.class, loop.body().get(3));
-        assertEquals(4, loop.body().size());
+        assertInstanceOf(Op.Store.class, loop.body().get(2));
+        assertEquals(3, loop.body().size());
     }
 
     @Test
@@ -238,15 +226,12 @@ class DataLoweringTest {
                 new Op.Rmw(Op.RmwKind.XCHG, 1, lock, k(1), null, null),
                 new Op.Assign(r, new Val.Binary(Val.BinOp.ADD, read(slot(0, "fetch_add(count)")),
                         read(slot(1, "xchg(lock)"))), null),
-                clear(0, 0), clear(1, 1),
                 new Op.Rmw(Op.RmwKind.FETCH_ADD, -1, count, k(1), null, null),
                 new Op.Rmw(Op.RmwKind.FETCH_ADD, -1, count, k(-1), null, null),
                 new Op.Rmw(Op.RmwKind.CMPXCHG, 0, lock, k(1), k(0), null),
                 new Op.Assign(r, read(slot(0, "cmpxchg(lock)")), null),
-                clear(0, 0),
                 new Op.Rmw(Op.RmwKind.TEST_AND_SET, 0, lock, k(1), null, null),
-                new Op.Assign(r, read(slot(0, "test_and_set(lock)")), null),
-                clear(0, 0));
+                new Op.Assign(r, read(slot(0, "test_and_set(lock)")), null));
         assertEquals(shape(expected), shape(ops));
     }
 
@@ -305,8 +290,7 @@ class DataLoweringTest {
         List<Op> expected = List.of(
                 new Op.Load(0, shared(0, "i"), null),
                 new Op.Load(1, new Cell(Cell.Scope.SHARED, -1, 1, 4, k(0), "slot"), null),
-                new Op.Store(element, new Val.Binary(Val.BinOp.ADD, read(slot(1, "slot")), k(1)), null),
-                clear(0, 0), clear(1, 1));
+                new Op.Store(element, new Val.Binary(Val.BinOp.ADD, read(slot(1, "slot")), k(1)), null));
         assertEquals(shape(expected), shape(ops));
         assertArrayEquals(new int[] {1, 5, 6, 0, 0}, program("""
                 scenario "e" {
@@ -347,7 +331,6 @@ class DataLoweringTest {
                                 List.of(), null)), null),
                 new Op.Load(0, x, null),
                 new Op.Assert(new Val.Binary(Val.BinOp.GE, read(slot(0, "x")), k(0)), "x >= 0", null),
-                clear(0, 0),
                 new Op.Fence(Op.FenceKind.MB, null),
                 new Op.Fence(Op.FenceKind.WMB, null),
                 new Op.Fence(Op.FenceKind.RMB, null));
@@ -448,7 +431,7 @@ class DataLoweringTest {
                 """).processes().get(0);
         // t and one temporary, not ten of each
         assertEquals(2, a.slots());
-        Op.Assign last = assertInstanceOf(Op.Assign.class, a.body().get(36));
+        Op.Assign last = assertInstanceOf(Op.Assign.class, a.body().get(27));
         assertEquals(new Op.Assign(Cell.scalar(Cell.Scope.PRIVATE, 0, "t"), k(18), last.span()), last);
     }
 
