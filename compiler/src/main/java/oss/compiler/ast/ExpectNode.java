@@ -52,7 +52,7 @@ public sealed interface ExpectNode extends Section {
         }
     }
 
-    /** {@code expect always assert} (no assert fails in any interleaving) or {@code expect possible assert}. */
+    /** {@code expect always assert} (no assert fails in any interleaving) or {@code expect possible assert} (one can fail). */
     record Assertions(boolean possible, Span span) implements ExpectNode {
         @Override
         public <R> R accept(ExpectNode.Visitor<R> visitor) {

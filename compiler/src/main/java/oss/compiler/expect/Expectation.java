@@ -63,7 +63,7 @@ public sealed interface Expectation {
 
     /**
      * {@code expect always assert}: no {@code assert} fails in any interleaving; {@code expect possible assert}
-     * ({@code possible} true): in at least one interleaving that ends, none fails.
+     * ({@code possible} true): an {@code assert} fails in at least one interleaving (the bug is reachable).
      */
     record Assertions(boolean possible, String text, Span span) implements Expectation {}
 
