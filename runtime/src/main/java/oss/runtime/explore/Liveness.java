@@ -3,7 +3,6 @@ package oss.runtime.explore;
 import static oss.runtime.explore.Instr.*;
 
 import java.util.BitSet;
-import java.util.List;
 import oss.ir.program.Cell;
 import oss.ir.program.Op;
 import oss.ir.program.SharedData;
@@ -36,7 +35,7 @@ final class Liveness {
         for (FlatCode c : m.codes) {
             for (int pc = 0; pc < c.size; pc++) {
                 if (c.kind[pc] == IF_NOT) {
-                    group.val(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
+                    group.read(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
                 } else if (Model.isData(c.kind[pc])) {
                     c.op[pc].accept(group);
                 }
@@ -106,7 +105,7 @@ final class Liveness {
         switch (c.kind[pc]) {
             case LOAD -> {
                 Op.Load op = (Op.Load) c.op[pc];
-                reads.val(op.source().index());
+                reads.read(op.source().index());
                 def.set(op.slot());
             }
             case RMW -> {
@@ -118,14 +117,14 @@ final class Liveness {
             }
             case ASSIGN -> {
                 Op.Assign op = (Op.Assign) c.op[pc];
-                reads.val(op.value());
-                reads.val(op.target().index());
+                reads.read(op.value());
+                reads.read(op.target().index());
                 if (op.target().index() instanceof Val.Const k && op.target().scope() == Cell.Scope.PRIVATE) {
                     def.set(op.target().base() + k.value());
                 }
             }
             case STORE, ATOMIC, AWAIT, ASSERT -> c.op[pc].accept(reads);
-            case IF_NOT -> reads.val(((Op.If) c.op[pc]).condition());
+            case IF_NOT -> reads.read(((Op.If) c.op[pc]).condition());
             case WAIT_CHILD -> {
                 if (c.a[pc] >= 0) {
                     use.set(c.a[pc]);
@@ -146,14 +145,15 @@ final class Liveness {
     }
 
     /** Every private slot a data op reads (a whole local array when its index is not a constant). */
-    private static final class Reads extends AtomicBodyVisitor<Void> {
+    private static final class Reads extends DataRefs {
         private final BitSet out;
 
         Reads(BitSet out) {
             this.out = out;
         }
 
-        void val(Val v) {
+        @Override
+        void read(Val v) {
             Vals.reads(v, cell -> {
                 if (cell.scope() == Cell.Scope.PRIVATE) {
                     if (cell.index() instanceof Val.Const k) {
@@ -165,102 +165,19 @@ final class Liveness {
             });
         }
 
-        void cellIndex(Cell cell) {
-            val(cell.index());
-        }
-
-        void ops(List<Op> ops) {
-            for (Op op : ops) {
-                op.accept(this);
+        @Override
+        void write(Cell cell, Op op) {
+            read(cell.index());
+            if (op instanceof Op.Store && cell.scope() == Cell.Scope.PRIVATE) {
+                read(new Val.Read(cell)); // an atomic block's private store need not cover the slot: keep it
             }
-        }
-
-        @Override
-        public Void visitAssign(Op.Assign op) {
-            val(op.value());
-            cellIndex(op.target());
-            return null;
-        }
-
-        @Override
-        public Void visitLoad(Op.Load op) {
-            val(new Val.Read(op.source()));
-            return null;
-        }
-
-        @Override
-        public Void visitStore(Op.Store op) {
-            val(op.value());
-            cellIndex(op.target());
-            if (op.target().scope() == Cell.Scope.PRIVATE) {
-                val(new Val.Read(op.target())); // an atomic block's private store need not cover the slot: keep it
-            }
-            return null;
-        }
-
-        @Override
-        public Void visitRmw(Op.Rmw op) {
-            val(op.operand());
-            if (op.replacement() != null) {
-                val(op.replacement());
-            }
-            cellIndex(op.target());
-            return null;
-        }
-
-        @Override
-        public Void visitAtomic(Op.Atomic op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitIf(Op.If op) {
-            val(op.condition());
-            ops(op.then());
-            ops(op.otherwise());
-            return null;
-        }
-
-        @Override
-        public Void visitLoop(Op.Loop op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitBreak(Op.Break op) {
-            return null;
-        }
-
-        @Override
-        public Void visitAssert(Op.Assert op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitAwait(Op.Await op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitFence(Op.Fence op) {
-            return null;
         }
     }
 
     /** Collects the slots used as GROUP cells: the leader keeps them for its threads. */
-    private final class GroupSlots extends AtomicBodyVisitor<Void> {
-        private void cell(Cell cell) {
-            if (cell.scope() == Cell.Scope.GROUP) {
-                always.set(cell.base(), cell.base() + cell.length());
-            }
-            val(cell.index());
-        }
-
-        private void val(Val v) {
+    private final class GroupSlots extends DataRefs {
+        @Override
+        void read(Val v) {
             Vals.reads(v, c -> {
                 if (c.scope() == Cell.Scope.GROUP) {
                     always.set(c.base(), c.base() + c.length());
@@ -268,82 +185,9 @@ final class Liveness {
             });
         }
 
-        private void ops(List<Op> ops) {
-            for (Op op : ops) {
-                op.accept(this);
-            }
-        }
-
         @Override
-        public Void visitAssign(Op.Assign op) {
-            cell(op.target());
-            val(op.value());
-            return null;
-        }
-
-        @Override
-        public Void visitLoad(Op.Load op) {
-            cell(op.source());
-            return null;
-        }
-
-        @Override
-        public Void visitStore(Op.Store op) {
-            cell(op.target());
-            val(op.value());
-            return null;
-        }
-
-        @Override
-        public Void visitRmw(Op.Rmw op) {
-            cell(op.target());
-            val(op.operand());
-            if (op.replacement() != null) {
-                val(op.replacement());
-            }
-            return null;
-        }
-
-        @Override
-        public Void visitAtomic(Op.Atomic op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitIf(Op.If op) {
-            val(op.condition());
-            ops(op.then());
-            ops(op.otherwise());
-            return null;
-        }
-
-        @Override
-        public Void visitLoop(Op.Loop op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitBreak(Op.Break op) {
-            return null;
-        }
-
-        @Override
-        public Void visitAssert(Op.Assert op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitAwait(Op.Await op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitFence(Op.Fence op) {
-            return null;
+        void write(Cell cell, Op op) {
+            read(new Val.Read(cell));
         }
     }
 }

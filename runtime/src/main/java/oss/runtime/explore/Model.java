@@ -169,14 +169,14 @@ final class Model {
             for (int pc = 0; pc < c.size; pc++) {
                 if (c.kind[pc] == Instr.IF_NOT) {
                     scan.any = true;
-                    scan.val(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
+                    scan.read(((Op.If) c.op[pc]).condition()); // its branches are instructions of their own
                 } else if (isData(c.kind[pc])) {
                     scan.op(c.op[pc]);
                 }
             }
         }
         for (SharedData.Property p : data.properties()) {
-            scan.val(p.condition());
+            scan.read(p.condition());
         }
         this.slots = Math.max(s, scan.slots);
         this.hasData = scan.any;
@@ -256,7 +256,7 @@ final class Model {
     }
 
     /** Slots, group variables and process variables named anywhere in the data ops and expectations. */
-    private static final class DataScan extends AtomicBodyVisitor<Void> {
+    private static final class DataScan extends DataRefs {
         int slots;
         boolean any, groupCells, processCells;
 
@@ -265,101 +265,27 @@ final class Model {
             op.accept(this);
         }
 
-        void ops(List<Op> ops) {
-            for (Op op : ops) {
-                op.accept(this);
-            }
-        }
-
-        void val(Val v) {
+        @Override
+        void read(Val v) {
             Vals.reads(v, this::cell);
         }
 
-        void cell(Cell c) {
+        @Override
+        void write(Cell cell, Op op) {
+            read(new Val.Read(cell));
+        }
+
+        private void cell(Cell c) {
             if (c.scope() != Cell.Scope.SHARED) {
                 slots = Math.max(slots, c.base() + c.length());
                 groupCells |= c.scope() == Cell.Scope.GROUP;
                 processCells |= c.process() >= 0;
             }
-            val(c.index());
         }
 
+        @Override
         void slot(int slot) {
             slots = Math.max(slots, slot + 1);
-        }
-
-        @Override
-        public Void visitAssign(Op.Assign op) {
-            cell(op.target());
-            val(op.value());
-            return null;
-        }
-
-        @Override
-        public Void visitLoad(Op.Load op) {
-            slot(op.slot());
-            cell(op.source());
-            return null;
-        }
-
-        @Override
-        public Void visitStore(Op.Store op) {
-            cell(op.target());
-            val(op.value());
-            return null;
-        }
-
-        @Override
-        public Void visitRmw(Op.Rmw op) {
-            slot(op.slot());
-            cell(op.target());
-            val(op.operand());
-            if (op.replacement() != null) {
-                val(op.replacement());
-            }
-            return null;
-        }
-
-        @Override
-        public Void visitAtomic(Op.Atomic op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitIf(Op.If op) {
-            val(op.condition());
-            ops(op.then());
-            ops(op.otherwise());
-            return null;
-        }
-
-        @Override
-        public Void visitLoop(Op.Loop op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitBreak(Op.Break op) {
-            return null;
-        }
-
-        @Override
-        public Void visitAssert(Op.Assert op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitAwait(Op.Await op) {
-            val(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitFence(Op.Fence op) {
-            return null;
         }
     }
 
@@ -466,7 +392,7 @@ final class Model {
     }
 
     /** What a data instruction reads and writes of the cells others can see. */
-    private final class DataAccesses extends AtomicBodyVisitor<Void> {
+    private final class DataAccesses extends DataRefs {
         private final BitSet out, writes;
 
         DataAccesses(BitSet out, BitSet writes) {
@@ -482,91 +408,16 @@ final class Model {
             }
         }
 
-        private void read(Val v) {
+        @Override
+        void read(Val v) {
             Vals.reads(v, cell -> cellObjects(cell, out));
         }
 
-        private void write(Cell cell) {
+        @Override
+        void write(Cell cell, Op op) {
             read(cell.index());
             cellObjects(cell, out);
             cellObjects(cell, writes);
-        }
-
-        private void ops(List<Op> ops) {
-            for (Op op : ops) {
-                op.accept(this);
-            }
-        }
-
-        @Override
-        public Void visitAssign(Op.Assign op) {
-            read(op.value());
-            return null;
-        }
-
-        @Override
-        public Void visitLoad(Op.Load op) {
-            read(new Val.Read(op.source()));
-            return null;
-        }
-
-        @Override
-        public Void visitStore(Op.Store op) {
-            read(op.value());
-            write(op.target());
-            return null;
-        }
-
-        @Override
-        public Void visitRmw(Op.Rmw op) {
-            read(op.operand());
-            if (op.replacement() != null) {
-                read(op.replacement());
-            }
-            write(op.target());
-            return null;
-        }
-
-        @Override
-        public Void visitAtomic(Op.Atomic op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitIf(Op.If op) {
-            read(op.condition());
-            ops(op.then());
-            ops(op.otherwise());
-            return null;
-        }
-
-        @Override
-        public Void visitLoop(Op.Loop op) {
-            ops(op.body());
-            return null;
-        }
-
-        @Override
-        public Void visitBreak(Op.Break op) {
-            return null;
-        }
-
-        @Override
-        public Void visitAssert(Op.Assert op) {
-            read(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitAwait(Op.Await op) {
-            read(op.condition());
-            return null;
-        }
-
-        @Override
-        public Void visitFence(Op.Fence op) {
-            return null;
         }
     }
 

@@ -1,0 +1,111 @@
+package oss.runtime.explore;
+
+import java.util.List;
+import oss.ir.program.Cell;
+import oss.ir.program.Op;
+import oss.ir.program.Val;
+
+/**
+ * Walks what a data op names: the values it reads, the cells it writes or loads, the private
+ * slot it sets, through the bodies nested in it (atomic, if, loop). The explorer asks this of
+ * data ops in several places (which slots and variables exist, which objects a step touches for
+ * the reduction, which slots are read for liveness); each says what it does with a name by
+ * overriding the hooks, and none can forget a kind of op or a nested body.
+ */
+abstract class DataRefs extends AtomicBodyVisitor<Void> {
+    /** A value the op reads: its cells and their indexes ({@link oss.ir.program.Vals#reads}). */
+    abstract void read(Val v);
+
+    /** A cell the op writes (assign, store, read-modify-write); by default only its index is read. */
+    void write(Cell cell, Op op) {
+        read(cell.index());
+    }
+
+    /** A load's source cell: read, with its index. */
+    void load(Cell cell) {
+        read(new Val.Read(cell));
+    }
+
+    /** The private slot a load or a read-modify-write sets (-1: the old value is not kept). */
+    void slot(int slot) {}
+
+    final void ops(List<Op> ops) {
+        for (Op op : ops) {
+            op.accept(this);
+        }
+    }
+
+    @Override
+    public final Void visitAssign(Op.Assign op) {
+        read(op.value());
+        write(op.target(), op);
+        return null;
+    }
+
+    @Override
+    public final Void visitLoad(Op.Load op) {
+        load(op.source());
+        slot(op.slot());
+        return null;
+    }
+
+    @Override
+    public final Void visitStore(Op.Store op) {
+        read(op.value());
+        write(op.target(), op);
+        return null;
+    }
+
+    @Override
+    public final Void visitRmw(Op.Rmw op) {
+        read(op.operand());
+        if (op.replacement() != null) {
+            read(op.replacement());
+        }
+        write(op.target(), op);
+        slot(op.slot());
+        return null;
+    }
+
+    @Override
+    public final Void visitAtomic(Op.Atomic op) {
+        ops(op.body());
+        return null;
+    }
+
+    @Override
+    public final Void visitIf(Op.If op) {
+        read(op.condition());
+        ops(op.then());
+        ops(op.otherwise());
+        return null;
+    }
+
+    @Override
+    public final Void visitLoop(Op.Loop op) {
+        ops(op.body());
+        return null;
+    }
+
+    @Override
+    public final Void visitBreak(Op.Break op) {
+        return null;
+    }
+
+    @Override
+    public final Void visitAssert(Op.Assert op) {
+        read(op.condition());
+        return null;
+    }
+
+    @Override
+    public final Void visitAwait(Op.Await op) {
+        read(op.condition());
+        return null;
+    }
+
+    @Override
+    public final Void visitFence(Op.Fence op) {
+        return null;
+    }
+}
