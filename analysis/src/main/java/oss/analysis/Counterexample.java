@@ -64,8 +64,8 @@ public record Counterexample(Code code, Span at, String title, Schedule schedule
      * number, task, position, statement, then the values.
      */
     public String detail() {
-        StringBuilder out = new StringBuilder("shortest schedule (" + steps.size()
-                + " steps; replay with oss run --schedule):\n");
+        StringBuilder out = new StringBuilder("shortest schedule (" + oss.runtime.explore.Schedule.count(steps.size())
+                + "; replay with oss run --schedule):\n");
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             String values = s.values();

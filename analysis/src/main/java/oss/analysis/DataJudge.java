@@ -115,10 +115,10 @@ final class DataJudge {
         String values = finalValues(p, s).orElse(null);
         String ending = values == null ? "" : " with " + values;
         String message = always
-                ? "an interleaving ends" + ending + ", so `" + condition(p) + "` is false there (" + s.steps().size()
-                        + " steps, the shortest; replay with oss run --schedule)"
-                : "an interleaving ends" + ending + ", where `" + condition(p) + "` holds (" + s.steps().size()
-                        + " steps, the shortest; replay with oss run --schedule)";
+                ? "an interleaving ends" + ending + ", so `" + condition(p) + "` is false there (" + oss.runtime.explore.Schedule.count(s.steps().size())
+                        + ", the shortest; replay with oss run --schedule)"
+                : "an interleaving ends" + ending + ", where `" + condition(p) + "` holds (" + oss.runtime.explore.Schedule.count(s.steps().size())
+                        + ", the shortest; replay with oss run --schedule)";
         return new ExpectationResult(e, holds ? Status.PASSED : Status.FAILED, values == null ? (holds ? "possible"
                 : "not always") : values, message, cx);
     }

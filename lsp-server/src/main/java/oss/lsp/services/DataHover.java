@@ -208,8 +208,8 @@ final class DataHover {
             }
             md.append(cx.code() == null ? "On the witness of the expect line" : "On the schedule to " + cx.code().id())
                     .append(" (")
-                    .append(cx.at().line()).append(':').append(cx.at().column()).append(", ").append(cx.steps().size())
-                    .append(" steps):\n");
+                    .append(cx.at().line()).append(':').append(cx.at().column()).append(", ").append(oss.runtime.explore.Schedule.count(cx.steps().size()))
+                    .append("):\n");
             steps.stream().limit(SHOWN_VALUES).forEach(s -> md.append("- ").append(s).append("\n"));
             if (steps.size() > SHOWN_VALUES) {
                 md.append("- … ").append(steps.size() - SHOWN_VALUES).append(" more steps\n");

@@ -49,8 +49,8 @@ final class FactText {
     }
 
     static String finding(ExploreFinding f) {
-        return "**Explorer:** " + f.code().id() + " " + f.message() + " (a schedule of " + f.schedule().steps().size()
-                + " steps leads here)";
+        return "**Explorer:** " + f.code().id() + " " + f.message() + " (a schedule of " + oss.runtime.explore.Schedule.count(f.schedule().steps().size())
+                + " leads here)";
     }
 
     static String task(TaskReport t) {

@@ -15,8 +15,8 @@ public record ExploreFinding(Code code, Span at, String message, List<Related> r
      * {@code statement} gives the source text at a line:column (or "").
      */
     public Diagnostic diagnostic(java.util.function.BiFunction<Integer, Integer, String> statement) {
-        StringBuilder detail = new StringBuilder("shortest schedule (" + schedule.steps().size()
-                + " steps; replay with oss run --schedule):\n");
+        StringBuilder detail = new StringBuilder("shortest schedule (" + Schedule.count(schedule.steps().size())
+                + "; replay with oss run --schedule):\n");
         for (int i = 0; i < schedule.steps().size(); i++) {
             Schedule.Step s = schedule.steps().get(i);
             // the branch as --schedule reads it: 0 is the first

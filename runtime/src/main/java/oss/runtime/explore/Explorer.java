@@ -345,7 +345,7 @@ public final class Explorer {
                 : "deadlock: " + names + " wait for each other while other tasks run on";
         List<Schedule.Step> steps = path(id);
         report(Code.DEADLOCK_REACHABLE, key.toString(), anchor,
-                what + "; reached after " + steps.size() + " steps: " + shortSchedule(steps),
+                what + reachedAfter(steps),
                 related, -1, -1, -1, null, steps);
     }
 
@@ -360,7 +360,13 @@ public final class Explorer {
         List<Schedule.Step> steps = path(id);
         report(Code.RACE_REACHABLE, key, first.at(), "data race on " + first.name() + ": " + access(s, first)
                 + " and " + access(s, second) + " can run in either order, not both atomic"
-                + "; reached after " + steps.size() + " steps: " + shortSchedule(steps), related, -1, -1, -1, null, steps);
+                + reachedAfter(steps), related, -1, -1, -1, null, steps);
+    }
+
+    /** How the finding's state is reached, for its message: the schedule, or "in the initial state". */
+    private String reachedAfter(List<Schedule.Step> steps) {
+        return steps.isEmpty() ? ", in the initial state"
+                : "; reached after " + Schedule.count(steps.size()) + ": " + shortSchedule(steps);
     }
 
     private String access(int[] s, Races.Access a) {
@@ -396,8 +402,7 @@ public final class Explorer {
         }
         List<Schedule.Step> steps = path(id);
         report(Code.SPIN_FOREVER_REACHABLE, key.toString(), anchor, "tasks spin forever: every live task ("
-                + names + ") waits or busy-waits for another; reached after " + steps.size() + " steps: "
-                + shortSchedule(steps), related, -1, -1, -1, null, steps);
+                + names + ") waits or busy-waits for another" + reachedAfter(steps), related, -1, -1, -1, null, steps);
     }
 
     private Span spanOf(int[] s, int t) {
@@ -412,7 +417,7 @@ public final class Explorer {
         }
         List<Schedule.Step> steps = path(from);
         steps.add(step(before, task, branch));
-        report(code, key, at, message + "; reached after " + steps.size() + " steps: " + shortSchedule(steps),
+        report(code, key, at, message + reachedAfter(steps),
                 related, -1, -1, -1, null, steps);
     }
 

@@ -35,6 +35,11 @@ public record Schedule(List<Step> steps) {
         }
     }
 
+    /** "1 step", "2 steps": how many steps, in words a message can use. */
+    public static String count(int steps) {
+        return steps + (steps == 1 ? " step" : " steps");
+    }
+
     public String format() {
         StringBuilder out = new StringBuilder();
         for (Step s : steps) {

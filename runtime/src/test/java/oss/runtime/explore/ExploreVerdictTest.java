@@ -102,6 +102,22 @@ public class ExploreVerdictTest {
         assertEquals("deadlock", r.verdict());
         List<Schedule.Step> steps = r.findings().get(0).schedule().steps();
         assertEquals(List.of(new Schedule.Step(2, 5, 5, -1), new Schedule.Step(3, 11, 5, -1)), steps);
+        assertTrue(r.findings().get(0).message().contains("; reached after 2 steps: pid 2 at 5:5, pid 3 at 11:5"),
+                r.findings().get(0).message());
+    }
+
+    @Test
+    void aOneStepScheduleIsOneStepInWords() {
+        // A's load and B's store race from the start; once A has loaded (one step), its store and B's do
+        ExploreResult r = explore("scenario \"race\" {\n  int x = 0\n  process A {\n    x = x + 1\n  }\n"
+                + "  process B {\n    x = 5\n  }\n}\n", true);
+        List<String> races = r.findings().stream().map(ExploreFinding::message).filter(m -> m.startsWith("data race"))
+                .toList();
+        assertTrue(races.stream().anyMatch(m -> m.endsWith("A (pid 2) reads x at 4:9 and B (pid 3) writes x at 7:5 can"
+                + " run in either order, not both atomic, in the initial state")), races.toString());
+        assertTrue(races.stream().anyMatch(m -> m.endsWith("; reached after 1 step: pid 2 at 4:9")), races.toString());
+        assertEquals("1 step", Schedule.count(1));
+        assertEquals("0 steps", Schedule.count(0));
     }
 
     @Test

@@ -279,7 +279,7 @@ public final class HtmlReport {
                 .append("</span> ")
                 .append(Esc.html(cx.title())).append(" <span class=\"pos\">").append(cx.at().line()).append(':')
                 .append(cx.at().column()).append("</span></summary>\n<p class=\"muted\">")
-                .append(cx.steps().size()).append(" steps; replay them with <code>oss run --schedule \"")
+                .append(oss.runtime.explore.Schedule.count(cx.steps().size())).append("; replay them with <code>oss run --schedule \"")
                 .append(Esc.html(cx.replayText())).append("\"</code>")
                 .append(cx.replayed() ? "" : "; the values are not shown: this schedule was not replayed in the kernel")
                 .append("</p>\n<ol class=\"steps\">\n");

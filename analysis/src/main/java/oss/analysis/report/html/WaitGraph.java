@@ -66,8 +66,8 @@ public final class WaitGraph {
                 if (f.code() != Code.DEADLOCK_REACHABLE) {
                     continue;
                 }
-                WaitGraph g = new WaitGraph("the explorer's deadlock, reached after " + f.schedule().steps().size()
-                        + " steps (see the counterexample schedule)");
+                WaitGraph g = new WaitGraph("the explorer's deadlock, reached after "
+                        + oss.runtime.explore.Schedule.count(f.schedule().steps().size()) + " (see the counterexample schedule)");
                 for (Related r : f.related()) {
                     Matcher m = TASK.matcher(r.message());
                     if (m.matches()) {
