@@ -29,7 +29,7 @@ grammar Oss;
 // ---------------------------------------------------------------- file
 
 file
-    : sep* scenario sep* EOF
+    : sep* (scenario | assignment) sep* EOF
     ;
 
 scenario
@@ -243,6 +243,45 @@ compareOp
     : EQ | NE | LT | LE | GT | GE
     ;
 
+// ---------------------------------------------------------------- assignments (docs/grading.md)
+
+// An assignment is graded, not run: it names the file a student hands in, an optional starter, the
+// budgets each submission gets, and tests of points whose checks the grader judges on the
+// submission. Its words are soft keywords like every other: `test` is still a fine process name.
+assignment
+    : ASSIGNMENT title=STRING sep* LBRACE (assignmentItem | sep)* RBRACE
+    ;
+
+assignmentItem
+    : SUBMISSION path=STRING                                              # submissionItem
+    | STARTER path=STRING                                                 # starterItem
+    | BUDGET sep* LBRACE (setting | sep)* RBRACE                          # budgetItem
+    | TEST name=STRING testAttr* sep* LBRACE (check | sep)* RBRACE        # testItem
+    ;
+
+// `points 2`, `points 0.5`; a word: a visibility (visible, hidden, after_due_date, after_published) or `partial`
+testAttr
+    : POINTS points=NUMBER                                                # pointsAttr
+    | identifier                                                          # wordAttr
+    ;
+
+// One line of a test. `count` and the targets are words the compiler reads, so that a misspelt
+// one gets "did you mean" instead of a syntax error.
+check
+    : expectation                                                         # expectCheck
+    | REQUIRE count=identifier kind=word name=identifier? op=compareOp bound=expr   # countCheck
+    | REQUIRE what=identifier                                             # requireCheck
+    | FORBID word (COMMA word)*                                           # forbidCheck
+    | UNCHANGED part (COMMA part)*                                        # unchangedCheck
+    | PREDICT subject=ref (DOT metric=word)?                              # predictCheck
+    | FEEDBACK text=STRING                                                # feedbackCheck
+    ;
+
+// `scenario`, `machine`, `kernel`, `banker`, `declarations`, `processes`, `process NAME`
+part
+    : kind=word name=identifier?
+    ;
+
 // ---------------------------------------------------------------- values
 
 // A number with an optional unit: `5 ms`, `4 KiB`, `3`. Which units are
@@ -295,6 +334,8 @@ nonReserved
     | BARRIER | SIGNAL | BROADCAST | CHOOSE | OR | WRITER_PREFERRING
     | INT | IF | WHILE | BREAK | ASSERT | AWAIT | ATOMIC | ATOMIC_INC | ATOMIC_DEC | ATOMIC_ADD | FETCH_ADD
     | XCHG | CMPXCHG | TEST_AND_SET | MB | RMB | WMB | SMP_MB | SMP_RMB | SMP_WMB | ALWAYS | POSSIBLE
+    | ASSIGNMENT | SUBMISSION | STARTER | BUDGET | TEST | POINTS | REQUIRE | FORBID | UNCHANGED | PREDICT
+    | FEEDBACK
     | NO
     ;
 
@@ -415,6 +456,17 @@ SMP_RMB   : 'smp_rmb';
 SMP_WMB   : 'smp_wmb';
 ALWAYS    : 'always';
 POSSIBLE  : 'possible';
+ASSIGNMENT : 'assignment';
+SUBMISSION : 'submission';
+STARTER   : 'starter';
+BUDGET    : 'budget';
+TEST      : 'test';
+POINTS    : 'points';
+REQUIRE   : 'require';
+FORBID    : 'forbid';
+UNCHANGED : 'unchanged';
+PREDICT   : 'predict';
+FEEDBACK  : 'feedback';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

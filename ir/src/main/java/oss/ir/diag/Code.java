@@ -51,6 +51,12 @@ public enum Code {
     NOT_SIMULATED_YET("OSS1501", Severity.INFO, "setting accepted but not simulated yet"),
     BAD_SETTING("OSS1502", Severity.ERROR, "malformed setting"),
 
+    // assignment files (docs/grading.md)
+    BAD_ASSIGNMENT("OSS1601", Severity.ERROR, "malformed assignment item"),
+    STARTER_UNUSABLE("OSS1602", Severity.ERROR, "starter missing or not a valid scenario"),
+    CHECK_NOT_APPLICABLE("OSS1603", Severity.ERROR, "test check does not apply to the starter"),
+    EMPTY_TEST("OSS1604", Severity.WARNING, "test or assignment with nothing to grade"),
+
     BUDGET_EXHAUSTED("OSS2001", Severity.WARNING, "simulation budget exhausted"),
     UNLOCK_BY_NON_OWNER("OSS2002", Severity.ERROR, "unlock by a task that does not hold the lock"),
     REQUEST_ABOVE_CLAIM_RUN("OSS2003", Severity.ERROR, "request above claim at run time"),
@@ -103,6 +109,12 @@ public enum Code {
     EXPECTATION_FAILED("OSS3001", Severity.ERROR, "expectation failed"),
     DECIDED_ON_DEFAULT_RUN("OSS3002", Severity.INFO, "decided on the default run only"),
     EXPECTATION_UNDECIDED("OSS3003", Severity.WARNING, "expectation undecided"),
+
+    // grading a submission (docs/grading.md)
+    SUBMISSION_REJECTED("OSS4001", Severity.ERROR, "submission not graded: missing, too large, not text or outside its directory"),
+    SUBMISSION_DOES_NOT_COMPILE("OSS4002", Severity.ERROR, "submission does not compile"),
+    SUBMISSION_OVER_BUDGET("OSS4003", Severity.WARNING, "submission reached its grading budget"),
+    TEST_FAILED("OSS4004", Severity.ERROR, "test failed"),
 
     INTERNAL("OSS9001", Severity.ERROR, "internal error in oss");
 
