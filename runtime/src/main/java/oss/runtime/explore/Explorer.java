@@ -100,6 +100,11 @@ public final class Explorer {
             if ((id & 1023) == 0 && analysisBudget != null && (stoppedBy = analysisBudget.exhausted()) != null) {
                 break;
             }
+            if ((id & 1023) == 0 && options.maxBytes() != Long.MAX_VALUE && store.bytes() > options.maxBytes()) {
+                // bytes() sums a few dozen array lengths: cheap next to 1,024 expansions
+                stoppedBy = ExploreOptions.memoryBudget(options.maxBytes());
+                break;
+            }
             if (id == levelEnd) {
                 depth++;
                 levelEnd = store.count();
