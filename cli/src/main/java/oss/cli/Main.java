@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Operating-system scenarios: write processes, locks, resources and a kernel policy; "
                 + "oss simulates them deterministically and shows what happened.",
         subcommands = {RunCommand.class, ExploreCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class,
-            LspCommand.class,
+            LspCommand.class, GradeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, explore, check, fmt, bench or lsp");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, explore, check, fmt, grade, bench or lsp");
     }
 
     public static void main(String[] args) {
