@@ -169,8 +169,7 @@ public final class Grader {
             try (Deadline d = Deadline.start(seconds(), TIME_OPTION)) {
                 j = judge.judge(a, loaded.starterText(), s.fileName(), text, options);
             }
-            boolean heap = j.budgetStop().map(m -> m.contains("Java heap")).orElse(false);
-            return new Outcome(Scoring.graded(a, s, j, millis(started)), heap);
+            return new Outcome(Scoring.graded(a, s, j, millis(started)), heapShort(j));
         } catch (Rejection r) {
             return new Outcome(Scoring.rejected(a, s, r.getMessage(), millis(started)), false);
         } catch (Deadline.OutOfBudget e) {
@@ -188,6 +187,15 @@ public final class Grader {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); this is a bug in oss",
                     millis(started)), false);
         }
+    }
+
+    /**
+     * Whether the heap ran short while judging: the Deadline's heap sentence as the budget stop,
+     * or the judge's word for an {@link OutOfMemoryError} it caught in a check.
+     */
+    static boolean heapShort(Judgement j) {
+        return j.budgetStop().map(m -> m.contains("Java heap")).orElse(false) || j.tests().stream()
+                .flatMap(List::stream).anyMatch(o -> o.message().contains("OutOfMemoryError"));
     }
 
     /** One submission's thread; whoever sets {@code claimed} first (the worker or the backstop) owns the result. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import oss.analysis.AnalyzeOptions;
 import oss.analysis.grading.CheckOutcome;
@@ -227,6 +228,47 @@ class GraderTest {
         assertEquals(0, c.students().get(0).score());
         assertTrue(c.students().get(0).message().contains("oss gave up on it after 5 s"), c.students().get(0).message());
         assertEquals(7, c.students().get(1).score());
+    }
+
+    @Test
+    void aSubmissionThatRanShortOfTheSharedHeapIsGradedAgainAlone() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean hogging = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch victimSaw = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger victimCalls = new AtomicInteger();
+        Judge shared = (a, st, f, text, o) -> {
+            if (text.equals("hog")) {
+                hogging.set(true);
+                try {
+                    victimSaw.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                hogging.set(false);
+                return FAKE.judge(a, st, f, "FF FFF F", o);
+            }
+            victimCalls.incrementAndGet();
+            long until = System.nanoTime() + 2_000_000_000L;
+            while (!hogging.get() && victimCalls.get() == 1 && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            boolean squeezed = hogging.get();
+            victimSaw.countDown();
+            Judgement j = FAKE.judge(a, st, f, "HH HHH H", o);
+            if (!squeezed) {
+                return j;
+            }
+            // what SubmissionJudge says when a check's own work hits an OutOfMemoryError
+            List<List<CheckOutcome>> oops = j.tests().stream().map(t -> t.stream().map(c -> new CheckOutcome(
+                    c.check(), CheckOutcome.Status.UNDECIDED, "oss failed while judging this check (OutOfMemoryError:"
+                    + " Java heap space); this is a bug in oss, not in your submission", Optional.<String>empty()))
+                    .toList()).toList();
+            return new Judgement(Optional.empty(), List.of(), oops, Optional.empty());
+        };
+        ClassResult c = new Grader(loaded(A), shared, AnalyzeOptions.defaults(), 2).grade(
+                List.of(sub("hog", "hog"), sub("victim", "x")), Grader.Progress.NONE);
+        assertEquals(2, victimCalls.get(), "graded beside the hog, then again alone");
+        assertEquals(7, c.students().get(1).score());
+        assertEquals(0, c.students().get(0).score());
     }
 
     @Test
