@@ -68,7 +68,7 @@ final class GradeTable {
             int count = c.histogram().get(b);
             String range = b * 10 + "-" + (b + 1) * 10 + " %";
             String bar = most == 0 ? "" : "█".repeat((int) Math.ceil(30.0 * count / most));
-            out.println("  " + pad(range, 9) + " " + bar + (count > 0 ? " " + count : ""));
+            out.println(("  " + pad(range, 9) + " " + bar + (count > 0 ? " " + count : "")).stripTrailing());
         }
         int nameWidth = c.tests().stream().mapToInt(t -> t.name().length()).max().orElse(0);
         out.println("pass rates:");
