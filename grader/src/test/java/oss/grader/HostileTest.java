@@ -82,6 +82,16 @@ class HostileTest {
             }
             """;
 
+    /** Opposite lock orders: an interleaving deadlocks, with a cycle and a schedule in the message. */
+    static final String OPPOSITE = """
+            scenario "opposite" {
+              mutex a
+              mutex b
+              process p { lock a  lock b  compute 1 ms  unlock b  unlock a }
+              process q { lock b  lock a  compute 1 ms  unlock a  unlock b }
+            }
+            """;
+
     static Submission sub(String student, String text) {
         return new Submission(student, student + "/locks.oss", "locks.oss", Submission.Source.text(text));
     }
@@ -131,5 +141,25 @@ class HostileTest {
         assertEquals(0, c.students().get(2).tests().get(0).score());
         assertTrue(c.students().get(2).message().contains("budget of 20000 states"), c.students().get(2).message());
         assertTrue(seconds < 60, "took " + seconds + " s");
+    }
+
+    @Test
+    void oneThreadAndTwoGiveTheSameResultsWithOssOwnJudge() {
+        List<Submission> subs = new ArrayList<>();
+        String[] texts = {GOOD, OPPOSITE, ENDLESS, FORK_BOMB, "scenario \"broken\" { process p { lock } }"};
+        for (int i = 0; i < 10; i++) {
+            subs.add(sub("s" + (9 - i), texts[i % texts.length]));
+        }
+        ClassResult one = GraderTest.withoutTime(grader(1).grade(subs, Grader.Progress.NONE));
+        ClassResult two = GraderTest.withoutTime(grader(2).grade(subs, Grader.Progress.NONE));
+        assertEquals(one, two);
+        StudentResult opposite = one.students().stream().filter(s -> s.student().equals("s8")).findFirst()
+                .orElseThrow();
+        // an interleaving deadlocks (3 lost); the default run finishes (p takes both locks and releases
+        // them within its first time slice) and there are two processes: 0 + 1 + 1
+        assertEquals(List.of(0.0, 1.0, 1.0), opposite.tests().stream().map(TestResult::score).toList());
+        String why = opposite.tests().get(0).output();
+        assertTrue(why.contains("locks.oss:") && why.contains("oss run locks.oss --schedule")
+                && why.endsWith("Take the locks in one order."), why);
     }
 }
