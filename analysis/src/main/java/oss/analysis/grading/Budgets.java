@@ -6,6 +6,7 @@ import java.util.Optional;
 import oss.analysis.Analysis;
 import oss.analysis.AnalyzeOptions;
 import oss.compiler.assign.GradingBudget;
+import oss.ir.diag.Code;
 import oss.runtime.explore.ExploreOptions;
 import oss.runtime.explore.ExploreResult;
 import oss.runtime.observe.RunOptions;
@@ -42,22 +43,34 @@ final class Budgets {
         } else {
             which = "it stopped: " + by;
         }
-        return "the exploration of every interleaving did not finish: " + which + " after " + x.states()
-                + " states, " + x.maxDepth() + " steps deep";
+        return "the exploration of every interleaving did not finish: " + which + " after " + states(x.states())
+                + ", " + oss.runtime.explore.Schedule.count(x.maxDepth()) + " deep";
     }
 
-    /** The run stopped by its step budget. */
-    static String runStop(RunOptions options) {
-        return "the default run did not finish: its budget of " + options.maxEvents()
-                + " steps (`steps` in the budget) ran out";
+    /** Whether the run was stopped by the wall-time budget (the Deadline) rather than by its steps. */
+    static boolean stoppedByTime(RunResult run) {
+        return run.findings().stream().anyMatch(d -> d.code() == Code.ANALYSIS_BUDGET);
+    }
+
+    /** Which budget stopped the run: "the budget of 2000000 steps (`steps` in the budget)". */
+    static String runBudget(RunResult run, RunOptions options) {
+        return stoppedByTime(run) ? "the time budget (`time` in the budget)" : "the budget of " + options.maxEvents()
+                + " steps (`steps` in the budget)";
+    }
+
+    /** The run stopped by a budget. */
+    static String runStop(RunResult run, RunOptions options) {
+        return "the default run did not finish: " + runBudget(run, options) + " ran out";
+    }
+
+    static String states(long n) {
+        return n + (n == 1 ? " state" : " states");
     }
 
     /** Every budget that stopped an engine of this analysis, in one sentence; empty when none did. */
     static Optional<String> stops(Analysis an, AnalyzeOptions options) {
         List<String> out = new ArrayList<>();
-        if (an.run().map(RunResult::budgetExhausted).orElse(false)) {
-            out.add(runStop(options.run()));
-        }
+        an.run().filter(RunResult::budgetExhausted).ifPresent(r -> out.add(runStop(r, options.run())));
         an.explore().filter(x -> !x.complete() && x.stoppedBy() != null).ifPresent(x -> out.add(exploreStop(x)));
         return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
     }

@@ -39,7 +39,7 @@ final class Finishing {
                 continue; // init, the kernel's, not the student's
             }
             tasks++;
-            String why = why(t, run);
+            String why = why(t, run, options);
             if (why != null) {
                 stuck.add(where(program, t, file) + t.process() + " (pid " + t.pid() + ")" + (t.forked() ? ", a child,"
                         : "") + " " + why);
@@ -58,13 +58,13 @@ final class Finishing {
             m.append("\n  ... and ").append(stuck.size() - MAX_NAMED).append(" more");
         }
         if (run.budgetExhausted()) {
-            m.append("\n").append(Budgets.runStop(options));
+            m.append("\n").append(Budgets.runStop(run, options));
         }
         return new CheckOutcome(c, Status.FAILED, m.toString(), Optional.empty());
     }
 
     /** Why {@code t} did not exit by itself, or null when it did. */
-    static String why(TaskReport t, RunResult run) {
+    static String why(TaskReport t, RunResult run, RunOptions options) {
         String signal = t.memory() == null ? null : t.memory().signal();
         if (signal != null) {
             Span at = t.memory().signalAt();
@@ -78,7 +78,7 @@ final class Finishing {
                     : ", waiting for " + t.blockedOn());
         }
         if (run.budgetExhausted()) {
-            return "was still running when the run's step budget ran out";
+            return "was still running when " + Budgets.runBudget(run, options) + " ran out";
         }
         if (t.state() == TaskState.NEW) {
             return "never arrived before the run ended";

@@ -60,7 +60,7 @@ public final class SubmissionJudge {
             analysis = Optional.of(judged.analysis());
             stop = Budgets.stops(judged.analysis(), options);
             Analysis an = judged.analysis();
-            ExpectVerdicts verdicts = new ExpectVerdicts(an, file);
+            ExpectVerdicts verdicts = new ExpectVerdicts(an, file, options.explore() != null);
             List<ExpectationResult> studentOwn = judged.studentOwn();
             out.fill(c -> c instanceof Check.Expect, (t, i, c) -> judged.result(t, i)
                     .map(r -> verdicts.judge(c, r))

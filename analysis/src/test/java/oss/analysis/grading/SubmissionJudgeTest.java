@@ -167,7 +167,7 @@ class SubmissionJudgeTest {
         CheckOutcome o = only(j, 0);
         assertEquals(Status.UNDECIDED, o.status(), o.message());
         assertTrue(o.message().contains("its memory budget 1 KiB (`memory` in the budget) ran out"), o.message());
-        assertTrue(o.message().contains("after 1 states"), o.message());
+        assertTrue(o.message().contains("after 1 state,"), o.message());
     }
 
     @Test

@@ -100,8 +100,7 @@ public final class Explorer {
             if ((id & 1023) == 0 && analysisBudget != null && (stoppedBy = analysisBudget.exhausted()) != null) {
                 break;
             }
-            if ((id & 1023) == 0 && options.maxBytes() != Long.MAX_VALUE && store.bytes() > options.maxBytes()) {
-                // bytes() sums a few dozen array lengths: cheap next to 1,024 expansions
+            if (overBytes()) {
                 stoppedBy = ExploreOptions.memoryBudget(options.maxBytes());
                 break;
             }
@@ -152,6 +151,10 @@ public final class Explorer {
                 }
             }
             if (!expand(cur, next, id, choices, expand)) {
+                if (overBytes()) {
+                    stoppedBy = ExploreOptions.memoryBudget(options.maxBytes());
+                    break;
+                }
                 return result(start, transitions, false, "more than " + m.maxTasks + " tasks", por, maxDepth);
             }
             if (store.count() >= options.maxStates()) {
@@ -192,7 +195,13 @@ public final class Explorer {
         return true;
     }
 
+    /** TASK_LIMIT also ends an expansion whose states passed the byte budget; {@link #overBytes} tells them apart. */
     private static final int NEW = 0, CLOSES = 1, TASK_LIMIT = 2;
+
+    /** The store holds more than the byte budget allows: a field read, cheap at every state added. */
+    private boolean overBytes() {
+        return store.bytes() > options.maxBytes();
+    }
 
     /** CLOSES when some step led to a state stored before this expansion began, TASK_LIMIT at the task limit. */
     private int expandTasks(int[] cur, int[] next, int id, int[] choices, boolean[] expand, int before) {
@@ -222,6 +231,10 @@ public final class Explorer {
                 transitions++;
                 int known = store.add(next, id);
                 old |= known < 0 && -known - 1 < before;
+                if (overBytes()) {
+                    // checked at every state added: one expansion of a state with thousands of tasks adds thousands
+                    return TASK_LIMIT;
+                }
             }
         }
         return old ? CLOSES : NEW;

@@ -33,6 +33,7 @@ final class StateStore {
     private int mask = table.length - 1;
     private final byte[] scratch;
     private int scratchLen;
+    private long bytes = 8L * table.length;
 
     StateStore(Model m) {
         this.m = m;
@@ -48,8 +49,16 @@ final class StateStore {
         return parents[id >>> ROW_BITS][id & (ROW - 1)];
     }
 
-    /** Bytes held by the store's arrays: arena chunks, offset and parent rows, the hash table. */
+    /**
+     * Bytes held by the store's arrays: arena chunks, offset and parent rows, the hash table. Kept
+     * as they grow, so the explorer's byte budget can be checked at every state it adds.
+     */
     long bytes() {
+        return bytes;
+    }
+
+    /** {@link #bytes()} summed from the arrays themselves, for the test that keeps the two in step. */
+    long bytesCounted() {
         long total = 8L * table.length;
         for (int c = 0; c < chunkCount; c++) {
             total += chunks[c].length;
@@ -84,17 +93,21 @@ final class StateStore {
         if (offsets[row] == null) {
             offsets[row] = new int[1024];
             parents[row] = new int[1024];
+            bytes += 2 * 4L * 1024;
         } else if (col == offsets[row].length) {
             // rows (and chunks) start small and double up to full size, so a small search stays small
             offsets[row] = Arrays.copyOf(offsets[row], col * 2);
             parents[row] = Arrays.copyOf(parents[row], col * 2);
+            bytes += 2 * 4L * col;
         }
         int c = chunkCount - 1;
         if (c < 0 || fill[c] + scratchLen > CHUNK) {
             c = newChunk();
         }
         if (fill[c] + scratchLen > chunks[c].length) {
+            int before = chunks[c].length;
             chunks[c] = Arrays.copyOf(chunks[c], Math.min(CHUNK, chunks[c].length * 2));
+            bytes += chunks[c].length - before;
         }
         System.arraycopy(scratch, 0, chunks[c], fill[c], scratchLen);
         offsets[row][count & (ROW - 1)] = c << CHUNK_BITS | fill[c];
@@ -124,6 +137,7 @@ final class StateStore {
             fill = Arrays.copyOf(fill, chunkCount * 2);
         }
         chunks[chunkCount] = new byte[1 << 16];
+        bytes += 1 << 16;
         return chunkCount++;
     }
 
@@ -156,6 +170,7 @@ final class StateStore {
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];
+        bytes += 8L * old.length;
         mask = table.length - 1;
         Arrays.fill(table, EMPTY);
         for (long e : old) {

@@ -37,6 +37,41 @@ class ExploreMemoryBudgetTest {
     }
 
     @Test
+    void aStateWithThousandsOfTasksStopsWithinTheBudgetNotAtTheArenasEnd() {
+        // each expansion of a 2,000-task state adds 2,000 states: checked per state added, the store stops
+        // a state's worth past the limit instead of running into its 2 GiB arena limit
+        Program many = ExploreVerdictTest.compile("""
+                scenario "many" {
+                  mutex m
+                  process p[i in 0..1999] {
+                    lock m
+                    unlock m
+                  }
+                }
+                """);
+        long limit = 8L << 20;
+        ExploreResult r = Explorer.explore(many, ExploreOptions.defaults().withMaxBytes(limit));
+        assertEquals(ExploreOptions.memoryBudget(limit), r.stoppedBy());
+        assertTrue(r.storeBytes() < limit + (1L << 20), "overshot: " + r.storeBytes());
+    }
+
+    @Test
+    void theStoreCountsItsBytesAsItGrows() {
+        Model model = new Model(PHILOSOPHERS, 64);
+        StateStore store = new StateStore(model);
+        assertEquals(store.bytesCounted(), store.bytes());
+        int[] s = model.initial();
+        for (int i = 0; i < 100_000; i++) {
+            s[model.base(0) + Model.PC] = Model.ALIVE + i; // a new state each time: the first task's pc
+            store.add(s, i - 1);
+            if (i % 9_999 == 0) {
+                assertEquals(store.bytesCounted(), store.bytes(), "after " + i + " states");
+            }
+        }
+        assertEquals(store.bytesCounted(), store.bytes());
+    }
+
+    @Test
     void namesTheBudgetInTheUnitItWasWrittenIn() {
         assertEquals("memory budget 256 MiB", ExploreOptions.memoryBudget(256L << 20));
         assertEquals("memory budget 96 KiB", ExploreOptions.memoryBudget(96L << 10));
