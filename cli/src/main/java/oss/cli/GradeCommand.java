@@ -16,6 +16,7 @@ import oss.grader.Submission;
 import oss.grader.Submissions;
 import oss.ir.diag.Diagnostic;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -57,6 +58,9 @@ final class GradeCommand implements Callable<Integer> {
             description = "after the table, each student's feedback as they may see it (hidden tests say only"
                     + " passed or failed)")
     boolean studentView;
+
+    @Mixin
+    GraderPackagesOptions graders = new GraderPackagesOptions();
 
     // Output options: add the @Option here and a line in outputs() (and a check in validate() if it needs one).
 
@@ -126,7 +130,8 @@ final class GradeCommand implements Callable<Integer> {
     /** Every option checked before any work: a bad value is a usage error (exit 2) with nothing graded. */
     private void validate() {
         Ranges.between(spec, "--jobs", jobs, 1, 4096);
-        if (submissions.isEmpty()) {
+        graders.validate(spec, submissions, !outputs().isEmpty());
+        if (submissions.isEmpty() && !graders.packaging()) {
             throw new ParameterException(spec.commandLine(), "a SUBMISSION is needed: a .oss file, a directory or"
                     + " a .zip");
         }
@@ -144,17 +149,18 @@ final class GradeCommand implements Callable<Integer> {
     /** The outputs asked for, in a fixed order. */
     private List<GradeOutput> outputs() {
         List<GradeOutput> o = new ArrayList<>();
+        graders.addOutputs(o);
         return o;
     }
 
     /** A mode that replaces grading (its exit code), or empty to grade. */
     private Optional<Integer> instead(LoadedAssignment loaded) {
-        return Optional.empty();
+        return graders.instead(loaded, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Work over every submission once graded; its exit code. */
     private int afterGrading(LoadedAssignment loaded, List<Submission> found, ClassResult result) {
-        return Main.OK;
+        return graders.exitCode(result, spec.commandLine().getErr());
     }
 
     private static void printDiagnostics(PrintWriter err, AssignmentLoader.Loading loading, Style style) {

@@ -62,7 +62,7 @@ class GradescopeAutograderTest {
                     StandardCharsets.UTF_8);
             assertTrue(run.startsWith("#!/usr/bin/env bash\n"), run);
             assertTrue(run.contains("\nassignment='assignment.oss'\n"), run);
-            assertTrue(run.contains("grade \"$source/$assignment\" \"$root/submission\" --gradescope \"$results\""),
+            assertTrue(run.contains("grade \"$sources/$assignment\" \"$root/submission\" --gradescope \"$results\" 2>\"$errors\""),
                     run);
             assertTrue(!run.contains("@ASSIGNMENT@") && !run.contains("@CRASHED@"), run);
         }
@@ -148,16 +148,20 @@ class GradescopeAutograderTest {
         assertTrue(!output.contains("boom"), "the crash's details are for the instructor: " + output);
     }
 
+    private static String output(Path root) throws Exception {
+        return JsonParser.parseString(Files.readString(root.resolve("results/results.json"))).getAsJsonObject()
+                .get("output").getAsString();
+    }
+
     @Test
-    void anAssignmentErrorAndAMissingResultAreToldApart() throws Exception {
+    void anAssignmentErrorAJvmThatFailsAndAMissingResultAreToldApart() throws Exception {
         Path root = gradescopeTree();
-        Fixtures.bash(root.resolve("source/run_autograder"), "OSS_AUTOGRADER_ROOT", root.toString(), "1");
-        String one = JsonParser.parseString(Files.readString(root.resolve("results/results.json")))
-                .getAsJsonObject().get("output").getAsString();
-        assertTrue(one.startsWith("This autograder's assignment has an error"), one);
-        Fixtures.bash(root.resolve("source/run_autograder"), "OSS_AUTOGRADER_ROOT", root.toString(), "none");
-        String none = JsonParser.parseString(Files.readString(root.resolve("results/results.json")))
-                .getAsJsonObject().get("output").getAsString();
-        assertTrue(none.contains("hand in your locks.oss alone"), none);
+        Path run = root.resolve("source/run_autograder");
+        Fixtures.bash(run, "OSS_AUTOGRADER_ROOT", root.toString(), "assignment");
+        assertTrue(output(root).startsWith("This autograder's assignment has an error"), output(root));
+        Fixtures.bash(run, "OSS_AUTOGRADER_ROOT", root.toString(), "jvm");
+        assertTrue(output(root).startsWith("oss stopped (exit code 1)"), output(root));
+        Fixtures.bash(run, "OSS_AUTOGRADER_ROOT", root.toString(), "none");
+        assertTrue(output(root).contains("hand in your locks.oss alone"), output(root));
     }
 }
