@@ -58,9 +58,9 @@ public final class SubmissionJudge {
             }
             Judged judged = analyse(a, own, file, text, options, out);
             analysis = Optional.of(judged.analysis());
-            stop = Budgets.stops(judged.analysis(), options);
+            stop = Budgets.stops(judged.analysis(), judged.options());
             Analysis an = judged.analysis();
-            ExpectVerdicts verdicts = new ExpectVerdicts(an, file, options.explore() != null);
+            ExpectVerdicts verdicts = new ExpectVerdicts(an, file, judged.options().explore() != null);
             List<ExpectationResult> studentOwn = judged.studentOwn();
             out.fill(c -> c instanceof Check.Expect, (t, i, c) -> judged.result(t, i)
                     .map(r -> verdicts.judge(c, r))
@@ -105,7 +105,7 @@ public final class SubmissionJudge {
     }
 
     /** The analysis with the tests' lines judged in it, and how each line fared. */
-    record Judged(Analysis analysis, Injection injection, List<ExpectationResult> studentOwn) {
+    record Judged(Analysis analysis, Injection injection, List<ExpectationResult> studentOwn, AnalyzeOptions options) {
         Optional<ExpectationResult> result(int test, int check) {
             if (injection == null) {
                 return Optional.empty();
@@ -167,11 +167,34 @@ public final class SubmissionJudge {
             }
             wanted = kept;
         }
-        Analysis an = Analyzer.analyze(compiled, injection == null ? text : injection.text(), options);
         Injection used = injection;
+        AnalyzeOptions asked = options.explore() != null && !explores(a, compiled, used) ? options.withExplore(null)
+                : options;
+        Analysis an = Analyzer.analyze(compiled, injection == null ? text : injection.text(), asked);
         List<ExpectationResult> studentOwn = an.expectations().stream()
                 .filter(r -> used == null || used.at(r.expectation().span().line()).isEmpty()).toList();
-        return new Judged(an, injection, studentOwn);
+        return new Judged(an, injection, studentOwn, asked);
+    }
+
+    /**
+     * Whether some check needs the exploration of every interleaving: a test's line about every
+     * interleaving, or the student's own such line that a {@code predict} asks about. Nothing else
+     * does (the other checks read the default run or the syntax tree), so a predict exercise never
+     * spends a submission's budget exploring a fork bomb it does not need to explore.
+     */
+    private static boolean explores(Assignment a, Compilation compiled, Injection injection) {
+        List<Check.Predict> predicts = a.tests().stream().flatMap(t -> t.checks().stream())
+                .filter(c -> c instanceof Check.Predict).map(c -> (Check.Predict) c).toList();
+        for (var e : compiled.expectations()) {
+            if (!ExpectVerdicts.everyInterleaving(e)) {
+                continue;
+            }
+            boolean tests = injection != null && injection.at(e.span().line()).isPresent();
+            if (tests || predicts.stream().anyMatch(p -> Predictions.isAbout(p, e))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static CheckOutcome oops(Check c, Throwable e) {

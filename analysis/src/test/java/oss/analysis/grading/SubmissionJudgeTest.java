@@ -130,6 +130,20 @@ class SubmissionJudgeTest {
         assertEquals("fifo.oss:25:3: you predicted 24 ms; the simulator computed 27 ms", only(j, 1).message());
         assertEquals(Status.FAILED, only(j, 2).status());
         assertEquals("you did not predict P1.waiting: add `expect P1.waiting == ...`", only(j, 2).message());
+        // nothing here is about every interleaving: no exploration is spent on it
+        assertTrue(j.analysis().orElseThrow().explore().isEmpty());
+    }
+
+    @Test
+    void theExplorationRunsWhenALineAboutEveryInterleavingIsJudged() {
+        String own = Scenarios.LEFT_FIRST.replace("  }\n}\n", "  }\n  expect no deadlock\n}\n");
+        // the student's own line alone, asked about by no check: not explored
+        assertTrue(judge(Assignments.of(Assignments.finishes()), own).analysis().orElseThrow().explore().isEmpty());
+        // asked about by a predict, or a test's own line: explored
+        assertTrue(judge(Assignments.of(predict("deadlock", null)), own).analysis().orElseThrow().explore()
+                .isPresent());
+        assertTrue(judge(Assignments.of(expect("expect no deadlock")), Scenarios.LEFT_FIRST).analysis().orElseThrow()
+                .explore().isPresent());
     }
 
     @Test
