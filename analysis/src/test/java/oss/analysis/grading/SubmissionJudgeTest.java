@@ -185,6 +185,22 @@ class SubmissionJudgeTest {
     }
 
     @Test
+    void aTimeBudgetSpentBeforeJudgingLeavesEveryCheckUndecided() {
+        Assignment a = Assignments.of(expect("expect no deadlock"), Assignments.finishes(),
+                Assignments.count("process", null, oss.compiler.expect.CompareOp.EQ, false, 5));
+        Judgement j;
+        try (oss.ir.Deadline d = oss.ir.Deadline.start(0, "`time` in the budget")) {
+            j = judge(a, Scenarios.ORDERED);
+        }
+        for (int t = 0; t < 3; t++) {
+            assertEquals(Status.UNDECIDED, only(j, t).status(), only(j, t).message());
+            assertTrue(only(j, t).message().startsWith("oss could not judge this within the grading budget: the"
+                    + " analysis ran out of its time budget of 0 s"), only(j, t).message());
+        }
+        assertTrue(j.budgetStop().orElseThrow().contains("time budget"));
+    }
+
+    @Test
     void aSubmissionThatDoesNotCompileKeepsItsOwnErrorsOnly() {
         String broken = Scenarios.ORDERED.replace("sleep 1 ms", "sleep 1 kg");
         Assignment a = Assignments.of(expect("expect no deadlock"), predict("P1", "turnaround"));
