@@ -47,15 +47,15 @@ final class Budgets {
                 + ", " + oss.runtime.explore.Schedule.count(x.maxDepth()) + " deep";
     }
 
-    /** Whether the run was stopped by the wall-time budget (the Deadline) rather than by its steps. */
-    static boolean stoppedByTime(RunResult run) {
-        return run.findings().stream().anyMatch(d -> d.code() == Code.ANALYSIS_BUDGET);
-    }
-
-    /** Which budget stopped the run: "the budget of 2000000 steps (`steps` in the budget)". */
+    /**
+     * Which budget stopped the run: "the budget of 2000000 steps (`steps` in the budget)", or the
+     * Deadline's (the run's OSS2013 finding): the time budget, or the grader's Java heap.
+     */
     static String runBudget(RunResult run, RunOptions options) {
-        return stoppedByTime(run) ? "the time budget (`time` in the budget)" : "the budget of " + options.maxEvents()
-                + " steps (`steps` in the budget)";
+        return run.findings().stream().filter(d -> d.code() == Code.ANALYSIS_BUDGET).findFirst()
+                .map(d -> d.message().contains("Java heap") ? "the grader's Java heap"
+                        : "the time budget (`time` in the budget)")
+                .orElse("the budget of " + options.maxEvents() + " steps (`steps` in the budget)");
     }
 
     /** The run stopped by a budget. */
