@@ -1,0 +1,29 @@
+package oss.grader.similarity;
+
+import java.util.List;
+
+/**
+ * Every pair at or above the threshold, most alike first (then by student), and the
+ * submissions that could not be compared.
+ *
+ * @param compared how many submissions were compared (skipped ones not counted)
+ * @param common   a fingerprint in more than this many submissions was left out as boilerplate
+ */
+public record SimilarityReport(List<SimilarityPair> pairs, List<Skipped> skipped, int compared, int common,
+                               SimilarityOptions options) {
+    public SimilarityReport {
+        pairs = List.copyOf(pairs);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** This report with more submissions that were not compared (ones the caller could not read), by student. */
+    public SimilarityReport withSkipped(List<Skipped> more) {
+        List<Skipped> all = new java.util.ArrayList<>(skipped);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing(Skipped::student).thenComparing(Skipped::file));
+        return new SimilarityReport(pairs, all, compared, common, options);
+    }
+
+    /** A submission left out of the comparison, and why. */
+    public record Skipped(String student, String file, String reason) {}
+}
