@@ -62,6 +62,15 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     GraderPackagesOptions graders = new GraderPackagesOptions();
 
+    @Option(names = "--similarity",
+            description = "after the table, the pairs of submissions alike after normalisation (names, comments,"
+                    + " layout and the order of declarations erased), with the matching lines side by side")
+    boolean similarity;
+
+    @Option(names = "--similarity-threshold", paramLabel = "PERCENT",
+            description = "list pairs scoring at least this (0-100; default 50); implies --similarity")
+    Integer similarityThreshold;
+
     // Output options: add the @Option here and a line in outputs() (and a check in validate() if it needs one).
 
     @Override
@@ -131,6 +140,9 @@ final class GradeCommand implements Callable<Integer> {
     private void validate() {
         Ranges.between(spec, "--jobs", jobs, 1, 4096);
         graders.validate(spec, submissions, !outputs().isEmpty());
+        if (similarityThreshold != null) {
+            Ranges.between(spec, "--similarity-threshold", similarityThreshold, 0, 100);
+        }
         if (submissions.isEmpty() && !graders.packaging()) {
             throw new ParameterException(spec.commandLine(), "a SUBMISSION is needed: a .oss file, a directory or"
                     + " a .zip");
@@ -143,6 +155,10 @@ final class GradeCommand implements Callable<Integer> {
         if (outputs().stream().filter(GradeOutput::replacesTable).count() > 1) {
             throw new ParameterException(spec.commandLine(), "only one output can go to stdout; give the others a"
                     + " FILE");
+        }
+        if ((similarity || similarityThreshold != null) && outputs().stream().anyMatch(GradeOutput::replacesTable)) {
+            throw new ParameterException(spec.commandLine(), "--similarity prints after the table, on stdout,"
+                    + " which another output takes; give that output a FILE");
         }
     }
 
@@ -160,6 +176,11 @@ final class GradeCommand implements Callable<Integer> {
 
     /** Work over every submission once graded; its exit code. */
     private int afterGrading(LoadedAssignment loaded, List<Submission> found, ClassResult result) {
+        if (similarity || similarityThreshold != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println();
+            out.print(SimilarityCheck.run(loaded, found, similarityThreshold));
+        }
         return graders.exitCode(result, spec.commandLine().getErr());
     }
 
