@@ -42,7 +42,7 @@ class ExampleAssignmentsJudgeTest {
     }
 
     static Assignment philosophers() {
-        GradingBudget b = new GradingBudget(10, 100_000, 100_000, 256L << 20, 256L << 10);
+        GradingBudget b = new GradingBudget(10, 100_000, 100_000, 32L << 20, 256L << 10);
         List<Check> cpu = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             cpu.add(expect("expect philosopher[" + i + "].cpu == 4 ms"));
