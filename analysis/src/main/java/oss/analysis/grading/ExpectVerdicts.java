@@ -107,7 +107,11 @@ final class ExpectVerdicts {
             Optional<Counterexample> cx = an.counterexamples().stream()
                     .filter(c -> c.code() == f.code() && c.at().equals(f.at()) && c.schedule().equals(f.schedule()))
                     .findFirst();
-            StringBuilder m = new StringBuilder(at(f.at().line(), f.at().column()) + lead + headline(f.message()));
+            String head = headline(f.message());
+            if (!f.related().isEmpty()) {
+                head = head.replaceFirst(" \\([^()]*(\\([^()]*\\)[^()]*)*\\)$", ""); // the tasks: each has its line below
+            }
+            StringBuilder m = new StringBuilder(at(f.at().line(), f.at().column()) + lead + head);
             cycle(m, f.related());
             String steps = cx.map(Counterexample::detail)
                     .orElseGet(() -> f.diagnostic((l, c) -> "").detail());
