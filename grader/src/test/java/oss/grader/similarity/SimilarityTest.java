@@ -309,4 +309,44 @@ class SimilarityTest {
         // one row: ada's line 15 beside bob's line 20 (each the fourth line of the producer), as written
         assertTrue(text.lines().anyMatch(l -> l.matches("\\s+15\\s+lock m\\s+\\|\\s+20\\s+lock guard")), text);
     }
+
+    @Test
+    void largeRepetitiveFilesAreComparedQuickly() {
+        // About 256 KiB each, the default size budget: one process of 17,000 statements repeating
+        // every 13 (so its k-grams are 13 hashes over and over), and 2,000 processes each its own.
+        StringBuilder body = new StringBuilder("scenario \"x\" {\n  process p {\n");
+        for (int i = 0; i < 17_000; i++) {
+            body.append("    compute ").append(i % 13).append(" ms\n");
+        }
+        String same = body.append("  }\n}\n").toString();
+        StringBuilder many = new StringBuilder("scenario \"y\" {\n");
+        for (int i = 0; i < 2_000; i++) {
+            many.append("  mutex m").append(i).append("\n  process p").append(i).append(" { lock m").append(i)
+                    .append("; compute ").append(i % 97).append(" ms; unlock m").append(i).append(" }\n");
+        }
+        String lots = many.append("}\n").toString();
+        long start = System.nanoTime();
+        SimilarityReport r = compare(SimilarityOptions.DEFAULT, Optional.empty(), new Source("a", "a.oss", same),
+                new Source("b", "b.oss", same.replace("\"x\"", "\"z\"")), new Source("c", "c.oss", lots),
+                new Source("d", "d.oss", lots.replaceAll(" m(\\d)", " lk$1")));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of("a ~ b 100%", "c ~ d 100%"), SimilarityText.summary(r));
+        assertTrue(millis < 20_000, millis + " ms");
+        assertEquals(1, r.pairs().get(0).regions().size(), r.pairs().get(0).regions().toString());
+    }
+
+    @Test
+    void aPairIsPlainDataAJsonReportCanCarry() {
+        SimilarityPair p = compare(SimilarityOptions.DEFAULT, Optional.empty(),
+                new Source("ada", "ada/buffer.oss", BUFFER), new Source("bob", "bob/buffer.oss", DISGUISED))
+                .pairs().get(0);
+        com.google.gson.JsonObject json = new com.google.gson.Gson().toJsonTree(p).getAsJsonObject();
+        assertEquals("ada", json.get("studentA").getAsString());
+        assertEquals("bob/buffer.oss", json.get("fileB").getAsString());
+        assertEquals(1.0, json.get("score").getAsDouble());
+        com.google.gson.JsonObject first = json.getAsJsonArray("regions").get(0).getAsJsonObject();
+        assertEquals(3, first.get("fromA").getAsInt()); // the machine block, first in the canonical order
+        assertEquals("  machine {", first.getAsJsonArray("linesA").get(0).getAsString());
+        assertEquals("  machine { cpus 2 }", first.getAsJsonArray("linesB").get(0).getAsString());
+    }
 }
