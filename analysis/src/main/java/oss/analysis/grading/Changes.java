@@ -89,22 +89,26 @@ final class Changes {
         int i = 0;
         int j = 0;
         for (int[] pair : pairs) {
-            gap(a.subList(i, pair[0]), b.subList(j, pair[1]), where, m, out);
+            gap(a.subList(i, pair[0]), b.subList(j, pair[1]), where, b.get(pair[1]).span(), out);
             i = pair[0] + 1;
             j = pair[1] + 1;
         }
-        gap(a.subList(i, a.size()), b.subList(j, b.size()), where, m, out);
+        gap(a.subList(i, a.size()), b.subList(j, b.size()), where, b.isEmpty() ? m.span() : b.get(b.size() - 1).span(),
+                out);
     }
 
-    /** Starter lines {@code gone} replaced by the student's {@code came}: changed pairwise, the rest removed or added. */
-    private static void gap(List<Piece> gone, List<Piece> came, String where, Part m, List<Difference> out) {
+    /**
+     * Starter lines {@code gone} replaced by the student's {@code came}: changed pairwise, the rest
+     * removed (said at {@code next}, the student's line they were before) or added.
+     */
+    private static void gap(List<Piece> gone, List<Piece> came, String where, Span next, List<Difference> out) {
         int both = Math.min(gone.size(), came.size());
         for (int k = 0; k < both; k++) {
             out.add(new Difference(came.get(k).span(), where + "the starter's `" + gone.get(k).shown() + "` became `"
                     + came.get(k).shown() + "`"));
         }
         for (int k = both; k < gone.size(); k++) {
-            out.add(new Difference(m.span(), where + "you removed `" + gone.get(k).shown() + "` (the starter's "
+            out.add(new Difference(next, where + "you removed `" + gone.get(k).shown() + "` (the starter's "
                     + gone.get(k).span().line() + ":" + gone.get(k).span().column() + ")"));
         }
         for (int k = both; k < came.size(); k++) {

@@ -138,6 +138,14 @@ class StructureChecksTest {
     }
 
     @Test
+    void aLineRemovedIsSaidWhereItWas() {
+        CheckOutcome o = judgeOne(unchanged(process("philosopher")), Scenarios.LEFT_FIRST,
+                Scenarios.LEFT_FIRST.replace("    sleep 1 ms\n", ""));
+        assertEquals("p.oss:6:5: in process philosopher (4:3), you removed `sleep 1 ms` (the starter's 6:5)",
+                o.message());
+    }
+
+    @Test
     void manyDifferencesListTheFirstFewAndCountThem() {
         String edited = Scenarios.FIFO.replace("compute 3 ms", "compute 4 ms").replace("compute 24 ms", "compute 1 ms")
                 .replace("scheduler fifo", "scheduler rr").replace("cpus 1", "cpus 2")
