@@ -98,7 +98,7 @@ final class Inventory {
             if (i.instances() < 0) {
                 return -1;
             }
-            n = Math.addExact(n, i.instances());
+            n = n > Long.MAX_VALUE - i.instances() ? Long.MAX_VALUE : n + i.instances(); // a hostile size saturates
         }
         return n;
     }

@@ -73,6 +73,14 @@ class StructureChecksTest {
     }
 
     @Test
+    void hugeArraysAreCountedWithoutOverflow() {
+        String huge = "scenario \"x\" {\n  mutex a[9223372036854775807]\n  mutex b[9223372036854775807]\n}\n";
+        CheckOutcome o = judgeOne(count("mutex", null, CompareOp.LE, false, 10), Scenarios.LEFT_FIRST, huge);
+        assertEquals(Status.FAILED, o.status(), o.message());
+        assertTrue(o.message().startsWith("p.oss:2:3: you have 9223372036854775807 mutexes"), o.message());
+    }
+
+    @Test
     void forbidNamesEachUseWhereItIs() {
         String chooser = Scenarios.LEFT_FIRST.replace("    sleep 1 ms\n", """
                     choose {
