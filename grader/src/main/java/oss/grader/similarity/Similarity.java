@@ -109,7 +109,8 @@ public final class Similarity {
         pairs.sort(Comparator.comparingDouble(SimilarityPair::score).reversed()
                 .thenComparing(SimilarityPair::studentA).thenComparing(SimilarityPair::studentB)
                 .thenComparing(SimilarityPair::fileA).thenComparing(SimilarityPair::fileB));
-        return new SimilarityReport(pairs, skipped, n, cut, options);
+        List<String> byTokens = prepared.stream().filter(p -> !p.tree()).map(p -> p.source().file()).toList();
+        return new SimilarityReport(pairs, skipped, n, byTokens, cut, options);
     }
 
     /** The pair, without its regions yet, when it is to be listed. */

@@ -7,13 +7,16 @@ import java.util.List;
  * submissions that could not be compared.
  *
  * @param compared how many submissions were compared (skipped ones not counted)
+ * @param byTokens the files, among those compared, that had no syntax tree: compared by their lexer
+ *                 tokens, so they can match only each other (docs/grading.md, "Similarity")
  * @param common   a fingerprint in more than this many submissions was left out as boilerplate
  */
-public record SimilarityReport(List<SimilarityPair> pairs, List<Skipped> skipped, int compared, int common,
-                               SimilarityOptions options) {
+public record SimilarityReport(List<SimilarityPair> pairs, List<Skipped> skipped, int compared,
+                               List<String> byTokens, int common, SimilarityOptions options) {
     public SimilarityReport {
         pairs = List.copyOf(pairs);
         skipped = List.copyOf(skipped);
+        byTokens = List.copyOf(byTokens);
     }
 
     /** This report with more submissions that were not compared (ones the caller could not read), by student. */
@@ -21,7 +24,7 @@ public record SimilarityReport(List<SimilarityPair> pairs, List<Skipped> skipped
         List<Skipped> all = new java.util.ArrayList<>(skipped);
         all.addAll(more);
         all.sort(java.util.Comparator.comparing(Skipped::student).thenComparing(Skipped::file));
-        return new SimilarityReport(pairs, all, compared, common, options);
+        return new SimilarityReport(pairs, all, compared, byTokens, common, options);
     }
 
     /** A submission left out of the comparison, and why. */

@@ -24,6 +24,10 @@ public final class SimilarityText {
             out.append("  not compared: ").append(s.student()).append(" (").append(s.file()).append("): ")
                     .append(s.reason()).append('\n');
         }
+        if (!report.byTokens().isEmpty()) {
+            out.append("  compared by their tokens, without a syntax tree (they match only each other): ")
+                    .append(String.join(", ", report.byTokens())).append('\n');
+        }
         for (SimilarityPair p : report.pairs()) {
             out.append('\n').append(p.studentA()).append(" ~ ").append(p.studentB()).append(": ")
                     .append(percent(p.score())).append(" (").append(p.shared()).append(" of ").append(p.fingerprints())

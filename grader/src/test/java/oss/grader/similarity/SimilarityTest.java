@@ -271,6 +271,9 @@ class SimilarityTest {
         SimilarityReport r = compare(SimilarityOptions.DEFAULT, Optional.empty(),
                 new Source("a", "a.oss", broken), new Source("b", "b.oss", copy), new Source("c", "c.oss", BUFFER));
         assertEquals(List.of("a ~ b 100%"), SimilarityText.summary(r));
+        assertEquals(List.of("a.oss", "b.oss"), r.byTokens());
+        assertTrue(SimilarityText.render(r).contains(
+                "\n  compared by their tokens, without a syntax tree (they match only each other): a.oss, b.oss\n"));
     }
 
     @Test
