@@ -21,10 +21,14 @@ final class Predictions {
             List.of("safe", "unsafe"), List.of("deadlock"), List.of("leaks"), List.of("zombies"));
 
     static CheckOutcome judge(Check.Predict p, List<ExpectationResult> own, String file) {
-        List<ExpectationResult> about = own.stream().filter(r -> isAbout(p, r.expectation())).toList();
+        List<ExpectationResult> lines = own.stream().filter(r -> isAbout(p, r.expectation())).toList();
+        List<ExpectationResult> about = lines.stream().filter(r -> exact(r.expectation(), p)).toList();
         if (about.isEmpty()) {
-            return new CheckOutcome(p, Status.FAILED, "you did not predict " + subject(p) + ": add " + hint(p),
-                    Optional.empty());
+            // `expect P2.response < 100 ms` holds for almost any answer: a bound is not a prediction
+            String bound = lines.isEmpty() ? "" : " (" + at(file, lines.get(0).expectation()).replaceFirst(": $", "")
+                    + ": `" + lines.get(0).expectation().text() + "` is a bound, not a prediction)";
+            return new CheckOutcome(p, Status.FAILED, "you did not predict " + subject(p) + ": add " + hint(p)
+                    + bound, Optional.empty());
         }
         for (ExpectationResult r : about) {
             if (r.status() == ExpectationResult.Status.FAILED
@@ -78,6 +82,31 @@ final class Predictions {
             return reads(x.text(), s);
         }
         return false;
+    }
+
+    /**
+     * Whether the line states a value rather than a bound: {@code ==} for a metric, a counter, a
+     * variable or a signal; {@code S == VALUE} for a value line; any flag or list.
+     */
+    static boolean exact(Expectation e, Check.Predict p) {
+        if (e instanceof Expectation.Metric m) {
+            return m.op() == CompareOp.EQ;
+        }
+        if (e instanceof Expectation.Machine m) {
+            return m.op() == CompareOp.EQ;
+        }
+        if (e instanceof Expectation.Variable v) {
+            return v.op() == CompareOp.EQ;
+        }
+        if (e instanceof Expectation.Signal s) {
+            return s.op() == CompareOp.EQ;
+        }
+        if (e instanceof Expectation.Value v) {
+            String name = p.subject() + p.metric().map(m -> "." + m).orElse("");
+            String condition = v.text().replaceFirst("^expect\\s+(always\\s+|possible\\s+)?", "").strip();
+            return condition.matches(Pattern.quote(name) + "\\s*==\\s*[-\\w.]+");
+        }
+        return true;
     }
 
     /** Whether the expect line's condition names {@code name} as a whole word (not {@code P.count} for {@code count}). */

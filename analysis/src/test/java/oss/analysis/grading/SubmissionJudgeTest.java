@@ -147,6 +147,51 @@ class SubmissionJudgeTest {
     }
 
     @Test
+    void aBoundIsNotAPrediction() {
+        String hedged = Scenarios.FIFO.replace("  process P1 {", "  expect P3.response < 100 ms\n\n  process P1 {");
+        Assignment a = Assignments.of(predict("P3", "response"));
+        Judgement j = SubmissionJudge.judge(a, Optional.of(Scenarios.FIFO), "fifo.oss", hedged, OPTIONS);
+        assertEquals(Status.FAILED, only(j, 0).status());
+        assertEquals("you did not predict P3.response: add `expect P3.response == ...` (fifo.oss:12:3: `expect"
+                + " P3.response < 100 ms` is a bound, not a prediction)", only(j, 0).message());
+    }
+
+    @Test
+    void aValueLineIsAPredictionOfTheVariableItSetsEqual() {
+        String counter = """
+                scenario "counter" {
+                  machine {
+                    cpus 1
+                  }
+
+                  int count = 0
+
+                  process a {
+                    count++
+                  }
+
+                  process b {
+                    count++
+                  }
+
+                  expect count == 2
+                }
+                """;
+        // one CPU: a runs to its end before b starts, so no update is lost
+        Assignment a = Assignments.of(predict("count", null));
+        Judgement j = SubmissionJudge.judge(a, Optional.empty(), "c.oss", counter, OPTIONS);
+        assertEquals(Status.HELD, only(j, 0).status(), only(j, 0).message());
+        Judgement wrong = SubmissionJudge.judge(a, Optional.empty(), "c.oss", counter.replace("count == 2",
+                "count == 1"), OPTIONS);
+        assertEquals(Status.FAILED, only(wrong, 0).status());
+        assertTrue(only(wrong, 0).message().startsWith("c.oss:16:3: you predicted `count == 1`; the simulator found:"
+                + " at the end of the run count = 2"), only(wrong, 0).message());
+        Judgement bound = SubmissionJudge.judge(a, Optional.empty(), "c.oss", counter.replace("count == 2",
+                "count >= 1"), OPTIONS);
+        assertEquals(Status.FAILED, only(bound, 0).status());
+    }
+
+    @Test
     void aPredictionOfAFlagIsAnsweredByEitherWord() {
         String submission = Scenarios.LEFT_FIRST.replace("  }\n}\n", "  }\n  expect no deadlock\n}\n");
         Assignment a = Assignments.of(predict("deadlock", null), predict("granted", null));
