@@ -21,6 +21,11 @@ public record AssignmentFiles(String assignment, List<File> files) {
         files = List.copyOf(files);
     }
 
+    /** The starter's path inside the package, when there is one. */
+    public Optional<String> starter() {
+        return files.size() > 1 ? Optional.of(files.get(1).path()) : Optional.empty();
+    }
+
     /** One file of the package: its path inside it, with {@code /}, and its bytes. */
     public record File(String path, byte[] content) {}
 

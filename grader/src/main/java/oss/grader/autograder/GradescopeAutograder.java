@@ -41,7 +41,7 @@ public final class GradescopeAutograder {
         }
         Scripts.Fallback messages = fallback(submission);
         String run = Scripts.render(RUN, files.assignment(), messages, Scripts.Format.GRADESCOPE);
-        String setup = Scripts.load(SETUP);
+        String setup = Scripts.renderSetup(SETUP, files, submission);
         byte[] jarBytes;
         try {
             jarBytes = Files.readAllBytes(jar);

@@ -32,6 +32,14 @@ final class Scripts {
                 .replace("@CRASHED@", shellWord(format.json(messages.crashed())));
     }
 
+    /** setup.sh: what it grades once, to write the class-data archive (the starter, when there is one). */
+    static String renderSetup(String template, AssignmentFiles files, String submission) {
+        return load(template)
+                .replace("@ASSIGNMENT@", shellWord(files.assignment()))
+                .replace("@STARTER@", shellWord(files.starter().orElse("")))
+                .replace("@SUBMISSION@", shellWord(submission));
+    }
+
     static String load(String template) {
         try (InputStream in = Scripts.class.getResourceAsStream(template)) {
             if (in == null) {

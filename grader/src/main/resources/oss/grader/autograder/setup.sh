@@ -26,7 +26,15 @@ if ! java_ok; then
 fi
 java -version 2>&1 | sed -n 1p
 
-# A class-data archive of oss's own classes, written once here, saves every submission part of
-# the JVM's start (run_autograder uses it when it is there; nothing breaks when it is not).
-java -XX:ArchiveClassesAtExit="$here/oss.jsa" -Xlog:disable -jar "$here/oss.jar" --version >/dev/null 2>&1 ||
-  rm -f "$here/oss.jsa"
+# A class-data archive of the classes oss loads to grade (grading the starter, or nothing), written
+# once here, saves every submission part of the JVM's start: run_autograder uses it when it is
+# there, and nothing breaks when it is not.
+assignment=@ASSIGNMENT@
+starter=@STARTER@
+submission=@SUBMISSION@
+warm="$(mktemp -d)"
+if [ -n "$starter" ]; then cp "$here/$starter" "$warm/$submission"; fi
+java -XX:ArchiveClassesAtExit="$here/oss.jsa" -Xlog:disable -jar "$here/oss.jar" grade "$here/$assignment" "$warm" \
+  >/dev/null 2>&1 || true
+rm -rf "$warm"
+if [ -s "$here/oss.jsa" ]; then echo "setup.sh: wrote oss.jsa"; else rm -f "$here/oss.jsa"; fi

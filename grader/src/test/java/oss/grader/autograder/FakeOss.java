@@ -16,6 +16,9 @@ public final class FakeOss {
 
     public static void main(String[] args) throws IOException {
         String what = System.getenv().getOrDefault("FAKE_OSS", "write");
+        if (args.length < 5) {
+            return; // setup.sh's warm-up grade, with no output option
+        }
         Path out = Path.of(args[args.length - 1]);
         boolean gradescope = args[args.length - 2].equals("--gradescope");
         Path results = gradescope ? out.resolve("results.json") : out;

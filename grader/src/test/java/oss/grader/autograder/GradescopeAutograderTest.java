@@ -124,6 +124,17 @@ class GradescopeAutograderTest {
     }
 
     @Test
+    void setupShFindsJavaAndWritesTheClassDataArchiveFromTheStarter() throws Exception {
+        Path root = gradescopeTree();
+        String setup = Files.readString(root.resolve("source/setup.sh"));
+        assertTrue(setup.contains("\nassignment='assignment.oss'\nstarter='starter.oss'\nsubmission='locks.oss'\n"),
+                setup);
+        // Java 17 runs these tests: setup.sh installs nothing and goes on to the archive.
+        assertEquals(0, Fixtures.bash(root.resolve("source/setup.sh"), "OSS_UNUSED", "", "write"));
+        assertTrue(Files.size(root.resolve("source/oss.jsa")) > 0);
+    }
+
+    @Test
     void runAutograderGradesTheSubmissionIntoResults() throws Exception {
         Path root = gradescopeTree();
         assertEquals(0, Fixtures.bash(root.resolve("source/run_autograder"), "OSS_AUTOGRADER_ROOT", root.toString(),
