@@ -38,6 +38,9 @@ record Prepared(Source source, boolean tree, List<Token> tokens, long[] kgrams, 
 
     record Normalised(boolean tree, List<Token> tokens) {}
 
+    /** A submission prepared, or why it is not compared (exactly one of the two). */
+    record Or(Prepared prepared, String why) {}
+
     static Prepared of(Source source, SimilarityOptions options) {
         Normalised n = normalise(source.text());
         long[] hashes = Winnowing.kgrams(n.tokens(), options.k());

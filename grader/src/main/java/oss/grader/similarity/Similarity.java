@@ -28,21 +28,18 @@ public final class Similarity {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing(Source::student).thenComparing(Source::file).thenComparing(Source::text));
         // Parsing is most of the work and each file is its own: in parallel, the order kept.
-        List<Optional<Prepared>> done = sorted.parallelStream()
-                .map(s -> Prepared.unusable(s.text()) == null ? Optional.of(Prepared.of(s, options).light())
-                        : Optional.<Prepared>empty())
-                .toList();
+        List<Prepared.Or> done = sorted.parallelStream().map(s -> prepare(s, options)).toList();
         List<Prepared> prepared = new ArrayList<>();
         List<SimilarityReport.Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Source s = sorted.get(i);
-            if (done.get(i).isEmpty()) {
-                skipped.add(new SimilarityReport.Skipped(s.student(), s.file(), Prepared.unusable(s.text())));
-            } else if (done.get(i).get().kept().isEmpty()) {
+            if (done.get(i).why() != null) {
+                skipped.add(new SimilarityReport.Skipped(s.student(), s.file(), done.get(i).why()));
+            } else if (done.get(i).prepared().kept().isEmpty()) {
                 skipped.add(new SimilarityReport.Skipped(s.student(), s.file(),
                         "too short to compare (fewer than " + options.k() + " tokens)"));
             } else {
-                prepared.add(done.get(i).get());
+                prepared.add(done.get(i).prepared());
             }
         }
         Set<Long> base = starterKgrams(starter, options);
@@ -111,6 +108,22 @@ public final class Similarity {
                 .thenComparing(SimilarityPair::fileA).thenComparing(SimilarityPair::fileB));
         List<String> byTokens = prepared.stream().filter(p -> !p.tree()).map(p -> p.source().file()).toList();
         return new SimilarityReport(pairs, skipped, n, byTokens, cut, options);
+    }
+
+    /**
+     * A submission's fingerprints, or why it is not compared: one submission that breaks the
+     * normaliser costs only its own comparison, never the report.
+     */
+    private static Prepared.Or prepare(Source s, SimilarityOptions options) {
+        String why = Prepared.unusable(s.text());
+        if (why != null) {
+            return new Prepared.Or(null, why);
+        }
+        try {
+            return new Prepared.Or(Prepared.of(s, options).light(), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Prepared.Or(null, "could not be compared (an error in oss: " + e + ")");
+        }
     }
 
     /** The pair, without its regions yet, when it is to be listed. */
