@@ -1,13 +1,11 @@
 package oss.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import oss.grader.LoadedAssignment;
 import oss.grader.Rejection;
 import oss.grader.Submission;
 import oss.grader.similarity.Similarity;
 import oss.grader.similarity.SimilarityOptions;
-import oss.grader.similarity.SimilarityReport;
 import oss.grader.similarity.SimilarityText;
 import oss.grader.similarity.Source;
 
@@ -15,20 +13,21 @@ import oss.grader.similarity.Source;
 final class SimilarityCheck {
     private SimilarityCheck() {}
 
-    /** The report as text; a submission that could not be read is listed as not compared, with why. */
+    /**
+     * The report as text. Each submission is read when it is compared, as the grader read it (a
+     * class never sits in memory at once); one the grader rejects is listed as not compared, with
+     * the grader's reason.
+     */
     static String run(LoadedAssignment loaded, List<Submission> found, Integer thresholdPercent) {
         SimilarityOptions options = thresholdPercent == null ? SimilarityOptions.DEFAULT
                 : SimilarityOptions.DEFAULT.withThreshold(thresholdPercent / 100.0);
-        List<Source> sources = new ArrayList<>();
-        List<SimilarityReport.Skipped> unread = new ArrayList<>();
-        for (Submission s : found) {
+        List<Source> sources = found.stream().map(s -> new Source(s.student(), s.file(), () -> {
             try {
-                sources.add(new Source(s.student(), s.file(), s.read()));
+                return s.read();
             } catch (Rejection e) {
-                unread.add(new SimilarityReport.Skipped(s.student(), s.file(), e.getMessage()));
+                throw new Source.Unreadable(e.getMessage());
             }
-        }
-        return SimilarityText.render(
-                Similarity.compare(sources, loaded.starterText(), options).withSkipped(unread));
+        })).toList();
+        return SimilarityText.render(Similarity.compare(sources, loaded.starterText(), options));
     }
 }

@@ -41,11 +41,17 @@ record Prepared(Source source, boolean tree, List<Token> tokens, long[] kgrams, 
     /** A submission prepared, or why it is not compared (exactly one of the two). */
     record Or(Prepared prepared, String why) {}
 
-    static Prepared of(Source source, SimilarityOptions options) {
-        Normalised n = normalise(source.text());
+    /** Reads the source and prepares it; the text is not kept. */
+    static Prepared of(Source source, SimilarityOptions options) throws Source.Unreadable {
+        String text = source.reader().read();
+        String why = unusable(text == null ? "" : text);
+        if (why != null) {
+            throw new Source.Unreadable(why);
+        }
+        Normalised n = normalise(text);
         long[] hashes = Winnowing.kgrams(n.tokens(), options.k());
         return new Prepared(source, n.tree(), n.tokens(), hashes, Winnowing.winnow(hashes, options.window()),
-                lines(source.text()));
+                lines(text));
     }
 
     /**

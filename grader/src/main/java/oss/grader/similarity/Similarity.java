@@ -26,7 +26,7 @@ public final class Similarity {
 
     public static SimilarityReport compare(List<Source> sources, Optional<String> starter, SimilarityOptions options) {
         List<Source> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing(Source::student).thenComparing(Source::file).thenComparing(Source::text));
+        sorted.sort(Comparator.comparing(Source::student).thenComparing(Source::file));
         // Parsing is most of the work and each file is its own: in parallel, the order kept.
         List<Prepared.Or> done = sorted.parallelStream().map(s -> prepare(s, options)).toList();
         List<Prepared> prepared = new ArrayList<>();
@@ -96,8 +96,8 @@ public final class Similarity {
                 Optional<SimilarityPair> listed =
                         pair(prepared.get(i), prepared.get(j), shared, Math.min(size[i], size[j]), options);
                 if (listed.isPresent()) {
-                    Prepared a = full.computeIfAbsent(i, x -> Prepared.of(prepared.get(x).source(), options));
-                    Prepared b = full.computeIfAbsent(j, x -> Prepared.of(prepared.get(x).source(), options));
+                    Prepared a = full.computeIfAbsent(i, x -> again(prepared.get(x), options));
+                    Prepared b = full.computeIfAbsent(j, x -> again(prepared.get(x), options));
                     pairs.add(listed.get().withRegions(
                             Regions.of(a, b, sharedKept(own[i], own[j], frequency, cut), options)));
                 }
@@ -115,14 +115,24 @@ public final class Similarity {
      * normaliser costs only its own comparison, never the report.
      */
     private static Prepared.Or prepare(Source s, SimilarityOptions options) {
-        String why = Prepared.unusable(s.text());
-        if (why != null) {
-            return new Prepared.Or(null, why);
-        }
         try {
             return new Prepared.Or(Prepared.of(s, options).light(), null);
+        } catch (Source.Unreadable e) {
+            return new Prepared.Or(null, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return new Prepared.Or(null, "could not be compared (an error in oss: " + e + ")");
+        }
+    }
+
+    /**
+     * A listed submission read and prepared again for its regions; if it can no longer be read
+     * (changed or gone meanwhile), the pair is listed without regions.
+     */
+    private static Prepared again(Prepared light, SimilarityOptions options) {
+        try {
+            return Prepared.of(light.source(), options);
+        } catch (Source.Unreadable | RuntimeException e) {
+            return light;
         }
     }
 

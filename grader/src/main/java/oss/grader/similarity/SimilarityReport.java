@@ -19,14 +19,6 @@ public record SimilarityReport(List<SimilarityPair> pairs, List<Skipped> skipped
         byTokens = List.copyOf(byTokens);
     }
 
-    /** This report with more submissions that were not compared (ones the caller could not read), by student. */
-    public SimilarityReport withSkipped(List<Skipped> more) {
-        List<Skipped> all = new java.util.ArrayList<>(skipped);
-        all.addAll(more);
-        all.sort(java.util.Comparator.comparing(Skipped::student).thenComparing(Skipped::file));
-        return new SimilarityReport(pairs, all, compared, byTokens, common, options);
-    }
-
     /** A submission left out of the comparison, and why. */
     public record Skipped(String student, String file, String reason) {}
 }

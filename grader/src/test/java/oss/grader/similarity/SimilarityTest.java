@@ -352,4 +352,23 @@ class SimilarityTest {
         assertEquals("  machine {", first.getAsJsonArray("linesA").get(0).getAsString());
         assertEquals("  machine { cpus 2 }", first.getAsJsonArray("linesB").get(0).getAsString());
     }
+
+    @Test
+    void eachFileIsReadOnceAndAgainOnlyWhenItsPairIsListed() {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> reads = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.BiFunction<String, String, Source> counted = (student, text) -> new Source(student,
+                student + ".oss", () -> {
+                    reads.computeIfAbsent(student, x -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    return text;
+                });
+        SimilarityReport r = Similarity.compare(List.of(counted.apply("ada", BUFFER), counted.apply("bob", DISGUISED),
+                counted.apply("cy", ORDERED), new Source("dee", "dee.oss", () -> {
+                    throw new Source.Unreadable("not a text file");
+                })), Optional.empty(), SimilarityOptions.DEFAULT);
+        assertEquals(List.of("ada ~ bob 100%"), SimilarityText.summary(r));
+        assertEquals(2, reads.get("ada").get());
+        assertEquals(2, reads.get("bob").get());
+        assertEquals(1, reads.get("cy").get());
+        assertEquals(List.of(new SimilarityReport.Skipped("dee", "dee.oss", "not a text file")), r.skipped());
+    }
 }
