@@ -16,7 +16,6 @@ import oss.compiler.ast.Atom;
 import oss.compiler.ast.BankerNode;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Declaration;
-import oss.compiler.ast.ExpectNode;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.FileDeclNode;
 import oss.compiler.ast.Name;

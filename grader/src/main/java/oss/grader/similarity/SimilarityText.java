@@ -79,7 +79,7 @@ public final class SimilarityText {
         return String.format(Locale.ROOT, "%.0f%%", Math.floor(score * 100 + 1e-9));
     }
 
-    /** For tests and the JSON: every pair's students and score, one line each. */
+    /** Every pair's students and score, one line each: what a test compares. */
     static List<String> summary(SimilarityReport report) {
         return report.pairs().stream()
                 .map(p -> p.studentA() + " ~ " + p.studentB() + " " + percent(p.score())).toList();
