@@ -62,6 +62,9 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     GraderPackagesOptions graders = new GraderPackagesOptions();
 
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
     @Option(names = "--similarity",
             description = "after the table, the pairs of submissions alike after normalisation (names, comments,"
                     + " layout and the order of declarations erased), with the matching lines side by side")
@@ -166,6 +169,7 @@ final class GradeCommand implements Callable<Integer> {
     private List<GradeOutput> outputs() {
         List<GradeOutput> o = new ArrayList<>();
         graders.addOutputs(o);
+        reports.addOutputs(o);
         return o;
     }
 
