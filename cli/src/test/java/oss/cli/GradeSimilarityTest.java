@@ -132,6 +132,12 @@ class GradeSimilarityTest {
         assertTrue(bad.err().contains("--similarity-threshold must be between 0 and 100, not 101"), bad.err());
         assertEquals("", bad.out());
         assertTrue(oss("grade", "-h").out().contains("--similarity-threshold"));
+        // the report follows the table on stdout: an output that takes stdout instead leaves it no room
+        CliTest.Outcome both = oss("grade", a, dir.resolve("class"), "--similarity", "--json");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--similarity prints after the table, on stdout, which another output takes;"
+                + " give that output a FILE"), both.err());
+        assertEquals("", both.out());
     }
 
     @Test
