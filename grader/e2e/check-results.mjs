@@ -54,6 +54,8 @@ function gradescope(expectedScore, expectedTests) {
   if ('output' in r && !isStr(r.output)) fail('output: not a string');
   for (const k of ['output_format', 'test_output_format', 'test_name_format']) if (k in r && !FORMATS.includes(r[k])) fail(`${k}: ${r[k]}`);
   for (const k of ['visibility', 'stdout_visibility']) if (k in r && !VISIBILITY.includes(r[k])) fail(`${k}: ${r[k]}`);
+  // run_autograder's output is oss grade's table, whose reason column can quote a hidden test.
+  if ('stdout_visibility' in r && r.stdout_visibility !== 'hidden') fail(`stdout_visibility ${r.stdout_visibility}: the table can quote hidden tests`);
   if (!Array.isArray(r.tests)) { fail('tests: not an array'); return; }
   let sum = 0;
   r.tests.forEach((t, i) => {

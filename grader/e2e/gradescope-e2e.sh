@@ -18,9 +18,11 @@ need java node unzip cmp
 scratch
 cd "$root"
 example=examples/grading/philosophers-fix
+skip_until_assignments_compile "$example/assignment.oss"
 
 echo "$name: the zip"
 check "oss grade --autograder-zip" oss grade --autograder-zip "$work/autograder.zip" "$example/assignment.oss"
+[ -f "$work/autograder.zip" ] || { finish; exit 1; }
 check "written twice, the same bytes" bash -c "'$root/oss' grade --autograder-zip '$work/again.zip' \
   '$example/assignment.oss' >/dev/null && cmp '$work/autograder.zip' '$work/again.zip'"
 check "entries: setup.sh and run_autograder at the root, executable" bash -c "unzip -Z '$work/autograder.zip' \

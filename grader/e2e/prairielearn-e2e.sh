@@ -17,12 +17,14 @@ need java node base64
 scratch
 cd "$root"
 example=examples/grading/predict
+skip_until_assignments_compile "$example/assignment.oss"
 package=oss-predict
 
 echo "$name: the package"
 course="$work/course"
 check "oss grade --prairielearn-package" oss grade --prairielearn-package "$course/serverFilesCourse/$package" \
   "$example/assignment.oss"
+[ -f "$course/serverFilesCourse/$package/grade.sh" ] || { finish; exit 1; }
 check "externalGradingOptions.json names this package" node -e "
   const o = require('$course/serverFilesCourse/$package/externalGradingOptions.json');
   const g = o.externalGradingOptions;
