@@ -93,4 +93,63 @@ class GradeCommandTest {
         assertTrue(r.err().contains(scenario + ":1:1: error[OSS1601]: this is a scenario, not an assignment"), r.err());
         assertEquals("", r.out());
     }
+
+    static boolean compilerReadsAssignments() {
+        return oss.compiler.Compiler.compile("a.oss", ASSIGNMENT).assignment().isPresent();
+    }
+
+    @Test
+    void aClassIsGradedIntoATableWhateverTheScores() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(compilerReadsAssignments(),
+                "the compiler does not read assignment files yet");
+        Path a = write("a.oss", ASSIGNMENT);
+        write("class/ann/locks.oss", GOOD);
+        write("class/bob/locks.oss", BAD);
+        write("class/cy/locks.oss", "scenario \"x\" { process p { lock } }");
+        Files.createDirectories(dir.resolve("class/dee"));
+        Files.write(dir.resolve("class/dee/locks.oss"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0});
+        CliTest.Outcome r = oss("grade", a, dir.resolve("class"), "--jobs", "2");
+        assertEquals(0, r.code(), r.err());
+        // ann: both tests (3 + 1); bob: an interleaving deadlocks (3 lost), two processes (1);
+        // cy does not compile; dee is not text
+        String[] rows = r.out().lines().toArray(String[]::new);
+        assertEquals("student  score  1  2  reason", rows[1]);
+        assertEquals("ann      4/4    ✓  ✓", rows[2]);
+        assertTrue(rows[3].startsWith("bob      1/4    ✗  ✓  test 1: locks.oss:"), rows[3]);
+        assertTrue(rows[4].startsWith("cy       0/4    -  -  does not compile: locks.oss:1:"), rows[4]);
+        assertEquals("dee      0/4    -  -  rejected: not a text file (a .oss file is UTF-8 text; this one has bytes"
+                .substring(0, 70), rows[5].substring(0, 70));
+        assertTrue(r.out().contains("4 students: mean 1.25, median 0.5, min 0, max 4 of 4"), r.out());
+        assertTrue(r.out().contains("  1 no deadlock    1/4 (25 %)"), r.out());
+        assertTrue(r.out().contains("  2 two processes  2/4 (50 %)"), r.out());
+
+        CliTest.Outcome student = oss("grade", a, dir.resolve("class/bob"), "--student-view");
+        assertEquals(0, student.code(), student.err());
+        assertTrue(student.out().contains("Take the locks in one order."), student.out());
+        assertTrue(student.out().contains("✓ 2 two processes (1/1)\n      passed"), student.out());
+        CliTest.Outcome teacher = oss("grade", a, dir.resolve("class/bob"), "-v");
+        assertTrue(teacher.out().contains("✓ 2 two processes (1/1)\n      "), teacher.out());
+        assertTrue(!teacher.out().contains("✓ 2 two processes (1/1)\n      passed\n"), teacher.out());
+    }
+
+    @Test
+    void aStarterThatCannotBeReadIsTheAssignmentsError() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(compilerReadsAssignments(),
+                "the compiler does not read assignment files yet");
+        write("class/ann/locks.oss", GOOD);
+        Path missing = write("b.oss", ASSIGNMENT.replace("submission \"locks.oss\"",
+                "submission \"locks.oss\"\n  starter \"missing.oss\""));
+        CliTest.Outcome s = oss("grade", missing, dir.resolve("class"));
+        assertEquals(1, s.code());
+        assertTrue(s.err().contains(missing + ":3:") && s.err().contains("error[OSS1602]: the starter cannot be"
+                + " read"), s.err());
+        assertEquals("", s.out());
+        write("broken.oss", "scenario \"s\" { process p { lock } }");
+        Path broken = write("c.oss", ASSIGNMENT.replace("submission \"locks.oss\"",
+                "submission \"locks.oss\"\n  starter \"broken.oss\""));
+        CliTest.Outcome t = oss("grade", broken, dir.resolve("class"));
+        assertEquals(1, t.code());
+        assertTrue(t.err().contains("error[OSS1602]: the starter broken.oss does not compile"), t.err());
+        assertTrue(t.err().contains(dir.resolve("broken.oss") + ":1:"), t.err());
+    }
 }
