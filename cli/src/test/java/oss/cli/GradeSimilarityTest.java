@@ -124,6 +124,16 @@ class GradeSimilarityTest {
     }
 
     @Test
+    void theAssignmentsStarterIsLeftOut() {
+        LoadedAssignment withStarter = new LoadedAssignment(LOADED.path(), "", LOADED.assignment(), Optional.of(CAT));
+        String r = SimilarityCheck.run(withStarter, List.of(sub("ann", ANN), sub("bob", BOB), sub("cat", CAT),
+                sub("dan", CAT.replace("big", "lock1").replace("  ", "   "))), null);
+        assertTrue(r.startsWith("similarity: 4 submissions compared; 1 pair at or above 50%"), r);
+        assertTrue(r.contains("\nann ~ bob: 100% ("), r);
+        assertFalse(r.contains("cat ~") || r.contains("~ dan"), r);
+    }
+
+    @Test
     void theThresholdIsAPercentCheckedBeforeAnyWork() throws IOException {
         Path a = write("a.oss", GradeCommandTest.ASSIGNMENT);
         write("class/ann/locks.oss", ANN);
@@ -147,5 +157,34 @@ class GradeSimilarityTest {
         String r = SimilarityCheck.run(LOADED, found, null);
         assertTrue(r.startsWith("similarity: 1 submission compared; 0 pairs"), r);
         assertTrue(r.contains("\n  not compared: dan (class/dan/locks.oss): too large\n"), r);
+    }
+
+    @Test
+    void throughOssGradeAfterTheTableWithTheStarterLeftOut() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(GradeCommandTest.compilerReadsAssignments(),
+                "the compiler does not read assignment files yet");
+        Path a = write("a.oss", """
+                assignment "Two locks" {
+                  submission "locks.oss"
+                  starter "starter.oss"
+                  budget { time 20 s  states 20000  steps 100000  memory 64 MiB  size 4 KiB }
+                  test "no deadlock" points 3 {
+                    expect no deadlock
+                  }
+                }
+                """);
+        write("starter.oss", CAT);
+        write("class/ann/locks.oss", ANN);
+        write("class/bob/locks.oss", BOB);
+        write("class/cat/locks.oss", CAT);
+        write("class/dan/locks.oss", CAT.replace("big", "lock1").replace("  ", "   "));
+        CliTest.Outcome r = oss("grade", a, dir.resolve("class"), "--similarity", "--jobs", "1");
+        assertEquals(0, r.code(), r.err());
+        int similarity = r.out().indexOf("similarity: 4 submissions compared; 1 pair at or above 50%");
+        assertTrue(similarity > r.out().indexOf("dan"), r.out());
+        assertTrue(r.out().contains("\nann ~ bob: 100% ("), r.out());
+        assertFalse(r.out().contains("cat ~") || r.out().contains("~ dan"), r.out());
+        CliTest.Outcome again = oss("grade", a, dir.resolve("class"), "--similarity", "--jobs", "2");
+        assertEquals(r.out().substring(similarity), again.out().substring(again.out().indexOf("similarity: ")));
     }
 }
