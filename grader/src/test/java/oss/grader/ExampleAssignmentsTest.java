@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -21,14 +20,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import oss.compiler.Compiler;
 import oss.compiler.assign.Assignment;
 import oss.compiler.assign.Check;
-import oss.compiler.assign.GradingBudget;
 import oss.compiler.assign.TestSpec;
-import oss.compiler.assign.Visibility;
-import oss.compiler.expect.CompareOp;
-import oss.ir.program.Span;
 
 /**
  * The example assignments under examples/grading/ grade their sample submissions to the scores in
@@ -38,12 +32,13 @@ import oss.ir.program.Span;
  * itself anything. The samples go through the grader as {@code oss grade} takes them: found in
  * their directories by {@link Submissions}, read within the budget's size, graded in parallel.
  *
- * <p>Until the compiler reads assignment files, each assignment's tests are written out here as
- * records ({@link #mirror}); {@link #theAssignmentFilesAreTheMirrors} then checks that the files
- * say the same, test by test and line by line, and the samples are graded from the files.
+ * <p>Until the compiler reads assignment files, each assignment's tests are written out as records
+ * ({@link ExampleAssignments#mirror}); once it does, {@link #theAssignmentFilesAreTheMirrors}
+ * checks that the files say the same, test by test and line by line, and the samples are graded
+ * from the files.
  */
 class ExampleAssignmentsTest {
-    static final Path GRADING = Path.of("..", "examples", "grading");
+    static final Path GRADING = ExampleAssignments.GRADING;
     static final List<String> ASSIGNMENTS = List.of("philosophers-fix", "predict");
     private static final double EPS = 1e-9;
     private static final Map<String, ClassResult> GRADED = new ConcurrentHashMap<>();
@@ -57,7 +52,7 @@ class ExampleAssignmentsTest {
 
     static List<Expected> expected(String assignment) throws IOException {
         List<Expected> out = new ArrayList<>();
-        int tests = load(assignment).assignment().tests().size();
+        int tests = ExampleAssignments.load(assignment).assignment().tests().size();
         for (String line : Files.readAllLines(GRADING.resolve(assignment).resolve("expected-scores"))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -73,138 +68,13 @@ class ExampleAssignmentsTest {
         return out;
     }
 
-    /** Whether the compiler reads assignment files yet (the front end of docs/grading.md). */
-    static final boolean COMPILER_READS_ASSIGNMENTS = Compiler.compile("a.oss",
-            "assignment \"a\" {\n  submission \"a.oss\"\n  test \"t\" {\n    require finishes\n  }\n}\n").isAssignment();
-
-    static final String NOT_YET = "the compiler does not read assignment files yet: the samples are graded against"
-            + " the tests of assignment.oss written out as records (mirror), which theAssignmentFilesAreTheMirrors"
-            + " compares with the files once it can";
-
-    /**
-     * The assignment as oss grade loads it; while the compiler cannot read assignment files, the
-     * same tests written out as records.
-     */
-    static LoadedAssignment load(String assignment) {
-        Path file = GRADING.resolve(assignment).resolve("assignment.oss");
-        if (!COMPILER_READS_ASSIGNMENTS) {
-            try {
-                return new LoadedAssignment(file, Files.readString(file), mirror(assignment),
-                        Optional.of(Files.readString(GRADING.resolve(assignment).resolve("starter.oss"))));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return loadFile(file);
-    }
-
-    static LoadedAssignment loadFile(Path file) {
-        try {
-            AssignmentLoader.Loading l = AssignmentLoader.load(file);
-            return l.assignment().orElseThrow(() -> new AssertionError(file + " does not load: " + l.files().stream()
-                    .flatMap(f -> f.diagnostics().stream().map(d -> f.path() + ":" + d.span() + " " + d.code().id()
-                            + " " + d.message())).collect(Collectors.joining("\n"))));
-        } catch (AssignmentLoader.Unreadable e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
-    static Assignment mirror(String assignment) {
-        return switch (assignment) {
-            case "philosophers-fix" -> philosophers();
-            case "predict" -> predict();
-            default -> throw new IllegalArgumentException(assignment);
-        };
-    }
-
-    private static Check expect(String line) {
-        return new Check.Expect(line, line, Span.NONE);
-    }
-
-    private static Check predict(String subject, String metric) {
-        return new Check.Predict(subject, Optional.ofNullable(metric),
-                "predict " + subject + (metric == null ? "" : "." + metric), Span.NONE);
-    }
-
-    private static Check unchanged(Check.TargetKind kind, String text) {
-        return new Check.Unchanged(List.of(new Check.Target(kind, Optional.empty())), text, Span.NONE);
-    }
-
-    private static TestSpec test(int n, String name, double points, Visibility v, boolean partial, String feedback,
-                                 List<Check> checks) {
-        return new TestSpec(n, name, points, v, partial, checks, Optional.ofNullable(feedback), Span.NONE);
-    }
-
-    /** examples/grading/philosophers-fix/assignment.oss, as records. */
-    static Assignment philosophers() {
-        List<Check> cpu = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            cpu.add(expect("expect philosopher[" + i + "].cpu == 4 ms"));
-        }
-        return new Assignment("Dining philosophers: make it deadlock-free", "philosophers.oss",
-                Optional.of("starter.oss"), Span.NONE, new GradingBudget(10, 100_000, 100_000, 32L << 20, 256L << 10),
-                List.of(test(1, "no interleaving deadlocks", 4, Visibility.VISIBLE, false,
-                                "Break the circular wait: one global order on the forks, or a doorman that lets only"
-                                        + " four sit.", List.of(expect("expect no deadlock"))),
-                        test(2, "every philosopher eats and leaves", 2, Visibility.VISIBLE, false,
-                                "In the default run some philosopher did not finish: it is still waiting for a fork"
-                                        + " or a semaphore.", List.of(new Check.Finishes("require finishes", Span.NONE))),
-                        test(3, "still five philosophers and five forks", 2, Visibility.VISIBLE, true,
-                                "Keep philosopher[i in 0..4] and `mutex fork[5]` as they are in the starter.",
-                                List.of(new Check.Count("process", Optional.of("philosopher"), CompareOp.EQ, false, 5,
-                                                "require count process philosopher == 5", Span.NONE),
-                                        unchanged(Check.TargetKind.DECLARATIONS, "unchanged declarations"))),
-                        test(4, "at most one extra semaphore, no new lock, no choose", 1, Visibility.HIDDEN, false,
-                                null, List.of(new Check.Count("semaphore", Optional.empty(), CompareOp.LE, true, 1,
-                                                "require count semaphore <= starter + 1", Span.NONE),
-                                        new Check.Count("mutex", Optional.empty(), CompareOp.EQ, true, 0,
-                                                "require count mutex == starter", Span.NONE),
-                                        new Check.Forbid(List.of("choose", "trylock"), "forbid choose, trylock",
-                                                Span.NONE))),
-                        test(5, "every philosopher still eats", 1, Visibility.AFTER_DUE_DATE, true,
-                                "Each philosopher eats (compute 4 ms) once: keep the eating.", cpu)),
-                Span.NONE);
-    }
-
-    /** examples/grading/predict/assignment.oss, as records. */
-    static Assignment predict() {
-        List<List<Check>> jobs = new ArrayList<>();
-        for (String metric : List.of("turnaround", "response", "waiting")) {
-            List<Check> four = new ArrayList<>();
-            for (int j = 1; j <= 4; j++) {
-                four.add(predict("J" + j, metric));
-            }
-            jobs.add(four);
-        }
-        return new Assignment("Predict: round robin, the banker, FIFO paging", "predictions.oss",
-                Optional.of("starter.oss"), Span.NONE, GradingBudget.DEFAULT,
-                List.of(test(1, "turnaround under round robin", 4, Visibility.VISIBLE, true,
-                                "Draw the Gantt chart: at one instant an arrival joins the queue before the job whose"
-                                        + " quantum ends.", jobs.get(0)),
-                        test(2, "response time", 2, Visibility.VISIBLE, true,
-                                "Response is the first time a job runs minus the time it arrived.", jobs.get(1)),
-                        test(3, "waiting time", 2, Visibility.AFTER_DUE_DATE, true, null, jobs.get(2)),
-                        test(4, "is P2's request granted?", 1, Visibility.VISIBLE, false,
-                                "Pretend to grant it, then look for a safe sequence of the state after it.",
-                                List.of(predict("granted", null))),
-                        test(5, "a safe sequence after the request", 2, Visibility.HIDDEN, false, null,
-                                List.of(predict("safe_sequence", null))),
-                        test(6, "FIFO page faults", 2, Visibility.VISIBLE, true,
-                                "Write the frames after every reference; a compulsory fault counts too.",
-                                List.of(predict("small", "page_faults"), predict("large", "page_faults"))),
-                        test(7, "the scenario is unchanged", 2, Visibility.VISIBLE, false,
-                                "Only add expect lines: the scenario is the question.",
-                                List.of(unchanged(Check.TargetKind.SCENARIO, "unchanged scenario")))),
-                Span.NONE);
-    }
-
     /** Once the compiler reads them, the assignment files are what the records above say. */
     @Test
     void theAssignmentFilesAreTheMirrors() {
-        Assumptions.assumeTrue(COMPILER_READS_ASSIGNMENTS, NOT_YET);
+        Assumptions.assumeTrue(ExampleAssignments.COMPILER_READS_ASSIGNMENTS, ExampleAssignments.NOT_YET);
         for (String name : ASSIGNMENTS) {
-            Assignment file = loadFile(GRADING.resolve(name).resolve("assignment.oss")).assignment();
-            Assignment mirror = mirror(name);
+            Assignment file = ExampleAssignments.loadFile(GRADING.resolve(name).resolve("assignment.oss")).assignment();
+            Assignment mirror = ExampleAssignments.mirror(name);
             assertEquals(mirror.title(), file.title(), name);
             assertEquals(mirror.submission(), file.submission(), name);
             assertEquals(mirror.starter(), file.starter(), name);
@@ -232,7 +102,7 @@ class ExampleAssignmentsTest {
 
     static ClassResult graded(String assignment) {
         return GRADED.computeIfAbsent(assignment, name -> {
-            LoadedAssignment loaded = load(name);
+            LoadedAssignment loaded = ExampleAssignments.load(name);
             try {
                 return Grader.standard(loaded, Math.max(2, Runtime.getRuntime().availableProcessors()))
                         .grade(samples(name, loaded), Grader.Progress.NONE);
@@ -255,7 +125,7 @@ class ExampleAssignmentsTest {
         for (String name : ASSIGNMENTS) {
             List<Expected> exp = expected(name);
             assertTrue(exp.size() >= 7, name + ": the solution and at least six samples");
-            double max = load(name).assignment().maxScore();
+            double max = ExampleAssignments.load(name).assignment().maxScore();
             assertTrue(exp.stream().anyMatch(e -> e.student().equals("solution") && Math.abs(e.total() - max) < EPS),
                     name + ": the reference solution is expected to score full marks, " + max);
             assertTrue(exp.stream().anyMatch(e -> !e.student().equals("solution") && Math.abs(e.total() - max) < EPS),
@@ -322,7 +192,7 @@ class ExampleAssignmentsTest {
         for (String name : ASSIGNMENTS) {
             List<String> hostile = expected(name).stream().filter(Expected::hostile).map(Expected::student).toList();
             assertFalse(hostile.isEmpty());
-            LoadedAssignment loaded = load(name);
+            LoadedAssignment loaded = ExampleAssignments.load(name);
             List<Submission> calm = samples(name, loaded).stream()
                     .filter(s -> !hostile.contains(s.student())).toList();
             ClassResult without = Grader.standard(loaded, 2).grade(calm, Grader.Progress.NONE);
