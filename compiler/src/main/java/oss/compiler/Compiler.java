@@ -3,6 +3,9 @@ package oss.compiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import oss.compiler.assign.Assignment;
+import oss.compiler.assign.AssignmentChecker;
+import oss.compiler.ast.AssignmentNode;
 import oss.compiler.ast.Scenario;
 import oss.compiler.check.Diags;
 import oss.compiler.expect.Expectation;
@@ -16,7 +19,7 @@ import oss.ir.diag.Diagnostic;
 import oss.ir.program.Program;
 import oss.ir.program.Span;
 
-/** Text → {@link Compilation}: parse (with recovery), check, lower. Never throws. */
+/** Text → {@link Compilation}: parse (with recovery), check, lower; an assignment file is checked, not lowered. Never throws. */
 public final class Compiler {
     private Compiler() {}
 
@@ -32,6 +35,8 @@ public final class Compiler {
         Optional<ParseResult> parse = Optional.empty();
         Optional<Program> program = Optional.empty();
         List<Expectation> expectations = List.of();
+        Optional<AssignmentNode> assignmentAst = Optional.empty();
+        Optional<Assignment> assignment = Optional.empty();
         try {
             Deadline.stage("parsing");
             ParseResult parsed = OssParsing.parse(src);
@@ -39,7 +44,17 @@ public final class Compiler {
             Deadline.checkpoint();
             diags.addAll(parsed.diagnostics());
             ast = parsed.ast();
-            if (ast.isEmpty() && diags.isEmpty()) {
+            assignmentAst = parsed.assignment();
+            if (assignmentAst.isPresent()) {
+                Deadline.stage("checking the assignment");
+                Diags checks = new Diags();
+                Assignment a = AssignmentChecker.check(assignmentAst.get(), src, parsed.clean(), checks);
+                diags.addAll(checks.all());
+                if (parsed.clean() && diags.stream().noneMatch(Diagnostic::isError)) {
+                    assignment = Optional.of(a);
+                }
+            }
+            if (ast.isEmpty() && assignmentAst.isEmpty() && diags.isEmpty()) {
                 diags.add(Diagnostic.of(Code.SYNTAX, new Span(1, 1, 1, 1),
                         "expected `scenario \"title\" { ... }`"));
             }
@@ -65,6 +80,7 @@ public final class Compiler {
             diags.add(Diagnostic.of(Code.INTERNAL, new Span(1, 1, 1, 1), "internal error in the compiler: " + e));
         }
         diags.sort(Diagnostic.BY_POSITION);
-        return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags), parse);
+        return new Compilation(sourceName, ast, program, expectations, List.copyOf(diags), parse, assignmentAst,
+                assignment);
     }
 }

@@ -13,7 +13,7 @@ import oss.ir.program.Span;
  * A cursor over the arguments of one setting. Readers report the first
  * problem and mark the setting failed; later reads then return empty.
  */
-final class SettingArgs {
+public final class SettingArgs {
     private final Setting setting;
     private final List<Atom> atoms;
     private final Diags diags;
@@ -21,7 +21,7 @@ final class SettingArgs {
     private int pos;
     private boolean failed;
 
-    SettingArgs(Setting setting, Diags diags, Units units) {
+    public SettingArgs(Setting setting, Diags diags, Units units) {
         this.setting = setting;
         this.atoms = setting.arguments();
         this.diags = diags;
@@ -32,11 +32,11 @@ final class SettingArgs {
         return setting.key().text();
     }
 
-    boolean failed() {
+    public boolean failed() {
         return failed;
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return pos >= atoms.size();
     }
 
@@ -127,7 +127,7 @@ final class SettingArgs {
     }
 
     /** A whole number of at least {@code min} (NOT_POSITIVE otherwise) and at most {@code max}. */
-    OptionalLong integer(String what, long min, long max) {
+    public OptionalLong integer(String what, long min, long max) {
         OptionalLong v = integer(what);
         if (v.isEmpty()) {
             return v;
@@ -147,7 +147,7 @@ final class SettingArgs {
     }
 
     /** A number with a unit of the given kind, in base units; {@code positive} rejects 0. */
-    OptionalLong quantity(Units.Kind kind, String what, boolean positive) {
+    public OptionalLong quantity(Units.Kind kind, String what, boolean positive) {
         Optional<BigDecimal> v = number(what);
         if (v.isEmpty()) {
             return OptionalLong.empty();

@@ -88,7 +88,7 @@ final class AstBuilder {
     }
 
     /** The node {@code build} makes of {@code ctx}; null, with a diagnostic at {@code ctx}, when it fails. */
-    private <T> T safe(ParserRuleContext ctx, Supplier<T> build) {
+    <T> T safe(ParserRuleContext ctx, Supplier<T> build) {
         try {
             return build.get();
         } catch (RuntimeException e) {
@@ -175,6 +175,11 @@ final class AstBuilder {
             return null;
         }
         List<String> keys = kind == SettingsBlock.Kind.MACHINE ? SettingKeys.MACHINE : SettingKeys.KERNEL;
+        return new SettingsBlock(kind, settingLines(lines, keys), Spans.of(ctx));
+    }
+
+    /** Setting lines split into settings where a word of {@code keys} starts one (several may share a line). */
+    List<Setting> settingLines(List<OssParser.SettingContext> lines, List<String> keys) {
         List<Setting> out = new ArrayList<>();
         for (OssParser.SettingContext line : lines) {
             if (broken(line)) {
@@ -201,7 +206,7 @@ final class AstBuilder {
                 }
             }
         }
-        return new SettingsBlock(kind, out, Spans.of(ctx));
+        return out;
     }
 
     private Atom atom(OssParser.AtomContext a, Token prev) {
@@ -541,7 +546,7 @@ final class AstBuilder {
         return false;
     }
 
-    private ExpectNode expectation(OssParser.ExpectationContext e) {
+    ExpectNode expectation(OssParser.ExpectationContext e) {
         return e == null ? null : e.accept(expectations);
     }
 

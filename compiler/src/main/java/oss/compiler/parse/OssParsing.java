@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import oss.compiler.ast.AssignmentNode;
 import oss.compiler.ast.Scenario;
 import oss.grammar.OssLexer;
 import oss.grammar.OssParser;
@@ -21,7 +22,7 @@ import oss.ir.diag.Code;
 import oss.ir.diag.Diagnostic;
 import oss.ir.program.Span;
 
-/** Text to AST: lexing, the lexer's error tokens, parsing with recovery, and the AST builder. */
+/** Text to AST (a scenario's or an assignment's): lexing, the lexer's error tokens, parsing with recovery, and the AST builder. */
 public final class OssParsing {
     /** Deeper nesting of braces, parentheses and brackets than this is refused before parsing. */
     public static final int MAX_NESTING = 200;
@@ -57,7 +58,7 @@ public final class OssParsing {
         Diagnostic tooDeep = nestingCheck(tokens);
         if (tooDeep != null) {
             diags.add(tooDeep);
-            return new ParseResult(Optional.empty(), diags, tokens, false);
+            return new ParseResult(Optional.empty(), Optional.empty(), diags, tokens, false);
         }
 
         OssParser parser = new OssParser(new CommonTokenStream(new ListTokenSource(tokens)));
@@ -81,12 +82,16 @@ public final class OssParsing {
         OssParser.FileContext tree = parser.file();
         Optional<Scenario> ast = Optional.empty();
         AstBuilder builder = new AstBuilder(diags);
+        Optional<AssignmentNode> assignment = Optional.empty();
         if (tree.scenario() != null) {
             ast = Optional.ofNullable(builder.scenario(tree.scenario()));
+        } else if (tree.assignment() != null) {
+            OssParser.AssignmentContext a = tree.assignment();
+            assignment = Optional.ofNullable(builder.safe(a, () -> new AssignmentBuilder(builder).assignment(a)));
         }
         // a node left out by a failing builder makes the AST incomplete: fmt must not print it without that node
         boolean clean = lexClean && syntaxErrors[0] == 0 && builder.failures() == 0;
-        return new ParseResult(ast, diags, tokens, clean);
+        return new ParseResult(ast, assignment, diags, tokens, clean);
     }
 
     /** A zero-width or one-token span at the offending token; end-of-line and end-of-file are points. */

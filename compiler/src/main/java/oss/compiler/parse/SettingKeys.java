@@ -2,7 +2,7 @@ package oss.compiler.parse;
 
 import java.util.List;
 
-/** The keys of the {@code machine} and {@code kernel} blocks: where one setting ends and the next begins. */
+/** The keys of the {@code machine}, {@code kernel} and {@code budget} blocks: where one setting ends and the next begins. */
 public final class SettingKeys {
     private SettingKeys() {}
 
@@ -12,4 +12,7 @@ public final class SettingKeys {
     public static final List<String> KERNEL = List.of(
             "scheduler", "context_switch", "hz", "deadlock", "malloc", "replacement", "buddy",
             "stack_limit", "msgmax", "msgmnb", "pipe_buffer", "memory_model", "store_buffer");
+
+    /** An assignment's {@code budget { }} (docs/grading.md). */
+    public static final List<String> BUDGET = List.of("time", "states", "steps", "memory", "size");
 }

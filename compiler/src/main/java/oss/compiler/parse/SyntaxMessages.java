@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import oss.compiler.assign.AssignmentWords;
 import oss.compiler.util.Suggest;
 import oss.grammar.OssLexer;
 import oss.grammar.OssParser;
@@ -254,6 +255,15 @@ final class SyntaxMessages {
         if (t.getType() == OssLexer.IDENT && ctx instanceof OssParser.ScenarioContext) {
             return "`" + t.getText() + "` cannot start a line here" + Suggest.hint(t.getText(), SECTION_WORDS);
         }
+        if (t.getType() == OssLexer.IDENT && ctx instanceof OssParser.AssignmentContext) {
+            return "`" + t.getText() + "` cannot start a line of an assignment" + Suggest.hint(t.getText(),
+                    AssignmentWords.ITEMS) + " (`submission`, `starter`, `budget` or `test`)";
+        }
+        if (t.getType() == OssLexer.IDENT && ctx instanceof OssParser.TestItemContext test
+                && test.LBRACE() != null) {
+            return "`" + t.getText() + "` is not a check" + Suggest.hint(t.getText(), AssignmentWords.CHECKS)
+                    + " (`expect`, `require`, `forbid`, `unchanged`, `predict` or `feedback`)";
+        }
         String open = unclosedBrace(ctx, t, p.getExpectedTokens());
         if (open != null) {
             return open;
@@ -289,7 +299,8 @@ final class SyntaxMessages {
                 || ctx instanceof OssParser.VforkStmtContext || ctx instanceof OssParser.ThreadStmtContext
                 || ctx instanceof OssParser.CloneStmtContext || ctx instanceof OssParser.ExecStmtContext
                 || ctx instanceof OssParser.SeqWriteStmtContext || ctx instanceof OssParser.SeqReadStmtContext
-                || ctx instanceof OssParser.ChooseStmtContext;
+                || ctx instanceof OssParser.ChooseStmtContext || ctx instanceof OssParser.AssignmentContext
+                || ctx instanceof OssParser.TestItemContext || ctx instanceof OssParser.BudgetItemContext;
     }
 
     /**
@@ -305,14 +316,16 @@ final class SyntaxMessages {
                 || type == OssLexer.RESOURCE || type == OssLexer.BANKER || type == OssLexer.EXPECT
                 || type == OssLexer.MACHINE || type == OssLexer.KERNEL || type == OssLexer.SCENARIO
                 || type == OssLexer.SPINLOCK || type == OssLexer.RWLOCK || type == OssLexer.SEQLOCK
-                || type == OssLexer.CONDVAR || type == OssLexer.SEMSET;
+                || type == OssLexer.CONDVAR || type == OssLexer.SEMSET
+                || (type == OssLexer.TEST || type == OssLexer.SUBMISSION || type == OssLexer.STARTER
+                        || type == OssLexer.BUDGET) && inAssignment(ctx);
         if (type != Token.EOF && !sectionKeyword) {
             return null;
         }
         for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
             Token lbrace = childToken(c, OssLexer.LBRACE);
             if (lbrace != null && childToken(c, OssLexer.RBRACE) == null) {
-                if (sectionKeyword && c instanceof OssParser.ScenarioContext) {
+                if (sectionKeyword && (c instanceof OssParser.ScenarioContext || c instanceof OssParser.AssignmentContext)) {
                     return null;
                 }
                 String where = " opened at " + lbrace.getLine() + ":" + (lbrace.getCharPositionInLine() + 1);
@@ -321,6 +334,15 @@ final class SyntaxMessages {
             }
         }
         return null;
+    }
+
+    private static boolean inAssignment(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof OssParser.AssignmentContext) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Token childToken(ParserRuleContext c, int type) {
@@ -387,6 +409,15 @@ final class SyntaxMessages {
         }
         if (c instanceof OssParser.ScenarioContext) {
             return "the scenario";
+        }
+        if (c instanceof OssParser.TestItemContext t) {
+            return t.name == null || t.name.getTokenIndex() < 0 ? "the test" : "the test " + t.name.getText();
+        }
+        if (c instanceof OssParser.BudgetItemContext) {
+            return "the `budget` block";
+        }
+        if (c instanceof OssParser.AssignmentContext) {
+            return "the assignment";
         }
         return "the block";
     }
@@ -528,6 +559,10 @@ final class SyntaxMessages {
                 }
                 return list(expected);
             }
+            String graded = assignmentThing(c, expected, exprDue);
+            if (graded != null) {
+                return graded;
+            }
             if (c instanceof OssParser.FileContext) {
                 return expected.contains(OssLexer.SCENARIO) ? "`scenario \"title\" {`" : list(expected);
             }
@@ -550,6 +585,49 @@ final class SyntaxMessages {
             return "a number";
         }
         return list(expected);
+    }
+
+    /** What was due inside an assignment's items and checks (docs/grading.md), else null. */
+    private static String assignmentThing(ParserRuleContext c, IntervalSet expected, boolean exprDue) {
+        boolean string = expected.contains(OssLexer.STRING);
+        if (c instanceof OssParser.AssignmentContext) {
+            return string ? "a title in quotes, as in `assignment \"Philosophers\" {`" : null;
+        }
+        if (c instanceof OssParser.SubmissionItemContext) {
+            return "the file a student hands in, in quotes, as in `submission \"philosophers.oss\"`";
+        }
+        if (c instanceof OssParser.StarterItemContext) {
+            return "the starter's file in quotes, as in `starter \"starter.oss\"`";
+        }
+        if (c instanceof OssParser.TestItemContext && string) {
+            return "the test's name in quotes, as in `test \"no deadlock\" points 2 {`";
+        }
+        if (c instanceof OssParser.PointsAttrContext) {
+            return "a number of points, as in `points 2`";
+        }
+        if (c instanceof OssParser.CountCheckContext k) {
+            if (k.kind == null || k.kind.getStart() == null || k.kind.getStart().getTokenIndex() < 0) {
+                return "what to count, such as `process` or `semaphore`";
+            }
+            return exprDue ? "a bound such as `3` or `starter + 1`" : "a comparison such as `==` or `<=`";
+        }
+        if (c instanceof OssParser.RequireCheckContext) {
+            return "`finishes`, or `count` and what to count";
+        }
+        if (c instanceof OssParser.ForbidCheckContext) {
+            return "a statement or declaration such as `choose` or `trylock`";
+        }
+        if (c instanceof OssParser.UnchangedCheckContext || c instanceof OssParser.PartContext) {
+            return "a part such as `declarations`, `machine` or `process P1`";
+        }
+        if (c instanceof OssParser.PredictCheckContext p) {
+            return p.DOT() != null ? "a metric such as `response` or `page_faults`"
+                    : "what to predict, such as `P2.response` or `safe_sequence`";
+        }
+        if (c instanceof OssParser.FeedbackCheckContext) {
+            return "the feedback in quotes, as in `feedback \"Lock the forks in one order.\"`";
+        }
+        return null;
     }
 
     /** What was due inside the statements and declarations of the synchronisation primitives, else null. */
