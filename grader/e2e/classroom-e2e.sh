@@ -15,7 +15,6 @@ need java node base64
 scratch
 cd "$root"
 example=examples/grading/philosophers-fix
-skip_until_assignments_compile "$example/assignment.oss"
 docs=docs/grading.md
 
 # The step with `id: oss`: its `run: |` lines, unindented.

@@ -17,7 +17,6 @@ need java node base64
 scratch
 cd "$root"
 example=examples/grading/predict
-skip_until_assignments_compile "$example/assignment.oss"
 package=oss-predict
 
 echo "$name: the package"

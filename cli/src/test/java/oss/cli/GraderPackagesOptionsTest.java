@@ -71,12 +71,6 @@ class GraderPackagesOptionsTest {
         System.clearProperty("oss.jar");
     }
 
-    /** The tests below grade or package a real assignment: they wait for the compiler to read one. */
-    private static void assignmentsCompile() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(oss.compiler.Compiler.compile("a.oss",
-                GradeCommandTest.ASSIGNMENT).assignment().isPresent(), "the compiler does not read assignment files yet");
-    }
-
     /** A runnable jar to stand for oss.jar: the tests run from classes on disk. */
     private Path jar() throws IOException {
         Manifest m = new Manifest();
@@ -97,7 +91,6 @@ class GraderPackagesOptionsTest {
 
     @Test
     void theAutograderZipHoldsTheScriptsTheJarAndTheAssignment() throws IOException {
-        assignmentsCompile();
         Path a = assignmentWithStarter();
         System.setProperty("oss.jar", jar().toString());
         CliTest.Outcome r = oss("grade", "--autograder-zip", dir.resolve("out/autograder.zip"), a);
@@ -117,7 +110,6 @@ class GraderPackagesOptionsTest {
 
     @Test
     void thePrairieLearnPackageNamesItsDirectoryInTheOptions() throws IOException {
-        assignmentsCompile();
         Path a = assignmentWithStarter();
         System.setProperty("oss.jar", jar().toString());
         CliTest.Outcome r = oss("grade", "--prairielearn-package", dir.resolve("oss-locks"), a);
@@ -130,7 +122,6 @@ class GraderPackagesOptionsTest {
 
     @Test
     void withoutAJarTheMessageSaysWhereToFindOne() throws IOException {
-        assignmentsCompile();
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("OSS_JAR") == null);
         Path a = assignmentWithStarter();
         CliTest.Outcome r = oss("grade", "--autograder-zip", dir.resolve("x.zip"), a);
@@ -141,7 +132,6 @@ class GraderPackagesOptionsTest {
 
     @Test
     void theClassroomResultAndTheMinimumScore() throws IOException {
-        assignmentsCompile();
         Path a = Files.writeString(dir.resolve("a.oss"), GradeCommandTest.ASSIGNMENT);
         Path good = Files.writeString(Files.createDirectories(dir.resolve("good")).resolve("locks.oss"),
                 GradeCommandTest.GOOD);
