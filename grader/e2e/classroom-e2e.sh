@@ -35,7 +35,7 @@ repo() {
 }
 
 echo "$name: the workflow's step, and the reporter's sum"
-for student in ada fay dev eli; do
+for student in ada fay dev eli ida; do
   read -r total _ < <(expected "$example" "$student")
   dir="$(repo "$student")"
   mkdir -p "$work/runner-temp-$student"
@@ -52,6 +52,10 @@ for student in ada fay dev eli; do
   fi
 done
 check "the step prints no table (its reason column can quote a hidden test)" test ! -s "$work/step-ada.log"
+check "ida's failed hidden test says only that it failed (it runs in the student's repository)" node -e "
+  const t = require('$work/decoded-ida.json').tests[3];
+  if (t.status !== 'fail' || !/^failed \\(a hidden test: its details are not shown\\)\$/.test(t.message)) throw new Error(t.message);
+  console.log(t.message);"
 
 echo "$name: a command test with --min-score (exit 0 passes it)"
 for student in ada fay; do
