@@ -221,6 +221,34 @@ class StructureChecksTest {
     }
 
     @Test
+    void anAssignmentFileCheckedAgainstItsStarter() {
+        String text = """
+                assignment "a" {
+                  submission "p.oss"
+                  starter "starter.oss"
+                  test "t" {
+                    expect no deadlock
+                    expect philosophr[0].cpu == 4 ms
+                    predict philosopher[9].cpu
+                    require count mutex fork == 5
+                    require count semaphore room <= 1
+                    unchanged process philosophers
+                  }
+                }
+                """;
+        oss.compiler.Compilation c = oss.compiler.Compiler.compile("assignment.oss", text);
+        Assignment a = c.assignment().orElseThrow(() -> new AssertionError(c.diagnostics().toString()));
+        List<Diagnostic> ds = SubmissionJudge.checkAgainstStarter(a, "starter.oss", Scenarios.LEFT_FIRST);
+        // lines 6, 7, 9 and 10 name what the starter lacks; `fork` is the starter's mutex
+        assertEquals(List.of(6, 7, 9, 10), ds.stream().map(d -> d.span().line()).toList(), ds.toString());
+        assertTrue(ds.get(0).message().contains("did you mean `philosopher`?"), ds.get(0).message());
+        assertTrue(ds.get(1).message().contains("index 9 is out of range"), ds.get(1).message());
+        assertTrue(ds.get(2).message().endsWith("it has no semaphore named `room`"), ds.get(2).message());
+        assertTrue(ds.get(3).message().endsWith("it has no process `philosophers`; did you mean `philosopher`?"),
+                ds.get(3).message());
+    }
+
+    @Test
     void aStarterThatDoesNotCompileIsSaidOnce() {
         List<Diagnostic> ds = SubmissionJudge.checkAgainstStarter(Assignments.of(expect("expect no deadlock")),
                 "starter.oss", "scenario \"x\" { lokc m }");
