@@ -96,6 +96,19 @@ class GradeTableTest {
     }
 
     @Test
+    void aPartialTestsReasonIsItsFirstFailureNotItsCount() {
+        StudentResult fay = new StudentResult("fay", "f.oss", StudentResult.Outcome.GRADED, 4, 5, "", List.of(
+                test(1, 3, 3, Visibility.VISIBLE, "held"),
+                test(2, 1, 2, Visibility.VISIBLE, "1 of 2 checks held\nf.oss:5:3: you have 4 processes")), 1);
+        StringWriter s = new StringWriter();
+        PrintWriter out = new PrintWriter(s);
+        new GradeTable(Style.plain()).print(out, new ClassResult("Locks", "a.oss", 5, List.of(fay),
+                CLASS.summary()));
+        out.flush();
+        assertEquals("fay      4/5    ✓  1  test 2: f.oss:5:3: you have 4 processes", s.toString().lines().toList().get(2));
+    }
+
+    @Test
     void numbers() {
         assertEquals("4", GradeTable.number(4));
         assertEquals("4.5", GradeTable.number(4.5));
