@@ -120,7 +120,7 @@ final class GradeCommand implements Callable<Integer> {
         List<GradeOutput> outputs = outputs();
         if (outputs.stream().noneMatch(GradeOutput::replacesTable)) {
             GradeTable table = new GradeTable(style);
-            table.print(out, result);
+            table.print(out, result, studentView);
             if (verbose || studentView) {
                 table.feedback(out, result, studentView);
             }

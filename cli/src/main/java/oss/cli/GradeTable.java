@@ -23,7 +23,8 @@ final class GradeTable {
         this.style = style;
     }
 
-    void print(PrintWriter out, ClassResult r) {
+    /** The table; with {@code studentView} the reason column quotes only what a student may see (no hidden test's details). */
+    void print(PrintWriter out, ClassResult r, boolean studentView) {
         int nameWidth = Math.max("student".length(), r.students().stream().mapToInt(s -> s.student().length())
                 .max().orElse(0));
         List<String> header = new ArrayList<>(List.of(pad("student", nameWidth), pad("score", scoreWidth(r))));
@@ -47,7 +48,7 @@ final class GradeTable {
                 String padded = pad(m, widths.get(i));
                 row.add(m.equals("✓") ? style.green(padded) : m.equals("✗") ? style.red(padded) : padded);
             }
-            row.add(cut(reason(s)));
+            row.add(cut(reason(s, studentView)));
             out.println(String.join("  ", row).stripTrailing());
         }
         out.println();
@@ -106,7 +107,7 @@ final class GradeTable {
         return t.passed() ? "✓" : t.score() == 0 ? "✗" : number(t.score());
     }
 
-    private static String reason(StudentResult s) {
+    private static String reason(StudentResult s, boolean studentView) {
         String message = s.message().lines().findFirst().orElse("");
         String why = message.contains("]: ") ? message.substring(message.indexOf("]: ") + 3) : message;
         switch (s.outcome()) {
@@ -117,7 +118,8 @@ final class GradeTable {
             default:
                 break;
         }
-        for (TestResult t : s.tests()) {
+        for (TestResult test : s.tests()) {
+            TestResult t = studentView ? test.forStudent() : test;
             if (!t.passed()) {
                 String first = t.output().lines().filter(l -> !l.matches("\\d+ of \\d+ checks held")).findFirst()
                         .orElse("failed");

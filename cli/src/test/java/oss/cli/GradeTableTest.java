@@ -1,6 +1,7 @@
 package oss.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +35,7 @@ class GradeTableTest {
     void theTableAndTheSummary() {
         StringWriter s = new StringWriter();
         PrintWriter out = new PrintWriter(s);
-        new GradeTable(Style.plain()).print(out, CLASS);
+        new GradeTable(Style.plain()).print(out, CLASS, false);
         out.flush();
         assertEquals("""
                 Locks (a.oss, 5 points)
@@ -103,9 +104,24 @@ class GradeTableTest {
         StringWriter s = new StringWriter();
         PrintWriter out = new PrintWriter(s);
         new GradeTable(Style.plain()).print(out, new ClassResult("Locks", "a.oss", 5, List.of(fay),
-                CLASS.summary()));
+                CLASS.summary()), false);
         out.flush();
         assertEquals("fay      4/5    ✓  1  test 2: f.oss:5:3: you have 4 processes", s.toString().lines().toList().get(2));
+    }
+
+    @Test
+    void theStudentViewsReasonColumnHidesAHiddenTestsDetails() {
+        StudentResult ida = new StudentResult("ida", "i.oss", StudentResult.Outcome.GRADED, 3, 5, "", List.of(
+                test(1, 3, 3, Visibility.VISIBLE, "held"),
+                test(2, 0, 2, Visibility.HIDDEN, "i.oss:3:3: you have 2 semaphores")), 1);
+        ClassResult one = new ClassResult("Locks", "a.oss", 5, List.of(ida), CLASS.summary());
+        StringWriter student = new StringWriter();
+        new GradeTable(Style.plain()).print(new PrintWriter(student, true), one, true);
+        String row = student.toString().lines().toList().get(2);
+        assertEquals("ida      3/5    ✓  ✗  test 2: failed (a hidden test: its details are not shown)", row);
+        StringWriter instructor = new StringWriter();
+        new GradeTable(Style.plain()).print(new PrintWriter(instructor, true), one, false);
+        assertTrue(instructor.toString().contains("test 2: i.oss:3:3: you have 2 semaphores"), instructor.toString());
     }
 
     @Test

@@ -27,7 +27,7 @@ import oss.ir.diag.Code;
  */
 public final class Grader {
     /** How {@code oss grade} and the Deadline's message tell an instructor to give more time. */
-    public static final String TIME_OPTION = "the assignment's budget { time ... }";
+    public static final String TIME_OPTION = "the assignment's `budget { time S }`";
 
     private final LoadedAssignment loaded;
     private final Judge judge;

@@ -197,7 +197,7 @@ class GraderTest {
                 c.students().get(0).message());
         assertTrue(c.students().get(3).message().contains("the Java heap ran out"), c.students().get(3).message());
         assertEquals("philosophers.oss: warning[OSS4003]: the analysis ran out of its time budget of 0.5 s while"
-                + " compiling; raise it with the assignment's budget { time ... } SECONDS",
+                + " compiling; raise it with the assignment's `budget { time S }`",
                 c.students().get(4).message());
         assertTrue(c.students().get(5).message().startsWith("philosophers.oss: error[OSS9001]: internal error in oss"
                 + " while grading it (IllegalStateException: boom)"), c.students().get(5).message());

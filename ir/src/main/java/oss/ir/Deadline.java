@@ -44,7 +44,10 @@ public final class Deadline implements AutoCloseable {
         this.endNanos = System.nanoTime() + Math.max(0, nanos);
     }
 
-    /** Opens a budget of {@code seconds} for this thread; {@code timeOption} is how a user raises it. */
+    /**
+     * Opens a budget of {@code seconds} for this thread; {@code timeOption} is how a user raises it:
+     * an option ({@code --max-time}, followed by " SECONDS" in the message) or words said as they are.
+     */
     public static Deadline start(double seconds, String timeOption) {
         Deadline d = new Deadline(seconds, timeOption, CURRENT.get());
         CURRENT.set(d);
@@ -101,7 +104,7 @@ public final class Deadline implements AutoCloseable {
     public String exhausted() {
         if (System.nanoTime() - endNanos > 0) {
             return "the analysis ran out of its time budget of " + format(seconds) + " s while " + stage
-                    + "; raise it with " + timeOption + " SECONDS";
+                    + "; raise it with " + timeOption + (timeOption.startsWith("-") ? " SECONDS" : "");
         }
         for (MemoryPoolMXBean p : OLD) {
             MemoryUsage u = p.getCollectionUsage();

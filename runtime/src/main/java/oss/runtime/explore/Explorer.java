@@ -101,7 +101,7 @@ public final class Explorer {
                 break;
             }
             if (overBytes()) {
-                stoppedBy = ExploreOptions.memoryBudget(options.maxBytes());
+                stoppedBy = bytesStop();
                 break;
             }
             if (id == levelEnd) {
@@ -152,7 +152,7 @@ public final class Explorer {
             }
             if (!expand(cur, next, id, choices, expand)) {
                 if (overBytes()) {
-                    stoppedBy = ExploreOptions.memoryBudget(options.maxBytes());
+                    stoppedBy = bytesStop();
                     break;
                 }
                 return result(start, transitions, false, "more than " + m.maxTasks + " tasks", por, maxDepth);
@@ -200,7 +200,13 @@ public final class Explorer {
 
     /** The store holds more than the byte budget allows: a field read, cheap at every state added. */
     private boolean overBytes() {
-        return store.bytes() > options.maxBytes();
+        return store.bytes() > options.maxBytes() || store.nearlyFull();
+    }
+
+    /** What stopped an exploration that {@link #overBytes}: the user's budget, or the store's own 2 GiB. */
+    private String bytesStop() {
+        return store.bytes() > options.maxBytes() ? ExploreOptions.memoryBudget(options.maxBytes())
+                : "the state store's limit of 2 GiB";
     }
 
     /** CLOSES when some step led to a state stored before this expansion began, TASK_LIMIT at the task limit. */

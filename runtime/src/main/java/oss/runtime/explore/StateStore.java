@@ -128,6 +128,14 @@ final class StateStore {
         return same(id);
     }
 
+    /**
+     * Whether the arena is within a few chunks of the 2 GiB its int offsets can address: the explorer
+     * stops there, as at a budget, instead of letting {@link #newChunk} fail.
+     */
+    boolean nearlyFull() {
+        return chunkCount >= (1 << (31 - CHUNK_BITS)) - 4;
+    }
+
     private int newChunk() {
         if (chunkCount == 1 << (31 - CHUNK_BITS)) {
             throw new OutOfMemoryError("state arena above 2 GiB");
