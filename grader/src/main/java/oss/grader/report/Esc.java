@@ -7,29 +7,9 @@ package oss.grader.report;
 final class Esc {
     private Esc() {}
 
+    /** The run report's escaping: one rule for every page oss writes. */
     static String html(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return oss.analysis.report.html.Esc.html(s);
     }
 
     /** At most {@code max} characters, an ellipsis marking the cut (a pair of surrogates is never split). */

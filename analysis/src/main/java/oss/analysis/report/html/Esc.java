@@ -1,10 +1,13 @@
 package oss.analysis.report.html;
 
-/** Escaping for HTML and SVG text and attributes: every piece of scenario text goes through here. */
-final class Esc {
+/**
+ * Escaping for HTML and SVG text and attributes: every piece of scenario text goes through here,
+ * and the grader's class report uses it too (a student's name, file and feedback).
+ */
+public final class Esc {
     private Esc() {}
 
-    static String html(String s) {
+    public static String html(String s) {
         if (s == null) {
             return "";
         }
@@ -18,7 +21,7 @@ final class Esc {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
+                    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
                         out.append(' ');
                     } else {
                         out.append(c);
