@@ -72,6 +72,10 @@ final class ExploreCommand implements Callable<Integer> {
         Style style = json ? Style.plain() : Style.detect();
         try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
             c = Compiler.compile(source.name(), source.text());
+            if (c.isAssignment()) {
+                err.println(Main.notRunnable(source.name()));
+                return Main.FINDINGS;
+            }
             boolean compileErrors = c.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
             if (compileErrors || c.program().isEmpty()) {
                 DiagnosticPrinter printer = new DiagnosticPrinter(source, style);

@@ -22,6 +22,15 @@ public final class Main implements Runnable {
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
 
+    /**
+     * What `oss run` and `oss explore` say of an assignment file (docs/grading.md): it is graded, not
+     * run; exit 1, as for any file that gives nothing to run.
+     */
+    static String notRunnable(String name) {
+        return "oss: " + name + " is an assignment, not a scenario: grade submissions with `oss grade " + name
+                + " SUBMISSION...`";
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

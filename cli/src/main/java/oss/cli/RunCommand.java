@@ -114,6 +114,10 @@ final class RunCommand implements Callable<Integer> {
         Analysis a;
         try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
             a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
+            if (a.compilation().isAssignment()) {
+                err.println(Main.notRunnable(source.name()));
+                return Main.FINDINGS;
+            }
             // rendering is linear in what the analysis produced, and a result cut short by the budget
             // is still worth showing: it is not stopped (the budget stays open for its name only)
             oss.ir.Deadline.stage("rendering the report");

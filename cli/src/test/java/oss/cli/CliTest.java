@@ -61,6 +61,39 @@ class CliTest {
         assertTrue(o.out().startsWith(bad + ":4:10: error[OSS1101]: "), o.out());
     }
 
+    /** An assignment with a misspelt visibility on line 3 and a test without checks on line 4. */
+    static final String ASSIGNMENT = "assignment \"a\" {\n  submission \"s.oss\"\n"
+            + "  test \"t\" points 2 hiden { require finishes }\n  test \"u\" { }\n}\n";
+
+    @Test
+    void checkGivesAnAssignmentsDiagnostics(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("assignment.oss");
+        Files.writeString(a, ASSIGNMENT);
+        Outcome o = oss("check", "-q", a.toString());
+        assertEquals(1, o.code(), o.out() + o.err());
+        assertEquals(a + ":3:21: error[OSS1601]: `hiden` is not an attribute of a test; did you mean `hidden`? "
+                + "(`points N`, a visibility: `visible`, `hidden`, `after_due_date`, `after_published`, or `partial`)",
+                o.out().strip());
+        Outcome all = oss("check", a.toString());
+        assertTrue(all.out().contains("OSS1604"), all.out());
+        Files.writeString(a, ASSIGNMENT.replace("hiden", "hidden"));
+        Outcome clean = oss("check", "-q", a.toString());
+        assertEquals(0, clean.code(), clean.out() + clean.err());
+    }
+
+    @Test
+    void runAndExploreSayAnAssignmentIsGradedNotRun(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("assignment.oss");
+        Files.writeString(a, ASSIGNMENT.replace("hiden", "hidden"));
+        for (String command : new String[] {"run", "explore"}) {
+            Outcome o = oss(command, a.toString());
+            assertEquals(1, o.code(), o.out() + o.err());
+            assertEquals("", o.out());
+            assertEquals("oss: " + a + " is an assignment, not a scenario: grade submissions with `oss grade " + a
+                    + " SUBMISSION...`", o.err().strip());
+        }
+    }
+
     @Test
     void deadlockIsAnErrorWithEveryMemberRelated(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two-locks.oss");

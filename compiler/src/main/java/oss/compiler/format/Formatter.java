@@ -17,7 +17,7 @@ import oss.compiler.parse.OssParsing;
 import oss.compiler.parse.ParseResult;
 
 /**
- * The canonical form of a scenario ({@code oss fmt}): 2-space indent, one
+ * The canonical form of a scenario, or of an assignment file ({@link AssignmentFormatter}), ({@code oss fmt}): 2-space indent, one
  * statement and one setting per line, single spaces, banker columns
  * aligned, one blank line between top-level sections, blank lines between
  * statements kept (collapsed to one), every comment kept. Words and numbers
@@ -47,11 +47,15 @@ public final class Formatter {
      */
     public static Optional<String> format(ParseResult r) {
         try {
-            if (!r.clean() || r.ast().isEmpty()) {
+            if (!r.clean() || r.ast().isEmpty() && r.assignment().isEmpty()) {
                 return Optional.empty();
             }
             Printer p = new Printer(new Comments(r.tokens()));
-            new Formatter(p).scenario(r.ast().get());
+            if (r.assignment().isPresent()) {
+                new AssignmentFormatter(p).assignment(r.assignment().get());
+            } else {
+                new Formatter(p).scenario(r.ast().get());
+            }
             return Optional.of(p.finish());
         } catch (RuntimeException | StackOverflowError e) {
             return Optional.empty();
