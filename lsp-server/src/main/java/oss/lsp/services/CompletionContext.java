@@ -23,6 +23,7 @@ final class CompletionContext {
         Deque<String> blocks = new ArrayDeque<>();
         Token prev = null;
         Token prev2 = null;
+        Token lineFirst = null; // the first token of the line the current token is on
         String partialWord = "";
         int seen = 0;
         for (Token t : lx.tokens) {
@@ -34,13 +35,16 @@ final class CompletionContext {
             if (line0 > pos.getLine() || line0 == pos.getLine() && t.getCharPositionInLine() >= pos.getCharacter()) {
                 break;
             }
+            if (prev == null || prev.getLine() != t.getLine()) {
+                lineFirst = t;
+            }
             boolean word = t.getType() == OssLexer.IDENT || Keywords.is(t.getText());
             if (line0 == pos.getLine() && end == pos.getCharacter() && word) {
                 partialWord = t.getText();
                 break;
             }
             if (t.getType() == OssLexer.LBRACE) {
-                blocks.push(kindOf(prev, prev2, blocks));
+                blocks.push(kindOf(prev, prev2, lineFirst, blocks));
             } else if (t.getType() == OssLexer.RBRACE && !blocks.isEmpty()) {
                 blocks.pop();
             }
@@ -54,8 +58,16 @@ final class CompletionContext {
         this.partial = partialWord;
     }
 
-    private static String kindOf(Token prev, Token prev2, Deque<String> blocks) {
+    private static String kindOf(Token prev, Token prev2, Token lineFirst, Deque<String> blocks) {
         int type = prev == null ? -1 : prev.getType();
+        if ("assignment".equals(blocks.peek())) {
+            // an assignment's items: `budget {`, or a test whose attributes end its line: `test "t" points 2 hidden {`
+            return type == OssLexer.BUDGET ? "budget"
+                    : lineFirst != null && lineFirst.getType() == OssLexer.TEST ? "test" : "body";
+        }
+        if (type == OssLexer.STRING && prev2 != null && prev2.getType() == OssLexer.ASSIGNMENT) {
+            return "assignment";
+        }
         if (type == OssLexer.MACHINE) {
             return "machine";
         } else if (type == OssLexer.KERNEL) {

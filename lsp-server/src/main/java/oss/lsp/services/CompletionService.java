@@ -75,9 +75,22 @@ public final class CompletionService {
             Map.entry("access", Set.of("mapping")), Map.entry("read", Set.of("mapping", "allocation")),
             Map.entry("write", Set.of("mapping", "allocation")));
 
+    /** An assignment's items, a test's checks and the words they take (docs/grading.md). */
+    static final List<String> ASSIGNMENT_ITEMS = List.of("submission", "starter", "budget", "test");
+    static final List<String> BUDGET_KEYS = List.of("time", "states", "steps", "memory", "size");
+    static final List<String> CHECKS = List.of("expect", "require", "forbid", "unchanged", "predict", "feedback");
+    static final List<String> TEST_WORDS = List.of("points", "visible", "hidden", "after_due_date", "after_published",
+            "partial");
+    static final List<String> PARTS = List.of("scenario", "machine", "kernel", "banker", "declarations", "processes",
+            "process");
+
     public List<CompletionItem> complete(OssDocument doc, Position pos, CancelChecker cancel) {
         CompletionContext cx = new CompletionContext(doc.lexed(cancel), pos, cancel);
         Token last = cx.last();
+        List<CompletionItem> assignment = assignment(cx, last);
+        if (assignment != null) {
+            return assignment;
+        }
         if (last != null && last.getType() == OssLexer.NUMBER) {
             return items(UNITS, CompletionItemKind.Unit, "unit");
         }
@@ -144,6 +157,42 @@ public final class CompletionService {
         };
     }
 
+    /** What an assignment file takes at the caret, or null where the scenario's rules apply (a test's `expect`). */
+    private static List<CompletionItem> assignment(CompletionContext cx, Token last) {
+        Token first = cx.line.isEmpty() ? null : cx.line.get(0);
+        if ("assignment".equals(cx.block)) {
+            if (first != null && first.getType() == OssLexer.TEST && last.getType() != OssLexer.POINTS) {
+                return items(TEST_WORDS, CompletionItemKind.EnumMember, "test attribute");
+            }
+            return last == null ? items(ASSIGNMENT_ITEMS, CompletionItemKind.Keyword, "assignment item") : List.of();
+        }
+        if ("budget".equals(cx.block)) {
+            return last == null || last.getType() != OssLexer.NUMBER
+                    ? items(BUDGET_KEYS, CompletionItemKind.Property, "budget") : null;
+        }
+        if (!"test".equals(cx.block)) {
+            return null;
+        }
+        if (last == null) {
+            return items(CHECKS, CompletionItemKind.Keyword, "check");
+        }
+        int kind = first.getType();
+        if (kind == OssLexer.REQUIRE) {
+            if (last.getType() == OssLexer.REQUIRE) {
+                return items(List.of("finishes", "count"), CompletionItemKind.Keyword, "requirement");
+            }
+            return cx.line.size() == 2 && "count".equals(last.getText())
+                    ? items(oss.compiler.assign.Kinds.COUNTABLE, CompletionItemKind.EnumMember, "what to count") : List.of();
+        }
+        if (kind == OssLexer.FORBID && (last.getType() == OssLexer.FORBID || last.getType() == OssLexer.COMMA)) {
+            return items(oss.compiler.assign.Kinds.FORBIDDABLE, CompletionItemKind.EnumMember, "forbidden");
+        }
+        if (kind == OssLexer.UNCHANGED && (last.getType() == OssLexer.UNCHANGED || last.getType() == OssLexer.COMMA)) {
+            return items(PARTS, CompletionItemKind.EnumMember, "part of the starter");
+        }
+        return kind == OssLexer.EXPECT ? null : List.of();
+    }
+
     /**
      * Whole scenarios as snippets, offered only where a scenario can begin (an empty file):
      * contributed by the editor they came up everywhere, `lock p` offering the philosophers.
@@ -155,7 +204,7 @@ public final class CompletionService {
     };
 
     private static List<CompletionItem> scenarios() {
-        List<CompletionItem> out = items(List.of("scenario"), CompletionItemKind.Keyword, "the document");
+        List<CompletionItem> out = items(List.of("scenario", "assignment"), CompletionItemKind.Keyword, "the document");
         for (String[] s : SCENARIOS) {
             CompletionItem item = new CompletionItem(s[0]);
             item.setKind(CompletionItemKind.Snippet);
