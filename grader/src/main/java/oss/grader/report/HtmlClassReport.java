@@ -127,13 +127,13 @@ public final class HtmlClassReport {
         };
     }
 
-    /** The submission's message, else the first line of the first test that lost points. */
+    /** The submission's message, else why the first test that lost points lost them (as the terminal's table says). */
     static String reason(StudentResult s) {
         if (!s.message().isEmpty()) {
             return Esc.cut(s.message().lines().findFirst().orElse(""), 120);
         }
         return s.tests().stream().filter(t -> t.score() < t.maxScore()).findFirst()
-                .map(t -> Esc.cut(t.name() + ": " + t.output().lines().findFirst().orElse(""), 120)).orElse("");
+                .map(t -> Esc.cut(t.name() + ": " + t.reason(), 120)).orElse("");
     }
 
     private static final String CSS = """

@@ -28,6 +28,15 @@ class HtmlClassReportTest {
             "<rect class=\"bar\" data-count=\"(\\d+)\" x=\"(\\d+)\" y=\"(\\d+)\" width=\"(\\d+)\" height=\"(\\d+)\"/>");
 
     @Test
+    void aPartialTestsReasonIsItsFirstFailureNotItsCount() {
+        StudentResult fay = new StudentResult("fay", "f.oss", StudentResult.Outcome.GRADED, 1, 2, "", List.of(
+                new TestResult(1, "five philosophers", 1, 2, Visibility.VISIBLE, false,
+                        "1 of 2 checks held\nf.oss:5:3: you have 4 processes named philosopher", 1, 2, List.of())), 1);
+        assertEquals("five philosophers: f.oss:5:3: you have 4 processes named philosopher",
+                HtmlClassReport.reason(fay));
+    }
+
+    @Test
     void histogramBarsAreAsTallAsTheirCounts() throws IOException {
         String html = HtmlClassReport.render(Classes.whole());
         write("class.html", html);
