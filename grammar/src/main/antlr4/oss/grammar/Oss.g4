@@ -18,7 +18,18 @@ grammar Oss;
 @parser::members {
   /** Whether a token starts what `v = ...` creates: a child, a thread, a mapping or a block. */
   public static boolean creates(int token) {
-    return token == FORK || token == VFORK || token == THREAD || token == CLONE || token == MMAP || token == MALLOC;
+    return token == FORK || token == VFORK || token == THREAD || token == CLONE || token == MMAP || token == MALLOC
+        || callResult(token);
+  }
+
+  /**
+   * Whether a token starts a system call whose result `v = ...` keeps: a descriptor, a queue, a
+   * segment, an attach address, or a count of bytes (docs/language.md, "Processes that talk").
+   */
+  public static boolean callResult(int token) {
+    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == MSGGET
+        || token == MSGSND || token == MSGRCV || token == MQ_OPEN || token == MQ_SEND || token == MQ_RECEIVE
+        || token == SHMGET || token == SHMAT || token == SHM_OPEN;
   }
 }
 
@@ -131,7 +142,7 @@ statement
     | EXIT status=expr?                                  # exitStmt
     // memory: `read NAME[...]` is memory; `read NAME SIZE` stays free for pipes and files
     | var=identifier ASSIGN MMAP
-          (size=quantity ANON | path=STRING fileSize=quantity?)
+          (size=quantity ANON | path=STRING fileSize=quantity? | fd=identifier fileSize=quantity?)
           share=(PRIVATE | SHARED) prot=identifier (AT address=expr)?    # mmapStmt
     | var=identifier ASSIGN MALLOC quantity              # mallocStmt
     | MUNMAP identifier                                  # munmapStmt
@@ -176,10 +187,67 @@ statement
     | AWAIT cond=expr                                    # awaitStmt
     | ATOMIC sep* block                                  # atomicBlockStmt
     | fence=(MB | RMB | WMB | SMP_MB | SMP_RMB | SMP_WMB) LPAREN RPAREN    # fenceStmt
+    // processes that talk (docs/language.md, "Processes that talk"): each family is a rule of its own
+    | (var=identifier ASSIGN)? fdCall                    # fdStmt
+    | (var=identifier ASSIGN)? ipcCall                   # ipcStmt
+    | signalCall                                         # sigStmt
     // not `c = fork` (nor vfork, thread, clone, mmap, malloc) without the rest: that is a broken fork, not an assignment
     | {!(_input.LA(2) == ASSIGN && creates(_input.LA(3)))}?
       target=ref op=(ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN) value=expr     # assignStmt
     | target=ref op=(INCREMENT | DECREMENT)              # stepStmt
+    ;
+
+// ---------------------------------------------------------------- descriptors and pipes
+
+// `p = pipe` gives p.read and p.write; a FIFO is opened by path; `read`/`write` of a descriptor take
+// a size with a unit (bytes) or, without a unit, an int value (`write p.write x`, `read p.read into y`).
+fdCall
+    : PIPE                                                             # pipeCall
+    | MKFIFO path=STRING                                               # mkfifoCall
+    | OPEN path=STRING flags+=identifier*                              # openCall
+    | READ fdRef (size=quantity | INTO target=ref) NOWAIT?             # fdReadCall
+    | WRITE fdRef payload=quantity NOWAIT?                             # fdWriteCall
+    | CLOSE fdRef                                                      # closeCall
+    ;
+
+// `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
+fdRef
+    : identifier (DOT end=(READ | WRITE))?
+    ;
+
+// ---------------------------------------------------------------- message queues and shared memory
+
+ipcCall
+    : MSGGET key=expr                                                  # msggetCall
+    | MSGSND queue=identifier TYPE msgType=expr payload=quantity NOWAIT?          # msgsndCall
+    | MSGRCV queue=identifier TYPE msgType=expr (INTO target=ref)? NOWAIT?        # msgrcvCall
+    | MSGCTL queue=identifier command=identifier                       # msgctlCall
+    | MQ_OPEN path=STRING (option=identifier optionValue=quantity)*    # mqOpenCall
+    | MQ_SEND queue=identifier payload=quantity (PRIO prio=expr)? NOWAIT?           # mqSendCall
+    | MQ_RECEIVE queue=identifier (INTO target=ref)? NOWAIT?           # mqReceiveCall
+    | MQ_UNLINK path=STRING                                            # mqUnlinkCall
+    | SHMGET key=expr size=quantity                                    # shmgetCall
+    | SHMAT segment=identifier access=identifier?                        # shmatCall
+    | SHMDT region=identifier                                          # shmdtCall
+    | SHMCTL segment=identifier command=identifier                     # shmctlCall
+    | SHM_OPEN path=STRING size=quantity                               # shmOpenCall
+    | SHM_UNLINK path=STRING                                           # shmUnlinkCall
+    ;
+
+// ---------------------------------------------------------------- signals
+
+// Signal names (SIGINT, SIGCHLD, ...) and words (ignore, default, restart, block, ...) are
+// identifiers the compiler reads, so a misspelt one gets "did you mean" instead of a syntax error.
+// `signal c` alone (no action word, no block) stays the condition variable's signal (`signalStmt`).
+signalCall
+    : KILL (target=ref | pid=NUMBER) sig=identifier                    # killCall
+    | RAISE sig=identifier                                             # raiseCall
+    | SIGNAL sig=identifier (action=identifier | sep* handler=block)   # signalHandlerCall
+    | SIGACTION sig=identifier flags+=identifier* (sep* handler=block)?    # sigactionCall
+    | SIGPROCMASK how=identifier sigs+=identifier (COMMA sigs+=identifier)*    # sigprocmaskCall
+    | PAUSE                                                            # pauseCall
+    | SIGSUSPEND (sigs+=identifier (COMMA sigs+=identifier)*)?         # sigsuspendCall
+    | ALARM time=quantity                                              # alarmCall
     ;
 
 ifStatement
@@ -336,6 +404,9 @@ nonReserved
     | XCHG | CMPXCHG | TEST_AND_SET | MB | RMB | WMB | SMP_MB | SMP_RMB | SMP_WMB | ALWAYS | POSSIBLE
     | ASSIGNMENT | SUBMISSION | STARTER | BUDGET | TEST | POINTS | REQUIRE | FORBID | UNCHANGED | PREDICT
     | FEEDBACK
+    | PIPE | MKFIFO | OPEN | CLOSE | INTO | NOWAIT | MSGGET | MSGSND | MSGRCV | MSGCTL | TYPE | MQ_OPEN | MQ_SEND
+    | MQ_RECEIVE | MQ_UNLINK | PRIO | SHMGET | SHMAT | SHMDT | SHMCTL | SHM_OPEN | SHM_UNLINK | KILL | RAISE
+    | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
     | NO
     ;
 
@@ -467,6 +538,35 @@ FORBID    : 'forbid';
 UNCHANGED : 'unchanged';
 PREDICT   : 'predict';
 FEEDBACK  : 'feedback';
+PIPE      : 'pipe';
+MKFIFO    : 'mkfifo';
+OPEN      : 'open';
+CLOSE     : 'close';
+INTO      : 'into';
+NOWAIT    : 'nowait';
+MSGGET    : 'msgget';
+MSGSND    : 'msgsnd';
+MSGRCV    : 'msgrcv';
+MSGCTL    : 'msgctl';
+TYPE      : 'type';
+MQ_OPEN   : 'mq_open';
+MQ_SEND   : 'mq_send';
+MQ_RECEIVE : 'mq_receive';
+MQ_UNLINK : 'mq_unlink';
+PRIO      : 'prio';
+SHMGET    : 'shmget';
+SHMAT     : 'shmat';
+SHMDT     : 'shmdt';
+SHMCTL    : 'shmctl';
+SHM_OPEN  : 'shm_open';
+SHM_UNLINK : 'shm_unlink';
+KILL      : 'kill';
+RAISE     : 'raise';
+SIGACTION : 'sigaction';
+SIGPROCMASK : 'sigprocmask';
+PAUSE     : 'pause';
+SIGSUSPEND : 'sigsuspend';
+ALARM     : 'alarm';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

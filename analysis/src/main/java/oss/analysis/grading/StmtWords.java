@@ -6,6 +6,7 @@ import java.util.Optional;
 import oss.compiler.ast.Block;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.Stmt;
+import oss.compiler.format.CallText;
 
 /**
  * What one statement is in the language's own words ({@code forbid choose, trylock}) and which
@@ -54,6 +55,11 @@ record StmtWords(List<String> words, List<Block> blocks, List<Expr> exprs) {
 
     private static StmtWords nested(String w, Block... blocks) {
         return new StmtWords(List.of(w), List.of(blocks), List.of());
+    }
+
+    private static String firstWord(String call) {
+        int space = call.indexOf(' ');
+        return space < 0 ? call : call.substring(0, space);
     }
 
     private static <T> List<T> present(Optional<T> a) {
@@ -153,6 +159,12 @@ record StmtWords(List<String> words, List<Block> blocks, List<Expr> exprs) {
         public StmtWords visitAtomic(Stmt.Atomic s) { return nested("atomic", s.body()); }
         public StmtWords visitAtomicOp(Stmt.AtomicOp s) {
             return new StmtWords(List.of(), List.of(), List.of(s.operation()));
+        }
+        public StmtWords visitFd(Stmt.Fd s) { return word(firstWord(CallText.of(s.call()))); }
+        public StmtWords visitIpc(Stmt.Ipc s) { return word(firstWord(CallText.of(s.call()))); }
+        public StmtWords visitSig(Stmt.Sig s) {
+            return new StmtWords(List.of(firstWord(CallText.of(s.call()))),
+                    s.call().accept(oss.compiler.ast.HandlerBlock.INSTANCE).stream().toList(), List.of());
         }
         public StmtWords visitFence(Stmt.Fence s) {
             String name = s.name();

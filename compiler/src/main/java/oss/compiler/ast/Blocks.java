@@ -312,4 +312,19 @@ public final class Blocks implements Stmt.Visitor<List<Block>> {
     public List<Block> visitFence(Stmt.Fence s) {
         return List.of();
     }
+
+    @Override
+    public List<Block> visitFd(Stmt.Fd s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitIpc(Stmt.Ipc s) {
+        return List.of();
+    }
+
+    @Override
+    public List<Block> visitSig(Stmt.Sig s) {
+        return s.call().accept(HandlerBlock.INSTANCE).stream().toList();
+    }
 }

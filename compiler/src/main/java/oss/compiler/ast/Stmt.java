@@ -478,6 +478,30 @@ public sealed interface Stmt extends Node {
         }
     }
 
+    /** A descriptor or pipe call ({@link FdCall}), and the variable {@code v = ...} that keeps its result. */
+    record Fd(Optional<Name> variable, FdCall call, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFd(this);
+        }
+    }
+
+    /** A message-queue or shared-memory call ({@link IpcCall}), and the variable that keeps its result. */
+    record Ipc(Optional<Name> variable, IpcCall call, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIpc(this);
+        }
+    }
+
+    /** A signal call ({@link SigCall}); a handler's body is a block of it. */
+    record Sig(SigCall call, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSig(this);
+        }
+    }
+
     <R> R accept(Visitor<R> visitor);
 
     /**
@@ -543,5 +567,8 @@ public sealed interface Stmt extends Node {
         R visitAtomic(Atomic s);
         R visitAtomicOp(AtomicOp s);
         R visitFence(Fence s);
+        R visitFd(Fd s);
+        R visitIpc(Ipc s);
+        R visitSig(Sig s);
     }
 }

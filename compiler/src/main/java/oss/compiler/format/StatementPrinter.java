@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import oss.compiler.ast.Block;
+import oss.compiler.ast.HandlerBlock;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Quantity;
 import oss.compiler.ast.SemOpItem;
@@ -417,5 +418,23 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
     @Override
     public Void visitFence(Stmt.Fence s) {
         return line(s, s.name() + "()");
+    }
+
+    // ------------------------------------------------------------ processes that talk
+
+    @Override
+    public Void visitFd(Stmt.Fd s) {
+        return line(s, assigned(s.variable(), CallText.of(s.call())));
+    }
+
+    @Override
+    public Void visitIpc(Stmt.Ipc s) {
+        return line(s, assigned(s.variable(), CallText.of(s.call())));
+    }
+
+    @Override
+    public Void visitSig(Stmt.Sig s) {
+        Optional<Block> handler = s.call().accept(HandlerBlock.INSTANCE);
+        return handler.isPresent() ? nested(s, CallText.of(s.call()), handler.get()) : line(s, CallText.of(s.call()));
     }
 }

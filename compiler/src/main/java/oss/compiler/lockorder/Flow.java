@@ -417,6 +417,22 @@ final class Flow {
         }
 
         @Override
+        public Held visitFd(Op.Fd op) {
+            return oss.ir.program.Calls.mayBlock(op) ? blocks(op, oss.ir.program.Calls.name(op)) : s;
+        }
+
+        @Override
+        public Held visitIpc(Op.Ipc op) {
+            return oss.ir.program.Calls.mayBlock(op) ? blocks(op, oss.ir.program.Calls.name(op)) : s;
+        }
+
+        /** A handler runs when a signal arrives, not here: its locks are the handler's flow (issue 14: signals). */
+        @Override
+        public Held visitSig(Op.Sig op) {
+            return oss.ir.program.Calls.mayBlock(op) ? blocks(op, oss.ir.program.Calls.name(op)) : s;
+        }
+
+        @Override
         public Held visitIo(Op.Io op) {
             return blocks(op, "io");
         }

@@ -43,6 +43,9 @@ final class BodyLowerer {
     private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final MemoryLowerer memory;
     private final DataLowerer data;
+    private final FdLowerer fds;
+    private final IpcLowerer ipc;
+    private final SignalLowerer signals;
 
     BodyLowerer(Diags diags, ExprEval eval, Units units, Resolver resolver, Symbols symbols,
                 List<ResourceDecl> resources, Budget budget, MemoryContext context,
@@ -56,6 +59,9 @@ final class BodyLowerer {
         this.budget = budget;
         this.memory = new MemoryLowerer(diags, eval, units, symbols, context, slots, this);
         this.data = new DataLowerer(diags, eval, symbols, shared, slots, threaded);
+        this.fds = new FdLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
+        this.ipc = new IpcLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
+        this.signals = new SignalLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
     }
 
     /** Whether a body makes threads anywhere (its forked children too): its variables are then shared by them. */
@@ -583,6 +589,24 @@ final class BodyLowerer {
         @Override
         public Void visitFence(Stmt.Fence s) {
             emit(out, new Op.Fence(DataLowerer.fence(s.name()), s.span()));
+            return null;
+        }
+
+        @Override
+        public Void visitFd(Stmt.Fd s) {
+            fds.lower(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitIpc(Stmt.Ipc s) {
+            ipc.lower(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitSig(Stmt.Sig s) {
+            signals.lower(s, env, out);
             return null;
         }
     }

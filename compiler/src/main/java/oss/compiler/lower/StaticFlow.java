@@ -298,6 +298,22 @@ final class StaticFlow {
         }
 
         @Override
+        public final S visitFd(Op.Fd op) {
+            return none();
+        }
+
+        @Override
+        public final S visitIpc(Op.Ipc op) {
+            return none();
+        }
+
+        /** A handler's body runs when a signal arrives, at no fixed place in this flow. */
+        @Override
+        public final S visitSig(Op.Sig op) {
+            return none();
+        }
+
+        @Override
         public final S visitSeqWrite(Op.SeqWrite op) {
             return once(op.body());
         }

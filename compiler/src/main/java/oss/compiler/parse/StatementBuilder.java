@@ -34,10 +34,34 @@ import oss.grammar.OssParser;
  */
 final class StatementBuilder extends RuleBuilder<Stmt> {
     private final AstBuilder blocks;
+    private final CallBuilders.Fd fdCalls = new CallBuilders.Fd();
+    private final CallBuilders.Ipc ipcCalls = new CallBuilders.Ipc();
+    private final CallBuilders.Sig sigCalls;
 
     StatementBuilder(AstBuilder blocks) {
         super(OssParser.StatementContext.class);
         this.blocks = blocks;
+        this.sigCalls = new CallBuilders.Sig(blocks);
+    }
+
+    @Override
+    public Stmt visitFdStmt(OssParser.FdStmtContext c) {
+        Optional<Name> var = variable(c.ASSIGN(), c.var);
+        var call = c.fdCall() == null ? null : fdCalls.visit(c.fdCall());
+        return var == null || call == null ? null : new Stmt.Fd(var, call, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitIpcStmt(OssParser.IpcStmtContext c) {
+        Optional<Name> var = variable(c.ASSIGN(), c.var);
+        var call = c.ipcCall() == null ? null : ipcCalls.visit(c.ipcCall());
+        return var == null || call == null ? null : new Stmt.Ipc(var, call, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitSigStmt(OssParser.SigStmtContext c) {
+        var call = c.signalCall() == null ? null : sigCalls.visit(c.signalCall());
+        return call == null ? null : new Stmt.Sig(call, Spans.of(c));
     }
 
     private Block block(OssParser.BlockContext b) {

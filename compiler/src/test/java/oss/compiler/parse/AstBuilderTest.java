@@ -25,6 +25,9 @@ class AstBuilderTest {
     /** Each rule with labelled alternatives, and the class that builds them. */
     private static final Map<Class<?>, String> BUILDERS = Map.of(
             OssParser.StatementContext.class, "oss.compiler.parse.StatementBuilder",
+            OssParser.FdCallContext.class, "oss.compiler.parse.CallBuilders$Fd",
+            OssParser.IpcCallContext.class, "oss.compiler.parse.CallBuilders$Ipc",
+            OssParser.SignalCallContext.class, "oss.compiler.parse.CallBuilders$Sig",
             OssParser.ExprContext.class, "oss.compiler.parse.Parts$ExprBuilder",
             OssParser.SectionContext.class, "oss.compiler.parse.AstBuilder$SectionBuilder",
             OssParser.DeclarationContext.class, "oss.compiler.parse.AstBuilder$DeclarationBuilder",

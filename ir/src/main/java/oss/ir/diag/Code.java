@@ -41,6 +41,13 @@ public enum Code {
     NO_COMMON_LOCK("OSS1308", Severity.WARNING, "shared variable with no lock common to its accesses"),
     MISPLACED_STATEMENT("OSS1309", Severity.ERROR, "statement not allowed where it stands"),
 
+    // issue 14, static: pipes and descriptors OSS1310-OSS1313
+
+    // issue 14, static: message queues and shared memory OSS1314-OSS1317
+
+    // issue 14, static: signals OSS1320-OSS1323
+
+
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
     BANKER_SHAPE("OSS1403", Severity.ERROR, "banker table malformed"),
@@ -100,6 +107,13 @@ public enum Code {
     DATA_RACE("OSS2502", Severity.WARNING, "data race"),
     ENDLESS_LOOP("OSS2503", Severity.ERROR, "loop that does not end"),
     DATA_FAULT("OSS2504", Severity.ERROR, "division by zero or array index out of bounds"),
+
+    // issue 14, run: pipes and descriptors OSS2601-OSS2609
+
+    // issue 14, run: message queues and shared memory OSS2701-OSS2709
+
+    // issue 14, run: signals OSS2801-OSS2809
+
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),
     BANKER_DENIED("OSS2202", Severity.INFO, "request denied by the banker"),

@@ -536,6 +536,32 @@ public sealed interface Op {
         }
     }
 
+    // ---- processes that talk (docs/language.md): each family dispatches on its own sealed calls ----
+
+    /** A call on descriptors and pipes; {@code kernel.fs} and {@code kernel.ipc} carry it out. */
+    record Fd(FdOp call, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFd(this);
+        }
+    }
+
+    /** A message-queue or shared-memory call; {@code kernel.ipc}. */
+    record Ipc(IpcOp call, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIpc(this);
+        }
+    }
+
+    /** A signal call; {@code kernel.signal}. A handler's body is a body of it ({@link OpBodies}). */
+    record Sig(SigOp call, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSig(this);
+        }
+    }
+
 
     /**
      * One method per kind of {@link Op}, none with a default: a kind added to this interface
@@ -599,5 +625,8 @@ public sealed interface Op {
         R visitAssert(Assert op);
         R visitAwait(Await op);
         R visitFence(Fence op);
+        R visitFd(Fd op);
+        R visitIpc(Ipc op);
+        R visitSig(Sig op);
     }
 }

@@ -301,4 +301,19 @@ public final class OpBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitFence(Op.Fence op) {
         return List.of();
     }
+    @Override
+    public List<List<Op>> visitFd(Op.Fd op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitIpc(Op.Ipc op) {
+        return List.of();
+    }
+
+    /** A handler's body ({@code signal SIG { }}, {@code sigaction SIG { }}). */
+    @Override
+    public List<List<Op>> visitSig(Op.Sig op) {
+        return op.call() instanceof SigOp.Action a && !a.handler().isEmpty() ? List.of(a.handler()) : List.of();
+    }
 }

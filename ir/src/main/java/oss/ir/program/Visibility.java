@@ -318,4 +318,20 @@ public final class Visibility implements Op.Visitor<Boolean> {
     public Boolean visitFence(Op.Fence op) {
         return true;
     }
+    /** Every call on a descriptor, a queue or a segment touches an object other tasks can reach. */
+    @Override
+    public Boolean visitFd(Op.Fd op) {
+        return true;
+    }
+
+    @Override
+    public Boolean visitIpc(Op.Ipc op) {
+        return true;
+    }
+
+    /** A signal call changes what another task's kill does, or is one. */
+    @Override
+    public Boolean visitSig(Op.Sig op) {
+        return true;
+    }
 }

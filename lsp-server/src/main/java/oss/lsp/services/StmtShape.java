@@ -6,6 +6,7 @@ import oss.compiler.ast.Amount;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Ref;
 import oss.compiler.ast.Stmt;
+import oss.compiler.format.CallText;
 
 /**
  * What the quick fixes and the outline know of a kind of statement: the declared names it refers
@@ -333,6 +334,26 @@ record StmtShape(List<Needed> needs, String binder, Optional<Name> bound, boolea
         @Override
         public StmtShape visitFence(Stmt.Fence s) {
             return PLAIN;
+        }
+
+        @Override
+        public StmtShape visitFd(Stmt.Fd s) {
+            return s.variable().isPresent() ? binds(word(CallText.of(s.call())), s.variable()) : PLAIN;
+        }
+
+        @Override
+        public StmtShape visitIpc(Stmt.Ipc s) {
+            return s.variable().isPresent() ? binds(word(CallText.of(s.call())), s.variable()) : PLAIN;
+        }
+
+        @Override
+        public StmtShape visitSig(Stmt.Sig s) {
+            return PLAIN;
+        }
+
+        private static String word(String call) {
+            int space = call.indexOf(' ');
+            return space < 0 ? call : call.substring(0, space);
         }
     }
 }

@@ -797,5 +797,25 @@ final class SymbolIndex {
         public Void visitFence(Stmt.Fence x) {
             return null;
         }
+
+        // issue 14, contract: the names each call uses (a descriptor, a queue, a signal) are indexed by its family's helper
+
+        @Override
+        public Void visitFd(Stmt.Fd x) {
+            x.variable().ifPresent(v -> declareLocal(v, "descriptor", x));
+            return null;
+        }
+
+        @Override
+        public Void visitIpc(Stmt.Ipc x) {
+            x.variable().ifPresent(v -> declareLocal(v, "ipc", x));
+            return null;
+        }
+
+        @Override
+        public Void visitSig(Stmt.Sig x) {
+            x.call().accept(oss.compiler.ast.HandlerBlock.INSTANCE).ifPresent(SymbolIndex.this::block);
+            return null;
+        }
     }
 }

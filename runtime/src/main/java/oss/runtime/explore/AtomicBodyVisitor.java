@@ -241,4 +241,20 @@ abstract class AtomicBodyVisitor<R> implements Op.Visitor<R> {
     public final R visitChoose(Op.Choose op) {
         throw notInAtomic(op);
     }
+    // not final: a family whose calls carry data (a pipe's value, a message's) says so in DataRefs
+
+    @Override
+    public R visitFd(Op.Fd op) {
+        throw notInAtomic(op);
+    }
+
+    @Override
+    public R visitIpc(Op.Ipc op) {
+        throw notInAtomic(op);
+    }
+
+    @Override
+    public R visitSig(Op.Sig op) {
+        throw notInAtomic(op);
+    }
 }

@@ -296,4 +296,18 @@ final class MayBlock implements Op.Visitor<Boolean> {
     public Boolean visitFence(Op.Fence op) {
         return false;
     }
+    @Override
+    public Boolean visitFd(Op.Fd op) {
+        return oss.ir.program.Calls.mayBlock(op);
+    }
+
+    @Override
+    public Boolean visitIpc(Op.Ipc op) {
+        return oss.ir.program.Calls.mayBlock(op);
+    }
+
+    @Override
+    public Boolean visitSig(Op.Sig op) {
+        return oss.ir.program.Calls.mayBlock(op);
+    }
 }

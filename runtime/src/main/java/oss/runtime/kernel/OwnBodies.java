@@ -298,4 +298,19 @@ final class OwnBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitFence(Op.Fence op) {
         return List.of();
     }
+    @Override
+    public List<List<Op>> visitFd(Op.Fd op) {
+        return List.of();
+    }
+
+    @Override
+    public List<List<Op>> visitIpc(Op.Ipc op) {
+        return List.of();
+    }
+
+    /** A handler runs in the task that installed it. */
+    @Override
+    public List<List<Op>> visitSig(Op.Sig op) {
+        return oss.ir.program.OpBodies.of(op);
+    }
 }

@@ -356,4 +356,20 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     public Boolean visitTouch(Op.Touch op) {
         return kernel.memory(t, op, kernel.memoryCalls().touch(t, op));
     }
+    // ---- processes that talk (issue 14, contract: each family's helper wires its subsystem here)
+
+    @Override
+    public Boolean visitFd(Op.Fd op) {
+        throw new UnsupportedOperationException("issue 14: descriptors and pipes are not lowered yet");
+    }
+
+    @Override
+    public Boolean visitIpc(Op.Ipc op) {
+        throw new UnsupportedOperationException("issue 14: message queues and shared memory are not lowered yet");
+    }
+
+    @Override
+    public Boolean visitSig(Op.Sig op) {
+        throw new UnsupportedOperationException("issue 14: signals are not lowered yet");
+    }
 }

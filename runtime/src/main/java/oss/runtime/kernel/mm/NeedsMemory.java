@@ -295,4 +295,20 @@ final class NeedsMemory implements Op.Visitor<Boolean> {
     public Boolean visitFence(Op.Fence op) {
         return false; // variables are not simulated through the MMU
     }
+    @Override
+    public Boolean visitFd(Op.Fd op) {
+        return false;
+    }
+
+    /** Shared memory attaches and detaches segments. */
+    @Override
+    public Boolean visitIpc(Op.Ipc op) {
+        return op.call() instanceof oss.ir.program.IpcOp.ShmAt || op.call() instanceof oss.ir.program.IpcOp.ShmDt
+                || op.call() instanceof oss.ir.program.IpcOp.ShmGet || op.call() instanceof oss.ir.program.IpcOp.ShmRmid;
+    }
+
+    @Override
+    public Boolean visitSig(Op.Sig op) {
+        return false;
+    }
 }

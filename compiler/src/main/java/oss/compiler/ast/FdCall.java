@@ -1,0 +1,72 @@
+package oss.compiler.ast;
+
+import java.util.List;
+import java.util.Optional;
+import oss.ir.program.Span;
+
+/**
+ * A system call on descriptors and pipes (grammar rule {@code fdCall}); the statement that holds one
+ * is {@link Stmt.Fd}, with the variable {@code v = ...} that keeps its result. docs/language.md,
+ * "Processes that talk", says what each does.
+ */
+public sealed interface FdCall extends Node {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** {@code pipe}: two descriptors, {@code v.read} and {@code v.write}. */
+    record Pipe(Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPipe(this);
+        }
+    }
+
+    /** {@code mkfifo "path"}: a named pipe in the file system. */
+    record Mkfifo(Text path, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitMkfifo(this);
+        }
+    }
+
+    /** {@code open "path" O_RDONLY ...}: the flags as written, read by the compiler. */
+    record Open(Text path, List<Name> flags, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitOpen(this);
+        }
+    }
+
+    /** {@code read FD SIZE} (bytes) or {@code read FD into x} (one int); {@code nowait}: O_NONBLOCK for this call. */
+    record Read(FdRef fd, Optional<Quantity> size, Optional<Ref> into, boolean nowait, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRead(this);
+        }
+    }
+
+    /** {@code write FD PAYLOAD}: a quantity with a unit is that many bytes, without one an int value. */
+    record Write(FdRef fd, Quantity payload, boolean nowait, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitWrite(this);
+        }
+    }
+
+    record Close(FdRef fd, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitClose(this);
+        }
+    }
+
+    /** One method per kind of call, none with a default. */
+    interface Visitor<R> {
+        R visitPipe(Pipe c);
+        R visitMkfifo(Mkfifo c);
+        R visitOpen(Open c);
+        R visitRead(Read c);
+        R visitWrite(Write c);
+        R visitClose(Close c);
+    }
+}

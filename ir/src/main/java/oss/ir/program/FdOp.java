@@ -1,0 +1,78 @@
+package oss.ir.program;
+
+/**
+ * A call on descriptors and pipes, the payload of {@link Op.Fd} (docs/language.md, "Processes that
+ * talk"). A descriptor is named by the body's slot that holds it and, for a pipe, the end
+ * ({@link #READ_END}, {@link #WRITE_END}; {@link #PLAIN} for a descriptor from {@code open}).
+ * {@code result} is the cell {@code n = ...} sets (bytes moved, or -1 on an error), null without one.
+ */
+public sealed interface FdOp {
+    int PLAIN = -1;
+    int READ_END = 0;
+    int WRITE_END = 1;
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** {@code v = pipe}: slot {@code slot} holds both ends. */
+    record Pipe(int slot) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPipe(this);
+        }
+    }
+
+    record Mkfifo(String path) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitMkfifo(this);
+        }
+    }
+
+    /** {@code v = open "path" FLAGS}: flags as in open(2) ({@link #O_RDONLY}, ...). */
+    record Open(int slot, String path, int flags) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitOpen(this);
+        }
+    }
+
+    /** Reads up to {@code bytes}, or one int into {@code into} (then {@code bytes} is 4). */
+    record Read(int slot, int end, long bytes, Cell into, Cell result, boolean nowait) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRead(this);
+        }
+    }
+
+    /** Writes {@code bytes}, or the int {@code value} (then {@code bytes} is 4); value is null for bytes. */
+    record Write(int slot, int end, long bytes, Val value, Cell result, boolean nowait) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitWrite(this);
+        }
+    }
+
+    record Close(int slot, int end) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitClose(this);
+        }
+    }
+
+    int O_RDONLY = 0;
+    int O_WRONLY = 1;
+    int O_RDWR = 2;
+    int O_CREAT = 0100;
+    int O_TRUNC = 01000;
+    int O_APPEND = 02000;
+    int O_NONBLOCK = 04000;
+
+    interface Visitor<R> {
+        R visitPipe(Pipe op);
+        R visitMkfifo(Mkfifo op);
+        R visitOpen(Open op);
+        R visitRead(Read op);
+        R visitWrite(Write op);
+        R visitClose(Close op);
+    }
+}
