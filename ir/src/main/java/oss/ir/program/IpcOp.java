@@ -9,6 +9,12 @@ package oss.ir.program;
 public sealed interface IpcOp {
     <R> R accept(Visitor<R> visitor);
 
+    /** Whether the call is shared memory's (System V or POSIX), not a message queue's. */
+    static boolean isShm(IpcOp op) {
+        return op instanceof ShmGet || op instanceof ShmAt || op instanceof ShmDt || op instanceof ShmRmid
+                || op instanceof ShmOpen || op instanceof ShmUnlink;
+    }
+
     record MsgGet(int slot, int key) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {

@@ -318,15 +318,19 @@ public final class Visibility implements Op.Visitor<Boolean> {
     public Boolean visitFence(Op.Fence op) {
         return true;
     }
-    /** Every call on a descriptor, a queue or a segment touches an object other tasks can reach. */
+    /** Every call on a descriptor touches an object other tasks can reach. */
     @Override
     public Boolean visitFd(Op.Fd op) {
         return true;
     }
 
+    /**
+     * A message queue is an object other tasks reach; shared memory is memory, local work as
+     * {@code mmap} is (what tasks see through it is the shared data's business).
+     */
     @Override
     public Boolean visitIpc(Op.Ipc op) {
-        return true;
+        return !IpcOp.isShm(op.call());
     }
 
     /** A signal call changes what another task's kill does, or is one. */

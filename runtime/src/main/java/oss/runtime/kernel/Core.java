@@ -35,6 +35,14 @@ public interface Core {
     /** {@code t} no longer busy-waits (it got what it spun for, or it is about to sleep instead). */
     void stopSpinning(Task t);
 
+    /**
+     * The kernel sends {@code sig} to {@code target} (send_sig): SIGPIPE to a writer with no reader,
+     * SIGCHLD to a parent, SIGALRM at an alarm. {@code at} is the statement that caused it.
+     * Returns false when the signal ended or stopped the target, so a subsystem acting for the
+     * running task knows it left the CPU.
+     */
+    boolean sendSignal(Task target, oss.ir.program.Signal sig, Span at);
+
     /** The run's diagnostics. */
     Findings findings();
 

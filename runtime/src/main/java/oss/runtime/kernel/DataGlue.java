@@ -101,6 +101,11 @@ final class DataGlue implements DataHost {
     }
 
     @Override
+    public boolean sendSignal(Task target, oss.ir.program.Signal sig, oss.ir.program.Span at) {
+        return k.sendSignal(target, sig, at);
+    }
+
+    @Override
     public void spin(Task t) {
         k.spin(t);
     }
