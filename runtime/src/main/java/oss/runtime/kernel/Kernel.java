@@ -457,23 +457,9 @@ public final class Kernel implements Core {
         sched.wake(t);
     }
 
-    /**
-     * Issue 14, contract: until kernel.signal delivers signals (handlers, masks, ignoring), a
-     * signal does its default action to the running task: terminate or dump core; the rest are
-     * ignored here.
-     */
     @Override
     public boolean sendSignal(Task target, oss.ir.program.Signal sig, Span at) {
-        var action = sig.defaultAction();
-        if (action != oss.ir.program.Signal.Action.TERM && action != oss.ir.program.Signal.Action.CORE) {
-            return true;
-        }
-        target.signal = sig.name();
-        target.signalAt = at;
-        target.exitedAt = at;
-        target.opProgress = 0;
-        lifecycle.doExit(target, 128 + sig.number());
-        return false;
+        return lifecycle.defaultAction(target, sig, at);
     }
 
     /** Applies what a memory statement cost {@code t}: CPU time, a disk wait, or a fatal signal. */

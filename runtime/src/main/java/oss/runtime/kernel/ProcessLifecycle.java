@@ -497,4 +497,22 @@ final class ProcessLifecycle {
         }
         return self[0];
     }
+
+    /**
+     * Issue 14, contract: until kernel.signal delivers signals (handlers, masks, ignoring), a
+     * signal the kernel sends does its default action: terminate or dump core; the rest are
+     * ignored here. False when the target ended.
+     */
+    boolean defaultAction(Task target, oss.ir.program.Signal sig, Span at) {
+        var action = sig.defaultAction();
+        if (action != oss.ir.program.Signal.Action.TERM && action != oss.ir.program.Signal.Action.CORE) {
+            return true;
+        }
+        target.signal = sig.name();
+        target.signalAt = at;
+        target.exitedAt = at;
+        target.opProgress = 0;
+        doExit(target, 128 + sig.number());
+        return false;
+    }
 }
