@@ -26,7 +26,9 @@ public final class CompletionService {
             "join", "clone", "spin_lock", "spin_unlock", "read_lock", "read_unlock", "write_lock", "write_unlock",
             "seq_write", "seq_read", "cond_wait", "signal", "broadcast", "barrier", "semop", "choose",
             "int", "if", "while", "break", "assert", "await", "atomic", "atomic_inc", "atomic_dec", "atomic_add",
-            "mb", "rmb", "wmb", "smp_mb", "smp_rmb", "smp_wmb");
+            "mb", "rmb", "wmb", "smp_mb", "smp_rmb", "smp_wmb", "pipe", "mkfifo", "open", "close", "msgget", "msgsnd",
+            "msgrcv", "msgctl", "mq_open", "mq_send", "mq_receive", "mq_unlink", "shmget", "shmat", "shmdt", "shmctl",
+            "shm_open", "shm_unlink", "kill", "raise", "sigaction", "sigprocmask", "pause", "sigsuspend", "alarm");
     static final List<String> SECTIONS = List.of("machine", "kernel", "mutex", "semaphore", "resource", "spinlock",
             "rwlock", "seqlock", "condvar", "barrier", "semset", "int", "process", "banker", "expect", "file", "library");
     static final List<String> UNITS = List.of("ns", "us", "ms", "s", "B", "KiB", "MiB", "GiB", "pages", "cycles");
@@ -116,6 +118,10 @@ public final class CompletionService {
         if (last != null && ("kernel".equals(cx.block) || "machine".equals(cx.block))
                 && SETTING_VALUES.containsKey(last.getText())) {
             return items(SETTING_VALUES.get(last.getText()), CompletionItemKind.EnumMember, last.getText());
+        }
+        List<CompletionItem> talk = TalkCompletion.complete(cx, last, doc, pos, cancel);
+        if (talk != null) {
+            return talk;
         }
         if (last != null && (last.getType() == OssLexer.EXPECT || last.getType() == OssLexer.NO)) {
             // the banker's words only where there is a banker table to judge
@@ -248,7 +254,7 @@ public final class CompletionService {
         return out;
     }
 
-    private static List<CompletionItem> names(OssDocument doc, Position pos, Set<String> kinds, CancelChecker cancel) {
+    static List<CompletionItem> names(OssDocument doc, Position pos, Set<String> kinds, CancelChecker cancel) {
         String scope = doc.ast(cancel).flatMap(s -> AstWalk.processAt(s, pos)).map(p -> p.name().text())
                 .orElse(null);
         Set<String> seen = new LinkedHashSet<>();
@@ -265,7 +271,7 @@ public final class CompletionService {
         return out;
     }
 
-    private static List<CompletionItem> items(List<String> words, CompletionItemKind kind, String detail) {
+    static List<CompletionItem> items(List<String> words, CompletionItemKind kind, String detail) {
         List<CompletionItem> out = new ArrayList<>();
         for (String w : words) {
             CompletionItem item = new CompletionItem(w);
