@@ -143,10 +143,11 @@ public sealed interface Stmt extends Node {
 
     /**
      * {@code x = mmap 16 KiB anon private rw} ({@code file} empty, {@code size} present) or
-     * {@code f = mmap "/data/log" [SIZE] shared r}; optional {@code at ADDRESS} (MAP_FIXED).
+     * {@code f = mmap "/data/log" [SIZE] shared r} or {@code m = mmap fd [SIZE] shared rw} ({@code
+     * descriptor}: a POSIX shared-memory object from {@code shm_open}); optional {@code at ADDRESS} (MAP_FIXED).
      */
-    record Mmap(Name variable, Optional<Quantity> size, Optional<Text> file, boolean shared, Name prot,
-                Optional<Expr> address, Span span) implements Stmt {
+    record Mmap(Name variable, Optional<Quantity> size, Optional<Text> file, Optional<Name> descriptor, boolean shared,
+                Name prot, Optional<Expr> address, Span span) implements Stmt {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitMmap(this);

@@ -272,6 +272,9 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
         if (s.file().isPresent()) {
             sb.append('"').append(s.file().get().value()).append('"');
             s.size().ifPresent(q -> sb.append(' ').append(quantity(q)));
+        } else if (s.descriptor().isPresent()) {
+            sb.append(s.descriptor().get().text());
+            s.size().ifPresent(q -> sb.append(' ').append(quantity(q)));
         } else {
             sb.append(quantity(s.size().orElseThrow())).append(" anon");
         }

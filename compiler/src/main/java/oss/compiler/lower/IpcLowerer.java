@@ -2,13 +2,20 @@ package oss.compiler.lower;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import oss.compiler.ast.IpcCall;
+import oss.compiler.ast.Name;
+import oss.compiler.ast.Quantity;
 import oss.compiler.ast.Stmt;
+import oss.compiler.ast.Text;
 import oss.compiler.check.Diags;
 import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
+import oss.compiler.util.Suggest;
 import oss.ir.diag.Code;
+import oss.ir.program.IpcOp;
 import oss.ir.program.Op;
 
 /**
@@ -106,32 +113,125 @@ final class IpcLowerer {
 
         @Override
         public Void visitShmGet(IpcCall.ShmGet c) {
-            return notYet("shared-memory segments");
+            OptionalLong key = eval.inRange(c.key(), env, "a System V key", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    Code.VALUE_OUT_OF_RANGE);
+            OptionalLong bytes = size(c.size(), "shmget");
+            int slot = target(MemoryLowerer.Kind.SEGMENT, bytes.orElse(-1), -1);
+            if (key.isPresent() && bytes.isPresent()) {
+                body.emit(out, new Op.Ipc(new IpcOp.ShmGet(slot, (int) key.getAsLong(), bytes.getAsLong()), s.span()));
+            }
+            return null;
         }
 
         @Override
         public Void visitShmAt(IpcCall.ShmAt c) {
-            return notYet("shared-memory segments");
+            boolean readOnly = false;
+            boolean ok = true;
+            if (c.access().isPresent()) {
+                String word = c.access().get().text();
+                readOnly = word.equals("readonly");
+                if (!readOnly) {
+                    diags.report(Code.UNKNOWN_NAME, c.access().get().span(), "`shmat` takes `readonly` (SHM_RDONLY) or"
+                            + " nothing (read and write), not `" + word + "`" + Suggest.hint(word, List.of("readonly")));
+                    ok = false;
+                }
+            }
+            Optional<MemoryLowerer.Local> seg = memory.local(c.segment(), "shmat", MemoryLowerer.Kind.SEGMENT);
+            int prot = Op.PROT_READ | (readOnly ? 0 : Op.PROT_WRITE);
+            int slot = target(MemoryLowerer.Kind.MAPPING, seg.map(MemoryLowerer.Local::bytes).orElse(-1L), prot);
+            if (ok && seg.isPresent()) {
+                body.emit(out, new Op.Ipc(new IpcOp.ShmAt(slot, seg.get().slot(), readOnly), s.span()));
+            }
+            return null;
         }
 
         @Override
         public Void visitShmDt(IpcCall.ShmDt c) {
-            return notYet("shared-memory segments");
+            noResult("shmdt");
+            memory.local(c.region(), "shmdt", MemoryLowerer.Kind.MAPPING).ifPresent(l -> {
+                memory.released(c.region(), l, s.span());
+                body.emit(out, new Op.Ipc(new IpcOp.ShmDt(l.slot()), s.span()));
+            });
+            return null;
         }
 
         @Override
         public Void visitShmCtl(IpcCall.ShmCtl c) {
-            return notYet("shared-memory segments");
+            noResult("shmctl");
+            boolean ok = command(c.command(), "shmctl");
+            memory.local(c.segment(), "shmctl", MemoryLowerer.Kind.SEGMENT).ifPresent(l -> {
+                if (ok) {
+                    body.emit(out, new Op.Ipc(new IpcOp.ShmRmid(l.slot()), s.span()));
+                }
+            });
+            return null;
         }
 
         @Override
         public Void visitShmOpen(IpcCall.ShmOpen c) {
-            return notYet("shared-memory segments");
+            boolean ok = objectName(c.path());
+            OptionalLong bytes = size(c.size(), "shm_open");
+            int slot = target(MemoryLowerer.Kind.SHM_OBJECT, bytes.orElse(-1), -1);
+            if (ok && bytes.isPresent()) {
+                body.emit(out, new Op.Ipc(new IpcOp.ShmOpen(slot, c.path().value(), bytes.getAsLong()), s.span()));
+            }
+            return null;
         }
 
         @Override
         public Void visitShmUnlink(IpcCall.ShmUnlink c) {
-            return notYet("shared-memory segments");
+            noResult("shm_unlink");
+            if (objectName(c.path())) {
+                body.emit(out, new Op.Ipc(new IpcOp.ShmUnlink(c.path().value()), s.span()));
+            }
+            return null;
+        }
+
+        // ---- shared memory's helpers
+
+        /** The slot of {@code v = ...}, defined as {@code kind} (a scratch slot without a variable, as C drops the result). */
+        private int target(MemoryLowerer.Kind kind, long bytes, int prot) {
+            if (s.variable().isEmpty()) {
+                return -1;
+            }
+            Name v = s.variable().get();
+            int slot = memory.slot(v);
+            memory.define(v, slot, kind, bytes, prot);
+            return slot;
+        }
+
+        private void noResult(String call) {
+            s.variable().ifPresent(v -> diags.report(Code.NOT_SIMULATED_YET, v.span(), "the result of `" + call
+                    + "` (0 or -1) is not kept yet: `" + v.text() + "` is left as it was"));
+        }
+
+        private OptionalLong size(Quantity q, String call) {
+            OptionalLong v = units.of(q, env, Units.Kind.SIZE, call);
+            if (v.isPresent() && v.getAsLong() <= 0) {
+                diags.report(Code.NOT_POSITIVE, q.span(), "`" + call + "` needs a size above 0");
+                return OptionalLong.empty();
+            }
+            return v;
+        }
+
+        private boolean command(Name cmd, String call) {
+            if (cmd.text().equals("IPC_RMID")) {
+                return true;
+            }
+            diags.report(Code.UNKNOWN_NAME, cmd.span(), "`" + call + "` takes `IPC_RMID` (mark for removal), not `"
+                    + cmd.text() + "`" + Suggest.hint(cmd.text(), List.of("IPC_RMID")));
+            return false;
+        }
+
+        /** shm_overview(7): a name is "/somename", one leading slash and no other, at most NAME_MAX (255) bytes. */
+        private boolean objectName(Text path) {
+            String n = path.value();
+            if (n.length() >= 2 && n.charAt(0) == '/' && n.indexOf('/', 1) < 0 && n.length() <= 256) {
+                return true;
+            }
+            diags.report(Code.SHM_BAD_NAME, path.span(), "\"" + n + "\" is not a POSIX shared-memory name: write"
+                    + " one slash and a name without another, as \"/counter\" (it becomes /dev/shm/counter)");
+            return false;
         }
     }
 }

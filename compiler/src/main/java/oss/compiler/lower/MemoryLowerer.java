@@ -36,7 +36,8 @@ import oss.ir.program.Span;
 final class MemoryLowerer {
     enum Kind {
         CHILD("a child process"), THREAD("a thread"), MAPPING("a mapping made by mmap"),
-        BLOCK("a block from malloc"), UNKNOWN("a local name");
+        BLOCK("a block from malloc"), SEGMENT("a shared-memory segment from shmget"),
+        SHM_OBJECT("a shared-memory object from shm_open"), UNKNOWN("a local name");
 
         final String noun;
 
@@ -130,7 +131,22 @@ final class MemoryLowerer {
         scope.put(n.text(), new Local(slot, kind, -1, -1, n.span(), null));
     }
 
-    private int slot(Name n) {
+    /** A name the shared-memory calls set: a segment, an object, or a region ({@code MAPPING}) of {@code bytes}. */
+    void define(Name n, int slot, Kind kind, long bytes, int prot) {
+        scope.put(n.text(), new Local(slot, kind, bytes, prot, n.span(), null));
+    }
+
+    /** The local {@code n} names for {@code statement}, if it is of one of the wanted kinds; reports otherwise. */
+    Optional<Local> local(Name n, String statement, Kind... wanted) {
+        return use(n, statement, wanted);
+    }
+
+    /** {@code n} was certainly unmapped (shmdt) at {@code span}: later accesses are OSS1302. */
+    void released(Name n, Local l, Span span) {
+        release(n, l, span);
+    }
+
+    int slot(Name n) {
         return slots.computeIfAbsent(n.text(), k -> slots.size());
     }
 
@@ -205,6 +221,8 @@ final class MemoryLowerer {
             case MAPPING -> "x = mmap 16 KiB anon private rw";
             case BLOCK -> "p = malloc 64 B";
             case THREAD -> "t = thread { ... }";
+            case SEGMENT -> "s = shmget 42 8 KiB";
+            case SHM_OBJECT -> "fd = shm_open \"/counter\" 4 KiB";
             default -> "c = fork { ... }";
         };
     }
@@ -305,6 +323,13 @@ final class MemoryLowerer {
                 bytes = context.files().get(file).sizeBytes();
             }
         }
+        int object = -1;
+        if (m.descriptor().isPresent()) {
+            Optional<Local> fd = use(m.descriptor().get(), "mmap", Kind.SHM_OBJECT);
+            ok &= fd.isPresent();
+            object = fd.map(Local::slot).orElse(-1);
+            bytes = fd.map(Local::bytes).orElse(-1L);
+        }
         if (m.size().isPresent()) {
             OptionalLong v = size(m.size().get(), env, "mmap");
             ok &= v.isPresent();
@@ -335,7 +360,8 @@ final class MemoryLowerer {
         scope.put(m.variable().text(), new Local(slot, Kind.MAPPING, ok ? bytes : -1, ok ? (int) prot.getAsLong() : -1,
                 m.variable().span(), null));
         if (ok) {
-            body.emit(out, new Op.Mmap(slot, bytes, file, m.shared(), (int) prot.getAsLong(), fixed, m.span()));
+            body.emit(out, new Op.Mmap(slot, m.size().isPresent() || object < 0 ? bytes : -1, file, m.shared(),
+                    (int) prot.getAsLong(), fixed, object, m.span()));
         }
     }
 

@@ -237,12 +237,26 @@ final class StatementBuilder extends RuleBuilder<Stmt> {
                 }
                 Optional<Quantity> size = Optional.empty();
                 Optional<Text> file = Optional.empty();
+                Optional<Name> descriptor = Optional.empty();
                 if (c.path != null) {
                     Text t = text(c.path);
                     if (t == null) {
                         return null;
                     }
                     file = Optional.of(t);
+                    if (c.fileSize != null) {
+                        Quantity q = quantity(c.fileSize);
+                        if (q == null) {
+                            return null;
+                        }
+                        size = Optional.of(q);
+                    }
+                } else if (c.fd != null) {
+                    Name fd = name(c.fd);
+                    if (fd == null) {
+                        return null;
+                    }
+                    descriptor = Optional.of(fd);
                     if (c.fileSize != null) {
                         Quantity q = quantity(c.fileSize);
                         if (q == null) {
@@ -265,7 +279,7 @@ final class StatementBuilder extends RuleBuilder<Stmt> {
                     }
                     address = Optional.of(e);
                 }
-                return new Stmt.Mmap(var, size, file, c.share.getType() == OssLexer.SHARED, prot, address, span);
+                return new Stmt.Mmap(var, size, file, descriptor, c.share.getType() == OssLexer.SHARED, prot, address, span);
     }
 
     @Override

@@ -45,6 +45,9 @@ public enum Code {
 
     // issue 14, static: message queues and shared memory OSS1314-OSS1317
 
+    // shared memory
+    SHM_BAD_NAME("OSS1316", Severity.ERROR, "shared-memory object name not of the form /name"),
+
     // issue 14, static: signals OSS1320-OSS1323
 
 
@@ -111,6 +114,13 @@ public enum Code {
     // issue 14, run: pipes and descriptors OSS2601-OSS2609
 
     // issue 14, run: message queues and shared memory OSS2701-OSS2709
+
+    // shared memory
+    SHM_GET_FAILED("OSS2705", Severity.WARNING, "shmget failed"),
+    SHM_BAD_ID("OSS2706", Severity.WARNING, "shmat or shmctl of a segment that does not exist"),
+    SHM_NOT_ATTACHED("OSS2707", Severity.WARNING, "shmdt of an address where no segment is attached"),
+    SHM_LEFT("OSS2708", Severity.WARNING, "shared memory left at the end of the run"),
+    SHM_NO_OBJECT("OSS2709", Severity.WARNING, "shm_unlink of a name that does not exist"),
 
     // issue 14, run: signals OSS2801-OSS2809
 

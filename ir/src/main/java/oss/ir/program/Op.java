@@ -150,9 +150,15 @@ public sealed interface Op {
      * {@code x = mmap SIZE anon|"file" private|shared rw [at ADDR]}: a new VMA
      * of {@code bytes} (rounded up to pages); its start address goes to local
      * slot {@code slot}. {@code file} indexes {@link Program#files()}, -1 for
-     * anonymous memory; {@code fixedAddress} is -1 unless MAP_FIXED.
+     * anonymous memory; {@code fixedAddress} is -1 unless MAP_FIXED. {@code object} is the slot
+     * holding a POSIX shared-memory object's descriptor ({@code mmap fd ...}), -1 otherwise.
      */
-    record Mmap(int slot, long bytes, int file, boolean shared, int prot, long fixedAddress, Span span) implements Op {
+    record Mmap(int slot, long bytes, int file, boolean shared, int prot, long fixedAddress, int object, Span span)
+            implements Op {
+        public Mmap(int slot, long bytes, int file, boolean shared, int prot, long fixedAddress, Span span) {
+            this(slot, bytes, file, shared, prot, fixedAddress, -1, span);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitMmap(this);

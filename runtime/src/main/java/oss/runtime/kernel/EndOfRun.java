@@ -60,6 +60,7 @@ final class EndOfRun {
                 k.findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");
                 k.findings.downgrade(Code.BLOCKED_FOREVER, "`deadlock ignore`: the ostrich kernel does nothing about it");
             }
+            k.syscalls.shmEndOfRun();
             for (int pid = 2; pid < k.tasks.size(); pid++) {
                 Task t = k.tasks.get(pid);
                 if (t.state == TaskState.ZOMBIE && t.forked) {

@@ -469,16 +469,9 @@ public final class Kernel implements Core {
             budgetExhausted = true;
         }
         if (o.signal() != null) {
-            t.signal = o.signal();
-            t.signalAt = op.span();
-            t.exitedAt = op.span();
+            // sent as any signal, so a SIGSEGV or SIGBUS handler runs; after it the access faults again
             t.opProgress = 0;
-            lifecycle.doExit(t, 128 + switch (o.signal()) {
-                case "SIGKILL" -> 9;
-                case "SIGBUS" -> 7;
-                default -> 11;
-            });
-            return false;
+            return sendSignal(t, oss.ir.program.Signal.named(o.signal()).orElseThrow(), op.span());
         }
         if (o.done()) {
             t.next();

@@ -89,7 +89,8 @@ final class ProcViews {
         long swapTotal = mm.swap().total() * MemoryManager.PAGE_SIZE / 1024;
         long swapFree = swapTotal - mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
         return line("MemTotal", totalKb) + line("MemFree", freeKb) + line("MemAvailable", freeKb + cacheKb)
-                + line("Cached", cacheKb) + line("SwapTotal", swapTotal) + line("SwapFree", swapFree);
+                + line("Cached", cacheKb) + line("Shmem", mm.shmem().allPages() * MemoryManager.PAGE_SIZE / 1024)
+                + line("SwapTotal", swapTotal) + line("SwapFree", swapFree);
     }
 
     private static String line(String key, long kb) {

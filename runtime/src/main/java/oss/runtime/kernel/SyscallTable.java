@@ -4,6 +4,7 @@ import oss.ir.program.Op;
 import oss.runtime.kernel.data.DataCalls;
 import oss.runtime.kernel.deadlock.ResourceCalls;
 import oss.runtime.kernel.ipc.SemSetCalls;
+import oss.runtime.kernel.ipc.ShmCalls;
 import oss.runtime.kernel.locking.Locking;
 
 /**
@@ -24,6 +25,8 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     /** Null when the program has no shared data. */
     private final DataCalls data;
     private Task t;
+    /** Null until a shared-memory call runs. */
+    private ShmCalls shm;
 
     SyscallTable(Kernel kernel, ProcessLifecycle lifecycle, Locking locking, SemSetCalls semsets, ResourceCalls resources,
             DataCalls data) {
@@ -367,9 +370,24 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     @Override
     public Boolean visitIpc(Op.Ipc op) {
         if (oss.ir.program.IpcOp.isShm(op.call())) {
-            throw new UnsupportedOperationException("issue 14: shared memory is not lowered yet");
+            return kernel.memory(t, op, shm().call(t, op, kernel.now()));
         }
         throw new UnsupportedOperationException("issue 14: message queues are not lowered yet");
+    }
+
+    /** System V and POSIX shared memory, made on first use: it needs the memory manager. */
+    ShmCalls shm() {
+        if (shm == null) {
+            shm = new ShmCalls(kernel.mm, kernel.findings(), kernel.facts());
+        }
+        return shm;
+    }
+
+    /** Segments and /dev/shm objects left at the end of a run that ended (OSS2708). */
+    void shmEndOfRun() {
+        if (shm != null) {
+            shm.endOfRun();
+        }
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class MemoryManager {
     final PageFault faults = new PageFault(this);
     final Reclaim reclaim = new Reclaim(this);
     final Mappings mappings = new Mappings(this);
+    final Shmem shmem = new Shmem(this);
     final MemoryHardware hw;
     final Paging paging;
     final PhysicalMemory ram;
@@ -255,6 +256,11 @@ public final class MemoryManager {
         return mappings;
     }
 
+    /** The named shmem objects: System V segments and POSIX objects in /dev/shm. */
+    public Shmem shmem() {
+        return shmem;
+    }
+
     public AddressSpace addressSpace(int pid) {
         return mmOf.get(pid);
     }
@@ -405,7 +411,7 @@ public final class MemoryManager {
     long busCycles(Vma vma) {
         segvCycles(String.format("a bus error: the page lies wholly beyond the end of %s (%d bytes); a mapping may"
                 + " be longer than its file, but only pages holding some of the file can be read or written",
-                vma.name, program.files().get(vma.file).sizeBytes()));
+                vma.name, vma.file >= 0 ? program.files().get(vma.file).sizeBytes() : shmem.size(vma.shm)));
         lastFault = FaultKind.BUS;
         return 0;
     }

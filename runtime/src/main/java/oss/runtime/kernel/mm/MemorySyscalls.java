@@ -57,7 +57,21 @@ public final class MemorySyscalls {
 
     /** {@code mmap}: what the kernel does, and what it costs the task. */
     public Outcome mmap(Task t, Op.Mmap m) {
-        long at = mm.mappings.mmap(t.pid, m);
+        long at;
+        if (m.object() >= 0) {
+            // a POSIX shared-memory object (the slot holds what shm_open gave): its size by default
+            int id = (int) load(t, m.object());
+            if (id < 0) {
+                findings.add(Code.SHM_BAD_ID, m.span(), t + ": mmap of a descriptor that is not a shared-memory object"
+                        + " (EBADF); it returns MAP_FAILED and the process goes on");
+                store(t, m.slot(), NO_ADDRESS);
+                return Outcome.DONE;
+            }
+            at = mm.shmem.map(t.pid, id, m.bytes() > 0 ? m.bytes() : mm.shmem.size(id), m.prot(), m.shared(),
+                    m.fixedAddress());
+        } else {
+            at = mm.mappings.mmap(t.pid, m);
+        }
         if (at < 0) {
             findings.add(Code.SYSCALL_ENOMEM, m.span(), t + ": mmap fails with ENOMEM: " + (at
                     == MemoryManager.MMAP_NO_KERNEL_MEMORY ? "the kernel found no frame for the vm_area_struct"

@@ -303,8 +303,7 @@ final class NeedsMemory implements Op.Visitor<Boolean> {
     /** Shared memory attaches and detaches segments. */
     @Override
     public Boolean visitIpc(Op.Ipc op) {
-        return op.call() instanceof oss.ir.program.IpcOp.ShmAt || op.call() instanceof oss.ir.program.IpcOp.ShmDt
-                || op.call() instanceof oss.ir.program.IpcOp.ShmGet || op.call() instanceof oss.ir.program.IpcOp.ShmRmid;
+        return oss.ir.program.IpcOp.isShm(op.call()); // segments and /dev/shm objects are shmem objects of the mm
     }
 
     @Override

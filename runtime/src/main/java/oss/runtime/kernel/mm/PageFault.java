@@ -97,7 +97,12 @@ final class PageFault {
         if (vma.shm >= 0) {
             // shared anonymous memory is a shmem object: its pages sit in the page cache, where a
             // forked child (whose page table fork left empty here) finds the same frame
-            String key = "shm" + vma.shm + ":" + ((pageVa - vma.start) >>> MemoryManager.PAGE_SHIFT);
+            long page = (pageVa - vma.start + vma.fileOffset) >>> MemoryManager.PAGE_SHIFT;
+            long size = mgr.shmem.size(vma.shm);
+            if (size >= 0 && page >= (size + MemoryManager.PAGE_SIZE - 1) >>> MemoryManager.PAGE_SHIFT) {
+                return MemoryManager.BEYOND_EOF; // shmem_fault beyond i_size, as filemap_fault beyond EOF
+            }
+            String key = "shm" + vma.shm + ":" + page;
             Long cached = mgr.pageCache.get(key);
             if (cached == null) {
                 long frame = mgr.reclaim.allocateFrameFor(mm, future);
@@ -109,10 +114,21 @@ final class PageFault {
                 mgr.frames.get(frame).cacheKey = key;
                 cached = frame;
             }
+            c.minor++;
+            if (!vma.shared) {
+                // MAP_PRIVATE of a shmem object: reads see its pages, a write copies one out (do_cow_fault)
+                if (write) {
+                    long copy = mgr.reclaim.allocateFrameFor(mm, future);
+                    if (copy < 0 || !install(mm, pageVa, copy, flags)) {
+                        return -1;
+                    }
+                    return 0;
+                }
+                flags = (flags & ~Pte.WRITABLE) | (vma.writable() ? Pte.COW : 0);
+            }
             if (!install(mm, pageVa, cached, flags)) {
                 return -1;
             }
-            c.minor++;
             return 0;
         }
         long frame = mgr.reclaim.allocateFrameFor(mm, future);

@@ -21,7 +21,8 @@ public final class Vma {
     /** Library index for LIBRARY mappings, or -1. */
     public final int library;
     public final long fileOffset;
-    public final String name;
+    /** Not final: a POSIX shared-memory object's maps line says {@code (deleted)} once its name is unlinked. */
+    public String name;
     /**
      * For a shared anonymous mapping, the id of the shmem object behind it
      * (its pages live in the page cache, so a forked child finds them by
