@@ -69,7 +69,7 @@ class SharedMemoryTest {
         String w = view(r, "both", "pagetable/2");
         String rd = view(r, "both", "pagetable/3");
         assertEquals(frames(w), frames(rd), w + "\n" + rd);
-        assertTrue(view(r, "both", "maps/3").contains("r--s 00000000 00:00 0        /SYSV00000007 (deleted)"),
+        assertTrue(view(r, "both", "maps/3").contains("r--s 00000000 00:01 0        /SYSV00000007 (deleted)"),
                 view(r, "both", "maps/3"));
         // never removed: the segment outlives both processes
         assertTrue(found(r, Code.SHM_LEFT, "key 0x00000007 (shmid 0, 8192 bytes)"), r.findings().toString());

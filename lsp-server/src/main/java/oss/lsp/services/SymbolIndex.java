@@ -529,6 +529,7 @@ final class SymbolIndex {
 
         @Override
         public Void visitMmap(Stmt.Mmap x) {
+            x.descriptor().ifPresent(SymbolIndex.this::use);
             declareLocal(x.variable(), "mapping", x);
             quantity(x.size());
             x.address().ifPresent(SymbolIndex.this::expr);
@@ -808,8 +809,90 @@ final class SymbolIndex {
 
         @Override
         public Void visitIpc(Stmt.Ipc x) {
+            x.call().accept(new ShmNames());
             x.variable().ifPresent(v -> declareLocal(v, "ipc", x));
             return null;
+        }
+
+        /** The names a shared-memory call uses (its segment, region), so go-to-definition and rename find them. */
+        private final class ShmNames implements oss.compiler.ast.IpcCall.Visitor<Void> {
+            @Override
+            public Void visitShmGet(oss.compiler.ast.IpcCall.ShmGet c) {
+                expr(c.key());
+                quantity(c.size());
+                return null;
+            }
+
+            @Override
+            public Void visitShmAt(oss.compiler.ast.IpcCall.ShmAt c) {
+                use(c.segment());
+                return null;
+            }
+
+            @Override
+            public Void visitShmDt(oss.compiler.ast.IpcCall.ShmDt c) {
+                use(c.region());
+                return null;
+            }
+
+            @Override
+            public Void visitShmCtl(oss.compiler.ast.IpcCall.ShmCtl c) {
+                use(c.segment());
+                return null;
+            }
+
+            @Override
+            public Void visitShmOpen(oss.compiler.ast.IpcCall.ShmOpen c) {
+                quantity(c.size());
+                return null;
+            }
+
+            @Override
+            public Void visitShmUnlink(oss.compiler.ast.IpcCall.ShmUnlink c) {
+                return null;
+            }
+
+            // message queues: their names are indexed by the message-queue calls' own visitor
+
+            @Override
+            public Void visitMsgGet(oss.compiler.ast.IpcCall.MsgGet c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMsgSnd(oss.compiler.ast.IpcCall.MsgSnd c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMsgRcv(oss.compiler.ast.IpcCall.MsgRcv c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMsgCtl(oss.compiler.ast.IpcCall.MsgCtl c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMqOpen(oss.compiler.ast.IpcCall.MqOpen c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMqSend(oss.compiler.ast.IpcCall.MqSend c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMqReceive(oss.compiler.ast.IpcCall.MqReceive c) {
+                return null;
+            }
+
+            @Override
+            public Void visitMqUnlink(oss.compiler.ast.IpcCall.MqUnlink c) {
+                return null;
+            }
         }
 
         @Override

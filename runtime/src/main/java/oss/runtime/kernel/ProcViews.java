@@ -121,8 +121,8 @@ final class ProcViews {
             String name = v.kind == Vma.Kind.HEAP ? "[heap]" : v.name;
             boolean fileBacked = v.file >= 0 || v.library >= 0 || v.kind == Vma.Kind.TEXT || v.kind == Vma.Kind.DATA;
             sb.append(String.format("%012x-%012x %s %08x %s %-8d %s%n", v.start, v.end, v.permissions(),
-                    v.fileOffset, fileBacked ? "08:01" : "00:00", fileBacked ? 1000 + Math.max(0, v.file) : 0,
-                    name).stripTrailing()).append('\n');
+                    v.fileOffset, fileBacked ? "08:01" : v.shmid >= 0 ? "00:01" : "00:00",
+                    fileBacked ? 1000 + Math.max(0, v.file) : Math.max(0, v.shmid), name).stripTrailing()).append('\n');
         }
         return sb.toString();
     }

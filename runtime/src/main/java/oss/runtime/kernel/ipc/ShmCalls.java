@@ -103,6 +103,7 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
             return DONE;
         }
         store(op.slot(), at);
+        mm.addressSpace(t.pid).find(at).shmid = seg.id;
         long pages = (seg.bytes + MemoryManager.PAGE_SIZE - 1) / MemoryManager.PAGE_SIZE;
         facts.record(span, t, now, "shmat", String.format("attached shmid %d at %#x (%d pages, %s), nattch %d", seg.id,
                 at, pages, op.readOnly() ? "r--s" : "rw-s", nattch(seg)), List.of(mm.shmem().residentPages(seg.object)

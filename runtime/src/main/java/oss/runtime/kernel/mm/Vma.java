@@ -29,6 +29,8 @@ public final class Vma {
      * faulting); -1 otherwise.
      */
     public int shm = -1;
+    /** A System V segment's shmid, which /proc/PID/maps shows as the inode (on device 00:01); -1 otherwise. */
+    public long shmid = -1;
 
     public Vma(long start, long end, int prot, boolean shared, Kind kind, int file, int library, long fileOffset,
             String name) {
@@ -66,6 +68,7 @@ public final class Vma {
     public Vma copy() {
         Vma v = new Vma(start, end, prot, shared, kind, file, library, fileOffset, name);
         v.shm = shm;
+        v.shmid = shmid;
         return v;
     }
 
