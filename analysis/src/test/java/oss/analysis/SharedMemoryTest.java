@@ -280,6 +280,35 @@ class SharedMemoryTest {
         assertTrue(has(ds, Code.ACCESS_OUTSIDE_MAPPING, 9, "no longer mapped"), all);
     }
 
+    @Test
+    void aRegionsSizeIsNotCertainWhenAnotherShmgetOfTheKeyAsksForMore() {
+        // shmget(2) of an existing key returns the segment whatever smaller size it is given: if
+        // W made it first, R's region has 16 KiB and read r[8 KiB] is fine, so no static warning
+        String text = """
+                scenario "shm" {
+                  machine { cpus 1 }
+                  process W {
+                    s = shmget 3 16 KiB
+                    w = shmat s
+                    write w[8 KiB]
+                  }
+                  process R {
+                    s = shmget 3 4 KiB
+                    r = shmat s
+                    read r[8 KiB]
+                    shmctl s IPC_RMID
+                  }
+                }
+                """;
+        List<Diagnostic> ds = compile(text);
+        assertFalse(ds.stream().anyMatch(d -> d.code() == Code.ACCESS_OUTSIDE_MAPPING), Runs.describe(ds));
+        assertEquals(0, Runs.task(Runs.run(text), "R").exitStatus());
+        // and with the same sizes everywhere, it is certain again
+        List<Diagnostic> same = compile(text.replace("shmget 3 16 KiB", "shmget 3 4 KiB").replace("write w[8 KiB]",
+                "write w[0]"));
+        assertTrue(has(same, Code.ACCESS_OUTSIDE_MAPPING, 11, "beyond the 4 KiB"), Runs.describe(same));
+    }
+
     private static boolean has(List<Diagnostic> ds, Code code, int line, String part) {
         return ds.stream().anyMatch(d -> d.code() == code && d.span().line() == line && d.message().contains(part));
     }

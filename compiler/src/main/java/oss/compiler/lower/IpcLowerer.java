@@ -116,7 +116,10 @@ final class IpcLowerer {
             OptionalLong key = eval.inRange(c.key(), env, "a System V key", Integer.MIN_VALUE, Integer.MAX_VALUE,
                     Code.VALUE_OUT_OF_RANGE);
             OptionalLong bytes = size(c.size(), "shmget");
-            int slot = target(MemoryLowerer.Kind.SEGMENT, bytes.orElse(-1), -1);
+            // another process's shmget may make the segment larger: its size is known only if none can
+            boolean certain = key.isPresent() && bytes.isPresent() && memory.context().shmKeys()
+                    .sizeCertain(key.getAsLong(), bytes.getAsLong(), memory.context().pageSize());
+            int slot = target(MemoryLowerer.Kind.SEGMENT, certain ? bytes.getAsLong() : -1, -1);
             if (key.isPresent() && bytes.isPresent()) {
                 body.emit(out, new Op.Ipc(new IpcOp.ShmGet(slot, (int) key.getAsLong(), bytes.getAsLong()), s.span()));
             }

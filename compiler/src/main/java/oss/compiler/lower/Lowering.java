@@ -84,7 +84,8 @@ public final class Lowering {
         settings.read(phases.settings);
 
         phases.declarations.forEach(Runnable::run);
-        MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files), List.copyOf(libraries));
+        MemoryContext memory = new MemoryContext(settings.machine(), List.copyOf(files), List.copyOf(libraries),
+                ShmKeys.of(phases.processes, symbols));
 
         List<ProcessDef> processes = new ArrayList<>();
         Set<String> singles = new LinkedHashSet<>();

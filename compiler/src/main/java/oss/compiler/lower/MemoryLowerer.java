@@ -146,6 +146,11 @@ final class MemoryLowerer {
         release(n, l, span);
     }
 
+    /** The machine, files and shared-memory keys this body's memory statements are checked against. */
+    MemoryContext context() {
+        return context;
+    }
+
     int slot(Name n) {
         return slots.computeIfAbsent(n.text(), k -> slots.size());
     }
