@@ -65,6 +65,12 @@ class SharedMemoryTest {
                 """);
         assertEquals(2, Runs.task(r, "W").memory().minorFaults());
         assertEquals(2, Runs.task(r, "R").memory().minorFaults());
+        // the editor's hover: what each call did, in the words of ipcs and /proc
+        assertTrue(r.facts().stream().anyMatch(f -> f.kind().equals("shmget") && f.process().equals("W")
+                && f.summary().equals("created segment key 0x00000007: shmid 0, 8192 bytes")), r.facts().toString());
+        assertTrue(r.facts().stream().anyMatch(f -> f.kind().equals("shmat") && f.process().equals("R")
+                && f.summary().matches("attached shmid 0 at 0x[0-9a-f]+ \\(2 pages, r--s\\), nattch 2")),
+                r.facts().toString());
         assertTrue(view(r, "both", "meminfo").contains("Shmem:                 8 kB"), view(r, "both", "meminfo"));
         String w = view(r, "both", "pagetable/2");
         String rd = view(r, "both", "pagetable/3");
@@ -112,6 +118,7 @@ class SharedMemoryTest {
                     }
                     wait c
                     shmctl s IPC_RMID
+                    shmctl s IPC_RMID
                     read a[0]
                     snapshot "removed, still attached"
                     shmdt a
@@ -130,6 +137,8 @@ class SharedMemoryTest {
         // the key was freed at IPC_RMID: the second shmget of key 9 makes a new segment (shmid 1)
         assertTrue(found(r, Code.SHM_LEFT, "key 0x00000009 (shmid 1, 8192 bytes)"), r.findings().toString());
         assertFalse(found(r, Code.SHM_LEFT, "shmid 0"), r.findings().toString());
+        // a second IPC_RMID while still attached finds the segment by id and succeeds (shmctl(2))
+        assertFalse(r.findings().stream().anyMatch(d -> d.code() == Code.SHM_BAD_ID), r.findings().toString());
     }
 
     @Test

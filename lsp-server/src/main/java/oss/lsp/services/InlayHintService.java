@@ -55,6 +55,7 @@ public final class InlayHintService {
         switch (f.kind()) {
             case "malloc":
             case "mmap":
+            case "shmat":
                 return m.find() ? " → " + m.group(1) : null;
             case "access":
                 java.util.regex.Matcher faults = java.util.regex.Pattern.compile("(\\d+) faults?").matcher(f.summary());

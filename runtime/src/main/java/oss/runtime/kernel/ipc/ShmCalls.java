@@ -132,9 +132,15 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
     @Override
     public Outcome visitShmRmid(IpcOp.ShmRmid op) {
         ShmSegment seg = live((int) load(op.slot()));
-        if (seg == null || seg.removed) {
+        if (seg == null) {
             findings.add(Code.SHM_BAD_ID, span, t + ": shmctl(" + load(op.slot()) + ", IPC_RMID) fails with EINVAL:"
-                    + " no such segment" + (seg != null ? " (it was already removed)" : "") + "; it returns -1");
+                    + " no such segment (never made, or removed and detached everywhere); it returns -1");
+            return DONE;
+        }
+        if (seg.removed) {
+            // do_shm_rmid finds it by id until its last detach and marks it again: 0, nothing changes
+            facts.record(span, t, now, "shmctl", String.format("shmid %d was already marked for removal: it lives"
+                    + " until its last detach, %d attached", seg.id, nattch(seg)), List.of());
             return DONE;
         }
         seg.removed = true;
