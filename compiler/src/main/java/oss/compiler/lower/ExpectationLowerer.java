@@ -26,7 +26,9 @@ final class ExpectationLowerer {
             "first_run", "cpu", "spin_time");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
             "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks");
-    static final List<String> SIGNALS = List.of("SIGSEGV", "SIGBUS", "SIGKILL", "none");
+    /** Every signal of signal(7) that can end a process, and {@code none}. */
+    static final List<String> SIGNALS = java.util.stream.Stream.concat(java.util.Arrays.stream(
+            oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
     static final List<String> CACHE_METRICS = List.of("hits", "misses", "writebacks");

@@ -49,6 +49,8 @@ public enum Code {
     SHM_BAD_NAME("OSS1316", Severity.ERROR, "shared-memory object name not of the form /name"),
 
     // issue 14, static: signals OSS1320-OSS1323
+    SIG_UNCATCHABLE("OSS1320", Severity.ERROR, "SIGKILL or SIGSTOP caught, ignored or blocked"),
+    SIG_BAD_TARGET("OSS1321", Severity.ERROR, "kill of a target that is not a process"),
 
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
@@ -123,6 +125,8 @@ public enum Code {
     SHM_NO_OBJECT("OSS2709", Severity.WARNING, "shm_unlink of a name that does not exist"),
 
     // issue 14, run: signals OSS2801-OSS2809
+    SIG_NO_TASK("OSS2801", Severity.WARNING, "kill of a process that does not exist or has ended"),
+    SIG_LOST("OSS2802", Severity.WARNING, "signal lost"),
 
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),

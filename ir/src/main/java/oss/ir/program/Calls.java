@@ -187,5 +187,10 @@ public final class Calls {
         public String visitAlarm(SigOp.Alarm op) {
             return "alarm";
         }
+
+        @Override
+        public String visitSigreturn(SigOp.Sigreturn op) {
+            return "rt_sigreturn";
+        }
     };
 }

@@ -9,22 +9,25 @@ import java.util.List;
 public sealed interface SigOp {
     <R> R accept(Visitor<R> visitor);
 
-    /** Who a {@code kill} is for: exactly one of a child slot, a declared process, the parent, a pid. */
-    record Target(int slot, int process, boolean parent, int pid) {
+    /**
+     * Who a {@code kill} is for: exactly one of a child slot, a declared process (by its name,
+     * {@code worker[1]}, found among the tasks at run time), the parent, a pid.
+     */
+    record Target(int slot, String process, boolean parent, int pid) {
         public static Target child(int slot) {
-            return new Target(slot, -1, false, -1);
+            return new Target(slot, null, false, -1);
         }
 
-        public static Target process(int index) {
-            return new Target(-1, index, false, -1);
+        public static Target process(String name) {
+            return new Target(-1, name, false, -1);
         }
 
         public static Target parentOf() {
-            return new Target(-1, -1, true, -1);
+            return new Target(-1, null, true, -1);
         }
 
         public static Target pid(int pid) {
-            return new Target(-1, -1, false, pid);
+            return new Target(-1, null, false, pid);
         }
     }
 
@@ -47,9 +50,11 @@ public sealed interface SigOp {
     /**
      * {@code signal} and {@code sigaction}: the new disposition; {@code restart} is SA_RESTART
      * (signal(2) sets it, as glibc does); {@code mask} is sa_mask, blocked while the handler runs
-     * besides the signal itself; {@code handler} is empty unless the disposition is HANDLER.
+     * besides the signal itself (unless {@code nodefer}); {@code resethand} puts SIG_DFL back as
+     * the handler starts; {@code handler} is empty unless the disposition is HANDLER.
      */
-    record Action(Signal signal, Disposition disposition, boolean restart, long mask, List<Op> handler)
+    record Action(Signal signal, Disposition disposition, boolean restart, long mask, boolean resethand,
+            boolean nodefer, List<Op> handler)
             implements SigOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -88,6 +93,17 @@ public sealed interface SigOp {
         }
     }
 
+    /**
+     * rt_sigreturn: never written, the kernel's own closing statement of a handler's body (the
+     * signal frame): the mask and the interrupted statement's state come back, the task goes on.
+     */
+    record Sigreturn() implements SigOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSigreturn(this);
+        }
+    }
+
     interface Visitor<R> {
         R visitKill(Kill op);
         R visitRaise(Raise op);
@@ -96,5 +112,6 @@ public sealed interface SigOp {
         R visitPause(Pause op);
         R visitSigsuspend(Sigsuspend op);
         R visitAlarm(Alarm op);
+        R visitSigreturn(Sigreturn op);
     }
 }

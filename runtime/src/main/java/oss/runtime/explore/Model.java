@@ -41,6 +41,8 @@ final class Model {
 
     final Program program;
     final FlatCode[] codes;
+    /** What the explorer cannot explore yet in this program (signals, issue 14), or null. */
+    final String unexplored;
     final int processes;
     final int maxTasks;
 
@@ -85,7 +87,9 @@ final class Model {
     Model(Program program, int maxTasks) {
         this.program = program;
         SyncObjects sync = program.sync();
-        this.codes = new FlatCode.Compiler().processes(program.processes()).toArray(FlatCode[]::new);
+        FlatCode.Compiler compiler = new FlatCode.Compiler();
+        this.codes = compiler.processes(program.processes()).toArray(FlatCode[]::new);
+        this.unexplored = compiler.unexplored;
         this.processes = program.processes().size();
         this.mutexes = program.mutexes().size();
         this.sems = program.semaphores().size();

@@ -25,6 +25,8 @@ public final class Event {
         SWITCH_DONE(Priority.SWITCH_DONE),
         /** A sleep or an I/O of {@code task} is over. */
         TIMER(Priority.WAKE),
+        /** The alarm of task {@code task} rings (SIGALRM), unless its generation is stale. */
+        ALARM(Priority.WAKE),
         /** The scheduler's periodic work (MLFQ boost). */
         PERIODIC(Priority.PERIODIC),
         /** The time slice of the task on {@code cpu} is over. */

@@ -43,6 +43,12 @@ public interface Core {
      */
     boolean sendSignal(Task target, oss.ir.program.Signal sig, Span at);
 
+    /**
+     * How a signal takes a sleeper off a subsystem's wait queue: a subsystem whose sleepers a
+     * handled signal may wake registers its queue here (docs/architecture.md, "Interrupted sleeps").
+     */
+    Interrupts interrupts();
+
     /** The run's diagnostics. */
     Findings findings();
 

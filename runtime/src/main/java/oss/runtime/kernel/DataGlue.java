@@ -106,6 +106,11 @@ final class DataGlue implements DataHost {
     }
 
     @Override
+    public Interrupts interrupts() {
+        return k.interrupts();
+    }
+
+    @Override
     public void spin(Task t) {
         k.spin(t);
     }

@@ -77,6 +77,7 @@ public final class Kernel implements Core {
     /** Null for scenarios without shared data or data statements. */
     final DataCalls data;
     final DataGlue dataGlue = new DataGlue(this);
+    final SignalGlue signals = new SignalGlue(this);
     final List<SnapshotView> snapshots = new ArrayList<>();
     boolean snapshotLimitSaid;
     final FactRecorder facts = new FactRecorder();
@@ -228,10 +229,13 @@ public final class Kernel implements Core {
             }
             case TIMER -> {
                 Task t = tasks.get(e.target);
-                if (t.blocker != Task.Blocker.TIMER && t.blocker != Task.Blocker.IO) {
+                if (t.blocker != Task.Blocker.TIMER && t.blocker != Task.Blocker.IO || t.blockedUntil != now) {
                     return false;
                 }
                 wake(t);
+            }
+            case ALARM -> {
+                return signals.calls.alarm(e.target, e.generation);
             }
             case BURST_END -> {
                 Cpu cpu = cpus[e.target];
@@ -355,6 +359,9 @@ public final class Kernel implements Core {
                 events.schedule(now + io, Event.Kind.TIMER, t.pid, 0);
                 return;
             }
+            if (signals.returning(t)) {
+                return; // a signal ended or stopped it on its way back to user mode
+            }
             Op op = t.current();
             Op.Loop round = data == null ? null : t.takeWrappedLoop();
             if (round != null && !data.roundEnded(t, round)) {
@@ -459,7 +466,12 @@ public final class Kernel implements Core {
 
     @Override
     public boolean sendSignal(Task target, oss.ir.program.Signal sig, Span at) {
-        return lifecycle.defaultAction(target, sig, at);
+        return signals.calls.kernelSend(target, sig, at);
+    }
+
+    @Override
+    public Interrupts interrupts() {
+        return signals.interrupts;
     }
 
     /** Applies what a memory statement cost {@code t}: CPU time, a disk wait, or a fatal signal. */

@@ -134,6 +134,9 @@ final class ProcessLifecycle {
             }
         }
         runner.replaceBody(x.body());
+        if (runner.sig != null) {
+            runner.sig.exec();
+        }
         runner.dataHome = runner.pid; // a new program: its variables are its own
         runner.comm = x.program().substring(x.program().lastIndexOf('/') + 1);
         return runner == t;
@@ -164,6 +167,7 @@ final class ProcessLifecycle {
         Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, body,
                 parent.slots.length);
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
+        child.sig = parent.sig == null ? null : parent.sig.forChild();
         forkedAt.set(child.pid, span);
         child.exitedAt = span;
         if (k.data != null) {
@@ -253,6 +257,7 @@ final class ProcessLifecycle {
         Task child = newTask(parent.pid, parent.process, true, p.nice, p.policy, p.rtPriority, p.tickets, f.body(),
                 parent.slots.length);
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
+        child.sig = parent.sig == null ? null : parent.sig.forChild();
         forkedAt.set(child.pid, f.span());
         child.exitedAt = f.span();
         if (k.data != null) {
@@ -465,6 +470,11 @@ final class ProcessLifecycle {
             reap(parent, t);
             parent.next();
             k.wake(parent);
+        } else if (oss.runtime.kernel.signal.SignalCalls.autoReap(parent)) {
+            reap(parent, t); // SIGCHLD ignored: the child is never a zombie
+        }
+        if (parent.pid != 1 && t.tgid == t.pid) {
+            k.sendSignal(parent, oss.ir.program.Signal.SIGCHLD, t.exitedAt);
         }
     }
 

@@ -392,6 +392,6 @@ final class SyscallTable implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitSig(Op.Sig op) {
-        throw new UnsupportedOperationException("issue 14: signals are not lowered yet");
+        return kernel.signals.calls.call(t, op);
     }
 }

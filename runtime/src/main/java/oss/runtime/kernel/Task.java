@@ -100,8 +100,33 @@ public final class Task {
         /** Asleep in {@code await} until a store makes its condition true. */
         AWAIT,
         /** Busy-waiting in a data loop whose rounds change nothing until another task stores to what it reads. */
-        DATA_SPIN
+        DATA_SPIN,
+        /** In {@code pause} or {@code sigsuspend}: only a signal ends it. */
+        PAUSE;
+
+        /**
+         * What a handled signal does to a task asleep here (signal(7), "Interruption of system calls
+         * and library functions by signal handlers"): NONE for an uninterruptible sleep (D state, or a
+         * futex-based lock whose wait the C library restarts on its own: the handler waits for the
+         * wait to end), RESTART for a call that starts again after the handler when SA_RESTART is
+         * set and fails with EINTR otherwise, EINTR for one never restarted. A new constant must
+         * say which (docs/architecture.md, "Interrupted sleeps").
+         */
+        public Interruption interruption() {
+            return switch (this) {
+                case TIMER, SEMSET, PAUSE -> Interruption.EINTR;
+                case CHILD, ANY_CHILD, SEMAPHORE -> Interruption.RESTART;
+                case NONE, IO, MUTEX, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, RWLOCK, SEQ_WRITE, COND, BARRIER, AWAIT,
+                        DATA_SPIN -> Interruption.NONE;
+            };
+        }
     }
+
+    /** See {@link Blocker#interruption()}. */
+    public enum Interruption { NONE, RESTART, EINTR }
+
+    /** Its signals (pending, blocked, dispositions); null until a signal or a signal call concerns it. */
+    public oss.runtime.kernel.signal.SigState sig;
 
     /** Busy-waiting (spinlock or seqlock reader): CPU time charged meanwhile is spin time. */
     public boolean spinning;

@@ -12,6 +12,8 @@ public enum TaskState {
     SLEEPING("S"),
     /** TASK_UNINTERRUPTIBLE: waiting for a device (io). */
     DISK_SLEEP("D"),
+    /** Stopped by SIGSTOP (or SIGTSTP, SIGTTIN, SIGTTOU) until SIGCONT. */
+    STOPPED("T"),
     /** EXIT_ZOMBIE: exited, waiting for its parent to reap it. */
     ZOMBIE("Z"),
     /** Reaped; gone from the process table. */

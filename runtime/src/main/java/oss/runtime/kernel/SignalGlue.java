@@ -1,0 +1,149 @@
+package oss.runtime.kernel;
+
+import oss.ir.diag.Findings;
+import oss.ir.program.Signal;
+import oss.ir.program.Span;
+import oss.runtime.hw.Cpu;
+import oss.runtime.hw.Event;
+import oss.runtime.kernel.sched.Wake;
+import oss.runtime.kernel.signal.SignalCalls;
+import oss.runtime.kernel.signal.SignalHost;
+import oss.runtime.observe.TaskState;
+
+/**
+ * What the signal subsystem may ask of the kernel ({@link SignalHost}): the {@link Core} calls,
+ * plus ending, stopping, resuming and waking tasks; and the one generic way a signal ends a sleep
+ * ({@link #interrupt}), which every subsystem's wait queue plugs into through {@link Interrupts}.
+ */
+final class SignalGlue implements SignalHost {
+    private final Kernel k;
+    final Interrupts interrupts = new Interrupts();
+    final SignalCalls calls;
+    /** The task whose statements {@link Kernel#execute} runs now. */
+    private Task current;
+
+    SignalGlue(Kernel k) {
+        this.k = k;
+        this.calls = new SignalCalls(this, interrupts);
+    }
+
+    /**
+     * The running {@code t} is about to execute its next statement, which is its return to user
+     * mode: its deliverable signals are acted on first. True when it left the CPU.
+     */
+    boolean returning(Task t) {
+        current = t;
+        return t.sig != null && t.sig.due() && !calls.deliver(t, null);
+    }
+
+    @Override
+    public Task current() {
+        return current;
+    }
+
+    @Override
+    public int taskCount() {
+        return k.tasks.size();
+    }
+
+    @Override
+    public void terminate(Task t, Signal sig, Span at) {
+        k.lifecycle.defaultAction(t, sig, at);
+    }
+
+    @Override
+    public void stop(Task t, String why) {
+        k.sched.leaveCpu(k.cpus[t.cpu], t, why);
+        k.sched.classOf(t).block(t.se, k.now);
+        t.state = TaskState.STOPPED;
+        t.waitingSince = k.now;
+        t.waitingOn = "stopped (SIGSTOP)";
+    }
+
+    @Override
+    public void resume(Task t) {
+        k.sched.makeRunnable(t, Wake.WAKEUP);
+    }
+
+    @Override
+    public void reschedule(Task t, String why) {
+        Cpu cpu = k.cpus[t.cpu];
+        if (!cpu.switching) {
+            k.sched.preempt(cpu, why);
+        }
+    }
+
+    @Override
+    public boolean interrupt(Task t) {
+        if (t.state != TaskState.SLEEPING || t.blocker.interruption() == Task.Interruption.NONE) {
+            return false;
+        }
+        Interrupts.WaitQueue q = interrupts.of(t.blocker);
+        if (q != null) {
+            q.dequeue(t, t.blockerIndex);
+        }
+        k.lifecycle.stopWherever(t);
+        k.wake(t);
+        return true;
+    }
+
+    @Override
+    public void alarmAt(long at, int pid, long generation) {
+        k.events.schedule(Math.min(at, Kernel.MAX_TIME_NS), Event.Kind.ALARM, pid, generation);
+    }
+
+    @Override
+    public long now() {
+        return k.now;
+    }
+
+    @Override
+    public Task task(int pid) {
+        return k.tasks.get(pid);
+    }
+
+    @Override
+    public void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
+        k.block(t, blocker, index, at, on);
+    }
+
+    @Override
+    public void wake(Task t) {
+        k.wake(t);
+    }
+
+    @Override
+    public void spin(Task t) {
+        k.spin(t);
+    }
+
+    @Override
+    public void kick(Task t) {
+        k.kick(t);
+    }
+
+    @Override
+    public void stopSpinning(Task t) {
+        k.stopSpinning(t);
+    }
+
+    @Override
+    public boolean sendSignal(Task target, Signal sig, Span at) {
+        return k.sendSignal(target, sig, at);
+    }
+
+    @Override
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    @Override
+    public Findings findings() {
+        return k.findings;
+    }
+
+    @Override
+    public FactRecorder facts() {
+        return k.facts;
+    }
+}
