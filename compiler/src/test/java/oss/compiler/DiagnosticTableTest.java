@@ -160,7 +160,7 @@ class DiagnosticTableTest {
                 row("unknown clone flag", Kind.BODY, "c = clone vm fies { compute 1 ms }",
                         "7:18 OSS1101 unknown clone flag `fies`; did you mean `files`? (the flags are vm, files, fs and sighand: what the child shares)"),
                 row("unknown signal", Kind.TOP, "expect A.signal == SIGSEV",
-                        "9:22 OSS1101 expected a signal: SIGSEGV, SIGBUS, SIGKILL, none; did you mean `SIGSEGV`?"),
+                        "9:22 OSS1101 expected a signal of signal(7) (SIGTERM, SIGSEGV, SIGKILL, ...) or none; did you mean `SIGSEGV`?"),
                 row("unknown cache metric", Kind.TOP, "expect L1d.mises == 0",
                         "9:14 OSS1105 unknown metric `mises` of the cache `L1d`; did you mean `misses`? (known: hits, misses, writebacks)"),
                 row("mmap without protection", Kind.BODY, "x = mmap 4 KiB anon shared",

@@ -483,8 +483,8 @@ final class ExpectationLowerer {
         if (!(m.value().value() instanceof oss.compiler.ast.Expr.NameRef n) || m.value().unit().isPresent()
                 || !SIGNALS.contains(n.name())) {
             String written = m.value().value() instanceof oss.compiler.ast.Expr.NameRef n ? n.name() : "";
-            diags.report(Code.UNKNOWN_NAME, m.value().span(), "expected a signal: " + String.join(", ", SIGNALS)
-                    + Suggest.hint(written, SIGNALS));
+            diags.report(Code.UNKNOWN_NAME, m.value().span(), "expected a signal of signal(7) (SIGTERM, SIGSEGV,"
+                    + " SIGKILL, ...) or none" + Suggest.hint(written, SIGNALS));
             return Optional.empty();
         }
         if (process.isEmpty()) {

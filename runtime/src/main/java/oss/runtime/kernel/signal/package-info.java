@@ -1,7 +1,8 @@
 /**
- * Signals (Linux's kernel/signal.c): their delivery, handlers, masks and SIGCHLD. Empty for now:
- * today the kernel only records the fatal signals memory faults raise (SIGSEGV, SIGBUS, SIGKILL)
- * on the task. Issue #14 builds the subsystem here, its system calls beside its objects and
- * reached through the kernel's {@code SyscallTable}.
+ * Signals (Linux's kernel/signal.c): pending and blocked sets, dispositions, delivery on the way
+ * back to user mode, handlers run as bodies of the task, SIGCHLD, stop and continue, alarm.
+ * Reached through the kernel's {@code SyscallTable} and {@code Core.sendSignal}; it reaches the
+ * core through {@link oss.runtime.kernel.signal.SignalHost}. docs/architecture.md, "Interrupted
+ * sleeps".
  */
 package oss.runtime.kernel.signal;
