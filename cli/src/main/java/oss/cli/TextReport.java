@@ -28,7 +28,7 @@ final class TextReport {
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "heap", "tlb", "cache", "values");
+            "heap", "tlb", "cache", "values", "signals");
     /** Values of the run's value log `--show values` prints; the JSON has them all. */
     static final int MAX_VALUES_PRINTED = 200;
 
@@ -50,6 +50,7 @@ final class TextReport {
             processTable(out, r);
             gantt(out, r);
             memory(out, r);
+            signals(out, r);
             a.compilation().program().ifPresent(p -> data(out, p, r));
             snapshots(out, r);
         });
@@ -297,6 +298,25 @@ final class TextReport {
     }
 
     /** Each `snapshot` statement's views (all of them, or those `--show` names), then the end's (only with --show). */
+    /** Each signal the run acted on (a handler entered, a stop), in time order: "SIGUSR1 → worker (pid 3), handler at 12:5". */
+    private void signals(PrintWriter out, RunResult r) {
+        List<oss.runtime.observe.StatementFact> sent = r.facts().stream().filter(f -> f.kind().equals("signal")).toList();
+        if (sent.isEmpty()) {
+            return;
+        }
+        out.println(style.bold("Signals"));
+        int shown = 0;
+        for (var f : sent) {
+            if (shown++ == MAX_SLICES_LISTED) {
+                out.println(style.dim("  ... and " + (sent.size() - MAX_SLICES_LISTED) + " more; oss run --json has every one"));
+                break;
+            }
+            out.println("  " + Durations.format(f.timeNs()) + "  " + f.summary() + style.dim("  (at " + f.span().line()
+                    + ":" + f.span().column() + ")"));
+        }
+        out.println();
+    }
+
     private void snapshots(PrintWriter out, RunResult r) {
         int printed = 0;
         for (SnapshotView s : r.snapshots()) {

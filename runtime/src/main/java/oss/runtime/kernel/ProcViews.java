@@ -23,6 +23,10 @@ final class ProcViews {
     static Map<String, String> render(List<Task> tasks, MemoryManager mm, Program program) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("ps", ps(tasks));
+        String signals = oss.runtime.kernel.signal.SignalView.render(tasks);
+        if (signals != null) {
+            out.put("signals", signals);
+        }
         if (mm != null) {
             out.put("free", free(mm, program));
             out.put("meminfo", meminfo(mm, program));

@@ -157,6 +157,9 @@ public final class SignalCalls {
                     }
                     case TERM, CORE -> {
                         s.interrupted = null;
+                        k.facts().record(where, t, k.now(), "signal", sig + " ends " + t + " (default action: "
+                                + (sig.defaultAction() == Signal.Action.CORE ? "core dump" : "terminate") + ", exit"
+                                + " status " + (128 + sig.number()) + ")", List.of());
                         k.terminate(t, sig, where);
                         return false;
                     }
