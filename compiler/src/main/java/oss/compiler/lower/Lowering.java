@@ -118,6 +118,7 @@ public final class Lowering {
             for (ProcessDef def : processes) {
                 flow.check(def.body());
             }
+            SignalLowerer.checkTargets(processes, diags);
         }
 
         Optional<BankerTable> banker = Optional.empty();

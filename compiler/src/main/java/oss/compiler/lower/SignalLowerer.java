@@ -54,6 +54,34 @@ final class SignalLowerer {
         }
     }
 
+    /**
+     * Once every process is lowered: each {@code kill NAME} names a declared process (OSS1101 with
+     * the nearest name otherwise), an element of an array within its range.
+     */
+    static void checkTargets(List<oss.ir.program.ProcessDef> processes, Diags diags) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (oss.ir.program.ProcessDef p : processes) {
+            names.add(p.name());
+        }
+        java.util.Set<oss.ir.program.Span> said = new java.util.HashSet<>();
+        java.util.ArrayDeque<List<Op>> todo = new java.util.ArrayDeque<>();
+        processes.forEach(p -> todo.add(p.body()));
+        for (int budget = 0; !todo.isEmpty() && budget < 1_000_000; budget++) {
+            for (Op op : todo.poll()) {
+                todo.addAll(oss.ir.program.OpBodies.of(op));
+                if (op instanceof Op.Sig s && s.call() instanceof SigOp.Kill k && k.target().process() != null
+                        && !names.contains(k.target().process()) && said.add(k.target().at())) {
+                    String base = k.target().process().replaceAll("\\[.*", "");
+                    List<String> bases = names.stream().map(n -> n.replaceAll("\\[.*", "")).distinct().toList();
+                    diags.report(Code.UNKNOWN_NAME, k.target().at(), "`kill " + k.target().process() + "`: no process"
+                            + " of that name is declared (kill sends to a child variable, a declared process, `parent`"
+                            + " or a pid)" + (bases.contains(base) ? "; `" + base + "` has no such element"
+                                    : Suggest.hint(base, bases)));
+                }
+            }
+        }
+    }
+
     /** The signal of that name, or empty after OSS1101 with the nearest name. */
     private Optional<Signal> signal(Name n) {
         Optional<Signal> s = Signal.named(n.text());
@@ -134,10 +162,10 @@ final class SignalLowerer {
                 return null;
             }
             if (r.index().isEmpty()) {
-                return SigOp.Target.process(name);
+                return SigOp.Target.process(name, r.span());
             }
             OptionalLong i = eval.integer(r.index().get(), env, "an index");
-            return i.isEmpty() ? null : SigOp.Target.process(name + "[" + i.getAsLong() + "]");
+            return i.isEmpty() ? null : SigOp.Target.process(name + "[" + i.getAsLong() + "]", r.span());
         }
 
         @Override

@@ -11,23 +11,24 @@ public sealed interface SigOp {
 
     /**
      * Who a {@code kill} is for: exactly one of a child slot, a declared process (by its name,
-     * {@code worker[1]}, found among the tasks at run time), the parent, a pid.
+     * {@code worker[1]}, found among the tasks at run time), the parent, a pid. {@code at} is
+     * where the target is written, for the check that a process of that name is declared.
      */
-    record Target(int slot, String process, boolean parent, int pid) {
+    record Target(int slot, String process, boolean parent, int pid, Span at) {
         public static Target child(int slot) {
-            return new Target(slot, null, false, -1);
+            return new Target(slot, null, false, -1, Span.NONE);
         }
 
-        public static Target process(String name) {
-            return new Target(-1, name, false, -1);
+        public static Target process(String name, Span at) {
+            return new Target(-1, name, false, -1, at);
         }
 
         public static Target parentOf() {
-            return new Target(-1, null, true, -1);
+            return new Target(-1, null, true, -1, Span.NONE);
         }
 
         public static Target pid(int pid) {
-            return new Target(-1, null, false, pid);
+            return new Target(-1, null, false, pid, Span.NONE);
         }
     }
 

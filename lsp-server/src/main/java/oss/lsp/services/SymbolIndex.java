@@ -897,6 +897,11 @@ final class SymbolIndex {
 
         @Override
         public Void visitSig(Stmt.Sig x) {
+            if (x.call() instanceof oss.compiler.ast.SigCall.Kill k) {
+                // the child variable or the declared process a kill names, for go-to-definition and rename
+                k.target().ifPresent(SymbolIndex.this::ref);
+                k.pid().ifPresent(SymbolIndex.this::expr);
+            }
             x.call().accept(oss.compiler.ast.HandlerBlock.INSTANCE).ifPresent(SymbolIndex.this::block);
             return null;
         }

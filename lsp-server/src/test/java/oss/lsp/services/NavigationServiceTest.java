@@ -44,6 +44,28 @@ class NavigationServiceTest {
     }
 
     @Test
+    void definitionOfAKillTargetIsTheChildOrTheProcess() {
+        String src = """
+                scenario "k" {
+                  process server { compute 1 ms }
+                  process shell {
+                    c = fork { compute 5 ms }
+                    kill |c SIGTERM
+                    kill server SIGUSR1
+                  }
+                }
+                """;
+        Cursor child = Cursor.of(src);
+        List<Location> defs = nav.definition(child.doc(), child.pos(), () -> { });
+        assertEquals(1, defs.size());
+        assertEquals(3, defs.get(0).getRange().getStart().getLine());
+        Cursor process = Cursor.of(src.replace("kill |c", "kill c").replace("kill server", "kill ser|ver"));
+        List<Location> p = nav.definition(process.doc(), process.pos(), () -> { });
+        assertEquals(1, p.size());
+        assertEquals(1, p.get(0).getRange().getStart().getLine());
+    }
+
+    @Test
     void referencesWithAndWithoutTheDeclaration() {
         Cursor c = Cursor.of(SRC);
         assertEquals(3, nav.references(c.doc(), c.pos(), true, () -> { }).size());

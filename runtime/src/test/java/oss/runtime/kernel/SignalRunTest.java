@@ -94,9 +94,8 @@ class SignalRunTest {
     @Test
     void killOfAProcessThatDoesNotExistIsEsrch() {
         RunResult r = run("""
-                process p { kill 99 SIGTERM
-                  kill nobody SIGTERM }""");
-        assertEquals(2, Scenario.findings(r, Code.SIG_NO_TASK).size());
+                process p { kill 99 SIGTERM }""");
+        assertEquals(1, Scenario.findings(r, Code.SIG_NO_TASK).size());
         assertEquals(0, task(r, "p").exitStatus());
     }
 
@@ -145,6 +144,17 @@ class SignalRunTest {
                   kill job SIGKILL }""");
         assertEquals(128 + 9, task(r, "job").exitStatus());
         assertEquals(2 * MS, task(r, "job").finishNs());
+    }
+
+    @Test
+    void killOfAnUndeclaredProcessNameDoesNotCompile() {
+        Compilation c = Compiler.compile("t.oss", "scenario \"t\" {\n process server { compute 1 ms }\n"
+                + " process p {\n  kill sevrer SIGTERM\n }\n}\n");
+        var d = c.diagnostics().stream().filter(x -> x.code() == Code.UNKNOWN_NAME).toList();
+        assertEquals(1, d.size(), () -> c.diagnostics().toString());
+        assertEquals(4, d.get(0).span().line());
+        assertEquals(8, d.get(0).span().column(), "at the name, after `kill `");
+        assertTrue(d.get(0).message().contains("did you mean `server`"), d.get(0).message());
     }
 
     @Test
