@@ -123,8 +123,11 @@ class DiagnosticTableTest {
                         "9:21 OSS1502 `deadlock` takes a policy: detect, avoid or ignore, not `maybe`"),
                 row("zero cpus", Kind.TOP, "machine { cpus 0 }",
                         "9:18 OSS1203 the number of CPUs must be at least 1, not 0"),
-                row("not simulated", Kind.TOP, "kernel { pipe_buffer 64 KiB }",
-                        "9:12 OSS1501 `pipe_buffer` is accepted but not simulated yet: the IPC model comes in a later version"),
+                row("not simulated", Kind.TOP, "kernel { hz 250 }",
+                        "9:12 OSS1501 `hz` is accepted but not simulated yet: the timer tick comes in a later version"),
+                row("pipe buffer below a page", Kind.TOP, "kernel { pipe_buffer 2 KiB }",
+                        "9:12 OSS1502 a pipe's buffer must be between 4 KiB (one page, PIPE_BUF) and 1 MiB"
+                                + " (/proc/sys/fs/pipe-max-size), not 2048 bytes"),
                 row("tlb ways not dividing entries", Kind.TOP, "machine { tlb 48 entries 5-way }",
                         "9:13 OSS1502 a 5-way TLB needs a multiple of 5 entries, not 48 (each set holds 5)"),
                 row("cache sets not a power of two", Kind.TOP, "machine { cache L1 24 KiB 8-way line 64 B hit 4 cycles }",

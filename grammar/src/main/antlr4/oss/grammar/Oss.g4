@@ -205,7 +205,8 @@ fdCall
     : PIPE                                                             # pipeCall
     | MKFIFO path=STRING                                               # mkfifoCall
     | OPEN path=STRING flags+=identifier*                              # openCall
-    | READ fdRef (size=quantity | INTO target=ref) NOWAIT?             # fdReadCall
+    // `into` first: as a soft keyword it could also start a quantity (`into got`, a number named into in unit got)
+    | READ fdRef (INTO target=ref | size=quantity) NOWAIT?             # fdReadCall
     | WRITE fdRef payload=quantity NOWAIT?                             # fdWriteCall
     | CLOSE fdRef                                                      # closeCall
     ;

@@ -65,6 +65,7 @@ public final class SettingsReader {
     private final Map<String, Span> seen = new HashMap<>();
     private SharedData.MemoryModel memoryModel = SharedData.MemoryModel.SC;
     private int storeBuffer = SharedData.DEFAULT_STORE_BUFFER;
+    private long pipeBuffer = KernelConfig.DEFAULT_PIPE_BUFFER;
     /** The most entries a store buffer may have: enough for any litmus test, small enough for the explorer. */
     static final int MAX_STORE_BUFFER = 64;
     private static final long MIN_STACK_LIMIT = 132 * 1024;
@@ -87,7 +88,7 @@ public final class SettingsReader {
 
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
-                new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit));
+                new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit), pipeBuffer);
     }
 
     /** {@code memory_model sc | tso | relaxed} (docs/language.md, "Memory models"). */
@@ -283,13 +284,30 @@ public final class SettingsReader {
                     v.ifPresent(x -> stackLimit = x);
                 }
             }
-            case "msgmax", "msgmnb", "pipe_buffer" -> {
+            case "pipe_buffer" -> {
+                OptionalLong v = a.quantity(Units.Kind.SIZE, "the pipe buffer", true);
+                a.finish("pipe_buffer 64 KiB");
+                // fcntl F_SETPIPE_SZ's bounds: at least one page (PIPE_BUF), at most pipe-max-size (1 MiB)
+                if (v.isPresent() && (v.getAsLong() < 4096 || v.getAsLong() > (1L << 20))) {
+                    diags.report(Code.BAD_SETTING, s.span(), "a pipe's buffer must be between 4 KiB (one page, PIPE_BUF)"
+                            + " and 1 MiB (/proc/sys/fs/pipe-max-size), not " + v.getAsLong() + " bytes");
+                } else {
+                    v.ifPresent(x -> pipeBuffer = pipePages(x));
+                }
+            }
+            case "msgmax", "msgmnb" -> {
                 a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);
                 a.finish(key.text() + " 8 KiB");
                 later(a, "the IPC model");
             }
             default -> diags.report(Code.UNKNOWN_SETTING, key.span(), "unknown setting `" + key.text() + "`");
         }
+    }
+
+    /** round_pipe_size: a whole number of pages, a power of two of them, as F_SETPIPE_SZ gives. */
+    private static long pipePages(long bytes) {
+        long pages = (bytes + 4095) / 4096;
+        return Long.highestOneBit(pages) == pages ? pages * 4096 : Long.highestOneBit(pages) * 2 * 4096;
     }
 
     private void later(SettingArgs a, String model) {

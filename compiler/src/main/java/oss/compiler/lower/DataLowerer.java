@@ -291,6 +291,26 @@ final class DataLowerer {
         }
     }
 
+    /**
+     * A system call's result ({@code n = read ...}, {@code read FD into y}): the call sets a fresh private
+     * temporary, returned; then {@code target} gets it, with a store when others can see it, added to
+     * {@code after}. Null after a report.
+     */
+    Cell callResult(Ref target, Map<String, Long> env, List<Op> after) {
+        Cell t = target(target, env, after);
+        if (t == null) {
+            return null;
+        }
+        Cell temp = Cell.scalar(Cell.Scope.PRIVATE, temp(), target.name().text());
+        after.add(write(t, new Val.Read(temp), target.span()));
+        return temp;
+    }
+
+    /** A private temporary of this statement, for a call that sets more than its result. */
+    Cell callTemp(String name) {
+        return Cell.scalar(Cell.Scope.PRIVATE, temp(), name);
+    }
+
     /** {@code atomic_inc(x)}, {@code fetch_add(x, 1)}, ... as a statement: its result is not kept. */
     void atomicOp(Stmt.AtomicOp s, Map<String, Long> env, List<Op> out) {
         new Values(env, out).rmw(s.operation(), false);

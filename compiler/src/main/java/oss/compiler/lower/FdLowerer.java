@@ -1,20 +1,42 @@
 package oss.compiler.lower;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import oss.compiler.ast.FdCall;
+import oss.compiler.ast.FdRef;
+import oss.compiler.ast.Name;
+import oss.compiler.ast.Quantity;
+import oss.compiler.ast.Ref;
 import oss.compiler.ast.Stmt;
 import oss.compiler.check.Diags;
 import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
+import oss.compiler.util.Suggest;
 import oss.ir.diag.Code;
+import oss.ir.program.Cell;
+import oss.ir.program.FdOp;
 import oss.ir.program.Op;
+import oss.ir.program.Val;
 
 /**
  * Lowers the descriptors and pipes calls of one process body (docs/language.md, "Processes that talk").
- * One instance per {@link BodyLowerer}; the local names it defines live in the body's slots.
+ * One instance per {@link BodyLowerer}; the local names it defines live in the body's slots, with the
+ * kinds {@link MemoryLowerer} keeps: a pipe (two ends, {@code p.read} and {@code p.write}) or a plain
+ * descriptor from {@code open}. A result the call returns goes to a private temporary first and then
+ * to the user's variable, so the call is one step that touches no variable others can see.
  */
 final class FdLowerer {
+    /** open(2)'s flags as written, with their bits. */
+    static final Map<String, Integer> FLAGS = Map.of("O_RDONLY", FdOp.O_RDONLY, "O_WRONLY", FdOp.O_WRONLY,
+            "O_RDWR", FdOp.O_RDWR, "O_NONBLOCK", FdOp.O_NONBLOCK, "O_CREAT", FdOp.O_CREAT, "O_TRUNC", FdOp.O_TRUNC,
+            "O_APPEND", FdOp.O_APPEND);
+    private static final List<String> FLAG_ORDER = List.of("O_RDONLY", "O_WRONLY", "O_RDWR", "O_NONBLOCK", "O_CREAT",
+            "O_TRUNC", "O_APPEND");
+
     private final Diags diags;
     private final ExprEval eval;
     private final Units units;
@@ -39,7 +61,202 @@ final class FdLowerer {
     }
 
     void lower(Stmt.Fd s, Map<String, Long> env, List<Op> out) {
-        // issue 14, contract: the descriptors and pipes helper fills this in
-        diags.report(Code.NOT_SIMULATED_YET, s.span(), "descriptors and pipes are not simulated yet");
+        s.call().accept(new FdCall.Visitor<Void>() {
+            @Override
+            public Void visitPipe(FdCall.Pipe c) {
+                if (s.variable().isEmpty()) {
+                    diags.report(Code.BAD_FD_CALL, c.span(), "`pipe` makes two"
+                            + " descriptors that need a name: write `p = pipe`, then use `p.read` and `p.write`");
+                    return null;
+                }
+                Name n = s.variable().get();
+                int slot = memory.slot(n);
+                memory.define(n, slot, MemoryLowerer.Kind.PIPE);
+                body.emit(out, new Op.Fd(new FdOp.Pipe(slot, n.text()), s.span()));
+                return null;
+            }
+
+            @Override
+            public Void visitMkfifo(FdCall.Mkfifo c) {
+                if (s.variable().isPresent()) {
+                    diags.report(Code.BAD_FD_CALL, s.variable().get().span(), "`mkfifo` makes a name in the file"
+                            + " system, not a descriptor: write `mkfifo \"" + c.path().value() + "\"`, then `f = open \""
+                            + c.path().value() + "\" O_RDONLY`");
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.Mkfifo(c.path().value()), s.span()));
+                return null;
+            }
+
+            @Override
+            public Void visitOpen(FdCall.Open c) {
+                Integer flags = flags(c.flags());
+                if (flags == null) {
+                    return null;
+                }
+                int slot = -1;
+                if (s.variable().isPresent()) {
+                    slot = memory.slot(s.variable().get());
+                    memory.define(s.variable().get(), slot, MemoryLowerer.Kind.DESCRIPTOR);
+                }
+                body.emit(out, new Op.Fd(new FdOp.Open(slot, c.path().value(), flags), s.span()));
+                return null;
+            }
+
+            @Override
+            public Void visitRead(FdCall.Read c) {
+                Optional<int[]> fd = descriptor(c.fd(), "read");
+                long bytes = 4;
+                if (c.size().isPresent()) {
+                    OptionalLong b = size(c.size().get(), env, "read");
+                    if (b.isEmpty()) {
+                        return null;
+                    }
+                    bytes = b.getAsLong();
+                }
+                List<Op> after = new ArrayList<>();
+                Cell into = null;
+                Cell got = null;
+                if (c.into().isPresent()) {
+                    // y changes only when an int arrives: `if (got) y = into` after the call
+                    List<Op> copy = new ArrayList<>();
+                    into = data.callResult(c.into().get(), env, copy);
+                    if (into == null) {
+                        return null;
+                    }
+                    got = data.callTemp("got");
+                    after.add(new Op.If(new Val.Read(got), copy, List.of(), c.into().get().span()));
+                }
+                Cell result = result(s, env, after);
+                if (fd.isEmpty() || result == MISSING) {
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.Read(fd.get()[0], fd.get()[1], bytes, into, got, result, c.nowait()),
+                        s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
+            public Void visitWrite(FdCall.Write c) {
+                Optional<int[]> fd = descriptor(c.fd(), "write");
+                List<Op> before = new ArrayList<>();
+                long bytes = 4;
+                Val value = null;
+                Quantity q = c.payload();
+                if (q.unit().isPresent()) {
+                    OptionalLong b = size(q, env, "write");
+                    if (b.isEmpty()) {
+                        return null;
+                    }
+                    bytes = b.getAsLong();
+                } else {
+                    // no unit: one C int whose value the reader gets (docs: "Payloads")
+                    value = data.condition(q.value(), env, before);
+                    if (value == null) {
+                        return null;
+                    }
+                }
+                List<Op> after = new ArrayList<>();
+                Cell result = result(s, env, after);
+                if (fd.isEmpty() || result == MISSING) {
+                    return null;
+                }
+                body.emitAll(out, before);
+                body.emit(out, new Op.Fd(new FdOp.Write(fd.get()[0], fd.get()[1], bytes, value, result, c.nowait()),
+                        s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
+            public Void visitClose(FdCall.Close c) {
+                if (s.variable().isPresent()) {
+                    diags.report(Code.BAD_FD_CALL, s.variable().get().span(), "`close` returns nothing to keep here:"
+                            + " write `close " + c.fd().name().text() + (c.fd().end().map(e -> "." + e.word()).orElse(""))
+                            + "` alone");
+                    return null;
+                }
+                descriptor(c.fd(), "close").ifPresent(fd -> body.emit(out, new Op.Fd(new FdOp.Close(fd[0], fd[1]),
+                        s.span())));
+                return null;
+            }
+        });
+    }
+
+    /** Marks a result that could not be lowered (reported). */
+    private static final Cell MISSING = Cell.scalar(Cell.Scope.PRIVATE, -1, "?");
+
+    /** The temporary that {@code n = call} sets, null without one, {@link #MISSING} after a report. */
+    private Cell result(Stmt.Fd s, Map<String, Long> env, List<Op> after) {
+        if (s.variable().isEmpty()) {
+            return null;
+        }
+        Name n = s.variable().get();
+        Cell c = data.callResult(new Ref(n, Optional.empty(), n.span()), env, after);
+        return c == null ? MISSING : c;
+    }
+
+    /** A descriptor as written: {slot, end}; empty after a report. */
+    private Optional<int[]> descriptor(FdRef ref, String statement) {
+        Name n = ref.name();
+        Optional<MemoryLowerer.Local> l = memory.local(n, statement, MemoryLowerer.Kind.PIPE,
+                MemoryLowerer.Kind.DESCRIPTOR);
+        if (l.isEmpty()) {
+            return Optional.empty();
+        }
+        MemoryLowerer.Kind kind = l.get().kind();
+        String written = statement + " " + n.text() + ref.end().map(e -> "." + e.word()).orElse("");
+        if (ref.end().isEmpty()) {
+            if (kind == MemoryLowerer.Kind.PIPE) {
+                diags.report(Code.WRONG_KIND, ref.span(), "`" + written + "`: `" + n.text() + "` is a pipe, two"
+                        + " descriptors: name one end, `" + n.text() + ".read` or `" + n.text() + ".write`",
+                        l.get().definedAt(), "`" + n.text() + "` is set here");
+                return Optional.empty();
+            }
+            return Optional.of(new int[] {l.get().slot(), FdOp.PLAIN});
+        }
+        if (kind == MemoryLowerer.Kind.DESCRIPTOR) {
+            diags.report(Code.WRONG_KIND, ref.span(), "`" + written + "`: `" + n.text() + "` is a descriptor from"
+                    + " open, which has no ends: write `" + statement + " " + n.text() + "`", l.get().definedAt(),
+                    "`" + n.text() + "` is set here");
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {l.get().slot(), ref.end().get() == FdRef.End.READ ? FdOp.READ_END
+                : FdOp.WRITE_END});
+    }
+
+    private OptionalLong size(Quantity q, Map<String, Long> env, String what) {
+        OptionalLong b = units.of(q, env, Units.Kind.SIZE, what);
+        if (b.isPresent() && b.getAsLong() < 0) {
+            diags.report(Code.NOT_POSITIVE, q.span(), "`" + what + "` needs a size of at least 0 bytes");
+            return OptionalLong.empty();
+        }
+        return b;
+    }
+
+    /** open's flags; null after a report. One access mode at most (O_RDONLY without one, as its value 0). */
+    private Integer flags(List<Name> written) {
+        int flags = 0;
+        Name mode = null;
+        for (Name f : written) {
+            Integer bit = FLAGS.get(f.text());
+            if (bit == null) {
+                diags.report(Code.UNKNOWN_NAME, f.span(), "unknown flag `" + f.text() + "` for open (flags: "
+                        + String.join(", ", FLAG_ORDER) + ")" + Suggest.hint(f.text(), FLAG_ORDER));
+                return null;
+            }
+            boolean access = f.text().equals("O_RDONLY") || f.text().equals("O_WRONLY") || f.text().equals("O_RDWR");
+            if (access && mode != null) {
+                diags.report(Code.BAD_FD_CALL, f.span(), "open takes one access mode, and `" + mode.text()
+                        + "` is already one: `" + f.text() + "` cannot be added (O_RDWR opens both ways)");
+                return null;
+            }
+            if (access) {
+                mode = f;
+            }
+            flags |= bit;
+        }
+        return flags;
     }
 }

@@ -37,7 +37,8 @@ final class MemoryLowerer {
     enum Kind {
         CHILD("a child process"), THREAD("a thread"), MAPPING("a mapping made by mmap"),
         BLOCK("a block from malloc"), SEGMENT("a shared-memory segment from shmget"),
-        SHM_OBJECT("a shared-memory object from shm_open"), UNKNOWN("a local name");
+        SHM_OBJECT("a shared-memory object from shm_open"), PIPE("a pipe"), DESCRIPTOR("a descriptor from open"),
+        UNKNOWN("a local name");
 
         final String noun;
 
@@ -224,6 +225,8 @@ final class MemoryLowerer {
     private static String example(Kind k) {
         return switch (k) {
             case MAPPING -> "x = mmap 16 KiB anon private rw";
+            case PIPE -> "p = pipe";
+            case DESCRIPTOR -> "f = open \"chan\" O_RDONLY";
             case BLOCK -> "p = malloc 64 B";
             case THREAD -> "t = thread { ... }";
             case SEGMENT -> "s = shmget 42 8 KiB";

@@ -127,6 +127,7 @@ final class ProcessLowerer {
         BodyLowerer body = new BodyLowerer(diags, eval, units, resolver, symbols, resources, budget, memory, shared,
                 BodyLowerer.makesThreads(p.body()));
         List<Op> ops = body.block(p.body(), env);
+        PipeEnds.check(p.name().text(), p.body(), diags);
         variables.put(name, body.variables());
         dataVariables.put(name, body.dataVariables());
         return Optional.of(new ProcessDef(name, at.nice, at.arrives, policy, policy.isRealTime() ? priority : 0, at.tickets,

@@ -117,7 +117,8 @@ class SettingsTest {
         assertEquals(5_000L, k.contextSwitchNs());
         assertEquals(250, k.hz());
         assertEquals(DeadlockPolicy.AVOID, k.deadlock());
-        assertEquals(List.of("hz", "msgmax", "msgmnb", "pipe_buffer"), c.diagnostics().stream()
+        assertEquals(65536L, k.pipeBufferBytes());
+        assertEquals(List.of("hz", "msgmax", "msgmnb"), c.diagnostics().stream()
                 .filter(d -> d.code() == Code.NOT_SIMULATED_YET)
                 .map(Diagnostic::message).map(s -> s.substring(1, s.indexOf('`', 1))).toList());
         assertEquals(ReplacementKind.CLOCK, k.memory().replacement());

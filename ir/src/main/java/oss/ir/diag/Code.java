@@ -42,6 +42,8 @@ public enum Code {
     MISPLACED_STATEMENT("OSS1309", Severity.ERROR, "statement not allowed where it stands"),
 
     // issue 14, static: pipes and descriptors OSS1310-OSS1313
+    PIPE_END_LEFT_OPEN("OSS1310", Severity.WARNING, "inherited pipe end never closed"),
+    BAD_FD_CALL("OSS1311", Severity.ERROR, "descriptor call that cannot work as written"),
 
     // issue 14, static: message queues and shared memory OSS1314-OSS1317
 
@@ -114,6 +116,8 @@ public enum Code {
     DATA_FAULT("OSS2504", Severity.ERROR, "division by zero or array index out of bounds"),
 
     // issue 14, run: pipes and descriptors OSS2601-OSS2609
+    BAD_DESCRIPTOR("OSS2601", Severity.WARNING, "call on a descriptor that is closed or of the wrong end (EBADF)"),
+    BROKEN_PIPE("OSS2602", Severity.WARNING, "write to a pipe nobody reads (SIGPIPE, EPIPE)"),
 
     // issue 14, run: message queues and shared memory OSS2701-OSS2709
 

@@ -13,8 +13,8 @@ public sealed interface FdOp {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** {@code v = pipe}: slot {@code slot} holds both ends. */
-    record Pipe(int slot) implements FdOp {
+    /** {@code v = pipe}: slot {@code slot} holds both ends; {@code name} is the variable, for messages. */
+    record Pipe(int slot, String name) implements FdOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitPipe(this);
@@ -36,15 +36,20 @@ public sealed interface FdOp {
         }
     }
 
-    /** Reads up to {@code bytes}, or one int into {@code into} (then {@code bytes} is 4). */
-    record Read(int slot, int end, long bytes, Cell into, Cell result, boolean nowait) implements FdOp {
+    /**
+     * Reads up to {@code bytes}, or one int into {@code into} (then {@code bytes} is 4), setting {@code got}
+     * to 1 when a value arrived (bytes leave the variable as it was). {@code into}, {@code got} and
+     * {@code result} are private temporaries the call sets (the lowering copies them to the user's
+     * variables with the ops that follow), so the call itself touches no variable others see.
+     */
+    record Read(int slot, int end, long bytes, Cell into, Cell got, Cell result, boolean nowait) implements FdOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitRead(this);
         }
     }
 
-    /** Writes {@code bytes}, or the int {@code value} (then {@code bytes} is 4); value is null for bytes. */
+    /** Writes {@code bytes}, or the int {@code value} (then {@code bytes} is 4); value is null for bytes. {@code result} as for Read. */
     record Write(int slot, int end, long bytes, Val value, Cell result, boolean nowait) implements FdOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {

@@ -1,8 +1,19 @@
 package oss.ir.program;
 
-/** Kernel policy: scheduler, context-switch cost, deadlock handling, memory management. */
+/**
+ * Kernel policy: scheduler, context-switch cost, deadlock handling, memory management, and a pipe's
+ * buffer ({@code pipe_buffer}, pipe(7)'s capacity: 64 KiB, 16 pages, unless set).
+ */
 public record KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock,
-        MemoryPolicy memory) {
+        MemoryPolicy memory, long pipeBufferBytes) {
+
+    /** Linux's default pipe capacity since 2.6.11: 16 pages. */
+    public static final long DEFAULT_PIPE_BUFFER = 64 * 1024;
+
+    public KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock,
+            MemoryPolicy memory) {
+        this(scheduler, contextSwitchNs, hz, deadlock, memory, DEFAULT_PIPE_BUFFER);
+    }
 
     /** Default memory policy. */
     public KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock) {

@@ -72,6 +72,7 @@ final class Blockers {
             case WAIT_CHILD -> " waits for its child to exit";
             case WAIT_ANY -> " waits for any child to exit";
             case AWAIT -> " awaits a condition that does not hold";
+            case FD_OPEN, FD_READ, FD_WRITE -> sem.pipes.describe(s, t, c, pc);
             default -> " is blocked";
         };
     }

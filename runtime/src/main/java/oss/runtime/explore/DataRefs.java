@@ -108,4 +108,24 @@ abstract class DataRefs extends AtomicBodyVisitor<Void> {
     public final Void visitFence(Op.Fence op) {
         return null;
     }
+
+    /** A pipe call reads an int payload's value and sets its private temporaries (result, value read, got). */
+    @Override
+    public final Void visitFd(Op.Fd op) {
+        if (op.call() instanceof oss.ir.program.FdOp.Write w) {
+            if (w.value() != null) {
+                read(w.value());
+            }
+            if (w.result() != null) {
+                slot(w.result().base());
+            }
+        } else if (op.call() instanceof oss.ir.program.FdOp.Read r) {
+            for (Cell c : new Cell[] {r.into(), r.got(), r.result()}) {
+                if (c != null) {
+                    slot(c.base());
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -67,6 +67,24 @@ final class FlatCode {
         final List<FlatCode> codes = new ArrayList<>();
         /** The first statement the explorer cannot explore yet, in words, or null. */
         String unexplored;
+        /** The explorer's pipes and FIFOs, in order of first appearance: one per pipe statement, one per FIFO name. */
+        final List<String> pipeNames = new ArrayList<>();
+        private final java.util.Map<Object, Integer> pipeIds = new java.util.IdentityHashMap<>();
+        private final java.util.Map<String, Integer> fifoIds = new java.util.HashMap<>();
+
+        int pipeObject(Object statement, String name) {
+            return pipeIds.computeIfAbsent(statement, k -> {
+                pipeNames.add(name);
+                return pipeNames.size() - 1;
+            });
+        }
+
+        int fifoObject(String path) {
+            return fifoIds.computeIfAbsent(path, k -> {
+                pipeNames.add("FIFO \"" + path + "\"");
+                return pipeNames.size() - 1;
+            });
+        }
 
         /**
          * The codes of every process, process i in code i, then the codes of their children. Each
@@ -482,9 +500,47 @@ final class FlatCode {
 
             // issue 14, contract: each family's helper gives its calls instructions of their own
 
+            /** A pipe or FIFO call is a step; the pipe statement and the FIFO's name pick the object. */
             @Override
             public Void visitFd(Op.Fd op) {
-                throw new UnsupportedOperationException("issue 14: descriptors and pipes are not explored yet");
+                op.call().accept(new oss.ir.program.FdOp.Visitor<Void>() {
+                    @Override
+                    public Void visitPipe(oss.ir.program.FdOp.Pipe call) {
+                        c.emit(FD_PIPE, pipeObject(call, "pipe " + call.name()), call.slot(), op, op.span());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitMkfifo(oss.ir.program.FdOp.Mkfifo call) {
+                        c.emit(FD_MKFIFO, fifoObject(call.path()), 0, op, op.span());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitOpen(oss.ir.program.FdOp.Open call) {
+                        c.emit(FD_OPEN, fifoObject(call.path()), call.slot(), op, op.span());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitRead(oss.ir.program.FdOp.Read call) {
+                        c.emit(FD_READ, call.slot(), call.end(), op, op.span());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitWrite(oss.ir.program.FdOp.Write call) {
+                        c.emit(FD_WRITE, call.slot(), call.end(), op, op.span());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitClose(oss.ir.program.FdOp.Close call) {
+                        c.emit(FD_CLOSE, call.slot(), call.end(), op, op.span());
+                        return null;
+                    }
+                });
+                return null;
             }
 
             /** Shared memory is local work, as mmap is; a queue's call is a step. */

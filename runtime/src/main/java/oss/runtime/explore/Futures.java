@@ -69,7 +69,7 @@ final class Futures {
             case LOCK, UNLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, VFORK, EXEC, THREAD,
                     SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END,
                     SEQR_BEGIN, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, REP_INIT, LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
-                    ASSIGN, ASSERT -> new int[] {pc + 1};
+                    ASSIGN, ASSERT, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> new int[] {pc + 1};
         };
     }
 }

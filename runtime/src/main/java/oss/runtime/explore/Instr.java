@@ -12,6 +12,8 @@ enum Instr {
     SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE,
     // data steps (docs/language.md, "Shared data"): one visible variable each, or one atomic step
     LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
+    // descriptors and pipes (PipeSteps): a = the pipe or FIFO for the calls that name one, else the slot
+    FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE,
     /** The end of a body: the task exits there. */
     END,
     // control, never a resting place: a program counter moves over them at once (Semantics.settle)

@@ -137,6 +137,32 @@ final class Liveness {
                 }
             }
             case END, EXIT -> use.or(atEnd);
+            case FD_PIPE -> def.set(c.b[pc]);
+            // an open that waits sets its slot at its first step and stays: never dead there
+            case FD_OPEN -> {
+                if (c.b[pc] >= 0) {
+                    use.set(c.b[pc]);
+                }
+            }
+            case FD_CLOSE -> use.set(c.a[pc]);
+            case FD_READ -> {
+                use.set(c.a[pc]);
+                oss.ir.program.FdOp.Read r = (oss.ir.program.FdOp.Read) ((Op.Fd) c.op[pc]).call();
+                // not a def: a read that returns nothing leaves into's temporary as it was
+                if (r.result() != null) {
+                    def.set(r.result().base());
+                }
+                if (r.got() != null) {
+                    def.set(r.got().base());
+                }
+            }
+            case FD_WRITE -> {
+                use.set(c.a[pc]);
+                oss.ir.program.FdOp.Write w = (oss.ir.program.FdOp.Write) ((Op.Fd) c.op[pc]).call();
+                if (w.value() != null) {
+                    reads.read(w.value());
+                }
+            }
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, WAIT_ANY, EXEC, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK,
                     READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL,
                     BROADCAST, BARRIER, SEMOP, CHOOSE, FENCE, REP_INIT, REP_END, JUMP, LOOP_BACK -> {

@@ -47,6 +47,10 @@ final class Model {
     final int maxTasks;
 
     final int mutexes, sems, spins, rws, seqs, conds, barriers, resources;
+    /** Pipes and FIFOs ({@link PipeSteps}): their names, their records at {@code pipeBase}, each task's ends at {@code holdBase}. */
+    final List<String> pipeNames;
+    final int pipes, pipeBase, holdBase;
+    final long pipeCapacity;
     final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
     final int[] semsetOffset;
     final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
@@ -78,7 +82,7 @@ final class Model {
 
     // object numbering for the reduction's access sets
     final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids,
-            objShared, objGroup, objects;
+            objShared, objGroup, objPipe, objects;
     /** Per code and pc: every object the task may touch (read or write) from here on, its future children included. */
     final BitSet[][] future;
     /** Per code and pc: every object the task may write from here on. */
@@ -90,6 +94,9 @@ final class Model {
         FlatCode.Compiler compiler = new FlatCode.Compiler();
         this.codes = compiler.processes(program.processes()).toArray(FlatCode[]::new);
         this.unexplored = compiler.unexplored;
+        this.pipeNames = List.copyOf(compiler.pipeNames);
+        this.pipes = pipeNames.size();
+        this.pipeCapacity = program.kernel().pipeBufferBytes();
         this.processes = program.processes().size();
         this.mutexes = program.mutexes().size();
         this.sems = program.semaphores().size();
@@ -132,6 +139,8 @@ final class Model {
             semsetOffset[i] = at;
             at += sync.semsets().get(i).initial().length;
         }
+        pipeBase = at;
+        at += pipes * PipeSteps.RECORD;
         this.data = program.data();
         this.memoryModel = data.model();
         this.relaxed = memoryModel == SharedData.MemoryModel.RELAXED;
@@ -152,7 +161,8 @@ final class Model {
             d = Math.max(d, c.depth);
             for (int pc = 0; pc < c.size; pc++) {
                 Instr k = c.kind[pc];
-                phases |= k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.VFORK
+                phases |= k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.VFORK || k == Instr.FD_OPEN
+                        || k == Instr.FD_WRITE
                         || k == Instr.SEQR_BEGIN || k == Instr.WRITE_LOCK && writerPreferring[c.a[pc]];
                 children |= k == Instr.FORK || k == Instr.THREAD || k == Instr.VFORK;
                 threads |= k == Instr.THREAD;
@@ -209,7 +219,8 @@ final class Model {
         }
         seenBase = r;
         seenWords = relaxed ? (sharedCells + 31) / 32 : 0;
-        this.record = r + seenWords;
+        this.holdBase = r + seenWords;
+        this.record = holdBase + pipes;
 
         objMutex = 0;
         objSem = objMutex + mutexes;
@@ -223,7 +234,8 @@ final class Model {
         objPids = objResource + resources;
         objShared = objPids + 1;
         objGroup = objShared + sharedCells;
-        objects = objGroup + (scan.groupCells ? slots : 0);
+        objPipe = objGroup + (scan.groupCells ? slots : 0);
+        objects = objPipe + pipes;
         this.deadSlots = hasData ? new Liveness(this).deadSlots() : null;
         Futures f = new Futures(this);
         this.future = f.compute(false);
@@ -237,7 +249,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
-                    REP_INIT, REP_END, JUMP, LOOP_BACK -> false;
+                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> false;
         };
     }
 
@@ -254,7 +266,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> false;
         };
     }
@@ -364,9 +376,23 @@ final class Model {
                 out.set(objResource, objResource + resources);
                 yield -1;
             }
-            case FORK, THREAD, VFORK -> objPids;
-            // waits, exits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets
-            case WAIT_CHILD, WAIT_ANY, EXIT, EXEC, END, CHOOSE, REP_INIT, REP_END, JUMP -> -1;
+            case FORK, THREAD, VFORK -> {
+                // a child gets copies of the parent's descriptors: one more holder of each end it has
+                out.set(objPipe, objPipe + pipes);
+                yield objPids;
+            }
+            // which pipe a descriptor names is known only in the state: every pipe, to be safe
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> {
+                out.set(objPipe, objPipe + pipes);
+                yield -1;
+            }
+            // an exit closes the task's descriptors, which may end a read (end of file) or a write (SIGPIPE)
+            case EXIT, END -> {
+                out.set(objPipe, objPipe + pipes);
+                yield -1;
+            }
+            // waits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets
+            case WAIT_CHILD, WAIT_ANY, EXEC, CHOOSE, REP_INIT, REP_END, JUMP -> -1;
             // data: the cells are objects of their own, in DataAccesses
             case LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> -1;
         };

@@ -38,11 +38,13 @@ final class Semantics {
     private final Model m;
     private final FlatCode[] codes;
     final DataSteps data;
+    final PipeSteps pipes;
 
     Semantics(Model m) {
         this.m = m;
         this.codes = m.codes;
         this.data = new DataSteps(m);
+        this.pipes = new PipeSteps(m, this);
     }
 
     static boolean alive(int[] s, int b) {
@@ -216,6 +218,7 @@ final class Semantics {
             case STORE -> data.storeFits(s, t) ? 1 : 0;
             case AWAIT -> data.awaitHolds(s, t, (Op.Await) c.op[pc]) ? 1 : 0;
             case RMW, ATOMIC, FENCE -> 1;
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> pipes.enabled(s, t, c, pc) ? 1 : 0;
             case UNLOCK, TRYLOCK, V, CLAIM, RELEASE, FORK, EXIT, VFORK, EXEC, THREAD, SPIN_UNLOCK, READ_UNLOCK,
                     WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END -> 1;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
@@ -581,6 +584,7 @@ final class Semantics {
                 data.fence(s, t, Op.FenceKind.values()[a]);
                 yield true;
             }
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> pipes.apply(s, t, c, pc);
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
         };
         if (next) {
@@ -713,6 +717,7 @@ final class Semantics {
             s[cb + GROUP] = s[b + GROUP] == 0 ? t + 1 : s[b + GROUP];
         }
         System.arraycopy(s, b + m.slotBase, s, cb + m.slotBase, m.slots);
+        pipes.spawned(s, t, n, c.kind[pc] == THREAD);
         for (int w = 0; w < m.seenWords; w++) {
             s[cb + m.seenBase + w] = -1; // the fork was a full barrier: the parent has seen everything
         }
@@ -802,6 +807,7 @@ final class Semantics {
             }
         }
         releaseVforkParent(s, t);
+        pipes.exited(s, t);
         s[b + PHASE] = 0;
         s[b + AUX] = 0;
         for (int d = 0; d < m.depth; d++) {

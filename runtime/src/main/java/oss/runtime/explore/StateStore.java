@@ -284,6 +284,9 @@ final class StateStore {
             for (int w = 0; w < m.seenWords; w++) {
                 put(~s[b + m.seenBase + w]); // mostly all seen: one byte
             }
+            for (int i = 0; i < m.pipes; i++) {
+                put(s[b + m.holdBase + i]); // the pipe ends it holds
+            }
         }
     }
 
@@ -358,6 +361,9 @@ final class StateStore {
             }
             for (int w = 0; w < m.seenWords; w++) {
                 s[b + m.seenBase + w] = ~get();
+            }
+            for (int i = 0; i < m.pipes; i++) {
+                s[b + m.holdBase + i] = get();
             }
         }
     }

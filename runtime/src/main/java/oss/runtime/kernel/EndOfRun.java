@@ -51,6 +51,7 @@ final class EndOfRun {
             DeadlockReporter reporter = new DeadlockReporter(k.tasks, k.mutexes, k.semaphores, k.resources,
                     t -> switch (t.blocker) {
                         case SEMSET -> k.semsets.waitsFor(t, k.tasks.size(), k.tasks::get);
+                        case PIPE_READ, PIPE_WRITE, FIFO_OPEN -> k.fds.waitsFor(t, k.tasks.size(), k.tasks::get);
                         case AWAIT, DATA_SPIN -> k.data.waitsFor(t, k.tasks.size(), k.tasks::get);
                         default -> k.locking.waitsFor(t, k.tasks.size(), k.tasks::get);
                     });

@@ -62,6 +62,7 @@ public final class Kernel implements Core {
     final ResourceCalls resourceCalls;
     final Locking locking;
     final SemSetCalls semsets;
+    final oss.runtime.kernel.fs.FdCalls fds;
     final ProcessLifecycle lifecycle = new ProcessLifecycle(this);
     final CoreScheduler sched;
     private final EndOfRun end = new EndOfRun(this);
@@ -147,6 +148,7 @@ public final class Kernel implements Core {
         this.semsets = new SemSetCalls(this, program.sync().semsets().stream()
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
         this.data = DataCalls.create(program, dataGlue);
+        this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
         director.flushWith(data);

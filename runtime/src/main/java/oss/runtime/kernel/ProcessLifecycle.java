@@ -94,7 +94,7 @@ final class ProcessLifecycle {
     }
 
     boolean thread(Task t, Op.Thread th) {
-        Task thread = spawn(t, th.slot(), th.body(), th.span(), true);
+        Task thread = spawn(t, th.slot(), th.body(), th.span(), true, true);
         if (thread != null) {
             thread.tgid = t.tgid; // CLONE_THREAD: same thread group, ended by the group's exit
             thread.dataHome = t.dataHome; // its process's variables live in the group leader's slots
@@ -105,7 +105,7 @@ final class ProcessLifecycle {
     }
 
     boolean clone(Task t, Op.Clone c) {
-        spawn(t, c.slot(), c.body(), c.span(), c.vm());
+        spawn(t, c.slot(), c.body(), c.span(), c.vm(), c.files());
         t.next();
         return true;
     }
@@ -160,6 +160,11 @@ final class ProcessLifecycle {
      */
     /** A child or thread of {@code parent}; null when the kernel has no memory for it (the call fails with ENOMEM). */
     private Task spawn(Task parent, int slot, List<Op> body, Span span, boolean shareVm) {
+        return spawn(parent, slot, body, span, shareVm, false);
+    }
+
+    /** {@code shareFiles}: one descriptor table for both (threads, CLONE_FILES); a copy otherwise. */
+    private Task spawn(Task parent, int slot, List<Op> body, Span span, boolean shareVm, boolean shareFiles) {
         if (!pidLeft(parent, slot, span) || !kernelObjectsForChild(parent, slot, span, shareVm)) {
             return null;
         }
@@ -168,6 +173,7 @@ final class ProcessLifecycle {
                 parent.slots.length);
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
         child.sig = parent.sig == null ? null : parent.sig.forChild();
+        k.fds.forked(parent, child, shareFiles);
         forkedAt.set(child.pid, span);
         child.exitedAt = span;
         if (k.data != null) {
@@ -258,6 +264,7 @@ final class ProcessLifecycle {
                 parent.slots.length);
         System.arraycopy(parent.slots, 0, child.slots, 0, parent.slots.length);
         child.sig = parent.sig == null ? null : parent.sig.forChild();
+        k.fds.forked(parent, child, false);
         forkedAt.set(child.pid, f.span());
         child.exitedAt = f.span();
         if (k.data != null) {
@@ -446,6 +453,7 @@ final class ProcessLifecycle {
         }
         k.locking.exited(t);
         k.resourceCalls.exited(t);
+        k.fds.exited(t);
         releaseVforkParent(t);
         if (k.mm != null) {
             MemoryManager.TaskCounters c = k.mm.exit(t.pid);

@@ -363,7 +363,7 @@ final class SyscallTable implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitFd(Op.Fd op) {
-        throw new UnsupportedOperationException("issue 14: descriptors and pipes are not lowered yet");
+        return kernel.fds.call(t, op);
     }
 
     /** Message queues first, shared memory second: two subsystems of ipc/ (msg.c, shm.c). */

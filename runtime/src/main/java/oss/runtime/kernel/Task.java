@@ -102,7 +102,9 @@ public final class Task {
         /** Busy-waiting in a data loop whose rounds change nothing until another task stores to what it reads. */
         DATA_SPIN,
         /** In {@code pause} or {@code sigsuspend}: only a signal ends it. */
-        PAUSE;
+        PAUSE,
+        /** pipe_read on an empty pipe, pipe_write on a full one, fifo_open waiting for the other end (fs/pipe.c). */
+        PIPE_READ, PIPE_WRITE, FIFO_OPEN;
 
         /**
          * What a handled signal does to a task asleep here (signal(7), "Interruption of system calls
@@ -115,7 +117,8 @@ public final class Task {
         public Interruption interruption() {
             return switch (this) {
                 case TIMER, SEMSET, PAUSE -> Interruption.EINTR;
-                case CHILD, ANY_CHILD, SEMAPHORE -> Interruption.RESTART;
+                // signal(7): read and write on a pipe, and open of a FIFO, are restarted with SA_RESTART
+                case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN -> Interruption.RESTART;
                 case NONE, IO, MUTEX, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, RWLOCK, SEQ_WRITE, COND, BARRIER, AWAIT,
                         DATA_SPIN -> Interruption.NONE;
             };
@@ -127,6 +130,11 @@ public final class Task {
 
     /** Its signals (pending, blocked, dispositions); null until a signal or a signal call concerns it. */
     public oss.runtime.kernel.signal.SigState sig;
+
+    /** Its open descriptors (files_struct): its own, or shared with its threads and {@code clone files}. */
+    public oss.runtime.kernel.fs.FdTable files = new oss.runtime.kernel.fs.FdTable();
+    /** Bytes of its current pipe write already in the pipe (a write above PIPE_BUF goes in pieces). */
+    public long pipeWritten;
 
     /** Busy-waiting (spinlock or seqlock reader): CPU time charged meanwhile is spin time. */
     public boolean spinning;

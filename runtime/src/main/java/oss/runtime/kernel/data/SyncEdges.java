@@ -23,6 +23,7 @@ final class SyncEdges implements Op.Visitor<Long> {
     static final int BARRIER = 7;
     static final int SEMSET = 8;
     static final int RESOURCES = 9;
+    static final int PIPE = 10;
 
     private Task t;
     private long release;
@@ -349,9 +350,47 @@ final class SyncEdges implements Op.Visitor<Long> {
     // issue 14, contract: each family says what its calls release and acquire (a pipe's write
     // before the read that returns its bytes, a msgsnd before its msgrcv, a kill before the handler)
 
+    /** A write releases its pipe, a read acquires it: the write happens before the read that returns its bytes. */
     @Override
     public Long visitFd(Op.Fd op) {
-        return edges(-1, -1);
+        if (t == null) {
+            return edges(-1, -1);
+        }
+        return op.call().accept(new oss.ir.program.FdOp.Visitor<Long>() {
+            @Override
+            public Long visitPipe(oss.ir.program.FdOp.Pipe c) {
+                return edges(-1, -1);
+            }
+
+            @Override
+            public Long visitMkfifo(oss.ir.program.FdOp.Mkfifo c) {
+                return edges(-1, -1);
+            }
+
+            @Override
+            public Long visitOpen(oss.ir.program.FdOp.Open c) {
+                return edges(-1, -1);
+            }
+
+            @Override
+            public Long visitRead(oss.ir.program.FdOp.Read c) {
+                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                return edges(-1, p == null ? -1 : sync(PIPE, p.id));
+            }
+
+            @Override
+            public Long visitWrite(oss.ir.program.FdOp.Write c) {
+                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                return edges(p == null ? -1 : sync(PIPE, p.id), -1);
+            }
+
+            @Override
+            public Long visitClose(oss.ir.program.FdOp.Close c) {
+                // the last close is what a reader's end of file follows
+                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                return edges(p == null ? -1 : sync(PIPE, p.id), -1);
+            }
+        });
     }
 
     @Override

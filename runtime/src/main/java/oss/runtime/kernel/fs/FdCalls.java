@@ -1,0 +1,234 @@
+package oss.runtime.kernel.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import oss.ir.program.Cell;
+import oss.ir.program.FdOp;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
+import oss.ir.program.Vals;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
+
+/**
+ * The descriptor system calls (fs/open.c, fs/file.c) and what the rest of the kernel tells this
+ * subsystem: a new task's table (fork copies it, threads share it), a task's exit (its descriptors
+ * close when the last user of its table goes), and, for the wait-for graph, who still holds the
+ * ends a sleeper waits for. The pipe calls themselves are {@link PipeCalls}.
+ *
+ * <p>A pipe variable's slot holds both descriptors, the write end's in the high half; a descriptor
+ * from open is the slot's value; -1 when the call failed.
+ */
+public final class FdCalls {
+    private final Core k;
+    private final PipeCalls pipes;
+
+    public FdCalls(Core k, long pipeBuffer) {
+        this.k = k;
+        this.pipes = new PipeCalls(k, pipeBuffer);
+        // a handled signal ends these sleeps (signal(7): restarted with SA_RESTART, else EINTR)
+        oss.runtime.kernel.Interrupts.WaitQueue pipeQueue = new oss.runtime.kernel.Interrupts.WaitQueue() {
+            @Override
+            public void dequeue(Task t, int index) {
+                Pipe p = pipes.pipes.get(index);
+                p.readWait.remove(t.pid);
+                p.writeWait.remove(t.pid);
+            }
+
+            @Override
+            public void eintr(Task t, Op op) {
+                long written = t.pipeWritten;
+                t.pipeWritten = 0;
+                Cell result = null;
+                if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Read r) {
+                    result = r.result();
+                    if (r.got() != null) {
+                        t.slots[r.got().base()] = 0;
+                    }
+                } else if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Write w) {
+                    result = w.result();
+                }
+                PipeCalls.done(t, result, written > 0 ? written : -1);
+            }
+        };
+        k.interrupts().register(Task.Blocker.PIPE_READ, pipeQueue);
+        k.interrupts().register(Task.Blocker.PIPE_WRITE, pipeQueue);
+        k.interrupts().register(Task.Blocker.FIFO_OPEN, new oss.runtime.kernel.Interrupts.WaitQueue() {
+            @Override
+            public void dequeue(Task t, int index) {
+                pipes.forgetOpen(t, FdCalls.this); // fifo_open's error path gives back the end it counted
+            }
+
+            @Override
+            public void eintr(Task t, Op op) {
+                if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Open o && o.slot() >= 0) {
+                    t.slots[o.slot()] = -1;
+                }
+                t.next();
+            }
+        });
+    }
+
+    /** Runs one call for the running {@code t}; false when it left the CPU (it sleeps or a signal ended it). */
+    public boolean call(Task t, Op.Fd op) {
+        Span at = op.span();
+        return op.call().accept(new FdOp.Visitor<Boolean>() {
+            @Override
+            public Boolean visitPipe(FdOp.Pipe c) {
+                return pipes.pipe(t, c, at);
+            }
+
+            @Override
+            public Boolean visitMkfifo(FdOp.Mkfifo c) {
+                return pipes.mkfifo(t, c, at);
+            }
+
+            @Override
+            public Boolean visitOpen(FdOp.Open c) {
+                return pipes.open(t, c, at);
+            }
+
+            @Override
+            public Boolean visitRead(FdOp.Read c) {
+                return pipes.read(t, t.files.get(fd(t, c.slot(), c.end())), c, at);
+            }
+
+            @Override
+            public Boolean visitWrite(FdOp.Write c) {
+                return pipes.write(t, t.files.get(fd(t, c.slot(), c.end())), c, at, privateCells(t));
+            }
+
+            @Override
+            public Boolean visitClose(FdOp.Close c) {
+                long fd = fd(t, c.slot(), c.end());
+                OpenFile f = t.files.remove(fd);
+                if (f == null) {
+                    k.facts().record(at, t, k.now(), "close", "descriptor not open: close fails with EBADF", List.of());
+                } else {
+                    k.facts().record(at, t, k.now(), "close", "descriptor " + fd + " (" + f.describe() + ") closed"
+                            + (f.refs > 1 ? "; " + (f.refs - 1) + " other descriptor(s) in other processes still"
+                            + " refer to it" : ""), List.of());
+                    put(f);
+                }
+                t.next();
+                return true;
+            }
+        });
+    }
+
+    /** The descriptor a slot and an end name in {@code t}; -1 when the call that set it failed. */
+    public static long fd(Task t, int slot, int end) {
+        if (slot < 0 || slot >= t.slots.length) {
+            return -1;
+        }
+        long v = t.slots[slot];
+        if (v < 0) {
+            return -1;
+        }
+        return switch (end) {
+            case FdOp.READ_END -> v & 0xffffffffL;
+            case FdOp.WRITE_END -> v >>> 32;
+            default -> v;
+        };
+    }
+
+    /** The pipe {@code t}'s slot and end name now, or null: for happens-before edges and hovers. */
+    public static Pipe pipeOf(Task t, int slot, int end) {
+        OpenFile f = t.files.get(fd(t, slot, end));
+        return f == null ? null : f.pipe;
+    }
+
+    /** An int payload reads only private temporaries (the lowering loads shared variables first). */
+    private static Vals.Memory privateCells(Task t) {
+        return (Cell c, int index) -> (int) t.slots[c.base() + index];
+    }
+
+    /**
+     * fput: one descriptor fewer refers to {@code f}; the last one releases it, closing its end of
+     * the pipe: the last write end wakes the readers (end of file), the last read end the writers
+     * (SIGPIPE).
+     */
+    void put(OpenFile f) {
+        if (--f.refs > 0) {
+            return;
+        }
+        Pipe p = f.pipe;
+        if (f.reads) {
+            p.readers--;
+        }
+        if (f.writes) {
+            p.writers--;
+        }
+        if (f.reads && p.readers == 0) {
+            pipes.wakeAll(p.writeWait, Task.Blocker.PIPE_WRITE, p);
+        }
+        if (f.writes && p.writers == 0) {
+            pipes.wakeAll(p.readWait, Task.Blocker.PIPE_READ, p);
+        }
+        if (p.fifo && p.readers == 0 && p.writers == 0) {
+            p.drop();
+        }
+    }
+
+    /** A new task's descriptors: {@code share} for threads and {@code clone files}, else a copy (dup_fd). */
+    public void forked(Task parent, Task child, boolean share) {
+        child.files = parent.files.inherit(share);
+    }
+
+    /** {@code t} exits (exit_files): when no other task uses its table, every descriptor in it closes. */
+    public void exited(Task t) {
+        pipes.forgetOpen(t, this);
+        FdTable table = t.files;
+        t.files = new FdTable();
+        if (!table.release()) {
+            return;
+        }
+        for (int fd : table.open()) {
+            put(table.remove(fd));
+        }
+    }
+
+    /**
+     * For the wait-for graph: who could end {@code t}'s sleep on a pipe. A reader waits for every
+     * task that still holds a write end (one of them may write, or all may close it); a writer for
+     * the holders of read ends; a FIFO's opener for whoever may still open it. Says so in
+     * {@code t.blockedOn} as well, in the user's words, since who holds what changed since it slept.
+     */
+    public List<Integer> waitsFor(Task t, int taskCount, IntFunction<Task> tasks) {
+        Pipe p = pipes.pipes.get(t.blockerIndex);
+        List<Integer> out = new ArrayList<>();
+        if (t.blocker == Task.Blocker.FIFO_OPEN) {
+            String path = p.name.substring("FIFO \"".length(), p.name.length() - 1);
+            for (int pid = 2; pid < taskCount; pid++) {
+                Task o = tasks.apply(pid);
+                if (o != t && o.alive() && o.mayReach(op -> op instanceof Op.Fd fd
+                        && fd.call() instanceof FdOp.Open open && open.path().equals(path))) {
+                    out.add(pid);
+                }
+            }
+            return out;
+        }
+        boolean reader = t.blocker == Task.Blocker.PIPE_READ;
+        List<String> holders = new ArrayList<>();
+        for (int pid = 2; pid < taskCount; pid++) {
+            Task o = tasks.apply(pid);
+            if (o.alive() && o.files.holds(p, reader)) {
+                // its own end cannot help it while it sleeps (as a semaphore's sleeper cannot post)
+                if (o != t) {
+                    out.add(pid);
+                }
+                holders.add(o == t ? "itself" : o.toString());
+            }
+        }
+        t.blockedOn = p.name + " (" + (reader ? "empty" : "full") + "): " + (reader ? "write" : "read") + " ends still"
+                + " open in " + String.join(", ", holders);
+        return out;
+    }
+
+    /** "pipe p: 12 KiB of 64 KiB buffered" for the pipe {@code t}'s slot names, or null. */
+    public static String fill(Task t, int slot, int end) {
+        Pipe p = pipeOf(t, slot, end);
+        return p == null ? null : p.name + ": " + p.fill();
+    }
+}
