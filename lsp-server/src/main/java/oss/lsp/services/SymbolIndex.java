@@ -803,7 +803,52 @@ final class SymbolIndex {
 
         @Override
         public Void visitFd(Stmt.Fd x) {
-            x.variable().ifPresent(v -> declareLocal(v, "descriptor", x));
+            // `p` in `p.read` is the pipe's name: go-to-definition and rename reach `p = pipe`
+            boolean makes = x.call().accept(new oss.compiler.ast.FdCall.Visitor<Boolean>() {
+                @Override
+                public Boolean visitPipe(oss.compiler.ast.FdCall.Pipe c) {
+                    return true;
+                }
+
+                @Override
+                public Boolean visitMkfifo(oss.compiler.ast.FdCall.Mkfifo c) {
+                    return false;
+                }
+
+                @Override
+                public Boolean visitOpen(oss.compiler.ast.FdCall.Open c) {
+                    return true;
+                }
+
+                @Override
+                public Boolean visitRead(oss.compiler.ast.FdCall.Read c) {
+                    use(c.fd().name());
+                    quantity(c.size());
+                    c.into().ifPresent(SymbolIndex.this::ref);
+                    return false;
+                }
+
+                @Override
+                public Boolean visitWrite(oss.compiler.ast.FdCall.Write c) {
+                    use(c.fd().name());
+                    quantity(c.payload());
+                    return false;
+                }
+
+                @Override
+                public Boolean visitClose(oss.compiler.ast.FdCall.Close c) {
+                    use(c.fd().name());
+                    return false;
+                }
+            });
+            // `n = read ...` sets an int variable declared elsewhere; `p = pipe` and `f = open` make a name
+            x.variable().ifPresent(v -> {
+                if (makes) {
+                    declareLocal(v, x.call() instanceof oss.compiler.ast.FdCall.Pipe ? "pipe" : "descriptor", x);
+                } else {
+                    use(v);
+                }
+            });
             return null;
         }
 

@@ -134,7 +134,6 @@ class PipeRunTest {
                   }
                 }
                 """);
-        assertEquals("SIGPIPE", task(r, 2).signal());
         assertEquals(141, task(r, 2).exitStatus());
         assertTrue(r.findings().stream().anyMatch(x -> x.code() == Code.BROKEN_PIPE));
     }
