@@ -33,7 +33,8 @@ final class SignalGlue implements SignalHost {
      */
     boolean returning(Task t) {
         current = t;
-        return t.sig != null && t.sig.due() && !calls.deliver(t, null);
+        // a busy-waiter is in the middle of the locking subsystem's handover: its signals wait until it holds the lock
+        return t.sig != null && !t.spinning && t.sig.due() && !calls.deliver(t, null);
     }
 
     @Override

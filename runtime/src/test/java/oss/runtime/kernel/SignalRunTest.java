@@ -83,6 +83,24 @@ class SignalRunTest {
     }
 
     @Test
+    void theHoverSaysWhatIsPendingAndBlockedAfterAKill() {
+        RunResult r = run("""
+                process p {
+                  signal SIGUSR1 { compute 1 ms }
+                  sigprocmask block SIGUSR1
+                  compute 3 ms
+                  sigprocmask unblock SIGUSR1 }
+                process q { compute 1 ms
+                  kill p SIGUSR1 }""");
+        var sent = r.facts().stream().filter(f -> f.kind().equals("signal") && f.summary().contains("sent")).toList();
+        assertEquals(1, sent.size(), () -> r.facts().toString());
+        assertEquals("SIGUSR1 sent to p (pid 2); pending SIGUSR1, blocked SIGUSR1", sent.get(0).summary());
+        var delivered = r.facts().stream().filter(f -> f.summary().startsWith("SIGUSR1 → p (pid 2)")).toList();
+        assertEquals(1, delivered.size());
+        assertEquals(3 * MS, delivered.get(0).timeNs(), "delivered when unblocked, at 3 ms");
+    }
+
+    @Test
     void aPauseNobodyEndsSleepsForever() {
         RunResult r = run("""
                 process p {

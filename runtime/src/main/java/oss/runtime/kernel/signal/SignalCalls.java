@@ -275,6 +275,7 @@ public final class SignalCalls {
                     case UNBLOCK -> s.blocked & ~m;
                     case SETMASK -> m;
                 };
+                k.facts().record(op.span(), t, k.now(), "sigmask", t + state(t), List.of());
                 t.next();
                 return true;
             }
@@ -349,7 +350,16 @@ public final class SignalCalls {
             return true;
         }
         send(target, c.signal(), at);
+        k.facts().record(at, t, k.now(), "signal", c.signal() + " sent to " + target + state(target), List.of());
         return true;
+    }
+
+    /** What a hover says of a task's signals after a statement: "; pending SIGUSR1; blocked SIGUSR1". */
+    private static String state(Task t) {
+        if (t.sig == null || !t.alive()) {
+            return t.alive() ? "" : " (it has exited: nothing happens)";
+        }
+        return "; pending " + SigState.names(t.sig.pending) + ", blocked " + SigState.names(t.sig.blocked);
     }
 
     /** An alarm's time came: SIGALRM, unless a later {@code alarm} replaced or cancelled it. */
