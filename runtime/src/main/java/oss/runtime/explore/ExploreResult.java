@@ -55,6 +55,9 @@ public record ExploreResult(
             return (onlySpinning() ? "deadlock (tasks spinning forever)" : "deadlock") + " found after exploring "
                     + states + " states";
         }
+        if (!complete && states == 0 && stoppedBy != null) {
+            return "not explored: " + stoppedBy; // refused before any state (signals, too many tasks): no budget ran out
+        }
         if (!complete) {
             return "no deadlock found in " + states + " states (budget exhausted: " + stoppedBy + ")";
         }
