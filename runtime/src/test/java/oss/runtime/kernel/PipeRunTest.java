@@ -179,4 +179,71 @@ class PipeRunTest {
         assertEquals(9, r.data().shared()[0]);
         assertTrue(task(r, 2).finishNs() >= 3 * MS);
     }
+
+    @Test
+    void anIgnoredSigpipeMakesTheWriteFailWithEpipe() {
+        RunResult r = run("""
+                scenario "t" {
+                  int n = 5
+                  process w {
+                    signal SIGPIPE ignore
+                    p = pipe
+                    close p.read
+                    n = write p.write 1 KiB
+                    compute 1 ms
+                  }
+                }
+                """);
+        assertEquals(-1, r.data().shared()[0]);
+        assertEquals(0, task(r, 2).exitStatus());
+        assertEquals(MS, task(r, 2).cpuNs() / MS * MS);
+    }
+
+    @Test
+    void aHandlerInterruptsAPipeReadEintrWithoutRestartAndAgainWithIt() {
+        // the reader sleeps on an empty pipe; SIGUSR1 at 2 ms: without SA_RESTART the read fails
+        // with -1 (EINTR); with it the read starts again and gets the 4 bytes written at 5 ms
+        String text = """
+                scenario "t" {
+                  machine { cpus 2 }
+                  int n = 9
+                  process r {
+                    sigaction SIGUSR1 FLAGS{
+                      compute 1 ms
+                    }
+                    p = pipe
+                    c = fork {
+                      close p.read
+                      compute 2 ms
+                      kill parent SIGUSR1
+                      compute 3 ms
+                      write p.write 4 B
+                    }
+                    close p.write
+                    n = read p.read 4 B
+                    wait c
+                  }
+                }
+                """;
+        RunResult eintr = run(text.replace("FLAGS", ""));
+        assertEquals(-1, eintr.data().shared()[0]);
+        RunResult restart = run(text.replace("FLAGS", "restart "));
+        assertEquals(4, restart.data().shared()[0]);
+    }
+
+    @Test
+    void eachPipeCallLeavesAFactForTheHover() {
+        RunResult r = run("""
+                scenario "t" {
+                  process w {
+                    p = pipe
+                    write p.write 12 KiB
+                    read p.read 4 KiB
+                  }
+                }
+                """);
+        java.util.List<String> summaries = r.facts().stream().map(f -> f.summary()).toList();
+        assertTrue(summaries.contains("pipe p: 12 KiB written; 12 KiB of 64 KiB buffered"), summaries.toString());
+        assertTrue(summaries.contains("pipe p: 4 KiB read; 12 KiB of 64 KiB were buffered"), summaries.toString());
+    }
 }
