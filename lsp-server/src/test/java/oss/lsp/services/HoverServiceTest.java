@@ -117,6 +117,20 @@ class HoverServiceTest {
     }
 
     @Test
+    void aPipeCallShowsTheFillLevel() {
+        String h = hover("""
+                scenario "p" {
+                  process w {
+                    p = pipe
+                    write p.write 12 KiB
+                    close p.write
+                  }
+                }
+                """.replace("write p.write", "wr|ite p.write"), true);
+        assertTrue(h.contains("pipe p: 12 KiB written; 12 KiB of 64 KiB buffered"), h);
+    }
+
+    @Test
     void forkShowsTheChildsPid() {
         String h = hover(FORK.replace("child = fork {", "child = fo|rk {"), true);
         assertTrue(h.contains("fork() returned"), h);

@@ -66,6 +66,35 @@ class NavigationServiceTest {
     }
 
     @Test
+    void aPipesEndsLeadToItsNameAndRenameFollowsThem() {
+        String src = """
+                scenario "p" {
+                  int n = 0
+                  process w {
+                    p = pipe
+                    c = fork {
+                      close p.write
+                      n = read |p.read 4 KiB
+                    }
+                    close p.read
+                    write p.write 1 KiB
+                  }
+                }
+                """;
+        Cursor c = Cursor.of(src);
+        List<Location> defs = nav.definition(c.doc(), c.pos(), () -> { });
+        assertEquals(1, defs.size());
+        assertEquals(3, defs.get(0).getRange().getStart().getLine());
+        WorkspaceEdit e = nav.rename(c.doc(), c.pos(), "chan", () -> { });
+        assertEquals(5, e.getChanges().get(Cursor.URI).size(), "p = pipe and its four uses");
+        // `n = read` uses the variable n declared above, it does not make a new one
+        Cursor n = Cursor.of(src.replace("read |p.read", "read p.read").replace("n = read", "|n = read"));
+        List<Location> nDefs = nav.definition(n.doc(), n.pos(), () -> { });
+        assertEquals(1, nDefs.size());
+        assertEquals(1, nDefs.get(0).getRange().getStart().getLine());
+    }
+
+    @Test
     void referencesWithAndWithoutTheDeclaration() {
         Cursor c = Cursor.of(SRC);
         assertEquals(3, nav.references(c.doc(), c.pos(), true, () -> { }).size());
