@@ -74,7 +74,14 @@ final class DeadlockReporter {
         if (cycle.isPresent()) {
             findings.add(cycleFinding(cycle.get()));
         } else {
+            // lead with a sleeper nothing else can end (a reader on its own write end), not with whoever waits for it
             Task first = blocked.get(0);
+            for (Task t : blocked) {
+                if (graph.successors(t.pid).isEmpty()) {
+                    first = t;
+                    break;
+                }
+            }
             List<Related> related = new ArrayList<>();
             StringBuilder detail = new StringBuilder();
             for (Task t : blocked) {

@@ -93,13 +93,15 @@ class PipeRunTest {
                       read p.read 4 KiB
                     }
                     close p.read
-                    compute 1 ms
+                    close p.write
+                    wait c
                   }
                 }
                 """);
         assertTrue(r.deadlocked());
         var d = r.findings().stream().filter(x -> x.code() == Code.BLOCKED_FOREVER).findFirst().orElseThrow();
         assertTrue(d.message().contains("pipe p (empty): write ends still open in itself"), d.message());
+        assertEquals(5, d.span().line(), "the reader that waits on its own write end leads");
     }
 
     @Test
