@@ -62,6 +62,8 @@ public final class SettingsReader {
     private int buddyMaxOrder = MemoryPolicy.defaults().buddyMaxOrder();
     private MallocSpec malloc = MemoryPolicy.defaults().malloc();
     private long stackLimit = MemoryPolicy.DEFAULT_STACK_LIMIT;
+    private long msgmax = oss.ir.program.IpcLimits.MSGMAX;
+    private long msgmnb = oss.ir.program.IpcLimits.MSGMNB;
     private final Map<String, Span> seen = new HashMap<>();
     private SharedData.MemoryModel memoryModel = SharedData.MemoryModel.SC;
     private int storeBuffer = SharedData.DEFAULT_STORE_BUFFER;
@@ -88,7 +90,8 @@ public final class SettingsReader {
 
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
-                new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit), pipeBuffer);
+                new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit), pipeBuffer,
+                new oss.ir.program.IpcLimits(msgmax, msgmnb));
     }
 
     /** {@code memory_model sc | tso | relaxed} (docs/language.md, "Memory models"). */
@@ -296,9 +299,17 @@ public final class SettingsReader {
                 }
             }
             case "msgmax", "msgmnb" -> {
-                a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);
+                // simulated: a System V message's largest text and a new queue's msg_qbytes (msgrcv(2))
+                OptionalLong v = a.quantity(Units.Kind.SIZE, "`" + key.text() + "`", true);
                 a.finish(key.text() + " 8 KiB");
-                later(a, "the IPC model");
+                if (v.isPresent() && (v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE)) {
+                    diags.report(Code.BAD_SETTING, s.span(), "`" + key.text() + "` must be between 1 B and 2 GiB, not "
+                            + v.getAsLong() + " bytes");
+                } else if (key.text().equals("msgmax")) {
+                    v.ifPresent(x -> msgmax = x);
+                } else {
+                    v.ifPresent(x -> msgmnb = x);
+                }
             }
             default -> diags.report(Code.UNKNOWN_SETTING, key.span(), "unknown setting `" + key.text() + "`");
         }

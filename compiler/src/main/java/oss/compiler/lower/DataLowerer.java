@@ -382,6 +382,29 @@ final class DataLowerer {
 
     // ------------------------------------------------------------ cells and values
 
+    /**
+     * A system call's int payload ({@code msgsnd q type 1 x}): shared reads are hoisted into loads
+     * before the call, so the call itself reads only private cells. Null after a report.
+     */
+    Val callValue(Expr e, Map<String, Long> env, List<Op> out) {
+        return value(e, env, out);
+    }
+
+    /**
+     * Where a system call's int result goes ({@code n = msgrcv ...}, {@code into y}): the call sets
+     * the private temporary returned, and {@code after} copies it to {@code r}'s cell, so a call is
+     * one step that writes only its own task's slots. Null after a report.
+     */
+    Cell callResult(Ref r, Map<String, Long> env, List<Op> before, List<Op> after, Span span) {
+        Cell target = target(r, env, before);
+        if (target == null) {
+            return null;
+        }
+        Cell temp = Cell.scalar(Cell.Scope.PRIVATE, temp(), target.name());
+        after.add(write(target, new Val.Read(temp), span));
+        return temp;
+    }
+
     private Val value(Expr e, Map<String, Long> env, List<Op> out) {
         Values v = new Values(env, out);
         v.direct = inAtomic();

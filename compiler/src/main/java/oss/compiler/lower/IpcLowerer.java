@@ -1,22 +1,27 @@
 package oss.compiler.lower;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import oss.compiler.ast.IpcCall;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Quantity;
-import oss.compiler.ast.Stmt;
+import oss.compiler.ast.Ref;
 import oss.compiler.ast.Text;
+import oss.compiler.ast.Stmt;
 import oss.compiler.check.Diags;
 import oss.compiler.check.ExprEval;
 import oss.compiler.check.Symbols;
 import oss.compiler.check.Units;
 import oss.compiler.util.Suggest;
 import oss.ir.diag.Code;
+import oss.ir.program.Cell;
 import oss.ir.program.IpcOp;
 import oss.ir.program.Op;
+import oss.ir.program.Val;
 
 /**
  * Lowers the message queues and shared memory calls of one process body (docs/language.md, "Processes that talk").
@@ -46,6 +51,19 @@ final class IpcLowerer {
         this.body = body;
     }
 
+    /** mq_overview(7): the defaults of /proc/sys/fs/mqueue (msg_default, msgsize_default) and their ceilings. */
+    static final long MQ_MAXMSG = 10;
+    static final long MQ_MSGSIZE = 8192;
+    static final long MQ_HARD_MAXMSG = 65536;
+    static final long MQ_HARD_MSGSIZE = 16L << 20;
+    static final long MQ_PRIO_MAX = 32768;
+    /** An int payload is one C int. */
+    static final long INT_BYTES = 4;
+    /** "This cell could not be lowered" (reported), as opposed to null, "there is none". */
+    private static final Cell NO_CELL = Cell.scalar(Cell.Scope.PRIVATE, -1, "");
+
+    private record Payload(long bytes, Val value) {}
+
     void lower(Stmt.Ipc s, Map<String, Long> env, List<Op> out) {
         s.call().accept(new Calls(s, env, out));
     }
@@ -67,46 +85,220 @@ final class IpcLowerer {
             return null;
         }
 
-        // ---- message queues (System V and POSIX)
+        // ---- message queues (System V and POSIX): msgrcv(2), mq_overview(7)
 
         @Override
         public Void visitMsgGet(IpcCall.MsgGet c) {
-            return notYet("message queues");
+            OptionalLong key = eval.inRange(c.key(), env, "the key (0 is IPC_PRIVATE)", 0, Integer.MAX_VALUE,
+                    Code.VALUE_OUT_OF_RANGE);
+            if (key.isPresent()) {
+                body.emit(out, new Op.Ipc(new IpcOp.MsgGet(queueSlot(MemoryLowerer.Kind.MSG_QUEUE), (int) key.getAsLong(),
+                        variableName()),
+                        s.span()));
+            }
+            return null;
         }
 
         @Override
         public Void visitMsgSnd(IpcCall.MsgSnd c) {
-            return notYet("message queues");
+            OptionalInt q = queue(c.queue(), "msgsnd", MemoryLowerer.Kind.MSG_QUEUE);
+            OptionalLong type = eval.inRange(c.type(), env, "the message type (mtype > 0)", 1, Integer.MAX_VALUE,
+                    Code.VALUE_OUT_OF_RANGE);
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Payload p = payload(c.payload(), before);
+            Cell result = result(before, after);
+            if (q.isPresent() && type.isPresent() && p != null && result != NO_CELL) {
+                finish(before, new IpcOp.MsgSnd(q.getAsInt(), type.getAsLong(), p.bytes, p.value, result, c.nowait()),
+                        after);
+            }
+            return null;
         }
 
         @Override
         public Void visitMsgRcv(IpcCall.MsgRcv c) {
-            return notYet("message queues");
+            OptionalInt q = queue(c.queue(), "msgrcv", MemoryLowerer.Kind.MSG_QUEUE);
+            OptionalLong type = eval.inRange(c.type(), env, "msgtyp", Integer.MIN_VALUE + 1L, Integer.MAX_VALUE,
+                    Code.VALUE_OUT_OF_RANGE);
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Cell into = into(c.into(), before, after);
+            Cell result = result(before, after);
+            if (q.isPresent() && type.isPresent() && into != NO_CELL && result != NO_CELL) {
+                finish(before, new IpcOp.MsgRcv(q.getAsInt(), type.getAsLong(), into, result, c.nowait()), after);
+            }
+            return null;
         }
 
         @Override
         public Void visitMsgCtl(IpcCall.MsgCtl c) {
-            return notYet("message queues");
+            OptionalInt q = queue(c.queue(), "msgctl", MemoryLowerer.Kind.MSG_QUEUE);
+            if (!c.command().text().equals("IPC_RMID")) {
+                diags.report(Code.WRONG_KIND, c.command().span(), "`msgctl` does only IPC_RMID here (remove the queue):"
+                        + " `msgctl " + c.queue().text() + " IPC_RMID`");
+                return null;
+            }
+            noQueueResult("msgctl");
+            q.ifPresent(slot -> body.emit(out, new Op.Ipc(new IpcOp.MsgRmid(slot), s.span())));
+            return null;
         }
 
         @Override
         public Void visitMqOpen(IpcCall.MqOpen c) {
-            return notYet("message queues");
+            String name = mqName(c.path());
+            long maxmsg = MQ_MAXMSG;
+            long msgsize = MQ_MSGSIZE;
+            boolean ok = name != null;
+            for (IpcCall.Option o : c.options()) {
+                switch (o.key().text()) {
+                    case "maxmsg" -> {
+                        OptionalLong v = o.value().unit().isPresent() ? OptionalLong.empty()
+                                : eval.inRange(o.value().value(), env, "maxmsg", 1, MQ_HARD_MAXMSG, Code.VALUE_OUT_OF_RANGE);
+                        if (o.value().unit().isPresent()) {
+                            diags.report(Code.WRONG_KIND, o.value().span(), "`maxmsg` counts messages: write a plain"
+                                    + " number, as in `maxmsg 10`");
+                        }
+                        ok &= v.isPresent();
+                        maxmsg = v.orElse(maxmsg);
+                    }
+                    case "msgsize" -> {
+                        OptionalLong v = o.value().unit().isPresent()
+                                ? units.of(o.value(), env, Units.Kind.SIZE, "msgsize")
+                                : eval.integer(o.value().value(), env, "msgsize");
+                        if (v.isPresent() && (v.getAsLong() < 1 || v.getAsLong() > MQ_HARD_MSGSIZE)) {
+                            diags.report(Code.VALUE_OUT_OF_RANGE, o.value().span(), "`msgsize` must be between 1 B and"
+                                    + " 16 MiB (Linux's HARD_MSGSIZEMAX), not " + v.getAsLong() + " bytes");
+                            v = OptionalLong.empty();
+                        }
+                        ok &= v.isPresent();
+                        msgsize = v.orElse(msgsize);
+                    }
+                    default -> {
+                        diags.report(Code.SYNTAX, o.key().span(), "`mq_open` takes `maxmsg N` and `msgsize SIZE`, not `"
+                                + o.key().text() + "`");
+                        ok = false;
+                    }
+                }
+            }
+            if (ok) {
+                body.emit(out, new Op.Ipc(new IpcOp.MqOpen(queueSlot(MemoryLowerer.Kind.MQ), name, (int) maxmsg, msgsize,
+                        variableName()),
+                        s.span()));
+            }
+            return null;
         }
 
         @Override
         public Void visitMqSend(IpcCall.MqSend c) {
-            return notYet("message queues");
+            OptionalInt q = queue(c.queue(), "mq_send", MemoryLowerer.Kind.MQ);
+            OptionalLong prio = c.prio().isPresent()
+                    ? eval.inRange(c.prio().get(), env, "the priority", 0, MQ_PRIO_MAX - 1, Code.VALUE_OUT_OF_RANGE)
+                    : OptionalLong.of(0);
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Payload p = payload(c.payload(), before);
+            Cell result = result(before, after);
+            if (q.isPresent() && prio.isPresent() && p != null && result != NO_CELL) {
+                finish(before, new IpcOp.MqSend(q.getAsInt(), p.bytes, p.value, (int) prio.getAsLong(), result,
+                        c.nowait()), after);
+            }
+            return null;
         }
 
         @Override
         public Void visitMqReceive(IpcCall.MqReceive c) {
-            return notYet("message queues");
+            OptionalInt q = queue(c.queue(), "mq_receive", MemoryLowerer.Kind.MQ);
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Cell into = into(c.into(), before, after);
+            Cell result = result(before, after);
+            if (q.isPresent() && into != NO_CELL && result != NO_CELL) {
+                finish(before, new IpcOp.MqReceive(q.getAsInt(), into, result, c.nowait()), after);
+            }
+            return null;
         }
 
         @Override
         public Void visitMqUnlink(IpcCall.MqUnlink c) {
-            return notYet("message queues");
+            String name = mqName(c.path());
+            noQueueResult("mq_unlink");
+            if (name != null) {
+                body.emit(out, new Op.Ipc(new IpcOp.MqUnlink(name), s.span()));
+            }
+            return null;
+        }
+
+        /** The slot of {@code q = msgget/mq_open}, now a queue of {@code kind}; -1 without a variable. */
+        private int queueSlot(MemoryLowerer.Kind kind) {
+            if (s.variable().isEmpty()) {
+                return -1;
+            }
+            Name v = s.variable().get();
+            int slot = slots.computeIfAbsent(v.text(), k -> slots.size());
+            memory.define(v, slot, kind);
+            return slot;
+        }
+
+        private String variableName() {
+            return s.variable().map(Name::text).orElse("");
+        }
+
+        private OptionalInt queue(Name n, String call, MemoryLowerer.Kind kind) {
+            return memory.use(n, call, kind).map(l -> OptionalInt.of(l.slot())).orElse(OptionalInt.empty());
+        }
+
+        /** A unit: that many bytes nobody looks into; no unit: one C int (4 bytes) whose value travels. */
+        private Payload payload(Quantity q, List<Op> before) {
+            if (q.unit().isPresent()) {
+                OptionalLong b = units.of(q, env, Units.Kind.SIZE, "the message");
+                if (b.isPresent() && b.getAsLong() < 0) {
+                    diags.report(Code.VALUE_OUT_OF_RANGE, q.span(), "a message cannot have a negative size");
+                    return null;
+                }
+                return b.isPresent() ? new Payload(b.getAsLong(), null) : null;
+            }
+            Val v = data.callValue(q.value(), env, before);
+            return v == null ? null : new Payload(INT_BYTES, v);
+        }
+
+        private Cell into(Optional<Ref> r, List<Op> before, List<Op> after) {
+            if (r.isEmpty()) {
+                return null;
+            }
+            Cell c = data.callResult(r.get(), env, before, after, s.span());
+            return c == null ? NO_CELL : c;
+        }
+
+        /** The cell of {@code n = ...}: null without one, {@link #NO_CELL} after a report. */
+        private Cell result(List<Op> before, List<Op> after) {
+            if (s.variable().isEmpty()) {
+                return null;
+            }
+            Name n = s.variable().get();
+            Cell c = data.callResult(new Ref(n, Optional.empty(), n.span()), env, before, after, s.span());
+            return c == null ? NO_CELL : c;
+        }
+
+        private void noQueueResult(String call) {
+            s.variable().ifPresent(n -> diags.report(Code.WRONG_KIND, n.span(), "`" + call + "` keeps no result here:"
+                    + " write it without `" + n.text() + " =`"));
+        }
+
+        private void finish(List<Op> before, IpcOp call, List<Op> after) {
+            body.emitAll(out, before);
+            body.emit(out, new Op.Ipc(call, s.span()));
+            body.emitAll(out, after);
+        }
+
+        /** mq_overview(7): "/somename", one slash and then up to NAME_MAX (255) characters, none of them a slash. */
+        private String mqName(Text path) {
+            String name = path.value();
+            if (!name.startsWith("/") || name.length() < 2 || name.length() > 256 || name.indexOf('/', 1) >= 0) {
+                diags.report(Code.VALUE_OUT_OF_RANGE, path.span(), "a POSIX queue's name is \"/somename\": one slash,"
+                        + " then 1 to 255 characters without a slash (mq_overview(7)), not \"" + name + "\"");
+                return null;
+            }
+            return name;
         }
 
         // ---- shared memory (System V and POSIX)

@@ -36,6 +36,7 @@ import oss.ir.program.Span;
 final class MemoryLowerer {
     enum Kind {
         CHILD("a child process"), THREAD("a thread"), MAPPING("a mapping made by mmap"),
+        MSG_QUEUE("a System V message queue (msgget)"), MQ("a POSIX message queue (mq_open)"),
         BLOCK("a block from malloc"), SEGMENT("a shared-memory segment from shmget"),
         SHM_OBJECT("a shared-memory object from shm_open"), PIPE("a pipe"), DESCRIPTOR("a descriptor from open"),
         UNKNOWN("a local name");
@@ -168,7 +169,7 @@ final class MemoryLowerer {
     }
 
     /** The local that {@code n} names, if it is of one of the wanted kinds; reports otherwise. */
-    private Optional<Local> use(Name n, String statement, Kind... wanted) {
+    Optional<Local> use(Name n, String statement, Kind... wanted) {
         String name = n.text();
         Local l = scope.get(name);
         if (l == null) {
@@ -228,6 +229,8 @@ final class MemoryLowerer {
             case PIPE -> "p = pipe";
             case DESCRIPTOR -> "f = open \"chan\" O_RDONLY";
             case BLOCK -> "p = malloc 64 B";
+            case MSG_QUEUE -> "q = msgget 42";
+            case MQ -> "m = mq_open \"/jobs\"";
             case THREAD -> "t = thread { ... }";
             case SEGMENT -> "s = shmget 42 8 KiB";
             case SHM_OBJECT -> "fd = shm_open \"/counter\" 4 KiB";

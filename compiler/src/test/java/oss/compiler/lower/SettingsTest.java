@@ -108,7 +108,7 @@ class SettingsTest {
                 malloc ptmalloc mmap_threshold 128 KiB
                 replacement clock
                 buddy max_order 11
-                msgmax 8 KiB msgmnb 16 KiB pipe_buffer 64 KiB
+                msgmax 4 KiB msgmnb 12 KiB pipe_buffer 64 KiB
                 """);
         assertTrue(c.program().isPresent(), c.diagnostics().toString());
         KernelConfig k = c.program().get().kernel();
@@ -118,7 +118,9 @@ class SettingsTest {
         assertEquals(250, k.hz());
         assertEquals(DeadlockPolicy.AVOID, k.deadlock());
         assertEquals(65536L, k.pipeBufferBytes());
-        assertEquals(List.of("hz", "msgmax", "msgmnb"), c.diagnostics().stream()
+        assertEquals(4096L, k.ipc().msgmax());
+        assertEquals(12288L, k.ipc().msgmnb());
+        assertEquals(List.of("hz"), c.diagnostics().stream()
                 .filter(d -> d.code() == Code.NOT_SIMULATED_YET)
                 .map(Diagnostic::message).map(s -> s.substring(1, s.indexOf('`', 1))).toList());
         assertEquals(ReplacementKind.CLOCK, k.memory().replacement());

@@ -15,7 +15,8 @@ public sealed interface IpcOp {
                 || op instanceof ShmOpen || op instanceof ShmUnlink;
     }
 
-    record MsgGet(int slot, int key) implements IpcOp {
+    /** {@code variable} is the name that keeps the queue ("" without one), for the run's words. */
+    record MsgGet(int slot, int key, String variable) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitMsgGet(this);
@@ -45,7 +46,7 @@ public sealed interface IpcOp {
         }
     }
 
-    record MqOpen(int slot, String name, int maxMessages, long messageSize) implements IpcOp {
+    record MqOpen(int slot, String name, int maxMessages, long messageSize, String variable) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitMqOpen(this);

@@ -5,7 +5,7 @@ package oss.ir.program;
  * buffer ({@code pipe_buffer}, pipe(7)'s capacity: 64 KiB, 16 pages, unless set).
  */
 public record KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock,
-        MemoryPolicy memory, long pipeBufferBytes) {
+        MemoryPolicy memory, long pipeBufferBytes, IpcLimits ipc) {
 
     /** Linux's default pipe capacity since 2.6.11: 16 pages. */
     public static final long DEFAULT_PIPE_BUFFER = 64 * 1024;
@@ -13,6 +13,11 @@ public record KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz
     public KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock,
             MemoryPolicy memory) {
         this(scheduler, contextSwitchNs, hz, deadlock, memory, DEFAULT_PIPE_BUFFER);
+    }
+
+    public KernelConfig(SchedulerSpec scheduler, long contextSwitchNs, int hz, DeadlockPolicy deadlock,
+            MemoryPolicy memory, long pipeBufferBytes) {
+        this(scheduler, contextSwitchNs, hz, deadlock, memory, pipeBufferBytes, IpcLimits.defaults());
     }
 
     /** Default memory policy. */

@@ -53,9 +53,11 @@ final class EndOfRun {
                         case SEMSET -> k.semsets.waitsFor(t, k.tasks.size(), k.tasks::get);
                         case PIPE_READ, PIPE_WRITE, FIFO_OPEN -> k.fds.waitsFor(t, k.tasks.size(), k.tasks::get);
                         case AWAIT, DATA_SPIN -> k.data.waitsFor(t, k.tasks.size(), k.tasks::get);
+                        case MSGSND, MSGRCV, MQ_SEND, MQ_RECEIVE -> k.msgs.waitsFor(t, k.tasks.size(), k.tasks::get);
                         default -> k.locking.waitsFor(t, k.tasks.size(), k.tasks::get);
                     });
             endlessLoops();
+            k.msgs.leftAtEnd();
             deadlocked = reporter.report(k.findings);
             if (k.program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
                 k.findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");

@@ -63,6 +63,7 @@ public final class Kernel implements Core {
     final Locking locking;
     final SemSetCalls semsets;
     final oss.runtime.kernel.fs.FdCalls fds;
+    final oss.runtime.kernel.ipc.MsgCalls msgs;
     final ProcessLifecycle lifecycle = new ProcessLifecycle(this);
     final CoreScheduler sched;
     private final EndOfRun end = new EndOfRun(this);
@@ -147,6 +148,7 @@ public final class Kernel implements Core {
         this.locking = new Locking(this, mutexes, semaphores, program.sync());
         this.semsets = new SemSetCalls(this, program.sync().semsets().stream()
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
+        this.msgs = new oss.runtime.kernel.ipc.MsgCalls(this, program.kernel().ipc());
         this.data = DataCalls.create(program, dataGlue);
         this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);

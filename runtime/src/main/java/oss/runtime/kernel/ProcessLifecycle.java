@@ -423,6 +423,7 @@ final class ProcessLifecycle {
             case SEMAPHORE -> k.semaphores[t.blockerIndex].waiters.remove(t.pid);
             case RESOURCE -> k.resourceCalls.forget(t.pid);
             case SEMSET -> k.semsets.forget(t);
+            case MSGSND, MSGRCV, MQ_SEND, MQ_RECEIVE -> k.msgs.forget(t);
             default -> k.locking.forget(t);
         }
         t.blocker = Task.Blocker.NONE;

@@ -372,7 +372,7 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         if (oss.ir.program.IpcOp.isShm(op.call())) {
             return kernel.memory(t, op, shm().call(t, op, kernel.now()));
         }
-        throw new UnsupportedOperationException("issue 14: message queues are not lowered yet");
+        return kernel.msgs.call(t, op);
     }
 
     /** System V and POSIX shared memory, made on first use: it needs the memory manager. */

@@ -99,6 +99,8 @@ public final class Task {
         RWLOCK, SEQ_WRITE, COND, BARRIER, SEMSET,
         /** Asleep in {@code await} until a store makes its condition true. */
         AWAIT,
+        /** Asleep in msgsnd, msgrcv, mq_send or mq_receive (docs/language.md, "Message queues"). */
+        MSGSND, MSGRCV, MQ_SEND, MQ_RECEIVE,
         /** Busy-waiting in a data loop whose rounds change nothing until another task stores to what it reads. */
         DATA_SPIN,
         /** In {@code pause} or {@code sigsuspend}: only a signal ends it. */
@@ -116,9 +118,11 @@ public final class Task {
          */
         public Interruption interruption() {
             return switch (this) {
-                case TIMER, SEMSET, PAUSE -> Interruption.EINTR;
-                // signal(7): read and write on a pipe, and open of a FIFO, are restarted with SA_RESTART
-                case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN -> Interruption.RESTART;
+                // signal(7): System V IPC is never restarted; pipes, a FIFO's open and POSIX message queues
+                // are restarted with SA_RESTART
+                case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV -> Interruption.EINTR;
+                case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE ->
+                        Interruption.RESTART;
                 case NONE, IO, MUTEX, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, RWLOCK, SEQ_WRITE, COND, BARRIER, AWAIT,
                         DATA_SPIN -> Interruption.NONE;
             };

@@ -24,6 +24,9 @@ final class SyncEdges implements Op.Visitor<Long> {
     static final int SEMSET = 8;
     static final int RESOURCES = 9;
     static final int PIPE = 10;
+    /** A System V queue by msqid and a POSIX queue by descriptor: a send happens before the receive of its message. */
+    static final int MSGQ = 11;
+    static final int MQUEUE = 12;
 
     private Task t;
     private long release;
@@ -395,7 +398,25 @@ final class SyncEdges implements Op.Visitor<Long> {
 
     @Override
     public Long visitIpc(Op.Ipc op) {
+        oss.ir.program.IpcOp c = op.call();
+        if (c instanceof oss.ir.program.IpcOp.MsgSnd s) {
+            return edges(sync(MSGQ, queue(s.slot())), -1);
+        }
+        if (c instanceof oss.ir.program.IpcOp.MsgRcv r) {
+            return edges(-1, sync(MSGQ, queue(r.slot())));
+        }
+        if (c instanceof oss.ir.program.IpcOp.MqSend s) {
+            return edges(sync(MQUEUE, queue(s.slot())), -1);
+        }
+        if (c instanceof oss.ir.program.IpcOp.MqReceive r) {
+            return edges(-1, sync(MQUEUE, queue(r.slot())));
+        }
         return edges(-1, -1);
+    }
+
+    /** The queue a call's slot holds (any queue when asked without a task). */
+    private int queue(int slot) {
+        return t == null ? 0 : (int) t.slots[slot];
     }
 
     @Override
