@@ -120,9 +120,9 @@ public enum Code {
     BROKEN_PIPE("OSS2602", Severity.WARNING, "write to a pipe nobody reads"),
 
     // issue 14, run: message queues and shared memory OSS2701-OSS2709
-    MSG_TOO_LARGE("OSS2701", Severity.WARNING, "message larger than the queue allows (EINVAL, EMSGSIZE)"),
+    MSG_TOO_LARGE("OSS2701", Severity.WARNING, "message larger than the queue allows"),
     QUEUE_LEFT("OSS2702", Severity.INFO, "message queue left at the end of the run"),
-    QUEUE_REMOVED("OSS2703", Severity.WARNING, "call on a removed message queue (EIDRM, EINVAL)"),
+    QUEUE_REMOVED("OSS2703", Severity.WARNING, "call on a removed message queue"),
 
     // shared memory
     SHM_GET_FAILED("OSS2705", Severity.WARNING, "shmget failed"),
