@@ -391,16 +391,25 @@ final class DataLowerer {
     }
 
     /**
-     * Where a system call's int result goes ({@code n = msgrcv ...}, {@code into y}): the call sets
-     * the private temporary returned, and {@code after} copies it to {@code r}'s cell, so a call is
-     * one step that writes only its own task's slots. Null after a report.
+     * Where a system call's int result goes ({@code n = msgrcv ...}, {@code into y}): a private cell
+     * the call sets, the variable's own when only its task sees it, else a temporary that
+     * {@code after} copies to the variable, so a call is one step that writes only its own task's
+     * slots. {@code keepsOld}: the call may not set it, and the variable must then keep its value.
+     * Null after a report.
      */
-    Cell callResult(Ref r, Map<String, Long> env, List<Op> before, List<Op> after, Span span) {
+    Cell callResult(Ref r, Map<String, Long> env, List<Op> before, List<Op> after, Span span, boolean keepsOld) {
         Cell target = target(r, env, before);
         if (target == null) {
             return null;
         }
+        if (!target.visible() && target.index() instanceof Val.Const) {
+            return target; // the task's own cell: the call sets it
+        }
         Cell temp = Cell.scalar(Cell.Scope.PRIVATE, temp(), target.name());
+        if (keepsOld) {
+            // a call that may leave the variable as it was (a message of bytes) copies back its old value
+            before.add(new Op.Assign(temp, read(target, span, before), span));
+        }
         after.add(write(target, new Val.Read(temp), span));
         return temp;
     }

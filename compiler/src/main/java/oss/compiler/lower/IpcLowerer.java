@@ -265,7 +265,7 @@ final class IpcLowerer {
             if (r.isEmpty()) {
                 return null;
             }
-            Cell c = data.callResult(r.get(), env, before, after, s.span());
+            Cell c = data.callResult(r.get(), env, before, after, s.span(), true);
             return c == null ? NO_CELL : c;
         }
 
@@ -275,7 +275,7 @@ final class IpcLowerer {
                 return null;
             }
             Name n = s.variable().get();
-            Cell c = data.callResult(new Ref(n, Optional.empty(), n.span()), env, before, after, s.span());
+            Cell c = data.callResult(new Ref(n, Optional.empty(), n.span()), env, before, after, s.span(), false);
             return c == null ? NO_CELL : c;
         }
 

@@ -68,6 +68,7 @@ final class Blockers {
             case BARRIER -> " waits at barrier " + p.sync().barriers().get(a).name() + " for "
                     + p.sync().barriers().get(a).parties() + " parties";
             case SEMOP -> " waits in semop on " + p.sync().semsets().get(a).name();
+            case MSG -> m.queues.describe(s, t, c, pc);
             case REQUEST -> " waits for resources (available: " + available(s) + ")";
             case WAIT_CHILD -> " waits for its child to exit";
             case WAIT_ANY -> " waits for any child to exit";

@@ -29,6 +29,58 @@ abstract class DataRefs extends AtomicBodyVisitor<Void> {
     /** The private slot a load or a read-modify-write sets (-1: the old value is not kept). */
     void slot(int slot) {}
 
+    /**
+     * A message-queue call: it reads its queue's slot and its int payload, sets the slot of the
+     * queue it opens, and writes its result and the value received (private cells, see
+     * {@code IpcLowerer}). Shared memory's calls are local work, never here.
+     */
+    @Override
+    public Void visitIpc(Op.Ipc op) {
+        oss.ir.program.IpcOp c = op.call();
+        if (c instanceof oss.ir.program.IpcOp.MsgGet g && g.slot() >= 0) {
+            slot(g.slot());
+        } else if (c instanceof oss.ir.program.IpcOp.MqOpen o && o.slot() >= 0) {
+            slot(o.slot());
+        } else if (c instanceof oss.ir.program.IpcOp.MsgSnd s) {
+            queueSlot(s.slot());
+            payload(s.value(), s.result(), op);
+        } else if (c instanceof oss.ir.program.IpcOp.MqSend s) {
+            queueSlot(s.slot());
+            payload(s.value(), s.result(), op);
+        } else if (c instanceof oss.ir.program.IpcOp.MsgRcv r) {
+            queueSlot(r.slot());
+            received(r.into(), r.result(), op);
+        } else if (c instanceof oss.ir.program.IpcOp.MqReceive r) {
+            queueSlot(r.slot());
+            received(r.into(), r.result(), op);
+        } else if (c instanceof oss.ir.program.IpcOp.MsgRmid r) {
+            queueSlot(r.slot());
+        }
+        return null;
+    }
+
+    private void queueSlot(int slot) {
+        read(new Val.Read(Cell.scalar(Cell.Scope.PRIVATE, slot, "queue")));
+    }
+
+    private void payload(Val value, Cell result, Op op) {
+        if (value != null) {
+            read(value);
+        }
+        if (result != null) {
+            write(result, op);
+        }
+    }
+
+    private void received(Cell into, Cell result, Op op) {
+        if (into != null) {
+            write(into, op);
+        }
+        if (result != null) {
+            write(result, op);
+        }
+    }
+
     final void ops(List<Op> ops) {
         for (Op op : ops) {
             op.accept(this);

@@ -74,8 +74,7 @@ public final class Explorer {
         int depth = 0;
         int levelEnd = 1; // breadth first: states [levelStart, levelEnd) are all at one depth
         if (m.unexplored != null) {
-            return result(start, 0, false, m.unexplored + ": the explorer does not explore signals yet; `oss run`"
-                    + " simulates them", por, 0);
+            return result(start, 0, false, m.unexplored, por, 0);
         }
         if (m.processes > m.maxTasks) {
             return result(start, 0, false, m.processes + " processes with an rwlock (the explorer holds at most "

@@ -543,14 +543,13 @@ final class FlatCode {
                 return null;
             }
 
-            /** Shared memory is local work, as mmap is; a queue's call is a step. */
+            /** Shared memory is local work, as mmap is; a queue's call is a step (QueueSteps). */
             @Override
             public Void visitIpc(Op.Ipc op) {
                 if (oss.ir.program.IpcOp.isShm(op.call())) {
                     return null;
                 }
-                unexplored = "message queues";
-                return null;
+                return emit(MSG, 0, op);
             }
 
             @Override

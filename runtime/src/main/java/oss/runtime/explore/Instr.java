@@ -10,6 +10,8 @@ enum Instr {
     LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC, THREAD,
     SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN,
     SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE,
+    /** A message-queue call (System V or POSIX): its meaning is {@link QueueSteps}'. */
+    MSG,
     // data steps (docs/language.md, "Shared data"): one visible variable each, or one atomic step
     LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
     // descriptors and pipes (PipeSteps): a = the pipe or FIFO for the calls that name one, else the slot

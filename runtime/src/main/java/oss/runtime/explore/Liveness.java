@@ -163,6 +163,10 @@ final class Liveness {
                     reads.read(w.value());
                 }
             }
+            case MSG -> {
+                c.op[pc].accept(reads);
+                QueueSteps.definedBy((Op.Ipc) c.op[pc], def);
+            }
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, WAIT_ANY, EXEC, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK,
                     READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL,
                     BROADCAST, BARRIER, SEMOP, CHOOSE, FENCE, REP_INIT, REP_END, JUMP, LOOP_BACK -> {

@@ -41,7 +41,10 @@ final class Model {
 
     final Program program;
     final FlatCode[] codes;
-    /** What the explorer cannot explore yet in this program (signals, issue 14), or null. */
+    /**
+     * What the explorer cannot explore in this program, as the sentence it stops with (signals,
+     * not yet; a queue that may hold more messages than it keeps), or null.
+     */
     final String unexplored;
     final int processes;
     final int maxTasks;
@@ -53,6 +56,8 @@ final class Model {
     final long pipeCapacity;
     final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
     final int[] semsetOffset;
+    /** The message queues' regions of the state and their steps. */
+    final QueueSteps queues;
     final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
     final boolean avoid, hasPhases, hasChildren, hasThreads, usesResources;
     final int[] total;
@@ -82,7 +87,7 @@ final class Model {
 
     // object numbering for the reduction's access sets
     final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids,
-            objShared, objGroup, objPipe, objects;
+            objMsg, objShared, objGroup, objPipe, objects;
     /** Per code and pc: every object the task may touch (read or write) from here on, its future children included. */
     final BitSet[][] future;
     /** Per code and pc: every object the task may write from here on. */
@@ -93,7 +98,6 @@ final class Model {
         SyncObjects sync = program.sync();
         FlatCode.Compiler compiler = new FlatCode.Compiler();
         this.codes = compiler.processes(program.processes()).toArray(FlatCode[]::new);
-        this.unexplored = compiler.unexplored;
         this.pipeNames = List.copyOf(compiler.pipeNames);
         this.pipes = pipeNames.size();
         this.pipeCapacity = program.kernel().pipeBufferBytes();
@@ -141,6 +145,12 @@ final class Model {
         }
         pipeBase = at;
         at += pipes * PipeSteps.RECORD;
+        this.queues = new QueueSteps(this, program, at);
+        at += queues.size;
+        this.unexplored = compiler.unexplored != null ? compiler.unexplored + ": the explorer does not explore"
+                + " signals yet; `oss run` simulates them" : queues.unexplored == null ? null : queues.unexplored
+                + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
+                + " simulates any number)";
         this.data = program.data();
         this.memoryModel = data.model();
         this.relaxed = memoryModel == SharedData.MemoryModel.RELAXED;
@@ -232,7 +242,8 @@ final class Model {
         objSemset = objBarrier + barriers;
         objResource = objSemset + semsetOffset.length;
         objPids = objResource + resources;
-        objShared = objPids + 1;
+        objMsg = objPids + 1; // every queue: their steps all conflict, which is coarse and safe
+        objShared = objMsg + 1;
         objGroup = objShared + sharedCells;
         objPipe = objGroup + (scan.groupCells ? slots : 0);
         objects = objPipe + pipes;
@@ -245,7 +256,8 @@ final class Model {
     /** The instructions that work on data, whose ops hold cells and values. */
     static boolean isData(Instr k) {
         return switch (k) {
-            case LOAD, STORE, RMW, ATOMIC, AWAIT, ASSIGN, ASSERT, IF_NOT -> true;
+            // a queue's call reads and writes its task's private cells (DataRefs.visitIpc)
+            case LOAD, STORE, RMW, ATOMIC, AWAIT, ASSIGN, ASSERT, IF_NOT, MSG -> true;
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
@@ -266,7 +278,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, MSG -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> false;
         };
     }
@@ -323,6 +335,7 @@ final class Model {
         for (int i = 0; i < sems; i++) {
             s[semBase + i] = program.semaphores().get(i).initial();
         }
+        queues.initial(s);
         int[] cells = data.initialCells();
         System.arraycopy(cells, 0, s, sharedBase, sharedCells);
         if (relaxed) {
@@ -372,6 +385,7 @@ final class Model {
             case SIGNAL, BROADCAST -> objCond + a;
             case BARRIER -> objBarrier + a;
             case SEMOP -> objSemset + a;
+            case MSG -> objMsg;
             case CLAIM, REQUEST, RELEASE -> {
                 out.set(objResource, objResource + resources);
                 yield -1;

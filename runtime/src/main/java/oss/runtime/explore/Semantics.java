@@ -207,6 +207,7 @@ final class Semantics {
             }
             case BARRIER -> s[b + PHASE] == PH_WAITING ? 0 : 1; // arriving, or leaving once released
             case SEMOP -> semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
+            case MSG -> m.queues.choices(s, t, c, pc);
             case REQUEST -> refused(s, t, (Op.Request) c.op[pc]) || grantable(s, t, ((Op.Request) c.op[pc]).amounts()) ? 1 : 0;
             case WAIT_CHILD -> {
                 int child = childIn(s, t, c.a[pc]);
@@ -500,6 +501,10 @@ final class Semantics {
                 for (int i = 0; i < op.index().length; i++) {
                     s[base + op.index()[i]] += op.delta()[i];
                 }
+                yield true;
+            }
+            case MSG -> {
+                m.queues.apply(s, t, c, pc, data);
                 yield true;
             }
             case CHOOSE -> {

@@ -355,7 +355,8 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
 
     static void set(Task task, Cell cell, int value) {
         if (cell != null) {
-            task.slots[cell.base()] = value;
+            // the lowering gives a call only private cells with a constant index
+            task.slots[cell.base() + (cell.index() instanceof Val.Const k ? (int) k.value() : 0)] = value;
         }
     }
 }
