@@ -158,4 +158,24 @@ class MessageQueuesTest {
                 all);
         assertTrue(ds.stream().noneMatch(d -> d.code() == Code.NOT_SIMULATED_YET), all);
     }
+
+    @Test
+    void ipcsListsTheQueuesLeftAndTheSemaphoreSets() {
+        RunResult r = Runs.run("""
+                scenario "q" {
+                  semset s = [1, 0, 2]
+                  process A {
+                    q = msgget 42
+                    msgsnd q type 1 100 B
+                    msgsnd q type 2 28 B
+                    r = msgget 43
+                    msgctl r IPC_RMID
+                  }
+                }
+                """);
+        String ipcs = r.snapshots().get(r.snapshots().size() - 1).views().get("ipcs");
+        assertTrue(ipcs.contains("0x0000002a 0          A                128          2\n"), ipcs);
+        assertTrue(!ipcs.contains("0x0000002b"), ipcs);
+        assertTrue(ipcs.contains("0x00000000 0          s                3\n"), ipcs);
+    }
 }

@@ -508,7 +508,12 @@ public final class Kernel implements Core {
     }
 
     java.util.Map<String, String> views() {
-        return ProcViews.render(tasks, mm, program);
+        java.util.Map<String, String> out = ProcViews.render(tasks, mm, program);
+        var ipcs = oss.runtime.kernel.ipc.Ipcs.of(msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get);
+        if (!ipcs.isEmpty()) {
+            out.put("ipcs", ipcs.text());
+        }
+        return out;
     }
 
     /** A sleeping or blocked task goes on (or ends): its wait becomes a span of the run's picture. */

@@ -383,6 +383,11 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         return shm;
     }
 
+    /** The shared memory made so far, for ipcs; null before the first shm call. */
+    ShmCalls shmIfMade() {
+        return shm;
+    }
+
     /** Segments and /dev/shm objects left at the end of a run that ended (OSS2708). */
     void shmEndOfRun() {
         if (shm != null) {

@@ -29,6 +29,7 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
     private final IpcNamespace<MsgQueue> queues = new IpcNamespace<>();
     private final MqCalls mq;
     private Task t;
+    private boolean made;
     private Span at;
 
     public MsgCalls(Core k, IpcLimits limits) {
@@ -64,6 +65,11 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
         return op.call().accept(this);
     }
 
+    /** Whether any queue was made: the run then shows ipcs at its end. */
+    public boolean used() {
+        return made;
+    }
+
     /** The live queues by msqid, for {@code ipcs -q}. */
     public List<MsgQueue> queues() {
         return queues.all();
@@ -75,7 +81,8 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
     public Boolean visitMsgGet(IpcOp.MsgGet op) {
         int id = queues.find(op.key());
         boolean made = id < 0;
-        MsgQueue q = made ? queues.add(op.key(), i -> new MsgQueue(op.key(), i, op.variable(), t.toString(),
+        this.made |= made;
+        MsgQueue q = made ? queues.add(op.key(), i -> new MsgQueue(op.key(), i, op.variable(), t.comm,
                 limits.msgmnb(), at)) : queues.get(id);
         if (op.slot() >= 0) {
             t.slots[op.slot()] = q.id;

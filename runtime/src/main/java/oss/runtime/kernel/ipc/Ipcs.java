@@ -1,0 +1,38 @@
+package oss.runtime.kernel.ipc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import oss.ir.program.SyncObjects.SemSetDecl;
+import oss.runtime.kernel.Task;
+import oss.runtime.observe.IpcsView;
+
+/**
+ * The {@code ipcs -a} view of the run's System V objects now: the queues of {@link MsgCalls},
+ * the segments of {@link ShmCalls} (none before the first shmget) and the scenario's semaphore
+ * sets, each owned by the process that made it (a declared {@code semset} is made by no process:
+ * its name stands in the owner column).
+ */
+public final class Ipcs {
+    private Ipcs() {}
+
+    public static IpcsView of(MsgCalls msgs, ShmCalls shm, List<SemSetDecl> semsets, IntFunction<Task> tasks) {
+        List<IpcsView.Queue> queues = new ArrayList<>();
+        for (MsgQueue q : msgs.queues()) {
+            queues.add(new IpcsView.Queue(q.key, q.id, q.owner, q.cbytes, q.messages.size()));
+        }
+        List<IpcsView.Segment> segments = new ArrayList<>();
+        if (shm != null) {
+            for (ShmSegment s : shm.segments()) {
+                Task creator = s.creatorPid > 0 ? tasks.apply(s.creatorPid) : null;
+                segments.add(new IpcsView.Segment(s.key, s.id, creator == null ? "-" : creator.comm, s.bytes,
+                        shm.nattch(s), s.removed()));
+            }
+        }
+        List<IpcsView.SemaphoreSet> sets = new ArrayList<>();
+        for (int i = 0; i < semsets.size(); i++) {
+            sets.add(new IpcsView.SemaphoreSet(0, i, semsets.get(i).name(), semsets.get(i).initial().length));
+        }
+        return new IpcsView(queues, segments, sets);
+    }
+}
