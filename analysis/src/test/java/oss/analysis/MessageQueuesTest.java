@@ -178,4 +178,31 @@ class MessageQueuesTest {
         assertTrue(!ipcs.contains("0x0000002b"), ipcs);
         assertTrue(ipcs.contains("0x00000000 0          s                3\n"), ipcs);
     }
+
+    @Test
+    void aReceiveOfATypeNobodySendsIsSaidOnlyWhenCertain() {
+        String sure = two("""
+                    q = msgget 5
+                    msgsnd q type 1 8 B
+                    msgsnd q type 2 8 B
+                """, """
+                    q = msgget 5
+                    msgrcv q type 3
+                    msgrcv q type -2
+                    msgrcv q type 3 nowait
+                """);
+        List<Diagnostic> ds = compile(sure);
+        List<Diagnostic> said = ds.stream().filter(d -> d.code() == Code.MSG_TYPE_NEVER_SENT).toList();
+        assertEquals(1, said.size(), Runs.describe(ds));
+        assertEquals(8, said.get(0).span().line());
+        assertTrue(said.get(0).message().contains("sends only types 1, 2"), said.get(0).message());
+        // a send on a queue whose key depends on the path taken: nothing is certain any more
+        String unsure = sure.replace("    msgsnd q type 2 8 B\n", "    int c = 0\n    r = msgget 6\n    if (c > 0) {\n      r = msgget 5\n"
+                + "    }\n    msgsnd r type 3 8 B\n");
+        assertTrue(compile(unsure).stream().noneMatch(d -> d.code() == Code.MSG_TYPE_NEVER_SENT),
+                Runs.describe(compile(unsure)));
+        List<Diagnostic> mq = compile(two("    m = mq_open \"/a\"\n    mq_send m 1\n",
+                "    m = mq_open \"/b\"\n    mq_receive m\n"));
+        assertEquals(1, mq.stream().filter(d -> d.code() == Code.MQ_NEVER_SENT).count(), Runs.describe(mq));
+    }
 }

@@ -155,6 +155,7 @@ public final class Lowering {
                 List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker, List.copyOf(files),
                 List.copyOf(libraries), new SyncObjects(List.copyOf(spinlocks), List.copyOf(rwlocks),
                 List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)), data);
+        QueueCheck.check(program, diags);
         return new Result(Optional.of(program), List.copyOf(expectations));
     }
 

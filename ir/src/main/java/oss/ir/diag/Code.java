@@ -46,6 +46,8 @@ public enum Code {
     BAD_FD_CALL("OSS1311", Severity.ERROR, "descriptor call that cannot work as written"),
 
     // issue 14, static: message queues and shared memory OSS1314-OSS1317
+    MSG_TYPE_NEVER_SENT("OSS1314", Severity.WARNING, "msgrcv of a message type no process sends"),
+    MQ_NEVER_SENT("OSS1315", Severity.WARNING, "mq_receive on a POSIX queue no process sends to"),
 
     // shared memory
     SHM_BAD_NAME("OSS1316", Severity.ERROR, "shared-memory object name not of the form /name"),

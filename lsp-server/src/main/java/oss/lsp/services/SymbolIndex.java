@@ -855,8 +855,109 @@ final class SymbolIndex {
         @Override
         public Void visitIpc(Stmt.Ipc x) {
             x.call().accept(new ShmNames());
-            x.variable().ifPresent(v -> declareLocal(v, "ipc", x));
+            x.call().accept(new QueueNames());
+            // `n = msgsnd ...` sets an int variable declared before; `q = msgget ...` names a new queue
+            boolean result = x.call() instanceof oss.compiler.ast.IpcCall.MsgSnd
+                    || x.call() instanceof oss.compiler.ast.IpcCall.MsgRcv
+                    || x.call() instanceof oss.compiler.ast.IpcCall.MqSend
+                    || x.call() instanceof oss.compiler.ast.IpcCall.MqReceive;
+            x.variable().ifPresent(v -> {
+                if (result) {
+                    use(v);
+                } else {
+                    declareLocal(v, "ipc", x);
+                }
+            });
             return null;
+        }
+
+        /** The names a message-queue call uses (its queue, the variable it receives into, its type's names). */
+        private final class QueueNames implements oss.compiler.ast.IpcCall.Visitor<Void> {
+            @Override
+            public Void visitMsgGet(oss.compiler.ast.IpcCall.MsgGet c) {
+                expr(c.key());
+                return null;
+            }
+
+            @Override
+            public Void visitMsgSnd(oss.compiler.ast.IpcCall.MsgSnd c) {
+                use(c.queue());
+                expr(c.type());
+                quantity(c.payload());
+                return null;
+            }
+
+            @Override
+            public Void visitMsgRcv(oss.compiler.ast.IpcCall.MsgRcv c) {
+                use(c.queue());
+                expr(c.type());
+                c.into().ifPresent(SymbolIndex.this::ref);
+                return null;
+            }
+
+            @Override
+            public Void visitMsgCtl(oss.compiler.ast.IpcCall.MsgCtl c) {
+                use(c.queue());
+                return null;
+            }
+
+            @Override
+            public Void visitMqOpen(oss.compiler.ast.IpcCall.MqOpen c) {
+                c.options().forEach(o -> quantity(o.value()));
+                return null;
+            }
+
+            @Override
+            public Void visitMqSend(oss.compiler.ast.IpcCall.MqSend c) {
+                use(c.queue());
+                quantity(c.payload());
+                c.prio().ifPresent(SymbolIndex.this::expr);
+                return null;
+            }
+
+            @Override
+            public Void visitMqReceive(oss.compiler.ast.IpcCall.MqReceive c) {
+                use(c.queue());
+                c.into().ifPresent(SymbolIndex.this::ref);
+                return null;
+            }
+
+            @Override
+            public Void visitMqUnlink(oss.compiler.ast.IpcCall.MqUnlink c) {
+                return null;
+            }
+
+            // shared memory's names are ShmNames'
+
+            @Override
+            public Void visitShmGet(oss.compiler.ast.IpcCall.ShmGet c) {
+                return null;
+            }
+
+            @Override
+            public Void visitShmAt(oss.compiler.ast.IpcCall.ShmAt c) {
+                return null;
+            }
+
+            @Override
+            public Void visitShmDt(oss.compiler.ast.IpcCall.ShmDt c) {
+                return null;
+            }
+
+            @Override
+            public Void visitShmCtl(oss.compiler.ast.IpcCall.ShmCtl c) {
+                return null;
+            }
+
+            @Override
+            public Void visitShmOpen(oss.compiler.ast.IpcCall.ShmOpen c) {
+                return null;
+            }
+
+            @Override
+            public Void visitShmUnlink(oss.compiler.ast.IpcCall.ShmUnlink c) {
+                return null;
+            }
         }
 
         /** The names a shared-memory call uses (its segment, region), so go-to-definition and rename find them. */
