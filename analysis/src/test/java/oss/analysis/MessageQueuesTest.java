@@ -194,7 +194,7 @@ class MessageQueuesTest {
         List<Diagnostic> ds = compile(sure);
         List<Diagnostic> said = ds.stream().filter(d -> d.code() == Code.MSG_TYPE_NEVER_SENT).toList();
         assertEquals(1, said.size(), Runs.describe(ds));
-        assertEquals(8, said.get(0).span().line());
+        assertEquals(12, said.get(0).span().line());
         assertTrue(said.get(0).message().contains("sends only types 1, 2"), said.get(0).message());
         // a send on a queue whose key depends on the path taken: nothing is certain any more
         String unsure = sure.replace("    msgsnd q type 2 8 B\n", "    int c = 0\n    r = msgget 6\n    if (c > 0) {\n      r = msgget 5\n"
