@@ -508,12 +508,8 @@ public final class Kernel implements Core {
     }
 
     java.util.Map<String, String> views() {
-        java.util.Map<String, String> out = ProcViews.render(tasks, mm, program);
-        var ipcs = oss.runtime.kernel.ipc.Ipcs.of(msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get);
-        if (!ipcs.isEmpty()) {
-            out.put("ipcs", ipcs.text());
-        }
-        return out;
+        return oss.runtime.kernel.ipc.Ipcs.addTo(ProcViews.render(tasks, mm, program), msgs, syscalls.shmIfMade(),
+                program.sync().semsets(), tasks::get);
     }
 
     /** A sleeping or blocked task goes on (or ends): its wait becomes a span of the run's picture. */

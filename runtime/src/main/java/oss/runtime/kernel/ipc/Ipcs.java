@@ -16,6 +16,16 @@ import oss.runtime.observe.IpcsView;
 public final class Ipcs {
     private Ipcs() {}
 
+    /** {@code views} with the {@code ipcs} view added when there is any System V object. */
+    public static java.util.Map<String, String> addTo(java.util.Map<String, String> views, MsgCalls msgs, ShmCalls shm,
+            List<SemSetDecl> semsets, IntFunction<Task> tasks) {
+        IpcsView v = of(msgs, shm, semsets, tasks);
+        if (!v.isEmpty()) {
+            views.put("ipcs", v.text());
+        }
+        return views;
+    }
+
     public static IpcsView of(MsgCalls msgs, ShmCalls shm, List<SemSetDecl> semsets, IntFunction<Task> tasks) {
         List<IpcsView.Queue> queues = new ArrayList<>();
         for (MsgQueue q : msgs.queues()) {
