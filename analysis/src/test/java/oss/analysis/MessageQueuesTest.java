@@ -205,4 +205,37 @@ class MessageQueuesTest {
                 "    m = mq_open \"/b\"\n    mq_receive m\n"));
         assertEquals(1, mq.stream().filter(d -> d.code() == Code.MQ_NEVER_SENT).count(), Runs.describe(mq));
     }
+
+    @Test
+    void aHandledSignalEndsMsgrcvWithEintrAndRestartsMqReceive() {
+        RunResult r = Runs.run("""
+                scenario "q" {
+                  machine {
+                    cpus 2
+                  }
+                  process A {
+                    int n = 5
+                    int k = 5
+                    signal SIGUSR1 {
+                      compute 1 ms
+                    }
+                    q = msgget 8
+                    n = msgrcv q type 1
+                    m = mq_open "/x"
+                    k = mq_receive m
+                  }
+                  process B arrives 1 ms {
+                    m = mq_open "/x"
+                    kill A SIGUSR1
+                    sleep 5 ms
+                    kill A SIGUSR1
+                    sleep 5 ms
+                    mq_send m 7
+                  }
+                }
+                """);
+        assertEquals(-1, slot(r, "A", 0), r.findings().toString());
+        assertEquals(4, slot(r, "A", 1), r.findings().toString());
+        assertTrue(!r.deadlocked(), r.findings().toString());
+    }
 }
