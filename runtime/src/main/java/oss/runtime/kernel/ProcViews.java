@@ -81,8 +81,11 @@ final class ProcViews {
         long usedKb = totalKb - freeKb - cacheKb;
         long swapTotal = mm.swap().total() * MemoryManager.PAGE_SIZE / 1024;
         long swapUsed = mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
-        return String.format("%15s %11s %11s %11s %11s%n", "total", "used", "free", "buff/cache", "available")
-                + String.format("Mem: %10d %11d %11d %11d %11d%n", totalKb, usedKb, freeKb, cacheKb, freeKb + cacheKb)
+        // shmem pages are in the page cache but cannot be dropped: not available (free's "shared" column)
+        long shmemKb = mm.shmem().allPages() * MemoryManager.PAGE_SIZE / 1024;
+        return String.format("%15s %11s %11s %11s %11s %11s%n", "total", "used", "free", "shared", "buff/cache",
+                "available") + String.format("Mem: %10d %11d %11d %11d %11d %11d%n", totalKb, usedKb, freeKb, shmemKb,
+                        cacheKb, freeKb + cacheKb - shmemKb)
                 + String.format("Swap: %9d %11d %11d%n", swapTotal, swapUsed, swapTotal - swapUsed);
     }
 
@@ -92,8 +95,9 @@ final class ProcViews {
         long cacheKb = (long) mm.pageCachePages() * MemoryManager.PAGE_SIZE / 1024;
         long swapTotal = mm.swap().total() * MemoryManager.PAGE_SIZE / 1024;
         long swapFree = swapTotal - mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
-        return line("MemTotal", totalKb) + line("MemFree", freeKb) + line("MemAvailable", freeKb + cacheKb)
-                + line("Cached", cacheKb) + line("Shmem", mm.shmem().allPages() * MemoryManager.PAGE_SIZE / 1024)
+        long shmemKb = mm.shmem().allPages() * MemoryManager.PAGE_SIZE / 1024;
+        return line("MemTotal", totalKb) + line("MemFree", freeKb) + line("MemAvailable", freeKb + cacheKb - shmemKb)
+                + line("Cached", cacheKb) + line("Shmem", shmemKb)
                 + line("SwapTotal", swapTotal) + line("SwapFree", swapFree);
     }
 
