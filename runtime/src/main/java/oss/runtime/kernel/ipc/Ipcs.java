@@ -35,7 +35,8 @@ public final class Ipcs {
         if (shm != null) {
             for (ShmSegment s : shm.segments()) {
                 Task creator = s.creatorPid > 0 ? tasks.apply(s.creatorPid) : null;
-                segments.add(new IpcsView.Segment(s.key, s.id, creator == null ? "-" : creator.comm, s.bytes,
+                // IPC_RMID sets the key to IPC_PRIVATE (do_shm_rmid): ipcs -m shows 0x00000000 beside "dest"
+                segments.add(new IpcsView.Segment(s.removed() ? 0 : s.key, s.id, creator == null ? "-" : creator.comm, s.bytes,
                         shm.nattch(s), s.removed()));
             }
         }
