@@ -21,7 +21,12 @@ import oss.ir.program.Span;
 public final class FactRecorder {
     static final int LIMIT = 4000;
 
-    private record Key(Span span, int pid) {}
+    /** {@code at} tells apart what happens more than once at one statement and each time matters: signal deliveries. */
+    private record Key(Span span, int pid, long at) {
+        Key(Span span, int pid) {
+            this(span, pid, -1);
+        }
+    }
 
     /** A statement's memory accesses summed over every time it ran. */
     private static final class Accesses {
@@ -43,7 +48,8 @@ public final class FactRecorder {
         if (span == null || !span.isKnown() || facts.size() >= LIMIT) {
             return;
         }
-        facts.putIfAbsent(new Key(span, t.pid), new StatementFact(span, t.pid, t.process, now, kind, summary, details,
+        Key key = "signal".equals(kind) ? new Key(span, t.pid, now) : new Key(span, t.pid);
+        facts.putIfAbsent(key, new StatementFact(span, t.pid, t.process, now, kind, summary, details,
                 null));
     }
 

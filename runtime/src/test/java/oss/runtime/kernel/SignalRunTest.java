@@ -3,6 +3,7 @@ package oss.runtime.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import oss.compiler.Compilation;
 import oss.compiler.Compiler;
@@ -98,6 +99,19 @@ class SignalRunTest {
         var delivered = r.facts().stream().filter(f -> f.summary().startsWith("SIGUSR1 → p (pid 2)")).toList();
         assertEquals(1, delivered.size());
         assertEquals(3 * MS, delivered.get(0).timeNs(), "delivered when unblocked, at 3 ms");
+    }
+
+    /** Two SIGCHLDs interrupt the same `compute`: both deliveries are reported, at 2 ms and 4 ms. */
+    @Test
+    void everyDeliveryIsReportedEvenAtTheSameStatement() {
+        RunResult r = run("""
+                process shell {
+                  signal SIGCHLD { wait any }
+                  a = fork { compute 2 ms }
+                  b = fork { compute 4 ms }
+                  compute 6 ms }""");
+        var delivered = r.facts().stream().filter(f -> f.summary().startsWith("SIGCHLD → shell (pid 2)")).toList();
+        assertEquals(List.of(2 * MS, 4 * MS), delivered.stream().map(f -> f.timeNs()).toList(), () -> r.facts().toString());
     }
 
     @Test
