@@ -16,8 +16,8 @@ import oss.ir.program.Span;
 /**
  * The explorer's findings as diagnostics, next to the default run's. What
  * the run already showed is not said twice: a deadlock the run also reached
- * stays as information carrying the shortest schedule, and misuse the run
- * already reported at the same statement is dropped. Each finding's detail is its schedule replayed
+ * stays as information carrying the shortest schedule, and misuse or a lost
+ * signal the run already reported at the same statement is dropped. Each finding's detail is its schedule replayed
  * in the kernel, step by step with the values read and written ({@link Replays}).
  */
 final class ExploreFindings {
@@ -28,9 +28,12 @@ final class ExploreFindings {
         Set<Span> runMisuse = run.map(r -> r.findings().stream()
                 .filter(d -> d.code() == Code.UNLOCK_BY_NON_OWNER || d.code() == Code.RELEASE_NOT_HELD_RUN)
                 .map(Diagnostic::span).collect(Collectors.toSet())).orElse(Set.of());
+        Set<Span> runLost = run.map(r -> r.findings().stream().filter(d -> d.code() == Code.SIG_LOST)
+                .map(Diagnostic::span).collect(Collectors.toSet())).orElse(Set.of());
         List<Diagnostic> out = new ArrayList<>();
         for (ExploreFinding f : x.findings()) {
-            if (f.code() == Code.MISUSE_REACHABLE && runMisuse.contains(f.at())) {
+            if (f.code() == Code.MISUSE_REACHABLE && runMisuse.contains(f.at())
+                    || f.code() == Code.SIG_LOST_REACHABLE && runLost.contains(f.at())) {
                 continue;
             }
             // the schedule as the kernel replays it, with the values each step read and wrote

@@ -136,6 +136,7 @@ public enum Code {
     // issue 14, run: signals OSS2801-OSS2809
     SIG_NO_TASK("OSS2801", Severity.WARNING, "kill of a process that does not exist or has ended"),
     SIG_LOST("OSS2802", Severity.WARNING, "signal lost"),
+    SIG_LOST_REACHABLE("OSS2803", Severity.WARNING, "signal lost in some interleaving"),
 
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),

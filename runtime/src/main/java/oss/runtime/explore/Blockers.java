@@ -46,6 +46,10 @@ final class Blockers {
         if (s[b + PHASE] == PH_VFORK) {
             return who + " waits for its vfork child " + m.taskName(s, s[b + AUX] - 1) + " to exec or exit";
         }
+        String signal = m.signals == null ? null : m.signals.waitsFor(s, t);
+        if (signal != null) {
+            return who + " " + signal;
+        }
         FlatCode c = sem.code(s, t);
         int pc = sem.pc(s, t);
         int a = c.a[pc];

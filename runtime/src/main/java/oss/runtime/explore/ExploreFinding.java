@@ -20,7 +20,10 @@ public record ExploreFinding(Code code, Span at, String message, List<Related> r
         for (int i = 0; i < schedule.steps().size(); i++) {
             Schedule.Step s = schedule.steps().get(i);
             // the branch as --schedule reads it: 0 is the first
-            detail.append(String.format("  %3d. %-22s %d:%d  %s%s%n", i + 1, who.get(i), s.line(), s.column(),
+            // a delivery or a sleep is not the statement's own step: say which it is before the statement
+            String kind = s.signal() > 0 ? "takes " + oss.ir.program.Signal.of(s.signal()).map(Enum::name).orElse("?")
+                    + " at: " : s.sleep() ? "goes to sleep in: " : "";
+            detail.append(String.format("  %3d. %-22s %d:%d  %s%s%s%n", i + 1, who.get(i), s.line(), s.column(), kind,
                     statement.apply(s.line(), s.column()), s.branch() >= 0 ? "  [branch " + s.branch() + "]" : ""));
         }
         return new Diagnostic(code, code.severity(), message, at, related, detail.toString());

@@ -54,6 +54,9 @@ public final class Explorer {
 
         @Override
         public void unsafe(Span at, String message) {}
+
+        @Override
+        public void signalLost(Span at, String key, String message) {}
     };
 
     public static ExploreResult explore(Program program, ExploreOptions options) {
@@ -64,8 +67,9 @@ public final class Explorer {
         oss.ir.Deadline analysisBudget = oss.ir.Deadline.current();
         long start = System.nanoTime();
         long deadline = start + (long) (options.maxSeconds() * 1e9);
-        // unsafe states are a property of states, not of the order steps commute in: explore them all
-        boolean por = options.por() && !(hasClaims() && !m.avoid);
+        // unsafe states are a property of states, not of the order steps commute in: explore them all;
+        // a delivery is a step no instruction stands for, which the reduction's access sets do not know
+        boolean por = options.por() && !(hasClaims() && !m.avoid) && m.signals == null;
         int cap = m.capacity();
         int[] cur = new int[cap];
         int[] next = new int[cap];
@@ -286,6 +290,11 @@ public final class Explorer {
         public void unsafe(Span at, String message) {
             report(Code.UNSAFE_REACHABLE, "unsafe:" + at, at, message, List.of(), from, task, branch, before);
         }
+
+        @Override
+        public void signalLost(Span at, String key, String message) {
+            report(Code.SIG_LOST_REACHABLE, "lost:" + key, at, message, List.of(), from, task, branch, before);
+        }
     }
 
     private void deadlock(int[] s, int id, boolean global) {
@@ -486,6 +495,12 @@ public final class Explorer {
             }
         }
         Span at = c.span[pc];
+        if (m.signals != null) {
+            int kind = m.signals.kind(s, t);
+            if (kind != 0) {
+                return new Schedule.Step(t + 2, at.line(), at.column(), -1, false, Math.max(0, kind), kind < 0);
+            }
+        }
         int shown = c.kind[pc] == Instr.CHOOSE || c.kind[pc] == Instr.LOAD && branch == 1 ? branch : -1;
         return new Schedule.Step(t + 2, at.line(), at.column(), shown);
     }

@@ -36,6 +36,11 @@ final class FlatCode {
     int size;
     /** Deepest repeat nesting, so the task record knows how many loop counters it needs. */
     int depth;
+    /**
+     * A signal handler's body: it ends in {@link Instr#SIGRETURN}, and its loop counters sit after
+     * the main code's, one set per nested frame ({@link SignalSteps#counterOffset}).
+     */
+    boolean handler;
 
     FlatCode(int id, Span endSpan) {
         this.id = id;
@@ -67,6 +72,10 @@ final class FlatCode {
         final List<FlatCode> codes = new ArrayList<>();
         /** The first statement the explorer cannot explore yet, in words, or null. */
         String unexplored;
+        /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
+        final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
+        /** Some statement is a signal call: the task records get signal fields (SignalSteps). */
+        boolean signals;
         /** The explorer's pipes and FIFOs, in order of first appearance: one per pipe statement, one per FIFO name. */
         final List<String> pipeNames = new ArrayList<>();
         private final java.util.Map<Object, Integer> pipeIds = new java.util.IdentityHashMap<>();
@@ -552,11 +561,33 @@ final class FlatCode {
                 return emit(MSG, 0, op);
             }
 
+            /**
+             * A signal call is a step (SignalSteps); a handler's body is a code of its own, entered
+             * when a signal is delivered, that ends in SIGRETURN. alarm needs a clock the explorer
+             * does not have.
+             */
             @Override
             public Void visitSig(Op.Sig op) {
-                // not explored yet: Explorer stops with a message before any step (Model.signals)
-                unexplored = unexplored != null ? unexplored : "signals (" + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
-                        + op.span().column() + ")";
+                signals = true;
+                if (op.call() instanceof oss.ir.program.SigOp.Alarm) {
+                    unexplored = unexplored != null ? unexplored : "alarm (at " + op.span().line() + ":"
+                            + op.span().column() + "): the explorer has no clock to say when SIGALRM comes";
+                    return null;
+                }
+                int at = c.emit(SIG, -1, -1, op, op.span());
+                if (op.call() instanceof oss.ir.program.SigOp.Action a) {
+                    c.b[at] = actions.size();
+                    actions.add(a);
+                    if (a.disposition() == oss.ir.program.SigOp.Disposition.HANDLER) {
+                        FlatCode h = new FlatCode(codes.size(), a.handler().isEmpty() ? op.span() : a.handler().get(0).span());
+                        h.root = c.root;
+                        h.handler = true;
+                        codes.add(h);
+                        new Body(h, 0).ops(a.handler());
+                        h.emit(SIGRETURN, 0, 0, op, op.span());
+                        c.a[at] = h.id;
+                    }
+                }
                 return null;
             }
         }

@@ -62,14 +62,14 @@ final class Futures {
 
     static int[] successors(FlatCode c, int pc) {
         return switch (c.kind[pc]) {
-            case END, EXIT -> new int[0];
+            case END, EXIT, SIGRETURN -> new int[0];
             case JUMP, LOOP_BACK -> new int[] {c.target[pc]};
             case REP_END, TRYLOCK, SEQR_END, IF_NOT -> new int[] {pc + 1, c.target[pc]};
             case CHOOSE -> c.branches[pc];
             case LOCK, UNLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, VFORK, EXEC, THREAD,
                     SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN, SEQW_END,
                     SEQR_BEGIN, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, MSG, REP_INIT, LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
-                    ASSIGN, ASSERT, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> new int[] {pc + 1};
+                    ASSIGN, ASSERT, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, SIG -> new int[] {pc + 1};
         };
     }
 }

@@ -16,6 +16,8 @@ enum Instr {
     LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
     // descriptors and pipes (PipeSteps): a = the pipe or FIFO for the calls that name one, else the slot
     FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE,
+    /** A signal call (kill, raise, signal/sigaction, sigprocmask, pause, sigsuspend): SignalSteps. */
+    SIG,
     /** The end of a body: the task exits there. */
     END,
     // control, never a resting place: a program counter moves over them at once (Semantics.settle)
@@ -23,5 +25,7 @@ enum Instr {
     /** A private assignment, an assertion, a branch on private values: local work on the way to a step. */
     ASSIGN, ASSERT, IF_NOT,
     /** The back edge of a {@code while} loop: a jump that settle counts, so a loop with no step in it ends. */
-    LOOP_BACK
+    LOOP_BACK,
+    /** The end of a handler's body: rt_sigreturn puts back what the delivery saved (SignalSteps). */
+    SIGRETURN
 }

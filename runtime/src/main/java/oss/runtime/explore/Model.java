@@ -58,6 +58,8 @@ final class Model {
     final int[] semsetOffset;
     /** The message queues' regions of the state and their steps. */
     final QueueSteps queues;
+    /** Signals: fields at the end of each task record, and their steps; null when no statement is a signal call. */
+    final SignalSteps signals;
     final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
     final boolean avoid, hasPhases, hasChildren, hasThreads, usesResources;
     final int[] total;
@@ -147,8 +149,8 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
-        this.unexplored = compiler.unexplored != null ? compiler.unexplored + ": the explorer does not explore"
-                + " signals yet; `oss run` simulates them" : queues.unexplored == null ? null : queues.unexplored
+        this.unexplored = compiler.unexplored != null ? compiler.unexplored + "; `oss run` simulates it"
+                : queues.unexplored == null ? null : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
                 + " simulates any number)";
         this.data = program.data();
@@ -165,10 +167,14 @@ final class Model {
         }
         taskBase = at;
 
-        int d = 0;
+        int d = 0, hd = 0;
         boolean phases = false, children = false, threads = false, res = false;
         for (FlatCode c : codes) {
-            d = Math.max(d, c.depth);
+            if (c.handler) {
+                hd = Math.max(hd, c.depth);
+            } else {
+                d = Math.max(d, c.depth);
+            }
             for (int pc = 0; pc < c.size; pc++) {
                 Instr k = c.kind[pc];
                 phases |= k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.VFORK || k == Instr.FD_OPEN
@@ -179,8 +185,11 @@ final class Model {
                 res |= k == Instr.REQUEST || k == Instr.CLAIM || k == Instr.RELEASE;
             }
         }
+        int mainDepth = d;
+        // a handler's loop counters come after the main code's, one set per nested frame
+        d += compiler.signals ? SignalSteps.MAX_FRAMES * hd : 0;
         this.depth = d;
-        this.hasPhases = phases;
+        this.hasPhases = phases || compiler.signals; // a handler's frame keeps the phase it interrupted
         this.hasChildren = children;
         this.hasThreads = threads;
         this.usesResources = res && resources > 0;
@@ -230,7 +239,23 @@ final class Model {
         seenBase = r;
         seenWords = relaxed ? (sharedCells + 31) / 32 : 0;
         this.holdBase = r + seenWords;
-        this.record = holdBase + pipes;
+        if (compiler.signals) {
+            int[] handlerCode = new int[compiler.actions.size()];
+            java.util.Arrays.fill(handlerCode, -1);
+            for (FlatCode c : codes) {
+                for (int pc = 0; pc < c.size; pc++) {
+                    if (c.kind[pc] == Instr.SIG && c.b[pc] >= 0) {
+                        handlerCode[c.b[pc]] = c.a[pc];
+                    }
+                }
+            }
+            this.signals = new SignalSteps(this, List.copyOf(compiler.actions), handlerCode, holdBase + pipes,
+                    mainDepth, hd);
+            this.record = holdBase + pipes + signals.size;
+        } else {
+            this.signals = null;
+            this.record = holdBase + pipes;
+        }
 
         objMutex = 0;
         objSem = objMutex + mutexes;
@@ -247,7 +272,8 @@ final class Model {
         objGroup = objShared + sharedCells;
         objPipe = objGroup + (scan.groupCells ? slots : 0);
         objects = objPipe + pipes;
-        this.deadSlots = hasData ? new Liveness(this).deadSlots() : null;
+        // a handler may read any of its task's slots at any step: no slot is dead in a program with signals
+        this.deadSlots = hasData && signals == null ? new Liveness(this).deadSlots() : null;
         Futures f = new Futures(this);
         this.future = f.compute(false);
         this.futureWrites = f.compute(true);
@@ -261,7 +287,8 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
-                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> false;
+                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, SIG,
+                    SIGRETURN -> false;
         };
     }
 
@@ -278,8 +305,8 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, MSG -> true;
-            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> false;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, MSG, SIG -> true;
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> false;
         };
     }
 
@@ -400,6 +427,8 @@ final class Model {
                 out.set(objPipe, objPipe + pipes);
                 yield -1;
             }
+            // a signal call acts on tasks (the explorer does not reduce programs with signals: Explorer.run)
+            case SIG -> objPids;
             // an exit closes the task's descriptors, which may end a read (end of file) or a write (SIGPIPE)
             case EXIT, END -> {
                 out.set(objPipe, objPipe + pipes);
@@ -408,7 +437,7 @@ final class Model {
             // waits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets
             case WAIT_CHILD, WAIT_ANY, EXEC, CHOOSE, REP_INIT, REP_END, JUMP -> -1;
             // data: the cells are objects of their own, in DataAccesses
-            case LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> -1;
+            case LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> -1;
         };
         if (object >= 0) {
             out.set(object);

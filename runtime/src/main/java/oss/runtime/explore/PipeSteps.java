@@ -273,10 +273,13 @@ final class PipeSteps {
         }
         int p = pipe(fd[0]);
         if (readers(s, fd[0]) == 0) {
-            // SIGPIPE, whose default action ends the writer
+            // SIGPIPE, whose default action ends the writer; caught, blocked or ignored, the write fails with EPIPE
             s[b + AUX] = 0;
-            sem.exit(s, t, true);
-            return false;
+            if (m.signals == null || m.signals.kernelSend(s, t, oss.ir.program.Signal.SIGPIPE, c.span[pc])) {
+                sem.exit(s, t, true);
+                return false;
+            }
+            return result(s, b, w.result(), -1);
         }
         long total = w.bytes();
         if (total == 0) {

@@ -13,6 +13,9 @@ import java.util.Optional;
  * under the {@code relaxed} memory model: branch 1 reads the value one store old). Under
  * {@code tso} and {@code relaxed} a step may instead commit a buffered store to memory:
  * {@code pid 3 flush at 12:5} names the store statement whose oldest buffered value is committed.
+ * With signals, {@code pid 3 takes SIGUSR1 at 12:5} is the delivery of a pending signal to a task
+ * resting at 12:5 (its handler entered, or its default action taken), and {@code pid 3 sleeps at
+ * 12:5} a task going to sleep in the call at 12:5, where a handler can interrupt it.
  * Task pids are the run's: init is 1, declared processes 2, 3, ... in order,
  * then tasks get the next pid as they are created.
  */
@@ -22,16 +25,23 @@ public record Schedule(List<Step> steps) {
      * @param branch for a {@code choose}, the branch taken (0-based); for a load under
      *               {@code relaxed}, 1 when it reads the value one store old; -1 otherwise
      * @param flush  the step commits the task's buffered store made at line:column to memory
+     * @param signal the number of the signal the step delivers, or 0
+     * @param sleep  the task goes to sleep in its call at line:column
      */
-    public record Step(int pid, int line, int column, int branch, boolean flush) {
+    public record Step(int pid, int line, int column, int branch, boolean flush, int signal, boolean sleep) {
         public Step(int pid, int line, int column, int branch) {
-            this(pid, line, column, branch, false);
+            this(pid, line, column, branch, false, 0, false);
+        }
+
+        public Step(int pid, int line, int column, int branch, boolean flush) {
+            this(pid, line, column, branch, flush, 0, false);
         }
 
         @Override
         public String toString() {
-            return "pid " + pid + (flush ? " flush" : "") + " at " + line + ":" + column
-                    + (branch >= 0 ? " branch " + branch : "");
+            String what = flush ? " flush" : signal > 0 ? " takes " + oss.ir.program.Signal.of(signal).map(Enum::name)
+                    .orElse(String.valueOf(signal)) : sleep ? " sleeps" : "";
+            return "pid " + pid + what + " at " + line + ":" + column + (branch >= 0 ? " branch " + branch : "");
         }
     }
 
@@ -69,11 +79,18 @@ public record Schedule(List<Step> steps) {
             String[] w = line.split("\\s+");
             try {
                 boolean flush = w.length > 2 && w[2].equals("flush");
-                if (flush) {
-                    String[] rest = new String[w.length - 1];
+                boolean sleep = w.length > 2 && w[2].equals("sleeps");
+                int signal = 0;
+                int extra = flush || sleep ? 1 : 0;
+                if (w.length > 3 && w[2].equals("takes")) {
+                    signal = oss.ir.program.Signal.named(w[3]).orElseThrow().number();
+                    extra = 2;
+                }
+                if (extra > 0) {
+                    String[] rest = new String[w.length - extra];
                     rest[0] = w[0];
                     rest[1] = w[1];
-                    System.arraycopy(w, 3, rest, 2, w.length - 3);
+                    System.arraycopy(w, 2 + extra, rest, 2, w.length - 2 - extra);
                     w = rest;
                 }
                 if (w.length != 4 && w.length != 6 || !w[0].equals("pid") || !w[2].equals("at")
@@ -83,9 +100,10 @@ public record Schedule(List<Step> steps) {
                 int pid = Integer.parseInt(w[1]);
                 String[] lc = w[3].split(":");
                 int branch = w.length == 6 ? Integer.parseInt(w[5]) : -1;
-                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush));
+                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush, signal, sleep));
             } catch (RuntimeException e) {
-                errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush] at LINE:COL [branch B]`");
+                errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush | sleeps | takes SIGNAL] at LINE:COL"
+                        + " [branch B]`");
             }
         }
         return errors.isEmpty() ? Optional.of(new Schedule(List.copyOf(steps))) : Optional.empty();

@@ -21,6 +21,12 @@ final class Semantics {
         void misuse(Code code, Span at, String message);
 
         void unsafe(Span at, String message);
+
+        /**
+         * A signal lost on this step (merged, or discarded as ignored): OSS2803, once per
+         * {@code key} (the same loss reached from different statements is one finding).
+         */
+        void signalLost(Span at, String key, String message);
     }
 
     /** Thrown when a step would create more tasks than the explorer holds. */
@@ -45,6 +51,9 @@ final class Semantics {
         this.codes = m.codes;
         this.data = new DataSteps(m);
         this.pipes = new PipeSteps(m, this);
+        if (m.signals != null) {
+            m.signals.bind(this);
+        }
     }
 
     static boolean alive(int[] s, int b) {
@@ -78,11 +87,11 @@ final class Semantics {
             }
             switch (k) {
                 case REP_INIT -> {
-                    s[b + CNT + c.a[pc]] = c.b[pc];
+                    s[b + CNT + (c.handler ? m.signals.counterOffset(s, b) : 0) + c.a[pc]] = c.b[pc];
                     pc++;
                 }
                 case REP_END -> {
-                    int at = b + CNT + c.a[pc];
+                    int at = b + CNT + (c.handler ? m.signals.counterOffset(s, b) : 0) + c.a[pc];
                     if (--s[at] > 0) {
                         pc = c.target[pc];
                     } else {
@@ -121,6 +130,10 @@ final class Semantics {
                     }
                     pc = c.target[pc];
                 }
+                case SIGRETURN -> {
+                    pc = m.signals.sigreturn(s, t);
+                    c = codes[s[b + CODE]];
+                }
                 default -> throw new IllegalStateException(k + " is a resting place");
             }
         }
@@ -155,7 +168,7 @@ final class Semantics {
                 + " could see (" + SETTLE_BUDGET + " local statements): it never ends");
     }
 
-    private void advance(int[] s, int t) {
+    void advance(int[] s, int t) {
         s[m.base(t) + PC]++;
         settle(s, t);
     }
@@ -183,6 +196,11 @@ final class Semantics {
     }
 
     private int instrChoices(int[] s, int t) {
+        return m.signals != null ? m.signals.choices(s, t) : plainChoices(s, t);
+    }
+
+    /** How many ways the task's instruction can be taken now, its signals aside. */
+    int plainChoices(int[] s, int t) {
         int b = m.base(t);
         if (!alive(s, b) || s[b + PHASE] == PH_VFORK) {
             return 0;
@@ -221,8 +239,8 @@ final class Semantics {
             case RMW, ATOMIC, FENCE -> 1;
             case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> pipes.enabled(s, t, c, pc) ? 1 : 0;
             case UNLOCK, TRYLOCK, V, CLAIM, RELEASE, FORK, EXIT, VFORK, EXEC, THREAD, SPIN_UNLOCK, READ_UNLOCK,
-                    WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END -> 1;
-            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
+                    WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END, SIG -> 1;
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> throw notARestingPlace(c.kind[pc]);
         };
     }
 
@@ -389,7 +407,15 @@ final class Semantics {
                 return;
             }
         }
-        applyStep(s, t, branch, sink);
+        if (m.signals != null) {
+            m.signals.sink = sink;
+            if (!m.signals.step(s, t)) {
+                applyStep(s, t, branch, sink);
+            }
+            m.signals.woken(s);
+        } else {
+            applyStep(s, t, branch, sink);
+        }
         if (m.relaxed) {
             data.normalize(s);
         }
@@ -559,6 +585,9 @@ final class Semantics {
             }
             case EXEC -> {
                 releaseVforkParent(s, t);
+                if (m.signals != null) {
+                    m.signals.exec(s, t);
+                }
                 advance(s, t); // before de_thread, which may hand this position to the group leader
                 if (m.hasThreads) {
                     deThread(s, t);
@@ -590,7 +619,8 @@ final class Semantics {
                 yield true;
             }
             case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> pipes.apply(s, t, c, pc);
-            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK -> throw notARestingPlace(c.kind[pc]);
+            case SIG -> throw new IllegalStateException("a signal call is SignalSteps' step");
+            case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> throw notARestingPlace(c.kind[pc]);
         };
         if (next) {
             advance(s, t);
@@ -723,6 +753,9 @@ final class Semantics {
         }
         System.arraycopy(s, b + m.slotBase, s, cb + m.slotBase, m.slots);
         pipes.spawned(s, t, n, c.kind[pc] == THREAD);
+        if (m.signals != null) {
+            m.signals.spawned(s, t, n);
+        }
         for (int w = 0; w < m.seenWords; w++) {
             s[cb + m.seenBase + w] = -1; // the fork was a full barrier: the parent has seen everything
         }
@@ -819,6 +852,9 @@ final class Semantics {
             s[b + CNT + d] = 0;
         }
         s[b + PC] = s[b + PARENT] == 0 ? DEAD : ZOMBIE;
+        if (m.signals != null) {
+            m.signals.exited(s, t, s[b + PARENT] - 1, s[b + GROUP] == 0);
+        }
         for (int u = 0; u < s[0]; u++) {
             int ub = m.base(u);
             if (s[ub + PARENT] == self) {

@@ -287,6 +287,13 @@ final class StateStore {
             for (int i = 0; i < m.pipes; i++) {
                 put(s[b + m.holdBase + i]); // the pipe ends it holds
             }
+            if (m.signals != null) {
+                int f = b + m.signals.base;
+                int used = SignalSteps.HANDLERS + m.signals.handled + s[f + SignalSteps.FRAMES] * SignalSteps.FRAME;
+                for (int i = 0; i < used; i++) {
+                    put(s[f + i]); // pending, blocked, ignored, flags, handlers, the frames in use
+                }
+            }
         }
     }
 
@@ -364,6 +371,15 @@ final class StateStore {
             }
             for (int i = 0; i < m.pipes; i++) {
                 s[b + m.holdBase + i] = get();
+            }
+            if (m.signals != null) {
+                int f = b + m.signals.base;
+                for (int i = 0; i < SignalSteps.HANDLERS + m.signals.handled; i++) {
+                    s[f + i] = get();
+                }
+                for (int i = 0; i < s[f + SignalSteps.FRAMES] * SignalSteps.FRAME; i++) {
+                    s[f + SignalSteps.HANDLERS + m.signals.handled + i] = get();
+                }
             }
         }
     }

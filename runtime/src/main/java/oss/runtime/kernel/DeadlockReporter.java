@@ -48,7 +48,9 @@ final class DeadlockReporter {
         for (int pid = 2; pid < tasks.size(); pid++) {
             Task t = tasks.get(pid);
             // a task parked in a busy-wait loop is an endless loop (OSS2503), not a sleeper
-            if (t.alive() && t.blocker != Task.Blocker.NONE && t.blocker != Task.Blocker.DATA_SPIN) {
+            // and a task stopped for good is as stuck as a sleeper
+            if (t.alive() && (t.blocker != Task.Blocker.NONE && t.blocker != Task.Blocker.DATA_SPIN
+                    || t.state == oss.runtime.observe.TaskState.STOPPED)) {
                 blocked.add(t);
             }
         }

@@ -132,6 +132,11 @@ final class ScheduleDirector {
         }
         if (t.progress == before && t.alive()) {
             pending.put(t.pid, new Pending(op, before));
+            Schedule.Step s = steps.get(next);
+            if (s.sleep() && s.pid() == t.pid && t.state == TaskState.SLEEPING) {
+                complete(t, op.span()); // it went to sleep in the call, as the step says
+                return active && steps.get(next).pid() != t.pid;
+            }
             return false;
         }
         pending.remove(t.pid);
@@ -140,6 +145,37 @@ final class ScheduleDirector {
             // the first half of a two-step statement: the second may complete while it sleeps
             pending.put(t.pid, new Pending(op, t.progress));
         }
+        return active && steps.get(next).pid() != t.pid;
+    }
+
+    /**
+     * {@code t} is about to act on its pending signals (on its way back to user mode): while a
+     * schedule is replayed it does so only at a step that says so ({@code pid 3 takes SIGUSR1}).
+     */
+    boolean mayDeliver(Task t) {
+        return !active || steps.get(next).pid() == t.pid && steps.get(next).signal() > 0;
+    }
+
+    /**
+     * {@code t} acted on {@code sig}: entered its handler, or took its default action. That is the
+     * delivery step; a call the signal interrupted is part of it. True when {@code t} must stop
+     * now because the next step is another task's.
+     */
+    boolean delivered(Task t, oss.ir.program.Signal sig) {
+        if (!active) {
+            return false;
+        }
+        Schedule.Step s = steps.get(next);
+        if (s.pid() != t.pid || s.signal() != sig.number()) {
+            giveUp(t + " took " + sig + (s.pid() != t.pid ? " (pid " + s.pid() + " was expected to step)"
+                    : s.signal() > 0 ? ", not the signal the step names" : ", where the step names no signal"));
+            return false;
+        }
+        pending.remove(t.pid);
+        if (++next == steps.size()) {
+            active = false;
+        }
+        flushSteps();
         return active && steps.get(next).pid() != t.pid;
     }
 
@@ -189,7 +225,7 @@ final class ScheduleDirector {
 
     private void complete(Task t, Span at) {
         Schedule.Step s = steps.get(next);
-        if (s.pid() != t.pid || s.line() != at.line() || s.column() != at.column()) {
+        if (s.pid() != t.pid || s.line() != at.line() || s.column() != at.column() || s.signal() > 0) {
             giveUp(t + " took its step at " + at + (s.pid() != t.pid ? " (pid " + s.pid() + " was expected)" : ""));
             return;
         }

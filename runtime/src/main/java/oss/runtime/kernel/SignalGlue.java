@@ -34,7 +34,16 @@ final class SignalGlue implements SignalHost {
     boolean returning(Task t) {
         current = t;
         // a busy-waiter is in the middle of the locking subsystem's handover: its signals wait until it holds the lock
-        return t.sig != null && !t.spinning && t.sig.due() && !calls.deliver(t, null);
+        if (t.sig == null || t.spinning || !t.sig.due() || !k.director.mayDeliver(t)) {
+            return false;
+        }
+        t.sig.acted = null;
+        boolean left = !calls.deliver(t, null);
+        if (t.sig.acted != null && k.director.delivered(t, t.sig.acted) && !left) {
+            k.sched.preempt(k.cpus[t.cpu], "the replayed schedule's next step is another task's");
+            return true;
+        }
+        return left;
     }
 
     @Override
@@ -59,10 +68,18 @@ final class SignalGlue implements SignalHost {
         t.state = TaskState.STOPPED;
         t.waitingSince = k.now;
         t.waitingOn = "stopped (SIGSTOP)";
+        // what the end of the run says of a task still stopped: it waits for a SIGCONT no one sends
+        if (t.blocker == Task.Blocker.NONE) {
+            t.blockedOn = "SIGCONT (it is stopped, state T)";
+            t.blockedAt = t.current() != null ? t.current().span() : t.exitedAt;
+        }
     }
 
     @Override
     public void resume(Task t) {
+        if (t.blocker == Task.Blocker.NONE) {
+            t.blockedOn = null;
+        }
         k.sched.makeRunnable(t, Wake.WAKEUP);
     }
 

@@ -165,4 +165,18 @@ class ScheduleReplayTest {
         assertEquals(8, r.scheduleSteps());
         assertEquals(1, task(r, "Rd").seqRetries());
     }
+
+    @Test
+    void deliveriesAndSleepsReadAndPrintAsTheyAreWritten() {
+        List<String> errors = new ArrayList<>();
+        Schedule s = Schedule.parse("pid 3 takes SIGUSR1 at 12:5\npid 3 sleeps at 8:7\npid 2 at 4:1 branch 1",
+                errors).orElseThrow();
+        assertEquals(List.of(), errors);
+        assertEquals(10, s.steps().get(0).signal());
+        assertTrue(s.steps().get(1).sleep());
+        assertEquals(0, s.steps().get(2).signal());
+        assertEquals("pid 3 takes SIGUSR1 at 12:5\npid 3 sleeps at 8:7\npid 2 at 4:1 branch 1\n", s.format());
+        assertTrue(Schedule.parse("pid 3 takes SIGNOPE at 12:5", errors).isEmpty());
+        assertTrue(errors.get(0).contains("takes SIGNAL"), errors.toString());
+    }
 }

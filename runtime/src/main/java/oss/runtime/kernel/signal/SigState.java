@@ -29,6 +29,8 @@ public final class SigState {
     /** The {@code alarm} statement that set it, for the SIGALRM it sends. */
     oss.ir.program.Span alarmSpan;
     final ArrayList<Frame> frames = new ArrayList<>();
+    /** The signal the last delivery acted on (a handler entered, a default action taken), or null. */
+    public Signal acted;
 
     /** A handler's signal frame: what rt_sigreturn puts back. */
     record Frame(Signal signal, long mask, boolean inCompute, long computeLeft, long opProgress) {

@@ -149,6 +149,7 @@ public final class SignalCalls {
                         continue;
                     }
                     case STOP -> {
+                        s.acted = sig;
                         s.stopped = true;
                         k.facts().record(where, t, k.now(), "signal", sig + " stops " + t + " (state T) until SIGCONT",
                                 List.of());
@@ -156,6 +157,7 @@ public final class SignalCalls {
                         return false;
                     }
                     case TERM, CORE -> {
+                        s.acted = sig;
                         s.interrupted = null;
                         k.facts().record(where, t, k.now(), "signal", sig + " ends " + t + " (default action: "
                                 + (sig.defaultAction() == Signal.Action.CORE ? "core dump" : "terminate") + ", exit"
@@ -170,6 +172,7 @@ public final class SignalCalls {
                         + " it is discarded, never acted on");
                 continue;
             }
+            s.acted = sig;
             handle(t, s, sig, a, where);
             return true;
         }
