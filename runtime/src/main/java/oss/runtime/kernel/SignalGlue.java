@@ -52,6 +52,13 @@ final class SignalGlue implements SignalHost {
     }
 
     @Override
+    public void handlerEntered(Task t) {
+        if (k.data != null) {
+            k.data.signalled(t);
+        }
+    }
+
+    @Override
     public int taskCount() {
         return k.tasks.size();
     }

@@ -184,6 +184,14 @@ public final class DataCalls {
         races.reaped(parent, child);
     }
 
+    /** {@code t} enters a signal handler: it acquires what each kill aimed at it released (SyncEdges.visitSig). */
+    public void signalled(Task t) {
+        races.acquire(t, SyncEdges.sync(SyncEdges.SIGNAL, t.pid));
+        if (!t.forked && t.tgid == t.pid) {
+            races.acquire(t, SyncEdges.sync(SyncEdges.SIGNAL_BY_NAME, t.process.hashCode()));
+        }
+    }
+
     /** A schedule's flush step for {@code t}; null when done, else why it cannot be. */
     public String flush(Task t, int line, int column) {
         return mem.flush(t, line, column);

@@ -27,6 +27,11 @@ final class SyncEdges implements Op.Visitor<Long> {
     /** A System V queue by msqid and a POSIX queue by descriptor: a send happens before the receive of its message. */
     static final int MSGQ = 11;
     static final int MQUEUE = 12;
+    /**
+     * A kill releases the target's signal object, which the target acquires as it enters a handler
+     * (DataCalls.signalled): by pid, or by process name for {@code kill worker SIGUSR1}.
+     */
+    static final int SIGNAL = 13, SIGNAL_BY_NAME = 14;
 
     private Task t;
     private long release;
@@ -421,6 +426,14 @@ final class SyncEdges implements Op.Visitor<Long> {
 
     @Override
     public Long visitSig(Op.Sig op) {
-        return edges(-1, -1);
+        if (!(op.call() instanceof oss.ir.program.SigOp.Kill k) || t == null) {
+            return edges(-1, -1); // raise: the handler runs in the same thread, after it anyway
+        }
+        oss.ir.program.SigOp.Target to = k.target();
+        if (to.process() != null) {
+            return edges(sync(SIGNAL_BY_NAME, to.process().hashCode()), -1);
+        }
+        long pid = to.slot() >= 0 ? t.slots[to.slot()] : to.parent() ? t.ppid : to.pid();
+        return edges(sync(SIGNAL, (int) pid), -1);
     }
 }

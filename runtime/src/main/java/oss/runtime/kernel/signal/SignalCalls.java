@@ -221,6 +221,7 @@ public final class SignalCalls {
         Span handlerAt = a.handler().isEmpty() ? Span.NONE : a.handler().get(0).span();
         k.facts().record(where, t, k.now(), "signal", sig + " → " + t + ", handler at " + handlerAt.line() + ":"
                 + handlerAt.column() + call, List.of());
+        k.handlerEntered(t);
         t.enterBody(SIGRETURN, a.handler(), 0);
     }
 

@@ -34,4 +34,10 @@ public interface SignalHost extends Core {
 
     /** The task whose statements the kernel is executing now (the caller of a system call), or null. */
     Task current();
+
+    /**
+     * {@code t} enters a handler for a signal sent to it: what the senders did before their
+     * {@code kill} happens before the handler (docs/language.md, "Data races").
+     */
+    void handlerEntered(Task t);
 }
