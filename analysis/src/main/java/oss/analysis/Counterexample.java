@@ -71,7 +71,8 @@ public record Counterexample(Code code, Span at, String title, Schedule schedule
             String values = s.values();
             out.append(String.format("  %3d. %-22s %-7s %s%s%s%n", i + 1, s.who(), s.step().line() + ":" + s.step().column(),
                     s.step().flush() ? "flush " : s.step().signal() > 0 ? "takes " + oss.ir.program.Signal.of(s.step().signal())
-                            .map(Enum::name).orElse("?") + " at: " : s.step().sleep() ? "goes to sleep in: " : "", s.source(),
+                            .map(Enum::name).orElse("?") + " at: " : s.step().sleep() ? "goes to sleep in: " : s.step().alarm()
+                            ? "its alarm fires (SIGALRM) at: " : "", s.source(),
                     (s.step().branch() >= 0 ? "  [branch " + s.step().branch() + "]" : "")
                             + (values.isEmpty() ? "" : "   " + values)));
         }

@@ -336,7 +336,7 @@ public final class Visibility implements Op.Visitor<Boolean> {
     /** A signal call changes what another task's kill does, or is one. */
     @Override
     public Boolean visitSig(Op.Sig op) {
-        // alarm only arms a timer, and a handler's return is part of the step that follows it
-        return !(op.call() instanceof SigOp.Sigreturn) && !(op.call() instanceof SigOp.Alarm);
+        // a handler's return is part of the step that follows it
+        return !(op.call() instanceof SigOp.Sigreturn);
     }
 }

@@ -22,7 +22,7 @@ public record ExploreFinding(Code code, Span at, String message, List<Related> r
             // the branch as --schedule reads it: 0 is the first
             // a delivery or a sleep is not the statement's own step: say which it is before the statement
             String kind = s.signal() > 0 ? "takes " + oss.ir.program.Signal.of(s.signal()).map(Enum::name).orElse("?")
-                    + " at: " : s.sleep() ? "goes to sleep in: " : "";
+                    + " at: " : s.sleep() ? "goes to sleep in: " : s.alarm() ? "its alarm fires (SIGALRM) at: " : "";
             detail.append(String.format("  %3d. %-22s %d:%d  %s%s%s%n", i + 1, who.get(i), s.line(), s.column(), kind,
                     statement.apply(s.line(), s.column()), s.branch() >= 0 ? "  [branch " + s.branch() + "]" : ""));
         }

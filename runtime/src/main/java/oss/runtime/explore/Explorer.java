@@ -496,9 +496,12 @@ public final class Explorer {
         }
         Span at = c.span[pc];
         if (m.signals != null) {
+            if (m.signals.alarm(s, t, branch)) {
+                return new Schedule.Step(t + 2, at.line(), at.column(), -1, false, 0, false, true);
+            }
             int kind = m.signals.kind(s, t);
             if (kind != 0) {
-                return new Schedule.Step(t + 2, at.line(), at.column(), -1, false, Math.max(0, kind), kind < 0);
+                return new Schedule.Step(t + 2, at.line(), at.column(), -1, false, Math.max(0, kind), kind < 0, false);
             }
         }
         int shown = c.kind[pc] == Instr.CHOOSE || c.kind[pc] == Instr.LOAD && branch == 1 ? branch : -1;

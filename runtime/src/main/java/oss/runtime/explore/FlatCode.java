@@ -70,8 +70,6 @@ final class FlatCode {
     /** Compiles bodies; child bodies (fork, thread, ...) become codes of their own. */
     static final class Compiler {
         final List<FlatCode> codes = new ArrayList<>();
-        /** The first statement the explorer cannot explore yet, in words, or null. */
-        String unexplored;
         /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
         final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
         /** Some statement is a signal call: the task records get signal fields (SignalSteps). */
@@ -563,17 +561,11 @@ final class FlatCode {
 
             /**
              * A signal call is a step (SignalSteps); a handler's body is a code of its own, entered
-             * when a signal is delivered, that ends in SIGRETURN. alarm needs a clock the explorer
-             * does not have.
+             * when a signal is delivered, that ends in SIGRETURN.
              */
             @Override
             public Void visitSig(Op.Sig op) {
                 signals = true;
-                if (op.call() instanceof oss.ir.program.SigOp.Alarm) {
-                    unexplored = unexplored != null ? unexplored : "alarm (at " + op.span().line() + ":"
-                            + op.span().column() + "): the explorer has no clock to say when SIGALRM comes";
-                    return null;
-                }
                 int at = c.emit(SIG, -1, -1, op, op.span());
                 if (op.call() instanceof oss.ir.program.SigOp.Action a) {
                     c.b[at] = actions.size();

@@ -42,8 +42,8 @@ final class Model {
     final Program program;
     final FlatCode[] codes;
     /**
-     * What the explorer cannot explore in this program, as the sentence it stops with (signals,
-     * not yet; a queue that may hold more messages than it keeps), or null.
+     * What the explorer cannot explore in this program, as the sentence it stops with (a queue
+     * that may hold more messages than it keeps), or null.
      */
     final String unexplored;
     final int processes;
@@ -149,8 +149,7 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
-        this.unexplored = compiler.unexplored != null ? compiler.unexplored + "; `oss run` simulates it"
-                : queues.unexplored == null ? null : queues.unexplored
+        this.unexplored = queues.unexplored == null ? null : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
                 + " simulates any number)";
         this.data = program.data();

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code pid 3 flush at 12:5} names the store statement whose oldest buffered value is committed.
  * With signals, {@code pid 3 takes SIGUSR1 at 12:5} is the delivery of a pending signal to a task
  * resting at 12:5 (its handler entered, or its default action taken), and {@code pid 3 sleeps at
- * 12:5} a task going to sleep in the call at 12:5, where a handler can interrupt it.
+ * 12:5} a task going to sleep in the call at 12:5, where a handler can interrupt it; {@code pid 3
+ * alarm at 12:5} is the task's armed alarm firing (SIGALRM made pending) while it rests at 12:5.
  * Task pids are the run's: init is 1, declared processes 2, 3, ... in order,
  * then tasks get the next pid as they are created.
  */
@@ -27,20 +28,22 @@ public record Schedule(List<Step> steps) {
      * @param flush  the step commits the task's buffered store made at line:column to memory
      * @param signal the number of the signal the step delivers, or 0
      * @param sleep  the task goes to sleep in its call at line:column
+     * @param alarm  the task's alarm fires
      */
-    public record Step(int pid, int line, int column, int branch, boolean flush, int signal, boolean sleep) {
+    public record Step(int pid, int line, int column, int branch, boolean flush, int signal, boolean sleep,
+            boolean alarm) {
         public Step(int pid, int line, int column, int branch) {
-            this(pid, line, column, branch, false, 0, false);
+            this(pid, line, column, branch, false, 0, false, false);
         }
 
         public Step(int pid, int line, int column, int branch, boolean flush) {
-            this(pid, line, column, branch, flush, 0, false);
+            this(pid, line, column, branch, flush, 0, false, false);
         }
 
         @Override
         public String toString() {
             String what = flush ? " flush" : signal > 0 ? " takes " + oss.ir.program.Signal.of(signal).map(Enum::name)
-                    .orElse(String.valueOf(signal)) : sleep ? " sleeps" : "";
+                    .orElse(String.valueOf(signal)) : sleep ? " sleeps" : alarm ? " alarm" : "";
             return "pid " + pid + what + " at " + line + ":" + column + (branch >= 0 ? " branch " + branch : "");
         }
     }
@@ -80,8 +83,9 @@ public record Schedule(List<Step> steps) {
             try {
                 boolean flush = w.length > 2 && w[2].equals("flush");
                 boolean sleep = w.length > 2 && w[2].equals("sleeps");
+                boolean alarm = w.length > 2 && w[2].equals("alarm");
                 int signal = 0;
-                int extra = flush || sleep ? 1 : 0;
+                int extra = flush || sleep || alarm ? 1 : 0;
                 if (w.length > 3 && w[2].equals("takes")) {
                     signal = oss.ir.program.Signal.named(w[3]).orElseThrow().number();
                     extra = 2;
@@ -100,9 +104,9 @@ public record Schedule(List<Step> steps) {
                 int pid = Integer.parseInt(w[1]);
                 String[] lc = w[3].split(":");
                 int branch = w.length == 6 ? Integer.parseInt(w[5]) : -1;
-                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush, signal, sleep));
+                steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush, signal, sleep, alarm));
             } catch (RuntimeException e) {
-                errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush | sleeps | takes SIGNAL] at LINE:COL"
+                errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush | sleeps | alarm | takes SIGNAL] at LINE:COL"
                         + " [branch B]`");
             }
         }

@@ -409,7 +409,7 @@ final class Semantics {
         }
         if (m.signals != null) {
             m.signals.sink = sink;
-            if (!m.signals.step(s, t)) {
+            if (!m.signals.step(s, t, branch)) {
                 applyStep(s, t, branch, sink);
             }
             m.signals.woken(s);

@@ -34,15 +34,18 @@ import oss.ir.program.Span;
  * call is done before SIGCHLD is sent; one a waker only woke (a pipe read or write) is awake
  * again and its call starts over after the handler.
  *
- * <p>Not modelled: {@code alarm} (the explorer has no clock: such programs are refused), a
- * thread's signals are its own (the run shares handlers in a thread group), and a pipe write
- * that has put part of its bytes in is not interrupted.
+ * <p>The explorer has no clock, so an armed {@code alarm} may fire at any point until it is
+ * cancelled or replaced: firing is one more step of its task ({@code pid 3 alarm at 12:5}), open
+ * whatever else the task can do, which makes SIGALRM pending.
+ *
+ * <p>Not modelled: a thread's signals are its own (the run shares handlers in a thread group),
+ * and a pipe write that has put part of its bytes in is not interrupted.
  */
 final class SignalSteps {
     // fields of a task record, from base
     static final int PEND = 0, BLOCK = 1, IGN = 2, FLAGS = 3, SUSPEND = 4, FRAMES = 5, HANDLERS = 6;
     // FLAGS bits
-    static final int STOPPED = 1, ASLEEP = 2, SUSPENDED = 4;
+    static final int STOPPED = 1, ASLEEP = 2, SUSPENDED = 4, ARMED = 8;
     /** Handlers running at once, one inside another, that the explorer follows. */
     static final int MAX_FRAMES = 4;
     // a frame: what rt_sigreturn restores
@@ -163,12 +166,18 @@ final class SignalSteps {
         return Integer.numberOfTrailingZeros(bit) + 1;
     }
 
-    /** How many steps the task can take: its delivery, its sleep, or its instruction's. */
+    /** How many steps the task can take: its delivery, its sleep, or its instruction's; then its alarm's. */
     int choices(int[] s, int t) {
         int b = m.base(t);
         if (!Semantics.alive(s, b)) {
             return 0;
         }
+        return ownChoices(s, t) + ((s[b + base + FLAGS] & ARMED) != 0 ? 1 : 0);
+    }
+
+    /** The task's steps but its alarm's. */
+    private int ownChoices(int[] s, int t) {
+        int b = m.base(t);
         if (deliverable(s, t) != 0) {
             return 1;
         }
@@ -187,6 +196,12 @@ final class SignalSteps {
             return 1; // it goes to sleep in the call, where a handler can interrupt it
         }
         return n;
+    }
+
+    /** Step {@code branch} of the task is its alarm firing. */
+    boolean alarm(int[] s, int t, int branch) {
+        int b = m.base(t);
+        return (s[b + base + FLAGS] & ARMED) != 0 && Semantics.alive(s, b) && branch == ownChoices(s, t);
     }
 
     /** The step the task would take: a delivery (the signal's number), a sleep (-1) or its instruction (0). */
@@ -236,9 +251,15 @@ final class SignalSteps {
      * Takes the task's delivery, its sleep or its signal call; false when its step is an ordinary
      * instruction (then it is no longer asleep once it takes it).
      */
-    boolean step(int[] s, int t) {
+    boolean step(int[] s, int t, int branch) {
         int b = m.base(t);
         int f = b + base;
+        if (alarm(s, t, branch)) {
+            s[f + FLAGS] &= ~ARMED;
+            FlatCode c = m.codes[s[b + CODE]];
+            send(s, t, Signal.SIGALRM, c.span[s[b + PC] - ALIVE]);
+            return true;
+        }
         int sig = deliverable(s, t);
         if (sig != 0) {
             deliver(s, t, Signal.of(sig).orElseThrow());
@@ -311,6 +332,9 @@ final class SignalSteps {
         } else if (call instanceof SigOp.Pause) {
             s[f + FLAGS] |= ASLEEP;
             return;
+        } else if (call instanceof SigOp.Alarm k) {
+            // a new alarm replaces the pending one; 0 cancels it
+            s[f + FLAGS] = k.ns() > 0 ? s[f + FLAGS] | ARMED : s[f + FLAGS] & ~ARMED;
         } else if (call instanceof SigOp.Sigsuspend k) {
             s[f + SUSPEND] = s[f + BLOCK];
             s[f + BLOCK] = (int) k.mask() & ~UNBLOCKABLE;

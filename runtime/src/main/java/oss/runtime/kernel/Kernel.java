@@ -153,7 +153,7 @@ public final class Kernel implements Core {
         this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
-        director.flushWith(data);
+        director.hooks(data, signals);
         this.choices = new SplittableRandom(options.seed());
         boolean usesMemory = !program.libraries().isEmpty();
         for (ProcessDef p : program.processes()) {

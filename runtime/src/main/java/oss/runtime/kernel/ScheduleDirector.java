@@ -47,21 +47,38 @@ final class ScheduleDirector {
         return active;
     }
 
-    /** Flush steps commit buffered stores through {@code d} (null: the scenario has none). */
-    void flushWith(DataCalls d) {
+    /** Where an alarm step fires the alarm, and who hears that the replay is over. */
+    private SignalGlue signals;
+
+    /**
+     * Flush steps commit buffered stores through {@code d} (null: the scenario has none); alarm
+     * steps fire alarms through {@code signals}, which holds the alarms that come due meanwhile.
+     */
+    void hooks(DataCalls d, SignalGlue signals) {
         this.data = d;
+        this.signals = signals;
         flushSteps();
     }
 
+    /** The replay is over (done, or given up): the scheduler decides from here, alarms fire on time again. */
+    private void finish() {
+        active = false;
+        if (signals != null) {
+            signals.replayOver();
+        }
+    }
+
     /**
-     * The flush steps due now: a store buffer drains without its task running, so each is done
-     * the moment the step before it is (docs/language.md, "Memory models").
+     * The flush and alarm steps due now: a store buffer drains and a timer fires without its
+     * task running, so each is done the moment the step before it is (docs/language.md, "Memory
+     * models", "Signals in a run").
      */
     private void flushSteps() {
-        while (active && steps.get(next).flush()) {
+        while (active && (steps.get(next).flush() || steps.get(next).alarm())) {
             Schedule.Step s = steps.get(next);
             Task t = s.pid() >= 2 && s.pid() < tasks.size() ? tasks.get(s.pid()) : null;
             String why = t == null ? "there is no task with pid " + s.pid()
+                    : s.alarm() ? signals.fireAlarm(t)
                     : data == null ? "the scenario has no shared variables, so no store buffer"
                     : data.flush(t, s.line(), s.column());
             if (why != null) {
@@ -69,7 +86,7 @@ final class ScheduleDirector {
                 return;
             }
             if (++next == steps.size()) {
-                active = false;
+                finish();
             }
         }
     }
@@ -134,7 +151,7 @@ final class ScheduleDirector {
             pending.put(t.pid, new Pending(op, before));
             Schedule.Step s = steps.get(next);
             if (s.sleep() && s.pid() == t.pid && t.state == TaskState.SLEEPING) {
-                complete(t, op.span()); // it went to sleep in the call, as the step says
+                complete(t, op.span(), true); // it went to sleep in the call, as the step says
                 return active && steps.get(next).pid() != t.pid;
             }
             return false;
@@ -173,7 +190,7 @@ final class ScheduleDirector {
         }
         pending.remove(t.pid);
         if (++next == steps.size()) {
-            active = false;
+            finish();
         }
         flushSteps();
         return active && steps.get(next).pid() != t.pid;
@@ -224,13 +241,18 @@ final class ScheduleDirector {
     }
 
     private void complete(Task t, Span at) {
+        complete(t, at, false);
+    }
+
+    private void complete(Task t, Span at, boolean asleep) {
         Schedule.Step s = steps.get(next);
-        if (s.pid() != t.pid || s.line() != at.line() || s.column() != at.column() || s.signal() > 0) {
+        if (s.pid() != t.pid || s.line() != at.line() || s.column() != at.column() || s.signal() > 0
+                || s.sleep() != asleep) {
             giveUp(t + " took its step at " + at + (s.pid() != t.pid ? " (pid " + s.pid() + " was expected)" : ""));
             return;
         }
         if (++next == steps.size()) {
-            active = false;
+            finish();
         }
         flushSteps();
     }
@@ -239,7 +261,7 @@ final class ScheduleDirector {
         Schedule.Step s = steps.get(next);
         findings.add(Code.SCHEDULE_MISMATCH, Span.NONE, "schedule step " + (next + 1) + " of " + steps.size() + " (`"
                 + s + "`) does not fit: " + what + "; the run follows the scheduler from here");
-        active = false;
         pending.clear();
+        finish();
     }
 }

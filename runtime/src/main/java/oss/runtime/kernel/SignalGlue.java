@@ -52,6 +52,23 @@ final class SignalGlue implements SignalHost {
     }
 
     @Override
+    public boolean holdAlarms() {
+        return k.director.active();
+    }
+
+    /** An alarm step of a replayed schedule: {@code t}'s armed alarm fires now; null, or why it cannot. */
+    String fireAlarm(Task t) {
+        return calls.fireAlarm(t);
+    }
+
+    /** The replay is over: alarms that came due while it held them fire now. */
+    void replayOver() {
+        for (int pid = 2; pid < k.tasks.size(); pid++) {
+            calls.releaseAlarm(k.tasks.get(pid));
+        }
+    }
+
+    @Override
     public void handlerEntered(Task t) {
         if (k.data != null) {
             k.data.signalled(t);

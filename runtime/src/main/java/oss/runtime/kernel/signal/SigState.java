@@ -26,6 +26,8 @@ public final class SigState {
     long alarmGeneration;
     /** When the pending alarm fires, or -1. */
     long alarmAt = -1;
+    /** Its timer came while a replayed schedule held it: it fires at the schedule's step, or when the replay ends. */
+    boolean alarmHeld;
     /** The {@code alarm} statement that set it, for the SIGALRM it sends. */
     oss.ir.program.Span alarmSpan;
     final ArrayList<Frame> frames = new ArrayList<>();

@@ -308,6 +308,7 @@ public final class SignalCalls {
                 SigState s = of(t);
                 s.alarmGeneration++;
                 s.alarmAt = c.ns() == 0 ? -1 : k.now() + c.ns();
+                s.alarmHeld = false; // replaced or cancelled: a timer held in a replay is stale now
                 s.alarmSpan = op.span();
                 if (c.ns() > 0) {
                     k.alarmAt(s.alarmAt, t.pid, s.alarmGeneration);
@@ -372,9 +373,36 @@ public final class SignalCalls {
         if (t.sig == null || t.sig.alarmGeneration != generation || !t.alive()) {
             return false;
         }
+        if (k.holdAlarms()) {
+            t.sig.alarmHeld = true; // the schedule says when it fires
+            return false;
+        }
         t.sig.alarmAt = -1;
         send(t, Signal.SIGALRM, t.sig.alarmSpan);
         return true;
+    }
+
+    /** A replayed schedule's alarm step: {@code t}'s armed alarm fires now, its timer made stale; null, or why not. */
+    public String fireAlarm(Task t) {
+        if (t.sig == null || t.sig.alarmAt < 0 || !t.alive()) {
+            return t + " has no alarm armed";
+        }
+        t.sig.alarmGeneration++;
+        t.sig.alarmAt = -1;
+        t.sig.alarmHeld = false;
+        send(t, Signal.SIGALRM, t.sig.alarmSpan);
+        return null;
+    }
+
+    /** The replay is over: an alarm whose timer came while it was held fires now. */
+    public void releaseAlarm(Task t) {
+        if (t.sig != null && t.sig.alarmHeld) {
+            t.sig.alarmHeld = false;
+            if (t.alive() && t.sig.alarmAt >= 0) {
+                t.sig.alarmAt = -1;
+                send(t, Signal.SIGALRM, t.sig.alarmSpan);
+            }
+        }
     }
 
     /** SIGCHLD set to SIG_IGN: a child that exits is reaped at once, never a zombie (wait(2), NOTES). */

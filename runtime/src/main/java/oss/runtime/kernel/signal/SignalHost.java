@@ -32,6 +32,9 @@ public interface SignalHost extends Core {
     /** Schedules {@code pid}'s alarm at {@code at}; it fires only if its generation is still the task's. */
     void alarmAt(long at, int pid, long generation);
 
+    /** A schedule is being replayed: an alarm fires at the schedule's alarm step, not on its timer. */
+    boolean holdAlarms();
+
     /** The task whose statements the kernel is executing now (the caller of a system call), or null. */
     Task current();
 
