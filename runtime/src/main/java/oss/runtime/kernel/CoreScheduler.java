@@ -96,7 +96,7 @@ final class CoreScheduler {
             }
         }
         if (!k.periodicPending) {
-            k.schedulePeriodic();
+            k.handlers.schedulePeriodic();
         }
     }
 

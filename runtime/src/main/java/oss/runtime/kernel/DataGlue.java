@@ -1,6 +1,5 @@
 package oss.runtime.kernel;
 
-import oss.ir.diag.Findings;
 import oss.ir.program.Span;
 import oss.runtime.hw.Cpu;
 import oss.runtime.hw.Event;
@@ -11,11 +10,9 @@ import oss.runtime.kernel.data.DataHost;
  * CPU time for a data step, killing a task, and the replayed schedule. Kept out of {@link Kernel}
  * so the event loop stays short.
  */
-final class DataGlue implements DataHost {
-    private final Kernel k;
-
+final class DataGlue extends CoreGlue implements DataHost {
     DataGlue(Kernel k) {
-        this.k = k;
+        super(k);
     }
 
     @Override
@@ -73,65 +70,5 @@ final class DataGlue implements DataHost {
     @Override
     public boolean holdsMutex(Task t, int index) {
         return k.locking.mutex().holds(t, index);
-    }
-
-    @Override
-    public int taskCount() {
-        return k.tasks.size();
-    }
-
-    @Override
-    public long now() {
-        return k.now;
-    }
-
-    @Override
-    public Task task(int pid) {
-        return k.tasks.get(pid);
-    }
-
-    @Override
-    public void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
-        k.block(t, blocker, index, at, on);
-    }
-
-    @Override
-    public void wake(Task t) {
-        k.wake(t);
-    }
-
-    @Override
-    public boolean sendSignal(Task target, oss.ir.program.Signal sig, oss.ir.program.Span at) {
-        return k.sendSignal(target, sig, at);
-    }
-
-    @Override
-    public Interrupts interrupts() {
-        return k.interrupts();
-    }
-
-    @Override
-    public void spin(Task t) {
-        k.spin(t);
-    }
-
-    @Override
-    public void kick(Task t) {
-        k.kick(t);
-    }
-
-    @Override
-    public void stopSpinning(Task t) {
-        k.stopSpinning(t);
-    }
-
-    @Override
-    public Findings findings() {
-        return k.findings;
-    }
-
-    @Override
-    public FactRecorder facts() {
-        return k.facts;
     }
 }

@@ -26,7 +26,6 @@ import oss.runtime.kernel.locking.Semaphore;
 import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.kernel.mm.MemorySyscalls;
 import oss.runtime.kernel.sched.Schedulers;
-import oss.runtime.kernel.sched.Wake;
 import oss.runtime.observe.GanttRecorder;
 import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
@@ -80,6 +79,7 @@ public final class Kernel implements Core {
     final DataCalls data;
     final DataGlue dataGlue = new DataGlue(this);
     final SignalGlue signals = new SignalGlue(this);
+    final EventHandlers handlers = new EventHandlers(this);
     final List<SnapshotView> snapshots = new ArrayList<>();
     boolean snapshotLimitSaid;
     final FactRecorder facts = new FactRecorder();
@@ -166,7 +166,7 @@ public final class Kernel implements Core {
 
     /** Runs to the end, to {@code untilNs}, or until a budget runs out. */
     public RunResult run() {
-        schedulePeriodic();
+        handlers.schedulePeriodic();
         do {
             loop();
             if (budgetExhausted || cutShort || !director.active()) {
@@ -195,7 +195,7 @@ public final class Kernel implements Core {
                     budgetExhausted = true;
                     break;
                 }
-                if (handle(e)) {
+                if (handlers.handle(e)) {
                     lastActive = now;
                 }
             } while (!budgetExhausted && !events.isEmpty() && events.peekTime() == t);
@@ -210,130 +210,6 @@ public final class Kernel implements Core {
             }
         }
     }
-
-    // ---- events ---------------------------------------------------------------------------------
-
-    /** Handles one event; false when it was stale (its task had already left the CPU). */
-    boolean handle(Event e) {
-        switch (e.kind) {
-            case ARRIVAL -> {
-                Task t = tasks.get(e.target);
-                t.arrivalNs = now;
-                sched.attach(t);
-                if (t.cannotStart != null) {
-                    findings.add(Code.OUT_OF_MEMORY, t.exitedAt, t + " cannot be created: the kernel found no frame"
-                            + " for " + t.cannotStart + " (every frame holds a kernel object or a page that cannot be"
-                            + " evicted), so it ends (SIGKILL) before it runs; give the machine more `memory`");
-                    t.signal = "SIGKILL";
-                    t.signalAt = t.exitedAt;
-                    lifecycle.finishExit(t, 128 + 9);
-                    return true;
-                }
-                sched.makeRunnable(t, Wake.NEW);
-            }
-            case TIMER -> {
-                Task t = tasks.get(e.target);
-                if (t.blocker != Task.Blocker.TIMER && t.blocker != Task.Blocker.IO || t.blockedUntil != now) {
-                    return false;
-                }
-                wake(t);
-            }
-            case ALARM -> {
-                return signals.calls.alarm(e.target, e.generation);
-            }
-            case BURST_END -> {
-                Cpu cpu = cpus[e.target];
-                if (cpu.generation != e.generation || cpu.idle()) {
-                    return false;
-                }
-                Task t = tasks.get(cpu.current);
-                sched.charge(cpu);
-                cpu.burstEnd = CoreScheduler.NO_SLICE;
-                if (t.burning) {
-                    // the cost of accesses already made: the statement itself goes on (or is done)
-                    t.burning = false;
-                    t.inCompute = false;
-                } else if (t.spinning) {
-                    stopSpinning(t); // the lock it spun on was handed to it: the statement finishes
-                } else {
-                    t.next();
-                }
-                execute(t);
-            }
-            case SWITCH_DONE -> {
-                Cpu cpu = cpus[e.target];
-                if (cpu.generation != e.generation || cpu.idle()) {
-                    return false;
-                }
-                sched.closeSwitch(cpu);
-                Task t = tasks.get(cpu.current);
-                if (t.firstRunNs < 0) {
-                    t.firstRunNs = now;
-                }
-                execute(t);
-            }
-            case SLICE_END -> {
-                Cpu cpu = cpus[e.target];
-                if (cpu.sliceGeneration != e.generation || cpu.idle()) {
-                    return false;
-                }
-                cpu.sliceEventPending = false;
-                cpu.sliceExpired = true;
-            }
-            case PERIODIC -> {
-                periodicPending = false;
-                sched.fair.periodic(now);
-                boolean busy = sched.fair.queued() > 0;
-                for (Cpu cpu : cpus) {
-                    busy |= !cpu.idle();
-                }
-                if (!busy) {
-                    // sleepers were boosted; with no CPU busy the boost must not count as the run still going
-                    schedulePeriodic();
-                    return false;
-                }
-                for (Cpu cpu : cpus) {
-                    if (!cpu.idle() && !tasks.get(cpu.current).realTime()) {
-                        sched.charge(cpu);
-                        sched.renewSlice(cpu, tasks.get(cpu.current));
-                    }
-                }
-                schedulePeriodic();
-            }
-        }
-        return true;
-    }
-
-    void schedulePeriodic() {
-        if (periodicPending || !anyoneCanRun()) {
-            return;
-        }
-        long at = sched.fair.nextPeriodic(now);
-        if (at != Long.MAX_VALUE) {
-            periodicPending = true;
-            events.schedule(at, Event.Kind.PERIODIC, 0, 0);
-        }
-    }
-
-    /** Periodic work only matters while something can still happen; otherwise it would keep a dead run alive. */
-    boolean anyoneCanRun() {
-        if (!events.isEmpty()) {
-            return true;
-        }
-        if (director.active()) {
-            Task d = director.designated();
-            return d != null && (d.state == TaskState.RUNNING || d.state == TaskState.RUNNABLE);
-        }
-        for (int pid = 2; pid < tasks.size(); pid++) {
-            TaskState s = tasks.get(pid).state;
-            if (s == TaskState.RUNNING || s == TaskState.RUNNABLE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---- the scheduling pass ------------------------------------------------------------------------
 
     // ---- executing statements -----------------------------------------------------------------------
 
@@ -495,13 +371,7 @@ public final class Kernel implements Core {
         }
         t.pendingIoNs = o.ioNs();
         if (o.burnNs() > 0) {
-            Cpu cpu = cpus[t.cpu];
-            t.burning = true;
-            t.inCompute = true;
-            t.computeLeft = o.burnNs();
-            cpu.burstEnd = now + o.burnNs();
-            events.schedule(cpu.burstEnd, Event.Kind.BURST_END, cpu.index, cpu.generation);
-            sched.armSlice(cpu);
+            dataGlue.burn(t, o.burnNs());
             return false;
         }
         return true;

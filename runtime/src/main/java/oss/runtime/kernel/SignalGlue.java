@@ -1,6 +1,5 @@
 package oss.runtime.kernel;
 
-import oss.ir.diag.Findings;
 import oss.ir.program.Signal;
 import oss.ir.program.Span;
 import oss.runtime.hw.Cpu;
@@ -15,15 +14,14 @@ import oss.runtime.observe.TaskState;
  * plus ending, stopping, resuming and waking tasks; and the one generic way a signal ends a sleep
  * ({@link #interrupt}), which every subsystem's wait queue plugs into through {@link Interrupts}.
  */
-final class SignalGlue implements SignalHost {
-    private final Kernel k;
+final class SignalGlue extends CoreGlue implements SignalHost {
     final Interrupts interrupts = new Interrupts();
     final SignalCalls calls;
     /** The task whose statements {@link Kernel#execute} runs now. */
     private Task current;
 
     SignalGlue(Kernel k) {
-        this.k = k;
+        super(k);
         this.calls = new SignalCalls(this, interrupts);
     }
 
@@ -76,11 +74,6 @@ final class SignalGlue implements SignalHost {
     }
 
     @Override
-    public int taskCount() {
-        return k.tasks.size();
-    }
-
-    @Override
     public void terminate(Task t, Signal sig, Span at) {
         k.lifecycle.defaultAction(t, sig, at);
     }
@@ -129,63 +122,14 @@ final class SignalGlue implements SignalHost {
         return true;
     }
 
-    @Override
-    public void alarmAt(long at, int pid, long generation) {
-        k.events.schedule(Math.min(at, Kernel.MAX_TIME_NS), Event.Kind.ALARM, pid, generation);
-    }
-
-    @Override
-    public long now() {
-        return k.now;
-    }
-
-    @Override
-    public Task task(int pid) {
-        return k.tasks.get(pid);
-    }
-
-    @Override
-    public void block(Task t, Task.Blocker blocker, int index, Span at, String on) {
-        k.block(t, blocker, index, at, on);
-    }
-
-    @Override
-    public void wake(Task t) {
-        k.wake(t);
-    }
-
-    @Override
-    public void spin(Task t) {
-        k.spin(t);
-    }
-
-    @Override
-    public void kick(Task t) {
-        k.kick(t);
-    }
-
-    @Override
-    public void stopSpinning(Task t) {
-        k.stopSpinning(t);
-    }
-
-    @Override
-    public boolean sendSignal(Task target, Signal sig, Span at) {
-        return k.sendSignal(target, sig, at);
-    }
-
+    /** Its own queues: {@link Kernel#interrupts} reads them through this glue, which exists first. */
     @Override
     public Interrupts interrupts() {
         return interrupts;
     }
 
     @Override
-    public Findings findings() {
-        return k.findings;
-    }
-
-    @Override
-    public FactRecorder facts() {
-        return k.facts;
+    public void alarmAt(long at, int pid, long generation) {
+        k.events.schedule(Math.min(at, Kernel.MAX_TIME_NS), Event.Kind.ALARM, pid, generation);
     }
 }
