@@ -408,6 +408,8 @@ nonReserved
     | PIPE | MKFIFO | OPEN | CLOSE | INTO | NOWAIT | MSGGET | MSGSND | MSGRCV | MSGCTL | TYPE | MQ_OPEN | MQ_SEND
     | MQ_RECEIVE | MQ_UNLINK | PRIO | SHMGET | SHMAT | SHMDT | SHMCTL | SHM_OPEN | SHM_UNLINK | KILL | RAISE
     | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
+    // issue 15, files and the VFS: their soft keywords on lines below this one
+    // issue 15, the I/O models: their soft keywords on lines below this one
     | NO
     ;
 
@@ -568,6 +570,8 @@ SIGPROCMASK : 'sigprocmask';
 PAUSE     : 'pause';
 SIGSUSPEND : 'sigsuspend';
 ALARM     : 'alarm';
+// issue 15, files and the VFS: tokens below this line
+// issue 15, the I/O models: tokens below this line
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

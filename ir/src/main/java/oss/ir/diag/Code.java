@@ -56,6 +56,12 @@ public enum Code {
     SIG_UNCATCHABLE("OSS1320", Severity.ERROR, "SIGKILL or SIGSTOP caught, ignored or blocked"),
     SIG_BAD_TARGET("OSS1321", Severity.ERROR, "kill of a target that is not a process"),
 
+    // issue 15, static: system calls OSS1330-OSS1334
+
+    // issue 15, static: files and the VFS OSS1340-OSS1349
+
+    // issue 15, static: the I/O models OSS1350-OSS1359
+
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),
@@ -137,6 +143,12 @@ public enum Code {
     SIG_NO_TASK("OSS2801", Severity.WARNING, "kill of a process that does not exist or has ended"),
     SIG_LOST("OSS2802", Severity.WARNING, "signal lost"),
     SIG_LOST_REACHABLE("OSS2803", Severity.WARNING, "signal lost in some interleaving"),
+
+    // issue 15, run: system calls OSS2901-OSS2909
+
+    // issue 15, run: files and the VFS OSS2910-OSS2929
+
+    // issue 15, run: the I/O models OSS2930-OSS2949
 
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),

@@ -95,6 +95,8 @@ final class KeywordDocs {
             entry("pause", "Sleep until a signal's handler has run."),
             entry("sigsuspend", "`sigsuspend [SIG, ...]`: wait for a signal with exactly these signals blocked, atomically."),
             entry("alarm", "`alarm T`: SIGALRM after T; `alarm 0 s` cancels."),
+            // issue 15, files and the VFS: entries below this line
+            // issue 15, the I/O models: entries below this line
             entry("semop", "Apply several semaphore-set changes atomically (System V `semop`)."),
             entry("choose", "A nondeterministic choice: the explorer tries every branch; a run takes the first."),
             entry("int", "An integer variable (a C int): at the top, shared by every task; in a body, the process's own (its threads share it)."),
