@@ -113,6 +113,15 @@ final class SignalGlue extends CoreGlue implements SignalHost {
         if (t.state != TaskState.SLEEPING || t.blocker.interruption() == Task.Interruption.NONE) {
             return false;
         }
+        if (t.blocker == Task.Blocker.COND || t.blocker == Task.Blocker.BARRIER) {
+            // their waits live in user-space words (glibc's condvar sequence, the barrier's count),
+            // which the handler does not undo: the task stays queued while it runs (see Blocker.RESUME)
+            k.wake(t);
+            return true;
+        }
+        if (t.blocker == Task.Blocker.MUTEX && t.current() instanceof oss.ir.program.Op.CondWait) {
+            t.condWaiting = true; // signalled already and re-taking the mutex: it takes it again after the handler
+        }
         Interrupts.WaitQueue q = interrupts.of(t.blocker);
         if (q != null) {
             q.dequeue(t, t.blockerIndex);

@@ -110,11 +110,30 @@ public final class Task {
 
         /**
          * What a handled signal does to a task asleep here (signal(7), "Interruption of system calls
-         * and library functions by signal handlers"): NONE for an uninterruptible sleep (D state, or a
-         * futex-based lock whose wait the C library restarts on its own: the handler waits for the
-         * wait to end), RESTART for a call that starts again after the handler when SA_RESTART is
-         * set and fails with EINTR otherwise, EINTR for one never restarted. A new constant must
-         * say which (docs/architecture.md, "Interrupted sleeps").
+         * and library functions by signal handlers"); a new constant must say which
+         * (docs/architecture.md, "Interrupted sleeps"):
+         * <ul>
+         * <li>NONE: the handler waits until the sleep is over. The D state of {@code io}
+         * (TASK_UNINTERRUPTIBLE); a vfork parent (TASK_KILLABLE: only a fatal signal ends it); the
+         * banker's resources, which no Linux call has. The busy-waits (spinlock, seqlock reader and
+         * writer, {@code await}, a data loop that spins) are no sleep at all: in Linux they are
+         * user-space code still running, so a handler would run in the middle of the spin. oss
+         * acts on their signals when the spin is over (a known difference: the lock handed to a
+         * spinner, or the store that ends an {@code await}, would otherwise have to wait for a
+         * handler that may itself take the lock).</li>
+         * <li>RESTART: starts again after the handler with SA_RESTART, fails with EINTR
+         * without.</li>
+         * <li>EINTR: never restarted, fails with EINTR.</li>
+         * <li>RESUME: the futex-based waits of pthread_mutex_lock, pthread_rwlock_*lock,
+         * pthread_cond_wait and pthread_barrier_wait. futex_wait returns to user space, the handler
+         * runs, and the C library loops into futex_wait again, whatever SA_RESTART says. A mutex
+         * or rwlock waiter leaves the futex queue, so it queues again at the tail (a later
+         * locker that queued meanwhile gets the lock first). A condition variable waiter keeps
+         * its place (glibc orders waiters by the sequence number taken on entry, and a signal sent
+         * while the handler runs is consumed when it returns: it waits again only if none was),
+         * and so does a barrier arrival (the count already holds it); pthread_cond_wait could
+         * also return as a spurious wake-up, oss chooses "waits again".</li>
+         * </ul>
          */
         public Interruption interruption() {
             return switch (this) {
@@ -123,14 +142,14 @@ public final class Task {
                 case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV -> Interruption.EINTR;
                 case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE ->
                         Interruption.RESTART;
-                case NONE, IO, MUTEX, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, RWLOCK, SEQ_WRITE, COND, BARRIER, AWAIT,
-                        DATA_SPIN -> Interruption.NONE;
+                case MUTEX, RWLOCK, COND, BARRIER -> Interruption.RESUME;
+                case NONE, IO, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, SEQ_WRITE, AWAIT, DATA_SPIN -> Interruption.NONE;
             };
         }
     }
 
     /** See {@link Blocker#interruption()}. */
-    public enum Interruption { NONE, RESTART, EINTR }
+    public enum Interruption { NONE, RESTART, EINTR, RESUME }
 
     /** Its signals (pending, blocked, dispositions); null until a signal or a signal call concerns it. */
     public oss.runtime.kernel.signal.SigState sig;

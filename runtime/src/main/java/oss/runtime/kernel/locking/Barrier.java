@@ -5,6 +5,8 @@ public final class Barrier {
     public final String name;
     public final int parties;
     public final WaitQueue arrived = new WaitQueue();
+    /** Arrivals released while a handler ran in them (they were not asleep): they step past it on return. */
+    public final WaitQueue released = new WaitQueue();
     /** How many times it has released its parties. */
     public long generation;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import oss.ir.program.Op;
 import oss.runtime.kernel.Core;
 import oss.runtime.kernel.Task;
+import oss.runtime.observe.TaskState;
 
 /** Barriers: arrivals sleep until the N-th, which wakes them all and starts the next generation. */
 public final class BarrierCalls {
@@ -18,9 +19,25 @@ public final class BarrierCalls {
     /** {@code barrier b}; false when {@code t} left the CPU (it sleeps or busy-waits). */
     public boolean barrierWait(Task t, Op.BarrierWait op) {
         Barrier b = barriers[op.barrier()];
+        if (b.released.remove(t.pid)) {
+            t.next(); // released while a handler ran: its wait is over
+            return true;
+        }
+        if (b.arrived.contains(t.pid)) {
+            // back from a handler that ran during the wait: still counted, it waits again
+            k.block(t, Task.Blocker.BARRIER, op.barrier(), op.span(), "barrier " + b.name + " (" + b.arrived.size()
+                    + " of " + b.parties + " arrived)");
+            return false;
+        }
         if (b.arrived.size() + 1 >= b.parties) {
             for (int w = b.arrived.poll(); w >= 0; w = b.arrived.poll()) {
                 Task sleeper = k.task(w);
+                if (sleeper.state != TaskState.SLEEPING || sleeper.blocker != Task.Blocker.BARRIER) {
+                    if (sleeper.alive()) {
+                        b.released.add(w); // in a handler: it steps past the barrier when it comes back to it
+                    }
+                    continue;
+                }
                 sleeper.next();
                 k.wake(sleeper);
             }

@@ -4,6 +4,7 @@ import oss.ir.diag.Code;
 import oss.ir.program.Op;
 import oss.runtime.kernel.Core;
 import oss.runtime.kernel.Task;
+import oss.runtime.observe.TaskState;
 
 /**
  * Condition variables with Mesa semantics. cond_wait releases the mutex
@@ -26,8 +27,11 @@ public final class CondCalls {
     /** {@code signal c}; false when {@code t} left the CPU (it sleeps or busy-waits). */
     public boolean condSignal(Task t, Op.CondSignal s) {
         int w = conds[s.cond()].waiters.poll();
+        while (w >= 0 && !k.task(w).alive()) {
+            w = conds[s.cond()].waiters.poll(); // ended in a handler while its place was kept
+        }
         if (w >= 0) {
-            k.wake(k.task(w));
+            wake(k.task(w));
         }
         t.next();
         return true;
@@ -37,7 +41,7 @@ public final class CondCalls {
     public boolean condBroadcast(Task t, Op.CondBroadcast b) {
         CondVar c = conds[b.cond()];
         for (int w = c.waiters.poll(); w >= 0; w = c.waiters.poll()) {
-            k.wake(k.task(w));
+            wake(k.task(w));
         }
         t.next();
         return true;
@@ -46,8 +50,14 @@ public final class CondCalls {
     /** {@code cond_wait c m}; false when {@code t} left the CPU (it sleeps or busy-waits). */
     public boolean condWait(Task t, Op.CondWait w) {
         CondVar c = conds[w.cond()];
+        if (t.condWaiting && c.waiters.contains(t.pid)) {
+            // back from a handler that ran during the wait, its place kept and no signal taken: it waits again
+            k.block(t, Task.Blocker.COND, w.cond(), w.span(), "condition " + c.name + " to be signalled (released "
+                    + mutexes.name(w.mutex()) + ")");
+            return false;
+        }
         if (t.condWaiting) {
-            // woken: take the mutex back before going on
+            // woken (or signalled while in a handler): take the mutex back before going on
             t.condWaiting = false;
             return mutexes.acquire(t, w.mutex(), w.span());
         }
@@ -65,6 +75,13 @@ public final class CondCalls {
         k.block(t, Task.Blocker.COND, w.cond(), w.span(), "condition " + c.name + " to be signalled (released "
                 + mutexes.name(w.mutex()) + ")");
         return false;
+    }
+
+    /** A waiter in a handler is not asleep: the signal is its own all the same, taken when the handler returns. */
+    private void wake(Task w) {
+        if (w.state == TaskState.SLEEPING && w.blocker == Task.Blocker.COND) {
+            k.wake(w);
+        }
     }
 
     public void forget(Task t) {

@@ -197,6 +197,8 @@ public final class SignalCalls {
             Op op = t.current();
             if (on == Task.Blocker.TIMER) {
                 call = "; the sleep ends early";
+            } else if (on.interruption() == Task.Interruption.RESUME) {
+                call = "; the wait goes on after it (the C library calls futex_wait again)";
             } else if (restart) {
                 call = "; the interrupted call starts again after it (SA_RESTART)";
             } else if (op != null) {
