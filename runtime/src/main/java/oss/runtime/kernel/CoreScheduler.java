@@ -341,6 +341,20 @@ final class CoreScheduler {
         if (k.data != null) {
             k.data.woken(t);
         }
+        if (t.state == TaskState.STOPPED) {
+            // stopped while asleep: the wait is over, but only SIGCONT lets it run (SignalGlue.resume)
+            t.blockedOn = "SIGCONT (it is stopped, state T)";
+            t.blockedAt = t.current() != null ? t.current().span() : t.exitedAt;
+            return;
+        }
         makeRunnable(t, Wake.WAKEUP);
+    }
+
+    /** SIGCONT to a task stopped while asleep whose wait goes on: it sleeps again (S), still queued where it was. */
+    void sleepAgain(Task t) {
+        k.endWait(t);
+        t.state = TaskState.SLEEPING;
+        t.waitingSince = k.now;
+        t.waitingOn = t.blockedOn != null ? t.blockedOn : BLOCKED_ON[t.blocker.ordinal()];
     }
 }

@@ -80,6 +80,14 @@ final class SignalGlue extends CoreGlue implements SignalHost {
 
     @Override
     public void stop(Task t, String why) {
+        if (t.state == TaskState.SLEEPING) {
+            // it stays in its wait queue: a wake-up ends the wait but leaves it stopped (CoreScheduler.wake)
+            k.endWait(t);
+            t.state = TaskState.STOPPED;
+            t.waitingSince = k.now;
+            t.waitingOn = "stopped (SIGSTOP)";
+            return;
+        }
         k.sched.leaveCpu(k.cpus[t.cpu], t, why);
         k.sched.classOf(t).block(t.se, k.now);
         t.state = TaskState.STOPPED;
@@ -94,9 +102,28 @@ final class SignalGlue extends CoreGlue implements SignalHost {
 
     @Override
     public void resume(Task t) {
-        if (t.blocker == Task.Blocker.NONE) {
-            t.blockedOn = null;
+        if (t.blocker == Task.Blocker.SEMSET) {
+            // signal(7): semop fails with EINTR after a stop and SIGCONT, even with no handler
+            oss.ir.program.Op op = t.current();
+            Interrupts.WaitQueue q = interrupts.of(t.blocker);
+            if (q != null) {
+                q.dequeue(t, t.blockerIndex);
+            }
+            k.lifecycle.stopWherever(t);
+            if (op != null) {
+                k.facts.record(op.span(), t, k.now, "signal", "SIGCONT after a stop: semop fails with -1 (EINTR),"
+                        + " as signal(7) says it does even without a handler", java.util.List.of());
+                if (q != null) {
+                    q.eintr(t, op);
+                } else {
+                    t.next();
+                }
+            }
+        } else if (t.blocker != Task.Blocker.NONE) {
+            k.sched.sleepAgain(t); // stopped while asleep and its wait is not over: back to S
+            return;
         }
+        t.blockedOn = null;
         k.sched.makeRunnable(t, Wake.WAKEUP);
     }
 

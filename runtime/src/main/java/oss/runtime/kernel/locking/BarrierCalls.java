@@ -4,7 +4,6 @@ import java.util.List;
 import oss.ir.program.Op;
 import oss.runtime.kernel.Core;
 import oss.runtime.kernel.Task;
-import oss.runtime.observe.TaskState;
 
 /** Barriers: arrivals sleep until the N-th, which wakes them all and starts the next generation. */
 public final class BarrierCalls {
@@ -32,7 +31,7 @@ public final class BarrierCalls {
         if (b.arrived.size() + 1 >= b.parties) {
             for (int w = b.arrived.poll(); w >= 0; w = b.arrived.poll()) {
                 Task sleeper = k.task(w);
-                if (sleeper.state != TaskState.SLEEPING || sleeper.blocker != Task.Blocker.BARRIER) {
+                if (sleeper.blocker != Task.Blocker.BARRIER) {
                     if (sleeper.alive()) {
                         b.released.add(w); // in a handler: it steps past the barrier when it comes back to it
                     }

@@ -4,7 +4,6 @@ import oss.ir.diag.Code;
 import oss.ir.program.Op;
 import oss.runtime.kernel.Core;
 import oss.runtime.kernel.Task;
-import oss.runtime.observe.TaskState;
 
 /**
  * Condition variables with Mesa semantics. cond_wait releases the mutex
@@ -79,7 +78,7 @@ public final class CondCalls {
 
     /** A waiter in a handler is not asleep: the signal is its own all the same, taken when the handler returns. */
     private void wake(Task w) {
-        if (w.state == TaskState.SLEEPING && w.blocker == Task.Blocker.COND) {
+        if (w.blocker == Task.Blocker.COND) { // asleep there (or stopped asleep there)
             k.wake(w);
         }
     }

@@ -111,6 +111,18 @@ public final class SignalCalls {
         }
         SigOp.Action a = action(target, sig);
         Signal.Action d = sig.defaultAction();
+        if (a == null && d == Signal.Action.STOP && target.state == TaskState.SLEEPING
+                && target.blocker.interruption() != Task.Interruption.NONE) {
+            // signal_wake_up wakes an interruptible sleeper and do_signal_stop stops it before its call
+            // is restarted: ps shows T at once, and the wait it was in goes on (SignalGlue.stop)
+            s.pending &= ~bit;
+            s.stopped = true;
+            k.facts().record(target.blockedAt != null ? target.blockedAt : at, target, k.now(), "signal", sig
+                    + " stops " + target + " (state T) while it sleeps: its wait goes on, SIGCONT puts it back",
+                    List.of());
+            k.stop(target, "stopped by " + sig);
+            return;
+        }
         boolean acts = a != null ? a.disposition() == SigOp.Disposition.HANDLER
                 : d == Signal.Action.TERM || d == Signal.Action.CORE;
         if (target.state == TaskState.RUNNING && target != k.current()) {
