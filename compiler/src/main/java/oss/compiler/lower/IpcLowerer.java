@@ -342,21 +342,27 @@ final class IpcLowerer {
 
         @Override
         public Void visitShmDt(IpcCall.ShmDt c) {
-            noResult("shmdt");
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Cell result = result(before, after);
             memory.local(c.region(), "shmdt", MemoryLowerer.Kind.MAPPING).ifPresent(l -> {
                 memory.released(c.region(), l, s.span());
-                body.emit(out, new Op.Ipc(new IpcOp.ShmDt(l.slot()), s.span()));
+                if (result != NO_CELL) {
+                    finish(before, new IpcOp.ShmDt(l.slot(), result), after);
+                }
             });
             return null;
         }
 
         @Override
         public Void visitShmCtl(IpcCall.ShmCtl c) {
-            noResult("shmctl");
             boolean ok = command(c.command(), "shmctl");
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Cell result = result(before, after);
             memory.local(c.segment(), "shmctl", MemoryLowerer.Kind.SEGMENT).ifPresent(l -> {
-                if (ok) {
-                    body.emit(out, new Op.Ipc(new IpcOp.ShmRmid(l.slot()), s.span()));
+                if (ok && result != NO_CELL) {
+                    finish(before, new IpcOp.ShmRmid(l.slot(), result), after);
                 }
             });
             return null;
@@ -375,9 +381,11 @@ final class IpcLowerer {
 
         @Override
         public Void visitShmUnlink(IpcCall.ShmUnlink c) {
-            noResult("shm_unlink");
-            if (objectName(c.path())) {
-                body.emit(out, new Op.Ipc(new IpcOp.ShmUnlink(c.path().value()), s.span()));
+            List<Op> before = new ArrayList<>();
+            List<Op> after = new ArrayList<>();
+            Cell result = result(before, after);
+            if (objectName(c.path()) && result != NO_CELL) {
+                finish(before, new IpcOp.ShmUnlink(c.path().value(), result), after);
             }
             return null;
         }
@@ -393,11 +401,6 @@ final class IpcLowerer {
             int slot = memory.slot(v);
             memory.define(v, slot, kind, bytes, prot);
             return slot;
-        }
-
-        private void noResult(String call) {
-            s.variable().ifPresent(v -> diags.report(Code.NOT_SIMULATED_YET, v.span(), "the result of `" + call
-                    + "` (0 or -1) is not kept yet: `" + v.text() + "` is left as it was"));
         }
 
         private OptionalLong size(Quantity q, String call) {

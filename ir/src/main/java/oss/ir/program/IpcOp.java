@@ -89,7 +89,7 @@ public sealed interface IpcOp {
         }
     }
 
-    record ShmDt(int slot) implements IpcOp {
+    record ShmDt(int slot, Cell result) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitShmDt(this);
@@ -97,7 +97,7 @@ public sealed interface IpcOp {
     }
 
     /** {@code shmctl s IPC_RMID}. */
-    record ShmRmid(int slot) implements IpcOp {
+    record ShmRmid(int slot, Cell result) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitShmRmid(this);
@@ -111,7 +111,7 @@ public sealed interface IpcOp {
         }
     }
 
-    record ShmUnlink(String name) implements IpcOp {
+    record ShmUnlink(String name, Cell result) implements IpcOp {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitShmUnlink(this);

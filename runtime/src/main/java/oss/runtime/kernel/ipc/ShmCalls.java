@@ -118,8 +118,10 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
         if (object < 0) {
             findings.add(Code.SHM_NOT_ATTACHED, span, String.format("%s: shmdt(%#x) fails with EINVAL: no segment is"
                     + " attached at that address; it returns -1", t, addr));
+            MsgCalls.set(t, op.result(), -1);
             return DONE;
         }
+        MsgCalls.set(t, op.result(), 0);
         ShmSegment seg = ofObject(object);
         if (seg != null) {
             boolean destroyed = seg.removed && gone(seg);
@@ -135,8 +137,10 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
         if (seg == null) {
             findings.add(Code.SHM_BAD_ID, span, t + ": shmctl(" + load(op.slot()) + ", IPC_RMID) fails with EINVAL:"
                     + " no such segment (never made, or removed and detached everywhere); it returns -1");
+            MsgCalls.set(t, op.result(), -1);
             return DONE;
         }
+        MsgCalls.set(t, op.result(), 0);
         if (seg.removed) {
             // do_shm_rmid finds it by id until its last detach and marks it again: 0, nothing changes
             facts.record(span, t, now, "shmctl", String.format("shmid %d was already marked for removal: it lives"
@@ -177,8 +181,10 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
         if (object == null) {
             findings.add(Code.SHM_NO_OBJECT, span, t + ": shm_unlink(\"" + op.name() + "\") fails with ENOENT: there is"
                     + " no /dev/shm" + op.name() + "; it returns -1");
+            MsgCalls.set(t, op.result(), -1);
             return DONE;
         }
+        MsgCalls.set(t, op.result(), 0);
         openedAt.remove(op.name());
         mm.shmem().rename(object, "/dev/shm" + op.name() + " (deleted)");
         int mapped = mm.shmem().users(object) - 1;
