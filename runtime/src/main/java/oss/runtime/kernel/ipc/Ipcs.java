@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import oss.ir.program.SyncObjects.SemSetDecl;
 import oss.runtime.kernel.Task;
+import oss.runtime.kernel.mm.MemoryManager;
 import oss.runtime.observe.IpcsView;
 
 /**
@@ -36,14 +37,15 @@ public final class Ipcs {
             for (ShmSegment s : shm.segments()) {
                 Task creator = s.creatorPid > 0 ? tasks.apply(s.creatorPid) : null;
                 // IPC_RMID sets the key to IPC_PRIVATE (do_shm_rmid): ipcs -m shows 0x00000000 beside "dest"
+                long pages = (s.bytes + MemoryManager.PAGE_SIZE - 1) / MemoryManager.PAGE_SIZE;
                 segments.add(new IpcsView.Segment(s.removed() ? 0 : s.key, s.id, creator == null ? "-" : creator.comm, s.bytes,
-                        shm.nattch(s), s.removed()));
+                        shm.nattch(s), s.removed(), pages, shm.residentPages(s)));
             }
         }
         List<IpcsView.SemaphoreSet> sets = new ArrayList<>();
         for (int i = 0; i < semsets.size(); i++) {
             sets.add(new IpcsView.SemaphoreSet(0, i, semsets.get(i).name(), semsets.get(i).initial().length));
         }
-        return new IpcsView(queues, segments, sets);
+        return new IpcsView(queues, segments, sets, msgs.limits().msgmax(), msgs.limits().msgmnb());
     }
 }

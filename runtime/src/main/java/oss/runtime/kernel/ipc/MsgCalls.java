@@ -224,6 +224,11 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
 
     // ---- what the rest of the kernel asks
 
+    /** The scenario's msgmax and msgmnb, for ipcs -l. */
+    public IpcLimits limits() {
+        return limits;
+    }
+
     /** {@code t} ends while asleep in a queue: it leaves the queue's waiters. */
     public void forget(Task task) {
         switch (task.blocker) {
