@@ -115,12 +115,13 @@ public final class Task {
          * <ul>
          * <li>NONE: the handler waits until the sleep is over. The D state of {@code io}
          * (TASK_UNINTERRUPTIBLE); a vfork parent (TASK_KILLABLE: only a fatal signal ends it); the
-         * banker's resources, which no Linux call has. The busy-waits (spinlock, seqlock reader and
-         * writer, {@code await}, a data loop that spins) are no sleep at all: in Linux they are
-         * user-space code still running, so a handler would run in the middle of the spin. oss
-         * acts on their signals when the spin is over (a known difference: the lock handed to a
-         * spinner, or the store that ends an {@code await}, would otherwise have to wait for a
-         * handler that may itself take the lock).</li>
+         * banker's resources, which no Linux call has. The spinlock and the seqlock are the
+         * kernel's (kernel/locking: a holder must not sleep): their spinners are in the kernel,
+         * and a signal is acted on at the return to user mode, once the lock is held, which is
+         * what oss does. A data loop that spins is user-space code still running, where Linux
+         * would run a handler mid-spin; oss acts on its signals once the spin is over (a known
+         * difference: the parked loop is not on the statement stream the handler would
+         * interrupt).</li>
          * <li>RESTART: starts again after the handler with SA_RESTART, fails with EINTR
          * without.</li>
          * <li>EINTR: never restarted, fails with EINTR.</li>
@@ -132,7 +133,9 @@ public final class Task {
          * its place (glibc orders waiters by the sequence number taken on entry, and a signal sent
          * while the handler runs is consumed when it returns: it waits again only if none was),
          * and so does a barrier arrival (the count already holds it); pthread_cond_wait could
-         * also return as a spurious wake-up, oss chooses "waits again".</li>
+         * also return as a spurious wake-up, oss chooses "waits again". And {@code await}: a
+         * busy-wait, running code in Linux, modelled as a sleep until a store; the handler runs
+         * at once and the loop then checks its condition again.</li>
          * </ul>
          */
         public Interruption interruption() {
@@ -142,8 +145,8 @@ public final class Task {
                 case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV -> Interruption.EINTR;
                 case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE ->
                         Interruption.RESTART;
-                case MUTEX, RWLOCK, COND, BARRIER -> Interruption.RESUME;
-                case NONE, IO, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, SEQ_WRITE, AWAIT, DATA_SPIN -> Interruption.NONE;
+                case MUTEX, RWLOCK, COND, BARRIER, AWAIT -> Interruption.RESUME;
+                case NONE, IO, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, SEQ_WRITE, DATA_SPIN -> Interruption.NONE;
             };
         }
     }

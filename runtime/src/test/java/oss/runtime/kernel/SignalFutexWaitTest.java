@@ -226,4 +226,23 @@ class SignalFutexWaitTest {
         assertEquals(7 * MS, task(r, "w").finishNs());
         assertEquals(java.util.List.of(), r.findings(), () -> r.findings().toString());
     }
+
+    @Test
+    void aHandlerRunsAtOnceInAnAwaitWhichThenChecksAgain() {
+        RunResult r = run("""
+                int flag = 0
+                process p {
+                  signal SIGUSR1 { compute 2 ms }
+                  await flag == 1
+                  compute 1 ms }
+                process q { compute 5 ms
+                  flag = 1 }
+                process s { compute 1 ms
+                  kill p SIGUSR1 }""");
+        // await is running code in Linux: the handler runs at 1 ms (1-3 ms), then the condition
+        // is still false and p waits again; q's store at 5 ms wakes it, its await's check is a
+        // data step of 1 ns (as in DataRunTest), then 1 ms of compute: 6 ms + 1 ns.
+        // Old rule: the handler waited for the store, 5-7 ms, and p ended after 8 ms.
+        assertEquals(6 * MS + 1, task(r, "p").finishNs());
+    }
 }

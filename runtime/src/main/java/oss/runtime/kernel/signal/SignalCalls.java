@@ -209,6 +209,8 @@ public final class SignalCalls {
             Op op = t.current();
             if (on == Task.Blocker.TIMER) {
                 call = "; the sleep ends early";
+            } else if (on == Task.Blocker.AWAIT) {
+                call = "; the busy-wait goes on after it, checking its condition again";
             } else if (on.interruption() == Task.Interruption.RESUME) {
                 call = "; the wait goes on after it (the C library calls futex_wait again)";
             } else if (restart) {
