@@ -13,8 +13,6 @@ import oss.ir.program.Program;
 import oss.ir.program.SharedData;
 import oss.ir.program.Vals;
 import oss.ir.program.SharedData.MemoryModel;
-import oss.runtime.Simulator;
-import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 
 /**
@@ -92,10 +90,6 @@ public class DataReplayTest {
     }
 
     private static RunResult replay(Program p, Schedule s, String name) {
-        RunResult run = Simulator.run(p, RunOptions.defaults().withSchedule(s));
-        assertTrue(run.findings().stream().noneMatch(d -> d.code() == Code.SCHEDULE_MISMATCH),
-                () -> name + ": " + s.format() + " does not replay: " + run.findings());
-        assertEquals(s.steps().size(), run.scheduleSteps(), () -> name + ": steps followed of " + s.format());
-        return run;
+        return Replayed.run(p, s, name);
     }
 }

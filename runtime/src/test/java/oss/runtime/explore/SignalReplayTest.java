@@ -307,11 +307,7 @@ class SignalReplayTest {
     }
 
     private static RunResult replay(Program p, Schedule s, String name) {
-        RunResult run = Simulator.run(p, RunOptions.defaults().withSchedule(s));
-        assertTrue(run.findings().stream().noneMatch(d -> d.code() == Code.SCHEDULE_MISMATCH),
-                () -> name + ": " + s.format() + " does not replay: " + run.findings());
-        assertEquals(s.steps().size(), run.scheduleSteps(), () -> name + ": steps followed of " + s.format());
-        return run;
+        return Replayed.run(p, s, name);
     }
 
     @Test
