@@ -670,24 +670,46 @@ final class Semantics {
 
     /** Is task {@code u} asleep (phase waiting) at an instruction of kind {@code kind} on object {@code obj}? */
     boolean waitsOn(int[] s, int u, Instr kind, int obj) {
+        return waitingAt(s, u, kind, obj) >= 0;
+    }
+
+    /**
+     * Where task {@code u} waits at an instruction of kind {@code kind} on {@code obj}: the index
+     * of its phase field (AUX follows at the same distance as in a record), or -1. A task running
+     * a signal handler still waits in the cond_wait or barrier it was interrupted in (the C
+     * library keeps its place): that wait's phase is in the handler's frame (SignalSteps).
+     */
+    private int waitingAt(int[] s, int u, Instr kind, int obj) {
         int ub = m.base(u);
-        if (!alive(s, ub) || s[ub + PHASE] != PH_WAITING) {
-            return false;
+        if (!alive(s, ub)) {
+            return -1;
         }
-        FlatCode c = codes[s[ub + CODE]];
-        int pc = s[ub + PC] - ALIVE;
-        return c.kind[pc] == kind && c.a[pc] == obj;
+        if (s[ub + PHASE] == PH_WAITING) {
+            FlatCode c = codes[s[ub + CODE]];
+            int pc = s[ub + PC] - ALIVE;
+            if (c.kind[pc] == kind && c.a[pc] == obj) {
+                return ub + PHASE;
+            }
+        }
+        return m.signals == null ? -1 : m.signals.frameWaitingAt(s, u, kind, obj);
+    }
+
+    /** The AUX field that goes with the phase field at {@code phase} (a record's, or a frame's). */
+    private int auxOf(int[] s, int phase) {
+        return m.signals != null && m.signals.isFramePhase(phase) ? phase - SignalSteps.F_PHASE + SignalSteps.F_AUX
+                : phase - PHASE + AUX;
     }
 
     private void wake(int[] s, int cond, boolean all) {
         for (int u = 0; u < s[0]; u++) {
-            if (waitsOn(s, u, COND_WAIT, cond)) {
-                int ub = m.base(u);
-                if (all || s[ub + AUX] == 1) {
-                    s[ub + PHASE] = PH_WOKEN;
-                    s[ub + AUX] = 0;
+            int ph = waitingAt(s, u, COND_WAIT, cond);
+            if (ph >= 0) {
+                int aux = auxOf(s, ph);
+                if (all || s[aux] == 1) {
+                    s[ph] = PH_WOKEN;
+                    s[aux] = 0;
                 } else {
-                    s[ub + AUX]--;
+                    s[aux]--;
                 }
             }
         }
@@ -716,8 +738,9 @@ final class Semantics {
             return false;
         }
         for (int u = 0; u < s[0]; u++) {
-            if (waitsOn(s, u, BARRIER, bar)) {
-                s[m.base(u) + PHASE] = PH_WOKEN;
+            int ph = waitingAt(s, u, BARRIER, bar);
+            if (ph >= 0) {
+                s[ph] = PH_WOKEN;
             }
         }
         return true;

@@ -107,6 +107,30 @@ final class SignalSteps {
         return b + base + HANDLERS + handled + i * FRAME;
     }
 
+    /**
+     * The phase field of the frame in which task {@code u} was interrupted waiting at an
+     * instruction of kind {@code kind} on {@code obj} (a cond_wait or a barrier keeps its place
+     * while the handler runs), or -1.
+     */
+    int frameWaitingAt(int[] s, int u, Instr kind, int obj) {
+        int b = m.base(u);
+        for (int i = 0; i < s[b + base + FRAMES]; i++) {
+            int fr = frame(b, i);
+            FlatCode c = m.codes[s[fr + F_CODE]];
+            int pc = s[fr + F_PC];
+            if (s[fr + F_PHASE] == PH_WAITING && c.kind[pc] == kind && c.a[pc] == obj) {
+                return fr + F_PHASE;
+            }
+        }
+        return -1;
+    }
+
+    /** Is index {@code i} a frame's phase field (not a record's)? */
+    boolean isFramePhase(int i) {
+        int r = (i - m.taskBase) % m.record - base - HANDLERS - handled;
+        return r >= 0 && r % FRAME == F_PHASE;
+    }
+
     /** Where a handler code's loop counters start: after the main code's, one set per frame. */
     int counterOffset(int[] s, int b) {
         return mainDepth + Math.max(0, s[b + base + FRAMES] - 1) * handlerDepth;
@@ -155,9 +179,8 @@ final class SignalSteps {
         FlatCode c = m.codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
         Instr k = c.kind[pc];
-        if (s[b + PHASE] == PH_WAITING && (k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.WRITE_LOCK)
-                || s[b + PHASE] != 0 && (k == Instr.FD_WRITE || k == Instr.FD_OPEN)) {
-            return 0; // the run's waits that a handler does not end, and a write that is part done
+        if (s[b + PHASE] != 0 && (k == Instr.FD_WRITE || k == Instr.FD_OPEN)) {
+            return 0; // a write that is part done, an open that counted its end: the call finishes first
         }
         if ((s[f + FLAGS] & ASLEEP) != 0 && k != Instr.SIG && sem.plainChoices(s, t) > 0) {
             return 0; // its call was completed while it slept: that step comes first
@@ -482,8 +505,12 @@ final class SignalSteps {
         s[fr + F_CODE] = s[b + CODE];
         s[fr + F_PC] = resume;
         s[fr + F_MASK] = (s[f + FLAGS] & SUSPENDED) != 0 ? s[f + SUSPEND] : s[f + BLOCK];
-        s[fr + F_PHASE] = s[b + PHASE];
-        s[fr + F_AUX] = s[b + AUX];
+        // a cond_wait or barrier waiter keeps its place while the handler runs (the C library keeps
+        // it in user-space words); a writer that announced itself leaves the rwlock's queue and runs
+        // write_lock again after the handler, as the run's RESUME waits do
+        boolean leaves = c.kind[pc] == Instr.WRITE_LOCK;
+        s[fr + F_PHASE] = leaves ? 0 : s[b + PHASE];
+        s[fr + F_AUX] = leaves ? 0 : s[b + AUX];
         s[fr + F_RESULT] = result;
         s[f + FRAMES] = n + 1;
         s[f + FLAGS] &= ~(ASLEEP | SUSPENDED);

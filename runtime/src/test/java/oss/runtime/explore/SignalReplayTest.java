@@ -36,7 +36,7 @@ class SignalReplayTest {
     /** Scenario name → the verdict the man pages give: a deadlock in some interleaving, or none. */
     static final Map<String, Boolean> DEADLOCKS = Map.of("pause race", true, "sigsuspend closes the race", false,
             "stopped for good", true, "EINTR from a pipe read", false, "alarm, then pause", true,
-            "alarm with the signal blocked", false);
+            "alarm with the signal blocked", false, "a handler while waiting on a condition", false);
 
     static final List<String> TEXTS = List.of("""
             scenario "pause race" {
@@ -222,6 +222,58 @@ class SignalReplayTest {
                 alarm 0 s
               }
               expect always woke == 1
+            }
+            """, """
+            scenario "a handler while waiting on a condition" {
+              int ready = 0
+              int ran = 0
+              int inside = 0
+              int picked = 0
+              int waiting = 0
+              mutex m
+              condvar cv
+              process waiter {
+                signal SIGUSR1 {
+                  inside = 1
+                  ran = 1
+                  inside = 0
+                }
+                c = fork {
+                  kill parent SIGUSR1
+                  lock m
+                  ready = 1
+                  picked = inside + waiting
+                  signal cv  // may pick the waiter while its handler runs: it is still woken
+                  unlock m
+                }
+                lock m
+                while (ready == 0) {
+                  waiting = 1
+                  cond_wait cv m
+                }
+                unlock m
+                wait c
+              }
+              expect always ran == 1 && ready == 1
+              expect possible picked == 2  // the signal came while the waiter ran its handler in cond_wait
+            }
+            """, """
+            scenario "a barrier arrival in a handler still counts" {
+              int ran = 0
+              barrier b 2
+              process p {
+                signal SIGUSR1 {
+                  ran = ran + 1
+                }
+                c = fork {
+                  kill parent SIGUSR1
+                  barrier b
+                }
+                barrier b  // the handler may run while p waits here: its arrival counts all along
+                wait c
+              }
+              expect always ran == 1
+              expect possible ran == 1
             }
             """, """
             scenario "an alarm cancelled in time, or not" {
