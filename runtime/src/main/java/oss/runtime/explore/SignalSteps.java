@@ -45,7 +45,7 @@ final class SignalSteps {
     // fields of a task record, from base
     static final int PEND = 0, BLOCK = 1, IGN = 2, FLAGS = 3, SUSPEND = 4, FRAMES = 5, HANDLERS = 6;
     // FLAGS bits
-    static final int STOPPED = 1, ASLEEP = 2, SUSPENDED = 4, ARMED = 8;
+    static final int STOPPED = 1, ASLEEP = 2, SUSPENDED = 4, ARMED = 8, EINTR_DUE = 16;
     /** Handlers running at once, one inside another, that the explorer follows. */
     static final int MAX_FRAMES = 4;
     // a frame: what rt_sigreturn restores
@@ -66,6 +66,8 @@ final class SignalSteps {
     final int[] slotOf = new int[32];
     /** Signals without a handler field, whose default is to ignore them. */
     private final int defaultIgnored;
+    /** Some kill or raise sends a stop signal: a sleeper can be stopped in its call, so sleeping is a step. */
+    private final boolean stops;
     final int handled;
     /** The fields' offset in a task record, and how many there are. */
     final int base, size;
@@ -96,6 +98,18 @@ final class SignalSteps {
             }
         }
         this.defaultIgnored = ign;
+        boolean st = false;
+        for (FlatCode c : m.codes) {
+            for (int pc = 0; pc < c.size; pc++) {
+                if (c.kind[pc] == Instr.SIG) {
+                    SigOp call = ((Op.Sig) c.op[pc]).call();
+                    Signal sig = call instanceof SigOp.Kill kill ? kill.signal()
+                            : call instanceof SigOp.Raise raise ? raise.signal() : null;
+                    st |= sig != null && sig.defaultAction() == Signal.Action.STOP;
+                }
+            }
+        }
+        this.stops = st;
         this.size = HANDLERS + handled + MAX_FRAMES * FRAME;
     }
 
@@ -173,7 +187,7 @@ final class SignalSteps {
         if ((s[f + FLAGS] & STOPPED) != 0) {
             ready &= KILL;
         }
-        if (ready == 0 || s[b + PHASE] == PH_VFORK) {
+        if (ready == 0 || s[b + PHASE] == PH_VFORK || (s[f + FLAGS] & EINTR_DUE) != 0) {
             return 0;
         }
         FlatCode c = m.codes[s[b + CODE]];
@@ -208,6 +222,9 @@ final class SignalSteps {
         if ((s[f + FLAGS] & STOPPED) != 0) {
             return 0;
         }
+        if ((s[f + FLAGS] & EINTR_DUE) != 0) {
+            return 1; // its semop returns -1
+        }
         boolean asleep = (s[f + FLAGS] & ASLEEP) != 0;
         FlatCode c = m.codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
@@ -215,8 +232,8 @@ final class SignalSteps {
             return asleep ? 0 : 1;
         }
         int n = sem.plainChoices(s, t);
-        if (n == 0 && !asleep && interruption(c, pc) != Interruption.NONE && caughtAny(s, b)) {
-            return 1; // it goes to sleep in the call, where a handler can interrupt it
+        if (n == 0 && !asleep && interruption(c, pc) != Interruption.NONE && (stops || caughtAny(s, b))) {
+            return 1; // it goes to sleep in the call, where a handler can interrupt it, or a stop signal stop it
         }
         return n;
     }
@@ -239,8 +256,8 @@ final class SignalSteps {
         if (c.kind[pc] == Instr.SIG) {
             return sleeps((Op.Sig) c.op[pc]) ? -1 : 0;
         }
-        return (s[b + base + FLAGS] & ASLEEP) == 0 && interruption(c, pc) != Interruption.NONE
-                && sem.plainChoices(s, t) == 0 ? -1 : 0;
+        return (s[b + base + FLAGS] & (ASLEEP | EINTR_DUE)) == 0 && interruption(c, pc) != Interruption.NONE
+                && (stops || caughtAny(s, b)) && sem.plainChoices(s, t) == 0 ? -1 : 0;
     }
 
     private static boolean sleeps(Op.Sig op) {
@@ -290,11 +307,17 @@ final class SignalSteps {
         }
         FlatCode c = m.codes[s[b + CODE]];
         int pc = s[b + PC] - ALIVE;
+        if ((s[f + FLAGS] & EINTR_DUE) != 0) {
+            s[f + FLAGS] &= ~EINTR_DUE;
+            sem.advance(s, t);
+            return true;
+        }
         if (c.kind[pc] == Instr.SIG) {
             call(s, t, c, pc);
             return true;
         }
-        if ((s[f + FLAGS] & ASLEEP) == 0 && interruption(c, pc) != Interruption.NONE && sem.plainChoices(s, t) == 0) {
+        if ((s[f + FLAGS] & ASLEEP) == 0 && interruption(c, pc) != Interruption.NONE && (stops || caughtAny(s, b))
+                && sem.plainChoices(s, t) == 0) {
             s[f + FLAGS] |= ASLEEP;
             return true;
         }
@@ -427,6 +450,15 @@ final class SignalSteps {
         int bit = (int) sig.bit();
         if (sig == Signal.SIGCONT || sig == Signal.SIGKILL) {
             s[f + PEND] &= ~STOPS;
+            if ((s[f + FLAGS] & STOPPED) != 0 && (s[f + FLAGS] & ASLEEP) != 0 && sig == Signal.SIGCONT) {
+                FlatCode c = m.codes[s[ub + CODE]];
+                int pc = s[ub + PC] - ALIVE;
+                if (c.kind[pc] == Instr.SEMOP) {
+                    // signal(7): semop fails with EINTR after a stop and SIGCONT, handler or not; it
+                    // returns as the task's own next step, as the run counts it when the task runs
+                    s[f + FLAGS] = s[f + FLAGS] & ~ASLEEP | EINTR_DUE;
+                }
+            }
             s[f + FLAGS] &= ~STOPPED;
         }
         if ((bit & STOPS) != 0) {
@@ -442,7 +474,27 @@ final class SignalSteps {
                     + " sent to " + m.taskName(s, u) + " while one was still pending: standard signals are not"
                     + " queued, so the two are one and its handler runs once");
         }
+        if (!blocked && handler(s, ub, sig.number()) == 0 && sig.defaultAction() == Signal.Action.STOP
+                && asleep(s, u)) {
+            // signal_wake_up, then do_signal_stop before the call goes on: stopped at once (ps T) in
+            // its wait, as the run does; the wait goes on, SIGCONT lets it run again
+            s[f + FLAGS] |= STOPPED;
+            return;
+        }
         s[f + PEND] |= bit;
+    }
+
+    /** Asleep in an interruptible call: a sleep step taken, or waiting in cond_wait, a barrier or an announced write_lock. */
+    private boolean asleep(int[] s, int u) {
+        int ub = m.base(u);
+        if ((s[ub + base + FLAGS] & ASLEEP) != 0) {
+            return true;
+        }
+        if (s[ub + PHASE] != PH_WAITING) {
+            return false;
+        }
+        Instr k = m.codes[s[ub + CODE]].kind[s[ub + PC] - ALIVE];
+        return k == Instr.COND_WAIT || k == Instr.BARRIER || k == Instr.WRITE_LOCK;
     }
 
     /**

@@ -276,6 +276,20 @@ class SignalReplayTest {
               expect possible ran == 1
             }
             """, """
+            scenario "semop stopped and continued fails with EINTR" {
+              semset s = [0]
+              int after = 0
+              process w {
+                semop s[0] -1  // asleep: SIGSTOP stops it in the wait, SIGCONT makes semop fail (signal(7))
+                after = 1
+              }
+              process shell {
+                kill w SIGSTOP
+                kill w SIGCONT
+              }
+              expect possible after == 1  // only through EINTR: no one ever raises s[0]
+            }
+            """, """
             scenario "an alarm cancelled in time, or not" {
               int woke = 0
               process p {
@@ -360,6 +374,33 @@ class SignalReplayTest {
 
     private static RunResult replay(Program p, Schedule s, String name) {
         return Replayed.run(p, s, name);
+    }
+
+    @Test
+    void aSleeperStoppedInItsWaitIsNoDeliveryStep() {
+        // sleeper sleeps in pause; SIGSTOP stops it there at once, SIGCONT puts it back, SIGUSR1 interrupts pause
+        String text = """
+                scenario "stopped asleep" {
+                  int woke = 0
+                  process sleeper {
+                    signal SIGUSR1 {
+                      woke = 1
+                    }
+                    pause
+                  }
+                  process shell {
+                    compute 1 ms
+                    kill sleeper SIGSTOP
+                    kill sleeper SIGCONT
+                    kill sleeper SIGUSR1
+                  }
+                }
+                """;
+        RunResult r = runWith(text, "pid 2 at 4:5, pid 2 sleeps at 7:5, pid 3 at 11:5, pid 3 at 12:5, pid 3 at 13:5,"
+                + " pid 2 takes SIGUSR1 at 7:5, pid 2 at 5:7, pid 2 at 3:11, pid 3 at 9:11");
+        assertTrue(mismatches(r).isEmpty(), r.findings().toString());
+        assertEquals(9, r.scheduleSteps());
+        assertEquals(1L, r.data().shared()[0]);
     }
 
     @Test
