@@ -127,4 +127,33 @@ class SignalStopAsleepTest {
         assertEquals("T", stat(r, 1, "reader"), "stopped as it woke at 5 ms");
         assertEquals(8 * MS, Scenario.task(r, "reader").finishNs(), "SIGCONT at 7 ms, then 7-8 ms");
     }
+
+    @Test
+    void sigkillEndsAStoppedSleeperAtOnce() {
+        RunResult r = run("""
+                process sleeper { sleep 10 ms }
+                process shell { compute 1 ms
+                  kill sleeper SIGSTOP
+                  compute 1 ms
+                  kill sleeper SIGKILL }""");
+        assertEquals(128 + 9, Scenario.task(r, "sleeper").exitStatus());
+        assertEquals(2 * MS, Scenario.task(r, "sleeper").finishNs(), "SIGKILL at 2 ms, not at the sleep's end");
+    }
+
+    @Test
+    void aSignalThatCameWhileStoppedIsHandledAtTheSigcont() {
+        RunResult r = run("""
+                process p {
+                  signal SIGUSR1 { compute 1 ms }
+                  pause
+                  compute 1 ms }
+                process shell { compute 1 ms
+                  kill p SIGSTOP
+                  kill p SIGUSR1
+                  compute 2 ms
+                  kill p SIGCONT }""");
+        // stopped in pause at 1 ms; SIGUSR1 stays pending while it is stopped; SIGCONT at 3 ms wakes
+        // it to take SIGUSR1: handler 3-4 ms, pause returns (EINTR), compute 4-5 ms
+        assertEquals(5 * MS, Scenario.task(r, "p").finishNs());
+    }
 }

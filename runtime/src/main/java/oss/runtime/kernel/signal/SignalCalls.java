@@ -88,6 +88,7 @@ public final class SignalCalls {
             if (target.state == TaskState.STOPPED) {
                 target.sig.stopped = false;
                 k.resume(target);
+                wakeForPending(target);
             }
         }
         if ((bit & STOPS) != 0 && target.sig != null) {
@@ -131,6 +132,28 @@ public final class SignalCalls {
             Task.Blocker on = target.blocker;
             if (k.interrupt(target)) {
                 s.interrupted = on;
+            }
+        }
+    }
+
+    /**
+     * A task continued while its wait goes on, with signals that came while it was stopped: one
+     * that will act wakes it, as SIGCONT's wake-up makes it run get_signal in Linux.
+     */
+    private void wakeForPending(Task target) {
+        SigState s = target.sig;
+        if (target.state != TaskState.SLEEPING || s.interrupted != null) {
+            return;
+        }
+        for (long ready = s.pending & ~s.blocked; ready != 0; ready &= ready - 1) {
+            Signal sig = Signal.of(Long.numberOfTrailingZeros(ready) + 1).orElseThrow();
+            SigOp.Action a = action(target, sig);
+            boolean acts = a != null ? a.disposition() == SigOp.Disposition.HANDLER
+                    : sig.defaultAction() == Signal.Action.TERM || sig.defaultAction() == Signal.Action.CORE;
+            Task.Blocker on = target.blocker;
+            if (acts && k.interrupt(target)) {
+                s.interrupted = on;
+                return;
             }
         }
     }
