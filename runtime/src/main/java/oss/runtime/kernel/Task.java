@@ -118,10 +118,10 @@ public final class Task {
          * banker's resources, which no Linux call has. The spinlock and the seqlock are the
          * kernel's (kernel/locking: a holder must not sleep): their spinners are in the kernel,
          * and a signal is acted on at the return to user mode, once the lock is held, which is
-         * what oss does. A data loop that spins is user-space code still running, where Linux
-         * would run a handler mid-spin; oss acts on its signals once the spin is over (a known
-         * difference: the parked loop is not on the statement stream the handler would
-         * interrupt).</li>
+         * what oss does. A data loop that spins is no sleep either but user-space code running:
+         * a signal reaches it as any running task, sent back through the scheduler, which takes
+         * it out of its park, so the handler runs at once and the loop then goes round
+         * again.</li>
          * <li>RESTART: starts again after the handler with SA_RESTART, fails with EINTR
          * without.</li>
          * <li>EINTR: never restarted, fails with EINTR.</li>

@@ -245,4 +245,24 @@ class SignalFutexWaitTest {
         // Old rule: the handler waited for the store, 5-7 ms, and p ended after 8 ms.
         assertEquals(6 * MS + 1, task(r, "p").finishNs());
     }
+
+    @Test
+    void aHandlerRunsAtOnceInASpinningDataLoop() {
+        RunResult r = run("""
+                int flag = 0
+                process p {
+                  signal SIGUSR1 { compute 2 ms }
+                  while (flag == 0) { }
+                  compute 1 ms }
+                process q { compute 5 ms
+                  flag = 1 }
+                process s { compute 1 ms
+                  kill p SIGUSR1 }""");
+        // the loop is parked spinning on its CPU, running code: the kill sends p back through the
+        // scheduler at 1 ms, which takes it out of the park and runs the handler (1-3 ms); the loop
+        // goes round again and parks; q's store at 5 ms sends it round once more, its load of flag
+        // is a data step of 1 ns, and 1 ms of compute ends it at 6 ms + 1 ns. Had the handler
+        // waited for the spin to end: 5-7 ms, then 8 ms + 1 ns.
+        assertEquals(6 * MS + 1, task(r, "p").finishNs());
+    }
 }
