@@ -176,8 +176,15 @@ public final class HtmlReport {
                 .sorted().toList();
         int waitH = 20;
         int waitGap = 8;
-        int waitTop = top + r.cpus() * (rowH + rowGap) + 34;
-        int height = top + r.cpus() * (rowH + rowGap) + 30 + (waiters.isEmpty() ? 0 : 14 + waiters.size() * (waitH + waitGap));
+        // under the axis, one row of signal marks when the run sent or acted on any
+        java.util.List<oss.runtime.observe.StatementFact> signals = r.facts().stream()
+                .filter(f -> f.kind().equals("signal")).toList();
+        int sigTop = top + r.cpus() * (rowH + rowGap) + 28;
+        int[] lanes = signalLanes(signals, left, plot, t.end());
+        int sigRow = signals.isEmpty() ? 0 : 8 + 14 * (java.util.Arrays.stream(lanes).max().orElse(0) + 1);
+        int waitTop = top + r.cpus() * (rowH + rowGap) + 34 + sigRow;
+        int height = top + r.cpus() * (rowH + rowGap) + 30 + sigRow
+                + (waiters.isEmpty() ? 0 : 14 + waiters.size() * (waitH + waitGap));
         double end = t.end();
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(left + plot + 20)
@@ -236,6 +243,9 @@ public final class HtmlReport {
             }
             s.append("</g>\n");
         }
+        if (!signals.isEmpty()) {
+            s.append(signalMarks(t, signals, lanes, left, plot, end, sigTop));
+        }
         for (int i = 0; i < waiters.size(); i++) {
             int pid = waiters.get(i);
             int y = waitTop + i * (waitH + waitGap);
@@ -269,6 +279,62 @@ public final class HtmlReport {
     }
 
     /**
+     * The signal row: a kill is a hollow mark in the sender's colour, an action on a signal (a
+     * handler entered, a stop, an end by a default action) a filled triangle in the receiver's,
+     * each with the sentence the text report's Signals section has as its tooltip.
+     */
+    private static String signalMarks(Timeline t, java.util.List<oss.runtime.observe.StatementFact> signals, int[] lanes,
+            int left, int plot, double end, int top) {
+        StringBuilder s = new StringBuilder();
+        s.append("<text x=\"").append(left - 8).append("\" y=\"").append(top + 12)
+                .append("\" text-anchor=\"end\" class=\"wlabel\">signals</text>")
+                .append("<text x=\"").append(left + plot).append("\" y=\"").append(top + 12)
+                .append("\" text-anchor=\"end\" class=\"wtext legend\">○ sent by kill   ▼ acted on: handler, stop or end</text>\n");
+        for (int i = 0; i < signals.size(); i++) {
+            oss.runtime.observe.StatementFact f = signals.get(i);
+            double x = markX(f, left, plot, end);
+            int y = top + 14 * lanes[i];
+            boolean sent = f.summary().contains(" sent to ");
+            String tip = t.format(f.timeNs()) + ": " + f.summary() + " (at " + f.span().line() + ":" + f.span().column()
+                    + ")";
+            s.append("<g class=\"sig ").append(sent ? "sent" : "acted").append("\" data-pid=\"").append(f.pid())
+                    .append("\"><title>").append(Esc.html(tip)).append("</title>");
+            if (sent) {
+                s.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(y + 8).append("\" r=\"4\" fill=\"#fff\" stroke=\"")
+                        .append(color(f.pid())).append("\" stroke-width=\"2\"/>");
+            } else {
+                s.append("<path d=\"M").append(f(x - 6)).append(' ').append(y + 2).append(" L").append(f(x + 6)).append(' ')
+                        .append(y + 2).append(" L").append(f(x)).append(' ').append(y + 16).append(" Z\" fill=\"")
+                        .append(color(f.pid())).append("\" stroke=\"#333\" stroke-width=\"0.5\"/>");
+            }
+            s.append("</g>\n");
+        }
+        return s.toString();
+    }
+
+    private static double markX(oss.runtime.observe.StatementFact f, int left, int plot, double end) {
+        return left + (end <= 0 ? 0 : f.timeNs() / end * plot);
+    }
+
+    /** A lane per mark, the first free one (up to 4), so marks at nearly the same time stack instead of hiding each other. */
+    private static int[] signalLanes(java.util.List<oss.runtime.observe.StatementFact> signals, int left, int plot,
+            double end) {
+        int[] lane = new int[signals.size()];
+        double[] last = new double[4];
+        java.util.Arrays.fill(last, -1e9);
+        for (int i = 0; i < signals.size(); i++) {
+            double x = markX(signals.get(i), left, plot, end);
+            int l = 0;
+            while (l < last.length - 1 && x - last[l] < 14) {
+                l++;
+            }
+            lane[i] = l;
+            last[l] = x;
+        }
+        return lane;
+    }
+
+    /**
      * One schedule, step by step, each step with the values it read and wrote in the kernel's
      * replay: the lost update is in the values (two reads of 0, two writes of 1), not in the
      * statements. The first is open, the others folded.
@@ -287,7 +353,11 @@ public final class HtmlReport {
             Schedule.Step s = st.step();
             h.append("<li class=\"step\"><span class=\"who\" style=\"border-color:").append(color(s.pid())).append("\">")
                     .append(Esc.html(st.who())).append("</span> <span class=\"pos\">").append(s.line()).append(':')
-                    .append(s.column()).append("</span> ").append(s.flush() ? "<span class=\"muted\">flush</span> " : "")
+                    .append(s.column()).append("</span> ").append(s.flush() ? "<span class=\"muted\">flush</span> "
+                            : s.signal() > 0 ? "<span class=\"muted\">takes " + oss.ir.program.Signal.of(s.signal())
+                                    .map(Enum::name).orElse("?") + " at</span> "
+                            : s.sleep() ? "<span class=\"muted\">goes to sleep in</span> "
+                            : s.alarm() ? "<span class=\"muted\">its alarm fires (SIGALRM) at</span> " : "")
                     .append("<code>").append(Esc.html(st.source())).append("</code>")
                     .append(s.branch() >= 0 ? " <span class=\"muted\">[branch " + s.branch() + "]</span>" : "");
             if (!st.reads().isEmpty()) {

@@ -404,4 +404,28 @@ class HtmlReportTest {
         assertTrue(html.contains("<li class=\"expect undecided\"><b>UNDECIDED</b> <code>expect always count == 0</code>"),
                 html.substring(html.indexOf("<section id=\"findings\">")));
     }
+
+    /**
+     * signal-interrupted-calls: the waker (pid 3) kills the sleeper (pid 2) at 2 ms, and each child
+     * (pids 6 and 7) kills its parent at 3 ms (eintr pid 4, restart pid 5): three sends (hollow, the sender's
+     * pid) and three deliveries (filled, the receiver's), the four at 3 ms stacked in four lanes.
+     */
+    @Test
+    void signalsAreMarkedOnTheTimelineBySenderAndReceiver() throws IOException {
+        Doc d = render("signal-interrupted-calls.oss");
+        assertSelfContained(d.html());
+        assertEquals(3, count(d.html(), "<g class=\"sig sent\""));
+        assertEquals(3, count(d.html(), "<g class=\"sig acted\""));
+        assertTrue(d.html().contains("<g class=\"sig sent\" data-pid=\"3\"><title>2 ms: SIGUSR1 sent to sleeper (pid 2)"),
+                d.html());
+        assertTrue(d.html().contains("<g class=\"sig acted\" data-pid=\"2\"><title>2 ms: SIGUSR1 → sleeper (pid 2), handler at"),
+                d.html());
+        Matcher y = Pattern.compile("<g class=\"sig [a-z]+\" data-pid=\"[4-7]\"><title>3 ms[^<]*</title><(?:circle cx=\"[0-9.]+\" cy=\"([0-9]+)|path d=\"M[0-9.]+ ([0-9]+))")
+                .matcher(d.html());
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        while (y.find()) {
+            rows.add(y.group(1) != null ? "c" + y.group(1) : "p" + y.group(2));
+        }
+        assertEquals(4, rows.size(), "four marks at 3 ms, each in its own lane: " + rows);
+    }
 }
