@@ -70,6 +70,8 @@ final class FlatCode {
     /** Compiles bodies; child bodies (fork, thread, ...) become codes of their own. */
     static final class Compiler {
         final List<FlatCode> codes = new ArrayList<>();
+        /** The first statement the explorer cannot follow, in words, or null. */
+        String unexplored;
         /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
         final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
         /** Some statement is a signal call: the task records get signal fields (SignalSteps). */
@@ -554,6 +556,16 @@ final class FlatCode {
             @Override
             public Void visitIpc(Op.Ipc op) {
                 if (oss.ir.program.IpcOp.isShm(op.call())) {
+                    oss.ir.program.IpcOp c = op.call();
+                    boolean keeps = c instanceof oss.ir.program.IpcOp.ShmDt d && d.result() != null
+                            || c instanceof oss.ir.program.IpcOp.ShmRmid r && r.result() != null
+                            || c instanceof oss.ir.program.IpcOp.ShmUnlink u && u.result() != null;
+                    if (keeps && unexplored == null) {
+                        // whether it returns 0 or -1 depends on segments the explorer does not follow
+                        unexplored = "the result of " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
+                                + op.span().column() + " (the explorer does not follow shared-memory segments, so it"
+                                + " cannot say whether the call returns 0 or -1; `oss run` does)";
+                    }
                     return null;
                 }
                 return emit(MSG, 0, op);

@@ -43,7 +43,7 @@ final class Model {
     final FlatCode[] codes;
     /**
      * What the explorer cannot explore in this program, as the sentence it stops with (a queue
-     * that may hold more messages than it keeps), or null.
+     * that may hold more messages than it keeps, a shared-memory call's result), or null.
      */
     final String unexplored;
     final int processes;
@@ -149,7 +149,8 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
-        this.unexplored = queues.unexplored == null ? null : queues.unexplored
+        this.unexplored = compiler.unexplored != null ? compiler.unexplored : queues.unexplored == null ? null
+                : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
                 + " simulates any number)";
         this.data = program.data();
