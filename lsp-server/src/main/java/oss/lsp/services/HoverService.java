@@ -88,9 +88,37 @@ public final class HoverService {
             case "allocation" -> "a heap block (malloc) of process " + sym.scope();
             case "thread" -> "a thread of process " + sym.scope() + ", for `join " + sym.name() + "`";
             case "index" -> "the index of process " + sym.scope() + "'s copies";
-            default -> "a loop variable";
+            case "loop" -> "a loop variable";
+            // Every other kind used to fall to "a loop variable", which a pipe or a shmid is not.
+            case "int" -> (sym.node() instanceof Stmt.Var v && v.size().isPresent() ? "an int array" : "an int variable")
+                    + " of process " + sym.scope() + " (its threads share it)";
+            case "pipe" -> "a pipe of process " + sym.scope() + ": `" + sym.name() + ".read` is its read end, `"
+                    + sym.name() + ".write` its write end, both inherited by fork";
+            case "descriptor" -> "a file descriptor of process " + sym.scope() + ", from open";
+            case "ipc" -> sym.node() instanceof Stmt.Ipc x ? ipc(x.call()) : "a System V or POSIX IPC name";
+            default -> "a name of process " + sym.scope();
         };
         return "`" + sym.name() + "`: " + what;
+    }
+
+    /** What the variable a call sets holds, in the man pages' words. */
+    private static String ipc(oss.compiler.ast.IpcCall call) {
+        if (call instanceof oss.compiler.ast.IpcCall.MsgGet) {
+            return "a System V message queue's id (msqid), from msgget";
+        }
+        if (call instanceof oss.compiler.ast.IpcCall.MqOpen) {
+            return "a POSIX message queue's descriptor, from mq_open";
+        }
+        if (call instanceof oss.compiler.ast.IpcCall.ShmGet) {
+            return "a System V shared-memory segment's id (shmid), from shmget";
+        }
+        if (call instanceof oss.compiler.ast.IpcCall.ShmAt) {
+            return "the address shmat attached the segment at, for `read`, `write` and `shmdt`";
+        }
+        if (call instanceof oss.compiler.ast.IpcCall.ShmOpen) {
+            return "a descriptor of a POSIX shared-memory object (in /dev/shm), from shm_open, for `mmap`";
+        }
+        return "the call's result: 0, or -1 when it failed";
     }
 
     /** Run facts shown at one statement; the rest are counted and named. */

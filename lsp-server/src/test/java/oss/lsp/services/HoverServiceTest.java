@@ -1,5 +1,6 @@
 package oss.lsp.services;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,45 @@ class HoverServiceTest {
                 }
                 """.replace("write p.write", "wr|ite p.write"), true);
         assertTrue(h.contains("pipe p: 12 KiB written; 12 KiB of 64 KiB buffered"), h);
+    }
+
+    static final String TALK = """
+            scenario "talk" {
+              process w {
+                int n = 0
+                int buf[4]
+                p = pipe
+                q = msgget 42
+                msgsnd q type 1 10
+                n = msgrcv q type 1
+                s = shmget 7 4 KiB
+                a = shmat s
+                r = shmdt a
+                f = shm_open "/x" 4 KiB
+                close p.write
+              }
+            }
+            """;
+
+    @Test
+    void namesACallMadeSayWhatTheyHold() {
+        // Each of these once said "a loop variable": the hover fell through to it for every kind it did not list.
+        assertEquals("`p`: a pipe of process w: `p.read` is its read end, `p.write` its write end, both inherited by fork",
+                hover(TALK.replace("    p = pipe", "    |p = pipe"), false));
+        assertEquals("`q`: a System V message queue's id (msqid), from msgget",
+                hover(TALK.replace("    q = msgget", "    |q = msgget"), false));
+        assertEquals("`s`: a System V shared-memory segment's id (shmid), from shmget",
+                hover(TALK.replace("    s = shmget", "    |s = shmget"), false));
+        assertEquals("`a`: the address shmat attached the segment at, for `read`, `write` and `shmdt`",
+                hover(TALK.replace("    a = shmat", "    |a = shmat"), false));
+        assertEquals("`r`: the call's result: 0, or -1 when it failed",
+                hover(TALK.replace("    r = shmdt", "    |r = shmdt"), false));
+        assertEquals("`f`: a descriptor of a POSIX shared-memory object (in /dev/shm), from shm_open, for `mmap`",
+                hover(TALK.replace("    f = shm_open", "    |f = shm_open"), false));
+        assertEquals("`n`: an int variable of process w (its threads share it)",
+                hover(TALK.replace("    n = msgrcv", "    |n = msgrcv"), false));
+        assertEquals("`buf`: an int array of process w (its threads share it)",
+                hover(TALK.replace("int buf[4]", "int b|uf[4]"), false));
     }
 
     @Test
