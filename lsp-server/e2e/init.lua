@@ -394,11 +394,14 @@ local function main()
     log('codeLens: %d lens(es) after %d attempt(s)', #R.codelens.lenses, attempts)
   end
 
-  -- 5. an edit: rename one use of a lock to an undeclared name; the server must
+  -- 5. an edit: rename one use of a lock (or a kill's target) to an undeclared name; the server must
   --    publish OSS1101 (unknown name) for the new version.
   if hline ~= nil then
     local line = lines[hline + 1]
-    local broken = line:gsub('(lock%s+)([%w_]+)', '%1no_such_lock', 1)
+    local broken, n = line:gsub('(lock%s+)([%w_]+)', '%1no_such_lock', 1)
+    if n == 0 then -- a hover on a kill (OSS_E2E_HOVER): its target, which is OSS1101 too
+      broken = line:gsub('(kill%s+)([%w_]+)', '%1no_such_task', 1)
+    end
     local before = #R.publications
     R.phase = 'edit'
     vim.api.nvim_buf_set_lines(bufnr, hline, hline + 1, false, { broken })
@@ -428,6 +431,40 @@ local function main()
     end
     log('edit: %d publication(s) after the change; OSS1101 %s', R.edit.published,
       R.edit.unknown_name_ms and ('after ' .. R.edit.unknown_name_ms .. ' ms') or 'not seen')
+  end
+
+  -- 5b. completion where the user types: at the end of the first match of OSS_E2E_COMPLETE
+  --     (a Lua pattern, e.g. '^%s*kill%s+%w+%s' puts the cursor after `kill racy `); unset: skipped
+  R.completion = {}
+  local complete_pattern = env.OSS_E2E_COMPLETE
+  if complete_pattern == nil or complete_pattern == '' then
+    R.completion.skipped = 'OSS_E2E_COMPLETE not set'
+  else
+    R.completion.pattern = complete_pattern
+    local clines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    for i, l in ipairs(clines) do
+      local _, e = l:find(complete_pattern)
+      if e then
+        R.completion.line, R.completion.character, R.completion.source = i - 1, e, l:sub(1, e)
+        break
+      end
+    end
+    if R.completion.line == nil then
+      err('no line matches the completion pattern %q', complete_pattern)
+    else
+      local res, reason = client.request_sync('textDocument/completion', { textDocument = { uri = uri },
+        position = { line = R.completion.line, character = R.completion.character } }, wait_ms, bufnr)
+      if res == nil or res.err then
+        R.completion.failure = res and clean(res.err) or tostring(reason)
+      else
+        local items = res.result and (res.result.items or res.result) or {}
+        R.completion.labels = {}
+        for _, it in ipairs(items) do
+          table.insert(R.completion.labels, it.label)
+        end
+      end
+      log('completion after %q: %d item(s)', R.completion.source, #(R.completion.labels or {}))
+    end
   end
 
   -- 6. bad input: a hover far outside the document must get an answer (a result or an

@@ -10,6 +10,9 @@
 # Environment: OSS_E2E_TIMEOUT (s, per file, default 120), OSS_E2E_WAIT_MS
 # (per phase inside Neovim, default 30000), OSS_E2E_RESULTS (directory for
 # the JSON and the server's stderr, default lsp-server/target/e2e),
+# OSS_E2E_HOVER (Lua pattern of the hovered line) and OSS_E2E_HOVER_EXPECT (jq regex the hover
+# must match), OSS_E2E_COMPLETE (Lua pattern: completion at its match's end) and
+# OSS_E2E_COMPLETE_EXPECT (labels it must offer, comma-separated),
 # OSS_E2E_RELAX (comma-separated checks reported but not failed), OSS_E2E_SERVER
 # (the server's command line instead of java -jar cli/target/oss.jar lsp),
 # OSS_MOCK_BREAK (with --mock: diagnostics|hover|codelens|exit|crash).
@@ -24,7 +27,7 @@ files=()
 for a in "$@"; do
   case "$a" in
     --mock) mock=true ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) files+=("$a") ;;
   esac
 done
@@ -123,6 +126,12 @@ for f in "${files[@]}"; do
     '"\(.expect_lines | length) expect line(s); verdict lenses: \([.codelens.lenses[] | select((.title // "") | test("^(✓|✗|\\?) ")) | "\(.line + 1): \(.title)"] | join(", ") | .[0:140])"'
   check edit-diagnostics '.edit.unknown_name_ms != null and .edit.unknown_name_version == .edit.version and ([.publications[] | select(.phase == "edit" and .version != $e.version)] | length == 0)' \
     '"after `\(.edit.text | gsub("^ +"; ""))`: OSS1101 \(if .edit.unknown_name_ms then "published for version \(.edit.unknown_name_version) after \(.edit.unknown_name_ms) ms" else "not published" end); \(.edit.published) publication(s) after the edit, \([.publications[] | select(.phase == "edit" and .version != $e.version)] | length) for an older version"'
+  # Only when asked (OSS_E2E_HOVER_EXPECT, a jq regex): the words the hover must say, e.g. a kill's signal and target.
+  check hover-words '(env.OSS_E2E_HOVER_EXPECT // "") == "" or ((.hover.text // "") | test(env.OSS_E2E_HOVER_EXPECT))' \
+    '"\(if (env.OSS_E2E_HOVER_EXPECT // "") == "" then "not asked (OSS_E2E_HOVER_EXPECT)" else "/\(env.OSS_E2E_HOVER_EXPECT)/ in: \((.hover.text // "") | gsub("\n"; " ") | .[0:140])" end)"'
+  # Only when asked (OSS_E2E_COMPLETE): the labels must hold every name of OSS_E2E_COMPLETE_EXPECT (comma-separated).
+  check completion '.completion.skipped != null or (((env.OSS_E2E_COMPLETE_EXPECT // "") | split(",")) - (.completion.labels // []) | length == 0)' \
+    '"\(if .completion.skipped then "skipped: \(.completion.skipped)" else "after `\(.completion.source // "?" | gsub("^ +"; ""))`: \(.completion.labels // [] | length) item(s): \(.completion.labels // [] | .[0:12] | join(" ")); wanted \(env.OSS_E2E_COMPLETE_EXPECT // "")\(if .completion.failure then "; failed: \(.completion.failure)" else "" end)" end)"'
   check bad-input '.bad_hover.answered and .unknown_doc_hover.answered and .alive_after_bad_input' \
     '"hover at line 100001: \(if .bad_hover.answered then (if .bad_hover.error then "error \(.bad_hover.error.code)" else "answered" end) else "no answer" end); hover in an unopened document: \(if .unknown_doc_hover.answered then (if .unknown_doc_hover.error then "error \(.unknown_doc_hover.error.code)" else "answered" end) else "no answer" end); alive: \(.alive_after_bad_input)"'
   check exit '.exit.code == 0 and (.exit.signal // 0) == 0' \
