@@ -100,12 +100,13 @@
         (flymake-start)
         (oss-e2e-wait (lambda () (flymake-diagnostics)) 5000)
         (oss-e2e-put :flymake_diagnostics (length (flymake-diagnostics)))
-        ;; 2. a hover at the first `lock' statement, asked until it tells the run's facts
+        ;; 2. a hover at the first `lock' (or `kill') statement, asked until it tells the run's facts
         (goto-char (point-min))
-        (if (not (re-search-forward "^[ \t]*lock[ \t]" nil t))
-            (oss-e2e-error "no `lock' line to hover")
+        (if (not (re-search-forward "^[ \t]*\\(lock\\|kill\\)[ \t]" nil t))
+            (oss-e2e-error "no `lock' or `kill' line to hover")
           (back-to-indentation)
           (oss-e2e-put :hover_line (1- (line-number-at-pos)))
+          (oss-e2e-put :hover_source (buffer-substring-no-properties (point) (line-end-position)))
           (let ((text (oss-e2e-wait
                        (lambda ()
                          (let* ((h (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))
@@ -113,6 +114,14 @@
                            (and s (string-match-p "(pid [0-9]+)" s) s)))
                        wait)))
             (oss-e2e-put :hover (or text ""))))
+        ;; 2b. completion where a user types the signal of a kill, through eglot's own
+        ;; completion-at-point function (what M-TAB calls), with point after `kill TARGET '
+        (goto-char (point-min))
+        (when (re-search-forward "^[ \t]*kill[ \t]+[A-Za-z0-9_]+[ \t]" nil t)
+          (oss-e2e-put :completion_source (buffer-substring-no-properties (line-beginning-position) (point)))
+          (let* ((capf (eglot-completion-at-point))
+                 (labels (and capf (all-completions "" (nth 2 capf)))))
+            (oss-e2e-put :completion (vconcat labels))))
         ;; 3. code lenses (eglot shows none itself; the request is what any client sends)
         (let ((lenses (oss-e2e-wait
                        (lambda ()

@@ -81,6 +81,12 @@ for f in "${files[@]}"; do
   check flymake '.flymake_diagnostics > 0' '"flymake shows \(.flymake_diagnostics) diagnostic(s) in the buffer"'
   check hover '(.hover // "") | test("\\(pid [0-9]+\\)")' \
     '"at line \((.hover_line // -1) + 1): \((.hover // "") | gsub("\n"; " ") | .[0:100])"'
+  # A kill (signal-lost-wakeup.oss in .ci/run): the hover says what was sent to whom and what is
+  # pending, and completion after `kill TARGET ` offers the signal names. Passes as "no kill" elsewhere.
+  check kill-hover '((.hover_source // "") | test("^kill") | not) or ((.hover // "") | test("SIG[A-Z0-9]+ sent to [a-z_]+ \\(pid [0-9]+\\); pending SIG"))' \
+    '"\(if (.hover_source // "") | test("^kill") then "on `\(.hover_source)`: \((.hover // "") | [scan("[^\n]*sent to[^\n]*")] | first // "no sent-to line")" else "no kill hovered" end)"'
+  check completion '.completion_source == null or ((["SIGUSR1", "SIGKILL", "SIGCONT"] - (.completion // [])) | length == 0)' \
+    '"\(if .completion_source then "after `\(.completion_source | gsub("^ +"; ""))`: \(.completion // [] | length) candidate(s): \(.completion // [] | .[0:10] | join(" "))" else "no kill line" end)"'
   check codelens '[(.lenses // [])[] | select(.title != "")] | length > 0' \
     '"\((.lenses // []) | length) lens(es): \([(.lenses // [])[].title] | unique | join(" | ") | .[0:120])"'
   check exit '.shutdown == true and .exit_code == 0' '"after shutdown and exit the server ended with status \(.exit_code) (-1: still running after 10 s); done at \(.done_ms) ms"'
