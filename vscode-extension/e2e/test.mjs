@@ -204,6 +204,56 @@ try {
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
 
+  // 6c. a pipe: the hover on `write p.write 96 KiB` in pipe-producer-consumer.oss tells the fill
+  // level the run saw. Worked by hand: the buffer is 64 KiB (pipe(7)) and the consumer reads
+  // nothing before 10 ms, so 64 KiB go in at once and the write returns (at 12 ms) with it full.
+  await openFile('pipe-producer-consumer.oss');
+  const wWord = page.locator('.view-line', { hasText: 'write p.write 96 KiB' }).first().locator('span span', { hasText: /^write$/ }).first();
+  let pipeHover = '';
+  await until(async () => {
+    await page.mouse.move(5, 5);
+    await sleep(300);
+    await wWord.hover({ timeout: 5000 });
+    const h = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
+    await h.waitFor({ state: 'visible', timeout: 5000 });
+    pipeHover = (await h.innerText()).replace(/[ \t]+/g, ' ');
+    return /pipe p:/.test(pipeHover);
+  }, WAIT, 1000);
+  await screenshot(page, 'pipe-hover');
+  check('pipe-hover', /pipe p: 96 KiB written; 64 KiB of 64 KiB buffered/.test(pipeHover),
+    `hover on \`write p.write 96 KiB\`: ${JSON.stringify(pipeHover.split('\n').filter((l) => /pipe p/.test(l)).slice(0, 2))}`);
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
+  // 6d. a signal name: SIGUSR1 in `kill racy SIGUSR1` (signal-pause-race.oss) is coloured as a
+  // constant, apart from the variable `got` and the process `racy`: VS Code's own token inspector
+  // shows the grammar's constant.language.signal.oss and the server's semantic token enumMember (a
+  // "variable" token used to outrank the grammar and paint SIGUSR1 in the variables' colour).
+  await openFile('signal-pause-race.oss');
+  const killLine = page.locator('.view-line', { hasText: 'kill racy SIGUSR1' }).first();
+  const sigSpan = killLine.locator('span span', { hasText: /^SIGUSR1$/ }).first();
+  // asked until the server's semantic tokens are painted (the process `racy` then differs from the variable
+  // `got`; the grammar alone paints both as plain names), so the colours and the inspector are the final ones
+  const sigColours = await until(async () => {
+    const colour = async (l) => l.evaluate((e) => getComputedStyle(e).color).catch(() => null);
+    const sig = await colour(killLine.locator('span span', { hasText: /^SIGUSR1$/ }).first());
+    const name = await colour(killLine.locator('span span', { hasText: /^racy$/ }).first());
+    const variable = await colour(page.locator('.view-line', { hasText: 'if (got == 0)' }).first()
+      .locator('span span', { hasText: /^got$/ }).first());
+    return sig && name && variable && name !== variable ? { sig, name, variable } : undefined;
+  }, 20000);
+  await sigSpan.click();
+  await command('Developer: Inspect Editor Tokens and Scopes');
+  const scopes = await until(async () => {
+    const t = await page.locator('.token-inspect-widget').first().innerText().catch(() => '');
+    return /oss/.test(t) ? t : undefined;
+  }, 15000);
+  await screenshot(page, 'signal-scope');
+  check('signal-colour', !!sigColours && sigColours.sig !== sigColours.name && sigColours.sig !== sigColours.variable
+      && /constant\.language\.signal\.oss/.test(scopes || '') && /semantic token type\s+enumMember/.test(scopes || ''),
+    `SIGUSR1 ${sigColours?.sig} vs racy ${sigColours?.name} and got ${sigColours?.variable}; inspector: ${JSON.stringify((scopes || '').split('\n').filter((l) => /\.oss|semantic token type/.test(l)).slice(0, 3))}`);
+  await page.keyboard.press('Escape');
+
   // 7. the timeline webview: oss: Show Timeline on fork-cow draws the run's SVG.
   await openFile('fork-cow.oss');
   await command('oss: Show Timeline');

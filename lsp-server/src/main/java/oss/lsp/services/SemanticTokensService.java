@@ -23,6 +23,10 @@ public final class SemanticTokensService {
     static final Set<String> UNITS = Set.of("ns", "us", "µs", "ms", "s", "B", "KiB", "MiB", "GiB", "KB", "MB", "GB",
             "pages", "frames", "Hz", "kHz", "MHz", "GHz", "cycles", "entries", "way", "bytes");
 
+    /** The flags of open(2), msgctl(2) and shmctl(2) the language takes, as the TextMate grammar lists them. */
+    static final Set<String> CONSTANTS = Set.of("IPC_RMID", "O_RDONLY", "O_WRONLY", "O_RDWR", "O_NONBLOCK", "O_CREAT",
+            "O_TRUNC", "O_APPEND");
+
     public static SemanticTokensLegend legend() {
         return new SemanticTokensLegend(TYPES, MODIFIERS);
     }
@@ -81,6 +85,11 @@ public final class SemanticTokensService {
             }
             if (SettingKeys.MACHINE.contains(t.getText()) || SettingKeys.KERNEL.contains(t.getText())) {
                 return "property";
+            }
+            // A "variable" token outranks the TextMate grammar's constant.language.signal.oss in VS Code,
+            // so SIGUSR1 was painted as a variable; as C's macros they are constants, never assigned.
+            if (TalkCompletion.SIGNALS.contains(t.getText()) || CONSTANTS.contains(t.getText())) {
+                return "enumMember";
             }
             return "variable";
         }

@@ -107,6 +107,26 @@ class StructureAndTokensTest {
         assertTrue(decoded.contains("10:16 variable count"), decoded.toString());
     }
 
+    @Test
+    void signalNamesAndFlagsAreConstantsNotVariables() {
+        // As "variable" they outranked the grammar's constant.language.signal.oss in VS Code (seen in code-server).
+        String src = """
+                scenario "s" {
+                  process w {
+                    f = open "x" O_RDONLY
+                    s = shmget 1 4 KiB
+                    shmctl s IPC_RMID
+                    kill w SIGUSR1
+                  }
+                }
+                """;
+        List<String> decoded = decode(src, new SemanticTokensService().full(Cursor.doc(src), () -> { }).getData());
+        assertTrue(decoded.contains("2:17 enumMember O_RDONLY"), decoded.toString());
+        assertTrue(decoded.contains("4:13 enumMember IPC_RMID"), decoded.toString());
+        assertTrue(decoded.contains("5:11 enumMember SIGUSR1"), decoded.toString());
+        assertTrue(decoded.contains("5:9 function w"), decoded.toString());
+    }
+
     /** Turns the relative encoding back into "line:col type text" entries. */
     static List<String> decode(String text, List<Integer> data) {
         List<String> lines = Texts.lines(text);
