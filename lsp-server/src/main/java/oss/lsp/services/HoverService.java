@@ -46,7 +46,7 @@ public final class HoverService {
                 parts.add(symbol(doc, occ.get().sym(), cancel));
                 range = Positions.range(occ.get().span());
             } else {
-                KeywordDocs.of(t.getText()).ifPresent(k -> parts.add("**" + t.getText() + "** — " + k));
+                keyword(doc, t.getText(), pos, cancel).ifPresent(k -> parts.add("**" + t.getText() + "** — " + k));
             }
             // a variable: what it held here in the run, at the end, and along each schedule through here;
             // elsewhere in a statement, every value it read and wrote along those schedules
@@ -99,6 +99,25 @@ public final class HoverService {
             default -> "a name of process " + sym.scope();
         };
         return "`" + sym.name() + "`: " + what;
+    }
+
+    /**
+     * A keyword's doc; `read` and `write` are two statements, and on a descriptor (`write p.write 96 KiB`)
+     * the memory access's doc ("may take a copy-on-write fault") told the user the wrong call.
+     */
+    private static Optional<String> keyword(OssDocument doc, String word, Position pos, CancelChecker cancel) {
+        if ((word.equals("read") || word.equals("write"))
+                && AstWalk.statementAt(doc, pos, cancel).filter(s -> s instanceof Stmt.Fd).isPresent()) {
+            return Optional.of(word.equals("read")
+                    ? "`n = read FD SIZE [nowait]` or `read FD into y`: read(2) from a pipe or FIFO: what is there,"
+                            + " at least 1 byte; waits while it is empty and a write end is open; 0 (end of file)"
+                            + " once every write end is closed (pipe(7))."
+                    : "`write FD PAYLOAD [nowait]`: write(2) to a pipe or FIFO: returns once every byte is in,"
+                            + " waiting whenever the 64 KiB buffer is full; up to PIPE_BUF (4 KiB) it is atomic, a larger"
+                            + " one may be interleaved with other writers' bytes; with no reader left, SIGPIPE and"
+                            + " EPIPE (pipe(7)).");
+        }
+        return KeywordDocs.of(word);
     }
 
     /** What the variable a call sets holds, in the man pages' words. */

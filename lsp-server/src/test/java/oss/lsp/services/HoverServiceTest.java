@@ -171,6 +171,30 @@ class HoverServiceTest {
     }
 
     @Test
+    void readAndWriteOnADescriptorAreTheSystemCallsNotMemoryAccesses() {
+        // Seen in code-server: hovering `write p.write 96 KiB` said "may take a copy-on-write fault".
+        String pipe = """
+                scenario "p" {
+                  process w {
+                    p = pipe
+                    x = mmap 1 pages anon private rw
+                    write p.write 12 KiB
+                    n = read p.read 4 KiB
+                    write x[0]
+                  }
+                }
+                """;
+        String w = hover(pipe.replace("write p.write", "wr|ite p.write"), false);
+        assertTrue(w.startsWith("**write** — `write FD PAYLOAD [nowait]`: write(2) to a pipe or FIFO"), w);
+        assertTrue(w.contains("PIPE_BUF (4 KiB)") && !w.contains("copy-on-write"), w);
+        String r = hover(pipe.replace("n = read", "n = re|ad"), false);
+        assertTrue(r.startsWith("**read** — `n = read FD SIZE [nowait]` or `read FD into y`: read(2)"), r);
+        assertTrue(r.contains("0 (end of file)"), r);
+        String m = hover(pipe.replace("write x[0]", "wr|ite x[0]"), false);
+        assertTrue(m.startsWith("**write** — Write memory"), m);
+    }
+
+    @Test
     void forkShowsTheChildsPid() {
         String h = hover(FORK.replace("child = fork {", "child = fo|rk {"), true);
         assertTrue(h.contains("fork() returned"), h);
