@@ -72,6 +72,21 @@ final class FlatCode {
         final List<FlatCode> codes = new ArrayList<>();
         /** The first statement the explorer cannot follow, in words, or null. */
         String unexplored;
+        /** Paths some mkfifo makes, and the first open of each path: an open of any other is a regular file's. */
+        final java.util.Set<String> fifoPaths = new java.util.TreeSet<>();
+        final java.util.Map<String, Span> openPaths = new java.util.TreeMap<>();
+
+        /** Why the explorer cannot follow the program's regular files (it models FIFOs only), or null. */
+        String regularFiles() {
+            for (java.util.Map.Entry<String, Span> e : openPaths.entrySet()) {
+                if (!fifoPaths.contains(e.getKey())) {
+                    return "the open of \"" + e.getKey() + "\" at " + e.getValue().line() + ":" + e.getValue().column()
+                            + " (no mkfifo makes it, so it is a regular file, whose offset and size the explorer"
+                            + " does not follow yet; `oss run` does)";
+                }
+            }
+            return null;
+        }
         /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
         final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
         /** Some statement is a signal call: the task records get signal fields (SignalSteps). */
@@ -521,12 +536,14 @@ final class FlatCode {
 
                     @Override
                     public Void visitMkfifo(oss.ir.program.FdOp.Mkfifo call) {
+                        fifoPaths.add(call.path());
                         c.emit(FD_MKFIFO, fifoObject(call.path()), 0, op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitOpen(oss.ir.program.FdOp.Open call) {
+                        openPaths.putIfAbsent(call.path(), op.span());
                         c.emit(FD_OPEN, fifoObject(call.path()), call.slot(), op, op.span());
                         return null;
                     }

@@ -149,7 +149,8 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
-        this.unexplored = compiler.unexplored != null ? compiler.unexplored : queues.unexplored == null ? null
+        this.unexplored = compiler.unexplored != null ? compiler.unexplored
+                : compiler.regularFiles() != null ? compiler.regularFiles() : queues.unexplored == null ? null
                 : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
                 + " simulates any number)";

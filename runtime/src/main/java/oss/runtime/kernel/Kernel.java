@@ -150,7 +150,7 @@ public final class Kernel implements Core {
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
         this.msgs = new oss.runtime.kernel.ipc.MsgCalls(this, program.kernel().ipc());
         this.data = DataCalls.create(program, dataGlue);
-        this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes());
+        this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes(), program.files());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
         director.hooks(data, signals);

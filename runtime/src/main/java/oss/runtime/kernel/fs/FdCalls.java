@@ -23,9 +23,11 @@ import oss.runtime.kernel.Task;
 public final class FdCalls {
     private final Core k;
     private final PipeCalls pipes;
+    private final Vfs vfs;
 
-    public FdCalls(Core k, long pipeBuffer) {
+    public FdCalls(Core k, long pipeBuffer, List<oss.ir.program.FileDecl> files) {
         this.k = k;
+        this.vfs = new Vfs(k, files);
         this.pipes = new PipeCalls(k, pipeBuffer);
         // a handled signal ends these sleeps (signal(7): restarted with SA_RESTART, else EINTR)
         oss.runtime.kernel.Interrupts.WaitQueue pipeQueue = new oss.runtime.kernel.Interrupts.WaitQueue() {
@@ -86,16 +88,27 @@ public final class FdCalls {
 
             @Override
             public Boolean visitOpen(FdOp.Open c) {
+                if (!pipes.fifos.containsKey(c.path()) && vfs.opens(c.path(), c.flags())) {
+                    return openFile(t, c, at);
+                }
                 return pipes.open(t, c, at);
             }
 
             @Override
             public Boolean visitRead(FdOp.Read c) {
-                return pipes.read(t, t.files.get(fd(t, c.slot(), c.end())), c, at);
+                OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
+                if (f != null && f.inode != null && f.reads) {
+                    return vfs.read(t, f, c, at);
+                }
+                return pipes.read(t, f, c, at);
             }
 
             @Override
             public Boolean visitWrite(FdOp.Write c) {
+                OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
+                if (f != null && f.inode != null && f.writes) {
+                    return vfs.write(t, f, c, at);
+                }
                 return pipes.write(t, t.files.get(fd(t, c.slot(), c.end())), c, at, privateCells(t));
             }
 
@@ -115,6 +128,25 @@ public final class FdCalls {
                 return true;
             }
         });
+    }
+
+    /** A regular file's open: the lowest free descriptor, or -1 with EMFILE. */
+    private boolean openFile(Task t, FdOp.Open c, Span at) {
+        OpenFile f = vfs.open(t, c, at);
+        int fd = t.files.install(f);
+        if (c.slot() >= 0) {
+            t.slots[c.slot()] = fd;
+        }
+        k.facts().record(at, t, k.now(), "open", fd < 0 ? "open fails with EMFILE: every descriptor is in use"
+                : f.describe() + (f.created ? ", created empty" : ", size " + f.inode.size) + ": descriptor " + fd,
+                List.of());
+        t.next();
+        return true;
+    }
+
+    /** The file system, for views and expectations. */
+    public Vfs vfs() {
+        return vfs;
     }
 
     /** The descriptor a slot and an end name in {@code t}; -1 when the call that set it failed. */
@@ -154,6 +186,9 @@ public final class FdCalls {
             return;
         }
         Pipe p = f.pipe;
+        if (p == null) {
+            return; // a regular file has no readers or writers to wake
+        }
         if (f.reads) {
             p.readers--;
         }

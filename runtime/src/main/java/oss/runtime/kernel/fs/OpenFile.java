@@ -6,8 +6,16 @@ package oss.runtime.kernel.fs;
  * released, and its end of the pipe closed, when the last one goes.
  */
 public final class OpenFile {
-    /** The pipe behind it (a pipe's or a FIFO's pipe_inode_info). */
+    /** The pipe behind it (a pipe's or a FIFO's pipe_inode_info), or null for a regular file. */
     public final Pipe pipe;
+    /** The regular file behind it, or null for a pipe. */
+    public final Inode inode;
+    /** f_pos: where the next read or write on a regular file starts; one for every descriptor sharing it. */
+    long pos;
+    /** O_APPEND: every write goes to the end of the file first. */
+    final boolean append;
+    /** The open made the file (O_CREAT), for the open's fact. */
+    final boolean created;
     /** FMODE_READ, FMODE_WRITE. */
     public final boolean reads;
     public final boolean writes;
@@ -17,13 +25,35 @@ public final class OpenFile {
 
     OpenFile(Pipe pipe, boolean reads, boolean writes, boolean nonblock) {
         this.pipe = pipe;
+        this.inode = null;
+        this.append = false;
+        this.created = false;
         this.reads = reads;
         this.writes = writes;
         this.nonblock = nonblock;
     }
 
+    OpenFile(Inode inode, boolean reads, boolean writes, boolean nonblock, boolean append, boolean created) {
+        this.pipe = null;
+        this.inode = inode;
+        this.reads = reads;
+        this.writes = writes;
+        this.nonblock = nonblock;
+        this.append = append;
+        this.created = created;
+    }
+
+    /** f_pos, for views and tests. */
+    public long pos() {
+        return pos;
+    }
+
     /** "read end of pipe p", "write end of FIFO "chan"", in the run's words. */
     public String describe() {
+        if (inode != null) {
+            return "\"" + inode.path + "\" (" + (reads && writes ? "read-write" : reads ? "read-only" : "write-only")
+                    + (append ? ", append" : "") + ")";
+        }
         return (reads && writes ? "both ends" : reads ? "read end" : "write end") + " of " + pipe.name;
     }
 }

@@ -75,8 +75,8 @@ final class PipeCalls {
         Pipe p = fifos.get(op.path());
         if (p == null) {
             setSlot(t, op.slot(), -1);
-            warn(at, t + ": open \"" + op.path() + "\" fails with ENOENT: no FIFO of that name was made (mkfifo)"
-                    + " before it; regular files come with issue 15");
+            warn(at, t + ": open \"" + op.path() + "\" fails with ENOENT: no file of that name (a `file` line"
+                    + " or an open with O_CREAT) and no FIFO (mkfifo) was made before it");
             t.next();
             return true;
         }

@@ -1,0 +1,88 @@
+package oss.runtime.kernel.fs;
+
+import java.util.List;
+import java.util.TreeMap;
+import oss.ir.program.FdOp;
+import oss.ir.program.FileDecl;
+import oss.ir.program.Span;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Task;
+
+/**
+ * open(2), read(2) and write(2) on regular files (fs/open.c, fs/read_write.c). The tree is flat:
+ * a path names a file whole, a directory is implied by the paths under it. Files come from the
+ * scenario's {@code file "/path" size N} lines, or from an open with O_CREAT. A read or write moves
+ * the open file's offset, which every descriptor that fork or dup copied shares (one struct file),
+ * so a parent and its child reading one descriptor read on from each other's offset. Reads and
+ * writes take no time yet: the page cache, and the disk behind it, come later in issue 15.
+ */
+public final class Vfs {
+    private final Core k;
+    /** The dentry cache, path to inode, in path order so every listing is stable. */
+    private final TreeMap<String, Inode> names = new TreeMap<>();
+    private long nextIno = 2;
+
+    public Vfs(Core k, List<FileDecl> files) {
+        this.k = k;
+        for (FileDecl f : files) {
+            names.put(f.path(), new Inode(nextIno++, f.path(), f.sizeBytes()));
+        }
+    }
+
+    /** Whether open of {@code path} is ours: the file exists or the call may create it. */
+    boolean opens(String path, int flags) {
+        return names.containsKey(path) || (flags & FdOp.O_CREAT) != 0;
+    }
+
+    /** The file named {@code path} now, or null. */
+    public Inode lookup(String path) {
+        return names.get(path);
+    }
+
+    /** do_sys_open on a regular file: an open file at offset 0, O_TRUNC empties it. Null on EMFILE. */
+    OpenFile open(Task t, FdOp.Open op, Span at) {
+        Inode i = names.get(op.path());
+        boolean created = i == null;
+        if (created) {
+            i = new Inode(nextIno++, op.path(), 0);
+            names.put(op.path(), i);
+        }
+        int mode = op.flags() & 3;
+        boolean writes = mode != FdOp.O_RDONLY;
+        // O_TRUNC with O_RDONLY is unspecified (open(2)); Linux truncates only a file opened for writing
+        if (writes && (op.flags() & FdOp.O_TRUNC) != 0) {
+            i.size = 0;
+        }
+        return new OpenFile(i, mode != FdOp.O_WRONLY, writes, (op.flags() & FdOp.O_NONBLOCK) != 0,
+                (op.flags() & FdOp.O_APPEND) != 0, created);
+    }
+
+    /** vfs_read: up to {@code bytes} from the offset, fewer at end of file, 0 past it. */
+    boolean read(Task t, OpenFile f, FdOp.Read op, Span at) {
+        Inode i = f.inode;
+        long n = Math.max(0, Math.min(op.bytes(), i.size - f.pos));
+        long from = f.pos;
+        f.pos += n;
+        if (op.got() != null) {
+            t.slots[op.got().base()] = 0; // contents are not simulated: no value arrives
+        }
+        k.facts().record(at, t, k.now(), "read", "\"" + i.path + "\": " + (n == 0 ? "end of file (0 bytes) at offset "
+                + from : Pipe.size(n) + " read at offset " + from + "; the offset is now " + f.pos)
+                + " (size " + i.size + ")", List.of());
+        return PipeCalls.done(t, op.result(), n);
+    }
+
+    /** vfs_write: at the offset, or at the end with O_APPEND (one step, so appends never overlap); grows the file. */
+    boolean write(Task t, OpenFile f, FdOp.Write op, Span at) {
+        Inode i = f.inode;
+        if (f.append) {
+            f.pos = i.size;
+        }
+        long from = f.pos;
+        f.pos += op.bytes();
+        i.size = Math.max(i.size, f.pos);
+        k.facts().record(at, t, k.now(), "write", "\"" + i.path + "\": " + Pipe.size(op.bytes()) + " written at offset "
+                + from + "; the offset is now " + f.pos + ", the size " + i.size, List.of());
+        return PipeCalls.done(t, op.result(), op.bytes());
+    }
+}
