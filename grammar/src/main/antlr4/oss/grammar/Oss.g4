@@ -27,7 +27,7 @@ grammar Oss;
    * segment, an attach address, or a count of bytes (docs/language.md, "Processes that talk").
    */
   public static boolean callResult(int token) {
-    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == MSGGET
+    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == LSEEK || token == MSGGET
         || token == MSGSND || token == MSGRCV || token == MQ_OPEN || token == MQ_SEND || token == MQ_RECEIVE
         || token == SHMGET || token == SHMAT || token == SHM_OPEN;
   }
@@ -209,6 +209,8 @@ fdCall
     | READ fdRef (INTO target=ref | size=quantity) NOWAIT?             # fdReadCall
     | WRITE fdRef payload=quantity NOWAIT?                             # fdWriteCall
     | CLOSE fdRef                                                      # closeCall
+    // issue 15, files and the VFS: `r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`, OFFSET in bytes
+    | LSEEK fdRef offset=expr whence=identifier                        # lseekCall
     ;
 
 // `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
@@ -409,6 +411,7 @@ nonReserved
     | MQ_RECEIVE | MQ_UNLINK | PRIO | SHMGET | SHMAT | SHMDT | SHMCTL | SHM_OPEN | SHM_UNLINK | KILL | RAISE
     | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
     // issue 15, files and the VFS: their soft keywords on lines below this one
+    | LSEEK
     // issue 15, the I/O models: their soft keywords on lines below this one
     | NO
     ;
@@ -571,6 +574,7 @@ PAUSE     : 'pause';
 SIGSUSPEND : 'sigsuspend';
 ALARM     : 'alarm';
 // issue 15, files and the VFS: tokens below this line
+LSEEK     : 'lseek';
 // issue 15, the I/O models: tokens below this line
 NO        : 'no';
 

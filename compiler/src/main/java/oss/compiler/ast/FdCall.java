@@ -53,6 +53,14 @@ public sealed interface FdCall extends Node {
         }
     }
 
+    /** {@code lseek f OFFSET WHENCE}: OFFSET in bytes, WHENCE one of SEEK_SET, SEEK_CUR, SEEK_END. */
+    record Lseek(FdRef fd, Expr offset, Name whence, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLseek(this);
+        }
+    }
+
     record Close(FdRef fd, Span span) implements FdCall {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -68,5 +76,6 @@ public sealed interface FdCall extends Node {
         R visitRead(Read c);
         R visitWrite(Write c);
         R visitClose(Close c);
+        R visitLseek(Lseek c);
     }
 }

@@ -81,6 +81,11 @@ public final class CallText {
         public String visitClose(FdCall.Close c) {
             return "close " + fd(c.fd());
         }
+
+        @Override
+        public String visitLseek(FdCall.Lseek c) {
+            return "lseek " + fd(c.fd()) + " " + expr(c.offset()) + " " + c.whence().text();
+        }
     };
 
     private static final IpcCall.Visitor<String> IPC = new IpcCall.Visitor<>() {

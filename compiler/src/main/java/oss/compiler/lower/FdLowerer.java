@@ -34,6 +34,8 @@ final class FdLowerer {
     static final Map<String, Integer> FLAGS = Map.of("O_RDONLY", FdOp.O_RDONLY, "O_WRONLY", FdOp.O_WRONLY,
             "O_RDWR", FdOp.O_RDWR, "O_NONBLOCK", FdOp.O_NONBLOCK, "O_CREAT", FdOp.O_CREAT, "O_TRUNC", FdOp.O_TRUNC,
             "O_APPEND", FdOp.O_APPEND);
+    /** lseek's whence, in the order of their values (SEEK_SET is 0). */
+    private static final List<String> WHENCE = List.of("SEEK_SET", "SEEK_CUR", "SEEK_END");
     private static final List<String> FLAG_ORDER = List.of("O_RDONLY", "O_WRONLY", "O_RDWR", "O_NONBLOCK", "O_CREAT",
             "O_TRUNC", "O_APPEND");
 
@@ -164,6 +166,29 @@ final class FdLowerer {
                 }
                 body.emitAll(out, before);
                 body.emit(out, new Op.Fd(new FdOp.Write(fd.get()[0], fd.get()[1], bytes, value, result, c.nowait()),
+                        s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
+            public Void visitLseek(FdCall.Lseek c) {
+                Optional<int[]> fd = descriptor(c.fd(), "lseek");
+                OptionalLong offset = eval.inRange(c.offset(), env, "the offset (bytes)", Integer.MIN_VALUE,
+                        Integer.MAX_VALUE, Code.VALUE_OUT_OF_RANGE);
+                int whence = WHENCE.indexOf(c.whence().text());
+                if (whence < 0) {
+                    diags.report(Code.UNKNOWN_NAME, c.whence().span(), "unknown whence `" + c.whence().text()
+                            + "` for lseek (one of " + String.join(", ", WHENCE) + ")"
+                            + Suggest.hint(c.whence().text(), WHENCE));
+                    return null;
+                }
+                List<Op> after = new ArrayList<>();
+                Cell result = result(s, env, after);
+                if (fd.isEmpty() || offset.isEmpty() || result == MISSING) {
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.Lseek(fd.get()[0], fd.get()[1], offset.getAsLong(), whence, result),
                         s.span()));
                 body.emitAll(out, after);
                 return null;

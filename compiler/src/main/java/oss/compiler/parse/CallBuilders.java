@@ -122,6 +122,15 @@ final class CallBuilders {
         }
 
         @Override
+        public FdCall visitLseekCall(OssParser.LseekCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            Expr offset = expr(c.offset);
+            Name whence = c.whence == null ? null : name(c.whence);
+            return fd == null || offset == null || whence == null ? null
+                    : new FdCall.Lseek(fd, offset, whence, Spans.of(c));
+        }
+
+        @Override
         public FdCall visitCloseCall(OssParser.CloseCallContext c) {
             FdRef fd = fdRef(c.fdRef());
             return fd == null ? null : new FdCall.Close(fd, Spans.of(c));

@@ -78,6 +78,11 @@ public final class Calls {
         public String visitClose(FdOp.Close op) {
             return "close";
         }
+
+        @Override
+        public String visitLseek(FdOp.Lseek op) {
+            return "lseek";
+        }
     };
 
     private static final IpcOp.Visitor<String> IPC_NAME = new IpcOp.Visitor<>() {

@@ -64,6 +64,18 @@ public sealed interface FdOp {
         }
     }
 
+    /** lseek(2): {@code whence} is {@link #SEEK_SET}, {@link #SEEK_CUR} or {@link #SEEK_END}; result as for Read. */
+    record Lseek(int slot, int end, long offset, int whence, Cell result) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLseek(this);
+        }
+    }
+
+    int SEEK_SET = 0;
+    int SEEK_CUR = 1;
+    int SEEK_END = 2;
+
     int O_RDONLY = 0;
     int O_WRONLY = 1;
     int O_RDWR = 2;
@@ -79,5 +91,6 @@ public sealed interface FdOp {
         R visitRead(Read op);
         R visitWrite(Write op);
         R visitClose(Close op);
+        R visitLseek(Lseek op);
     }
 }

@@ -836,6 +836,12 @@ final class SymbolIndex {
                 }
 
                 @Override
+                public Boolean visitLseek(oss.compiler.ast.FdCall.Lseek c) {
+                    use(c.fd().name());
+                    return false;
+                }
+
+                @Override
                 public Boolean visitClose(oss.compiler.ast.FdCall.Close c) {
                     use(c.fd().name());
                     return false;

@@ -561,6 +561,15 @@ final class FlatCode {
                     }
 
                     @Override
+                    public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
+                        if (unexplored == null) {
+                            unexplored = "the lseek at " + op.span().line() + ":" + op.span().column() + " (the explorer"
+                                    + " does not follow file offsets yet; `oss run` does)";
+                        }
+                        return null; // the program is refused before any step, as for a kept shm result
+                    }
+
+                    @Override
                     public Void visitClose(oss.ir.program.FdOp.Close call) {
                         c.emit(FD_CLOSE, call.slot(), call.end(), op, op.span());
                         return null;

@@ -393,6 +393,11 @@ final class SyncEdges implements Op.Visitor<Long> {
             }
 
             @Override
+            public Long visitLseek(oss.ir.program.FdOp.Lseek c) {
+                return edges(-1, -1);
+            }
+
+            @Override
             public Long visitClose(oss.ir.program.FdOp.Close c) {
                 // the last close is what a reader's end of file follows
                 var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());

@@ -113,6 +113,12 @@ public final class FdCalls {
             }
 
             @Override
+            public Boolean visitLseek(FdOp.Lseek c) {
+                OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
+                return vfs.lseek(t, f, c, at, pipes);
+            }
+
+            @Override
             public Boolean visitClose(FdOp.Close c) {
                 long fd = fd(t, c.slot(), c.end());
                 OpenFile f = t.files.remove(fd);

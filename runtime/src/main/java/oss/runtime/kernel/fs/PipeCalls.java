@@ -282,6 +282,12 @@ final class PipeCalls {
         return done(t, result, -1);
     }
 
+    /** A call that fails with {@code why} ("EBADF: ..."): OSS2601 once per statement, and -1. */
+    void failed(Task t, Cell result, Span at, String call, String why) {
+        warn(at, t + ": " + call + " fails with " + why);
+        done(t, result, -1);
+    }
+
     private void warn(Span at, String message) {
         if (warned.add(at)) {
             k.findings().add(message.contains("SIGPIPE") ? Code.BROKEN_PIPE : Code.BAD_DESCRIPTOR, at, message);

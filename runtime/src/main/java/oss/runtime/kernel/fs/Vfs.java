@@ -85,4 +85,31 @@ public final class Vfs {
                 + from + "; the offset is now " + f.pos + ", the size " + i.size, List.of());
         return PipeCalls.done(t, op.result(), op.bytes());
     }
+
+    /**
+     * vfs_llseek on a regular file: the new offset from the start, the current offset or the end;
+     * -1 with EINVAL when it would be negative, ESPIPE on a pipe, EBADF when not open. Seeking past
+     * the end is allowed and does not grow the file (a later write does, lseek(2)).
+     */
+    boolean lseek(Task t, OpenFile f, FdOp.Lseek op, Span at, PipeCalls pipes) {
+        if (f == null || f.inode == null) {
+            pipes.failed(t, op.result(), at, "lseek", f == null ? "EBADF: the descriptor is not open (closed, or its"
+                    + " open failed)" : "ESPIPE: it is the " + f.describe() + ", and a pipe has no offset");
+            return true;
+        }
+        long base = switch (op.whence()) {
+            case FdOp.SEEK_SET -> 0;
+            case FdOp.SEEK_CUR -> f.pos;
+            default -> f.inode.size;
+        };
+        long to = base + op.offset();
+        if (to < 0) {
+            pipes.failed(t, op.result(), at, "lseek", "EINVAL: the offset would be " + to + ", before the start");
+            return true;
+        }
+        f.pos = to;
+        k.facts().record(at, t, k.now(), "lseek", "\"" + f.inode.path + "\": the offset is now " + to + " (size "
+                + f.inode.size + ")", List.of());
+        return PipeCalls.done(t, op.result(), to);
+    }
 }

@@ -126,4 +126,47 @@ class FileRunTest {
         assertEquals(4, r.findings().stream().filter(f -> f.code() == Code.BAD_DESCRIPTOR).count());
         assertFalse(r.findings().stream().anyMatch(f -> f.code() != Code.BAD_DESCRIPTOR && f.isError()));
     }
+
+    @Test
+    void lseekSetsAndReportsTheOffset() {
+        // 10 KiB file: SEEK_END -1024 = 9216; a 4 KiB read there gets 1024 (to 10240); SEEK_SET 100 then
+        // SEEK_CUR 50 = 150; SEEK_CUR -200 from 150 is negative: -1 (EINVAL) and the offset stays 150,
+        // which SEEK_CUR 0 shows; SEEK_SET 20000 is past the end (allowed), and a 1 KiB write there makes
+        // the size 20000 + 1024 = 21024, SEEK_END 0. On a pipe: -1 (ESPIPE).
+        RunResult r = run("""
+                scenario "t" {
+                  file "/f" size 10 KiB
+                  int a = 0
+                  int got = 0
+                  int b = 0
+                  int bad = 0
+                  int still = 0
+                  int size = 0
+                  int pipeSeek = 0
+                  process p {
+                    f = open "/f" O_RDWR
+                    a = lseek f -1024 SEEK_END
+                    got = read f 4 KiB
+                    lseek f 100 SEEK_SET
+                    b = lseek f 50 SEEK_CUR
+                    bad = lseek f -200 SEEK_CUR
+                    still = lseek f 0 SEEK_CUR
+                    lseek f 20000 SEEK_SET
+                    write f 1 KiB
+                    size = lseek f 0 SEEK_END
+                    q = pipe
+                    pipeSeek = lseek q.read 0 SEEK_CUR
+                  }
+                }
+                """);
+        int[] v = ints(r);
+        assertEquals(9216, v[0]);
+        assertEquals(1024, v[1]);
+        assertEquals(150, v[2]);
+        assertEquals(-1, v[3]);
+        assertEquals(150, v[4]);
+        assertEquals(21024, v[5]);
+        assertEquals(-1, v[6]);
+        assertEquals(2, r.findings().stream().filter(f -> f.code() == Code.BAD_DESCRIPTOR).count());
+    }
 }
