@@ -56,4 +56,22 @@ class IpcsSummaryTest {
                 + "max total shared memory (kbytes) = 18014398509481980\n"), v);
         assertTrue(v.contains("semaphore max value = 32767\n"), v);
     }
+
+    /** shmctl IPC_RMID says how many still have the segment attached: the same count ipcs shows (nattch). */
+    @Test
+    void aSegmentMarkedForRemovalCountsItsAttachersAsIpcsDoes() {
+        Compilation c = Compiler.compile("t.oss", """
+                scenario "rm" {
+                  process A {
+                    g = shmget 7 8 KiB
+                    a = shmat g
+                    b = shmat g
+                    shmctl g IPC_RMID  // two attaches in this process: nattch 2
+                  }
+                }
+                """);
+        RunResult r = Simulator.run(c.program().get(), RunOptions.defaults());
+        var rm = r.facts().stream().filter(f -> f.kind().equals("shmctl")).map(f -> f.summary()).toList();
+        assertTrue(rm.size() == 1 && rm.get(0).endsWith("until its last detach, 2 attached"), rm.toString());
+    }
 }

@@ -196,4 +196,19 @@ class SignalRunTest {
         assertEquals(2, c.diagnostics().stream().filter(d -> d.code() == Code.SIG_UNCATCHABLE).count(),
                 () -> c.diagnostics().toString());
     }
+
+    /** A raise is said, as a kill is; sigprocmask's fact is the state alone (the hover names the task). */
+    @Test
+    void raiseAndSigprocmaskSayWhatChanged() {
+        RunResult r = run("""
+                process f {
+                  sigprocmask block SIGTERM
+                  raise SIGTERM
+                  sigprocmask unblock SIGTERM }""");
+        var raised = r.facts().stream().filter(f -> f.kind().equals("signal") && f.summary().contains("raised")).toList();
+        assertEquals(List.of("SIGTERM raised by f (pid 2); pending SIGTERM, blocked SIGTERM"),
+                raised.stream().map(f -> f.summary()).toList());
+        var masks = r.facts().stream().filter(f -> f.kind().equals("sigmask")).map(f -> f.summary()).toList();
+        assertEquals("pending -, blocked SIGTERM", masks.get(0));
+    }
 }

@@ -289,12 +289,12 @@ public final class HtmlReport {
         s.append("<text x=\"").append(left - 8).append("\" y=\"").append(top + 12)
                 .append("\" text-anchor=\"end\" class=\"wlabel\">signals</text>")
                 .append("<text x=\"").append(left + plot).append("\" y=\"").append(top + 12)
-                .append("\" text-anchor=\"end\" class=\"wtext legend\">○ sent by kill   ▼ acted on: handler, stop or end</text>\n");
+                .append("\" text-anchor=\"end\" class=\"wtext legend\">○ sent (kill, raise)   ▼ acted on: handler, stop or end</text>\n");
         for (int i = 0; i < signals.size(); i++) {
             oss.runtime.observe.StatementFact f = signals.get(i);
             double x = markX(f, left, plot, end);
             int y = top + 14 * lanes[i];
-            boolean sent = f.summary().contains(" sent to ");
+            boolean sent = f.summary().contains(" sent to ") || f.summary().contains(" raised by ");
             String tip = t.format(f.timeNs()) + ": " + f.summary() + " (at " + f.span().line() + ":" + f.span().column()
                     + ")";
             s.append("<g class=\"sig ").append(sent ? "sent" : "acted").append("\" data-pid=\"").append(f.pid())

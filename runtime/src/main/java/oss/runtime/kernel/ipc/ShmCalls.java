@@ -147,8 +147,8 @@ public final class ShmCalls implements IpcOp.Visitor<Outcome> {
                     + " until its last detach, %d attached", seg.id, nattch(seg)), List.of());
             return DONE;
         }
+        int attached = nattch(seg); // before it is marked: a removed segment's count includes no reference of its own
         seg.removed = true;
-        int attached = nattch(seg);
         mm.shmem().release(seg.object);
         facts.record(span, t, now, "shmctl", attached == 0 ? String.format("removed shmid %d: nobody has it attached,"
                 + " so it is destroyed now", seg.id) : String.format("marked shmid %d for removal (dest): it lives"

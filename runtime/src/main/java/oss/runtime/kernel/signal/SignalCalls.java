@@ -292,6 +292,7 @@ public final class SignalCalls {
             public Boolean visitRaise(SigOp.Raise c) {
                 t.next();
                 send(t, c.signal(), op.span());
+                k.facts().record(op.span(), t, k.now(), "signal", c.signal() + " raised by " + t + state(t), List.of());
                 return true;
             }
 
@@ -318,7 +319,8 @@ public final class SignalCalls {
                     case UNBLOCK -> s.blocked & ~m;
                     case SETMASK -> m;
                 };
-                k.facts().record(op.span(), t, k.now(), "sigmask", t + state(t), List.of());
+                // the hover names the task already: the fact is the state ("pending -, blocked SIGUSR1")
+                k.facts().record(op.span(), t, k.now(), "sigmask", state(t).substring(2), List.of());
                 t.next();
                 return true;
             }
