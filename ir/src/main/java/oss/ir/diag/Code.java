@@ -147,6 +147,7 @@ public enum Code {
     // issue 15, run: system calls OSS2901-OSS2909
 
     // issue 15, run: files and the VFS OSS2910-OSS2929
+    FD_LEAKED("OSS2910", Severity.WARNING, "a file still open when its process exits"),
 
     // issue 15, run: the I/O models OSS2930-OSS2949
 

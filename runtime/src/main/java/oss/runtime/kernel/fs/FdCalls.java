@@ -24,6 +24,8 @@ public final class FdCalls {
     private final Core k;
     private final PipeCalls pipes;
     private final Vfs vfs;
+    /** The opens whose descriptor was found open at an exit: one OSS2910 each. */
+    private final java.util.Set<Span> leaked = new java.util.HashSet<>();
 
     public FdCalls(Core k, long pipeBuffer, List<oss.ir.program.FileDecl> files) {
         this.k = k;
@@ -139,6 +141,7 @@ public final class FdCalls {
     /** A regular file's open: the lowest free descriptor, or -1 with EMFILE. */
     private boolean openFile(Task t, FdOp.Open c, Span at) {
         OpenFile f = vfs.open(t, c, at);
+        f.openedAt = at;
         int fd = t.files.install(f);
         if (c.slot() >= 0) {
             t.slots[c.slot()] = fd;
@@ -226,7 +229,13 @@ public final class FdCalls {
             return;
         }
         for (int fd : table.open()) {
-            put(table.remove(fd));
+            OpenFile f = table.remove(fd);
+            if (f.inode != null && f.openedAt != null && leaked.add(f.openedAt)) {
+                k.findings().add(oss.ir.diag.Code.FD_LEAKED, f.openedAt, t + " exits with descriptor " + fd + " ("
+                        + f.describe() + ") still open: the kernel closes it at exit, but a program that runs on keeps"
+                        + " it until then, and one that opens in a loop runs out of descriptors (EMFILE); add `close`");
+            }
+            put(f);
         }
     }
 

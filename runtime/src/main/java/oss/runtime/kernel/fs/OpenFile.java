@@ -16,6 +16,8 @@ public final class OpenFile {
     final boolean append;
     /** The open made the file (O_CREAT), for the open's fact. */
     final boolean created;
+    /** The open that made it, where a leak at exit is reported; null for a pipe. */
+    oss.ir.program.Span openedAt;
     /** FMODE_READ, FMODE_WRITE. */
     public final boolean reads;
     public final boolean writes;

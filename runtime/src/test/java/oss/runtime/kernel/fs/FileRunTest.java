@@ -169,4 +169,28 @@ class FileRunTest {
         assertEquals(-1, v[6]);
         assertEquals(2, r.findings().stream().filter(f -> f.code() == Code.BAD_DESCRIPTOR).count());
     }
+
+    @Test
+    void aFileLeftOpenAtExitIsOneWarningAtItsOpen() {
+        // a opens twice and closes one; the child inherits both and closes neither: the open at 4:5 was
+        // closed by p but not by the child, the one at 5:5 by neither: one warning per open, two in all
+        RunResult r = run("""
+                scenario "t" {
+                  file "/f" size 4 KiB
+                  process p {
+                    a = open "/f" O_RDONLY
+                    b = open "/f" O_RDONLY
+                    c = fork {
+                      compute 1 ms
+                    }
+                    close a
+                    wait c
+                  }
+                }
+                """);
+        var leaks = r.findings().stream().filter(f -> f.code() == Code.FD_LEAKED).toList();
+        assertEquals(2, leaks.size(), leaks::toString);
+        assertEquals(java.util.Set.of(4, 5), leaks.stream().map(f -> f.span().line()).collect(
+                java.util.stream.Collectors.toSet()));
+    }
 }
