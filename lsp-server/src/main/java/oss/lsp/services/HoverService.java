@@ -111,11 +111,13 @@ public final class HoverService {
             return Optional.of(word.equals("read")
                     ? "`n = read FD SIZE [nowait]` or `read FD into y`: read(2) from a pipe or FIFO: what is there,"
                             + " at least 1 byte; waits while it is empty and a write end is open; 0 (end of file)"
-                            + " once every write end is closed (pipe(7))."
+                            + " once every write end is closed (pipe(7)). From a regular file: up to SIZE bytes at the"
+                            + " file's offset, which moves on; 0 at the end of the file (read(2))."
                     : "`write FD PAYLOAD [nowait]`: write(2) to a pipe or FIFO: returns once every byte is in,"
                             + " waiting whenever the 64 KiB buffer is full; up to PIPE_BUF (4 KiB) it is atomic, a larger"
                             + " one may be interleaved with other writers' bytes; with no reader left, SIGPIPE and"
-                            + " EPIPE (pipe(7)).");
+                            + " EPIPE (pipe(7)). To a regular file: at the file's offset, or at its end with O_APPEND,"
+                            + " and the offset moves on (write(2)).");
         }
         return KeywordDocs.of(word);
     }

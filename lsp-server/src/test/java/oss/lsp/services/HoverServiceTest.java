@@ -187,8 +187,11 @@ class HoverServiceTest {
         String w = hover(pipe.replace("write p.write", "wr|ite p.write"), false);
         assertTrue(w.startsWith("**write** — `write FD PAYLOAD [nowait]`: write(2) to a pipe or FIFO"), w);
         assertTrue(w.contains("PIPE_BUF (4 KiB)") && !w.contains("copy-on-write"), w);
+        // a descriptor may be a regular file too (open "/f" O_WRONLY): its offset moves
+        assertTrue(w.contains("To a regular file: at the file's offset, or at its end with O_APPEND"), w);
         String r = hover(pipe.replace("n = read", "n = re|ad"), false);
         assertTrue(r.startsWith("**read** — `n = read FD SIZE [nowait]` or `read FD into y`: read(2)"), r);
+        assertTrue(r.contains("From a regular file: up to SIZE bytes at the file's offset"), r);
         assertTrue(r.contains("0 (end of file)"), r);
         String m = hover(pipe.replace("write x[0]", "wr|ite x[0]"), false);
         assertTrue(m.startsWith("**write** — Write memory"), m);
