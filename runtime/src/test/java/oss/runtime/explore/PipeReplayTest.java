@@ -145,16 +145,7 @@ class PipeReplayTest {
 
     @TestFactory
     Stream<DynamicTest> everyScheduleReplaysToTheSameState() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path p : examples()) {
-            String text = Files.readString(p);
-            tests.add(DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p.getFileName().toString(), text)));
-        }
-        for (String text : TEXTS) {
-            String name = text.substring(text.indexOf('"') + 1, text.indexOf('"', text.indexOf('"') + 1));
-            tests.add(DynamicTest.dynamicTest(name, () -> check(name, text)));
-        }
-        return tests.stream();
+        return Replayed.tests(examples(), TEXTS, (name, text) -> check(name, text));
     }
 
     private static void check(String name, String text) {

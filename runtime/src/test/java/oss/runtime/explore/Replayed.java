@@ -3,6 +3,15 @@ package oss.runtime.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import oss.ir.diag.Code;
 import oss.ir.program.Program;
 import oss.runtime.Simulator;
@@ -20,5 +29,25 @@ final class Replayed {
                 () -> name + ": " + s.format() + " does not replay: " + run.findings());
         assertEquals(s.steps().size(), run.scheduleSteps(), () -> name + ": steps followed of " + s.format());
         return run;
+    }
+
+    /** One dynamic test per example file and per scenario text (named by its scenario's title), each given to {@code check}. */
+    static Stream<DynamicTest> tests(List<Path> examples, List<String> texts, BiConsumer<String, String> check) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path p : examples) {
+            String text;
+            try {
+                text = Files.readString(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String name = p.getFileName().toString();
+            tests.add(DynamicTest.dynamicTest(name, () -> check.accept(name, text)));
+        }
+        for (String text : texts) {
+            String name = text.substring(text.indexOf('"') + 1, text.indexOf('"', text.indexOf('"') + 1));
+            tests.add(DynamicTest.dynamicTest(name, () -> check.accept(name, text)));
+        }
+        return tests.stream();
     }
 }
