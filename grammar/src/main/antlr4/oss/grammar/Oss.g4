@@ -27,7 +27,7 @@ grammar Oss;
    * segment, an attach address, or a count of bytes (docs/language.md, "Processes that talk").
    */
   public static boolean callResult(int token) {
-    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == LSEEK || token == MSGGET
+    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == LSEEK || token == DUP || token == MSGGET
         || token == MSGSND || token == MSGRCV || token == MQ_OPEN || token == MQ_SEND || token == MQ_RECEIVE
         || token == SHMGET || token == SHMAT || token == SHM_OPEN;
   }
@@ -211,6 +211,7 @@ fdCall
     | CLOSE fdRef                                                      # closeCall
     // issue 15, files and the VFS: `r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`, OFFSET in bytes
     | LSEEK fdRef offset=expr whence=identifier                        # lseekCall
+    | DUP fdRef                                                        # dupCall
     ;
 
 // `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
@@ -411,7 +412,7 @@ nonReserved
     | MQ_RECEIVE | MQ_UNLINK | PRIO | SHMGET | SHMAT | SHMDT | SHMCTL | SHM_OPEN | SHM_UNLINK | KILL | RAISE
     | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
     // issue 15, files and the VFS: their soft keywords on lines below this one
-    | LSEEK
+    | LSEEK | DUP
     // issue 15, the I/O models: their soft keywords on lines below this one
     | NO
     ;
@@ -575,6 +576,7 @@ SIGSUSPEND : 'sigsuspend';
 ALARM     : 'alarm';
 // issue 15, files and the VFS: tokens below this line
 LSEEK     : 'lseek';
+DUP       : 'dup';
 // issue 15, the I/O models: tokens below this line
 NO        : 'no';
 

@@ -61,6 +61,14 @@ public sealed interface FdCall extends Node {
         }
     }
 
+    /** {@code g = dup f}: a second descriptor for f's open file description. */
+    record Dup(FdRef fd, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDup(this);
+        }
+    }
+
     record Close(FdRef fd, Span span) implements FdCall {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -77,5 +85,6 @@ public sealed interface FdCall extends Node {
         R visitWrite(Write c);
         R visitClose(Close c);
         R visitLseek(Lseek c);
+        R visitDup(Dup c);
     }
 }

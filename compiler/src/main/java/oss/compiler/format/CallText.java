@@ -83,6 +83,11 @@ public final class CallText {
         }
 
         @Override
+        public String visitDup(FdCall.Dup c) {
+            return "dup " + fd(c.fd());
+        }
+
+        @Override
         public String visitLseek(FdCall.Lseek c) {
             return "lseek " + fd(c.fd()) + " " + expr(c.offset()) + " " + c.whence().text();
         }

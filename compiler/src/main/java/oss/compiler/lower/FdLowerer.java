@@ -172,6 +172,21 @@ final class FdLowerer {
             }
 
             @Override
+            public Void visitDup(FdCall.Dup c) {
+                Optional<int[]> fd = descriptor(c.fd(), "dup");
+                if (fd.isEmpty()) {
+                    return null;
+                }
+                int slot = -1;
+                if (s.variable().isPresent()) {
+                    slot = memory.slot(s.variable().get());
+                    memory.define(s.variable().get(), slot, MemoryLowerer.Kind.DESCRIPTOR);
+                }
+                body.emit(out, new Op.Fd(new FdOp.Dup(fd.get()[0], fd.get()[1], slot), s.span()));
+                return null;
+            }
+
+            @Override
             public Void visitLseek(FdCall.Lseek c) {
                 Optional<int[]> fd = descriptor(c.fd(), "lseek");
                 OptionalLong offset = eval.inRange(c.offset(), env, "the offset (bytes)", Integer.MIN_VALUE,

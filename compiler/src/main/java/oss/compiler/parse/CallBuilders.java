@@ -131,6 +131,12 @@ final class CallBuilders {
         }
 
         @Override
+        public FdCall visitDupCall(OssParser.DupCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            return fd == null ? null : new FdCall.Dup(fd, Spans.of(c));
+        }
+
+        @Override
         public FdCall visitCloseCall(OssParser.CloseCallContext c) {
             FdRef fd = fdRef(c.fdRef());
             return fd == null ? null : new FdCall.Close(fd, Spans.of(c));

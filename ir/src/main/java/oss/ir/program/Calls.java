@@ -80,6 +80,11 @@ public final class Calls {
         }
 
         @Override
+        public String visitDup(FdOp.Dup op) {
+            return "dup";
+        }
+
+        @Override
         public String visitLseek(FdOp.Lseek op) {
             return "lseek";
         }

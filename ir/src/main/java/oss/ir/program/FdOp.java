@@ -72,6 +72,14 @@ public sealed interface FdOp {
         }
     }
 
+    /** dup(2): the lowest free descriptor, into {@code newSlot} (-1 on an error), shares the open file of slot/end. */
+    record Dup(int slot, int end, int newSlot) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDup(this);
+        }
+    }
+
     int SEEK_SET = 0;
     int SEEK_CUR = 1;
     int SEEK_END = 2;
@@ -92,5 +100,6 @@ public sealed interface FdOp {
         R visitWrite(Write op);
         R visitClose(Close op);
         R visitLseek(Lseek op);
+        R visitDup(Dup op);
     }
 }

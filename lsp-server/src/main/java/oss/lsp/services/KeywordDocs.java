@@ -96,6 +96,7 @@ final class KeywordDocs {
             entry("sigsuspend", "`sigsuspend [SIG, ...]`: wait for a signal with exactly these signals blocked, atomically."),
             entry("alarm", "`alarm T`: SIGALRM after T; `alarm 0 s` cancels."),
             // issue 15, files and the VFS: entries below this line
+            entry("dup", "`g = dup f`: a second descriptor (the lowest free) for the same open file: one offset for both, as after fork."),
             entry("lseek", "`r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`: move the open file's offset (shared after fork); r is the new offset, -1 on a pipe (ESPIPE)."),
             // issue 15, the I/O models: entries below this line
             entry("semop", "Apply several semaphore-set changes atomically (System V `semop`)."),

@@ -836,6 +836,12 @@ final class SymbolIndex {
                 }
 
                 @Override
+                public Boolean visitDup(oss.compiler.ast.FdCall.Dup c) {
+                    use(c.fd().name());
+                    return true;
+                }
+
+                @Override
                 public Boolean visitLseek(oss.compiler.ast.FdCall.Lseek c) {
                     use(c.fd().name());
                     return false;

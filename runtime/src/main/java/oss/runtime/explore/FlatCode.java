@@ -561,6 +561,15 @@ final class FlatCode {
                     }
 
                     @Override
+                    public Void visitDup(oss.ir.program.FdOp.Dup call) {
+                        if (unexplored == null) {
+                            unexplored = "the dup at " + op.span().line() + ":" + op.span().column() + " (the explorer"
+                                    + " does not follow duplicated descriptors yet; `oss run` does)";
+                        }
+                        return null; // the program is refused before any step
+                    }
+
+                    @Override
                     public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
                         if (unexplored == null) {
                             unexplored = "the lseek at " + op.span().line() + ":" + op.span().column() + " (the explorer"

@@ -393,6 +393,11 @@ final class SyncEdges implements Op.Visitor<Long> {
             }
 
             @Override
+            public Long visitDup(oss.ir.program.FdOp.Dup c) {
+                return edges(-1, -1);
+            }
+
+            @Override
             public Long visitLseek(oss.ir.program.FdOp.Lseek c) {
                 return edges(-1, -1);
             }

@@ -115,6 +115,26 @@ public final class FdCalls {
             }
 
             @Override
+            public Boolean visitDup(FdOp.Dup c) {
+                long old = fd(t, c.slot(), c.end());
+                OpenFile f = t.files.get(old);
+                int fd = f == null ? -1 : t.files.install(f);
+                if (c.newSlot() >= 0) {
+                    t.slots[c.newSlot()] = fd;
+                }
+                if (f == null || fd < 0) {
+                    pipes.failed(t, null, at, "dup", f == null ? "EBADF: the descriptor is not open (closed, or its open"
+                            + " failed)" : "EMFILE: every descriptor is in use");
+                    return true;
+                }
+                f.refs++; // one more descriptor refers to the same struct file (get_file)
+                k.facts().record(at, t, k.now(), "dup", "descriptor " + fd + " now refers to what " + old + " does ("
+                        + f.describe() + "): one offset for both", List.of());
+                t.next();
+                return true;
+            }
+
+            @Override
             public Boolean visitLseek(FdOp.Lseek c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
                 return vfs.lseek(t, f, c, at, pipes);

@@ -193,4 +193,33 @@ class FileRunTest {
         assertEquals(java.util.Set.of(4, 5), leaks.stream().map(f -> f.span().line()).collect(
                 java.util.stream.Collectors.toSet()));
     }
+
+    @Test
+    void dupSharesTheOffsetAndOutlivesTheOriginal() {
+        // g = dup f: a read of 3 KiB through f moves g's offset to 3072 too; after close f, g still reads
+        // the 8192 - 3072 = 5120 bytes left. A dup of the closed f is -1 (EBADF), and so is an lseek of it.
+        RunResult r = run("""
+                scenario "t" {
+                  file "/f" size 8 KiB
+                  int pos = 0
+                  int rest = 0
+                  int again = 0
+                  process p {
+                    f = open "/f" O_RDONLY
+                    g = dup f
+                    read f 3 KiB
+                    pos = lseek g 0 SEEK_CUR
+                    close f
+                    rest = read g 8 KiB
+                    h = dup f
+                    again = lseek h 0 SEEK_CUR
+                    close g
+                  }
+                }
+                """);
+        assertEquals(3072, ints(r)[0]);
+        assertEquals(5120, ints(r)[1]);
+        assertEquals(-1, ints(r)[2]);
+        assertEquals(0, r.findings().stream().filter(f -> f.code() == Code.FD_LEAKED).count());
+    }
 }
