@@ -288,7 +288,8 @@ final class ExpectationJudge {
             case "rss" -> mem.rssPages();
             case "seq_retries" -> t.seqRetries();
             case "free_blocks" -> mem.freeBlocks() < 0 ? Long.MIN_VALUE : mem.freeBlocks();
-            default -> Long.MIN_VALUE;
+            default -> m.metric().startsWith("syscalls.")
+                    ? t.syscalls().getOrDefault(m.metric().substring("syscalls.".length()), 0L) : Long.MIN_VALUE;
         };
         if (actual == Long.MIN_VALUE) {
             return undecided(m, "unknown metric " + m.metric());

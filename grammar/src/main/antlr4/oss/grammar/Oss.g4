@@ -308,7 +308,7 @@ expectation
     | EXPECT list=identifier LBRACK (ref (COMMA ref)*)? RBRACK                # listExpect
     | EXPECT quantifier=(ALWAYS | POSSIBLE) ASSERT                                  # assertExpect
     | EXPECT quantifier=(ALWAYS | POSSIBLE)? cond=expr                              # valueExpect
-    | EXPECT subject=ref DOT metric=word op=compareOp quantity                # metricExpect
+    | EXPECT subject=ref DOT metric=word (DOT sub=word)? op=compareOp quantity  # metricExpect
     ;
 
 compareOp

@@ -51,6 +51,10 @@ public final class JsonTrees {
                 x.addProperty("blockedOn", t.blockedOn());
             }
             x.add("memory", RECORDS.toJsonTree(t.memory()));
+            // by strace's names, sorted: what `expect P.syscalls.NAME` reads (issue 15, syscalls)
+            JsonObject calls = new JsonObject();
+            t.syscalls().forEach(calls::addProperty);
+            x.add("syscalls", calls);
             tasks.add(x);
         }
         o.add("tasks", tasks);

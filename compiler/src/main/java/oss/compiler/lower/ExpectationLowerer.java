@@ -29,6 +29,12 @@ final class ExpectationLowerer {
     /** Every signal of signal(7) that can end a process, and {@code none}. */
     static final List<String> SIGNALS = java.util.stream.Stream.concat(java.util.Arrays.stream(
             oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
+    /** The names strace prints for the statements that are system calls (runtime's SyscallNames), sorted. */
+    static final List<String> SYSCALL_NAMES = List.of("alarm", "brk", "clock_nanosleep", "clone", "close", "execve",
+            "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink",
+            "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "openat", "pause", "pipe2", "read", "rt_sigaction",
+            "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget", "tgkill",
+            "unlink", "vfork", "wait4", "write");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
     static final List<String> CACHE_METRICS = List.of("hits", "misses", "writebacks");
@@ -357,6 +363,9 @@ final class ExpectationLowerer {
         if (metric.equals("signal")) {
             return signal(m, process, text);
         }
+        if (metric.contains(".") || metric.equals("syscalls")) {
+            return syscalls(m, process, metric, text);
+        }
         DataLowerer.Var data = process.isEmpty() ? null : dataVariables.getOrDefault(process.get(), Map.of()).get(metric);
         if (data != null) {
             return dataMetric(m, process.get(), data, text);
@@ -411,6 +420,35 @@ final class ExpectationLowerer {
             return Optional.empty();
         }
         return Optional.of(new Expectation.Metric(process.get(), metric, op, value.getAsLong(), time, text, m.span()));
+    }
+
+    /**
+     * {@code P.syscalls.read}: how many times P entered read(2), by the name strace prints (the
+     * runtime's SyscallNames). A name the runtime never counts is a typo, not a zero.
+     */
+    private Optional<Expectation> syscalls(ExpectNode.Metric m, Optional<String> process, String metric, String text) {
+        int dot = metric.indexOf('.');
+        String name = dot < 0 ? "" : metric.substring(dot + 1);
+        if (dot < 0 || !metric.startsWith("syscalls.")) {
+            diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "`" + metric + "` is not a metric; `"
+                    + "syscalls.NAME` counts the calls of one system call, e.g. `syscalls.read`");
+            return Optional.empty();
+        }
+        if (!SYSCALL_NAMES.contains(name)) {
+            diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "`" + name + "` is not a system call a scenario"
+                    + " makes" + Suggest.hint(name, SYSCALL_NAMES) + " (known: " + String.join(", ", SYSCALL_NAMES) + ")");
+            return Optional.empty();
+        }
+        if (m.value().unit().isPresent()) {
+            diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + metric + "` is a plain count, without a unit");
+            return Optional.empty();
+        }
+        OptionalLong value = eval.integer(m.value().value(), Map.of(), "`" + metric + "`");
+        if (process.isEmpty() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation.Metric(process.get(), metric, compare(m.op()), value.getAsLong(), false, text,
+                m.span()));
     }
 
     private static CompareOp compare(String op) {

@@ -619,6 +619,10 @@ final class AstBuilder {
             Ref subject = ref(m.subject);
             Name metric = m.metric == null || real(m.metric.getStart()) == null ? null
                     : new Name(m.metric.getText(), Spans.of(m.metric));
+            if (metric != null && m.sub != null && real(m.sub.getStart()) != null) {
+                // P.syscalls.read: one metric named by both words (issue 15, syscalls)
+                metric = new Name(metric.text() + "." + m.sub.getText(), Spans.cover(Spans.of(m.metric), Spans.of(m.sub)));
+            }
             Quantity q = quantity(m.quantity());
             if (subject == null || metric == null || m.op == null || q == null || m.op.getStart() == null) {
                 return null;

@@ -248,6 +248,8 @@ public final class Kernel implements Core {
                 return; // parked: it busy-waits for a store to what its loop reads
             }
             if (op == null) {
+                // falling off main returns into libc, which calls exit_group; a thread's start routine returns into exit
+                t.syscalls.count(t.tgid == t.pid ? "exit_group" : "exit");
                 director.exiting(t, t.exitedAt);
                 lifecycle.doExit(t, 0);
                 return;

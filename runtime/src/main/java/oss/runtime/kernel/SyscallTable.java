@@ -45,6 +45,7 @@ final class SyscallTable implements Op.Visitor<Boolean> {
      */
     boolean step(Task task, Op op) {
         this.t = task;
+        task.syscalls.enter(op, task.nexts);
         if (data == null) {
             return op.accept(this);
         }

@@ -180,6 +180,9 @@ public final class Task {
      * statement as done when this moved.
      */
     public long progress;
+    /** Statements stepped past: a call entered again without one more is the same call, woken (issue 15, syscalls). */
+    public long nexts;
+    public final oss.runtime.kernel.syscall.SyscallCounts syscalls = new oss.runtime.kernel.syscall.SyscallCounts();
     /**
      * Whose slots hold this task's group variables (docs/language.md, "Shared data"): its own, or
      * for a thread its thread group leader's, as in the explorer. A vfork child and a
@@ -289,6 +292,7 @@ public final class Task {
 
     /** Steps past the current op. */
     public void next() {
+        nexts++;
         frames.get(frames.size() - 1).index++;
         inCompute = false;
         progress++;

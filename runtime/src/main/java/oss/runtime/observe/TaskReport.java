@@ -19,6 +19,7 @@ import oss.ir.program.Span;
  * @param seqRetries how many times a seq_read body ran again because a writer changed the sequence
  * @param variables  the values its variables held at the end, by slot: addresses from mmap and malloc
  *                   (-1 for a failed one, NULL), pids from fork
+ * @param syscalls   how many times it entered each system call, by strace's name, sorted
  */
 public record TaskReport(
         int pid,
@@ -39,7 +40,17 @@ public record TaskReport(
         TaskMemory memory,
         long spinNs,
         int seqRetries,
-        java.util.List<Long> variables) {
+        java.util.List<Long> variables,
+        java.util.Map<String, Long> syscalls) {
+
+    public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
+            long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
+            int involuntarySwitches, int exitStatus, Span blockedAt, String blockedOn, TaskMemory memory, long spinNs,
+            int seqRetries, java.util.List<Long> variables) {
+        this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
+                involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, spinNs, seqRetries, variables,
+                java.util.Map.of());
+    }
 
     public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
             long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,

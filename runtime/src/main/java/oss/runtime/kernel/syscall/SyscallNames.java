@@ -1,0 +1,166 @@
+package oss.runtime.kernel.syscall;
+
+import oss.ir.program.FdOp;
+import oss.ir.program.IpcOp;
+import oss.ir.program.Op;
+import oss.ir.program.SigOp;
+
+/**
+ * The name strace(1) prints for a statement, or null when the statement is not a system call.
+ * Names are the x86-64 kernel's, which is what glibc's wrappers enter: fork(3) is clone,
+ * wait/waitpid are wait4, exit(3) is exit_group, mkfifo(3) is mknodat, raise(3) is tgkill,
+ * mq_send(3) is mq_timedsend, shm_open(3) is openat on /dev/shm and shm_unlink(3) is unlink.
+ * Locks, semaphores, condition variables and barriers live in user space and enter the kernel
+ * (futex) only on contention, so they are not counted here; neither are compute, memory
+ * accesses, malloc/free (served from the heap already mapped) or the simulator's own statements.
+ */
+public final class SyscallNames {
+    private SyscallNames() {
+    }
+
+    public static String of(Op op) {
+        if (op instanceof Op.Fd f) {
+            return fd(f.call());
+        }
+        if (op instanceof Op.Ipc i) {
+            return ipc(i.call());
+        }
+        if (op instanceof Op.Sig s) {
+            return sig(s.call());
+        }
+        if (op instanceof Op.Fork || op instanceof Op.Thread || op instanceof Op.Clone) {
+            return "clone";
+        }
+        if (op instanceof Op.VFork) {
+            return "vfork";
+        }
+        if (op instanceof Op.Exec) {
+            return "execve";
+        }
+        if (op instanceof Op.WaitChild || op instanceof Op.WaitAny) {
+            return "wait4";
+        }
+        if (op instanceof Op.Exit) {
+            return "exit_group";
+        }
+        if (op instanceof Op.Sleep) {
+            // glibc's sleep and nanosleep enter clock_nanosleep
+            return "clock_nanosleep";
+        }
+        if (op instanceof Op.Mmap) {
+            return "mmap";
+        }
+        if (op instanceof Op.Munmap) {
+            return "munmap";
+        }
+        if (op instanceof Op.Msync) {
+            return "msync";
+        }
+        if (op instanceof Op.Brk) {
+            return "brk";
+        }
+        if (op instanceof Op.SemOp) {
+            return "semop";
+        }
+        return null;
+    }
+
+    private static String fd(FdOp c) {
+        if (c instanceof FdOp.Pipe) {
+            return "pipe2";
+        }
+        if (c instanceof FdOp.Mkfifo) {
+            return "mknodat";
+        }
+        if (c instanceof FdOp.Open) {
+            return "openat";
+        }
+        if (c instanceof FdOp.Read) {
+            return "read";
+        }
+        if (c instanceof FdOp.Write) {
+            return "write";
+        }
+        if (c instanceof FdOp.Close) {
+            return "close";
+        }
+        if (c instanceof FdOp.Lseek) {
+            return "lseek";
+        }
+        return null;
+    }
+
+    private static String ipc(IpcOp c) {
+        if (c instanceof IpcOp.MsgGet) {
+            return "msgget";
+        }
+        if (c instanceof IpcOp.MsgSnd) {
+            return "msgsnd";
+        }
+        if (c instanceof IpcOp.MsgRcv) {
+            return "msgrcv";
+        }
+        if (c instanceof IpcOp.MsgRmid) {
+            return "msgctl";
+        }
+        if (c instanceof IpcOp.MqOpen) {
+            return "mq_open";
+        }
+        if (c instanceof IpcOp.MqSend) {
+            return "mq_timedsend";
+        }
+        if (c instanceof IpcOp.MqReceive) {
+            return "mq_timedreceive";
+        }
+        if (c instanceof IpcOp.MqUnlink) {
+            return "mq_unlink";
+        }
+        if (c instanceof IpcOp.ShmGet) {
+            return "shmget";
+        }
+        if (c instanceof IpcOp.ShmAt) {
+            return "shmat";
+        }
+        if (c instanceof IpcOp.ShmDt) {
+            return "shmdt";
+        }
+        if (c instanceof IpcOp.ShmRmid) {
+            return "shmctl";
+        }
+        if (c instanceof IpcOp.ShmOpen) {
+            return "openat";
+        }
+        if (c instanceof IpcOp.ShmUnlink) {
+            return "unlink";
+        }
+        return null;
+    }
+
+    private static String sig(SigOp c) {
+        if (c instanceof SigOp.Kill) {
+            return "kill";
+        }
+        if (c instanceof SigOp.Raise) {
+            return "tgkill";
+        }
+        if (c instanceof SigOp.Action) {
+            return "rt_sigaction";
+        }
+        if (c instanceof SigOp.Mask) {
+            return "rt_sigprocmask";
+        }
+        if (c instanceof SigOp.Pause) {
+            return "pause";
+        }
+        if (c instanceof SigOp.Sigsuspend) {
+            return "rt_sigsuspend";
+        }
+        if (c instanceof SigOp.Alarm) {
+            return "alarm";
+        }
+        if (c instanceof SigOp.Sigreturn) {
+            return "rt_sigreturn";
+        }
+        return null;
+    }
+}
