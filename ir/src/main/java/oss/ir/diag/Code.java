@@ -124,7 +124,7 @@ public enum Code {
     DATA_FAULT("OSS2504", Severity.ERROR, "division by zero or array index out of bounds"),
 
     // issue 14, run: pipes and descriptors OSS2601-OSS2609
-    BAD_DESCRIPTOR("OSS2601", Severity.WARNING, "call on a descriptor that is not open, or open of a missing FIFO"),
+    BAD_DESCRIPTOR("OSS2601", Severity.WARNING, "descriptor call that fails (EBADF, ENOENT, ESPIPE, EINVAL)"),
     BROKEN_PIPE("OSS2602", Severity.WARNING, "write to a pipe nobody reads"),
 
     // issue 14, run: message queues and shared memory OSS2701-OSS2709
