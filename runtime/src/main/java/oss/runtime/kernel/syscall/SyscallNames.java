@@ -15,6 +15,17 @@ import oss.ir.program.SigOp;
  * accesses, malloc/free (served from the heap already mapped) or the simulator's own statements.
  */
 public final class SyscallNames {
+    /**
+     * Every name {@link #of} gives, and exit (a thread that runs off its end): what
+     * {@code expect P.syscalls.NAME} may name. The compiler keeps the same list
+     * (ExpectationLowerer.SYSCALL_NAMES); SyscallNamesAgreeTest holds the two together.
+     */
+    public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "clock_nanosleep", "clone",
+            "close", "dup", "execve", "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open",
+            "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap",
+            "openat", "pause", "pipe2", "read", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
+            "semop", "shmat", "shmctl", "shmdt", "shmget", "tgkill", "unlink", "vfork", "wait4", "write");
+
     private SyscallNames() {
     }
 
@@ -86,6 +97,9 @@ public final class SyscallNames {
         }
         if (c instanceof FdOp.Lseek) {
             return "lseek";
+        }
+        if (c instanceof FdOp.Dup) {
+            return "dup";
         }
         return null;
     }
