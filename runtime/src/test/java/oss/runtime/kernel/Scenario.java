@@ -148,6 +148,14 @@ final class Scenario {
         return Simulator.run(program(), options);
     }
 
+    /** Runs the processes and declarations in {@code body}, written in the language, on a 4-CPU machine. */
+    static RunResult onFourCpus(String body) {
+        oss.compiler.Compilation c = oss.compiler.Compiler.compile("t.oss",
+                "scenario \"t\" {\n  machine { cpus 4 }\n" + body + "\n}\n");
+        org.junit.jupiter.api.Assertions.assertTrue(c.program().isPresent(), () -> "does not compile: " + c.diagnostics());
+        return oss.runtime.Simulator.run(c.program().get(), oss.runtime.observe.RunOptions.defaults());
+    }
+
     static TaskReport task(RunResult r, String process) {
         return r.tasks().stream().filter(t -> t.process().equals(process) && !t.forked()).findFirst().orElseThrow();
     }

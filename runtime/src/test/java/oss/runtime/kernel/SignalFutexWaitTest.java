@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import oss.compiler.Compilation;
-import oss.compiler.Compiler;
-import oss.ir.program.Program;
-import oss.runtime.Simulator;
-import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 import oss.runtime.observe.TaskReport;
 
@@ -23,10 +18,7 @@ class SignalFutexWaitTest {
     private static final long MS = 1_000_000L;
 
     private static RunResult run(String body) {
-        Compilation c = Compiler.compile("t.oss", "scenario \"t\" {\n  machine { cpus 4 }\n" + body + "\n}\n");
-        assertTrue(c.program().isPresent(), () -> "does not compile: " + c.diagnostics());
-        Program p = c.program().get();
-        return Simulator.run(p, RunOptions.defaults());
+        return Scenario.onFourCpus(body);
     }
 
     private static TaskReport task(RunResult r, String name) {

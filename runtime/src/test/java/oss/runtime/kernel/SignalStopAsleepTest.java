@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import oss.compiler.Compilation;
-import oss.compiler.Compiler;
-import oss.runtime.Simulator;
-import oss.runtime.observe.RunOptions;
 import oss.runtime.observe.RunResult;
 
 /**
@@ -20,9 +16,7 @@ class SignalStopAsleepTest {
     private static final long MS = 1_000_000L;
 
     private static RunResult run(String body) {
-        Compilation c = Compiler.compile("t.oss", "scenario \"t\" {\n  machine { cpus 4 }\n" + body + "\n}\n");
-        assertTrue(c.program().isPresent(), () -> "does not compile: " + c.diagnostics());
-        return Simulator.run(c.program().get(), RunOptions.defaults());
+        return Scenario.onFourCpus(body);
     }
 
     /** The STAT column of {@code name}'s line in snapshot {@code i}'s ps. */
