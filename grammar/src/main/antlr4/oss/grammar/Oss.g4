@@ -212,6 +212,8 @@ fdCall
     // issue 15, files and the VFS: `r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`, OFFSET in bytes
     | LSEEK fdRef offset=expr whence=identifier                        # lseekCall
     | DUP fdRef                                                        # dupCall
+    // `dup2 f stdout`: stdout now refers to f's open file (the shell's `>`); stdin, stdout, stderr are 0, 1, 2
+    | DUP2 from=fdRef to=fdRef                                         # dup2Call
     ;
 
 // `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
@@ -413,6 +415,7 @@ nonReserved
     | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
     // issue 15, files and the VFS: their soft keywords on lines below this one
     | LSEEK | DUP
+    | DUP2
     // issue 15, the I/O models: their soft keywords on lines below this one
     | NO
     ;
@@ -577,6 +580,7 @@ ALARM     : 'alarm';
 // issue 15, files and the VFS: tokens below this line
 LSEEK     : 'lseek';
 DUP       : 'dup';
+DUP2      : 'dup2';
 // issue 15, the I/O models: tokens below this line
 NO        : 'no';
 

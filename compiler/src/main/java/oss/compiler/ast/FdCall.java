@@ -69,6 +69,14 @@ public sealed interface FdCall extends Node {
         }
     }
 
+    /** {@code dup2 f stdout}: {@code to} now refers to {@code from}'s open file, closed first if it was open. */
+    record Dup2(FdRef from, FdRef to, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDup2(this);
+        }
+    }
+
     record Close(FdRef fd, Span span) implements FdCall {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -86,5 +94,6 @@ public sealed interface FdCall extends Node {
         R visitClose(Close c);
         R visitLseek(Lseek c);
         R visitDup(Dup c);
+        R visitDup2(Dup2 c);
     }
 }

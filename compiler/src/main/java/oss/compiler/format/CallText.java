@@ -91,6 +91,11 @@ public final class CallText {
         public String visitLseek(FdCall.Lseek c) {
             return "lseek " + fd(c.fd()) + " " + expr(c.offset()) + " " + c.whence().text();
         }
+
+        @Override
+        public String visitDup2(FdCall.Dup2 c) {
+            return "dup2 " + fd(c.from()) + " " + fd(c.to());
+        }
     };
 
     private static final IpcCall.Visitor<String> IPC = new IpcCall.Visitor<>() {

@@ -34,6 +34,8 @@ final class FdLowerer {
     static final Map<String, Integer> FLAGS = Map.of("O_RDONLY", FdOp.O_RDONLY, "O_WRONLY", FdOp.O_WRONLY,
             "O_RDWR", FdOp.O_RDWR, "O_NONBLOCK", FdOp.O_NONBLOCK, "O_CREAT", FdOp.O_CREAT, "O_TRUNC", FdOp.O_TRUNC,
             "O_APPEND", FdOp.O_APPEND);
+    /** The standard streams, in descriptor order: stdin is 0, stdout 1, stderr 2. */
+    static final List<String> STD = List.of("stdin", "stdout", "stderr");
     /** lseek's whence, in the order of their values (SEEK_SET is 0). */
     private static final List<String> WHENCE = List.of("SEEK_SET", "SEEK_CUR", "SEEK_END");
     private static final List<String> FLAG_ORDER = List.of("O_RDONLY", "O_WRONLY", "O_RDWR", "O_NONBLOCK", "O_CREAT",
@@ -187,6 +189,23 @@ final class FdLowerer {
             }
 
             @Override
+            public Void visitDup2(FdCall.Dup2 c) {
+                Optional<int[]> from = descriptor(c.from(), "dup2");
+                Optional<int[]> to = descriptor(c.to(), "dup2");
+                if (from.isEmpty() || to.isEmpty()) {
+                    return null;
+                }
+                int slot = -1;
+                if (s.variable().isPresent()) {
+                    slot = memory.slot(s.variable().get());
+                    memory.define(s.variable().get(), slot, MemoryLowerer.Kind.DESCRIPTOR);
+                }
+                body.emit(out, new Op.Fd(new FdOp.Dup2(from.get()[0], from.get()[1], to.get()[0], to.get()[1], slot),
+                        s.span()));
+                return null;
+            }
+
+            @Override
             public Void visitLseek(FdCall.Lseek c) {
                 Optional<int[]> fd = descriptor(c.fd(), "lseek");
                 OptionalLong offset = eval.inRange(c.offset(), env, "the offset (bytes)", Integer.MIN_VALUE,
@@ -240,6 +259,15 @@ final class FdLowerer {
     /** A descriptor as written: {slot, end}; empty after a report. */
     private Optional<int[]> descriptor(FdRef ref, String statement) {
         Name n = ref.name();
+        // stdin, stdout and stderr are open in every process; a name the program sets itself wins
+        if (STD.contains(n.text()) && !slots.containsKey(n.text()) && symbols.lookup(n.text()) == null) {
+            if (ref.end().isPresent()) {
+                diags.report(Code.WRONG_KIND, ref.span(), "`" + n.text() + "` is descriptor " + STD.indexOf(n.text())
+                        + ", which has no ends: write `" + statement + " " + n.text() + "`");
+                return Optional.empty();
+            }
+            return Optional.of(new int[] {STD.indexOf(n.text()), FdOp.STD});
+        }
         Optional<MemoryLowerer.Local> l = memory.local(n, statement, MemoryLowerer.Kind.PIPE,
                 MemoryLowerer.Kind.DESCRIPTOR);
         if (l.isEmpty()) {

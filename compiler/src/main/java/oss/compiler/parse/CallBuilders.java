@@ -137,6 +137,13 @@ final class CallBuilders {
         }
 
         @Override
+        public FdCall visitDup2Call(OssParser.Dup2CallContext c) {
+            FdRef from = fdRef(c.from);
+            FdRef to = fdRef(c.to);
+            return from == null || to == null ? null : new FdCall.Dup2(from, to, Spans.of(c));
+        }
+
+        @Override
         public FdCall visitCloseCall(OssParser.CloseCallContext c) {
             FdRef fd = fdRef(c.fdRef());
             return fd == null ? null : new FdCall.Close(fd, Spans.of(c));

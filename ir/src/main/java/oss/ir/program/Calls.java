@@ -88,6 +88,11 @@ public final class Calls {
         public String visitLseek(FdOp.Lseek op) {
             return "lseek";
         }
+
+        @Override
+        public String visitDup2(FdOp.Dup2 op) {
+            return "dup2";
+        }
     };
 
     private static final IpcOp.Visitor<String> IPC_NAME = new IpcOp.Visitor<>() {

@@ -10,6 +10,8 @@ public sealed interface FdOp {
     int PLAIN = -1;
     int READ_END = 0;
     int WRITE_END = 1;
+    /** {@code stdin}, {@code stdout}, {@code stderr}: the slot is the descriptor number itself (0, 1, 2). */
+    int STD = -2;
 
     <R> R accept(Visitor<R> visitor);
 
@@ -80,6 +82,17 @@ public sealed interface FdOp {
         }
     }
 
+    /**
+     * dup2(2): the descriptor slot/end names now refers to the open file of {@code from}/{@code fromEnd},
+     * closing what it held; {@code newSlot} (-1 without one) gets it, or -1 on EBADF.
+     */
+    record Dup2(int fromSlot, int fromEnd, int slot, int end, int newSlot) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitDup2(this);
+        }
+    }
+
     int SEEK_SET = 0;
     int SEEK_CUR = 1;
     int SEEK_END = 2;
@@ -101,5 +114,6 @@ public sealed interface FdOp {
         R visitClose(Close op);
         R visitLseek(Lseek op);
         R visitDup(Dup op);
+        R visitDup2(Dup2 op);
     }
 }

@@ -98,6 +98,7 @@ final class KeywordDocs {
             // issue 15, files and the VFS: entries below this line
             entry("dup", "`g = dup f`: a second descriptor (the lowest free) for the same open file: one offset for both, as after fork."),
             entry("lseek", "`r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`: move the open file's offset (shared after fork); r is the new offset, -1 on a pipe (ESPIPE)."),
+            entry("dup2", "`dup2 f stdout`: stdout (descriptor 1) now refers to f's open file, closed first if it was open (the shell's `> out`); the same descriptor twice does nothing; -1 (EBADF) when f is not open."),
             // issue 15, the I/O models: entries below this line
             entry("semop", "Apply several semaphore-set changes atomically (System V `semop`)."),
             entry("choose", "A nondeterministic choice: the explorer tries every branch; a run takes the first."),

@@ -848,6 +848,13 @@ final class SymbolIndex {
                 }
 
                 @Override
+                public Boolean visitDup2(oss.compiler.ast.FdCall.Dup2 c) {
+                    use(c.from().name());
+                    use(c.to().name());
+                    return true;
+                }
+
+                @Override
                 public Boolean visitClose(oss.compiler.ast.FdCall.Close c) {
                     use(c.fd().name());
                     return false;

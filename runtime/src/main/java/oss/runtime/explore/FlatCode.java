@@ -524,6 +524,16 @@ final class FlatCode {
 
             // issue 14, contract: each family's helper gives its calls instructions of their own
 
+            /** The terminal behind stdin, stdout and stderr is not modelled: the program is refused, naming the call. */
+            private Void standardStream(Op.Fd op) {
+                if (unexplored == null) {
+                    unexplored = "the " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
+                            + op.span().column() + " (the explorer does not follow stdin, stdout and stderr yet;"
+                            + " `oss run` does)";
+                }
+                return null;
+            }
+
             /** A pipe or FIFO call is a step; the pipe statement and the FIFO's name pick the object. */
             @Override
             public Void visitFd(Op.Fd op) {
@@ -550,12 +560,18 @@ final class FlatCode {
 
                     @Override
                     public Void visitRead(oss.ir.program.FdOp.Read call) {
+                        if (call.end() == oss.ir.program.FdOp.STD) {
+                            return standardStream(op);
+                        }
                         c.emit(FD_READ, call.slot(), call.end(), op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitWrite(oss.ir.program.FdOp.Write call) {
+                        if (call.end() == oss.ir.program.FdOp.STD) {
+                            return standardStream(op);
+                        }
                         c.emit(FD_WRITE, call.slot(), call.end(), op, op.span());
                         return null;
                     }
@@ -570,6 +586,15 @@ final class FlatCode {
                     }
 
                     @Override
+                    public Void visitDup2(oss.ir.program.FdOp.Dup2 call) {
+                        if (unexplored == null) {
+                            unexplored = "the dup2 at " + op.span().line() + ":" + op.span().column() + " (the explorer"
+                                    + " does not follow duplicated descriptors yet; `oss run` does)";
+                        }
+                        return null;
+                    }
+
+                    @Override
                     public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
                         if (unexplored == null) {
                             unexplored = "the lseek at " + op.span().line() + ":" + op.span().column() + " (the explorer"
@@ -580,6 +605,9 @@ final class FlatCode {
 
                     @Override
                     public Void visitClose(oss.ir.program.FdOp.Close call) {
+                        if (call.end() == oss.ir.program.FdOp.STD) {
+                            return standardStream(op);
+                        }
                         c.emit(FD_CLOSE, call.slot(), call.end(), op, op.span());
                         return null;
                     }

@@ -403,6 +403,13 @@ final class SyncEdges implements Op.Visitor<Long> {
             }
 
             @Override
+            public Long visitDup2(oss.ir.program.FdOp.Dup2 c) {
+                // closing a pipe end on the target is a close: a reader's end of file follows it
+                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                return edges(p == null ? -1 : sync(PIPE, p.id), -1);
+            }
+
+            @Override
             public Long visitClose(oss.ir.program.FdOp.Close c) {
                 // the last close is what a reader's end of file follows
                 var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());

@@ -135,6 +135,11 @@ public final class FdCalls {
             }
 
             @Override
+            public Boolean visitDup2(FdOp.Dup2 c) {
+                return dup2(t, c, at);
+            }
+
+            @Override
             public Boolean visitLseek(FdOp.Lseek c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
                 return vfs.lseek(t, f, c, at, pipes);
@@ -156,6 +161,44 @@ public final class FdCalls {
                 return true;
             }
         });
+    }
+
+    /**
+     * dup2(2): newfd refers to oldfd's open file, newfd's own file released first (silently, as
+     * dup2 does, so an error closing it is lost); oldfd == newfd does nothing and returns newfd;
+     * EBADF when oldfd is not open or newfd is out of range. One step, so no other task sees newfd
+     * closed in between (the race dup2 exists to avoid, against close then dup).
+     */
+    private boolean dup2(Task t, FdOp.Dup2 c, Span at) {
+        long old = fd(t, c.fromSlot(), c.fromEnd());
+        long to = fd(t, c.slot(), c.end());
+        OpenFile f = t.files.get(old);
+        if (f == null || to < 0 || to >= FdTable.NOFILE) {
+            if (c.newSlot() >= 0) {
+                t.slots[c.newSlot()] = -1;
+            }
+            pipes.failed(t, null, at, "dup2", f == null ? "EBADF: the descriptor to copy is not open (closed, or its"
+                    + " open failed)" : "EBADF: the target is no descriptor (its open failed)");
+            return true;
+        }
+        if (c.newSlot() >= 0) {
+            t.slots[c.newSlot()] = to;
+        }
+        if (old == to) {
+            k.facts().record(at, t, k.now(), "dup2", "descriptor " + to + " already refers to " + f.describe()
+                    + ": nothing to do", List.of());
+            t.next();
+            return true;
+        }
+        f.refs++;
+        OpenFile was = t.files.installAt((int) to, f);
+        k.facts().record(at, t, k.now(), "dup2", "descriptor " + to + " now refers to what " + old + " does ("
+                + f.describe() + ")" + (was == null ? "" : "; " + was.describe() + " was closed on it first"), List.of());
+        if (was != null) {
+            put(was);
+        }
+        t.next();
+        return true;
     }
 
     /** A regular file's open: the lowest free descriptor, or -1 with EMFILE. */
@@ -180,6 +223,9 @@ public final class FdCalls {
 
     /** The descriptor a slot and an end name in {@code t}; -1 when the call that set it failed. */
     public static long fd(Task t, int slot, int end) {
+        if (end == FdOp.STD) {
+            return slot;
+        }
         if (slot < 0 || slot >= t.slots.length) {
             return -1;
         }
@@ -250,7 +296,8 @@ public final class FdCalls {
         }
         for (int fd : table.open()) {
             OpenFile f = table.remove(fd);
-            if (f.inode != null && f.openedAt != null && leaked.add(f.openedAt)) {
+            // 0, 1 and 2 are left for exit to close by convention, even after a dup2 onto them (ls > out)
+            if (fd >= FdTable.STDIO && f.inode != null && f.openedAt != null && leaked.add(f.openedAt)) {
                 k.findings().add(oss.ir.diag.Code.FD_LEAKED, f.openedAt, t + " exits with descriptor " + fd + " ("
                         + f.describe() + ") still open: the kernel closes it at exit, but a program that runs on keeps"
                         + " it until then, and one that opens in a loop runs out of descriptors (EMFILE); add `close`");

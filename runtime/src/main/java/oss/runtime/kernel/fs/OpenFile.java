@@ -52,6 +52,9 @@ public final class OpenFile {
 
     /** "read end of pipe p", "write end of FIFO "chan"", in the run's words. */
     public String describe() {
+        if (inode != null && !inode.regular()) {
+            return "the terminal " + inode.path;
+        }
         if (inode != null) {
             return "\"" + inode.path + "\" (" + (reads && writes ? "read-write" : reads ? "read-only" : "write-only")
                     + (append ? ", append" : "") + ")";

@@ -21,6 +21,8 @@ public final class Vfs {
     /** The dentry cache, path to inode, in path order so every listing is stable. */
     private final TreeMap<String, Inode> names = new TreeMap<>();
     private long nextIno = 2;
+    /** Bytes written to the terminal in the run: what would have scrolled past on the screen. */
+    private long ttyBytes;
 
     public Vfs(Core k, List<FileDecl> files) {
         this.k = k;
@@ -31,7 +33,12 @@ public final class Vfs {
 
     /** Whether open of {@code path} is ours: the file exists or the call may create it. */
     boolean opens(String path, int flags) {
-        return names.containsKey(path) || (flags & FdOp.O_CREAT) != 0;
+        return names.containsKey(path) || (flags & FdOp.O_CREAT) != 0 || path.equals(Inode.tty().path);
+    }
+
+    /** Bytes written to the terminal (stdout, stderr, or an open of /dev/tty) so far in the run. */
+    public long ttyBytes() {
+        return ttyBytes;
     }
 
     /** The file named {@code path} now, or null. */
@@ -41,13 +48,17 @@ public final class Vfs {
 
     /** do_sys_open on a regular file: an open file at offset 0, O_TRUNC empties it. Null on EMFILE. */
     OpenFile open(Task t, FdOp.Open op, Span at) {
+        int mode = op.flags() & 3;
+        if (op.path().equals(Inode.tty().path)) {
+            return new OpenFile(Inode.tty(), mode != FdOp.O_WRONLY, mode != FdOp.O_RDONLY,
+                    (op.flags() & FdOp.O_NONBLOCK) != 0, false, false);
+        }
         Inode i = names.get(op.path());
         boolean created = i == null;
         if (created) {
             i = new Inode(nextIno++, op.path(), 0);
             names.put(op.path(), i);
         }
-        int mode = op.flags() & 3;
         boolean writes = mode != FdOp.O_RDONLY;
         // O_TRUNC with O_RDONLY is unspecified (open(2)); Linux truncates only a file opened for writing
         if (writes && (op.flags() & FdOp.O_TRUNC) != 0) {
@@ -60,6 +71,15 @@ public final class Vfs {
     /** vfs_read: up to {@code bytes} from the offset, fewer at end of file, 0 past it. */
     boolean read(Task t, OpenFile f, FdOp.Read op, Span at) {
         Inode i = f.inode;
+        if (!i.regular()) {
+            // no one types at the simulated terminal: as after Ctrl-D, read returns 0 at once
+            if (op.got() != null) {
+                t.slots[op.got().base()] = 0;
+            }
+            k.facts().record(at, t, k.now(), "read", "the terminal " + i.path + ": no input, 0 bytes (end of file)",
+                    List.of());
+            return PipeCalls.done(t, op.result(), 0);
+        }
         long n = Math.max(0, Math.min(op.bytes(), i.size - f.pos));
         long from = f.pos;
         f.pos += n;
@@ -75,6 +95,12 @@ public final class Vfs {
     /** vfs_write: at the offset, or at the end with O_APPEND (one step, so appends never overlap); grows the file. */
     boolean write(Task t, OpenFile f, FdOp.Write op, Span at) {
         Inode i = f.inode;
+        if (!i.regular()) {
+            ttyBytes += op.bytes();
+            k.facts().record(at, t, k.now(), "write", Pipe.size(op.bytes()) + " written to the terminal " + i.path
+                    + " (" + ttyBytes + " bytes in the run so far); no file grows", List.of());
+            return PipeCalls.done(t, op.result(), op.bytes());
+        }
         if (f.append) {
             f.pos = i.size;
         }
@@ -92,9 +118,10 @@ public final class Vfs {
      * the end is allowed and does not grow the file (a later write does, lseek(2)).
      */
     boolean lseek(Task t, OpenFile f, FdOp.Lseek op, Span at, PipeCalls pipes) {
-        if (f == null || f.inode == null) {
+        if (f == null || f.inode == null || !f.inode.regular()) {
             pipes.failed(t, op.result(), at, "lseek", f == null ? "EBADF: the descriptor is not open (closed, or its"
-                    + " open failed)" : "ESPIPE: it is the " + f.describe() + ", and a pipe has no offset");
+                    + " open failed)" : "ESPIPE: it is the " + f.describe() + ", and " + (f.inode == null ? "a pipe"
+                    : "a terminal") + " has no offset");
             return true;
         }
         long base = switch (op.whence()) {

@@ -21,7 +21,7 @@ public final class SyscallNames {
      * (ExpectationLowerer.SYSCALL_NAMES); SyscallNamesAgreeTest holds the two together.
      */
     public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "clock_nanosleep", "clone",
-            "close", "dup", "execve", "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open",
+            "close", "dup", "dup2", "execve", "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open",
             "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap",
             "openat", "pause", "pipe2", "read", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
             "semop", "shmat", "shmctl", "shmdt", "shmget", "tgkill", "unlink", "vfork", "wait4", "write");
@@ -100,6 +100,9 @@ public final class SyscallNames {
         }
         if (c instanceof FdOp.Dup) {
             return "dup";
+        }
+        if (c instanceof FdOp.Dup2) {
+            return "dup2";
         }
         return null;
     }
