@@ -86,6 +86,9 @@ declaration
     // a set's elements are `s[0]`, `s[1]`, ...: the set itself is not an array
     | SEMSET identifier ASSIGN LBRACK expr (COMMA expr)* RBRACK         # semsetDecl
     | INT intVar                                         # intDecl
+    // issue 15, the I/O models: data that arrives on its own (docs/language.md, "The five I/O models")
+    | DEVICE path=STRING (EVERY period=quantity COUNT count=expr | AT times+=quantity (COMMA times+=quantity)*)
+      SIZE size=quantity (LATENCY latency=quantity)? (BANDWIDTH bandwidth=quantity SLASH per=identifier)?   # deviceDecl
     ;
 
 // `int x`, `int x = e`, `int a[4]`, `int a[2] = {0, 1}`: a data variable (shared at the top, local in a body)
@@ -417,6 +420,7 @@ nonReserved
     | LSEEK | DUP
     | DUP2
     // issue 15, the I/O models: their soft keywords on lines below this one
+    | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
     | NO
     ;
 
@@ -582,6 +586,11 @@ LSEEK     : 'lseek';
 DUP       : 'dup';
 DUP2      : 'dup2';
 // issue 15, the I/O models: tokens below this line
+DEVICE    : 'device';
+EVERY     : 'every';
+COUNT     : 'count';
+LATENCY   : 'latency';
+BANDWIDTH : 'bandwidth';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

@@ -1,11 +1,19 @@
 package oss.compiler.ast;
 
+import java.util.List;
+import java.util.Optional;
 import oss.ir.program.Span;
 
-/** {@code file "/data/log" size 1 MiB} or {@code library "libc.so.6" size 2 MiB}. */
-public record FileDeclNode(Kind kind, Text path, Quantity size, Span span) implements Section {
+/**
+ * {@code file "/data/log" size 1 MiB}, {@code library "libc.so.6" size 2 MiB}, or a device,
+ * {@code device "/dev/net0" every 5 ms count 4 size 1 KiB}: a name in the file system, whose
+ * {@code size} is a device's per delivery. A device is a character special file under /dev, so it
+ * is declared as the others are and only adds when its data arrives ({@link Arrivals}).
+ */
+public record FileDeclNode(Kind kind, Text path, Quantity size, Optional<Arrivals> arrivals, Span span)
+        implements Section {
     public enum Kind {
-        FILE("file"), LIBRARY("library");
+        FILE("file"), LIBRARY("library"), DEVICE("device");
 
         private final String keyword;
 
@@ -17,6 +25,17 @@ public record FileDeclNode(Kind kind, Text path, Quantity size, Span span) imple
             return keyword;
         }
     }
+
+    public FileDeclNode(Kind kind, Text path, Quantity size, Span span) {
+        this(kind, path, size, Optional.empty(), span);
+    }
+
+    /**
+     * When a device sends: {@code every PERIOD count N} or {@code at T, T, ...} ({@code times});
+     * then {@code latency} and {@code bandwidth ... / per} as written, if written.
+     */
+    public record Arrivals(Optional<Quantity> period, Optional<Expr> count, List<Quantity> times,
+                           Optional<Quantity> latency, Optional<Quantity> bandwidth, Optional<Name> per) {}
 
     @Override
     public <R> R accept(Section.Visitor<R> visitor) {

@@ -116,6 +116,23 @@ public final class Formatter {
         }
     };
 
+    /** {@code device "/dev/net0" every 5 ms count 4 size 1 KiB latency 1 ms bandwidth 100 MiB/s}, in that order. */
+    private static String device(FileDeclNode f) {
+        FileDeclNode.Arrivals a = f.arrivals().orElseThrow();
+        StringBuilder b = new StringBuilder("device \"" + f.path().value() + "\" ");
+        if (a.times().isEmpty()) {
+            b.append("every ").append(Canonical.quantity(a.period().orElseThrow())).append(" count ")
+                    .append(Canonical.expr(a.count().orElseThrow()));
+        } else {
+            b.append("at ").append(String.join(", ", a.times().stream().map(Canonical::quantity).toList()));
+        }
+        b.append(" size ").append(Canonical.quantity(f.size()));
+        a.latency().ifPresent(l -> b.append(" latency ").append(Canonical.quantity(l)));
+        a.bandwidth().ifPresent(w -> b.append(" bandwidth ").append(Canonical.quantity(w)).append("/")
+                .append(a.per().orElseThrow().text()));
+        return b.toString();
+    }
+
     private void section(Section sec) {
         sec.accept(new Section.Visitor<Void>() {
             @Override
@@ -137,6 +154,10 @@ public final class Formatter {
 
             @Override
             public Void visitFile(FileDeclNode f) {
+                if (f.arrivals().isPresent()) {
+                    out.line(f.span(), f.span().endLine(), device(f));
+                    return null;
+                }
                 out.line(f.span(), f.span().endLine(), f.kind().keyword() + " \"" + f.path().value() + "\" size "
                         + Canonical.quantity(f.size()));
                 return null;

@@ -59,6 +59,7 @@ public final class Lowering {
     private final List<ResourceDecl> resources = new ArrayList<>();
     private final List<FileDecl> files = new ArrayList<>();
     private final List<LibraryDecl> libraries = new ArrayList<>();
+    private final List<oss.ir.program.DeviceDecl> devices = new ArrayList<>();
     private final List<SyncObjects.SpinlockDecl> spinlocks = new ArrayList<>();
     private final List<SyncObjects.RwLockDecl> rwlocks = new ArrayList<>();
     private final List<SyncObjects.SeqlockDecl> seqlocks = new ArrayList<>();
@@ -154,7 +155,8 @@ public final class Lowering {
         Program program = new Program(s.title(), settings.machine(), settings.kernel(), List.copyOf(mutexes),
                 List.copyOf(semaphores), List.copyOf(resources), List.copyOf(processes), banker, List.copyOf(files),
                 List.copyOf(libraries), new SyncObjects(List.copyOf(spinlocks), List.copyOf(rwlocks),
-                List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)), data);
+                List.copyOf(seqlocks), List.copyOf(condvars), List.copyOf(barriers), List.copyOf(semsets)), data,
+                List.copyOf(devices));
         QueueCheck.check(program, diags);
         return new Result(Optional.of(program), List.copyOf(expectations));
     }
@@ -219,6 +221,10 @@ public final class Lowering {
 
     /** {@code file "/data/log" size 1 MiB}, {@code library "libc.so.6" size 2 MiB}: one per path, size above 0. */
     private void declareFile(FileDeclNode f) {
+        if (f.kind() == FileDeclNode.Kind.DEVICE) {
+            DeviceLowerer.lower(f, devices, diags, units, eval).ifPresent(devices::add);
+            return;
+        }
         String path = f.path().value();
         boolean file = f.kind() == FileDeclNode.Kind.FILE;
         Optional<Span> first = file

@@ -266,6 +266,36 @@ final class AstBuilder {
         }
 
         @Override
+        public Section visitDeviceDecl(OssParser.DeviceDeclContext d) {
+            Text p = text(d.path);
+            Quantity size = d.size == null ? null : quantity(d.size);
+            if (p == null || size == null) {
+                return null;
+            }
+            List<Quantity> times = new ArrayList<>();
+            for (OssParser.QuantityContext q : d.times) {
+                Quantity t = quantity(q);
+                if (t == null) {
+                    return null;
+                }
+                times.add(t);
+            }
+            Optional<Quantity> period = Optional.ofNullable(d.period == null ? null : quantity(d.period));
+            Optional<Expr> count = Optional.ofNullable(d.count == null ? null : expr(d.count));
+            if (times.isEmpty() && (period.isEmpty() || count.isEmpty())) {
+                return null;
+            }
+            Optional<Quantity> latency = Optional.ofNullable(d.latency == null ? null : quantity(d.latency));
+            Optional<Quantity> bandwidth = Optional.ofNullable(d.bandwidth == null ? null : quantity(d.bandwidth));
+            Optional<Name> per = Optional.ofNullable(d.per == null ? null : name(d.per));
+            if (d.latency != null && latency.isEmpty() || d.bandwidth != null && (bandwidth.isEmpty() || per.isEmpty())) {
+                return null;
+            }
+            return new FileDeclNode(FileDeclNode.Kind.DEVICE, p, size, Optional.of(new FileDeclNode.Arrivals(period,
+                    count, times, latency, bandwidth, per)), Spans.of(d));
+        }
+
+        @Override
         public Section visitSpinlockDecl(OssParser.SpinlockDeclContext x) {
             return decl(Declaration.Kind.SPINLOCK, x.declName(), null, x);
         }

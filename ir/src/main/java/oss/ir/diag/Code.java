@@ -61,6 +61,7 @@ public enum Code {
     // issue 15, static: files and the VFS OSS1340-OSS1349
 
     // issue 15, static: the I/O models OSS1350-OSS1359
+    BAD_DEVICE("OSS1350", Severity.ERROR, "device declaration that cannot work as written"),
 
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),

@@ -20,7 +20,17 @@ public record Program(
         List<FileDecl> files,
         List<LibraryDecl> libraries,
         SyncObjects sync,
-        SharedData data) {
+        SharedData data,
+        List<DeviceDecl> devices) {
+
+    /** A program without devices (docs/language.md, "The five I/O models"). */
+    public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,
+            List<SemaphoreDecl> semaphores, List<ResourceDecl> resources, List<ProcessDef> processes,
+            Optional<BankerTable> banker, List<FileDecl> files, List<LibraryDecl> libraries, SyncObjects sync,
+            SharedData data) {
+        this(title, machine, kernel, mutexes, semaphores, resources, processes, banker, files, libraries, sync, data,
+                List.of());
+    }
 
     /** A program without shared data. */
     public Program(String title, MachineConfig machine, KernelConfig kernel, List<MutexDecl> mutexes,

@@ -100,6 +100,11 @@ final class KeywordDocs {
             entry("lseek", "`r = lseek f OFFSET SEEK_SET|SEEK_CUR|SEEK_END`: move the open file's offset (shared after fork); r is the new offset, -1 on a pipe (ESPIPE)."),
             entry("dup2", "`dup2 f stdout`: stdout (descriptor 1) now refers to f's open file, closed first if it was open (the shell's `> out`); the same descriptor twice does nothing; -1 (EBADF) when f is not open."),
             // issue 15, the I/O models: entries below this line
+            entry("device", "`device \"/dev/net0\" every 5 ms count 4 size 1 KiB` (or `at 3 ms, 12 ms`, then `latency T`, `bandwidth 100 MiB/s`): a character device whose data arrives on its own; `open` it and `read` it: read sleeps until a byte arrives, takes min(size, buffered), -1 (EAGAIN) with O_NONBLOCK or `nowait`, 0 once every delivery is read."),
+            entry("every", "`device \"/dev/x\" every T count N ...`: delivery k (1 .. N) is sent at k × T, as an interval timer expires."),
+            entry("count", "`device \"/dev/x\" every T count N ...`: the device sends N times, then read returns 0 once all is read."),
+            entry("latency", "`device ... latency T`: each delivery is readable T after it is sent (plus size / bandwidth)."),
+            entry("bandwidth", "`device ... bandwidth 100 MiB/s`: each delivery takes size / bandwidth on the wire before it is readable."),
             entry("semop", "Apply several semaphore-set changes atomically (System V `semop`)."),
             entry("choose", "A nondeterministic choice: the explorer tries every branch; a run takes the first."),
             entry("int", "An integer variable (a C int): at the top, shared by every task; in a body, the process's own (its threads share it)."),

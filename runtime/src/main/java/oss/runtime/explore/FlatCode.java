@@ -80,9 +80,12 @@ final class FlatCode {
         String regularFiles() {
             for (java.util.Map.Entry<String, Span> e : openPaths.entrySet()) {
                 if (!fifoPaths.contains(e.getKey())) {
+                    // issue 15, the I/O models: a device's deliveries come with time, which the explorer has not
+                    String what = e.getKey().startsWith("/dev/") ? "a device, whose deliveries"
+                            : "a regular file, whose offset and size";
                     return "the open of \"" + e.getKey() + "\" at " + e.getValue().line() + ":" + e.getValue().column()
-                            + " (no mkfifo makes it, so it is a regular file, whose offset and size the explorer"
-                            + " does not follow yet; `oss run` does)";
+                            + " (no mkfifo makes it, so it is " + what + " the explorer does not follow yet; `oss run`"
+                            + " does)";
                 }
             }
             return null;

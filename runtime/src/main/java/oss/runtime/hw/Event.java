@@ -27,6 +27,8 @@ public final class Event {
         TIMER(Priority.WAKE),
         /** The alarm of task {@code task} rings (SIGALRM), unless its generation is stale. */
         ALARM(Priority.WAKE),
+        /** Delivery {@code generation} of device {@code target} is readable (kernel.io). */
+        DEVICE(Priority.WAKE),
         /** The scheduler's periodic work (MLFQ boost). */
         PERIODIC(Priority.PERIODIC),
         /** The time slice of the task on {@code cpu} is over. */

@@ -43,6 +43,13 @@ final class EventHandlers {
                 }
                 k.wake(t);
             }
+            case DEVICE -> {
+                boolean alive = false;
+                for (int pid = 2; pid < k.tasks.size() && !alive; pid++) {
+                    alive = k.tasks.get(pid).alive();
+                }
+                return k.devices.arrive(e.target, (int) e.generation, alive);
+            }
             case ALARM -> {
                 return k.signals.calls.alarm(e.target, e.generation);
             }

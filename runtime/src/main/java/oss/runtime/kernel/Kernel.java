@@ -62,6 +62,8 @@ public final class Kernel implements Core {
     final Locking locking;
     final SemSetCalls semsets;
     final oss.runtime.kernel.fs.FdCalls fds;
+    /** The declared devices' driver: deliveries arrive as events (kernel.io). */
+    final oss.runtime.kernel.io.DeviceCalls devices;
     final oss.runtime.kernel.ipc.MsgCalls msgs;
     final ProcessLifecycle lifecycle = new ProcessLifecycle(this);
     final CoreScheduler sched;
@@ -150,7 +152,10 @@ public final class Kernel implements Core {
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
         this.msgs = new oss.runtime.kernel.ipc.MsgCalls(this, program.kernel().ipc());
         this.data = DataCalls.create(program, dataGlue);
-        this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes(), program.files());
+        this.devices = new oss.runtime.kernel.io.DeviceCalls(this, program.devices());
+        devices.boot((at, device, delivery) -> events.schedule(at, Event.Kind.DEVICE, device, delivery));
+        this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes(), program.files(),
+                devices);
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
         director.hooks(data, signals);

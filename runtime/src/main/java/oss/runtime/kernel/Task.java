@@ -106,7 +106,9 @@ public final class Task {
         /** In {@code pause} or {@code sigsuspend}: only a signal ends it. */
         PAUSE,
         /** pipe_read on an empty pipe, pipe_write on a full one, fifo_open waiting for the other end (fs/pipe.c). */
-        PIPE_READ, PIPE_WRITE, FIFO_OPEN;
+        PIPE_READ, PIPE_WRITE, FIFO_OPEN,
+        /** read(2) of a device with nothing buffered and more to come (kernel.io). */
+        DEVICE_READ;
 
         /**
          * What a handled signal does to a task asleep here (signal(7), "Interruption of system calls
@@ -143,7 +145,8 @@ public final class Task {
                 // signal(7): System V IPC is never restarted; pipes, a FIFO's open and POSIX message queues
                 // are restarted with SA_RESTART
                 case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV -> Interruption.EINTR;
-                case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE ->
+                case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE,
+                        DEVICE_READ ->
                         Interruption.RESTART;
                 case MUTEX, RWLOCK, COND, BARRIER, AWAIT -> Interruption.RESUME;
                 case NONE, IO, RESOURCE, VFORK, SPINLOCK, SEQ_SPIN, SEQ_WRITE, DATA_SPIN -> Interruption.NONE;

@@ -27,8 +27,13 @@ public final class FdCalls {
     /** The opens whose descriptor was found open at an exit: one OSS2910 each. */
     private final java.util.Set<Span> leaked = new java.util.HashSet<>();
 
-    public FdCalls(Core k, long pipeBuffer, List<oss.ir.program.FileDecl> files) {
+    /** The declared devices' driver (kernel.io): open, read and write of a device are its. */
+    private final oss.runtime.kernel.io.DeviceCalls devices;
+
+    public FdCalls(Core k, long pipeBuffer, List<oss.ir.program.FileDecl> files,
+                   oss.runtime.kernel.io.DeviceCalls devices) {
         this.k = k;
+        this.devices = devices;
         this.vfs = new Vfs(k, files);
         this.pipes = new PipeCalls(k, pipeBuffer);
         // a handled signal ends these sleeps (signal(7): restarted with SA_RESTART, else EINTR)
@@ -90,6 +95,9 @@ public final class FdCalls {
 
             @Override
             public Boolean visitOpen(FdOp.Open c) {
+                if (devices.lookup(c.path()) != null) {
+                    return install(t, devices.open(t, c, at), c, at);
+                }
                 if (!pipes.fifos.containsKey(c.path()) && vfs.opens(c.path(), c.flags())) {
                     return openFile(t, c, at);
                 }
@@ -99,6 +107,12 @@ public final class FdCalls {
             @Override
             public Boolean visitRead(FdOp.Read c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
+                // stdin is the terminal: when the scenario declares "/dev/tty", that device's driver serves it
+                oss.runtime.kernel.io.CharDevice dev = f == null ? null : f.device != null ? f.device
+                        : f.inode != null && !f.inode.regular() ? devices.lookup(f.inode.path) : null;
+                if (dev != null) {
+                    return devices.read(t, dev, f, c, at);
+                }
                 if (f != null && f.inode != null && f.reads) {
                     return vfs.read(t, f, c, at);
                 }
@@ -108,6 +122,9 @@ public final class FdCalls {
             @Override
             public Boolean visitWrite(FdOp.Write c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
+                if (f != null && f.device != null) {
+                    return devices.write(t, f, c, at);
+                }
                 if (f != null && f.inode != null && f.writes) {
                     return vfs.write(t, f, c, at);
                 }
@@ -203,14 +220,19 @@ public final class FdCalls {
 
     /** A regular file's open: the lowest free descriptor, or -1 with EMFILE. */
     private boolean openFile(Task t, FdOp.Open c, Span at) {
-        OpenFile f = vfs.open(t, c, at);
+        return install(t, vfs.open(t, c, at), c, at);
+    }
+
+    /** A regular file's or a device's open file gets the lowest free descriptor, or -1 with EMFILE. */
+    private boolean install(Task t, OpenFile f, FdOp.Open c, Span at) {
         f.openedAt = at;
         int fd = t.files.install(f);
         if (c.slot() >= 0) {
             t.slots[c.slot()] = fd;
         }
         k.facts().record(at, t, k.now(), "open", fd < 0 ? "open fails with EMFILE: every descriptor is in use"
-                : f.describe() + (f.created ? ", created empty" : ", size " + f.inode.size) + ": descriptor " + fd,
+                : f.describe() + (f.device != null ? "" : f.created ? ", created empty" : ", size " + f.inode.size)
+                + ": descriptor " + fd,
                 List.of());
         t.next();
         return true;

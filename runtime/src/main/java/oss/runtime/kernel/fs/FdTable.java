@@ -37,7 +37,7 @@ public final class FdTable {
     }
 
     /** The lowest free descriptor now holds {@code f}; -1 (EMFILE) when all are in use. */
-    int install(OpenFile f) {
+    public int install(OpenFile f) {
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i) == null) {
                 files.set(i, f);

@@ -10,6 +10,8 @@ public final class OpenFile {
     public final Pipe pipe;
     /** The regular file behind it, or null for a pipe. */
     public final Inode inode;
+    /** The character device behind it (kernel.io, a {@code device} line's), or null. */
+    public final oss.runtime.kernel.io.CharDevice device;
     /** f_pos: where the next read or write on a regular file starts; one for every descriptor sharing it. */
     long pos;
     /** O_APPEND: every write goes to the end of the file first. */
@@ -28,6 +30,7 @@ public final class OpenFile {
     OpenFile(Pipe pipe, boolean reads, boolean writes, boolean nonblock) {
         this.pipe = pipe;
         this.inode = null;
+        this.device = null;
         this.append = false;
         this.created = false;
         this.reads = reads;
@@ -38,11 +41,24 @@ public final class OpenFile {
     OpenFile(Inode inode, boolean reads, boolean writes, boolean nonblock, boolean append, boolean created) {
         this.pipe = null;
         this.inode = inode;
+        this.device = null;
         this.reads = reads;
         this.writes = writes;
         this.nonblock = nonblock;
         this.append = append;
         this.created = created;
+    }
+
+    /** A device's open file: no offset (a character device is a stream), so read and write go to its driver. */
+    public OpenFile(oss.runtime.kernel.io.CharDevice device, boolean reads, boolean writes, boolean nonblock) {
+        this.pipe = null;
+        this.inode = null;
+        this.device = device;
+        this.append = false;
+        this.created = false;
+        this.reads = reads;
+        this.writes = writes;
+        this.nonblock = nonblock;
     }
 
     /** f_pos, for views and tests. */
@@ -52,6 +68,9 @@ public final class OpenFile {
 
     /** "read end of pipe p", "write end of FIFO "chan"", in the run's words. */
     public String describe() {
+        if (device != null) {
+            return "\"" + device.path() + "\" (character device" + (nonblock ? ", O_NONBLOCK" : "") + ")";
+        }
         if (inode != null && !inode.regular()) {
             return "the terminal " + inode.path;
         }

@@ -1,0 +1,188 @@
+package oss.runtime.kernel.io;
+
+import java.util.List;
+import java.util.TreeMap;
+import oss.ir.program.Cell;
+import oss.ir.program.DeviceDecl;
+import oss.ir.program.FdOp;
+import oss.ir.program.Op;
+import oss.ir.program.Span;
+import oss.runtime.kernel.Core;
+import oss.runtime.kernel.Interrupts;
+import oss.runtime.kernel.Task;
+import oss.runtime.kernel.fs.OpenFile;
+
+/**
+ * A character device's driver: open, read and write on it (the descriptor calls of
+ * {@code kernel.fs} hand them here when the path or the open file is a device's), and a
+ * delivery's arrival, which the kernel's event loop reports at the time {@link DeviceDecl#readableAt}
+ * says. read(2): it sleeps (state S) while nothing is buffered and more is to come; then it takes
+ * min(size asked, bytes buffered); with O_NONBLOCK or {@code nowait} it fails with EAGAIN instead
+ * of sleeping; once every delivery has arrived and been read it returns 0, end of file.
+ */
+public final class DeviceCalls {
+    private final Core k;
+    private final CharDevice[] devices;
+    /** By path, for open: the names under /dev the scenario declares. */
+    private final TreeMap<String, CharDevice> byPath = new TreeMap<>();
+
+    public DeviceCalls(Core k, List<DeviceDecl> decls) {
+        this.k = k;
+        this.devices = new CharDevice[decls.size()];
+        for (int i = 0; i < devices.length; i++) {
+            devices[i] = new CharDevice(i, decls.get(i));
+            byPath.put(decls.get(i).path(), devices[i]);
+        }
+        // a device's read is restarted after a handler with SA_RESTART, else EINTR (signal(7): "read(2)
+        // ... calls on 'slow' devices")
+        k.interrupts().register(Task.Blocker.DEVICE_READ, new Interrupts.WaitQueue() {
+            @Override
+            public void dequeue(Task t, int index) {
+                devices[index].readWait.remove(t.pid);
+            }
+
+            @Override
+            public void eintr(Task t, Op op) {
+                if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Read r) {
+                    zeroGot(t, r);
+                    done(t, r.result(), -1);
+                } else {
+                    t.next();
+                }
+            }
+        });
+    }
+
+    /** Every arrival, as (time, device, delivery), for the kernel's event queue at boot. */
+    public interface Schedule {
+        void at(long ns, int device, int delivery);
+    }
+
+    public void boot(Schedule schedule) {
+        for (CharDevice d : devices) {
+            for (int i = 0; i < d.decl.sendNs().size(); i++) {
+                schedule.at(d.decl.readableAt(i), d.id, i);
+            }
+        }
+    }
+
+    /** The device named {@code path}, or null: open(2) of it is this driver's. */
+    public CharDevice lookup(String path) {
+        return byPath.get(path);
+    }
+
+    /** Every device, in declaration order, for views. */
+    public List<CharDevice> all() {
+        return List.of(devices);
+    }
+
+    /**
+     * Delivery {@code delivery} of device {@code id} is readable now: its bytes join the buffer and
+     * every reader asleep on it runs its read again. False when no task is left to read it, so that
+     * an arrival after the last exit does not make the run longer.
+     */
+    public boolean arrive(int id, int delivery, boolean anyoneAlive) {
+        CharDevice d = devices[id];
+        d.arrived = Math.max(d.arrived, delivery + 1);
+        d.buffered += d.decl.sizeBytes();
+        wakeReaders(d);
+        return anyoneAlive;
+    }
+
+    private void wakeReaders(CharDevice d) {
+        int n = d.readWait.size();
+        for (int i = 0; i < n; i++) {
+            Task w = k.task(d.readWait.poll());
+            if (w.alive() && w.blocker == Task.Blocker.DEVICE_READ && w.blockerIndex == d.id) {
+                k.wake(w);
+            }
+        }
+    }
+
+    /** open(2) of a device: a descriptor for it, with O_NONBLOCK kept in the open file. */
+    public OpenFile open(Task t, FdOp.Open op, Span at) {
+        CharDevice d = byPath.get(op.path());
+        int mode = op.flags() & 3;
+        return new OpenFile(d, mode != FdOp.O_WRONLY, mode != FdOp.O_RDONLY, (op.flags() & FdOp.O_NONBLOCK) != 0);
+    }
+
+    /**
+     * read(2) of device {@code d} through the open file {@code f} (its own, or the terminal's that
+     * stdin holds when {@code d} is "/dev/tty"); false when the reader went to sleep.
+     */
+    public boolean read(Task t, CharDevice d, OpenFile f, FdOp.Read op, Span at) {
+        zeroGot(t, op);
+        if (!f.reads) {
+            k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\" is open for writing only: -1 (EBADF)",
+                    List.of());
+            return done(t, op.result(), -1);
+        }
+        if (op.bytes() == 0) {
+            return done(t, op.result(), 0);
+        }
+        if (d.buffered > 0) {
+            long n = Math.min(op.bytes(), d.buffered);
+            d.buffered -= n;
+            d.readTotal += n;
+            k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\": " + size(n) + " read, " + size(d.buffered)
+                    + " left buffered (" + d.arrived + " of " + d.decl.sendNs().size() + " deliveries arrived)",
+                    List.of());
+            if (d.buffered == 0 && d.allArrived()) {
+                wakeReaders(d); // the others now read end of file
+            }
+            return done(t, op.result(), n);
+        }
+        if (d.allArrived()) {
+            k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\": end of file (0 bytes): every delivery has"
+                    + " arrived and been read", List.of());
+            return done(t, op.result(), 0);
+        }
+        if (op.nowait() || f.nonblock) {
+            k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\" has nothing to read: -1 (EAGAIN) instead of"
+                    + " waiting", List.of());
+            return done(t, op.result(), -1);
+        }
+        d.readWait.add(t.pid);
+        k.block(t, Task.Blocker.DEVICE_READ, d.id, at, "\"" + d.path() + "\" (nothing arrived yet)");
+        return false;
+    }
+
+    /** write(2) to a device: the driver sends it on (a network interface transmits); nothing here reads it back. */
+    public boolean write(Task t, OpenFile f, FdOp.Write op, Span at) {
+        CharDevice d = f.device;
+        if (!f.writes) {
+            k.facts().record(at, t, k.now(), "write", "\"" + d.path() + "\" is open for reading only: -1 (EBADF)",
+                    List.of());
+            return done(t, op.result(), -1);
+        }
+        k.facts().record(at, t, k.now(), "write", "\"" + d.path() + "\": " + size(op.bytes()) + " sent", List.of());
+        return done(t, op.result(), op.bytes());
+    }
+
+    /** For the wait-for graph's message: what a reader asleep on a device waits for. */
+    public String waitingFor(Task t) {
+        CharDevice d = devices[t.blockerIndex];
+        return "\"" + d.path() + "\": " + d.arrived + " of " + d.decl.sendNs().size() + " deliveries arrived";
+    }
+
+    private static void zeroGot(Task t, FdOp.Read op) {
+        if (op.got() != null) {
+            t.slots[op.got().base()] = 0; // contents are not simulated: no value arrives
+        }
+    }
+
+    private static boolean done(Task t, Cell result, long value) {
+        if (result != null) {
+            t.slots[result.base()] = (int) value;
+        }
+        t.next();
+        return true;
+    }
+
+    static String size(long b) {
+        if (b >= 1024 && b % 1024 == 0) {
+            return b / 1024 + " KiB";
+        }
+        return b + " B";
+    }
+}
