@@ -288,6 +288,9 @@ final class ExpectationJudge {
             case "rss" -> mem.rssPages();
             case "seq_retries" -> t.seqRetries();
             case "free_blocks" -> mem.freeBlocks() < 0 ? Long.MIN_VALUE : mem.freeBlocks();
+            case "cache_hits" -> t.io().cacheHits();
+            case "cache_misses" -> t.io().cacheMisses();
+            case "read_bytes" -> t.io().readBytes();
             default -> m.metric().startsWith("syscalls.")
                     ? t.syscalls().getOrDefault(m.metric().substring("syscalls.".length()), 0L) : Long.MIN_VALUE;
         };

@@ -55,6 +55,8 @@ public final class JsonTrees {
             JsonObject calls = new JsonObject();
             t.syscalls().forEach(calls::addProperty);
             x.add("syscalls", calls);
+            // page-cache hits and misses, read_bytes and write_bytes (issue 15, the page cache)
+            x.add("io", RECORDS.toJsonTree(t.io()));
             tasks.add(x);
         }
         o.add("tasks", tasks);

@@ -25,7 +25,9 @@ final class ExpectationLowerer {
     static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
             "first_run", "cpu", "spin_time");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
-            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks");
+            "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks",
+            // issue 15, the page cache: cachestat's hits and misses, /proc/PID/io's read_bytes
+            "cache_hits", "cache_misses", "read_bytes");
     /** Every signal of signal(7) that can end a process, and {@code none}. */
     static final List<String> SIGNALS = java.util.stream.Stream.concat(java.util.Arrays.stream(
             oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
@@ -408,6 +410,8 @@ final class ExpectationLowerer {
                 return Optional.empty();
             }
             value = value.isPresent() ? OptionalLong.of(value.getAsLong() / pageSize) : value;
+        } else if (metric.endsWith("_bytes") && m.value().unit().isPresent()) {
+            value = units.of(m.value(), Map.of(), Units.Kind.SIZE, "expect " + m.subject().name().text() + "." + metric);
         } else {
             if (m.value().unit().isPresent()) {
                 diags.report(Code.WRONG_UNIT, m.value().unit().get().span(), "`" + metric

@@ -102,7 +102,7 @@ final class EndOfRun {
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
                     t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
                     t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries,
-                    java.util.Arrays.stream(t.slots).boxed().toList(), t.syscalls.snapshot()));
+                    java.util.Arrays.stream(t.slots).boxed().toList(), t.syscalls.snapshot(), ioOf(t)));
         }
         for (Task t : k.tasks) {
             if (t != null && t.waitingSince >= 0 && t.pid > 1) {
@@ -152,6 +152,15 @@ final class EndOfRun {
             slots.add(k.tasks.get(i + 2).slots.clone());
         }
         return k.data.outcome(slots);
+    }
+
+    /** What {@code t} read and wrote through the page cache; none in a run without memory. */
+    private oss.runtime.observe.TaskIo ioOf(Task t) {
+        if (k.mm == null) {
+            return oss.runtime.observe.TaskIo.NONE;
+        }
+        long[] c = k.mm.filemap().task(t.pid);
+        return new oss.runtime.observe.TaskIo(c[0], c[1], c[2], c[3]);
     }
 
     TaskMemory memoryOf(Task t) {

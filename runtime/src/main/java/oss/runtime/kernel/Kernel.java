@@ -160,12 +160,14 @@ public final class Kernel implements Core {
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
         director.hooks(data, signals);
         this.choices = new SplittableRandom(options.seed());
-        boolean usesMemory = !program.libraries().isEmpty();
+        // a declared file is read through the page cache, whose pages are the memory manager's
+        boolean usesMemory = !program.libraries().isEmpty() || !program.files().isEmpty();
         for (ProcessDef p : program.processes()) {
             usesMemory |= p.frames() > 0 || MemorySyscalls.uses(p.body());
         }
         this.mm = usesMemory ? new MemoryManager(program, options.seed()) : null;
         this.memory = usesMemory ? new MemorySyscalls(mm, findings, facts, program.machine().clockHz()) : null;
+        fds.pageCache(mm == null ? null : mm.filemap());
         lifecycle.boot(program);
     }
 

@@ -20,6 +20,7 @@ import oss.ir.program.Span;
  * @param variables  the values its variables held at the end, by slot: addresses from mmap and malloc
  *                   (-1 for a failed one, NULL), pids from fork
  * @param syscalls   how many times it entered each system call, by strace's name, sorted
+ * @param io         its reads and writes of regular files through the page cache (/proc/PID/io)
  */
 public record TaskReport(
         int pid,
@@ -41,7 +42,17 @@ public record TaskReport(
         long spinNs,
         int seqRetries,
         java.util.List<Long> variables,
-        java.util.Map<String, Long> syscalls) {
+        java.util.Map<String, Long> syscalls,
+        TaskIo io) {
+
+    public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
+            long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
+            int involuntarySwitches, int exitStatus, Span blockedAt, String blockedOn, TaskMemory memory, long spinNs,
+            int seqRetries, java.util.List<Long> variables, java.util.Map<String, Long> syscalls) {
+        this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
+                involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, spinNs, seqRetries, variables,
+                syscalls, TaskIo.NONE);
+    }
 
     public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
             long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,

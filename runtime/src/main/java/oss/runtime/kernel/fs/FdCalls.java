@@ -238,6 +238,11 @@ public final class FdCalls {
         return true;
     }
 
+    /** The page cache regular files are read and written through; null in a run without memory. */
+    public void pageCache(oss.runtime.kernel.mm.Filemap cache) {
+        vfs.cache = cache;
+    }
+
     /** The file system, for views and expectations. */
     public Vfs vfs() {
         return vfs;

@@ -30,6 +30,11 @@ public final class Inode {
     long size;
     /** i_nlink. */
     int nlink = 1;
+    /**
+     * Which file's pages the page cache holds (its address_space): a declared file's index, as
+     * mmap names it, so read and mmap share pages; a created file's comes after them.
+     */
+    int mapping = -1;
 
     Inode(long ino, String path, long size) {
         this(ino, path, size, Type.REGULAR);

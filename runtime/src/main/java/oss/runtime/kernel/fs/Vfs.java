@@ -14,7 +14,8 @@ import oss.runtime.kernel.Task;
  * scenario's {@code file "/path" size N} lines, or from an open with O_CREAT. A read or write moves
  * the open file's offset, which every descriptor that fork or dup copied shares (one struct file),
  * so a parent and its child reading one descriptor read on from each other's offset. Reads and
- * writes take no time yet: the page cache, and the disk behind it, come later in issue 15.
+ * writes go through the page cache ({@link oss.runtime.kernel.mm.Filemap}), which costs the disk's
+ * latency for each page not cached.
  */
 public final class Vfs {
     private final Core k;
@@ -23,11 +24,16 @@ public final class Vfs {
     private long nextIno = 2;
     /** Bytes written to the terminal in the run: what would have scrolled past on the screen. */
     private long ttyBytes;
+    /** The page cache behind reads and writes, or null in a run without memory (then they take no time). */
+    oss.runtime.kernel.mm.Filemap cache;
+    private int nextMapping;
 
     public Vfs(Core k, List<FileDecl> files) {
         this.k = k;
         for (FileDecl f : files) {
-            names.put(f.path(), new Inode(nextIno++, f.path(), f.sizeBytes()));
+            Inode i = new Inode(nextIno++, f.path(), f.sizeBytes());
+            i.mapping = nextMapping++;
+            names.put(f.path(), i);
         }
     }
 
@@ -57,6 +63,7 @@ public final class Vfs {
         boolean created = i == null;
         if (created) {
             i = new Inode(nextIno++, op.path(), 0);
+            i.mapping = nextMapping++;
             names.put(op.path(), i);
         }
         boolean writes = mode != FdOp.O_RDONLY;
@@ -86,9 +93,15 @@ public final class Vfs {
         if (op.got() != null) {
             t.slots[op.got().base()] = 0; // contents are not simulated: no value arrives
         }
+        String pages = "";
+        if (cache != null) {
+            var o = cache.read(t.pid, i.mapping, i.path, from, n, k.now());
+            t.pendingIoNs += o.waitNs(); // the kernel puts it to sleep in D before its next statement
+            pages = o.hits() + o.misses() > 0 ? "; " + o.describe() : "";
+        }
         k.facts().record(at, t, k.now(), "read", "\"" + i.path + "\": " + (n == 0 ? "end of file (0 bytes) at offset "
                 + from : Pipe.size(n) + " read at offset " + from + "; the offset is now " + f.pos)
-                + " (size " + i.size + ")", List.of());
+                + " (size " + i.size + ")" + pages, List.of());
         return PipeCalls.done(t, op.result(), n);
     }
 

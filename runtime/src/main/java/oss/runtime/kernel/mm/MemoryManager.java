@@ -79,6 +79,7 @@ public final class MemoryManager {
     final Reclaim reclaim = new Reclaim(this);
     final Mappings mappings = new Mappings(this);
     final Shmem shmem = new Shmem(this);
+    final Filemap filemap = new Filemap(this);
     final MemoryHardware hw;
     final Paging paging;
     final PhysicalMemory ram;
@@ -254,6 +255,11 @@ public final class MemoryManager {
     /** The address-space system calls (mmap, munmap, msync, brk, malloc, free). */
     public Mappings mappings() {
         return mappings;
+    }
+
+    /** read and write of regular files through the page cache. */
+    public Filemap filemap() {
+        return filemap;
     }
 
     /** The named shmem objects: System V segments and POSIX objects in /dev/shm. */

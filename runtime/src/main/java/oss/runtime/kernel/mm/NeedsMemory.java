@@ -297,7 +297,8 @@ final class NeedsMemory implements Op.Visitor<Boolean> {
     }
     @Override
     public Boolean visitFd(Op.Fd op) {
-        return false;
+        // a file an open may create is read and written through the page cache, the memory manager's
+        return op.call() instanceof oss.ir.program.FdOp.Open o && (o.flags() & oss.ir.program.FdOp.O_CREAT) != 0;
     }
 
     /** Shared memory attaches and detaches segments. */

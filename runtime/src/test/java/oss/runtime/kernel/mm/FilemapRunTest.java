@@ -1,0 +1,153 @@
+package oss.runtime.kernel.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import oss.compiler.Compilation;
+import oss.compiler.Compiler;
+import oss.runtime.Simulator;
+import oss.runtime.observe.RunOptions;
+import oss.runtime.observe.RunResult;
+import oss.runtime.observe.TaskIo;
+import oss.runtime.observe.TaskReport;
+
+/**
+ * read(2) of regular files through the page cache: a page not cached costs one disk latency, a
+ * cached one nothing; read and mmap share the pages; the reader sleeps in D. The expected values are
+ * worked out in each test's comment from the rule in docs/language.md, "The page cache".
+ */
+class FilemapRunTest {
+    private static RunResult run(String text) {
+        Compilation c = Compiler.compile("t.oss", text);
+        assertTrue(c.program().isPresent(), () -> "does not compile: " + c.diagnostics());
+        return Simulator.run(c.program().get(), RunOptions.defaults());
+    }
+
+    private static TaskReport task(RunResult r, String name) {
+        return r.tasks().stream().filter(t -> t.process().equals(name) && !t.forked()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aColdReadMissesEveryPageAndASecondReadHitsThemAll() {
+        // 16 KiB = 4 pages, none cached: 4 misses at 5 ms each, 0..20 ms asleep; the second read of the same
+        // range after lseek finds all 4 (no wait). Private ints only, so no data step costs CPU: finish 20 ms.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { cpus 1  disk latency 5 ms }
+                  file "/data/in" size 16 KiB
+                  process reader {
+                    f = open "/data/in" O_RDONLY
+                    read f 16 KiB
+                    lseek f 0 SEEK_SET
+                    read f 16 KiB
+                    close f
+                  }
+                }
+                """);
+        TaskReport t = task(r, "reader");
+        assertEquals(20_000_000, t.finishNs());
+        assertEquals(0, t.cpuNs());
+        assertEquals(new TaskIo(4, 4, 16384, 0), t.io());
+        assertEquals(1, t.voluntarySwitches(), "one sleep for the four pages");
+    }
+
+    @Test
+    void aReadOfPartOfAPageTouchesTheWholePage() {
+        // 100 bytes at offset 4000 cross the page boundary at 4096: pages 0 and 1, 2 misses (2 ms at the
+        // default 1 ms); then 1 byte at 8191 is page 1 again: a hit. read_bytes counts pages: 8192.
+        RunResult r = run("""
+                scenario "t" {
+                  file "/f" size 12 KiB
+                  process p {
+                    f = open "/f" O_RDONLY
+                    lseek f 4000 SEEK_SET
+                    read f 100 B
+                    lseek f 8191 SEEK_SET
+                    read f 1 B
+                  }
+                }
+                """);
+        TaskReport t = task(r, "p");
+        assertEquals(2_000_000, t.finishNs());
+        assertEquals(new TaskIo(1, 2, 8192, 0), t.io());
+    }
+
+    @Test
+    void readAndMmapShareThePages() {
+        // a reads pages 0 and 1 (2 misses, 0..2 ms). b arrives at 10 ms and maps the file: page 0 is cached
+        // (a minor fault), page 2 is not (a major fault, 1 ms: 10..11 ms). Then b reads 12 KiB from 0: pages
+        // 0, 1 and 2 are all cached now, 3 hits, no wait: b finishes at 11 ms plus the faults' CPU time.
+        RunResult r = run("""
+                scenario "t" {
+                  file "/f" size 12 KiB
+                  process a {
+                    f = open "/f" O_RDONLY
+                    read f 8 KiB
+                    close f
+                  }
+                  process b arrives 10 ms {
+                    m = mmap "/f" shared r
+                    read m[0]
+                    read m[8 KiB]
+                    f = open "/f" O_RDONLY
+                    read f 12 KiB
+                    close f
+                  }
+                }
+                """);
+        TaskReport a = task(r, "a");
+        TaskReport b = task(r, "b");
+        assertEquals(2_000_000, a.finishNs());
+        assertEquals(new TaskIo(0, 2, 8192, 0), a.io());
+        assertEquals(1, b.memory().minorFaults());
+        assertEquals(1, b.memory().majorFaults());
+        assertEquals(new TaskIo(3, 0, 0, 0), b.io());
+        assertEquals(11_000_000, b.finishNs() - b.cpuNs());
+    }
+
+    @Test
+    void theReaderSleepsInStateDAndASecondReaderWaitsForPagesInFlight() {
+        // a reads 8 KiB at 0: pages 0 and 1 come at 5 and 10 ms; ps at 1 ms shows a in D. b arrives at
+        // 1 ms and reads 4 KiB at 4096: page 1 is in the cache but its read ends at 10 ms, so b waits until
+        // then (a hit, no miss of its own): b finishes at 10 ms.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { cpus 2  disk latency 5 ms }
+                  file "/f" size 8 KiB
+                  process a {
+                    f = open "/f" O_RDONLY
+                    read f 8 KiB
+                  }
+                  process b arrives 1 ms {
+                    snapshot "during"
+                    g = open "/f" O_RDONLY
+                    lseek g 4096 SEEK_SET
+                    read g 4 KiB
+                  }
+                }
+                """);
+        String ps = r.snapshots().get(0).views().get("ps");
+        assertTrue(ps.lines().anyMatch(l -> l.contains(" D ") && l.endsWith("a")), ps);
+        assertEquals(10_000_000, task(r, "a").finishNs());
+        assertEquals(10_000_000, task(r, "b").finishNs());
+        assertEquals(new TaskIo(1, 0, 0, 0), task(r, "b").io());
+        assertTrue(r.snapshots().get(0).views().get("meminfo").contains("Cached:                8 kB"));
+    }
+
+    @Test
+    void aRunWithoutFilesHasNoPageCacheCost() {
+        // pipes only: no memory manager is built, and a pipe's read takes no time
+        RunResult r = run("""
+                scenario "t" {
+                  process p {
+                    q = pipe
+                    write q.write 4 KiB
+                    read q.read 4 KiB
+                  }
+                }
+                """);
+        assertEquals(0, task(r, "p").finishNs());
+        assertEquals(TaskIo.NONE, task(r, "p").io());
+    }
+}
