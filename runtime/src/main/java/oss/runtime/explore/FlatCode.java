@@ -72,23 +72,39 @@ final class FlatCode {
         final List<FlatCode> codes = new ArrayList<>();
         /** The first statement the explorer cannot follow, in words, or null. */
         String unexplored;
-        /** Paths some mkfifo makes, and the first open of each path: an open of any other is a regular file's. */
+        /** Paths some mkfifo makes: an open of any other path is a regular file's (FileSteps). */
         final java.util.Set<String> fifoPaths = new java.util.TreeSet<>();
-        final java.util.Map<String, Span> openPaths = new java.util.TreeMap<>();
+        /** The regular files the program opens, in order of first appearance: FileSteps' objects. */
+        final List<String> filePaths = new ArrayList<>();
+        /** Each open's code, instruction and path, until every mkfifo is known (resolveOpens). */
+        private final List<Object[]> opens = new ArrayList<>();
 
-        /** Why the explorer cannot follow the program's regular files (it models FIFOs only), or null. */
-        String regularFiles() {
-            for (java.util.Map.Entry<String, Span> e : openPaths.entrySet()) {
-                if (!fifoPaths.contains(e.getKey())) {
+        /**
+         * Gives each open its object once every body is compiled, since a mkfifo may come in a
+         * process compiled after the open: a FIFO's pipe number, or -(file + 1) for a regular file.
+         */
+        private void resolveOpens() {
+            for (Object[] o : opens) {
+                FlatCode code = (FlatCode) o[0];
+                int pc = (Integer) o[1];
+                String path = (String) o[2];
+                if (fifoPaths.contains(path)) {
+                    code.a[pc] = fifoObject(path);
+                } else if (path.startsWith("/dev/")) {
                     // issue 15, the I/O models: a device's deliveries come with time, which the explorer has not
-                    String what = e.getKey().startsWith("/dev/") ? "a device, whose deliveries"
-                            : "a regular file, whose offset and size";
-                    return "the open of \"" + e.getKey() + "\" at " + e.getValue().line() + ":" + e.getValue().column()
-                            + " (no mkfifo makes it, so it is " + what + " the explorer does not follow yet; `oss run`"
-                            + " does)";
+                    Span at = code.span[pc];
+                    if (unexplored == null) {
+                        unexplored = "the open of \"" + path + "\" at " + at.line() + ":" + at.column() + " (no mkfifo"
+                                + " makes it, so it is a device, whose deliveries the explorer does not follow yet;"
+                                + " `oss run` does)";
+                    }
+                } else {
+                    if (!filePaths.contains(path)) {
+                        filePaths.add(path);
+                    }
+                    code.a[pc] = -filePaths.indexOf(path) - 1;
                 }
             }
-            return null;
         }
         /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
         final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
@@ -127,6 +143,7 @@ final class FlatCode {
                 new Body(c, 0).ops(processes.get(i).body());
                 c.emit(END, 0, 0, null, c.endSpan);
             }
+            resolveOpens();
             return codes;
         }
 
@@ -556,8 +573,7 @@ final class FlatCode {
 
                     @Override
                     public Void visitOpen(oss.ir.program.FdOp.Open call) {
-                        openPaths.putIfAbsent(call.path(), op.span());
-                        c.emit(FD_OPEN, fifoObject(call.path()), call.slot(), op, op.span());
+                        opens.add(new Object[] {c, c.emit(FD_OPEN, 0, call.slot(), op, op.span()), call.path()});
                         return null;
                     }
 
@@ -581,11 +597,8 @@ final class FlatCode {
 
                     @Override
                     public Void visitDup(oss.ir.program.FdOp.Dup call) {
-                        if (unexplored == null) {
-                            unexplored = "the dup at " + op.span().line() + ":" + op.span().column() + " (the explorer"
-                                    + " does not follow duplicated descriptors yet; `oss run` does)";
-                        }
-                        return null; // the program is refused before any step
+                        c.emit(FD_DUP, call.slot(), call.end(), op, op.span());
+                        return null;
                     }
 
                     @Override
@@ -599,11 +612,8 @@ final class FlatCode {
 
                     @Override
                     public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
-                        if (unexplored == null) {
-                            unexplored = "the lseek at " + op.span().line() + ":" + op.span().column() + " (the explorer"
-                                    + " does not follow file offsets yet; `oss run` does)";
-                        }
-                        return null; // the program is refused before any step, as for a kept shm result
+                        c.emit(FD_LSEEK, call.slot(), call.end(), op, op.span());
+                        return null;
                     }
 
                     @Override

@@ -14,8 +14,9 @@ enum Instr {
     MSG,
     // data steps (docs/language.md, "Shared data"): one visible variable each, or one atomic step
     LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
-    // descriptors and pipes (PipeSteps): a = the pipe or FIFO for the calls that name one, else the slot
-    FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE,
+    // descriptors, pipes (PipeSteps) and regular files (FileSteps): a = the pipe or FIFO, or -(file + 1), for
+    // an open; the pipe for pipe and mkfifo; else the slot, and b the end
+    FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP,
     /** A signal call (kill, raise, signal/sigaction, sigprocmask, pause, sigsuspend): SignalSteps. */
     SIG,
     /** The end of a body: the task exits there. */

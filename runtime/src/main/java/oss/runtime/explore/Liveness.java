@@ -145,6 +145,20 @@ final class Liveness {
                 }
             }
             case FD_CLOSE -> use.set(c.a[pc]);
+            case FD_LSEEK -> {
+                use.set(c.a[pc]);
+                oss.ir.program.FdOp.Lseek l = (oss.ir.program.FdOp.Lseek) ((Op.Fd) c.op[pc]).call();
+                if (l.result() != null) {
+                    def.set(l.result().base());
+                }
+            }
+            case FD_DUP -> {
+                use.set(c.a[pc]);
+                int to = ((oss.ir.program.FdOp.Dup) ((Op.Fd) c.op[pc]).call()).newSlot();
+                if (to >= 0) {
+                    def.set(to);
+                }
+            }
             case FD_READ -> {
                 use.set(c.a[pc]);
                 oss.ir.program.FdOp.Read r = (oss.ir.program.FdOp.Read) ((Op.Fd) c.op[pc]).call();

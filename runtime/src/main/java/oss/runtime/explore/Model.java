@@ -58,6 +58,8 @@ final class Model {
     final int[] semsetOffset;
     /** The message queues' regions of the state and their steps. */
     final QueueSteps queues;
+    /** Regular files and open file descriptions: their region of the state and their steps. */
+    final FileSteps files;
     /** Signals: fields at the end of each task record, and their steps; null when no statement is a signal call. */
     final SignalSteps signals;
     final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
@@ -89,7 +91,7 @@ final class Model {
 
     // object numbering for the reduction's access sets
     final int objMutex, objSem, objSpin, objRw, objSeq, objCond, objBarrier, objSemset, objResource, objPids,
-            objMsg, objShared, objGroup, objPipe, objects;
+            objMsg, objShared, objGroup, objPipe, objFile, objects;
     /** Per code and pc: every object the task may touch (read or write) from here on, its future children included. */
     final BitSet[][] future;
     /** Per code and pc: every object the task may write from here on. */
@@ -149,8 +151,10 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
+        this.files = new FileSteps(this, compiler.filePaths, initialSizes(program, compiler.filePaths), at);
+        at += files.size;
         this.unexplored = compiler.unexplored != null ? compiler.unexplored
-                : compiler.regularFiles() != null ? compiler.regularFiles() : queues.unexplored == null ? null
+                : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
                 : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
                 + " simulates any number)";
@@ -272,7 +276,8 @@ final class Model {
         objShared = objMsg + 1;
         objGroup = objShared + sharedCells;
         objPipe = objGroup + (scan.groupCells ? slots : 0);
-        objects = objPipe + pipes;
+        objFile = objPipe + pipes;
+        objects = objFile + (files.size > 0 ? 1 : 0); // every file and open file description: one object, coarse and safe
         // a handler may read any of its task's slots at any step: no slot is dead in a program with signals
         this.deadSlots = hasData && signals == null ? new Liveness(this).deadSlots() : null;
         Futures f = new Futures(this);
@@ -288,7 +293,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
-                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, SIG,
+                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, SIG,
                     SIGRETURN -> false;
         };
     }
@@ -306,7 +311,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, MSG, SIG -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, MSG, SIG -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> false;
         };
     }
@@ -353,6 +358,19 @@ final class Model {
         return taskBase + maxTasks * record;
     }
 
+    /** Each opened path's size from its `file` line, or -1 when only an O_CREAT can make it. */
+    private static long[] initialSizes(Program program, List<String> paths) {
+        long[] sizes = new long[paths.size()];
+        java.util.Arrays.fill(sizes, -1);
+        for (oss.ir.program.FileDecl f : program.files()) {
+            int i = paths.indexOf(f.path());
+            if (i >= 0) {
+                sizes[i] = f.sizeBytes();
+            }
+        }
+        return sizes;
+    }
+
     int[] initial() {
         int[] s = new int[capacity()];
         s[0] = processes;
@@ -364,6 +382,7 @@ final class Model {
             s[semBase + i] = program.semaphores().get(i).initial();
         }
         queues.initial(s);
+        files.init(s);
         int[] cells = data.initialCells();
         System.arraycopy(cells, 0, s, sharedBase, sharedCells);
         if (relaxed) {
@@ -420,19 +439,19 @@ final class Model {
             }
             case FORK, THREAD, VFORK -> {
                 // a child gets copies of the parent's descriptors: one more holder of each end it has
-                out.set(objPipe, objPipe + pipes);
+                out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield objPids;
             }
             // which pipe a descriptor names is known only in the state: every pipe, to be safe
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE -> {
-                out.set(objPipe, objPipe + pipes);
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> {
+                out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield -1;
             }
             // a signal call acts on tasks (the explorer does not reduce programs with signals: Explorer.run)
             case SIG -> objPids;
             // an exit closes the task's descriptors, which may end a read (end of file) or a write (SIGPIPE)
             case EXIT, END -> {
-                out.set(objPipe, objPipe + pipes);
+                out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield -1;
             }
             // waits and exec act on tasks, not objects: the reduction's rules for them are in StubbornSets

@@ -73,7 +73,7 @@ final class PipeSteps {
         }
         int v = s[m.base(t) + m.slotBase + slot];
         int obj = (v & OBJ) - 1;
-        if (obj < 0) {
+        if (obj < 0 || v < 0) { // v < 0: a failed dup
             return null;
         }
         int nonblock = (v & NONBLOCK) != 0 ? 1 : 0;
@@ -153,8 +153,23 @@ final class PipeSteps {
                 }
                 yield true;
             }
+            // lseek(2) on a pipe fails with ESPIPE, on a descriptor not open with EBADF: -1 either way
+            case FD_LSEEK -> result(s, b, ((FdOp.Lseek) op.call()).result(), -1);
+            case FD_DUP -> dup(s, t, c, pc);
             default -> throw new IllegalStateException(c.kind[pc] + " is not a pipe call");
         };
+    }
+
+    /** dup(2) of a pipe's end or a FIFO's descriptor: a plain descriptor for the same end, -1 (EBADF) when not open. */
+    private boolean dup(int[] s, int t, FlatCode c, int pc) {
+        int to = ((FdOp.Dup) ((Op.Fd) c.op[pc]).call()).newSlot();
+        int[] fd = fd(s, t, c.a[pc], c.b[pc]);
+        if (fd != null) {
+            s[holder(s, t) + m.holdBase + fd[0]] += fd[1] | fd[2] << 8;
+        }
+        int mode = fd == null ? 0 : fd[1] != 0 && fd[2] != 0 ? FdOp.O_RDWR : fd[1] != 0 ? FdOp.O_RDONLY : FdOp.O_WRONLY;
+        setSlot(s, m.base(t), to, fd == null ? -1 : fd[0] + 1 | (mode + 1) << MODE_SHIFT | (fd[3] != 0 ? NONBLOCK : 0));
+        return true;
     }
 
     private boolean fifo(int obj) {

@@ -10,35 +10,50 @@ import org.junit.jupiter.api.Test;
 import oss.ir.program.Program;
 
 /**
- * The explorer models FIFOs, not regular files: before this check an open of a regular file was
- * explored as ENOENT (-1), so `expect always` could be decided against what the run does. It now
- * stops before any step and names the open; a FIFO's open is still explored.
+ * The explorer follows regular files (FileSteps) within its bounds, and says which bound stopped
+ * it instead of guessing: a size it cannot hold, or more open file descriptions than its pool.
  */
 class FileExploreTest {
     @Test
-    void aRegularFileStopsTheExplorerWithTheReason() throws IOException {
+    void aRegularFileIsExplored() throws IOException {
         Program p = ExploreVerdictTest.compile(Files.readString(Path.of("..", "examples", "file-shared-offset.oss")));
         ExploreResult x = DataExploreTest.explore(p, true);
-        assertFalse(x.complete());
-        // its first lseek is line 30 (the child's), met before the whole program's opens are looked at
-        assertTrue(x.stoppedBy().contains("the lseek at 30:7"), x.stoppedBy());
+        assertTrue(x.complete(), x.stoppedBy());
     }
 
     @Test
-    void anOpenOfAPathNoMkfifoMakesStopsItToo() {
+    void aFileOver2GiBStopsItWithTheReason() {
         Program p = ExploreVerdictTest.compile("""
                 scenario "t" {
-                  file "/f" size 4 KiB
+                  file "/big" size 3 GiB
                   int n = 0
                   process a {
-                    f = open "/f" O_RDONLY
+                    f = open "/big" O_RDONLY
                     n = read f 1 KiB
                   }
                 }
                 """);
         ExploreResult x = DataExploreTest.explore(p, true);
         assertFalse(x.complete());
-        assertTrue(x.stoppedBy().contains("the open of \"/f\" at 5:5"), x.stoppedBy());
+        assertTrue(x.stoppedBy().contains("the size of \"/big\""), x.stoppedBy());
+    }
+
+    @Test
+    void moreOpenDescriptionsThanThePoolCutThePathWithTheReason() {
+        Program p = ExploreVerdictTest.compile("""
+                scenario "t" {
+                  process a {
+                    for i in 1..9 {
+                      f = open "/f" O_RDONLY O_CREAT
+                      read f 1 KiB
+                    }
+                  }
+                }
+                """);
+        ExploreResult x = DataExploreTest.explore(p, true);
+        // the path ends there with a finding (OSS2404), as a pipe holding too many writes does
+        assertTrue(x.findings().stream().anyMatch(f -> f.code() == oss.ir.diag.Code.EXPLORE_BUDGET
+                && f.message().contains("more than 8 open file descriptions") && f.at().line() == 4), x.findings().toString());
     }
 
     @Test

@@ -148,7 +148,7 @@ class PipeReplayTest {
         return Replayed.tests(examples(), TEXTS, (name, text) -> check(name, text));
     }
 
-    private static void check(String name, String text) {
+    static void check(String name, String text) {
         Program p = ExploreVerdictTest.compile(text);
         int schedules = 0;
         List<String> verdicts = new ArrayList<>();
