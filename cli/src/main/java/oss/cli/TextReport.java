@@ -28,7 +28,7 @@ final class TextReport {
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "heap", "tlb", "cache", "values", "signals", "ipcs");
+            "heap", "tlb", "cache", "values", "signals", "ipcs", "fd");
     /** Values of the run's value log `--show values` prints; the JSON has them all. */
     static final int MAX_VALUES_PRINTED = 200;
 

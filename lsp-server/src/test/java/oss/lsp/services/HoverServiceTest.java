@@ -131,6 +131,23 @@ class HoverServiceTest {
         assertTrue(h.contains("pipe p: 12 KiB written; 12 KiB of 64 KiB buffered"), h);
     }
 
+    @Test
+    void aDescriptorCallShowsTheTableAfterIt() {
+        // open gives 3 at offset 0; the read moves it to 2048; 0, 1 and 2 are the terminal's
+        String h = hover("""
+                scenario "f" {
+                  file "/in" size 8 KiB
+                  process r {
+                    f = open "/in" O_RDONLY
+                    read f 2 KiB
+                    close f
+                  }
+                }
+                """.replace("read f 2", "re|ad f 2"), true);
+        assertTrue(h.contains("- descriptors 0, 1, 2: the terminal /dev/tty\n- descriptor 3: \"/in\" (read-only), offset 2048"
+                + " of 8192"), h);
+    }
+
     static final String TALK = """
             scenario "talk" {
               process w {

@@ -94,7 +94,7 @@ final class EndOfRun {
         }
         if (k.mm != null || k.msgs.used()) {
             // what /proc would show once the run is over (oss run --show picks from it)
-            k.snapshots.add(new SnapshotView("end of run", k.now, Span.NONE, k.views()));
+            k.snapshots.add(new SnapshotView("end of run", k.now, Span.NONE, k.views(true)));
         }
         List<TaskReport> reports = new ArrayList<>();
         for (int pid = 1; pid < k.tasks.size(); pid++) {

@@ -53,6 +53,19 @@ public final class FactRecorder {
                 null));
     }
 
+    /** Gives the fact {@code t} left at {@code span} these details, when it has none yet (its first time there). */
+    public void detailIfNone(Span span, Task t, List<String> details) {
+        if (span == null || !span.isKnown() || details.isEmpty()) {
+            return;
+        }
+        Key key = new Key(span, t.pid);
+        StatementFact f = facts.get(key);
+        if (f != null && f.details().isEmpty() && f.access() == null) {
+            facts.put(key, new StatementFact(f.span(), f.pid(), f.process(), f.timeNs(), f.kind(), f.summary(), details,
+                    null));
+        }
+    }
+
     public void accessed(Span span, Task t, long now, MemoryManager.Access a, boolean write) {
         if (span == null || !span.isKnown()) {
             return;

@@ -312,7 +312,7 @@ public final class Kernel implements Core {
     /** {@code snapshot}: the /proc-style views at this instant, up to {@link #MAX_SNAPSHOTS} a run. */
     boolean snapshot(Task t, Op.Snapshot s) {
         if (snapshots.size() < MAX_SNAPSHOTS) {
-            snapshots.add(new SnapshotView(s.label(), now, s.span(), views()));
+            snapshots.add(new SnapshotView(s.label(), now, s.span(), views(false)));
         } else if (!snapshotLimitSaid) {
             snapshotLimitSaid = true;
             // each view renders every task and mapping: a million of them filled any heap
@@ -386,9 +386,10 @@ public final class Kernel implements Core {
         return true;
     }
 
-    java.util.Map<String, String> views() {
-        return oss.runtime.kernel.ipc.Ipcs.addTo(ProcViews.render(tasks, mm, program), msgs, syscalls.shmIfMade(),
-                program.sync().semsets(), tasks::get);
+    /** The /proc-like views now; {@code end}: the run's last, where `--show fd` says so even when nothing is open. */
+    java.util.Map<String, String> views(boolean end) {
+        return oss.runtime.kernel.fs.Lsof.addTo(oss.runtime.kernel.ipc.Ipcs.addTo(ProcViews.render(tasks, mm, program),
+                msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get), tasks, end);
     }
 
     /** A sleeping or blocked task goes on (or ends): its wait becomes a span of the run's picture. */

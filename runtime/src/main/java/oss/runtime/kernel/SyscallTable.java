@@ -364,7 +364,10 @@ final class SyscallTable implements Op.Visitor<Boolean> {
 
     @Override
     public Boolean visitFd(Op.Fd op) {
-        return kernel.fds.call(t, op);
+        boolean done = kernel.fds.call(t, op);
+        // the hover on a descriptor call lists the caller's descriptors after it (lsof for one process)
+        kernel.facts().detailIfNone(op.span(), t, oss.runtime.kernel.fs.Lsof.table(t));
+        return done;
     }
 
     /** Message queues first, shared memory second: two subsystems of ipc/ (msg.c, shm.c). */
