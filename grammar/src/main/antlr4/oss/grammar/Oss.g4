@@ -217,6 +217,11 @@ fdCall
     | DUP fdRef                                                        # dupCall
     // `dup2 f stdout`: stdout now refers to f's open file (the shell's `>`); stdin, stdout, stderr are 0, 1, 2
     | DUP2 from=fdRef to=fdRef                                         # dup2Call
+    // calls on names, paths relative to the current directory: `unlink "/a"`, `link "/a" "/b"`, `n = stat "/a" size`
+    | call=(UNLINK | MKDIR | RMDIR | CHDIR) path=STRING                # pathCall
+    | call=(LINK | SYMLINK) path=STRING target=STRING                  # linkCall
+    | call=(STAT | LSTAT) path=STRING field=identifier                 # statCall
+    | FSTAT fdRef field=identifier                                     # fstatCall
     ;
 
 // `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
@@ -418,7 +423,7 @@ nonReserved
     | SIGACTION | SIGPROCMASK | PAUSE | SIGSUSPEND | ALARM
     // issue 15, files and the VFS: their soft keywords on lines below this one
     | LSEEK | DUP
-    | DUP2
+    | DUP2 | UNLINK | MKDIR | RMDIR | CHDIR | LINK | SYMLINK | STAT | LSTAT | FSTAT
     // issue 15, the I/O models: their soft keywords on lines below this one
     | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
     | NO
@@ -585,6 +590,15 @@ ALARM     : 'alarm';
 LSEEK     : 'lseek';
 DUP       : 'dup';
 DUP2      : 'dup2';
+UNLINK    : 'unlink';
+MKDIR     : 'mkdir';
+RMDIR     : 'rmdir';
+CHDIR     : 'chdir';
+LINK      : 'link';
+SYMLINK   : 'symlink';
+STAT      : 'stat';
+LSTAT     : 'lstat';
+FSTAT     : 'fstat';
 // issue 15, the I/O models: tokens below this line
 DEVICE    : 'device';
 EVERY     : 'every';

@@ -77,6 +77,26 @@ public sealed interface FdCall extends Node {
         }
     }
 
+    /**
+     * A call on a path: {@code unlink}, {@code mkdir}, {@code rmdir}, {@code chdir} (one path),
+     * {@code link}/{@code symlink} (two: {@code target} is the new name), {@code stat}/{@code lstat}
+     * (a path and the {@code field} wanted). {@code call} is the word as written.
+     */
+    record PathCall(String call, Text path, Optional<Text> target, Optional<Name> field, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPathCall(this);
+        }
+    }
+
+    /** {@code n = fstat f FIELD}: a field of what descriptor f refers to. */
+    record Fstat(FdRef fd, Name field, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFstat(this);
+        }
+    }
+
     record Close(FdRef fd, Span span) implements FdCall {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -95,5 +115,7 @@ public sealed interface FdCall extends Node {
         R visitLseek(Lseek c);
         R visitDup(Dup c);
         R visitDup2(Dup2 c);
+        R visitPathCall(PathCall c);
+        R visitFstat(Fstat c);
     }
 }

@@ -96,6 +96,17 @@ public final class CallText {
         public String visitDup2(FdCall.Dup2 c) {
             return "dup2 " + fd(c.from()) + " " + fd(c.to());
         }
+
+        @Override
+        public String visitPathCall(FdCall.PathCall c) {
+            return c.call() + " " + str(c.path()) + c.target().map(t -> " " + str(t)).orElse("")
+                    + c.field().map(f -> " " + f.text()).orElse("");
+        }
+
+        @Override
+        public String visitFstat(FdCall.Fstat c) {
+            return "fstat " + fd(c.fd()) + " " + c.field().text();
+        }
     };
 
     private static final IpcCall.Visitor<String> IPC = new IpcCall.Visitor<>() {

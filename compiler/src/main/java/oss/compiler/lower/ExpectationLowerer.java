@@ -32,10 +32,11 @@ final class ExpectationLowerer {
     static final List<String> SIGNALS = java.util.stream.Stream.concat(java.util.Arrays.stream(
             oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
     /** The names strace prints for the statements that are system calls (runtime's SyscallNames), sorted. */
-    static final List<String> SYSCALL_NAMES = List.of("alarm", "brk", "clock_nanosleep", "clone", "close", "dup", "dup2", "execve",
-            "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink",
-            "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "openat", "pause", "pipe2", "read", "rt_sigaction",
-            "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget", "tgkill",
+    static final List<String> SYSCALL_NAMES = List.of("alarm", "brk", "chdir", "clock_nanosleep", "clone", "close",
+            "dup", "dup2", "execve", "exit", "exit_group", "kill", "link", "lseek", "mkdir", "mknodat", "mmap",
+            "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync",
+            "munmap", "newfstatat", "openat", "pause", "pipe2", "read", "rmdir", "rt_sigaction", "rt_sigprocmask",
+            "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill",
             "unlink", "vfork", "wait4", "write");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");

@@ -206,6 +206,41 @@ final class FdLowerer {
             }
 
             @Override
+            public Void visitPathCall(FdCall.PathCall c) {
+                FdOp.PathKind kind = FdOp.PathKind.valueOf(c.call().toUpperCase(java.util.Locale.ROOT));
+                FdOp.StatField field = null;
+                if (c.field().isPresent()) {
+                    field = field(c.field().get(), c.call());
+                    if (field == null) {
+                        return null;
+                    }
+                }
+                List<Op> after = new ArrayList<>();
+                Cell result = result(s, env, after);
+                if (result == MISSING) {
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.PathCall(kind, c.path().value(), c.target().map(t -> t.value())
+                        .orElse(null), field, result), s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
+            public Void visitFstat(FdCall.Fstat c) {
+                Optional<int[]> fd = descriptor(c.fd(), "fstat");
+                FdOp.StatField field = field(c.field(), "fstat");
+                List<Op> after = new ArrayList<>();
+                Cell result = result(s, env, after);
+                if (fd.isEmpty() || field == null || result == MISSING) {
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.Fstat(fd.get()[0], fd.get()[1], field, result), s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
             public Void visitLseek(FdCall.Lseek c) {
                 Optional<int[]> fd = descriptor(c.fd(), "lseek");
                 OptionalLong offset = eval.inRange(c.offset(), env, "the offset (bytes)", Integer.MIN_VALUE,
@@ -241,6 +276,18 @@ final class FdLowerer {
                 return null;
             }
         });
+    }
+
+    /** stat's field as written; null after a report. */
+    private FdOp.StatField field(Name n, String call) {
+        List<String> fields = java.util.Arrays.stream(FdOp.StatField.values()).map(FdOp.StatField::word).toList();
+        int i = fields.indexOf(n.text());
+        if (i < 0) {
+            diags.report(Code.UNKNOWN_NAME, n.span(), "unknown field `" + n.text() + "` for " + call + " (one of "
+                    + String.join(", ", fields) + ")" + Suggest.hint(n.text(), fields));
+            return null;
+        }
+        return FdOp.StatField.values()[i];
     }
 
     /** Marks a result that could not be lowered (reported). */

@@ -144,6 +144,36 @@ final class CallBuilders {
         }
 
         @Override
+        public FdCall visitPathCall(OssParser.PathCallContext c) {
+            Text path = text(c.path);
+            return path == null ? null : new FdCall.PathCall(c.call.getText(), path, Optional.empty(), Optional.empty(),
+                    Spans.of(c));
+        }
+
+        @Override
+        public FdCall visitLinkCall(OssParser.LinkCallContext c) {
+            Text path = text(c.path);
+            Text target = text(c.target);
+            return path == null || target == null ? null : new FdCall.PathCall(c.call.getText(), path,
+                    Optional.of(target), Optional.empty(), Spans.of(c));
+        }
+
+        @Override
+        public FdCall visitStatCall(OssParser.StatCallContext c) {
+            Text path = text(c.path);
+            Name field = c.field == null ? null : name(c.field);
+            return path == null || field == null ? null : new FdCall.PathCall(c.call.getText(), path, Optional.empty(),
+                    Optional.of(field), Spans.of(c));
+        }
+
+        @Override
+        public FdCall visitFstatCall(OssParser.FstatCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            Name field = c.field == null ? null : name(c.field);
+            return fd == null || field == null ? null : new FdCall.Fstat(fd, field, Spans.of(c));
+        }
+
+        @Override
         public FdCall visitCloseCall(OssParser.CloseCallContext c) {
             FdRef fd = fdRef(c.fdRef());
             return fd == null ? null : new FdCall.Close(fd, Spans.of(c));

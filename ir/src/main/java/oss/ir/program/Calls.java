@@ -93,6 +93,16 @@ public final class Calls {
         public String visitDup2(FdOp.Dup2 op) {
             return "dup2";
         }
+
+        @Override
+        public String visitPathCall(FdOp.PathCall op) {
+            return op.kind().word();
+        }
+
+        @Override
+        public String visitFstat(FdOp.Fstat op) {
+            return "fstat";
+        }
     };
 
     private static final IpcOp.Visitor<String> IPC_NAME = new IpcOp.Visitor<>() {

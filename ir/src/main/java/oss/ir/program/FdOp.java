@@ -93,6 +93,44 @@ public sealed interface FdOp {
         }
     }
 
+    /** The calls on a path, by the name they are written with (and strace shows, except stat's). */
+    enum PathKind {
+        UNLINK, LINK, SYMLINK, MKDIR, RMDIR, CHDIR, STAT, LSTAT;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What {@code stat} gives back: one field of struct stat. */
+    enum StatField {
+        SIZE, BLOCKS, NLINK, INO;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A call on a path (unlink(2), link(2), symlink(2), mkdir(2), rmdir(2), chdir(2), stat(2), lstat):
+     * {@code target} is link's and symlink's second path, else null; {@code field} is stat's, else null.
+     * {@code result} as for Read: 0 or the field's value, -1 on an error.
+     */
+    record PathCall(PathKind kind, String path, String target, StatField field, Cell result) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPathCall(this);
+        }
+    }
+
+    /** fstat(2): a field of the file descriptor slot/end refers to, -1 (EBADF) when it is not open. */
+    record Fstat(int slot, int end, StatField field, Cell result) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFstat(this);
+        }
+    }
+
     int SEEK_SET = 0;
     int SEEK_CUR = 1;
     int SEEK_END = 2;
@@ -115,5 +153,7 @@ public sealed interface FdOp {
         R visitLseek(Lseek op);
         R visitDup(Dup op);
         R visitDup2(Dup2 op);
+        R visitPathCall(PathCall op);
+        R visitFstat(Fstat op);
     }
 }

@@ -848,6 +848,17 @@ final class SymbolIndex {
                 }
 
                 @Override
+                public Boolean visitPathCall(oss.compiler.ast.FdCall.PathCall c) {
+                    return false;
+                }
+
+                @Override
+                public Boolean visitFstat(oss.compiler.ast.FdCall.Fstat c) {
+                    use(c.fd().name());
+                    return false;
+                }
+
+                @Override
                 public Boolean visitDup2(oss.compiler.ast.FdCall.Dup2 c) {
                     use(c.from().name());
                     use(c.to().name());

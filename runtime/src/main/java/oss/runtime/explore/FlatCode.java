@@ -544,12 +544,11 @@ final class FlatCode {
 
             // issue 14, contract: each family's helper gives its calls instructions of their own
 
-            /** The terminal behind stdin, stdout and stderr is not modelled: the program is refused, naming the call. */
-            private Void standardStream(Op.Fd op) {
+            /** What the explorer does not model (the terminal, the tree of names): the program is refused, naming the call. */
+            private Void refuse(Op.Fd op, String what) {
                 if (unexplored == null) {
                     unexplored = "the " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
-                            + op.span().column() + " (the explorer does not follow stdin, stdout and stderr yet;"
-                            + " `oss run` does)";
+                            + op.span().column() + " (the explorer does not follow " + what + " yet; `oss run` does)";
                 }
                 return null;
             }
@@ -580,7 +579,7 @@ final class FlatCode {
                     @Override
                     public Void visitRead(oss.ir.program.FdOp.Read call) {
                         if (call.end() == oss.ir.program.FdOp.STD) {
-                            return standardStream(op);
+                            return refuse(op, "stdin, stdout and stderr");
                         }
                         c.emit(FD_READ, call.slot(), call.end(), op, op.span());
                         return null;
@@ -589,7 +588,7 @@ final class FlatCode {
                     @Override
                     public Void visitWrite(oss.ir.program.FdOp.Write call) {
                         if (call.end() == oss.ir.program.FdOp.STD) {
-                            return standardStream(op);
+                            return refuse(op, "stdin, stdout and stderr");
                         }
                         c.emit(FD_WRITE, call.slot(), call.end(), op, op.span());
                         return null;
@@ -599,6 +598,16 @@ final class FlatCode {
                     public Void visitDup(oss.ir.program.FdOp.Dup call) {
                         c.emit(FD_DUP, call.slot(), call.end(), op, op.span());
                         return null;
+                    }
+
+                    @Override
+                    public Void visitPathCall(oss.ir.program.FdOp.PathCall call) {
+                        return refuse(op, "the file system's names");
+                    }
+
+                    @Override
+                    public Void visitFstat(oss.ir.program.FdOp.Fstat call) {
+                        return refuse(op, "what a descriptor refers to");
                     }
 
                     @Override
@@ -619,7 +628,7 @@ final class FlatCode {
                     @Override
                     public Void visitClose(oss.ir.program.FdOp.Close call) {
                         if (call.end() == oss.ir.program.FdOp.STD) {
-                            return standardStream(op);
+                            return refuse(op, "stdin, stdout and stderr");
                         }
                         c.emit(FD_CLOSE, call.slot(), call.end(), op, op.span());
                         return null;

@@ -403,6 +403,16 @@ final class SyncEdges implements Op.Visitor<Long> {
             }
 
             @Override
+            public Long visitPathCall(oss.ir.program.FdOp.PathCall c) {
+                return edges(-1, -1);
+            }
+
+            @Override
+            public Long visitFstat(oss.ir.program.FdOp.Fstat c) {
+                return edges(-1, -1);
+            }
+
+            @Override
             public Long visitDup2(oss.ir.program.FdOp.Dup2 c) {
                 // closing a pipe end on the target is a close: a reader's end of file follows it
                 var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());

@@ -24,6 +24,7 @@ public final class FdCalls {
     private final Core k;
     private final PipeCalls pipes;
     private final Vfs vfs;
+    private final PathCalls paths;
     /** The opens whose descriptor was found open at an exit: one OSS2910 each. */
     private final java.util.Set<Span> leaked = new java.util.HashSet<>();
 
@@ -35,6 +36,7 @@ public final class FdCalls {
         this.k = k;
         this.devices = devices;
         this.vfs = new Vfs(k, files);
+        this.paths = new PathCalls(vfs);
         this.pipes = new PipeCalls(k, pipeBuffer);
         // a handled signal ends these sleeps (signal(7): restarted with SA_RESTART, else EINTR)
         oss.runtime.kernel.Interrupts.WaitQueue pipeQueue = new oss.runtime.kernel.Interrupts.WaitQueue() {
@@ -98,10 +100,30 @@ public final class FdCalls {
                 if (devices.lookup(c.path()) != null) {
                     return install(t, devices.open(t, c, at), c, at);
                 }
-                if (!pipes.fifos.containsKey(c.path()) && vfs.opens(c.path(), c.flags())) {
-                    return openFile(t, c, at);
+                if (pipes.fifos.containsKey(c.path())) {
+                    return pipes.open(t, c, at);
                 }
-                return pipes.open(t, c, at);
+                OpenFile f = vfs.open(t, c, at);
+                if (f == null) {
+                    return pipes.open(t, c, at); // no such name: ENOENT, said as before FIFOs and files
+                }
+                if (f == Vfs.FAILED) {
+                    if (c.slot() >= 0) {
+                        t.slots[c.slot()] = -1;
+                    }
+                    return true;
+                }
+                return openFile(t, c, f, at);
+            }
+
+            @Override
+            public Boolean visitPathCall(FdOp.PathCall c) {
+                return paths.call(t, c, at, pipes);
+            }
+
+            @Override
+            public Boolean visitFstat(FdOp.Fstat c) {
+                return paths.fstat(t, t.files.get(fd(t, c.slot(), c.end())), c, at);
             }
 
             @Override
@@ -219,8 +241,8 @@ public final class FdCalls {
     }
 
     /** A regular file's open: the lowest free descriptor, or -1 with EMFILE. */
-    private boolean openFile(Task t, FdOp.Open c, Span at) {
-        return install(t, vfs.open(t, c, at), c, at);
+    private boolean openFile(Task t, FdOp.Open c, OpenFile f, Span at) {
+        return install(t, f, c, at);
     }
 
     /** A regular file's or a device's open file gets the lowest free descriptor, or -1 with EMFILE. */
@@ -229,6 +251,9 @@ public final class FdCalls {
         int fd = t.files.install(f);
         if (c.slot() >= 0) {
             t.slots[c.slot()] = fd;
+        }
+        if (fd < 0) {
+            put(f);
         }
         k.facts().record(at, t, k.now(), "open", fd < 0 ? "open fails with EMFILE: every descriptor is in use"
                 : f.describe() + (f.device != null ? "" : f.created ? ", created empty" : ", size " + f.inode.size)
@@ -289,7 +314,8 @@ public final class FdCalls {
         }
         Pipe p = f.pipe;
         if (p == null) {
-            return; // a regular file has no readers or writers to wake
+            vfs.closed(f.inode); // a file has no readers or writers to wake; an unlinked one may go now
+            return;
         }
         if (f.reads) {
             p.readers--;
@@ -311,6 +337,7 @@ public final class FdCalls {
     /** A new task's descriptors: {@code share} for threads and {@code clone files}, else a copy (dup_fd). */
     public void forked(Task parent, Task child, boolean share) {
         child.files = parent.files.inherit(share);
+        vfs.forked(parent, child, share);
     }
 
     /** {@code t} exits (exit_files): when no other task uses its table, every descriptor in it closes. */

@@ -70,6 +70,14 @@ final class PipeCalls {
         return true;
     }
 
+    /**
+     * unlink of a FIFO's name (FIFOs' names are kept here, as mkfifo wrote them, apart from the file
+     * system's tree): the name goes, so a later open is ENOENT; ends already open keep the pipe.
+     */
+    boolean unlinkFifo(String path) {
+        return fifos.remove(path) != null;
+    }
+
     /** fifo_open: counts the new end, wakes the other side's openers, and waits for a partner unless nonblocking. */
     boolean open(Task t, FdOp.Open op, Span at) {
         Pipe p = fifos.get(op.path());

@@ -20,11 +20,12 @@ public final class SyscallNames {
      * {@code expect P.syscalls.NAME} may name. The compiler keeps the same list
      * (ExpectationLowerer.SYSCALL_NAMES); SyscallNamesAgreeTest holds the two together.
      */
-    public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "clock_nanosleep", "clone",
-            "close", "dup", "dup2", "execve", "exit", "exit_group", "kill", "lseek", "mknodat", "mmap", "mq_open",
-            "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap",
-            "openat", "pause", "pipe2", "read", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
-            "semop", "shmat", "shmctl", "shmdt", "shmget", "tgkill", "unlink", "vfork", "wait4", "write");
+    public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "chdir", "clock_nanosleep",
+            "clone", "close", "dup", "dup2", "execve", "exit", "exit_group", "kill", "link", "lseek", "mkdir",
+            "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv",
+            "msgsnd", "msync", "munmap", "newfstatat", "openat", "pause", "pipe2", "read", "rmdir", "rt_sigaction",
+            "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget",
+            "symlink", "tgkill", "unlink", "vfork", "wait4", "write");
 
     private SyscallNames() {
     }
@@ -103,6 +104,13 @@ public final class SyscallNames {
         }
         if (c instanceof FdOp.Dup2) {
             return "dup2";
+        }
+        if (c instanceof FdOp.PathCall p) {
+            // glibc 2.33 and later enter newfstatat for stat and lstat (AT_SYMLINK_NOFOLLOW) and fstat (AT_EMPTY_PATH)
+            return p.kind() == FdOp.PathKind.STAT || p.kind() == FdOp.PathKind.LSTAT ? "newfstatat" : p.kind().word();
+        }
+        if (c instanceof FdOp.Fstat) {
+            return "newfstatat";
         }
         return null;
     }
