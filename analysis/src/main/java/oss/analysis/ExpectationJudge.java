@@ -278,6 +278,8 @@ final class ExpectationJudge {
             case "first_run" -> t.firstRunNs();
             case "cpu" -> t.cpuNs();
             case "spin_time" -> t.spinNs();
+            case "stime" -> t.stimeNs();
+            case "utime" -> t.utimeNs();
             case "exit" -> t.exitStatus();
             case "voluntary_switches" -> t.voluntarySwitches();
             case "involuntary_switches" -> t.involuntarySwitches();

@@ -123,21 +123,35 @@ final class TextReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PID", "PPID", "S", "NAME", "ARRIVE", "START", "FINISH", "TURNAROUND", "WAIT", "RESPONSE",
             "CPU", "VCSW", "ICSW", "EXIT", "BLOCKED ON"});
+        // CPU split as ps -o utime,stime once some of it was spent in the kernel (syscall_cost, faults)
+        boolean split = r.tasks().stream().anyMatch(t -> t.stimeNs() > 0);
+        if (split) {
+            rows.set(0, withSplit(rows.get(0), "USER", "SYS"));
+        }
         for (TaskReport t : r.tasks()) {
-            rows.add(new String[] {
+            String[] row = new String[] {
                 Integer.toString(t.pid()), Integer.toString(t.ppid()), t.state().letter(),
                 t.process() + (t.forked() ? "*" : ""),
                 u.format(t.arrivalNs()), u.format(t.firstRunNs()), u.format(t.finishNs()),
                 u.format(t.turnaroundNs()), u.format(t.waitingNs()), u.format(t.responseNs()),
                 u.format(t.cpuNs()), Integer.toString(t.voluntarySwitches()),
                 Integer.toString(t.involuntarySwitches()), t.exitStatus() < 0 ? "-" : Integer.toString(t.exitStatus()),
-                t.blockedOn() == null ? "" : t.blockedOn()});
+                t.blockedOn() == null ? "" : t.blockedOn()};
+            rows.add(split ? withSplit(row, u.format(t.utimeNs()), u.format(t.stimeNs())) : row);
         }
         table(out, rows);
         boolean forks = r.tasks().stream().anyMatch(TaskReport::forked);
         out.println(style.dim((forks ? "  * forked child (shows its parent's name, as fork(2) keeps the comm)." : "")
                 + "  Simulated time at the end: " + Durations.format(r.endNs()) + ", " + r.events() + " events."));
         out.println();
+    }
+
+    /** The row with two columns after CPU (index 10): user and system time. */
+    private static String[] withSplit(String[] row, String user, String sys) {
+        List<String> cells = new ArrayList<>(List.of(row));
+        cells.add(11, sys);
+        cells.add(11, user);
+        return cells.toArray(String[]::new);
     }
 
     private void gantt(PrintWriter out, RunResult r) {

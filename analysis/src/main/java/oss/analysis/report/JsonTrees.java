@@ -44,6 +44,9 @@ public final class JsonTrees {
             x.addProperty("waitingNs", t.waitingNs());
             x.addProperty("responseNs", t.responseNs());
             x.addProperty("cpuNs", t.cpuNs());
+            // cpuNs split as ps's utime and stime (issue 15, syscalls)
+            x.addProperty("utimeNs", t.utimeNs());
+            x.addProperty("stimeNs", t.stimeNs());
             x.addProperty("voluntarySwitches", t.voluntarySwitches());
             x.addProperty("involuntarySwitches", t.involuntarySwitches());
             x.addProperty("exitStatus", t.exitStatus());
@@ -57,6 +60,10 @@ public final class JsonTrees {
             x.add("syscalls", calls);
             // page-cache hits and misses, read_bytes and write_bytes (issue 15, the page cache)
             x.add("io", RECORDS.toJsonTree(t.io()));
+            // strace -c's rows: calls, errors and the system time entering them cost
+            JsonArray strace = new JsonArray();
+            t.syscallStats().forEach(s -> strace.add(RECORDS.toJsonTree(s)));
+            x.add("strace", strace);
             tasks.add(x);
         }
         o.add("tasks", tasks);

@@ -48,6 +48,7 @@ public final class SettingsReader {
     private long pageSize = 4096;
     private SchedulerSpec scheduler = SchedulerSpec.cfs();
     private long contextSwitch = 0;
+    private long syscallCost = 0;
     private int hz = 1000;
     private DeadlockPolicy deadlock = DeadlockPolicy.DETECT;
     private final MemoryHardware hardwareDefaults = MemoryHardware.defaults();
@@ -91,7 +92,7 @@ public final class SettingsReader {
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
                 new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit), pipeBuffer,
-                new oss.ir.program.IpcLimits(msgmax, msgmnb));
+                new oss.ir.program.IpcLimits(msgmax, msgmnb), syscallCost);
     }
 
     /** {@code memory_model sc | tso | relaxed} (docs/language.md, "Memory models"). */
@@ -239,6 +240,12 @@ public final class SettingsReader {
                 OptionalLong v = a.quantity(Units.Kind.TIME, "the context switch time", false);
                 a.finish("context_switch 5 us");
                 v.ifPresent(x -> contextSwitch = x);
+            }
+            case "syscall_cost" -> {
+                // a time, or cycles at the machine's clock (read before the kernel block), as context_switch
+                OptionalLong v = a.quantity(Units.Kind.TIME, "the cost of entering the kernel", false);
+                a.finish("syscall_cost 150 ns");
+                v.ifPresent(x -> syscallCost = x);
             }
             case "hz" -> {
                 OptionalLong v = a.integer("the timer frequency", 1, 100_000);

@@ -26,7 +26,7 @@ public sealed interface Expectation {
 
     /**
      * {@code expect J0.turnaround == 8 ms}. {@code metric} is one of turnaround, response, waiting,
-     * finish, arrival, first_run, cpu, spin_time (times), exit, voluntary_switches, involuntary_switches,
+     * finish, arrival, first_run, cpu, spin_time, stime, utime (times), exit, voluntary_switches, involuntary_switches,
      * page_faults, minor_faults, major_faults, cow_faults, rss, seq_retries, free_blocks (counts; rss in pages).
      */
     record Metric(String process, String metric, CompareOp op, long value, boolean isTime, String text, Span span)

@@ -23,7 +23,7 @@ import oss.ir.program.Val;
 /** {@code expect} lines → {@link Expectation}s, with names, metrics and units checked. */
 final class ExpectationLowerer {
     static final List<String> TIME_METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival",
-            "first_run", "cpu", "spin_time");
+            "first_run", "cpu", "spin_time", "stime", "utime");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
             "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks",
             // issue 15, the page cache: cachestat's hits and misses, /proc/PID/io's read_bytes

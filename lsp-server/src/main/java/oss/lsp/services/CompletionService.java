@@ -33,7 +33,7 @@ public final class CompletionService {
             "rwlock", "seqlock", "condvar", "barrier", "semset", "int", "process", "banker", "expect", "file", "library");
     static final List<String> UNITS = List.of("ns", "us", "ms", "s", "B", "KiB", "MiB", "GiB", "pages", "cycles");
     static final List<String> METRICS = List.of("turnaround", "response", "waiting", "finish", "arrival", "first_run",
-            "cpu", "spin_time", "exit", "voluntary_switches", "involuntary_switches", "page_faults", "minor_faults",
+            "cpu", "spin_time", "stime", "utime", "exit", "voluntary_switches", "involuntary_switches", "page_faults", "minor_faults",
             "major_faults", "cow_faults", "rss", "seq_retries", "signal");
     static final List<String> EXPECT_FLAGS = List.of("deadlock", "no", "safe", "unsafe", "granted", "denied",
             "zombies", "leaks", "safe_sequence", "finish_order", "always", "possible", "race");

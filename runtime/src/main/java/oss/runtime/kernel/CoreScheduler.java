@@ -254,6 +254,7 @@ final class CoreScheduler {
             if (t.spinning) {
                 t.spinNs += ran;
             }
+            t.syscalls.charged(ran, t.burning);
             if (t.inCompute) {
                 t.computeLeft -= ran;
             }

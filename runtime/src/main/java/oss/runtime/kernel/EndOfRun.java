@@ -102,7 +102,8 @@ final class EndOfRun {
             reports.add(new TaskReport(t.pid, t.ppid, t.process, t.forked, t.state, t.arrivalNs, t.firstRunNs,
                     t.finishNs, t.cpuNs, t.waitingNs, t.voluntary, t.involuntary, t.exitStatus, t.blockedAt,
                     t.describeBlock(), memoryOf(t), t.spinNs, t.seqRetries,
-                    java.util.Arrays.stream(t.slots).boxed().toList(), t.syscalls.snapshot(), ioOf(t)));
+                    java.util.Arrays.stream(t.slots).boxed().toList(), t.syscalls.snapshot(), ioOf(t), t.syscalls.stimeNs(),
+                    t.syscalls.stats()));
         }
         for (Task t : k.tasks) {
             if (t != null && t.waitingSince >= 0 && t.pid > 1) {

@@ -256,7 +256,9 @@ public final class Kernel implements Core {
             }
             if (op == null) {
                 // falling off main returns into libc, which calls exit_group; a thread's start routine returns into exit
-                t.syscalls.count(t.tgid == t.pid ? "exit_group" : "exit");
+                if (syscalls.fellOff(t)) {
+                    return; // entering the kernel for it costs time first
+                }
                 director.exiting(t, t.exitedAt);
                 lifecycle.doExit(t, 0);
                 return;
@@ -379,6 +381,7 @@ public final class Kernel implements Core {
             t.opProgress = 0;
         }
         t.pendingIoNs = o.ioNs();
+        t.syscalls.faultHandling(o.faultNs());
         if (o.burnNs() > 0) {
             dataGlue.burn(t, o.burnNs());
             return false;

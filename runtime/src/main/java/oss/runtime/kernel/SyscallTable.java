@@ -36,6 +36,7 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         this.locking = locking;
         this.semsets = semsets;
         this.resources = resources;
+        this.entryCostNs = Math.max(0, kernel.program.kernel().syscallCostNs());
     }
 
     /**
@@ -45,7 +46,10 @@ final class SyscallTable implements Op.Visitor<Boolean> {
      */
     boolean step(Task task, Op op) {
         this.t = task;
-        task.syscalls.enter(op, task.nexts);
+        task.syscalls.enter(op, task.nexts, entryCostNs);
+        if (payEntry(task)) {
+            return false;
+        }
         if (data == null) {
             return op.accept(this);
         }
@@ -56,6 +60,28 @@ final class SyscallTable implements Op.Visitor<Boolean> {
             data.afterStatement(task, before);
         }
         return goesOn;
+    }
+
+    /** kernel { syscall_cost }: what entering the kernel costs each counted call (docs/language.md, "System calls and time"). */
+    private final long entryCostNs;
+
+    /** Falling off main (exit_group) or a thread's start routine (exit): true while it pays that call's entry. */
+    boolean fellOff(Task task) {
+        task.syscalls.fellOff(task.tgid == task.pid ? "exit_group" : "exit", task.nexts, entryCostNs);
+        return payEntry(task);
+    }
+
+    /**
+     * A call entered and not yet paid for burns its entry cost first, in system mode; the statement
+     * runs again when that ends (or, preempted, pays the rest when it runs again) and acts then.
+     */
+    private boolean payEntry(Task task) {
+        long owed = task.syscalls.owed();
+        if (owed <= 0) {
+            return false;
+        }
+        kernel.dataGlue.burn(task, owed);
+        return true;
     }
 
     // ---- time: the kernel's own

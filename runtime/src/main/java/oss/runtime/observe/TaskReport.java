@@ -21,6 +21,9 @@ import oss.ir.program.Span;
  *                   (-1 for a failed one, NULL), pids from fork
  * @param syscalls   how many times it entered each system call, by strace's name, sorted
  * @param io         its reads and writes of regular files through the page cache (/proc/PID/io)
+ * @param stimeNs    the part of cpuNs spent in the kernel (system calls' entry, page-fault
+ *                   handling); the rest is user time ({@link #utimeNs})
+ * @param syscallStats per call name: calls, errors and system time, sorted by name (strace -c's rows)
  */
 public record TaskReport(
         int pid,
@@ -43,7 +46,9 @@ public record TaskReport(
         int seqRetries,
         java.util.List<Long> variables,
         java.util.Map<String, Long> syscalls,
-        TaskIo io) {
+        TaskIo io,
+        long stimeNs,
+        java.util.List<SyscallStat> syscallStats) {
 
     public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
             long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
@@ -52,6 +57,20 @@ public record TaskReport(
         this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
                 involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, spinNs, seqRetries, variables,
                 syscalls, TaskIo.NONE);
+    }
+
+    public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,
+            long firstRunNs, long finishNs, long cpuNs, long waitingNs, int voluntarySwitches,
+            int involuntarySwitches, int exitStatus, Span blockedAt, String blockedOn, TaskMemory memory, long spinNs,
+            int seqRetries, java.util.List<Long> variables, java.util.Map<String, Long> syscalls, TaskIo io) {
+        this(pid, ppid, process, forked, state, arrivalNs, firstRunNs, finishNs, cpuNs, waitingNs, voluntarySwitches,
+                involuntarySwitches, exitStatus, blockedAt, blockedOn, memory, spinNs, seqRetries, variables,
+                syscalls, io, 0, java.util.List.of());
+    }
+
+    /** CPU time in user mode: compute, memory accesses, data steps and spinning (ps's utime). */
+    public long utimeNs() {
+        return cpuNs - stimeNs;
     }
 
     public TaskReport(int pid, int ppid, String process, boolean forked, TaskState state, long arrivalNs,

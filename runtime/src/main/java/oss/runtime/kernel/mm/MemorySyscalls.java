@@ -33,9 +33,14 @@ public final class MemorySyscalls {
      * @param burnNs CPU time the accesses cost, to spend before going on
      * @param ioNs   device time to wait for afterwards (a major fault)
      * @param signal a signal that kills the task (SIGSEGV, SIGBUS, SIGKILL), or null
+     * @param faultNs the part of burnNs the fault handler ran: system time, not user time
      */
-    public record Outcome(boolean done, long burnNs, long ioNs, String signal, String message) {
+    public record Outcome(boolean done, long burnNs, long ioNs, String signal, String message, long faultNs) {
         static final Outcome DONE = new Outcome(true, 0, 0, null, null);
+
+        public Outcome(boolean done, long burnNs, long ioNs, String signal, String message) {
+            this(done, burnNs, ioNs, signal, message, 0);
+        }
     }
 
     /** Accesses made by the last statement: each counts against the run's step budget. */
@@ -213,12 +218,15 @@ public final class MemorySyscalls {
     private Outcome accesses(Task t, int cpu, Span span, long count, AddressAt address, boolean write,
             FutureReferences future) {
         long cycles = 0;
+        // the fault handler's cycles (a minor, major or COW fault's FAULT_CYCLES) run in the
+        // kernel: system time; an access that faulted twice (swapped in, then copied) counts one
+        long faultCycles = 0;
         long chunkEnd = t.opProgress + CHUNK;
         while (t.opProgress < count) {
             if (t.opProgress == chunkEnd && cycles > 0) {
                 // a long range goes on after this much CPU time: every chunk is an event, so the
                 // event budget bounds even `write x[0 .. 1 GiB] step 1 B`, and others get the CPU
-                return new Outcome(false, ns(cycles), 0, null, null);
+                return new Outcome(false, ns(cycles), 0, null, null, faultNs(cycles, faultCycles));
             }
             long va = address.at(t.opProgress);
             if (mm.mappings.inFreedBlock(t.pid, va)) {
@@ -242,14 +250,22 @@ public final class MemorySyscalls {
                 return kill(t, span, "segmentation fault at 0x" + Long.toHexString(va) + ": " + a.segvReason());
             }
             cycles += a.cycles();
+            if (a.fault() != MemoryManager.FaultKind.NONE) {
+                faultCycles += MemoryManager.FAULT_CYCLES;
+            }
             t.opProgress++;
             lastAccesses++;
             if (a.ioNs() > 0) {
                 boolean done = t.opProgress >= count;
-                return new Outcome(done, ns(cycles), a.ioNs(), null, null);
+                return new Outcome(done, ns(cycles), a.ioNs(), null, null, faultNs(cycles, faultCycles));
             }
         }
-        return new Outcome(true, ns(cycles), 0, null, null);
+        return new Outcome(true, ns(cycles), 0, null, null, faultNs(cycles, faultCycles));
+    }
+
+    /** The fault handling's share of a burn of {@code cycles}, never more than the burn itself. */
+    private long faultNs(long cycles, long faultCycles) {
+        return Math.min(ns(cycles), ns(Math.min(cycles, faultCycles)));
     }
 
     private Outcome neverMapped(Task t, Span span) {

@@ -1,39 +1,116 @@
 package oss.runtime.kernel.syscall;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import oss.ir.program.Op;
+import oss.runtime.observe.SyscallStat;
 
 /**
- * One task's system calls by name, as {@code strace -c} counts them: a call that sleeps and is
- * run again when woken (a read of an empty pipe, as pipe_read loops) is one call, so an entry is
- * counted only when the task did not already enter this very statement at this point.
+ * One task's system calls by name, as {@code strace -c} counts them, and its system time. A call
+ * that sleeps and is run again when woken (a read of an empty pipe, as pipe_read loops) is one
+ * call, so an entry is counted only when the task did not already enter this very statement at
+ * this point. Each entry costs {@code syscall_cost} of CPU time in system mode, paid before the
+ * call acts (the task burns it on its CPU; a preempted task pays the rest when it runs again);
+ * page-fault handling is system time too, so utime is what is left of the CPU time: the computes,
+ * memory accesses, data steps and spinning of the scenario's code.
  */
 public final class SyscallCounts {
-    /** By name, sorted so reports and JSON never depend on hash order. */
-    private final TreeMap<String, Long> calls = new TreeMap<>();
-    private Op entered;
+    /** The call a task makes by returning from main (no statement names it). */
+    private static final Object FELL_OFF = new Object();
+    /** By name, sorted so reports and JSON never depend on hash order: calls, errors, system ns. */
+    private final TreeMap<String, long[]> calls = new TreeMap<>();
+    private Object entered;
     private long enteredAt = -1;
+    /** The call being entered (its entry cost is charged to it), or null. */
+    private long[] current;
+    /** Entry cost not yet run on a CPU. */
+    private long entryLeft;
+    /** Fault handling inside the burn in progress, to be classed as system time when charged. */
+    private long faultLeft;
+    private long stimeNs;
 
-    /** The task enters {@code op} having stepped {@code steps} statements so far. */
-    public void enter(Op op, long steps) {
+    /**
+     * The task enters {@code op} having stepped {@code steps} statements so far; true when this is
+     * a new system call, which then owes {@code costNs} of system time before it acts.
+     */
+    public boolean enter(Op op, long steps, long costNs) {
         if (op == entered && steps == enteredAt) {
-            return;
+            return false;
         }
         entered = op;
         enteredAt = steps;
         String name = SyscallNames.of(op);
-        if (name != null) {
-            count(name);
-        }
+        return name != null && start(name, costNs);
     }
 
-    /** A call no statement names (the exit_group after main returns). */
+    /** Falling off main (exit_group) or a thread's start routine (exit): a call no statement names. */
+    public boolean fellOff(String name, long steps, long costNs) {
+        if (entered == FELL_OFF && steps == enteredAt) {
+            return false;
+        }
+        entered = FELL_OFF;
+        enteredAt = steps;
+        return start(name, costNs);
+    }
+
+    private boolean start(String name, long costNs) {
+        current = calls.computeIfAbsent(name, n -> new long[3]);
+        current[0]++;
+        entryLeft = costNs;
+        return true;
+    }
+
+    /** A call no statement names, counted without a cost. */
     public void count(String name) {
-        calls.merge(name, 1L, Long::sum);
+        calls.computeIfAbsent(name, n -> new long[3])[0]++;
+    }
+
+    /** Entry cost the task must still run before its call acts. */
+    public long owed() {
+        return entryLeft;
+    }
+
+    /** The burn about to start includes {@code ns} of page-fault handling (system time). */
+    public void faultHandling(long ns) {
+        faultLeft += ns;
+    }
+
+    /**
+     * {@code ran} ns of CPU time were charged to the task: in a burn (an entry's cost, memory
+     * accesses) the owed entry cost and fault handling are system time; a compute and spinning
+     * are user time.
+     */
+    public void charged(long ran, boolean burning) {
+        if (!burning) {
+            return;
+        }
+        long entry = Math.min(ran, entryLeft);
+        entryLeft -= entry;
+        if (entry > 0 && current != null) {
+            current[2] += entry;
+        }
+        long fault = Math.min(ran - entry, faultLeft);
+        faultLeft -= fault;
+        stimeNs += entry + fault;
+    }
+
+    /** CPU time spent in the kernel so far. */
+    public long stimeNs() {
+        return stimeNs;
     }
 
     public Map<String, Long> snapshot() {
-        return java.util.Collections.unmodifiableMap(new TreeMap<>(calls));
+        TreeMap<String, Long> counts = new TreeMap<>();
+        calls.forEach((name, c) -> counts.put(name, c[0]));
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** Per name: calls, errors and the system time entering it cost, sorted by name. */
+    public List<SyscallStat> stats() {
+        List<SyscallStat> out = new ArrayList<>();
+        calls.forEach((name, c) -> out.add(new SyscallStat(name, c[0], c[1], c[2])));
+        return out;
     }
 }
