@@ -67,15 +67,15 @@ class LsofTest {
                 reader    2 0u CHR     -    -    - /dev/tty
                 reader    2 1u CHR     -    -    - /dev/tty
                 reader    2 2u CHR     -    -    - /dev/tty
-                reader    2 3r REG  8192 3072    2 /in
-                reader    2 4r REG  8192 3072    2 /in
+                reader    2 3r REG  8192 3072   11 /in
+                reader    2 4r REG  8192 3072   11 /in
                 reader    2 5r FIFO    -    -    - pipe p
                 reader    2 6w FIFO    -    -    - pipe p
                 reader    3 0u CHR     -    -    - /dev/tty
                 reader    3 1u CHR     -    -    - /dev/tty
                 reader    3 2u CHR     -    -    - /dev/tty
-                reader    3 3r REG  8192 3072    2 /in
-                reader    3 4r REG  8192 3072    2 /in
+                reader    3 3r REG  8192 3072   11 /in
+                reader    3 4r REG  8192 3072   11 /in
                 reader    3 5r FIFO    -    -    - pipe p
                 reader    3 6w FIFO    -    -    - pipe p
                 """;
@@ -85,7 +85,7 @@ class LsofTest {
     @Test
     void afterEveryCloseTheEndOfRunSaysSo() {
         RunResult r = run();
-        assertTrue(view(r, "parent").contains("reader    2 4r REG  8192 3072    2 /in"), view(r, "parent"));
+        assertTrue(view(r, "parent").contains("reader    2 4r REG  8192 3072   11 /in"), view(r, "parent"));
         assertFalse(view(r, "parent").contains("reader    3"), "the child has exited: " + view(r, "parent"));
         assertEquals("no live process holds a descriptor (every one was closed at exit)\n", view(r, "end of run"));
     }
