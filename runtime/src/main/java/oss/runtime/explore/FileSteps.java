@@ -28,6 +28,11 @@ final class FileSteps {
     static final int OFD_FILE = 0, OFD_POS = 1, OFD_FLAGS = 2, OFD_REFS = 3, OFD_RECORD = 4;
     /** A slot holding a regular file's descriptor: TAG | description + 1, and CLOSED once closed. */
     static final int TAG = 1 << 29, CLOSED = 1 << 28, INDEX = 0xffff;
+    /**
+     * The terminal, which descriptors 0, 1 and 2 of every process refer to at birth (the run's
+     * /dev/tty): a write succeeds, a read is 0 (end of file: nobody types), lseek is ESPIPE.
+     */
+    static final int TTY = TAG | 0x7fff;
     private static final int READS = 1, WRITES = 2, APPEND = 4;
 
     private final Model m;
@@ -65,17 +70,37 @@ final class FileSteps {
         }
     }
 
-    /** Whether the step at pc is this class's: an open of a regular file, or a call on a descriptor it made. */
+    /** A new process's descriptors 0, 1 and 2: the terminal. */
+    void stdio(int[] s, int t) {
+        if (m.std) {
+            java.util.Arrays.fill(s, m.base(t) + m.stdBase, m.base(t) + m.stdBase + 3, TTY);
+        }
+    }
+
+    /**
+     * Whether the step at pc is this class's: an open of a regular file, a dup2, or a call on a
+     * descriptor of a file or the terminal (a pipe's, even on stdin or stdout, is PipeSteps').
+     */
     boolean owns(int[] s, int t, FlatCode c, int pc) {
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() && !m.std) {
             return false;
         }
         return switch (c.kind[pc]) {
             case FD_OPEN -> c.a[pc] < 0;
-            case FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> c.b[pc] == FdOp.PLAIN && c.a[pc] >= 0
-                    && (s[m.base(t) + m.slotBase + c.a[pc]] & TAG) != 0;
+            case FD_DUP2 -> true;
+            case FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> (c.b[pc] == FdOp.PLAIN || c.b[pc] == FdOp.STD)
+                    && c.a[pc] >= 0 && (value(s, t, c.a[pc], c.b[pc]) & TAG) != 0;
             default -> false;
         };
+    }
+
+    /** What a descriptor holds: a variable's slot, or for stdin, stdout and stderr the record's own words. */
+    private int value(int[] s, int t, int slot, int end) {
+        return s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot];
+    }
+
+    private void set(int[] s, int t, int slot, int end, int v) {
+        s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot] = v;
     }
 
     private int file(int f) {
@@ -86,25 +111,27 @@ final class FileSteps {
         return ofdBase + i * OFD_RECORD;
     }
 
-    /** The open file description a descriptor slot names, or -1 (EBADF: closed, or its open failed). */
-    private int description(int[] s, int t, int slot) {
-        int v = s[m.base(t) + m.slotBase + slot];
-        return (v & TAG) == 0 || (v & CLOSED) != 0 ? -1 : (v & INDEX) - 1;
+    /** The open file description a descriptor names, or -1 (EBADF: closed, its open failed, or the terminal). */
+    private static int description(int v) {
+        return (v & TAG) == 0 || (v & CLOSED) != 0 || v == TTY ? -1 : (v & INDEX) - 1;
     }
 
-    /** Takes the step; a file call never waits, so the task always moves on. */
-    boolean apply(int[] s, int t, FlatCode c, int pc) {
+    /** Takes the step; a file call never waits, so the task always moves on. {@code pipes} counts a dup2'd pipe's ends. */
+    boolean apply(int[] s, int t, FlatCode c, int pc, PipeSteps pipes) {
         int b = m.base(t);
         FdOp call = ((Op.Fd) c.op[pc]).call();
+        int v = c.kind[pc] == Instr.FD_OPEN || c.a[pc] < 0 ? 0 : value(s, t, c.a[pc], c.b[pc]);
+        int d = description(v);
         switch (c.kind[pc]) {
             case FD_OPEN -> open(s, b, -c.a[pc] - 1, (FdOp.Open) call, c, pc);
             case FD_READ -> {
                 FdOp.Read r = (FdOp.Read) call;
-                int d = description(s, t, c.a[pc]);
                 if (r.got() != null) {
                     s[b + m.slotBase + r.got().base()] = 0; // contents are not simulated: no value arrives
                 }
-                if (d < 0 || (s[ofd(d) + OFD_FLAGS] & READS) == 0) {
+                if (v == TTY) {
+                    result(s, b, r.result(), 0);
+                } else if (d < 0 || (s[ofd(d) + OFD_FLAGS] & READS) == 0) {
                     result(s, b, r.result(), -1);
                 } else {
                     int o = ofd(d);
@@ -116,8 +143,9 @@ final class FileSteps {
             }
             case FD_WRITE -> {
                 FdOp.Write w = (FdOp.Write) call;
-                int d = description(s, t, c.a[pc]);
-                if (d < 0 || (s[ofd(d) + OFD_FLAGS] & WRITES) == 0) {
+                if (v == TTY) {
+                    result(s, b, w.result(), w.bytes());
+                } else if (d < 0 || (s[ofd(d) + OFD_FLAGS] & WRITES) == 0) {
                     result(s, b, w.result(), -1);
                 } else {
                     int o = ofd(d);
@@ -132,7 +160,6 @@ final class FileSteps {
             }
             case FD_LSEEK -> {
                 FdOp.Lseek l = (FdOp.Lseek) call;
-                int d = description(s, t, c.a[pc]);
                 if (d < 0) {
                     result(s, b, l.result(), -1);
                 } else {
@@ -153,24 +180,59 @@ final class FileSteps {
             }
             case FD_DUP -> {
                 FdOp.Dup dup = (FdOp.Dup) call;
-                int d = description(s, t, c.a[pc]);
                 if (d >= 0) {
                     s[ofd(d) + OFD_REFS]++;
                 }
                 if (dup.newSlot() >= 0) {
-                    s[b + m.slotBase + dup.newSlot()] = d < 0 ? -1 : TAG | d + 1;
+                    s[b + m.slotBase + dup.newSlot()] = v == TTY ? TTY : d < 0 ? -1 : TAG | d + 1;
                 }
             }
             case FD_CLOSE -> {
-                int d = description(s, t, c.a[pc]);
+                if (v == TTY || d >= 0) {
+                    set(s, t, c.a[pc], c.b[pc], v | CLOSED);
+                }
                 if (d >= 0) {
-                    s[b + m.slotBase + c.a[pc]] |= CLOSED;
                     release(s, d);
                 }
             }
+            case FD_DUP2 -> dup2(s, t, (FdOp.Dup2) call, c, pc, pipes);
             default -> throw new IllegalStateException(c.kind[pc] + " is not a file call");
         }
         return true;
+    }
+
+    /**
+     * dup2(2): the target refers to what the source does, closing what it held first; the same
+     * descriptor twice changes nothing; a source not open is EBADF (-1) and leaves the target.
+     * The source may be a pipe's end: its ends are counted as PipeSteps counts a dup's.
+     */
+    private void dup2(int[] s, int t, FdOp.Dup2 op, FlatCode c, int pc, PipeSteps pipes) {
+        if (op.end() == FdOp.READ_END || op.end() == FdOp.WRITE_END) {
+            throw new DataSteps.PathCut(Code.EXPLORE_BUDGET, c.span[pc], "a dup2 onto one end of a pipe's variable:"
+                    + " the explorer keeps a pipe's two ends in one value");
+        }
+        int from = op.fromSlot() < 0 ? -1 : value(s, t, op.fromSlot(), op.fromEnd());
+        boolean pipe = op.fromEnd() == FdOp.READ_END || op.fromEnd() == FdOp.WRITE_END || (from & TAG) == 0;
+        int nv = pipe ? pipes.plain(s, t, op.fromSlot(), op.fromEnd()) : from == TTY ? TTY
+                : description(from) < 0 ? -1 : TAG | description(from) + 1;
+        if (nv != -1 && !(op.fromSlot() == op.slot() && op.fromEnd() == op.end())) {
+            // the new reference first: closing the target must not free a description the source shares
+            if (pipe) {
+                pipes.hold(s, t, nv, +1);
+            } else if (nv != TTY) {
+                s[ofd(description(nv)) + OFD_REFS]++;
+            }
+            int old = value(s, t, op.slot(), op.end());
+            if ((old & TAG) == 0) {
+                pipes.hold(s, t, old, -1);
+            } else if (description(old) >= 0) {
+                release(s, description(old));
+            }
+            set(s, t, op.slot(), op.end(), nv);
+        }
+        if (op.newSlot() >= 0) {
+            s[m.base(t) + m.slotBase + op.newSlot()] = nv;
+        }
     }
 
     /** do_sys_open: the file made by O_CREAT or emptied by O_TRUNC, a new description at offset 0; -1 with ENOENT. */
@@ -236,8 +298,14 @@ final class FileSteps {
         }
     }
 
-    /** A fork's child holds one more reference to every description its copied slots name; a thread shares its group's. */
-    void spawned(int[] s, int child, boolean thread) {
+    /**
+     * A fork's child holds one more reference to every description its copied slots name, and
+     * its parent's 0, 1 and 2; a thread shares its group's table (here: a copy of the words).
+     */
+    void spawned(int[] s, int parent, int child, boolean thread) {
+        if (m.std) {
+            System.arraycopy(s, m.base(parent) + m.stdBase, s, m.base(child) + m.stdBase, 3);
+        }
         if (paths.isEmpty() || thread) {
             return;
         }
@@ -254,15 +322,14 @@ final class FileSteps {
 
     private void each(int[] s, int t, int delta) {
         int b = m.base(t);
-        for (int i = 0; i < m.slots; i++) {
-            int v = s[b + m.slotBase + i];
-            if ((v & TAG) != 0 && (v & CLOSED) == 0 && v > 0) {
+        for (int i = 0; i < m.slots + (m.std ? 3 : 0); i++) {
+            int v = i < m.slots ? s[b + m.slotBase + i] : s[b + m.stdBase + i - m.slots];
+            if ((v & TAG) != 0 && (v & CLOSED) == 0 && v > 0 && v != TTY) {
                 int d = (v & INDEX) - 1;
                 if (d >= 0 && d < MAX_OPEN && s[ofd(d) + OFD_FILE] != 0) {
                     if (delta > 0) {
                         s[ofd(d) + OFD_REFS]++;
                     } else {
-                        s[b + m.slotBase + i] = v | CLOSED;
                         release(s, d);
                     }
                 }

@@ -106,6 +106,8 @@ final class FlatCode {
                 }
             }
         }
+        /** Some call names stdin, stdout or stderr, or is a dup2: each task record holds descriptors 0, 1 and 2. */
+        boolean std;
         /** Every {@code signal}/{@code sigaction} statement, in order: an instruction's b operand indexes it. */
         final List<oss.ir.program.SigOp.Action> actions = new ArrayList<>();
         /** Some statement is a signal call: the task records get signal fields (SignalSteps). */
@@ -578,24 +580,21 @@ final class FlatCode {
 
                     @Override
                     public Void visitRead(oss.ir.program.FdOp.Read call) {
-                        if (call.end() == oss.ir.program.FdOp.STD) {
-                            return refuse(op, "stdin, stdout and stderr");
-                        }
+                        std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_READ, call.slot(), call.end(), op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitWrite(oss.ir.program.FdOp.Write call) {
-                        if (call.end() == oss.ir.program.FdOp.STD) {
-                            return refuse(op, "stdin, stdout and stderr");
-                        }
+                        std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_WRITE, call.slot(), call.end(), op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitDup(oss.ir.program.FdOp.Dup call) {
+                        std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_DUP, call.slot(), call.end(), op, op.span());
                         return null;
                     }
@@ -612,24 +611,21 @@ final class FlatCode {
 
                     @Override
                     public Void visitDup2(oss.ir.program.FdOp.Dup2 call) {
-                        if (unexplored == null) {
-                            unexplored = "the dup2 at " + op.span().line() + ":" + op.span().column() + " (the explorer"
-                                    + " does not follow duplicated descriptors yet; `oss run` does)";
-                        }
+                        std = true; // the usual target is a standard stream: every task record gets them
+                        c.emit(FD_DUP2, call.fromSlot(), call.fromEnd(), op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
+                        std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_LSEEK, call.slot(), call.end(), op, op.span());
                         return null;
                     }
 
                     @Override
                     public Void visitClose(oss.ir.program.FdOp.Close call) {
-                        if (call.end() == oss.ir.program.FdOp.STD) {
-                            return refuse(op, "stdin, stdout and stderr");
-                        }
+                        std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_CLOSE, call.slot(), call.end(), op, op.span());
                         return null;
                     }

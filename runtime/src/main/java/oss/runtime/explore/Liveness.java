@@ -152,6 +152,18 @@ final class Liveness {
                     def.set(l.result().base());
                 }
             }
+            case FD_DUP2 -> {
+                oss.ir.program.FdOp.Dup2 d = (oss.ir.program.FdOp.Dup2) ((Op.Fd) c.op[pc]).call();
+                if (d.fromEnd() != oss.ir.program.FdOp.STD && d.fromSlot() >= 0) {
+                    use.set(d.fromSlot());
+                }
+                if (d.end() != oss.ir.program.FdOp.STD && d.slot() >= 0) {
+                    use.set(d.slot()); // what it held is closed: a use
+                }
+                if (d.newSlot() >= 0) {
+                    def.set(d.newSlot());
+                }
+            }
             case FD_DUP -> {
                 use.set(c.a[pc]);
                 int to = ((oss.ir.program.FdOp.Dup) ((Op.Fd) c.op[pc]).call()).newSlot();

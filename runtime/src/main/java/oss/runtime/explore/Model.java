@@ -63,6 +63,9 @@ final class Model {
     /** Signals: fields at the end of each task record, and their steps; null when no statement is a signal call. */
     final SignalSteps signals;
     final int taskBase, depth, slots, slotBase, allocBase, claimBase, record;
+    /** Some call names a standard stream or is a dup2: each record's descriptors 0, 1 and 2 start at stdBase. */
+    final boolean std;
+    final int stdBase;
     final boolean avoid, hasPhases, hasChildren, hasThreads, usesResources;
     final int[] total;
     final boolean[] writerPreferring;
@@ -256,11 +259,14 @@ final class Model {
             }
             this.signals = new SignalSteps(this, List.copyOf(compiler.actions), handlerCode, holdBase + pipes,
                     mainDepth, hd);
-            this.record = holdBase + pipes + signals.size;
+            this.stdBase = holdBase + pipes + signals.size;
         } else {
             this.signals = null;
-            this.record = holdBase + pipes;
+            this.stdBase = holdBase + pipes;
         }
+
+        this.std = compiler.std;
+        this.record = stdBase + (std ? 3 : 0); // descriptors 0, 1 and 2 (FileSteps) come last
 
         objMutex = 0;
         objSem = objMutex + mutexes;
@@ -293,7 +299,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
-                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, SIG,
+                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, SIG,
                     SIGRETURN -> false;
         };
     }
@@ -311,7 +317,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, MSG, SIG -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, MSG, SIG -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> false;
         };
     }
@@ -392,6 +398,7 @@ final class Model {
             int b = base(t);
             s[b + CODE] = t;
             s[b + PC] = ALIVE;
+            files.stdio(s, t);
             for (int w = 0; w < seenWords; w++) {
                 s[b + seenBase + w] = -1; // nothing older than the initial values to read
             }
@@ -443,7 +450,7 @@ final class Model {
                 yield objPids;
             }
             // which pipe a descriptor names is known only in the state: every pipe, to be safe
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> {
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2 -> {
                 out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield -1;
             }

@@ -71,7 +71,12 @@ final class PipeSteps {
         if (slot < 0) {
             return null;
         }
-        int v = s[m.base(t) + m.slotBase + slot];
+        int v = s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot];
+        return decode(v, end);
+    }
+
+    /** A descriptor's value decoded as {@link #fd} does; STD's as a plain descriptor (a pipe dup2'd onto it). */
+    private static int[] decode(int v, int end) {
         int obj = (v & OBJ) - 1;
         if (obj < 0 || v < 0) { // v < 0: a failed dup
             return null;
@@ -142,7 +147,7 @@ final class PipeSteps {
                 int[] fd = fd(s, t, c.a[pc], c.b[pc]);
                 if (fd != null) {
                     s[holder(s, t) + m.holdBase + fd[0]] -= fd[1] | fd[2] << 8;
-                    s[b + m.slotBase + c.a[pc]] |= switch (c.b[pc]) {
+                    s[b + (c.b[pc] == FdOp.STD ? m.stdBase : m.slotBase) + c.a[pc]] |= switch (c.b[pc]) {
                         case FdOp.READ_END -> READ_CLOSED;
                         case FdOp.WRITE_END -> WRITE_CLOSED;
                         default -> CLOSED;
@@ -163,13 +168,31 @@ final class PipeSteps {
     /** dup(2) of a pipe's end or a FIFO's descriptor: a plain descriptor for the same end, -1 (EBADF) when not open. */
     private boolean dup(int[] s, int t, FlatCode c, int pc) {
         int to = ((FdOp.Dup) ((Op.Fd) c.op[pc]).call()).newSlot();
-        int[] fd = fd(s, t, c.a[pc], c.b[pc]);
-        if (fd != null) {
-            s[holder(s, t) + m.holdBase + fd[0]] += fd[1] | fd[2] << 8;
-        }
-        int mode = fd == null ? 0 : fd[1] != 0 && fd[2] != 0 ? FdOp.O_RDWR : fd[1] != 0 ? FdOp.O_RDONLY : FdOp.O_WRONLY;
-        setSlot(s, m.base(t), to, fd == null ? -1 : fd[0] + 1 | (mode + 1) << MODE_SHIFT | (fd[3] != 0 ? NONBLOCK : 0));
+        int v = plain(s, t, c.a[pc], c.b[pc]);
+        hold(s, t, v, +1);
+        setSlot(s, m.base(t), to, v);
         return true;
+    }
+
+    /** The plain descriptor value a dup of this pipe descriptor holds (same ends, same O_NONBLOCK), or -1 (EBADF). */
+    int plain(int[] s, int t, int slot, int end) {
+        int[] fd = fd(s, t, slot, end);
+        if (fd == null) {
+            return -1;
+        }
+        int mode = fd[1] != 0 && fd[2] != 0 ? FdOp.O_RDWR : fd[1] != 0 ? FdOp.O_RDONLY : FdOp.O_WRONLY;
+        return fd[0] + 1 | (mode + 1) << MODE_SHIFT | (fd[3] != 0 ? NONBLOCK : 0);
+    }
+
+    /** One descriptor more ({@code delta} 1) or fewer (-1) of the ends a plain value names, counted for {@code t}'s table. */
+    void hold(int[] s, int t, int v, int delta) {
+        int[] fd = v < 0 ? null : decode(v, FdOp.PLAIN);
+        if (fd != null) {
+            s[holder(s, t) + m.holdBase + fd[0]] += delta * (fd[1] | fd[2] << 8);
+            if (delta < 0 && readers(s, fd[0]) == 0 && writers(s, fd[0]) == 0 && fifo(fd[0])) {
+                drop(s, fd[0]);
+            }
+        }
     }
 
     private boolean fifo(int obj) {

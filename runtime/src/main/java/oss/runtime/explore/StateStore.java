@@ -294,6 +294,11 @@ final class StateStore {
                     put(s[f + i]); // pending, blocked, ignored, flags, handlers, the frames in use
                 }
             }
+            if (m.std) {
+                for (int i = 0; i < 3; i++) {
+                    putSigned(s[b + m.stdBase + i]); // descriptors 0, 1 and 2 (FileSteps)
+                }
+            }
         }
     }
 
@@ -379,6 +384,11 @@ final class StateStore {
                 }
                 for (int i = 0; i < s[f + SignalSteps.FRAMES] * SignalSteps.FRAME; i++) {
                     s[f + SignalSteps.HANDLERS + m.signals.handled + i] = get();
+                }
+            }
+            if (m.std) {
+                for (int i = 0; i < 3; i++) {
+                    s[b + m.stdBase + i] = getSigned();
                 }
             }
         }

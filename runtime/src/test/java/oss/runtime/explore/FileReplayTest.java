@@ -147,6 +147,53 @@ class FileReplayTest {
               // 10 + 20 appended in either order: 30; a write of 5 at the end moves the offset to 35
               expect always size == 30 && again == 5 && pos == 35
             }
+            """, """
+            scenario "a child's stdout redirected while the parent writes" {
+              int size = 0
+              int mine = 0
+              process sh {
+                c = fork {
+                  f = open "/out" O_WRONLY O_CREAT O_APPEND
+                  dup2 f stdout
+                  close f
+                  write stdout 100 B
+                }
+                mine = write stdout 7 B
+                wait c
+                g = open "/out" O_RDONLY
+                size = lseek g 0 SEEK_END
+                close g
+              }
+              // only the child's stdout is the file: 100 bytes; the parent's 7 go to the terminal
+              expect always size == 100 && mine == 7
+            }
+            """, """
+            scenario "both children of a pipeline, and a forgotten close" {
+              int got = 0
+              int more = 9
+              process sh {
+                p = pipe
+                w = fork {
+                  dup2 p.write stdout
+                  close p.read
+                  close p.write
+                  write stdout 10 B
+                }
+                r = fork {
+                  dup2 p.read stdin
+                  close p.read
+                  got = read stdin 1 KiB
+                  more = read stdin 1 KiB
+                }
+                close p.read
+                close p.write
+                wait w
+                wait r
+              }
+              // r kept its own p.write: after the 10 bytes its second read waits for itself, a deadlock
+              // (OSS1310 warns of it); no interleaving ends, so nothing is possible
+              expect possible got == 10
+            }
             """);
 
     static List<Path> examples() throws IOException {
