@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Measure the engine: simulate many processes over many scheduling events; "
-        + "`oss bench memory` measures the memory model.", subcommands = BenchMemoryCommand.class)
+        + "`oss bench memory` measures the memory model, `oss bench syscalls` the system calls simulated per second.",
+        subcommands = {BenchMemoryCommand.class, BenchSyscallsCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -50,8 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "VIEWS", split = ",",
             description = "/proc-style views to print at every snapshot and at the end: "
                     + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache; "
-                    + "values: every value the run read and wrote, in order")
+                    + "values: every value the run read and wrote, in order; strace: each task's strace -c table; "
+                    + "top: load average, %CPU, RES, state and TIME+ per task")
     List<String> show = List.of();
+
+    @Option(names = "--trace-syscalls",
+            description = "print one line per system call after the report, as strace -f -tt does")
+    boolean traceSyscalls;
 
     @Option(names = "--schedule", paramLabel = "FILE|STEPS",
             description = "follow these steps first (a file written by oss explore --schedule-out, or inline: "
@@ -89,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         SourceFile source = read.get();
-        RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents);
+        RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents)
+                .withTraceSyscalls(traceSyscalls);
         if (schedule != null) {
             String steps = schedule;
             java.nio.file.Path p = java.nio.file.Path.of(schedule.strip());
@@ -128,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println(JsonReport.toJson(List.of(JsonReport.of(source.name(), a, true))));
             } else {
                 Style style = Style.detect();
-                new TextReport(style, show).print(out, a);
+                new TextReport(style, show, traceSyscalls).print(out, a);
                 DiagnosticPrinter printer = new DiagnosticPrinter(source, style);
                 for (Diagnostic d : verbose ? a.ungrouped() : a.diagnostics()) {
                     printer.print(out, d);

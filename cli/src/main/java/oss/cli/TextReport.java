@@ -28,20 +28,28 @@ final class TextReport {
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "heap", "tlb", "cache", "values", "signals", "ipcs", "fd");
+            "heap", "tlb", "cache", "values", "signals", "ipcs", "fd", "strace", "top");
+    /** Views every snapshot records but the report prints only when `--show` names them. */
+    private static final List<String> ASKED_ONLY = List.of("strace", "top", "trace");
     /** Values of the run's value log `--show values` prints; the JSON has them all. */
     static final int MAX_VALUES_PRINTED = 200;
 
     private final Style style;
     private final List<String> show;
+    private final boolean traceSyscalls;
 
     TextReport(Style style) {
         this(style, List.of());
     }
 
     TextReport(Style style, List<String> show) {
+        this(style, show, false);
+    }
+
+    TextReport(Style style, List<String> show, boolean traceSyscalls) {
         this.style = style;
         this.show = List.copyOf(show);
+        this.traceSyscalls = traceSyscalls;
     }
 
     void print(PrintWriter out, Analysis a) {
@@ -76,6 +84,22 @@ final class TextReport {
             }
             out.println();
         }
+        if (traceSyscalls) {
+            a.run().ifPresent(r -> trace(out, r));
+        }
+    }
+
+    /** --trace-syscalls: the end of the run's trace view, its own section after the report. */
+    private void trace(PrintWriter out, RunResult r) {
+        out.println(style.bold("System calls") + style.dim("  (strace -f -tt: [pid N] seconds of simulated time at"
+                + " entry, the call, = what it returned)"));
+        String text = r.snapshots().stream().filter(s -> s.span() == null || !s.span().isKnown())
+                .map(s -> s.views().get("trace")).filter(java.util.Objects::nonNull).findFirst().orElse("");
+        if (text.isEmpty()) {
+            out.println(style.dim("  no system calls"));
+        }
+        text.lines().forEach(l -> out.println("  " + l));
+        out.println();
     }
 
     private void header(PrintWriter out, Program p) {
@@ -347,7 +371,8 @@ final class TextReport {
                 continue;
             }
             List<Map.Entry<String, String>> views = s.views().entrySet().stream()
-                    .filter(e -> show.isEmpty() || show.contains(e.getKey().replaceAll("/.*", "")))
+                    .filter(e -> show.isEmpty() ? !ASKED_ONLY.contains(e.getKey())
+                            : show.contains(e.getKey().replaceAll("/.*", "")))
                     .toList();
             if (views.isEmpty()) {
                 continue;

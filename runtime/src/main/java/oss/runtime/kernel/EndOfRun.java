@@ -92,10 +92,9 @@ final class EndOfRun {
                     + " steps at " + k.ms(k.now) + ", the budget of " + k.options.maxEvents() + " events and " + k.stepBudget + " steps"
                     + "; raise --max-events, or look for a loop that never ends");
         }
-        if (k.mm != null || k.msgs.used()) {
-            // what /proc would show once the run is over (oss run --show picks from it)
-            k.snapshots.add(new SnapshotView("end of run", k.now, Span.NONE, k.views(true)));
-        }
+        // what /proc would show once the run is over (oss run --show picks from it); every run has
+        // one, for its strace and top views and the trace
+        k.snapshots.add(new SnapshotView("end of run", k.now, Span.NONE, k.views(true)));
         List<TaskReport> reports = new ArrayList<>();
         for (int pid = 1; pid < k.tasks.size(); pid++) {
             Task t = k.tasks.get(pid);

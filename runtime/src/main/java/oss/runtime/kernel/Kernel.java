@@ -85,6 +85,8 @@ public final class Kernel implements Core {
     final List<SnapshotView> snapshots = new ArrayList<>();
     boolean snapshotLimitSaid;
     final FactRecorder facts = new FactRecorder();
+    /** strace, top and the trace (issue 15, syscalls); samples the load average as instants pass. */
+    final oss.runtime.kernel.syscall.SyscallViews sysViews;
     /** Every finished or open wait of a task, in the order they ended. */
     final List<WaitSpan> waits = new ArrayList<>();
     /**
@@ -156,6 +158,7 @@ public final class Kernel implements Core {
         devices.boot((at, device, delivery) -> events.schedule(at, Event.Kind.DEVICE, device, delivery));
         this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes(), program.files(),
                 devices);
+        this.sysViews = new oss.runtime.kernel.syscall.SyscallViews(program.kernel().hz(), n, options.traceSyscalls());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
         director.hooks(data, signals);
@@ -194,6 +197,7 @@ public final class Kernel implements Core {
                 now = Math.min(options.untilNs(), MAX_TIME_NS);
                 break;
             }
+            sysViews.beforeInstant(t, tasks); // the load average samples the state that held until t
             now = t;
             do {
                 Event e = polled;
@@ -391,8 +395,12 @@ public final class Kernel implements Core {
 
     /** The /proc-like views now; {@code end}: the run's last, where `--show fd` says so even when nothing is open. */
     java.util.Map<String, String> views(boolean end) {
-        return oss.runtime.kernel.fs.Lsof.addTo(oss.runtime.kernel.ipc.Ipcs.addTo(ProcViews.render(tasks, mm, program),
-                msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get), tasks, end);
+        java.util.Map<String, String> v = oss.runtime.kernel.fs.Lsof.addTo(oss.runtime.kernel.ipc.Ipcs.addTo(
+                ProcViews.render(tasks, mm, program), msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get),
+                tasks, end);
+        sysViews.addTo(v, tasks, now, mm, end, t -> t.cpu < 0 ? 0
+                : Math.max(0, now - Math.max(cpus[t.cpu].chargedTo, cpus[t.cpu].runStart)));
+        return v;
     }
 
     /** A sleeping or blocked task goes on (or ends): its wait becomes a span of the run's picture. */

@@ -37,6 +37,7 @@ final class SyscallTable implements Op.Visitor<Boolean> {
         this.semsets = semsets;
         this.resources = resources;
         this.entryCostNs = Math.max(0, kernel.program.kernel().syscallCostNs());
+        this.trace = kernel.sysViews.trace();
     }
 
     /**
@@ -46,7 +47,9 @@ final class SyscallTable implements Op.Visitor<Boolean> {
      */
     boolean step(Task task, Op op) {
         this.t = task;
-        task.syscalls.enter(op, task.nexts, entryCostNs);
+        if (task.syscalls.enter(op, task.nexts, entryCostNs) && trace != null) {
+            task.syscalls.traced(trace.entered(task.pid, kernel.now, task.syscalls.calling(), "..."));
+        }
         if (payEntry(task)) {
             return false;
         }
@@ -64,10 +67,15 @@ final class SyscallTable implements Op.Visitor<Boolean> {
 
     /** kernel { syscall_cost }: what entering the kernel costs each counted call (docs/language.md, "System calls and time"). */
     private final long entryCostNs;
+    /** --trace-syscalls' lines, or null. */
+    private final oss.runtime.kernel.syscall.SyscallTrace trace;
 
     /** Falling off main (exit_group) or a thread's start routine (exit): true while it pays that call's entry. */
     boolean fellOff(Task task) {
-        task.syscalls.fellOff(task.tgid == task.pid ? "exit_group" : "exit", task.nexts, entryCostNs);
+        if (task.syscalls.fellOff(task.tgid == task.pid ? "exit_group" : "exit", task.nexts, entryCostNs)
+                && trace != null) {
+            task.syscalls.traced(trace.entered(task.pid, kernel.now, task.syscalls.calling(), "0"));
+        }
         return payEntry(task);
     }
 

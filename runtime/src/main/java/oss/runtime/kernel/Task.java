@@ -295,6 +295,9 @@ public final class Task {
 
     /** Steps past the current op. */
     public void next() {
+        if (syscalls.calling() != null) {
+            syscalls.stepped(this, current()); // the call ends: its result, its errors (issue 15, syscalls)
+        }
         nexts++;
         frames.get(frames.size() - 1).index++;
         inCompute = false;

@@ -196,6 +196,8 @@ public final class FdCalls {
                             + " refer to it" : ""), List.of());
                     put(f);
                 }
+                t.syscalls.returned(f == null ? -1 : 0); // for strace's line and errors column
+                t.syscalls.errno(f == null ? "EBADF" : null);
                 t.next();
                 return true;
             }

@@ -210,6 +210,7 @@ final class PipeCalls {
         }
         if (op.nowait() || f.nonblock) {
             k.facts().record(at, t, k.now(), "read", p.name + " is empty: -1 (EAGAIN) instead of waiting", List.of());
+            t.syscalls.errno("EAGAIN");
             return done(t, op.result(), -1);
         }
         p.readWait.add(t.pid);
@@ -231,6 +232,7 @@ final class PipeCalls {
             if (!k.sendSignal(t, Signal.SIGPIPE, at)) {
                 return false;
             }
+            t.syscalls.errno("EPIPE");
             return done(t, op.result(), written > 0 ? written : -1);
         }
         long total = op.bytes();
@@ -276,6 +278,7 @@ final class PipeCalls {
             t.pipeWritten = 0;
             k.facts().record(at, t, k.now(), "write", p.name + " is full (" + p.fill() + "): "
                     + (written > 0 ? written + " bytes written" : "-1 (EAGAIN)") + " instead of waiting", List.of());
+            t.syscalls.errno("EAGAIN");
             return done(t, op.result(), written > 0 ? written : -1);
         }
         p.writeWait.add(t.pid);
@@ -287,12 +290,14 @@ final class PipeCalls {
         warn(at, t + ": " + call + " fails with EBADF: " + (f == null ? "the descriptor is not open (closed, or its"
                 + " open failed)" : "it is the " + f.describe() + ", which cannot be " + (call.equals("read") ? "read"
                 : "written")));
+        t.syscalls.errno("EBADF");
         return done(t, result, -1);
     }
 
     /** A call that fails with {@code why} ("EBADF: ..."): OSS2601 once per statement, and -1. */
     void failed(Task t, Cell result, Span at, String call, String why) {
         warn(at, t + ": " + call + " fails with " + why);
+        t.syscalls.errno(why);
         done(t, result, -1);
     }
 
@@ -303,6 +308,7 @@ final class PipeCalls {
     }
 
     static boolean done(Task t, Cell result, long value) {
+        t.syscalls.returned(value); // what strace shows the call returned
         if (result != null) {
             t.slots[result.base()] = (int) value;
         }

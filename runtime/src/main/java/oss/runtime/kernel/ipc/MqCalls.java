@@ -131,6 +131,7 @@ public final class MqCalls {
 
     private boolean done(Task t, Span at, oss.ir.program.Cell result, int value, String call, String summary) {
         MsgCalls.set(t, result, value);
+        t.syscalls.errno(value == -1 ? summary : null);
         fact(t, at, call, summary);
         t.next();
         return true;

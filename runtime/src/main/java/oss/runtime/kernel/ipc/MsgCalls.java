@@ -324,6 +324,7 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
 
     private boolean done(Cell result, int value, String call, String summary) {
         set(t, result, value);
+        t.syscalls.errno(value == -1 ? summary : null);
         fact(call, summary);
         t.next();
         return true;
@@ -366,6 +367,7 @@ public final class MsgCalls implements IpcOp.Visitor<Boolean> {
     }
 
     static void set(Task task, Cell cell, int value) {
+        task.syscalls.returned(value); // the last value a call stores is what it returns (strace)
         if (cell != null) {
             // the lowering gives a call only private cells with a constant index
             task.slots[cell.base() + (cell.index() instanceof Val.Const k ? (int) k.value() : 0)] = value;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import oss.ir.program.Op;
+import oss.runtime.kernel.Task;
 import oss.runtime.observe.SyscallStat;
 
 /**
@@ -15,6 +16,10 @@ import oss.runtime.observe.SyscallStat;
  * call acts (the task burns it on its CPU; a preempted task pays the rest when it runs again);
  * page-fault handling is system time too, so utime is what is left of the CPU time: the computes,
  * memory accesses, data steps and spinning of the scenario's code.
+ *
+ * <p>A call ends when the task steps past its statement ({@link Task#next}). What it returned is
+ * what its handler last stored as a result ({@link #returned}), and the errno a handler names
+ * ({@link #errno}); a call that returned -1 is one of strace's errors.
  */
 public final class SyscallCounts {
     /** The call a task makes by returning from main (no statement names it). */
@@ -23,13 +28,19 @@ public final class SyscallCounts {
     private final TreeMap<String, long[]> calls = new TreeMap<>();
     private Object entered;
     private long enteredAt = -1;
-    /** The call being entered (its entry cost is charged to it), or null. */
+    /** The call being made (entered, not yet stepped past), or null, and its name. */
     private long[] current;
+    private String currentName;
     /** Entry cost not yet run on a CPU. */
     private long entryLeft;
     /** Fault handling inside the burn in progress, to be classed as system time when charged. */
     private long faultLeft;
     private long stimeNs;
+    private boolean hasResult;
+    private long result;
+    private String errno;
+    /** The trace line of the call being made, when the run traces calls. */
+    private SyscallTrace.Line line;
 
     /**
      * The task enters {@code op} having stepped {@code steps} statements so far; true when this is
@@ -56,15 +67,76 @@ public final class SyscallCounts {
     }
 
     private boolean start(String name, long costNs) {
+        if (current != null) {
+            finish(null, null); // a handler's call while the interrupted one waits to restart
+        }
         current = calls.computeIfAbsent(name, n -> new long[3]);
+        currentName = name;
         current[0]++;
         entryLeft = costNs;
+        hasResult = false;
+        errno = null;
         return true;
+    }
+
+    /** The name of the call being made, or null. */
+    public String calling() {
+        return current == null ? null : currentName;
     }
 
     /** A call no statement names, counted without a cost. */
     public void count(String name) {
         calls.computeIfAbsent(name, n -> new long[3])[0]++;
+    }
+
+    /** The trace line of the call just entered. */
+    public void traced(SyscallTrace.Line l) {
+        line = l;
+    }
+
+    /** What the call being made returns (the last value its handler stores as the result). */
+    public void returned(long value) {
+        if (current != null) {
+            hasResult = true;
+            result = value;
+        }
+    }
+
+    /** The errno a handler names for the call being made: the first E... word of {@code text}. */
+    public void errno(String text) {
+        String e = Errno.in(text);
+        if (current != null && e != null) {
+            errno = e;
+        }
+    }
+
+    /** The task stepped past {@code op}: the call being made, if any, ends. */
+    public void stepped(Task t, Op op) {
+        if (current != null) {
+            finish(t, op);
+        }
+    }
+
+    private void finish(Task t, Op op) {
+        if (!hasResult && t != null && op != null) {
+            // calls whose handler keeps the result in the statement's own variable (open's fd, fork's pid)
+            Long kept = SyscallArgs.kept(t, op);
+            if (kept != null) {
+                hasResult = true;
+                result = kept;
+            }
+        }
+        boolean failed = hasResult && result == -1;
+        if (failed) {
+            current[1]++;
+        }
+        if (line != null) {
+            String ret = !hasResult ? "?" : failed && errno != null ? "-1 " + errno + " (" + Errno.describe(errno) + ")"
+                    : Long.toString(result);
+            line.end(t == null || op == null ? null : SyscallArgs.of(t, op), ret);
+            line = null;
+        }
+        current = null;
     }
 
     /** Entry cost the task must still run before its call acts. */
