@@ -43,10 +43,33 @@ final class FileSteps {
     /** Why the explorer cannot follow these files (a size it cannot hold), or null. */
     final String unexplored;
 
-    FileSteps(Model m, List<String> paths, long[] initialSizes, int base) {
+    /** Paths whose directory does not exist (ENOENT) or is a file (ENOTDIR): their open fails, O_CREAT or not. */
+    private final boolean[] orphan;
+
+    /**
+     * {@code declared}: the `file` lines' paths, whose directories exist from the start (as the
+     * run's tree makes them); no other directory can appear, since mkdir stops the explorer.
+     */
+    FileSteps(Model m, List<String> paths, long[] initialSizes, List<String> declared, int base) {
         this.m = m;
         this.paths = List.copyOf(paths);
         this.initial = initialSizes.clone();
+        java.util.Set<String> dirs = new java.util.TreeSet<>(List.of("/"));
+        for (String d : declared) {
+            for (int i = d.indexOf('/', 1); i > 0; i = d.indexOf('/', i + 1)) {
+                dirs.add(d.substring(0, i));
+            }
+        }
+        this.orphan = new boolean[paths.size()];
+        String directory = null;
+        for (int f = 0; f < paths.size(); f++) {
+            String p = paths.get(f);
+            orphan[f] = !dirs.contains(p.substring(0, Math.max(1, p.lastIndexOf('/'))));
+            if (dirs.contains(p) && directory == null) {
+                directory = "the open of the directory \"" + p + "\" (the explorer follows regular files only;"
+                        + " `oss run` does)";
+            }
+        }
         this.base = base;
         this.ofdBase = base + FILE_RECORD * paths.size();
         this.size = paths.isEmpty() ? 0 : FILE_RECORD * paths.size() + OFD_RECORD * MAX_OPEN;
@@ -57,7 +80,7 @@ final class FileSteps {
                         + " 2 GiB; `oss run` does not)";
             }
         }
-        this.unexplored = big;
+        this.unexplored = big != null ? big : directory;
     }
 
     /** The files declared with `file` lines exist at the start, with their sizes. */
@@ -239,6 +262,12 @@ final class FileSteps {
     private void open(int[] s, int b, int f, FdOp.Open o, FlatCode c, int pc) {
         int r = file(f);
         int slot = c.b[pc];
+        if (orphan[f]) {
+            if (slot >= 0) {
+                s[b + m.slotBase + slot] = -1; // no such directory: ENOENT even with O_CREAT
+            }
+            return;
+        }
         if (s[r + EXISTS] == 0) {
             if ((o.flags() & FdOp.O_CREAT) == 0) {
                 if (slot >= 0) {

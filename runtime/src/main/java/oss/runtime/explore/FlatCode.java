@@ -98,11 +98,20 @@ final class FlatCode {
                                 + " makes it, so it is a device, whose deliveries the explorer does not follow yet;"
                                 + " `oss run` does)";
                     }
-                } else {
-                    if (!filePaths.contains(path)) {
-                        filePaths.add(path);
+                } else if (path.contains("..") || path.endsWith("/") && path.length() > 1) {
+                    Span at = code.span[pc];
+                    if (unexplored == null) {
+                        unexplored = "the open of \"" + path + "\" at " + at.line() + ":" + at.column() + " (the explorer"
+                                + " does not follow \"..\" or a trailing \"/\" through the tree of names; `oss run` does)";
                     }
-                    code.a[pc] = -filePaths.indexOf(path) - 1;
+                } else {
+                    // one file under every spelling of its name: the working directory is / (chdir stops the explorer)
+                    String name = java.util.Arrays.stream(path.split("/")).filter(x -> !x.isEmpty() && !x.equals("."))
+                            .collect(java.util.stream.Collectors.joining("/", "/", ""));
+                    if (!filePaths.contains(name)) {
+                        filePaths.add(name);
+                    }
+                    code.a[pc] = -filePaths.indexOf(name) - 1;
                 }
             }
         }

@@ -154,7 +154,8 @@ final class Model {
         at += pipes * PipeSteps.RECORD;
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
-        this.files = new FileSteps(this, compiler.filePaths, initialSizes(program, compiler.filePaths), at);
+        this.files = new FileSteps(this, compiler.filePaths, initialSizes(program, compiler.filePaths),
+                program.files().stream().map(oss.ir.program.FileDecl::path).toList(), at);
         at += files.size;
         this.unexplored = compiler.unexplored != null ? compiler.unexplored
                 : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
