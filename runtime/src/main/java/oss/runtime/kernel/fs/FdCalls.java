@@ -60,6 +60,7 @@ public final class FdCalls {
                 } else if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Write w) {
                     result = w.result();
                 }
+                t.syscalls.errno(written > 0 ? null : "EINTR");
                 PipeCalls.done(t, result, written > 0 ? written : -1);
             }
         };

@@ -45,6 +45,7 @@ public final class DeviceCalls {
             public void eintr(Task t, Op op) {
                 if (op instanceof Op.Fd fd && fd.call() instanceof FdOp.Read r) {
                     zeroGot(t, r);
+                    t.syscalls.errno("EINTR");
                     done(t, r.result(), -1);
                 } else {
                     t.next();
@@ -115,6 +116,7 @@ public final class DeviceCalls {
         if (!f.reads) {
             k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\" is open for writing only: -1 (EBADF)",
                     List.of());
+            t.syscalls.errno("EBADF");
             return done(t, op.result(), -1);
         }
         if (op.bytes() == 0) {
@@ -140,6 +142,7 @@ public final class DeviceCalls {
         if (op.nowait() || f.nonblock) {
             k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\" has nothing to read: -1 (EAGAIN) instead of"
                     + " waiting", List.of());
+            t.syscalls.errno("EAGAIN");
             return done(t, op.result(), -1);
         }
         d.readWait.add(t.pid);
@@ -153,6 +156,7 @@ public final class DeviceCalls {
         if (!f.writes) {
             k.facts().record(at, t, k.now(), "write", "\"" + d.path() + "\" is open for reading only: -1 (EBADF)",
                     List.of());
+            t.syscalls.errno("EBADF");
             return done(t, op.result(), -1);
         }
         k.facts().record(at, t, k.now(), "write", "\"" + d.path() + "\": " + size(op.bytes()) + " sent", List.of());
@@ -172,6 +176,7 @@ public final class DeviceCalls {
     }
 
     private static boolean done(Task t, Cell result, long value) {
+        t.syscalls.returned(value); // strace's result and errors column
         if (result != null) {
             t.slots[result.base()] = (int) value;
         }

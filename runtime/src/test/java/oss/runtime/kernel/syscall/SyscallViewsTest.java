@@ -84,6 +84,22 @@ class SyscallViewsTest {
     }
 
     @Test
+    void thePollingLoopsEagainsAreItsErrors() throws Exception {
+        // examples/io-nonblocking.oss works it out by hand: 47 reads, 39 of them EAGAIN; the first
+        // round, at 0, finds both devices empty (descriptors 3 and 4 after stdin, stdout, stderr)
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "io-nonblocking.oss"));
+        RunResult r = run(text, true);
+        assertEquals(new SyscallStat("read", 47, 39, 0), r.tasks().get(1).syscallStats().stream()
+                .filter(s -> s.name().equals("read")).findFirst().orElseThrow());
+        String trace = end(r).views().get("trace");
+        assertTrue(trace.contains("[pid 2] 0.000000 read(3, ..., 1024) = -1 EAGAIN (Resource temporarily unavailable)\n"
+                + "[pid 2] 0.000000 read(4, ..., 16) = -1 EAGAIN (Resource temporarily unavailable)\n"), trace);
+        // the tty's first 16 B, sent at 3 ms, are read in the round that starts at 3.5 ms
+        assertTrue(trace.contains("[pid 2] 0.003500 read(4, ..., 16) = 16\n"), trace);
+        assertTrue(end(r).views().get("strace").contains("       47        39 read"), end(r).views().get("strace"));
+    }
+
+    @Test
     void topShowsCpuSinceTheLastSnapshotAndTheLoadAverage() {
         // two CPUs, A computes 10 ms, B sleeps 5 ms then computes 5 ms. At the snapshot at 5 ms (taken
         // by B as it wakes) A has run 5 of 5 ms (100 %), B 0; at the end (10 ms) over the whole run A
