@@ -10,10 +10,11 @@ import oss.ir.program.Op;
 
 /**
  * Regular files in the explorer, with the run's semantics (runtime kernel.fs, Vfs and FdCalls):
- * open with O_CREAT, O_TRUNC and O_APPEND, read and write moving the offset, lseek, dup and close.
- * Only sizes and offsets exist, as in a run. The state has, per file the program opens, whether
- * it exists and its size; and a small pool of open file descriptions (struct file), each with
- * its file, its offset, its flags and how many descriptors refer to it. A descriptor is a slot
+ * open with O_CREAT, O_TRUNC and O_APPEND, read and write moving the offset, lseek, dup, dup2 and
+ * close, and on names unlink, link, stat and fstat (size and link count). Only sizes and offsets
+ * exist, as in a run. The state has, per name the program uses, the inode it names; per inode its
+ * size and link count; and a small pool of open file descriptions (struct file), each with its
+ * inode, its offset, its flags and how many descriptors refer to it. A descriptor is a slot
  * holding {@link #TAG} and the description's number, so fork's copy of the slots shares the
  * offset as fork(2) says, and dup shares it by copying the number.
  *
@@ -24,7 +25,8 @@ import oss.ir.program.Op;
 final class FileSteps {
     /** Open file descriptions the explorer follows at once (a run has no such bound). */
     static final int MAX_OPEN = 8;
-    static final int EXISTS = 0, SIZE = 1, FILE_RECORD = 2;
+    /** An inode: its size and its link count; one per name the program uses, and one per description more. */
+    static final int SIZE = 0, NLINK = 1, INODE_RECORD = 2;
     static final int OFD_FILE = 0, OFD_POS = 1, OFD_FLAGS = 2, OFD_REFS = 3, OFD_RECORD = 4;
     /** A slot holding a regular file's descriptor: TAG | description + 1, and CLOSED once closed. */
     static final int TAG = 1 << 29, CLOSED = 1 << 28, INDEX = 0xffff;
@@ -39,7 +41,8 @@ final class FileSteps {
     /** The files, by path in order of first appearance; their records start at {@code base}. */
     final List<String> paths;
     private final long[] initial;
-    final int base, ofdBase, size;
+    /** base: each name's inode + 1 (0: no such name); then the inodes; then the open file descriptions. */
+    final int base, inodeBase, inodes, ofdBase, size;
     /** Why the explorer cannot follow these files (a size it cannot hold), or null. */
     final String unexplored;
 
@@ -66,13 +69,16 @@ final class FileSteps {
             String p = paths.get(f);
             orphan[f] = !dirs.contains(p.substring(0, Math.max(1, p.lastIndexOf('/'))));
             if (dirs.contains(p) && directory == null) {
-                directory = "the open of the directory \"" + p + "\" (the explorer follows regular files only;"
-                        + " `oss run` does)";
+                directory = "the directory \"" + p + "\" (the explorer follows regular files only, and their"
+                        + " names; `oss run` does)";
             }
         }
         this.base = base;
-        this.ofdBase = base + FILE_RECORD * paths.size();
-        this.size = paths.isEmpty() ? 0 : FILE_RECORD * paths.size() + OFD_RECORD * MAX_OPEN;
+        this.inodeBase = base + paths.size();
+        // an unlinked file lives while open: at most one inode per description beyond one per name
+        this.inodes = paths.size() + MAX_OPEN;
+        this.ofdBase = inodeBase + INODE_RECORD * inodes;
+        this.size = paths.isEmpty() ? 0 : ofdBase + OFD_RECORD * MAX_OPEN - base;
         String big = null;
         for (int f = 0; f < paths.size() && big == null; f++) {
             if (initial[f] > Integer.MAX_VALUE) {
@@ -83,12 +89,13 @@ final class FileSteps {
         this.unexplored = big != null ? big : directory;
     }
 
-    /** The files declared with `file` lines exist at the start, with their sizes. */
+    /** The files declared with `file` lines exist at the start, with their sizes: name f on inode f. */
     void init(int[] s) {
         for (int f = 0; f < paths.size(); f++) {
             if (initial[f] >= 0) {
-                s[base + f * FILE_RECORD + EXISTS] = 1;
-                s[base + f * FILE_RECORD + SIZE] = (int) initial[f];
+                s[base + f] = f + 1;
+                s[inode(f) + SIZE] = (int) initial[f];
+                s[inode(f) + NLINK] = 1;
             }
         }
     }
@@ -105,12 +112,12 @@ final class FileSteps {
      * descriptor of a file or the terminal (a pipe's, even on stdin or stdout, is PipeSteps').
      */
     boolean owns(int[] s, int t, FlatCode c, int pc) {
-        if (paths.isEmpty() && !m.std) {
+        if (paths.isEmpty() && !m.std && c.kind[pc] != Instr.FD_FSTAT) {
             return false;
         }
         return switch (c.kind[pc]) {
             case FD_OPEN -> c.a[pc] < 0;
-            case FD_DUP2 -> true;
+            case FD_DUP2, FD_PATH, FD_FSTAT -> true;
             case FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> (c.b[pc] == FdOp.PLAIN || c.b[pc] == FdOp.STD)
                     && c.a[pc] >= 0 && (value(s, t, c.a[pc], c.b[pc]) & TAG) != 0;
             default -> false;
@@ -126,8 +133,13 @@ final class FileSteps {
         s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot] = v;
     }
 
-    private int file(int f) {
-        return base + f * FILE_RECORD;
+    private int inode(int i) {
+        return inodeBase + i * INODE_RECORD;
+    }
+
+    /** The inode record an open file description's file is. */
+    private int inodeOf(int[] s, int d) {
+        return inode(s[ofd(d) + OFD_FILE] - 1);
     }
 
     private int ofd(int i) {
@@ -143,7 +155,8 @@ final class FileSteps {
     boolean apply(int[] s, int t, FlatCode c, int pc, PipeSteps pipes) {
         int b = m.base(t);
         FdOp call = ((Op.Fd) c.op[pc]).call();
-        int v = c.kind[pc] == Instr.FD_OPEN || c.a[pc] < 0 ? 0 : value(s, t, c.a[pc], c.b[pc]);
+        boolean named = c.kind[pc] == Instr.FD_OPEN || c.kind[pc] == Instr.FD_PATH || c.kind[pc] == Instr.FD_DUP2;
+        int v = named || c.a[pc] < 0 ? 0 : value(s, t, c.a[pc], c.b[pc]);
         int d = description(v);
         switch (c.kind[pc]) {
             case FD_OPEN -> open(s, b, -c.a[pc] - 1, (FdOp.Open) call, c, pc);
@@ -158,7 +171,7 @@ final class FileSteps {
                     result(s, b, r.result(), -1);
                 } else {
                     int o = ofd(d);
-                    long left = (long) s[file(s[o + OFD_FILE] - 1) + SIZE] - s[o + OFD_POS];
+                    long left = (long) s[inodeOf(s, d) + SIZE] - s[o + OFD_POS];
                     long n = Math.max(0, Math.min(r.bytes(), left));
                     s[o + OFD_POS] = checked(s[o + OFD_POS] + n, c, pc);
                     result(s, b, r.result(), n);
@@ -172,7 +185,7 @@ final class FileSteps {
                     result(s, b, w.result(), -1);
                 } else {
                     int o = ofd(d);
-                    int f = file(s[o + OFD_FILE] - 1);
+                    int f = inodeOf(s, d);
                     if ((s[o + OFD_FLAGS] & APPEND) != 0) {
                         s[o + OFD_POS] = s[f + SIZE];
                     }
@@ -190,7 +203,7 @@ final class FileSteps {
                     long from = switch (l.whence()) {
                         case FdOp.SEEK_SET -> 0;
                         case FdOp.SEEK_CUR -> s[o + OFD_POS];
-                        default -> s[file(s[o + OFD_FILE] - 1) + SIZE];
+                        default -> s[inodeOf(s, d) + SIZE];
                     };
                     long to = from + l.offset();
                     if (to < 0) {
@@ -219,6 +232,14 @@ final class FileSteps {
                 }
             }
             case FD_DUP2 -> dup2(s, t, (FdOp.Dup2) call, c, pc, pipes);
+            case FD_PATH -> path(s, b, (FdOp.PathCall) call, c.a[pc], c.b[pc]);
+            case FD_FSTAT -> {
+                FdOp.Fstat f = (FdOp.Fstat) call;
+                boolean pipe = (v & TAG) == 0 && pipes.plain(s, t, c.a[pc], c.b[pc]) != -1;
+                // a pipe or the terminal: size 0, one link (the run's fstat)
+                result(s, b, f.result(), d >= 0 ? s[inodeOf(s, d) + (f.field() == FdOp.StatField.SIZE ? SIZE : NLINK)]
+                        : v == TTY || pipe ? (f.field() == FdOp.StatField.NLINK ? 1 : 0) : -1);
+            }
             default -> throw new IllegalStateException(c.kind[pc] + " is not a file call");
         }
         return true;
@@ -260,32 +281,26 @@ final class FileSteps {
 
     /** do_sys_open: the file made by O_CREAT or emptied by O_TRUNC, a new description at offset 0; -1 with ENOENT. */
     private void open(int[] s, int b, int f, FdOp.Open o, FlatCode c, int pc) {
-        int r = file(f);
         int slot = c.b[pc];
-        if (orphan[f]) {
+        int i = s[base + f] - 1;
+        if (orphan[f] || i < 0 && (o.flags() & FdOp.O_CREAT) == 0) {
             if (slot >= 0) {
-                s[b + m.slotBase + slot] = -1; // no such directory: ENOENT even with O_CREAT
+                s[b + m.slotBase + slot] = -1; // ENOENT: no such name, or no such directory (even with O_CREAT)
             }
             return;
         }
-        if (s[r + EXISTS] == 0) {
-            if ((o.flags() & FdOp.O_CREAT) == 0) {
-                if (slot >= 0) {
-                    s[b + m.slotBase + slot] = -1;
-                }
-                return;
-            }
-            s[r + EXISTS] = 1;
-            s[r + SIZE] = 0;
+        if (i < 0) {
+            i = newInode(s, c, pc);
+            s[base + f] = i + 1;
         }
         int mode = o.flags() & 3;
         if (mode != FdOp.O_RDONLY && (o.flags() & FdOp.O_TRUNC) != 0) {
-            s[r + SIZE] = 0;
+            s[inode(i) + SIZE] = 0;
         }
         int free = -1;
-        for (int i = 0; i < MAX_OPEN && free < 0; i++) {
-            if (s[ofd(i) + OFD_FILE] == 0) {
-                free = i;
+        for (int k = 0; k < MAX_OPEN && free < 0; k++) {
+            if (s[ofd(k) + OFD_FILE] == 0) {
+                free = k;
             }
         }
         if (free < 0) {
@@ -293,7 +308,7 @@ final class FileSteps {
                     + " descriptions at once: the explorer follows at most that many");
         }
         int d = ofd(free);
-        s[d + OFD_FILE] = f + 1;
+        s[d + OFD_FILE] = i + 1;
         s[d + OFD_POS] = 0;
         s[d + OFD_FLAGS] = (mode != FdOp.O_WRONLY ? READS : 0) | (mode != FdOp.O_RDONLY ? WRITES : 0)
                 | ((o.flags() & FdOp.O_APPEND) != 0 ? APPEND : 0);
@@ -305,11 +320,70 @@ final class FileSteps {
         }
     }
 
-    /** fput: one descriptor fewer; the description goes with the last, and its record is cleared. */
+    /** A new empty inode with one link: the lowest with no link and no open description. */
+    private int newInode(int[] s, FlatCode c, int pc) {
+        for (int i = 0; i < inodes; i++) {
+            if (s[inode(i) + NLINK] == 0 && !opened(s, i)) {
+                s[inode(i) + SIZE] = 0;
+                s[inode(i) + NLINK] = 1;
+                return i;
+            }
+        }
+        throw new DataSteps.PathCut(Code.EXPLORE_BUDGET, c.span[pc], "more than " + inodes + " files at once: the"
+                + " explorer follows at most one per name and one per open description");
+    }
+
+    private boolean opened(int[] s, int i) {
+        for (int k = 0; k < MAX_OPEN; k++) {
+            if (s[ofd(k) + OFD_FILE] == i + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * unlink, link and stat (size or nlink) on names (the run's PathCalls): 0 or the field, -1 with
+     * ENOENT for a missing name or directory and EEXIST for link onto a name that exists. An
+     * unlinked inode stays while a description is open on it (unlink(2)).
+     */
+    private void path(int[] s, int b, FdOp.PathCall c, int from, int to) {
+        int i = s[base + from] - 1;
+        switch (c.kind()) {
+            case UNLINK -> {
+                if (i >= 0) {
+                    s[base + from] = 0;
+                    if (--s[inode(i) + NLINK] == 0 && !opened(s, i)) {
+                        s[inode(i) + SIZE] = 0; // freed
+                    }
+                }
+                result(s, b, c.result(), i < 0 ? -1 : 0);
+            }
+            case LINK -> {
+                boolean ok = i >= 0 && !orphan[to] && s[base + to] == 0;
+                if (ok) {
+                    s[base + to] = i + 1;
+                    s[inode(i) + NLINK]++;
+                }
+                result(s, b, c.result(), ok ? 0 : -1);
+            }
+            default -> result(s, b, c.result(), i < 0 ? -1
+                    : s[inode(i) + (c.field() == FdOp.StatField.SIZE ? SIZE : NLINK)]);
+        }
+    }
+
+    /**
+     * fput: one descriptor fewer; the description goes with the last, and its record is cleared,
+     * and so is its inode when no name and no other description is left to it (an unlinked file).
+     */
     private void release(int[] s, int d) {
         int o = ofd(d);
         if (--s[o + OFD_REFS] <= 0) {
+            int i = s[o + OFD_FILE] - 1;
             java.util.Arrays.fill(s, o, o + OFD_RECORD, 0);
+            if (i >= 0 && s[inode(i) + NLINK] == 0 && !opened(s, i)) {
+                s[inode(i) + SIZE] = 0;
+            }
         }
     }
 

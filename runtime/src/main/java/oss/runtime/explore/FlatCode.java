@@ -79,11 +79,45 @@ final class FlatCode {
         /** Each open's code, instruction and path, until every mkfifo is known (resolveOpens). */
         private final List<Object[]> opens = new ArrayList<>();
 
+        /** Each unlink, link and stat's code, instruction and paths, resolved with the opens. */
+        private final List<Object[]> pathCalls = new ArrayList<>();
+
+        /** One file under every spelling of its name: the working directory is / (chdir stops the explorer). */
+        private int file(String path) {
+            String name = java.util.Arrays.stream(path.split("/")).filter(x -> !x.isEmpty() && !x.equals("."))
+                    .collect(java.util.stream.Collectors.joining("/", "/", ""));
+            if (!filePaths.contains(name)) {
+                filePaths.add(name);
+            }
+            return filePaths.indexOf(name);
+        }
+
+        /** A name FileSteps can follow: not a FIFO's, a device's, nor one with ".." or a trailing "/". */
+        private boolean plainName(String path) {
+            return !fifoPaths.contains(path) && !path.startsWith("/dev/") && !path.contains("..")
+                    && !(path.endsWith("/") && path.length() > 1);
+        }
+
         /**
          * Gives each open its object once every body is compiled, since a mkfifo may come in a
          * process compiled after the open: a FIFO's pipe number, or -(file + 1) for a regular file.
          */
         private void resolveOpens() {
+            for (Object[] o : pathCalls) {
+                FlatCode code = (FlatCode) o[0];
+                int pc = (Integer) o[1];
+                oss.ir.program.FdOp.PathCall call = (oss.ir.program.FdOp.PathCall) o[2];
+                if (!plainName(call.path()) || call.target() != null && !plainName(call.target())) {
+                    Span at = code.span[pc];
+                    if (unexplored == null) {
+                        unexplored = "the " + call.kind().word() + " at " + at.line() + ":" + at.column() + " (the explorer"
+                                + " follows the names of regular files only, without \"..\"; `oss run` does)";
+                    }
+                    continue;
+                }
+                code.a[pc] = file(call.path());
+                code.b[pc] = call.target() == null ? -1 : file(call.target());
+            }
             for (Object[] o : opens) {
                 FlatCode code = (FlatCode) o[0];
                 int pc = (Integer) o[1];
@@ -105,13 +139,7 @@ final class FlatCode {
                                 + " does not follow \"..\" or a trailing \"/\" through the tree of names; `oss run` does)";
                     }
                 } else {
-                    // one file under every spelling of its name: the working directory is / (chdir stops the explorer)
-                    String name = java.util.Arrays.stream(path.split("/")).filter(x -> !x.isEmpty() && !x.equals("."))
-                            .collect(java.util.stream.Collectors.joining("/", "/", ""));
-                    if (!filePaths.contains(name)) {
-                        filePaths.add(name);
-                    }
-                    code.a[pc] = -filePaths.indexOf(name) - 1;
+                    code.a[pc] = -file(path) - 1;
                 }
             }
         }
@@ -610,12 +638,29 @@ final class FlatCode {
 
                     @Override
                     public Void visitPathCall(oss.ir.program.FdOp.PathCall call) {
-                        return refuse(op, "the file system's names");
+                        boolean followed = switch (call.kind()) {
+                            case UNLINK, LINK -> true;
+                            case STAT -> call.field() == oss.ir.program.FdOp.StatField.SIZE
+                                    || call.field() == oss.ir.program.FdOp.StatField.NLINK;
+                            default -> false;
+                        };
+                        if (!followed) {
+                            return refuse(op, call.kind() == oss.ir.program.FdOp.PathKind.STAT ? "inode numbers and"
+                                    + " blocks" : "directories and symbolic links");
+                        }
+                        pathCalls.add(new Object[] {c, c.emit(FD_PATH, 0, 0, op, op.span()), call});
+                        return null;
                     }
 
                     @Override
                     public Void visitFstat(oss.ir.program.FdOp.Fstat call) {
-                        return refuse(op, "what a descriptor refers to");
+                        if (call.field() != oss.ir.program.FdOp.StatField.SIZE
+                                && call.field() != oss.ir.program.FdOp.StatField.NLINK) {
+                            return refuse(op, "inode numbers and blocks");
+                        }
+                        std |= call.end() == oss.ir.program.FdOp.STD;
+                        c.emit(FD_FSTAT, call.slot(), call.end(), op, op.span());
+                        return null;
                     }
 
                     @Override

@@ -152,6 +152,21 @@ final class Liveness {
                     def.set(l.result().base());
                 }
             }
+            case FD_PATH -> {
+                oss.ir.program.FdOp.PathCall pc2 = (oss.ir.program.FdOp.PathCall) ((Op.Fd) c.op[pc]).call();
+                if (pc2.result() != null) {
+                    def.set(pc2.result().base());
+                }
+            }
+            case FD_FSTAT -> {
+                oss.ir.program.FdOp.Fstat f = (oss.ir.program.FdOp.Fstat) ((Op.Fd) c.op[pc]).call();
+                if (c.b[pc] != oss.ir.program.FdOp.STD) {
+                    use.set(c.a[pc]);
+                }
+                if (f.result() != null) {
+                    def.set(f.result().base());
+                }
+            }
             case FD_DUP2 -> {
                 oss.ir.program.FdOp.Dup2 d = (oss.ir.program.FdOp.Dup2) ((Op.Fd) c.op[pc]).call();
                 if (d.fromEnd() != oss.ir.program.FdOp.STD && d.fromSlot() >= 0) {

@@ -92,12 +92,12 @@ class StdioExploreTest {
         Program p = ExploreVerdictTest.compile("""
                 scenario "t" {
                   process a {
-                    unlink "/x"
+                    mkdir "/x"
                   }
                 }
                 """);
         ExploreResult x = DataExploreTest.explore(p, true);
         assertFalse(x.complete());
-        assertTrue(x.stoppedBy().contains("the unlink at 3:5"), x.stoppedBy());
+        assertTrue(x.stoppedBy().contains("the mkdir at 3:5"), x.stoppedBy());
     }
 }
