@@ -28,11 +28,29 @@ final class SyscallArgs {
         if (op instanceof Op.Mmap m) {
             return "NULL, " + m.bytes() + ", ..., " + (m.shared() ? "MAP_SHARED" : "MAP_PRIVATE") + ", ...";
         }
+        if (op instanceof Op.WaitChild w) {
+            return slot(t, w.slot()) + ", ..., 0, NULL";
+        }
+        if (op instanceof Op.WaitAny) {
+            return "-1, ..., 0, NULL";
+        }
         return "...";
+    }
+
+    private static long slot(Task t, int slot) {
+        return slot >= 0 && slot < t.slots.length ? t.slots[slot] : -1;
     }
 
     /** The result a call keeps in the statement's own variable (open's descriptor, dup's), or null. */
     static Long kept(Task t, Op op) {
+        // fork, vfork, clone and thread: the child's pid (the parent's return); wait: the reaped
+        // child's; mmap: the address, or MAP_FAILED (-1)
+        int child = op instanceof Op.Fork f ? f.slot() : op instanceof Op.VFork v ? v.slot()
+                : op instanceof Op.Clone c ? c.slot() : op instanceof Op.Thread th ? th.slot()
+                : op instanceof Op.WaitChild w ? w.slot() : op instanceof Op.Mmap m ? m.slot() : -1;
+        if (child >= 0 && child < t.slots.length) {
+            return t.slots[child];
+        }
         if (op instanceof Op.Fd f) {
             FdOp c = f.call();
             int slot = c instanceof FdOp.Open o ? o.slot() : c instanceof FdOp.Dup d ? d.newSlot()

@@ -84,6 +84,29 @@ class SyscallViewsTest {
     }
 
     @Test
+    void forkAndWaitReturnTheChildsPid() {
+        // the child is pid 3: clone returns it to the parent, and wait4 of it returns it when reaped;
+        // the child's own exit_group never returns
+        RunResult r = run("""
+                scenario "t" {
+                  process P {
+                    c = fork {
+                      compute 1 ms
+                    }
+                    wait c
+                  }
+                }
+                """, true);
+        String trace = end(r).views().get("trace");
+        assertEquals("""
+                [pid 2] 0.000000 clone(...) = 3
+                [pid 2] 0.000000 wait4(3, ..., 0, NULL) = 3
+                [pid 3] 0.001000 exit_group(0) = ?
+                [pid 2] 0.001000 exit_group(0) = ?
+                """, trace);
+    }
+
+    @Test
     void thePollingLoopsEagainsAreItsErrors() throws Exception {
         // examples/io-nonblocking.oss works it out by hand: 47 reads, 39 of them EAGAIN; the first
         // round, at 0, finds both devices empty (descriptors 3 and 4 after stdin, stdout, stderr)
