@@ -175,7 +175,7 @@ public final class Analyzer {
                 // spinning forever is the busy-waiting form of a deadlock (docs/language.md, "Loops that do not end"):
                 // the explorer's OSS2409, and the run's OSS2503 when its tasks spin on each other
                 case "deadlock" -> java.util.Set.of(Code.DEADLOCK, Code.BLOCKED_FOREVER, Code.DEADLOCK_REACHABLE,
-                        Code.LOCK_ORDER_CYCLE, Code.SPIN_FOREVER_REACHABLE, Code.ENDLESS_LOOP);
+                        Code.LOCK_ORDER_CYCLE, Code.SPIN_FOREVER_REACHABLE, Code.ENDLESS_LOOP, Code.EPOLL_ET_STARVED);
                 case "unsafe", "denied" -> java.util.Set.of(Code.BANKER_UNSAFE, Code.UNSAFE_REACHABLE);
                 case "leaks" -> java.util.Set.of(Code.LEAK);
                 default -> java.util.Set.of();

@@ -79,6 +79,11 @@ final class ExpectationJudge {
 
     /** `expect deadlock` is about every interleaving; a spent budget proves nothing either way. */
     private ExpectationResult deadlockByExploration(Expectation.Flag f, ExploreResult x) {
+        if (!x.complete() && x.states() == 0 && x.stoppedBy() != null && run.isPresent() && run.get().deadlocked()) {
+            // the explorer refused the program before its first step, but the run is one interleaving: a deadlock
+            // there is a deadlock the program can reach
+            return verdict(f, !f.negated(), "the run deadlocked (" + x.summary() + ")");
+        }
         if (x.deadlockFound()) {
             return verdict(f, !f.negated(), "an interleaving deadlocks (" + x.summary() + ")");
         }

@@ -194,6 +194,8 @@ statement
     | (var=identifier ASSIGN)? fdCall                    # fdStmt
     | (var=identifier ASSIGN)? ipcCall                   # ipcStmt
     | signalCall                                         # sigStmt
+    // issue 15, the I/O models (`ioStmt` is `io T`'s label)
+    | (var=identifier ASSIGN)? ioCall                    # ioModelStmt
     // not `c = fork` (nor vfork, thread, clone, mmap, malloc) without the rest: that is a broken fork, not an assignment
     | {!(_input.LA(2) == ASSIGN && creates(_input.LA(3)))}?
       target=ref op=(ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN) value=expr     # assignStmt
@@ -262,6 +264,27 @@ signalCall
     | PAUSE                                                            # pauseCall
     | SIGSUSPEND (sigs+=identifier (COMMA sigs+=identifier)*)?         # sigsuspendCall
     | ALARM time=quantity                                              # alarmCall
+    ;
+
+// ---------------------------------------------------------------- the I/O models (issue 15)
+
+// Readiness and asynchronous reads (docs/language.md, "The five I/O models"). epoll_ctl's operation
+// (`add`, `del`) and events (`in`, `et`), fcntl's flag and aio's signal are read by the compiler.
+ioCall
+    : kind=(SELECT | POLL) fds+=fdRef (COMMA fds+=fdRef)* (TIMEOUT timeout=quantity)?    # selectCall
+    | EPOLL_CREATE                                                     # epollCreateCall
+    | EPOLL_CTL ep=identifier op=identifier fdRef events+=epollEvent*  # epollCtlCall
+    | EPOLL_WAIT ep=identifier (TIMEOUT timeout=quantity)?             # epollWaitCall
+    | FCNTL fdRef flag=identifier                                      # fcntlCall
+    | AIO_READ fdRef size=quantity (NOTIFY sig=identifier)?            # aioReadCall
+    | AIO_SUSPEND request=identifier                                   # aioSuspendCall
+    | AIO_RETURN request=identifier                                    # aioReturnCall
+    ;
+
+// `in` is a keyword of its own (for loops), so it is named here
+epollEvent
+    : IN
+    | identifier
     ;
 
 ifStatement
@@ -426,6 +449,8 @@ nonReserved
     | DUP2 | UNLINK | MKDIR | RMDIR | CHDIR | LINK | SYMLINK | STAT | LSTAT | FSTAT
     // issue 15, the I/O models: their soft keywords on lines below this one
     | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
+    | SELECT | POLL | EPOLL_CREATE | EPOLL_CTL | EPOLL_WAIT | TIMEOUT | FCNTL | AIO_READ | AIO_SUSPEND | AIO_RETURN
+    | NOTIFY
     | NO
     ;
 
@@ -605,6 +630,17 @@ EVERY     : 'every';
 COUNT     : 'count';
 LATENCY   : 'latency';
 BANDWIDTH : 'bandwidth';
+SELECT    : 'select';
+POLL      : 'poll';
+EPOLL_CREATE : 'epoll_create';
+EPOLL_CTL : 'epoll_ctl';
+EPOLL_WAIT : 'epoll_wait';
+TIMEOUT   : 'timeout';
+FCNTL     : 'fcntl';
+AIO_READ  : 'aio_read';
+AIO_SUSPEND : 'aio_suspend';
+AIO_RETURN : 'aio_return';
+NOTIFY    : 'notify';
 NO        : 'no';
 
 LBRACE    : '{' { nesting = 0; };

@@ -166,6 +166,10 @@ record StmtWords(List<String> words, List<Block> blocks, List<Expr> exprs) {
             return new StmtWords(List.of(firstWord(CallText.of(s.call()))),
                     s.call().accept(oss.compiler.ast.HandlerBlock.INSTANCE).stream().toList(), List.of());
         }
+
+        public StmtWords visitIoModel(Stmt.IoModel s) {
+            return new StmtWords(List.of(firstWord(CallText.of(s.call()))), List.of(), List.of());
+        }
         public StmtWords visitFence(Stmt.Fence s) {
             String name = s.name();
             return new StmtWords(name.startsWith("smp_") ? List.of(name, name.substring(4)) : List.of(name), List.of(),

@@ -327,4 +327,9 @@ public final class Blocks implements Stmt.Visitor<List<Block>> {
     public List<Block> visitSig(Stmt.Sig s) {
         return s.call().accept(HandlerBlock.INSTANCE).stream().toList();
     }
+
+    @Override
+    public List<Block> visitIoModel(Stmt.IoModel s) {
+        return List.of();
+    }
 }

@@ -503,6 +503,14 @@ public sealed interface Stmt extends Node {
         }
     }
 
+    /** A call of the I/O models ({@link IoCall}), and the variable {@code v = ...} that keeps its result. */
+    record IoModel(Optional<Name> variable, IoCall call, Span span) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIoModel(this);
+        }
+    }
+
     <R> R accept(Visitor<R> visitor);
 
     /**
@@ -571,5 +579,6 @@ public sealed interface Stmt extends Node {
         R visitFd(Fd s);
         R visitIpc(Ipc s);
         R visitSig(Sig s);
+        R visitIoModel(IoModel s);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import oss.compiler.ast.FdCall;
 import oss.compiler.ast.FdRef;
+import oss.compiler.ast.IoCall;
 import oss.compiler.ast.IpcCall;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.SigCall;
@@ -32,6 +33,10 @@ public final class CallText {
     /** The header of a handler ({@code signal SIGINT}, {@code sigaction SIGCHLD restart}) or the whole call. */
     public static String of(SigCall c) {
         return c.accept(SIG);
+    }
+
+    public static String of(IoCall c) {
+        return c.accept(IO);
     }
 
     public static String fd(FdRef r) {
@@ -227,6 +232,52 @@ public final class CallText {
         @Override
         public String visitAlarm(SigCall.Alarm c) {
             return "alarm " + quantity(c.time());
+        }
+    };
+
+    // issue 15, the I/O models
+    private static final IoCall.Visitor<String> IO = new IoCall.Visitor<>() {
+        @Override
+        public String visitSelect(IoCall.Select c) {
+            return (c.poll() ? "poll " : "select ") + c.fds().stream().map(CallText::fd).collect(Collectors.joining(", "))
+                    + c.timeout().map(t -> " timeout " + quantity(t)).orElse("");
+        }
+
+        @Override
+        public String visitEpollCreate(IoCall.EpollCreate c) {
+            return "epoll_create";
+        }
+
+        @Override
+        public String visitEpollCtl(IoCall.EpollCtl c) {
+            return "epoll_ctl " + c.epoll().text() + " " + c.operation().text() + " " + fd(c.fd())
+                    + c.events().stream().map(n -> " " + n.text()).collect(Collectors.joining());
+        }
+
+        @Override
+        public String visitEpollWait(IoCall.EpollWait c) {
+            return "epoll_wait " + c.epoll().text() + c.timeout().map(t -> " timeout " + quantity(t)).orElse("");
+        }
+
+        @Override
+        public String visitFcntl(IoCall.Fcntl c) {
+            return "fcntl " + fd(c.fd()) + " " + c.flag().text();
+        }
+
+        @Override
+        public String visitAioRead(IoCall.AioRead c) {
+            return "aio_read " + fd(c.fd()) + " " + quantity(c.size()) + c.signal().map(n -> " notify " + n.text())
+                    .orElse("");
+        }
+
+        @Override
+        public String visitAioSuspend(IoCall.AioSuspend c) {
+            return "aio_suspend " + c.request().text();
+        }
+
+        @Override
+        public String visitAioReturn(IoCall.AioReturn c) {
+            return "aio_return " + c.request().text();
         }
     };
 }

@@ -440,4 +440,9 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
         Optional<Block> handler = s.call().accept(HandlerBlock.INSTANCE);
         return handler.isPresent() ? nested(s, CallText.of(s.call()), handler.get()) : line(s, CallText.of(s.call()));
     }
+
+    @Override
+    public Void visitIoModel(Stmt.IoModel s) {
+        return line(s, assigned(s.variable(), CallText.of(s.call())));
+    }
 }

@@ -433,6 +433,11 @@ final class Flow {
         }
 
         @Override
+        public Held visitIoModel(Op.IoModel op) {
+            return oss.ir.program.Calls.mayBlock(op) ? blocks(op, oss.ir.program.Calls.name(op)) : s;
+        }
+
+        @Override
         public Held visitIo(Op.Io op) {
             return blocks(op, "io");
         }

@@ -46,6 +46,7 @@ final class BodyLowerer {
     private final FdLowerer fds;
     private final IpcLowerer ipc;
     private final SignalLowerer signals;
+    private final IoLowerer io;
 
     BodyLowerer(Diags diags, ExprEval eval, Units units, Resolver resolver, Symbols symbols,
                 List<ResourceDecl> resources, Budget budget, MemoryContext context,
@@ -62,6 +63,7 @@ final class BodyLowerer {
         this.fds = new FdLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
         this.ipc = new IpcLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
         this.signals = new SignalLowerer(diags, eval, units, resolver, symbols, memory, data, slots, this);
+        this.io = new IoLowerer(diags, units, memory, data, fds, this);
     }
 
     /** Whether a body makes threads anywhere (its forked children too): its variables are then shared by them. */
@@ -607,6 +609,12 @@ final class BodyLowerer {
         @Override
         public Void visitSig(Stmt.Sig s) {
             signals.lower(s, env, out);
+            return null;
+        }
+
+        @Override
+        public Void visitIoModel(Stmt.IoModel s) {
+            io.lower(s, env, out);
             return null;
         }
     }

@@ -33,11 +33,12 @@ final class ExpectationLowerer {
             oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
     /** The names strace prints for the statements that are system calls (runtime's SyscallNames), sorted. */
     static final List<String> SYSCALL_NAMES = List.of("alarm", "brk", "chdir", "clock_nanosleep", "clone", "close",
-            "dup", "dup2", "execve", "exit", "exit_group", "kill", "link", "lseek", "mkdir", "mknodat", "mmap",
-            "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync",
-            "munmap", "newfstatat", "openat", "pause", "pipe2", "read", "rmdir", "rt_sigaction", "rt_sigprocmask",
-            "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill",
-            "unlink", "vfork", "wait4", "write");
+            "dup", "dup2", "epoll_create", "epoll_ctl", "epoll_wait", "execve", "exit", "exit_group", "fcntl",
+            "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend",
+            "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat", "openat", "pause",
+            "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
+            "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill", "unlink", "vfork", "wait4",
+            "write");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
     static final List<String> CACHE_METRICS = List.of("hits", "misses", "writebacks");

@@ -304,7 +304,7 @@ final class FdLowerer {
     }
 
     /** A descriptor as written: {slot, end}; empty after a report. */
-    private Optional<int[]> descriptor(FdRef ref, String statement) {
+    Optional<int[]> descriptor(FdRef ref, String statement) {
         Name n = ref.name();
         // stdin, stdout and stderr are open in every process; a name the program sets itself wins
         if (STD.contains(n.text()) && !slots.containsKey(n.text()) && symbols.lookup(n.text()) == null) {

@@ -314,6 +314,11 @@ final class StaticFlow {
         }
 
         @Override
+        public final S visitIoModel(Op.IoModel op) {
+            return none();
+        }
+
+        @Override
         public final S visitSeqWrite(Op.SeqWrite op) {
             return once(op.body());
         }

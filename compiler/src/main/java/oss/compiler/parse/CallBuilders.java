@@ -13,6 +13,7 @@ import oss.compiler.ast.Block;
 import oss.compiler.ast.Expr;
 import oss.compiler.ast.FdCall;
 import oss.compiler.ast.FdRef;
+import oss.compiler.ast.IoCall;
 import oss.compiler.ast.IpcCall;
 import oss.compiler.ast.Name;
 import oss.compiler.ast.Quantity;
@@ -398,6 +399,105 @@ final class CallBuilders {
         public SigCall visitAlarmCall(OssParser.AlarmCallContext c) {
             Quantity t = quantity(c.time);
             return t == null ? null : new SigCall.Alarm(t, Spans.of(c));
+        }
+    }
+
+    // issue 15, the I/O models
+    static final class Io extends RuleBuilder<IoCall> {
+        Io() {
+            super(OssParser.IoCallContext.class);
+        }
+
+        /** An optional {@code timeout T}: empty when absent, null when broken. */
+        private static Optional<Quantity> timeout(OssParser.QuantityContext q) {
+            if (q == null) {
+                return Optional.empty();
+            }
+            Quantity t = quantity(q);
+            return t == null ? null : Optional.of(t);
+        }
+
+        @Override
+        public IoCall visitSelectCall(OssParser.SelectCallContext c) {
+            List<FdRef> fds = new ArrayList<>();
+            for (OssParser.FdRefContext f : c.fds) {
+                FdRef r = fdRef(f);
+                if (r == null) {
+                    return null;
+                }
+                fds.add(r);
+            }
+            Optional<Quantity> timeout = c.TIMEOUT() == null ? Optional.empty() : timeout(c.timeout);
+            if (timeout == null || c.TIMEOUT() != null && timeout.isEmpty() || fds.isEmpty()) {
+                return null;
+            }
+            return new IoCall.Select(c.kind.getType() == OssParser.POLL, fds, timeout, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitEpollCreateCall(OssParser.EpollCreateCallContext c) {
+            return new IoCall.EpollCreate(Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitEpollCtlCall(OssParser.EpollCtlCallContext c) {
+            Name ep = name(c.ep);
+            Name op = name(c.op);
+            FdRef fd = fdRef(c.fdRef());
+            List<Name> events = new ArrayList<>();
+            for (OssParser.EpollEventContext e : c.events) {
+                Name n = e.identifier() != null ? name(e.identifier())
+                        : Parts.real(e.IN().getSymbol()) == null ? null : new Name("in", Spans.of(e));
+                if (n == null) {
+                    return null;
+                }
+                events.add(n);
+            }
+            return ep == null || op == null || fd == null ? null : new IoCall.EpollCtl(ep, op, fd, events, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitEpollWaitCall(OssParser.EpollWaitCallContext c) {
+            Name ep = name(c.ep);
+            Optional<Quantity> timeout = c.TIMEOUT() == null ? Optional.empty() : timeout(c.timeout);
+            if (ep == null || timeout == null || c.TIMEOUT() != null && timeout.isEmpty()) {
+                return null;
+            }
+            return new IoCall.EpollWait(ep, timeout, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitFcntlCall(OssParser.FcntlCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            Name flag = name(c.flag);
+            return fd == null || flag == null ? null : new IoCall.Fcntl(fd, flag, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitAioReadCall(OssParser.AioReadCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            Quantity size = c.size == null ? null : quantity(c.size);
+            Optional<Name> sig = Optional.empty();
+            if (c.NOTIFY() != null) {
+                Name n = name(c.sig);
+                if (n == null) {
+                    return null;
+                }
+                sig = Optional.of(n);
+            }
+            return fd == null || size == null ? null : new IoCall.AioRead(fd, size, sig, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitAioSuspendCall(OssParser.AioSuspendCallContext c) {
+            Name r = name(c.request);
+            return r == null ? null : new IoCall.AioSuspend(r, Spans.of(c));
+        }
+
+        @Override
+        public IoCall visitAioReturnCall(OssParser.AioReturnCallContext c) {
+            Name r = name(c.request);
+            return r == null ? null : new IoCall.AioReturn(r, Spans.of(c));
         }
     }
 }

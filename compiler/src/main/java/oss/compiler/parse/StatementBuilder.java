@@ -37,6 +37,7 @@ final class StatementBuilder extends RuleBuilder<Stmt> {
     private final CallBuilders.Fd fdCalls = new CallBuilders.Fd();
     private final CallBuilders.Ipc ipcCalls = new CallBuilders.Ipc();
     private final CallBuilders.Sig sigCalls;
+    private final CallBuilders.Io ioCalls = new CallBuilders.Io();
 
     StatementBuilder(AstBuilder blocks) {
         super(OssParser.StatementContext.class);
@@ -62,6 +63,13 @@ final class StatementBuilder extends RuleBuilder<Stmt> {
     public Stmt visitSigStmt(OssParser.SigStmtContext c) {
         var call = c.signalCall() == null ? null : sigCalls.visit(c.signalCall());
         return call == null ? null : new Stmt.Sig(call, Spans.of(c));
+    }
+
+    @Override
+    public Stmt visitIoModelStmt(OssParser.IoModelStmtContext c) {
+        Optional<Name> var = variable(c.ASSIGN(), c.var);
+        var call = c.ioCall() == null ? null : ioCalls.visit(c.ioCall());
+        return var == null || call == null ? null : new Stmt.IoModel(var, call, Spans.of(c));
     }
 
     private Block block(OssParser.BlockContext b) {

@@ -62,6 +62,7 @@ public enum Code {
 
     // issue 15, static: the I/O models OSS1350-OSS1359
     BAD_DEVICE("OSS1350", Severity.ERROR, "device declaration that cannot work as written"),
+    BAD_IO_CALL("OSS1351", Severity.ERROR, "I/O call that cannot work as written"),
 
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
@@ -152,6 +153,8 @@ public enum Code {
     FS_CALL_FAILED("OSS2911", Severity.WARNING, "file system call that fails (ENOENT, EEXIST, ENOTDIR, EISDIR, ENOTEMPTY, EPERM, ELOOP, EACCES)"),
 
     // issue 15, run: the I/O models OSS2930-OSS2949
+    IO_CALL_FAILED("OSS2930", Severity.WARNING, "I/O call failed"),
+    EPOLL_ET_STARVED("OSS2931", Severity.ERROR, "edge-triggered epoll waits for data already there"),
 
 
     BANKER_UNSAFE("OSS2201", Severity.WARNING, "unsafe state"),

@@ -20,6 +20,9 @@ public final class Calls {
         if (op instanceof Op.Sig s) {
             return s.call().accept(SIG_NAME);
         }
+        if (op instanceof Op.IoModel m) {
+            return m.call().accept(IO_NAME);
+        }
         throw new IllegalArgumentException("not a call of issue 14's families: " + op);
     }
 
@@ -45,8 +48,57 @@ public final class Calls {
         if (op instanceof Op.Sig s) {
             return s.call() instanceof SigOp.Pause || s.call() instanceof SigOp.Sigsuspend;
         }
+        if (op instanceof Op.IoModel m) {
+            // the readiness calls sleep unless their timeout is 0; aio_suspend until the request is done
+            IoOp c = m.call();
+            return c instanceof IoOp.Select x ? x.timeoutNs() != 0
+                    : c instanceof IoOp.EpollWait w ? w.timeoutNs() != 0
+                    : c instanceof IoOp.AioSuspend;
+        }
         return false;
     }
+
+    private static final IoOp.Visitor<String> IO_NAME = new IoOp.Visitor<>() {
+        @Override
+        public String visitSelect(IoOp.Select op) {
+            return op.poll() ? "poll" : "select";
+        }
+
+        @Override
+        public String visitEpollCreate(IoOp.EpollCreate op) {
+            return "epoll_create";
+        }
+
+        @Override
+        public String visitEpollCtl(IoOp.EpollCtl op) {
+            return "epoll_ctl";
+        }
+
+        @Override
+        public String visitEpollWait(IoOp.EpollWait op) {
+            return "epoll_wait";
+        }
+
+        @Override
+        public String visitFcntl(IoOp.Fcntl op) {
+            return "fcntl";
+        }
+
+        @Override
+        public String visitAioRead(IoOp.AioRead op) {
+            return "aio_read";
+        }
+
+        @Override
+        public String visitAioSuspend(IoOp.AioSuspend op) {
+            return "aio_suspend";
+        }
+
+        @Override
+        public String visitAioReturn(IoOp.AioReturn op) {
+            return "aio_return";
+        }
+    };
 
     private static final FdOp.Visitor<String> FD_NAME = new FdOp.Visitor<>() {
         @Override

@@ -568,6 +568,14 @@ public sealed interface Op {
         }
     }
 
+    /** A call of the I/O models (select, poll, epoll, fcntl O_ASYNC, aio); {@code kernel.io}. */
+    record IoModel(IoOp call, Span span) implements Op {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIoModel(this);
+        }
+    }
+
 
     /**
      * One method per kind of {@link Op}, none with a default: a kind added to this interface
@@ -634,5 +642,6 @@ public sealed interface Op {
         R visitFd(Fd op);
         R visitIpc(Ipc op);
         R visitSig(Sig op);
+        R visitIoModel(IoModel op);
     }
 }

@@ -316,4 +316,9 @@ public final class OpBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitSig(Op.Sig op) {
         return op.call() instanceof SigOp.Action a && !a.handler().isEmpty() ? List.of(a.handler()) : List.of();
     }
+
+    @Override
+    public List<List<Op>> visitIoModel(Op.IoModel op) {
+        return List.of();
+    }
 }

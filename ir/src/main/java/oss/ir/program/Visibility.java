@@ -339,4 +339,10 @@ public final class Visibility implements Op.Visitor<Boolean> {
         // a handler's return is part of the step that follows it
         return !(op.call() instanceof SigOp.Sigreturn);
     }
+
+    /** A readiness or aio call reads what devices delivered, which other tasks' reads take. */
+    @Override
+    public Boolean visitIoModel(Op.IoModel op) {
+        return true;
+    }
 }

@@ -94,8 +94,11 @@ public final class HoverService {
                     + " of process " + sym.scope() + " (its threads share it)";
             case "pipe" -> "a pipe of process " + sym.scope() + ": `" + sym.name() + ".read` is its read end, `"
                     + sym.name() + ".write` its write end, both inherited by fork";
-            case "descriptor" -> "a file descriptor of process " + sym.scope() + ", from open";
+            case "descriptor" -> "a file descriptor of process " + sym.scope() + (sym.node() instanceof Stmt.IoModel
+                    ? ", an epoll instance from epoll_create" : ", from open");
             case "ipc" -> sym.node() instanceof Stmt.Ipc x ? ipc(x.call()) : "a System V or POSIX IPC name";
+            case "aio" -> "an aio request of process " + sym.scope() + ", from aio_read: `aio_suspend " + sym.name()
+                    + "` waits for it, `aio_return " + sym.name() + "` gives its count once";
             default -> "a name of process " + sym.scope();
         };
         return "`" + sym.name() + "`: " + what;

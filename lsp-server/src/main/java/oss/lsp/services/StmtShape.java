@@ -351,6 +351,11 @@ record StmtShape(List<Needed> needs, String binder, Optional<Name> bound, boolea
             return PLAIN;
         }
 
+        @Override
+        public StmtShape visitIoModel(Stmt.IoModel s) {
+            return s.variable().isPresent() ? binds(word(CallText.of(s.call())), s.variable()) : PLAIN;
+        }
+
         private static String word(String call) {
             int space = call.indexOf(' ');
             return space < 0 ? call : call.substring(0, space);

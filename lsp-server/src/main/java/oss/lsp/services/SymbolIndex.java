@@ -1081,5 +1081,71 @@ final class SymbolIndex {
             x.call().accept(oss.compiler.ast.HandlerBlock.INSTANCE).ifPresent(SymbolIndex.this::block);
             return null;
         }
+
+        // issue 15, the I/O models: the descriptors, epoll instances and aio requests a call names
+        @Override
+        public Void visitIoModel(Stmt.IoModel x) {
+            boolean makes = x.call().accept(new oss.compiler.ast.IoCall.Visitor<Boolean>() {
+                @Override
+                public Boolean visitSelect(oss.compiler.ast.IoCall.Select c) {
+                    c.fds().forEach(f -> use(f.name()));
+                    c.timeout().ifPresent(SymbolIndex.this::quantity);
+                    return false;
+                }
+
+                @Override
+                public Boolean visitEpollCreate(oss.compiler.ast.IoCall.EpollCreate c) {
+                    return true;
+                }
+
+                @Override
+                public Boolean visitEpollCtl(oss.compiler.ast.IoCall.EpollCtl c) {
+                    use(c.epoll());
+                    use(c.fd().name());
+                    return false;
+                }
+
+                @Override
+                public Boolean visitEpollWait(oss.compiler.ast.IoCall.EpollWait c) {
+                    use(c.epoll());
+                    c.timeout().ifPresent(SymbolIndex.this::quantity);
+                    return false;
+                }
+
+                @Override
+                public Boolean visitFcntl(oss.compiler.ast.IoCall.Fcntl c) {
+                    use(c.fd().name());
+                    return false;
+                }
+
+                @Override
+                public Boolean visitAioRead(oss.compiler.ast.IoCall.AioRead c) {
+                    use(c.fd().name());
+                    quantity(c.size());
+                    return true;
+                }
+
+                @Override
+                public Boolean visitAioSuspend(oss.compiler.ast.IoCall.AioSuspend c) {
+                    use(c.request());
+                    return false;
+                }
+
+                @Override
+                public Boolean visitAioReturn(oss.compiler.ast.IoCall.AioReturn c) {
+                    use(c.request());
+                    return false;
+                }
+            });
+            // `ep = epoll_create` and `a = aio_read ...` make a name; `n = select ...` sets an int declared before
+            x.variable().ifPresent(v -> {
+                if (makes) {
+                    declareLocal(v, x.call() instanceof oss.compiler.ast.IoCall.EpollCreate ? "descriptor" : "aio", x);
+                } else {
+                    use(v);
+                }
+            });
+            return null;
+        }
     }
 }

@@ -257,4 +257,9 @@ abstract class AtomicBodyVisitor<R> implements Op.Visitor<R> {
     public R visitSig(Op.Sig op) {
         throw notInAtomic(op);
     }
+
+    @Override
+    public R visitIoModel(Op.IoModel op) {
+        throw notInAtomic(op);
+    }
 }

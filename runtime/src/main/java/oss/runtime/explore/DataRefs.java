@@ -180,4 +180,20 @@ abstract class DataRefs extends AtomicBodyVisitor<Void> {
         }
         return null;
     }
+
+    /** A call of the I/O models sets its result's private temporary, and aio_read the request's slot. */
+    @Override
+    public final Void visitIoModel(Op.IoModel op) {
+        oss.ir.program.IoOp c = op.call();
+        Cell result = c instanceof oss.ir.program.IoOp.Select s ? s.result()
+                : c instanceof oss.ir.program.IoOp.EpollWait w ? w.result()
+                : c instanceof oss.ir.program.IoOp.EpollCtl x ? x.result()
+                : c instanceof oss.ir.program.IoOp.Fcntl f ? f.result()
+                : c instanceof oss.ir.program.IoOp.AioSuspend a ? a.result()
+                : c instanceof oss.ir.program.IoOp.AioReturn r ? r.result() : null;
+        if (result != null) {
+            slot(result.base());
+        }
+        return null;
+    }
 }

@@ -729,6 +729,16 @@ final class FlatCode {
                 }
                 return null;
             }
+
+            /** The I/O models' calls wait on devices, whose deliveries come with time: the program is refused. */
+            @Override
+            public Void visitIoModel(Op.IoModel op) {
+                if (unexplored == null) {
+                    unexplored = "the " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
+                            + op.span().column() + " (the explorer does not follow the I/O models yet; `oss run` does)";
+                }
+                return null;
+            }
         }
     }
 }

@@ -29,6 +29,8 @@ public final class Event {
         ALARM(Priority.WAKE),
         /** Delivery {@code generation} of device {@code target} is readable (kernel.io). */
         DEVICE(Priority.WAKE),
+        /** The timeout of task {@code target}'s select, poll or epoll_wait ends, unless {@code generation} is stale. */
+        IO_TIMEOUT(Priority.WAKE),
         /** The scheduler's periodic work (MLFQ boost). */
         PERIODIC(Priority.PERIODIC),
         /** The time slice of the task on {@code cpu} is over. */

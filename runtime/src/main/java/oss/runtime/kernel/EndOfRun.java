@@ -58,6 +58,7 @@ final class EndOfRun {
                     });
             endlessLoops();
             k.msgs.leftAtEnd();
+            k.devices.io().leftAtEnd(k.tasks);
             deadlocked = reporter.report(k.findings);
             if (k.program.kernel().deadlock() == DeadlockPolicy.IGNORE) {
                 k.findings.downgrade(Code.DEADLOCK, "`deadlock ignore`: the ostrich kernel does nothing about it");

@@ -50,6 +50,9 @@ final class EventHandlers {
                 }
                 return k.devices.arrive(e.target, (int) e.generation, alive);
             }
+            case IO_TIMEOUT -> {
+                return k.devices.io().timeout(e.target, e.generation);
+            }
             case ALARM -> {
                 return k.signals.calls.alarm(e.target, e.generation);
             }

@@ -154,8 +154,10 @@ public final class Kernel implements Core {
                 .map(d -> new SemSet(d.name(), d.initial())).toArray(SemSet[]::new));
         this.msgs = new oss.runtime.kernel.ipc.MsgCalls(this, program.kernel().ipc());
         this.data = DataCalls.create(program, dataGlue);
-        this.devices = new oss.runtime.kernel.io.DeviceCalls(this, program.devices());
-        devices.boot((at, device, delivery) -> events.schedule(at, Event.Kind.DEVICE, device, delivery));
+        this.devices = new oss.runtime.kernel.io.DeviceCalls(this, program.devices(), (at, timeout, target, gen) ->
+                events.schedule(Math.min(at, MAX_TIME_NS), timeout ? Event.Kind.IO_TIMEOUT : Event.Kind.DEVICE, target,
+                gen));
+        devices.boot((at, timeout, target, gen) -> events.schedule(at, Event.Kind.DEVICE, target, gen));
         this.fds = new oss.runtime.kernel.fs.FdCalls(this, program.kernel().pipeBufferBytes(), program.files(),
                 devices);
         this.sysViews = new oss.runtime.kernel.syscall.SyscallViews(program.kernel().hz(), n, options.traceSyscalls());

@@ -310,4 +310,9 @@ final class MayBlock implements Op.Visitor<Boolean> {
     public Boolean visitSig(Op.Sig op) {
         return oss.ir.program.Calls.mayBlock(op);
     }
+
+    @Override
+    public Boolean visitIoModel(Op.IoModel op) {
+        return oss.ir.program.Calls.mayBlock(op);
+    }
 }

@@ -313,4 +313,9 @@ final class OwnBodies implements Op.Visitor<List<List<Op>>> {
     public List<List<Op>> visitSig(Op.Sig op) {
         return oss.ir.program.OpBodies.of(op);
     }
+
+    @Override
+    public List<List<Op>> visitIoModel(Op.IoModel op) {
+        return List.of();
+    }
 }

@@ -437,4 +437,9 @@ final class SyscallTable implements Op.Visitor<Boolean> {
     public Boolean visitSig(Op.Sig op) {
         return kernel.signals.calls.call(t, op);
     }
+
+    @Override
+    public Boolean visitIoModel(Op.IoModel op) {
+        return kernel.devices.io().call(t, op);
+    }
 }

@@ -108,7 +108,9 @@ public final class Task {
         /** pipe_read on an empty pipe, pipe_write on a full one, fifo_open waiting for the other end (fs/pipe.c). */
         PIPE_READ, PIPE_WRITE, FIFO_OPEN,
         /** read(2) of a device with nothing buffered and more to come (kernel.io). */
-        DEVICE_READ;
+        DEVICE_READ,
+        /** In select or poll (blocker index: its own pid), in epoll_wait (the epoll instance), in aio_suspend (the request). */
+        POLL, EPOLL_WAIT, AIO_SUSPEND;
 
         /**
          * What a handled signal does to a task asleep here (signal(7), "Interruption of system calls
@@ -144,7 +146,8 @@ public final class Task {
             return switch (this) {
                 // signal(7): System V IPC is never restarted; pipes, a FIFO's open and POSIX message queues
                 // are restarted with SA_RESTART
-                case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV -> Interruption.EINTR;
+                // and select, poll, epoll_wait (signal(7)) and aio_suspend (aio_suspend(3)) never are
+                case TIMER, SEMSET, PAUSE, MSGSND, MSGRCV, POLL, EPOLL_WAIT, AIO_SUSPEND -> Interruption.EINTR;
                 case CHILD, ANY_CHILD, SEMAPHORE, PIPE_READ, PIPE_WRITE, FIFO_OPEN, MQ_SEND, MQ_RECEIVE,
                         DEVICE_READ ->
                         Interruption.RESTART;

@@ -463,4 +463,10 @@ final class SyncEdges implements Op.Visitor<Long> {
         long pid = to.slot() >= 0 ? t.slots[to.slot()] : to.parent() ? t.ppid : to.pid();
         return edges(sync(SIGNAL, (int) pid), -1);
     }
+
+    /** The I/O models' calls order nothing between tasks that the run's data races care about. */
+    @Override
+    public Long visitIoModel(Op.IoModel op) {
+        return edges(-1, -1);
+    }
 }

@@ -131,9 +131,8 @@ public final class FdCalls {
             public Boolean visitRead(FdOp.Read c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
                 // stdin is the terminal: when the scenario declares "/dev/tty", that device's driver serves it
-                oss.runtime.kernel.io.CharDevice dev = f == null ? null : f.device != null ? f.device
-                        : f.inode != null && !f.inode.regular() ? devices.lookup(f.inode.path) : null;
-                if (dev != null) {
+                oss.runtime.kernel.io.CharDevice dev = devices.deviceOf(f);
+                if (dev != null || f != null && f.device != null) {
                     return devices.read(t, dev, f, c, at);
                 }
                 if (f != null && f.inode != null && f.reads) {

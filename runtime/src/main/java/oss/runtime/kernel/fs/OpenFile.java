@@ -10,8 +10,8 @@ public final class OpenFile {
     public final Pipe pipe;
     /** The regular file behind it, or null for a pipe. */
     public final Inode inode;
-    /** The character device behind it (kernel.io, a {@code device} line's), or null. */
-    public final oss.runtime.kernel.io.CharDevice device;
+    /** The character device (a {@code device} line's) or epoll instance behind it (kernel.io), or null. */
+    public final oss.runtime.kernel.io.IoFile device;
     /** f_pos: where the next read or write on a regular file starts; one for every descriptor sharing it. */
     long pos;
     /** O_APPEND: every write goes to the end of the file first. */
@@ -49,8 +49,8 @@ public final class OpenFile {
         this.created = created;
     }
 
-    /** A device's open file: no offset (a character device is a stream), so read and write go to its driver. */
-    public OpenFile(oss.runtime.kernel.io.CharDevice device, boolean reads, boolean writes, boolean nonblock) {
+    /** A device's or epoll instance's open file: no offset (a stream), so read and write go to kernel.io. */
+    public OpenFile(oss.runtime.kernel.io.IoFile device, boolean reads, boolean writes, boolean nonblock) {
         this.pipe = null;
         this.inode = null;
         this.device = device;
@@ -69,7 +69,7 @@ public final class OpenFile {
     /** "read end of pipe p", "write end of FIFO "chan"", in the run's words. */
     public String describe() {
         if (device != null) {
-            return "\"" + device.path() + "\" (character device" + (nonblock ? ", O_NONBLOCK" : "") + ")";
+            return device.describe(nonblock);
         }
         if (inode != null && !inode.regular()) {
             return "the terminal " + inode.path;

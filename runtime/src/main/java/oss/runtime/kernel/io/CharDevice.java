@@ -9,7 +9,7 @@ import oss.runtime.kernel.locking.WaitQueue;
  * sleeps in read(2) until more arrives. Reads take from one stream, so two deliveries not yet read
  * are read as one when the read asks for enough (a byte stream keeps no boundaries).
  */
-public final class CharDevice {
+public final class CharDevice extends IoFile {
     /** Its index in the program's devices, the {@code Task.blockerIndex} of a reader asleep on it. */
     public final int id;
     public final DeviceDecl decl;
@@ -21,10 +21,23 @@ public final class CharDevice {
     long readTotal;
     /** Readers asleep until data arrives or the last delivery is read. */
     final WaitQueue readWait = new WaitQueue();
+    /** Tasks asleep in select or poll with this device in their set (its poll wait queue). */
+    final WaitQueue pollWait = new WaitQueue();
+    /** The epoll items watching it (epitem on the file's f_ep list), in the order they were added. */
+    final java.util.List<EventPoll.Item> watchers = new java.util.ArrayList<>();
+    /** F_SETOWN owners of an open file of it with O_ASYNC: pid to the fcntl that set it, for SIGIO. */
+    final java.util.TreeMap<Integer, oss.ir.program.Span> owners = new java.util.TreeMap<>();
+    /** aio requests waiting for its data, oldest first. */
+    final java.util.ArrayDeque<AioRequest> aio = new java.util.ArrayDeque<>();
 
     CharDevice(int id, DeviceDecl decl) {
         this.id = id;
         this.decl = decl;
+    }
+
+    @Override
+    public String describe(boolean nonblock) {
+        return "\"" + path() + "\" (character device" + (nonblock ? ", O_NONBLOCK" : "") + ")";
     }
 
     public String path() {

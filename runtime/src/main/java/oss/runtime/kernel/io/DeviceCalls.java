@@ -26,8 +26,12 @@ public final class DeviceCalls {
     /** By path, for open: the names under /dev the scenario declares. */
     private final TreeMap<String, CharDevice> byPath = new TreeMap<>();
 
-    public DeviceCalls(Core k, List<DeviceDecl> decls) {
+    /** The readiness and aio calls, which arrivals wake. */
+    private final IoCalls io;
+
+    public DeviceCalls(Core k, List<DeviceDecl> decls, Schedule schedule) {
         this.k = k;
+        this.io = new IoCalls(k, this, schedule);
         this.devices = new CharDevice[decls.size()];
         for (int i = 0; i < devices.length; i++) {
             devices[i] = new CharDevice(i, decls.get(i));
@@ -54,17 +58,41 @@ public final class DeviceCalls {
         });
     }
 
-    /** Every arrival, as (time, device, delivery), for the kernel's event queue at boot. */
+    /**
+     * The kernel's event queue as this subsystem uses it: an arrival ({@code timeout} false: target
+     * the device, generation the delivery) or the end of a select, poll or epoll_wait timeout
+     * ({@code timeout} true: target the pid, generation the wait's serial number).
+     */
     public interface Schedule {
-        void at(long ns, int device, int delivery);
+        void at(long ns, boolean timeout, int target, long generation);
     }
 
+    /** Every arrival of the run, scheduled at boot. */
     public void boot(Schedule schedule) {
         for (CharDevice d : devices) {
             for (int i = 0; i < d.decl.sendNs().size(); i++) {
-                schedule.at(d.decl.readableAt(i), d.id, i);
+                schedule.at(d.decl.readableAt(i), false, d.id, i);
             }
         }
+    }
+
+    /** The select, poll, epoll, fcntl and aio calls. */
+    public IoCalls io() {
+        return io;
+    }
+
+    /**
+     * The device a read of {@code f} reads: its own, or, for the terminal that stdin holds, the
+     * scenario's "/dev/tty" device when it declares one; null otherwise.
+     */
+    public CharDevice deviceOf(OpenFile f) {
+        if (f == null) {
+            return null;
+        }
+        if (f.device instanceof CharDevice d) {
+            return d;
+        }
+        return f.inode != null && !f.inode.regular() ? byPath.get(f.inode.path) : null;
     }
 
     /** The device named {@code path}, or null: open(2) of it is this driver's. */
@@ -86,6 +114,7 @@ public final class DeviceCalls {
         CharDevice d = devices[id];
         d.arrived = Math.max(d.arrived, delivery + 1);
         d.buffered += d.decl.sizeBytes();
+        io.arrived(d); // aio requests take their share first: they were queued before any reader woke
         wakeReaders(d);
         return anyoneAlive;
     }
@@ -113,6 +142,10 @@ public final class DeviceCalls {
      */
     public boolean read(Task t, CharDevice d, OpenFile f, FdOp.Read op, Span at) {
         zeroGot(t, op);
+        if (d == null) {
+            k.facts().record(at, t, k.now(), "read", f.describe() + " cannot be read: -1 (EINVAL)", List.of());
+            return done(t, op.result(), -1);
+        }
         if (!f.reads) {
             k.facts().record(at, t, k.now(), "read", "\"" + d.path() + "\" is open for writing only: -1 (EBADF)",
                     List.of());
@@ -131,6 +164,7 @@ public final class DeviceCalls {
                     List.of());
             if (d.buffered == 0 && d.allArrived()) {
                 wakeReaders(d); // the others now read end of file
+                io.changed(d);
             }
             return done(t, op.result(), n);
         }
@@ -152,7 +186,10 @@ public final class DeviceCalls {
 
     /** write(2) to a device: the driver sends it on (a network interface transmits); nothing here reads it back. */
     public boolean write(Task t, OpenFile f, FdOp.Write op, Span at) {
-        CharDevice d = f.device;
+        if (!(f.device instanceof CharDevice d)) {
+            k.facts().record(at, t, k.now(), "write", f.describe() + " cannot be written: -1 (EINVAL)", List.of());
+            return done(t, op.result(), -1);
+        }
         if (!f.writes) {
             k.facts().record(at, t, k.now(), "write", "\"" + d.path() + "\" is open for reading only: -1 (EBADF)",
                     List.of());
@@ -169,13 +206,17 @@ public final class DeviceCalls {
         return "\"" + d.path() + "\": " + d.arrived + " of " + d.decl.sendNs().size() + " deliveries arrived";
     }
 
+    CharDevice device(int id) {
+        return devices[id];
+    }
+
     private static void zeroGot(Task t, FdOp.Read op) {
         if (op.got() != null) {
             t.slots[op.got().base()] = 0; // contents are not simulated: no value arrives
         }
     }
 
-    private static boolean done(Task t, Cell result, long value) {
+    static boolean done(Task t, Cell result, long value) {
         t.syscalls.returned(value); // strace's result and errors column
         if (result != null) {
             t.slots[result.base()] = (int) value;

@@ -311,4 +311,9 @@ final class NeedsMemory implements Op.Visitor<Boolean> {
     public Boolean visitSig(Op.Sig op) {
         return false;
     }
+
+    @Override
+    public Boolean visitIoModel(Op.IoModel op) {
+        return false;
+    }
 }

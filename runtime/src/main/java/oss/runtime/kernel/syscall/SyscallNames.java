@@ -21,11 +21,12 @@ public final class SyscallNames {
      * (ExpectationLowerer.SYSCALL_NAMES); SyscallNamesAgreeTest holds the two together.
      */
     public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "chdir", "clock_nanosleep",
-            "clone", "close", "dup", "dup2", "execve", "exit", "exit_group", "kill", "link", "lseek", "mkdir",
-            "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv",
-            "msgsnd", "msync", "munmap", "newfstatat", "openat", "pause", "pipe2", "read", "rmdir", "rt_sigaction",
-            "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend", "semop", "shmat", "shmctl", "shmdt", "shmget",
-            "symlink", "tgkill", "unlink", "vfork", "wait4", "write");
+            "clone", "close", "dup", "dup2", "epoll_create", "epoll_ctl", "epoll_wait", "execve", "exit",
+            "exit_group", "fcntl", "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive",
+            "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat",
+            "openat", "pause", "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn",
+            "rt_sigsuspend", "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill", "unlink",
+            "vfork", "wait4", "write");
 
     private SyscallNames() {
     }
@@ -39,6 +40,15 @@ public final class SyscallNames {
         }
         if (op instanceof Op.Sig s) {
             return sig(s.call());
+        }
+        if (op instanceof Op.IoModel m) {
+            // glibc's aio_* are library calls served by threads of its own: not the caller's system calls
+            oss.ir.program.IoOp c = m.call();
+            return c instanceof oss.ir.program.IoOp.Select x ? (x.poll() ? "poll" : "select")
+                    : c instanceof oss.ir.program.IoOp.EpollCreate ? "epoll_create"
+                    : c instanceof oss.ir.program.IoOp.EpollCtl ? "epoll_ctl"
+                    : c instanceof oss.ir.program.IoOp.EpollWait ? "epoll_wait"
+                    : c instanceof oss.ir.program.IoOp.Fcntl ? "fcntl" : null;
         }
         if (op instanceof Op.Fork || op instanceof Op.Thread || op instanceof Op.Clone) {
             return "clone";
