@@ -33,7 +33,9 @@ class RunExploreAgreementTest {
             }
             Program program = a.compilation().program().get();
             ExploreResult x = a.explore().get();
-            if (a.run().map(RunResult::deadlocked).orElse(false)) {
+            // a program the explorer refuses before its first step (the I/O models' calls) has nothing to agree on
+            boolean refused = !x.complete() && x.states() == 0 && x.stoppedBy() != null;
+            if (a.run().map(RunResult::deadlocked).orElse(false) && !refused) {
                 assertTrue(x.deadlockFound(), path + ": the run deadlocks but the explorer says " + x.summary());
             }
             for (ExploreFinding f : x.findings()) {

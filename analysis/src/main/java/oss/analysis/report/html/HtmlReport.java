@@ -56,7 +56,8 @@ public final class HtmlReport {
                         oss.runtime.observe.Durations.format(a.run().get().endNs())))
                         .append(" the run lasted, every task slept or waited (the rows below the CPUs)</p>\n");
             }
-            h.append(timelineSvg(t)).append(timelineTable(t));
+            h.append(timelineSvg(t, a.compilation().program().map(p -> p.devices()).orElse(List.of())))
+                    .append(timelineTable(t));
         } else {
             h.append("<p class=\"muted\">").append(a.run().isEmpty() ? "no run (" + why(a) + ")"
                     : a.run().get().endNs() > 0
@@ -163,6 +164,11 @@ public final class HtmlReport {
 
     /** One row per CPU; a rect (class "slice") per Gantt slice with a title for hover; why each slice ended under it. */
     static String timelineSvg(Timeline t) {
+        return timelineSvg(t, List.of());
+    }
+
+    /** The timeline with, when the scenario declares devices, a row of their arrivals under the axis. */
+    static String timelineSvg(Timeline t, List<oss.ir.program.DeviceDecl> devices) {
         RunResult r = t.run();
         // room on the left for the longest row name ("philosopher[4]"), at about 7 px a character
         int longest = r.waits().stream().mapToInt(w -> t.shortName(w.pid()).length()).max().orElse(0);
@@ -182,6 +188,11 @@ public final class HtmlReport {
         int sigTop = top + r.cpus() * (rowH + rowGap) + 28;
         int[] lanes = signalLanes(signals, left, plot, t.end());
         int sigRow = signals.isEmpty() ? 0 : 8 + 14 * (java.util.Arrays.stream(lanes).max().orElse(0) + 1);
+        // issue 15, the I/O models: one lane per device, a mark where each delivery becomes readable, so that
+        // the CPU rows and the sleeps below read against the data's arrivals
+        int devTop = sigTop + sigRow;
+        int devRow = devices.isEmpty() ? 0 : 8 + 16 * devices.size();
+        sigRow += devRow;
         int waitTop = top + r.cpus() * (rowH + rowGap) + 34 + sigRow;
         int height = top + r.cpus() * (rowH + rowGap) + 30 + sigRow
                 + (waiters.isEmpty() ? 0 : 14 + waiters.size() * (waitH + waitGap));
@@ -246,6 +257,9 @@ public final class HtmlReport {
         if (!signals.isEmpty()) {
             s.append(signalMarks(t, signals, lanes, left, plot, end, sigTop));
         }
+        for (int d = 0; d < devices.size(); d++) {
+            s.append(deviceMarks(t, devices.get(d), left, plot, end, devTop + 16 * d));
+        }
         for (int i = 0; i < waiters.size(); i++) {
             int pid = waiters.get(i);
             int y = waitTop + i * (waitH + waitGap);
@@ -266,9 +280,14 @@ public final class HtmlReport {
                     .append("\" height=\"").append(waitH).append("\" fill=\"").append(color(w.pid()))
                     .append("\" fill-opacity=\"0.25\" stroke=\"").append(color(w.pid())).append("\"/>");
             String label = w.on();
+            // what it waits on without the parenthesis ("\"/dev/net0\"", "epoll instance 0"), when the whole does not fit
+            String head = label == null || !label.contains(" (") ? null : label.substring(0, label.indexOf(" ("));
             if (label != null && wd > label.length() * 6.6 + 8) {
                 s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + waitH / 2 + 4)
                         .append("\" class=\"wtext\">").append(Esc.html(label)).append("</text>");
+            } else if (head != null && wd > head.length() * 6.6 + 8) {
+                s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + waitH / 2 + 4)
+                        .append("\" class=\"wtext\">").append(Esc.html(head)).append("</text>");
             } else if (label != null && wd > 24) {
                 s.append("<text x=\"").append(f(x + 4)).append("\" y=\"").append(y + waitH / 2 + 4)
                         .append("\" class=\"wtext\">").append(w.state().equals("D") ? "D" : "S").append("</text>");
@@ -276,6 +295,32 @@ public final class HtmlReport {
             s.append("</g>\n");
         }
         return s.append("</svg>\n").toString();
+    }
+
+    /**
+     * One device's lane: a mark (class "arrival") at each instant a delivery becomes readable, with
+     * what arrived as its tooltip. A blocking reader's sleep that goes on past a mark on another
+     * device's lane is the data that waits; a non-blocking poller's CPU bar spans the marks.
+     */
+    static String deviceMarks(Timeline t, oss.ir.program.DeviceDecl d, int left, int plot, double end, int y) {
+        StringBuilder s = new StringBuilder();
+        s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 11)
+                .append("\" text-anchor=\"end\" class=\"wlabel device\">").append(Esc.html(d.path())).append("</text>")
+                .append("<line x1=\"").append(left).append("\" y1=\"").append(y + 7).append("\" x2=\"").append(left + plot)
+                .append("\" y2=\"").append(y + 7).append("\" stroke=\"#e4e4e4\"/>\n");
+        for (int k = 0; k < d.sendNs().size(); k++) {
+            long at = d.readableAt(k);
+            if (at > end) {
+                break;
+            }
+            double x = left + at / end * plot;
+            String tip = t.format(at) + ": delivery " + (k + 1) + " of " + d.sendNs().size() + " on " + d.path() + " ("
+                    + (d.sizeBytes() % 1024 == 0 ? d.sizeBytes() / 1024 + " KiB" : d.sizeBytes() + " B") + ") can be read";
+            s.append("<g class=\"arrival\"><title>").append(Esc.html(tip)).append("</title><path d=\"M")
+                    .append(f(x - 5)).append(' ').append(y + 12).append(" L").append(f(x + 5)).append(' ').append(y + 12)
+                    .append(" L").append(f(x)).append(' ').append(y + 2).append(" Z\" fill=\"#333\"/></g>\n");
+        }
+        return s.toString();
     }
 
     /**

@@ -92,6 +92,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void theDevicesLanesMarkEachArrivalSoTheFiveIoModelsCanBeToldApart() throws IOException {
+        // io-blocking.oss: /dev/net0 at 5, 10, 15, 20 ms and /dev/tty at 3, 12 ms: six marks on two lanes,
+        // and the server's sleeps labelled by what they wait on (the device, short of its parenthesis)
+        String html = render("io-blocking.oss").html();
+        assertEquals(6, Pattern.compile("<g class=\"arrival\">").matcher(html).results().count(), html);
+        assertTrue(html.contains("3 ms: delivery 1 of 2 on /dev/tty (16 B) can be read"), html);
+        assertTrue(html.contains("20 ms: delivery 4 of 4 on /dev/net0 (1 KiB) can be read"), html);
+        assertTrue(html.contains("class=\"wtext\">&quot;/dev/net0&quot;</text>"), html);
+        // io-nonblocking.oss never sleeps: no wait row at all, one CPU bar from 0 to the end
+        String polling = render("io-nonblocking.oss").html();
+        assertFalse(polling.contains("class=\"wait "), polling);
+    }
+
+    @Test
     void pageReplacementIsTheTextbooksTableOfFramesFaultsAndEvictions() throws IOException {
         // Belady's string with FIFO and 3 frames, by hand: each new page takes its victim's frame
         //   refs     1 2 3 4 1 2 5 1 2 3 4 5
