@@ -45,7 +45,9 @@ public final class Lsof {
                     Long.toString(f.inode.ino), f.inode.path);
         }
         if (f.inode != null || f.device != null) {
-            return new LsofView.Row(t.comm, t.pid, fd, access, "CHR", "-", "-", "-",
+            // an epoll instance is an anonymous inode (lsof's a_inode), a device a character one
+            return new LsofView.Row(t.comm, t.pid, fd, access,
+                    f.device instanceof oss.runtime.kernel.io.EventPoll ? "a_inode" : "CHR", "-", "-", "-",
                     f.inode != null ? f.inode.path : f.device.path());
         }
         return new LsofView.Row(t.comm, t.pid, fd, access, "FIFO", "-", "-", "-", f.pipe.name);

@@ -40,6 +40,7 @@ public final class CharDevice extends IoFile {
         return "\"" + path() + "\" (character device" + (nonblock ? ", O_NONBLOCK" : "") + ")";
     }
 
+    @Override
     public String path() {
         return decl.path();
     }

@@ -53,6 +53,11 @@ public final class EventPoll extends IoFile {
     }
 
     @Override
+    public String path() {
+        return "anon_inode:[eventpoll]";
+    }
+
+    @Override
     public String describe(boolean nonblock) {
         return "epoll instance " + id + " (" + interest.size() + " watched, " + ready.size() + " on the ready list)";
     }
