@@ -92,7 +92,7 @@ public final class DeviceCalls {
         if (f.device instanceof CharDevice d) {
             return d;
         }
-        return f.inode != null && !f.inode.regular() ? byPath.get(f.inode.path) : null;
+        return f.inode != null && !f.inode.regular() ? byPath.get(f.inode.path()) : null;
     }
 
     /** The device named {@code path}, or null: open(2) of it is this driver's. */
