@@ -483,6 +483,7 @@ public final class IoCalls {
             k.findings().add(Code.IO_CALL_FAILED, at, t + ": " + call + " fails with " + why);
         }
         k.facts().record(at, t, k.now(), call, "-1: " + why, List.of());
+        t.syscalls.errno(why); // strace's errors column
         return DeviceCalls.done(t, result, -1);
     }
 
