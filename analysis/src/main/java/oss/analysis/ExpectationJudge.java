@@ -298,6 +298,7 @@ final class ExpectationJudge {
             case "cache_hits" -> t.io().cacheHits();
             case "cache_misses" -> t.io().cacheMisses();
             case "read_bytes" -> t.io().readBytes();
+            case "write_bytes" -> t.io().writeBytes();
             default -> m.metric().startsWith("syscalls.")
                     ? t.syscalls().getOrDefault(m.metric().substring("syscalls.".length()), 0L) : Long.MIN_VALUE;
         };

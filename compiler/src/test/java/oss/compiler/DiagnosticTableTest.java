@@ -179,7 +179,7 @@ class DiagnosticTableTest {
                 row("unknown expectation", Kind.TOP, "expect starvation",
                         "9:10 OSS1105 unknown expectation `expect starvation` (known: deadlock, no deadlock, safe, unsafe, granted, denied, no zombies, leaks, no leaks, safe_sequence [...], finish_order [...], P.metric == value, race, no race, always assert, possible assert, a condition on variables)"),
                 row("unknown metric", Kind.TOP, "expect A.turnround == 5 ms",
-                        "9:12 OSS1105 unknown metric `turnround`; did you mean `turnaround`? (known: turnaround, response, waiting, finish, arrival, first_run, cpu, spin_time, stime, utime, exit, voluntary_switches, involuntary_switches, page_faults, minor_faults, major_faults, cow_faults, rss, seq_retries, signal, free_blocks, cache_hits, cache_misses, read_bytes)"),
+                        "9:12 OSS1105 unknown metric `turnround`; did you mean `turnaround`? (known: turnaround, response, waiting, finish, arrival, first_run, cpu, spin_time, stime, utime, exit, voluntary_switches, involuntary_switches, page_faults, minor_faults, major_faults, cow_faults, rss, seq_retries, signal, free_blocks, cache_hits, cache_misses, read_bytes, write_bytes)"),
                 row("metric without unit", Kind.TOP, "expect A.finish == 5",
                         "9:22 OSS1201 `expect A.finish` needs a time with a unit, such as `5 ms` (units: ns, us, ms, s or cycles)"),
                 row("count metric with unit", Kind.TOP, "expect A.exit == 0 ms",

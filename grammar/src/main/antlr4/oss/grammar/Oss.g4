@@ -224,6 +224,8 @@ fdCall
     | call=(LINK | SYMLINK) path=STRING target=STRING                  # linkCall
     | call=(STAT | LSTAT) path=STRING field=identifier                 # statCall
     | FSTAT fdRef field=identifier                                     # fstatCall
+    // `fsync f`, `fdatasync f`: the file's dirty pages to the disk, the caller waiting (fsync(2))
+    | kind=(FSYNC | FDATASYNC) fdRef                                   # fsyncCall
     ;
 
 // `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
@@ -447,6 +449,7 @@ nonReserved
     // issue 15, files and the VFS: their soft keywords on lines below this one
     | LSEEK | DUP
     | DUP2 | UNLINK | MKDIR | RMDIR | CHDIR | LINK | SYMLINK | STAT | LSTAT | FSTAT
+    | FSYNC | FDATASYNC
     // issue 15, the I/O models: their soft keywords on lines below this one
     | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
     | SELECT | POLL | EPOLL_CREATE | EPOLL_CTL | EPOLL_WAIT | TIMEOUT | FCNTL | AIO_READ | AIO_SUSPEND | AIO_RETURN
@@ -624,6 +627,8 @@ SYMLINK   : 'symlink';
 STAT      : 'stat';
 LSTAT     : 'lstat';
 FSTAT     : 'fstat';
+FSYNC     : 'fsync';
+FDATASYNC : 'fdatasync';
 // issue 15, the I/O models: tokens below this line
 DEVICE    : 'device';
 EVERY     : 'every';

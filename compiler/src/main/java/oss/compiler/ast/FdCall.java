@@ -97,6 +97,14 @@ public sealed interface FdCall extends Node {
         }
     }
 
+    /** {@code fsync f} or, {@code dataOnly}, {@code fdatasync f}: the file's dirty pages go to the disk. */
+    record Fsync(FdRef fd, boolean dataOnly, Span span) implements FdCall {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFsync(this);
+        }
+    }
+
     record Close(FdRef fd, Span span) implements FdCall {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -117,5 +125,6 @@ public sealed interface FdCall extends Node {
         R visitDup2(Dup2 c);
         R visitPathCall(PathCall c);
         R visitFstat(Fstat c);
+        R visitFsync(Fsync c);
     }
 }

@@ -98,6 +98,11 @@ public final class CallText {
         }
 
         @Override
+        public String visitFsync(FdCall.Fsync c) {
+            return (c.dataOnly() ? "fdatasync " : "fsync ") + fd(c.fd());
+        }
+
+        @Override
         public String visitDup2(FdCall.Dup2 c) {
             return "dup2 " + fd(c.from()) + " " + fd(c.to());
         }

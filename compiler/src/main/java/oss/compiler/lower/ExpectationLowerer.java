@@ -26,14 +26,14 @@ final class ExpectationLowerer {
             "first_run", "cpu", "spin_time", "stime", "utime");
     static final List<String> COUNT_METRICS = List.of("exit", "voluntary_switches", "involuntary_switches",
             "page_faults", "minor_faults", "major_faults", "cow_faults", "rss", "seq_retries", "signal", "free_blocks",
-            // issue 15, the page cache: cachestat's hits and misses, /proc/PID/io's read_bytes
-            "cache_hits", "cache_misses", "read_bytes");
+            // issue 15, the page cache: cachestat's hits and misses, /proc/PID/io's read_bytes and write_bytes
+            "cache_hits", "cache_misses", "read_bytes", "write_bytes");
     /** Every signal of signal(7) that can end a process, and {@code none}. */
     static final List<String> SIGNALS = java.util.stream.Stream.concat(java.util.Arrays.stream(
             oss.ir.program.Signal.values()).map(Enum::name), java.util.stream.Stream.of("none")).toList();
     /** The names strace prints for the statements that are system calls (runtime's SyscallNames), sorted. */
     static final List<String> SYSCALL_NAMES = List.of("alarm", "brk", "chdir", "clock_nanosleep", "clone", "close",
-            "dup", "dup2", "epoll_create", "epoll_ctl", "epoll_wait", "execve", "exit", "exit_group", "fcntl",
+            "dup", "dup2", "epoll_create", "epoll_ctl", "epoll_wait", "execve", "exit", "exit_group", "fcntl", "fdatasync", "fsync",
             "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend",
             "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat", "openat", "pause",
             "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",

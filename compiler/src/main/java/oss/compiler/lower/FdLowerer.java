@@ -241,6 +241,20 @@ final class FdLowerer {
             }
 
             @Override
+            public Void visitFsync(FdCall.Fsync c) {
+                String name = c.dataOnly() ? "fdatasync" : "fsync";
+                Optional<int[]> fd = descriptor(c.fd(), name);
+                List<Op> after = new ArrayList<>();
+                Cell result = result(s, env, after);
+                if (fd.isEmpty() || result == MISSING) {
+                    return null;
+                }
+                body.emit(out, new Op.Fd(new FdOp.Fsync(fd.get()[0], fd.get()[1], c.dataOnly(), result), s.span()));
+                body.emitAll(out, after);
+                return null;
+            }
+
+            @Override
             public Void visitLseek(FdCall.Lseek c) {
                 Optional<int[]> fd = descriptor(c.fd(), "lseek");
                 OptionalLong offset = eval.inRange(c.offset(), env, "the offset (bytes)", Integer.MIN_VALUE,

@@ -175,6 +175,12 @@ final class CallBuilders {
         }
 
         @Override
+        public FdCall visitFsyncCall(OssParser.FsyncCallContext c) {
+            FdRef fd = fdRef(c.fdRef());
+            return fd == null ? null : new FdCall.Fsync(fd, c.kind.getType() == OssParser.FDATASYNC, Spans.of(c));
+        }
+
+        @Override
         public FdCall visitCloseCall(OssParser.CloseCallContext c) {
             FdRef fd = fdRef(c.fdRef());
             return fd == null ? null : new FdCall.Close(fd, Spans.of(c));

@@ -147,6 +147,11 @@ public final class Calls {
         }
 
         @Override
+        public String visitFsync(FdOp.Fsync op) {
+            return op.dataOnly() ? "fdatasync" : "fsync";
+        }
+
+        @Override
         public String visitPathCall(FdOp.PathCall op) {
             return op.kind().word();
         }

@@ -131,6 +131,17 @@ public sealed interface FdOp {
         }
     }
 
+    /**
+     * fsync(2), or fdatasync(2) when {@code dataOnly}: the file's dirty pages (and its inode, for
+     * fdatasync only when its size changed) go to the disk; {@code result} gets 0, or -1.
+     */
+    record Fsync(int slot, int end, boolean dataOnly, Cell result) implements FdOp {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFsync(this);
+        }
+    }
+
     int SEEK_SET = 0;
     int SEEK_CUR = 1;
     int SEEK_END = 2;
@@ -155,5 +166,6 @@ public sealed interface FdOp {
         R visitDup2(Dup2 op);
         R visitPathCall(PathCall op);
         R visitFstat(Fstat op);
+        R visitFsync(Fsync op);
     }
 }

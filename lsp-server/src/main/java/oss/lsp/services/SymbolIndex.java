@@ -859,6 +859,12 @@ final class SymbolIndex {
                 }
 
                 @Override
+                public Boolean visitFsync(oss.compiler.ast.FdCall.Fsync c) {
+                    use(c.fd().name());
+                    return false;
+                }
+
+                @Override
                 public Boolean visitDup2(oss.compiler.ast.FdCall.Dup2 c) {
                     use(c.from().name());
                     use(c.to().name());

@@ -671,6 +671,16 @@ final class FlatCode {
                     }
 
                     @Override
+                    public Void visitFsync(oss.ir.program.FdOp.Fsync call) {
+                        if (unexplored == null) {
+                            unexplored = "the " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
+                                    + op.span().column() + " (the explorer does not follow fsync and fdatasync yet; `oss run`"
+                                    + " does)";
+                        }
+                        return null;
+                    }
+
+                    @Override
                     public Void visitLseek(oss.ir.program.FdOp.Lseek call) {
                         std |= call.end() == oss.ir.program.FdOp.STD;
                         c.emit(FD_LSEEK, call.slot(), call.end(), op, op.span());

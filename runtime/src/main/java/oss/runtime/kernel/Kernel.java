@@ -397,6 +397,9 @@ public final class Kernel implements Core {
 
     /** The /proc-like views now; {@code end}: the run's last, where `--show fd` says so even when nothing is open. */
     java.util.Map<String, String> views(boolean end) {
+        if (mm != null) {
+            mm.filemap().writeback(now); // the flusher's work up to now, for meminfo's Dirty
+        }
         java.util.Map<String, String> v = oss.runtime.kernel.fs.Lsof.addTo(oss.runtime.kernel.ipc.Ipcs.addTo(
                 ProcViews.render(tasks, mm, program), msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get),
                 tasks, end);

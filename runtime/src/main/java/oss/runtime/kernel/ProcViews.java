@@ -32,6 +32,10 @@ final class ProcViews {
             out.put("meminfo", meminfo(mm, program));
             out.put("buddyinfo", mm.zones().buddyinfo());
             out.put("slabinfo", mm.slabs().slabinfo());
+            String pages = mm.filemap().view(); // issue 15: files read and written through the page cache
+            if (pages != null) {
+                out.put("pagecache", pages);
+            }
             for (int pid = 2; pid < tasks.size(); pid++) {
                 Task t = tasks.get(pid);
                 AddressSpace space = mm.addressSpace(pid);
@@ -97,7 +101,8 @@ final class ProcViews {
         long swapFree = swapTotal - mm.swap().inUse() * MemoryManager.PAGE_SIZE / 1024;
         long shmemKb = mm.shmem().allPages() * MemoryManager.PAGE_SIZE / 1024;
         return line("MemTotal", totalKb) + line("MemFree", freeKb) + line("MemAvailable", freeKb + cacheKb - shmemKb)
-                + line("Cached", cacheKb) + line("Shmem", shmemKb)
+                + line("Cached", cacheKb) + line("Dirty", mm.filemap().dirtyPages() * MemoryManager.PAGE_SIZE / 1024)
+                + line("Shmem", shmemKb)
                 + line("SwapTotal", swapTotal) + line("SwapFree", swapFree);
     }
 

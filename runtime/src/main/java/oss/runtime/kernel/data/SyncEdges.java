@@ -413,6 +413,11 @@ final class SyncEdges implements Op.Visitor<Long> {
             }
 
             @Override
+            public Long visitFsync(oss.ir.program.FdOp.Fsync c) {
+                return edges(-1, -1); // the disk orders nothing between tasks
+            }
+
+            @Override
             public Long visitDup2(oss.ir.program.FdOp.Dup2 c) {
                 // closing a pipe end on the target is a close: a reader's end of file follows it
                 var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());

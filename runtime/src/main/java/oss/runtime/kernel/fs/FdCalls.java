@@ -179,6 +179,11 @@ public final class FdCalls {
             }
 
             @Override
+            public Boolean visitFsync(FdOp.Fsync c) {
+                return vfs.fsync(t, t.files.get(fd(t, c.slot(), c.end())), c, at, pipes);
+            }
+
+            @Override
             public Boolean visitLseek(FdOp.Lseek c) {
                 OpenFile f = t.files.get(fd(t, c.slot(), c.end()));
                 return vfs.lseek(t, f, c, at, pipes);

@@ -232,6 +232,9 @@ public final class Vfs {
         if (writes && (op.flags() & FdOp.O_TRUNC) != 0) {
             i.size = 0;
             sb.usedBlocks -= i.free();
+            if (cache != null) {
+                cache.truncate(i.mapping);
+            }
         }
         i.opens++;
         return new OpenFile(i, mode != FdOp.O_WRONLY, writes, (op.flags() & FdOp.O_NONBLOCK) != 0,
@@ -288,12 +291,42 @@ public final class Vfs {
             f.pos = i.size;
         }
         long from = f.pos;
+        long oldSize = i.size;
         f.pos += op.bytes();
         i.size = Math.max(i.size, f.pos);
         sb.usedBlocks += i.allocate(from, f.pos); // only what is written: a seek past the end leaves a hole
+        String pages = "";
+        if (cache != null) {
+            var o = cache.write(t.pid, i.mapping, i.path, from, op.bytes(), oldSize, k.now());
+            t.pendingIoNs += o.waitNs(); // a partial page of the file not cached is read first, asleep in D
+            pages = "; " + o.describeWrite();
+        }
         k.facts().record(at, t, k.now(), "write", "\"" + i.path + "\": " + Pipe.size(op.bytes()) + " written at offset "
-                + from + "; the offset is now " + f.pos + ", the size " + i.size, List.of());
+                + from + "; the offset is now " + f.pos + ", the size " + i.size + pages, List.of());
         return PipeCalls.done(t, op.result(), op.bytes());
+    }
+
+    /**
+     * vfs_fsync_range: the file's dirty pages, and its inode, to the disk; the caller sleeps in D
+     * meanwhile. A pipe, FIFO or terminal cannot be synchronised (EINVAL), a closed descriptor is EBADF.
+     */
+    boolean fsync(Task t, OpenFile f, FdOp.Fsync op, Span at, PipeCalls pipes) {
+        String name = op.dataOnly() ? "fdatasync" : "fsync";
+        if (f == null || f.inode == null || !f.inode.regular() || f.device != null) {
+            pipes.failed(t, op.result(), at, name, f == null ? "EBADF: the descriptor is not open (closed, or its"
+                    + " open failed)" : "EINVAL: it is the " + f.describe() + ", which has no data on a disk to"
+                    + " synchronise");
+            return true;
+        }
+        String what = "nothing to write";
+        if (cache != null) {
+            var o = cache.fsync(f.inode.mapping, f.inode.path, op.dataOnly(), k.now());
+            t.pendingIoNs += o.waitNs();
+            what = o.pages() + " dirty page(s)" + (o.inode() ? " and the inode" : "") + " written to the disk"
+                    + (o.waitNs() > 0 ? " (asleep " + Core.ms(o.waitNs()) + " in state D)" : "");
+        }
+        k.facts().record(at, t, k.now(), name, "\"" + f.inode.path + "\": " + what, List.of());
+        return PipeCalls.done(t, op.result(), 0);
     }
 
     /**

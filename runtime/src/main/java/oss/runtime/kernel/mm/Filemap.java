@@ -39,12 +39,24 @@ public final class Filemap {
     private final Map<Integer, long[]> tasks = new TreeMap<>();
     /** Per file (its mapping index): hits, misses, bytes read from the disk, bytes written to it. */
     private final Map<Integer, long[]> files = new TreeMap<>();
-    private final List<String> names = new ArrayList<>();
+    private final Map<Integer, String> names = new TreeMap<>();
+    /** When each dirty page was dirtied, by cache key: the flusher writes a file once its oldest is expired. */
+    private final Map<String, Long> dirtiedAt = new TreeMap<>();
+    /** Files whose inode changed since their last sync: [mtime changed, size changed], by mapping index. */
+    private final Map<Integer, boolean[]> inodeDirty = new TreeMap<>();
+    /**
+     * The flusher's period and a dirty page's age before it writes it: Linux's defaults,
+     * vm.dirty_writeback_centisecs = 500 and vm.dirty_expire_centisecs = 3000.
+     */
+    static final long DIRTY_WRITEBACK_NS = 5_000_000_000L;
+    static final long DIRTY_EXPIRE_NS = 30_000_000_000L;
 
     static final int HITS = 0;
     static final int MISSES = 1;
     static final int READ_BYTES = 2;
     static final int WRITE_BYTES = 3;
+    /** Per file only: bytes written to the disk (by fsync or the flusher). */
+    static final int WRITTEN = 3;
 
     Filemap(MemoryManager mgr) {
         this.mgr = mgr;
@@ -62,7 +74,18 @@ public final class Filemap {
                     + " read from the disk" + (waitNs > 0 ? " (asleep " + oss.runtime.observe.Durations.format(waitNs)
                     + " in state D)" : "");
         }
+
+        /** A write's pages: "1 page: 0 in the page cache, 1 new, dirty now". */
+        public String describeWrite() {
+            long pages = hits + misses;
+            return pages + (pages == 1 ? " page" : " pages") + " dirty in the page cache (" + hits + " were there, "
+                    + misses + " added)" + (waitNs > 0 ? "; a partial page read from the disk first (asleep "
+                    + oss.runtime.observe.Durations.format(waitNs) + " in state D)" : "");
+        }
     }
+
+    /** What an fsync wrote: dirty pages, whether the inode too, and the caller's wait. */
+    public record Synced(long pages, boolean inode, long waitNs) {}
 
     /**
      * filemap_read: {@code n} bytes at {@code from} of file {@code file} ({@code path} for views) by
@@ -106,6 +129,217 @@ public final class Filemap {
         return new Outcome(hits, misses, Math.max(inFlight, now + misses * latency) - now);
     }
 
+    /**
+     * generic_perform_write: {@code n} bytes at {@code from} of a file whose size was {@code oldSize}.
+     * Each page is a hit, or a miss; a miss is read from the disk first only when the write covers
+     * part of it and it holds file data (write_begin's read), else it is a new zeroed page. Every
+     * page becomes dirty; a page that was clean counts a page of write_bytes for {@code pid}.
+     */
+    public Outcome write(int pid, int file, String path, long from, long n, long oldSize, long now) {
+        if (n <= 0) {
+            return new Outcome(0, 0, 0);
+        }
+        writeback(now);
+        long first = from >>> MemoryManager.PAGE_SHIFT;
+        long last = (from + n - 1) >>> MemoryManager.PAGE_SHIFT;
+        long hits = 0;
+        long misses = 0;
+        long reads = 0;
+        long inFlight = now;
+        long dirtied = 0;
+        long latency = mgr.hw.diskLatencyNs();
+        for (long page = first; page <= last; page++) {
+            String key = key(file, page);
+            long start = page << MemoryManager.PAGE_SHIFT;
+            Long frame = mgr.pageCache.get(key);
+            if (frame != null) {
+                hits++;
+                Long ready = readyAt.get(key);
+                if (ready != null && ready > now) {
+                    inFlight = Math.max(inFlight, ready);
+                }
+            } else {
+                misses++;
+                boolean partial = from > start || from + n < start + MemoryManager.PAGE_SIZE;
+                if (partial && start < oldSize) {
+                    reads++;
+                }
+                if (!cache(key)) {
+                    inFlight = Math.max(inFlight, now + (reads + 1) * latency); // written through, waited for
+                    count(pid, file, path, 0, 0, 0, 0);
+                    files.get(file)[WRITTEN] += MemoryManager.PAGE_SIZE;
+                    continue;
+                }
+                frame = mgr.pageCache.get(key);
+                if (partial && start < oldSize) {
+                    readyAt.put(key, now + reads * latency);
+                }
+            }
+            FrameTable.Page p = mgr.frames.get(frame);
+            if (!p.dirty) {
+                p.dirty = true;
+                dirtied++;
+                dirtiedAt.put(key, now);
+            }
+        }
+        boolean[] inode = inodeDirty.computeIfAbsent(file, f -> new boolean[2]);
+        inode[0] = true; // mtime, which fdatasync need not write
+        inode[1] |= from + n > oldSize; // the size, which it must
+        count(pid, file, path, hits, misses, reads * MemoryManager.PAGE_SIZE, dirtied * MemoryManager.PAGE_SIZE);
+        return new Outcome(hits, misses, Math.max(inFlight, now + reads * latency) - now);
+    }
+
+    /**
+     * fsync(2), or fdatasync(2) when {@code dataOnly}: every dirty page of the file goes to the disk,
+     * one latency each, then the inode, one more: for fsync when anything changed since the last
+     * sync, for fdatasync only when the size did (fdatasync(2): mtime is not needed to read the data
+     * back). Returns the pages written and the caller's wait.
+     */
+    public Synced fsync(int file, String path, boolean dataOnly, long now) {
+        writeback(now);
+        names.put(file, path);
+        // every dirty page of the file: written through write, or through a shared mapping
+        String prefix = "file" + file + ":";
+        List<String> dirty = new ArrayList<>();
+        for (var e : mgr.pageCache.entrySet()) {
+            if (e.getKey().startsWith(prefix) && mgr.frames.get(e.getValue()).dirty) {
+                dirty.add(e.getKey());
+            }
+        }
+        clean(file, dirty);
+        boolean[] inode = inodeDirty.getOrDefault(file, new boolean[2]);
+        boolean writeInode = dataOnly ? inode[1] : inode[0] || inode[1];
+        inodeDirty.remove(file);
+        long transfers = dirty.size() + (writeInode ? 1 : 0);
+        return new Synced(dirty.size(), writeInode, transfers * mgr.hw.diskLatencyNs());
+    }
+
+    /**
+     * The flusher (wb_workfn with for_kupdate), computed when someone looks: it wakes every
+     * {@link #DIRTY_WRITEBACK_NS} from boot and writes every dirty page of each file whose oldest
+     * dirty page is at least {@link #DIRTY_EXPIRE_NS} old, as Linux writes an expired inode's
+     * pages. Nobody waits for it: the flusher thread's time, and the disk has no queue here.
+     */
+    public void writeback(long now) {
+        for (int guard = 0; guard < 1_000_000 && !dirtiedAt.isEmpty(); guard++) {
+            String oldestKey = null;
+            long oldest = Long.MAX_VALUE;
+            for (var e : dirtiedAt.entrySet()) {
+                if (e.getValue() < oldest) {
+                    oldest = e.getValue();
+                    oldestKey = e.getKey();
+                }
+            }
+            long expired = oldest + DIRTY_EXPIRE_NS;
+            long wake = (expired + DIRTY_WRITEBACK_NS - 1) / DIRTY_WRITEBACK_NS * DIRTY_WRITEBACK_NS;
+            if (wake > now) {
+                return;
+            }
+            int file = Integer.parseInt(oldestKey.substring(4, oldestKey.indexOf(':')));
+            clean(file, dirtyPages(file, wake));
+            inodeDirty.remove(file); // writeback_single_inode writes the inode with its pages
+        }
+    }
+
+    /** The dirty pages of {@code file} dirtied at or before {@code by}, in key order. */
+    private List<String> dirtyPages(int file, long by) {
+        String prefix = "file" + file + ":";
+        List<String> out = new ArrayList<>();
+        for (var e : dirtiedAt.entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getValue() <= by) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pages reach the disk: clean in the cache, and in every shared mapping of the file
+     * (page_mkclean), so msync does not write them again.
+     */
+    private void clean(int file, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> frames = new java.util.TreeSet<>();
+        for (String key : keys) {
+            dirtiedAt.remove(key);
+            Long frame = mgr.pageCache.get(key);
+            if (frame != null) {
+                mgr.frames.get(frame).dirty = false;
+                frames.add(frame);
+            }
+        }
+        files.computeIfAbsent(file, i -> new long[4])[WRITTEN] += (long) keys.size() * MemoryManager.PAGE_SIZE;
+        for (AddressSpace mm : mgr.mmOf.values()) {
+            for (Vma v : mm.vmas()) {
+                if (v.file == file && v.shared) {
+                    mm.pageTable.forEachMapped(v.start, v.end, (va, pte) -> {
+                        if (frames.contains(oss.runtime.hw.mem.Pte.frame(pte, MemoryManager.PAGE_SHIFT))
+                                && oss.runtime.hw.mem.Pte.has(pte, oss.runtime.hw.mem.Pte.DIRTY)) {
+                            mm.pageTable.setPte(va, pte & ~oss.runtime.hw.mem.Pte.DIRTY);
+                            mgr.reclaim.invalidate(mm, va);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** truncate_inode_pages: O_TRUNC empties the file, and its pages leave the cache, dirty or not. */
+    public void truncate(int file) {
+        String prefix = "file" + file + ":";
+        dirtiedAt.keySet().removeIf(k -> k.startsWith(prefix));
+        readyAt.keySet().removeIf(k -> k.startsWith(prefix));
+        for (var e : mgr.pageCache.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                mgr.frames.get(e.getValue()).dirty = false;
+            }
+        }
+        mgr.lifecycle.dropFromCache(prefix);
+        inodeDirty.computeIfAbsent(file, f -> new boolean[2])[1] = true;
+    }
+
+    /** Dirty file pages in the page cache (meminfo's Dirty); call {@link #writeback} first. */
+    public long dirtyPages() {
+        long n = 0;
+        for (var e : mgr.pageCache.entrySet()) {
+            if (e.getKey().startsWith("file") && mgr.frames.get(e.getValue()).dirty) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The {@code pagecache} view, one line per file a read or write touched, as fincore(1) and
+     * cachestat show them: pages cached and dirty now, hits and misses, bytes read from and written to
+     * the disk for it; null before any. Call {@link #writeback} first.
+     */
+    public String view() {
+        if (files.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(String.format("%-20s %7s %7s %8s %8s %12s %12s%n", "FILE", "CACHED",
+                "DIRTY", "HITS", "MISSES", "READ_BYTES", "WRITE_BYTES"));
+        for (var e : files.entrySet()) {
+            String prefix = "file" + e.getKey() + ":";
+            long cached = 0;
+            long dirty = 0;
+            for (var p : mgr.pageCache.entrySet()) {
+                if (!p.getKey().startsWith(prefix)) {
+                    continue;
+                }
+                cached++;
+                dirty += mgr.frames.get(p.getValue()).dirty ? 1 : 0;
+            }
+            long[] f = e.getValue();
+            sb.append(String.format("%-20s %7d %7d %8d %8d %12d %12d%n", names.getOrDefault(e.getKey(), "?"), cached, dirty, f[HITS],
+                    f[MISSES], f[READ_BYTES], f[WRITTEN]));
+        }
+        return sb.toString();
+    }
+
     /** A frame for a new page-cache page, taken as any other (reclaiming if none is free); false if none. */
     private boolean cache(String key) {
         long frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
@@ -130,10 +364,7 @@ public final class Filemap {
         f[HITS] += hits;
         f[MISSES] += misses;
         f[READ_BYTES] += readBytes;
-        while (names.size() <= file) {
-            names.add(null);
-        }
-        names.set(file, path);
+        names.put(file, path);
     }
 
     static String key(int file, long page) {

@@ -22,7 +22,7 @@ public final class SyscallNames {
      */
     public static final java.util.List<String> ALL = java.util.List.of("alarm", "brk", "chdir", "clock_nanosleep",
             "clone", "close", "dup", "dup2", "epoll_create", "epoll_ctl", "epoll_wait", "execve", "exit",
-            "exit_group", "fcntl", "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive",
+            "exit_group", "fcntl", "fdatasync", "fsync", "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive",
             "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat",
             "openat", "pause", "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn",
             "rt_sigsuspend", "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill", "unlink",
@@ -121,6 +121,9 @@ public final class SyscallNames {
         }
         if (c instanceof FdOp.Fstat) {
             return "newfstatat";
+        }
+        if (c instanceof FdOp.Fsync f) {
+            return f.dataOnly() ? "fdatasync" : "fsync";
         }
         return null;
     }

@@ -150,4 +150,163 @@ class FilemapRunTest {
         assertEquals(0, task(r, "p").finishNs());
         assertEquals(TaskIo.NONE, task(r, "p").io());
     }
+
+    @Test
+    void aWriteDirtiesNewPagesAndFsyncWritesThemAndTheInode() {
+        // a new file: 10 KiB at 0 are pages 0..2, none cached, none holding file data (size 0): 3 misses, no
+        // read, 3 pages dirtied (write_bytes 12288), no wait. fsync: 3 pages + the inode (size and mtime
+        // changed) = 4 x 5 ms = 20 ms asleep. A second fsync finds nothing dirty: no wait. Finish 20 ms.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { disk latency 5 ms }
+                  int first = 9
+                  process p {
+                    f = open "/new" O_WRONLY O_CREAT
+                    write f 10 KiB
+                    first = fsync f
+                    fsync f
+                    close f
+                  }
+                }
+                """);
+        TaskReport t = task(r, "p");
+        assertEquals(20_000_000, t.finishNs() - t.cpuNs());
+        assertEquals(new TaskIo(0, 3, 0, 12288), t.io());
+        assertEquals(2L, t.syscalls().get("fsync"));
+        assertEquals(0, r.data().shared()[0]);
+    }
+
+    @Test
+    void fdatasyncSkipsTheInodeWhenOnlyTheTimesChanged() {
+        // 8 KiB read first: 2 misses, 0..10 ms. Overwrite both pages whole (2 hits, size unchanged):
+        // fdatasync writes the 2 pages and not the inode (only mtime changed): 10..20 ms. Overwrite page 0
+        // again: fsync writes it and the inode (mtime): 2 transfers, 20..30 ms. Hits: 0 + 2 + 1 = 3;
+        // misses 2 (the read's); write_bytes: 2 pages, then 1 (clean again after the fdatasync) = 12288.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { disk latency 5 ms }
+                  file "/f" size 8 KiB
+                  process p {
+                    f = open "/f" O_RDWR
+                    read f 8 KiB
+                    lseek f 0 SEEK_SET
+                    write f 8 KiB
+                    fdatasync f
+                    lseek f 0 SEEK_SET
+                    write f 4 KiB
+                    fsync f
+                  }
+                }
+                """);
+        TaskReport t = task(r, "p");
+        assertEquals(30_000_000, t.finishNs());
+        assertEquals(new TaskIo(3, 2, 8192, 12288), t.io());
+        assertEquals(1L, t.syscalls().get("fdatasync"));
+    }
+
+    @Test
+    void aPartialWriteOfAnUncachedPageReadsItFirst() {
+        // 100 B at 0 of an 8 KiB file not cached: page 0 holds file data and is only partly written, so it is
+        // read first (5 ms, read_bytes 4096). 100 B at 8192: page 2 lies wholly past the old end, a new
+        // zeroed page, no read. 2 misses, 2 pages dirtied. Finish 5 ms.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { disk latency 5 ms }
+                  file "/f" size 8 KiB
+                  process p {
+                    f = open "/f" O_WRONLY
+                    write f 100 B
+                    lseek f 8192 SEEK_SET
+                    write f 100 B
+                  }
+                }
+                """);
+        TaskReport t = task(r, "p");
+        assertEquals(5_000_000, t.finishNs());
+        assertEquals(new TaskIo(0, 2, 4096, 8192), t.io());
+    }
+
+    @Test
+    void theFlusherWritesAPageThirtySecondsOldAtItsNextFiveSecondWake() {
+        // 4 KiB dirtied at 0: expired at 30 s, and the flusher wakes every 5 s from boot, so it writes the
+        // page (and the inode) at 30 s. meminfo's Dirty: 4 kB at 29 s, 0 kB at 31 s; an fsync at 31 s then
+        // has nothing to write: no wait, so p finishes at 31 s.
+        RunResult r = run("""
+                scenario "t" {
+                  process p {
+                    f = open "/log" O_WRONLY O_CREAT
+                    write f 4 KiB
+                    sleep 29 s
+                    snapshot "before"
+                    sleep 2 s
+                    snapshot "after"
+                    fsync f
+                  }
+                }
+                """);
+        assertTrue(r.snapshots().get(0).views().get("meminfo").contains("Dirty:                 4 kB"),
+                r.snapshots().get(0).views().get("meminfo"));
+        assertTrue(r.snapshots().get(1).views().get("meminfo").contains("Dirty:                 0 kB"));
+        assertEquals(31_000_000_000L, task(r, "p").finishNs());
+    }
+
+    @Test
+    void oTruncDropsTheDirtyPagesAndFsyncWritesOnlyTheNewSize() {
+        // 8 KiB written (2 dirty pages), then an open with O_TRUNC: the pages leave the cache unwritten
+        // (truncate_inode_pages). fsync then writes no page, only the inode (its size changed): 1 x 5 ms.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { disk latency 5 ms }
+                  process p {
+                    f = open "/f" O_WRONLY O_CREAT
+                    write f 8 KiB
+                    g = open "/f" O_WRONLY O_TRUNC
+                    fsync g
+                    snapshot "end"
+                  }
+                }
+                """);
+        assertEquals(5_000_000, task(r, "p").finishNs());
+        String meminfo = r.snapshots().get(0).views().get("meminfo");
+        assertTrue(meminfo.contains("Cached:                0 kB") && meminfo.contains("Dirty:                 0 kB"),
+                meminfo);
+    }
+
+    @Test
+    void fsyncWritesAPageDirtiedThroughAMappingAndMsyncThenHasNothing() {
+        // write m[0]: page 0 not cached, a major fault (5 ms), dirty through the shared mapping. fsync of the
+        // file writes it (5 ms; the inode is clean: no write(2) changed it). msync then finds it clean: no
+        // wait. Two sleeps: 10 ms, plus the faults' CPU time.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { disk latency 5 ms }
+                  file "/f" size 4 KiB
+                  process p {
+                    m = mmap "/f" shared rw
+                    write m[0]
+                    f = open "/f" O_RDWR
+                    fsync f
+                    msync m
+                  }
+                }
+                """);
+        TaskReport t = task(r, "p");
+        assertEquals(10_000_000, t.finishNs() - t.cpuNs());
+        assertEquals(2, t.voluntarySwitches());
+    }
+
+    @Test
+    void fsyncOfAPipeIsEinval() {
+        RunResult r = run("""
+                scenario "t" {
+                  int bad = 0
+                  process p {
+                    q = pipe
+                    bad = fsync q.write
+                  }
+                }
+                """);
+        assertEquals(-1, r.data().shared()[0]);
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("fsync fails with EINVAL")), r.findings()::toString);
+    }
 }
