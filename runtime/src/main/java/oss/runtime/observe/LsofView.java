@@ -9,7 +9,7 @@ import java.util.List;
  * column is the number and lsof's access letter: r (read), w (write), u (both).
  */
 public record LsofView(List<Row> rows) {
-    /** One descriptor: TYPE is REG, CHR or FIFO as lsof prints them; "-" where lsof has nothing to say. */
+    /** One descriptor: TYPE is REG, DIR, CHR or FIFO as lsof prints them; "-" where lsof has nothing to say. */
     public record Row(String command, int pid, int fd, char access, String type, String size, String offset,
             String node, String name) {}
 

@@ -44,6 +44,10 @@ public final class Lsof {
             return new LsofView.Row(t.comm, t.pid, fd, access, "REG", Long.toString(f.inode.size), Long.toString(f.pos),
                     Long.toString(f.inode.ino), f.inode.path);
         }
+        if (f.inode != null && f.inode.type == Inode.Type.DIRECTORY) {
+            return new LsofView.Row(t.comm, t.pid, fd, access, "DIR", Long.toString(f.inode.size), Long.toString(f.pos),
+                    Long.toString(f.inode.ino), f.inode.path);
+        }
         if (f.inode != null || f.device != null) {
             // an epoll instance is an anonymous inode (lsof's a_inode), a device a character one
             return new LsofView.Row(t.comm, t.pid, fd, access,

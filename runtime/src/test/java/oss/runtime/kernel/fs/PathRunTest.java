@@ -163,4 +163,21 @@ class PathRunTest {
         assertEquals(-1, r.data().shared()[0]);
         assertTrue(r.findings().toString().contains("EISDIR"), r.findings()::toString);
     }
+
+    @Test
+    void lsofShowsAnOpenDirectoryAsDir() {
+        // "/d" is inode 11 (made for the file line, before "/d/f" at 12), one block: size 4096, offset 0
+        RunResult r = run("""
+                scenario "t" {
+                  file "/d/f" size 1 KiB
+                  process p {
+                    d = open "/d" O_RDONLY
+                    snapshot "s"
+                    close d
+                  }
+                }
+                """);
+        String fd = r.snapshots().get(0).views().get("fd");
+        assertTrue(fd.contains("p         2 3r DIR  4096   0   11 /d"), fd);
+    }
 }
