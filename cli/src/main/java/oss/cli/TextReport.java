@@ -28,7 +28,7 @@ final class TextReport {
 
     /** The views `--show` may name; `maps`, `pagetable` and `heap` are per process. */
     static final List<String> VIEWS = List.of("ps", "maps", "meminfo", "free", "buddyinfo", "slabinfo", "pagetable",
-            "heap", "tlb", "cache", "values", "signals", "ipcs", "fd", "strace", "top", "pagecache");
+            "heap", "tlb", "cache", "values", "signals", "ipcs", "fd", "strace", "top", "pagecache", "df", "du");
     /** Views every snapshot records but the report prints only when `--show` names them. */
     private static final List<String> ASKED_ONLY = List.of("strace", "top", "trace");
     /** Values of the run's value log `--show values` prints; the JSON has them all. */

@@ -405,6 +405,7 @@ public final class Kernel implements Core {
                 tasks, end);
         sysViews.addTo(v, tasks, now, mm, end, t -> t.cpu < 0 ? 0
                 : Math.max(0, now - Math.max(cpus[t.cpu].chargedTo, cpus[t.cpu].runStart)));
+        oss.runtime.kernel.fs.DiskUsage.addTo(v, fds.vfs());
         return v;
     }
 

@@ -180,4 +180,56 @@ class PathRunTest {
         String fd = r.snapshots().get(0).views().get("fd");
         assertTrue(fd.contains("p         2 3r DIR  4096   0   11 /d"), fd);
     }
+
+    @Test
+    void dfCountsAnUnlinkedOpenFileAndDuDoesNot() throws java.io.IOException {
+        // file-unlink-open.oss: "/" and "/tmp" are one block each, the nameless file 3 (10000 bytes);
+        // df: 5 blocks = 20480 bytes = 20K used, 1 GiB - 20 KiB available shows as 1.0G (df rounds up),
+        // 1% (rounded up); 3 inodes of 65536 (1 GiB / 16 KiB). du: 4 KiB for /tmp, 8 for /.
+        Compilation c = Compiler.compile("f.oss", java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "examples", "file-unlink-open.oss")));
+        RunResult r = Simulator.run(c.program().orElseThrow(), RunOptions.defaults());
+        var s = r.snapshots().stream().filter(x -> x.label().equals("unlinked, still open")).findFirst().orElseThrow();
+        assertEquals("""
+                Filesystem Size Used Avail Use% Mounted on
+                /dev/sda1  1.0G  20K  1.0G   1% /
+
+                Filesystem Inodes IUsed IFree IUse% Mounted on
+                /dev/sda1   65536     3 65533    1% /
+                """, s.views().get("df"));
+        assertEquals("4\t/tmp\n8\t/\n", s.views().get("du"));
+        var end = r.snapshots().stream().filter(x -> x.label().equals("end of run")).findFirst().orElseThrow();
+        assertTrue(end.views().get("df").contains("/dev/sda1  1.0G 8.0K  1.0G   1% /"), end.views().get("df"));
+    }
+
+    @Test
+    void duCountsAHardLinkOnceAndASparseFileByItsBlocks() {
+        // "/a" 6000 bytes: 2 blocks = 8 KiB; "/b" is the same inode (left out); "/s" written 1 byte at 1 MiB:
+        // one block, 4 KiB though its size is 1 MiB + 1; "/" has its own 4: 4 + 8 + 4 = 16
+        RunResult r = run("""
+                scenario "t" {
+                  file "/a" size 6000 B
+                  process p {
+                    link "/a" "/b"
+                    f = open "/s" O_WRONLY O_CREAT
+                    lseek f 1048576 SEEK_SET
+                    write f 1 B
+                    close f
+                  }
+                }
+                """);
+        var end = r.snapshots().stream().filter(x -> x.label().equals("end of run")).findFirst().orElseThrow();
+        assertEquals("8\t/a\n4\t/s\n16\t/\n", end.views().get("du"));
+    }
+
+    @Test
+    void humanSizesRoundUpAsDfDoes() {
+        assertEquals("512", oss.runtime.observe.DfView.human(512));
+        assertEquals("4.0K", oss.runtime.observe.DfView.human(4096));
+        assertEquals("4.1K", oss.runtime.observe.DfView.human(4097));
+        assertEquals("10K", oss.runtime.observe.DfView.human(10 * 1024 - 1));
+        assertEquals("20K", oss.runtime.observe.DfView.human(20480));
+        assertEquals("1.0G", oss.runtime.observe.DfView.human((1L << 30) - 8192));
+        assertEquals("1.0M", oss.runtime.observe.DfView.human(1023 * 1024 + 1));
+    }
 }
