@@ -47,8 +47,6 @@ public final class Inode {
     int opens;
     /** A symbolic link's target, as written. */
     final String target;
-    /** The file was declared read-only ({@code file ... readonly}): mode 0444, an open for writing is EACCES. */
-    boolean readonly;
     /** Allocated blocks as extents, first block to one past the last, merged: a sparse file has gaps. */
     private final TreeMap<Long, Long> extents = new TreeMap<>();
     private long blocks;

@@ -223,11 +223,6 @@ public final class Vfs {
                     + " writing (open(2))");
             return FAILED;
         }
-        if (writes && i.readonly) {
-            failed(t, null, at, "open", "EACCES: \"" + w.path() + "\" is declared readonly (mode 0444): no one may"
-                    + " open it for writing");
-            return FAILED;
-        }
         // O_TRUNC with O_RDONLY is unspecified (open(2)); Linux truncates only a file opened for writing
         if (writes && (op.flags() & FdOp.O_TRUNC) != 0) {
             i.size = 0;
