@@ -42,6 +42,8 @@ public final class Filemap {
     private final Map<Integer, String> names = new TreeMap<>();
     /** When each dirty page was dirtied, by cache key: the flusher writes a file once its oldest is expired. */
     private final Map<String, Long> dirtiedAt = new TreeMap<>();
+    /** Each file's oldest dirty page's time (its inode's dirtied_when), so the flusher's check costs one look per file. */
+    private final Map<Integer, Long> oldestDirty = new TreeMap<>();
     /** Files whose inode changed since their last sync: [mtime changed, size changed], by mapping index. */
     private final Map<Integer, boolean[]> inodeDirty = new TreeMap<>();
     /**
@@ -180,6 +182,7 @@ public final class Filemap {
                 p.dirty = true;
                 dirtied++;
                 dirtiedAt.put(key, now);
+                oldestDirty.putIfAbsent(file, now);
             }
         }
         boolean[] inode = inodeDirty.computeIfAbsent(file, f -> new boolean[2]);
@@ -221,13 +224,13 @@ public final class Filemap {
      * pages. Nobody waits for it: the flusher thread's time, and the disk has no queue here.
      */
     public void writeback(long now) {
-        for (int guard = 0; guard < 1_000_000 && !dirtiedAt.isEmpty(); guard++) {
-            String oldestKey = null;
+        for (int guard = 0; guard < 1_000_000 && !oldestDirty.isEmpty(); guard++) {
+            int file = -1;
             long oldest = Long.MAX_VALUE;
-            for (var e : dirtiedAt.entrySet()) {
+            for (var e : oldestDirty.entrySet()) {
                 if (e.getValue() < oldest) {
                     oldest = e.getValue();
-                    oldestKey = e.getKey();
+                    file = e.getKey();
                 }
             }
             long expired = oldest + DIRTY_EXPIRE_NS;
@@ -235,7 +238,6 @@ public final class Filemap {
             if (wake > now) {
                 return;
             }
-            int file = Integer.parseInt(oldestKey.substring(4, oldestKey.indexOf(':')));
             clean(file, dirtyPages(file, wake));
             inodeDirty.remove(file); // writeback_single_inode writes the inode with its pages
         }
@@ -271,6 +273,13 @@ public final class Filemap {
             }
         }
         files.computeIfAbsent(file, i -> new long[4])[WRITTEN] += (long) keys.size() * MemoryManager.PAGE_SIZE;
+        oldestDirty.remove(file);
+        String prefix = "file" + file + ":";
+        for (var e : dirtiedAt.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                oldestDirty.merge(file, e.getValue(), Math::min);
+            }
+        }
         for (AddressSpace mm : mgr.mmOf.values()) {
             for (Vma v : mm.vmas()) {
                 if (v.file == file && v.shared) {
@@ -290,6 +299,7 @@ public final class Filemap {
     public void truncate(int file) {
         String prefix = "file" + file + ":";
         dirtiedAt.keySet().removeIf(k -> k.startsWith(prefix));
+        oldestDirty.remove(file);
         readyAt.keySet().removeIf(k -> k.startsWith(prefix));
         for (var e : mgr.pageCache.entrySet()) {
             if (e.getKey().startsWith(prefix)) {
