@@ -112,12 +112,12 @@ final class FileSteps {
      * descriptor of a file or the terminal (a pipe's, even on stdin or stdout, is PipeSteps').
      */
     boolean owns(int[] s, int t, FlatCode c, int pc) {
-        if (paths.isEmpty() && !m.std && c.kind[pc] != Instr.FD_FSTAT) {
+        if (paths.isEmpty() && !m.std && c.kind[pc] != Instr.FD_FSTAT && c.kind[pc] != Instr.FD_FSYNC) {
             return false;
         }
         return switch (c.kind[pc]) {
             case FD_OPEN -> c.a[pc] < 0;
-            case FD_DUP2, FD_PATH, FD_FSTAT -> true;
+            case FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC -> true;
             case FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP -> (c.b[pc] == FdOp.PLAIN || c.b[pc] == FdOp.STD)
                     && c.a[pc] >= 0 && (value(s, t, c.a[pc], c.b[pc]) & TAG) != 0;
             default -> false;
@@ -240,6 +240,8 @@ final class FileSteps {
                 result(s, b, f.result(), d >= 0 ? s[inodeOf(s, d) + (f.field() == FdOp.StatField.SIZE ? SIZE : NLINK)]
                         : v == TTY || pipe ? (f.field() == FdOp.StatField.NLINK ? 1 : 0) : -1);
             }
+            // fsync(2): 0 on a regular file whatever its mode; EINVAL on a pipe or the terminal, EBADF when not open
+            case FD_FSYNC -> result(s, b, ((FdOp.Fsync) call).result(), d >= 0 ? 0 : -1);
             default -> throw new IllegalStateException(c.kind[pc] + " is not a file call");
         }
         return true;

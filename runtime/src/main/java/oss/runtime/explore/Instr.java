@@ -16,7 +16,7 @@ enum Instr {
     LOAD, STORE, RMW, ATOMIC, AWAIT, FENCE,
     // descriptors, pipes (PipeSteps) and regular files (FileSteps): a = the pipe or FIFO, or -(file + 1), for
     // an open; the pipe for pipe and mkfifo; else the slot, and b the end
-    FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT,
+    FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC,
     /** A signal call (kill, raise, signal/sigaction, sigprocmask, pause, sigsuspend): SignalSteps. */
     SIG,
     /** The end of a body: the task exits there. */

@@ -158,6 +158,15 @@ final class Liveness {
                     def.set(pc2.result().base());
                 }
             }
+            case FD_FSYNC -> {
+                oss.ir.program.FdOp.Fsync f = (oss.ir.program.FdOp.Fsync) ((Op.Fd) c.op[pc]).call();
+                if (c.b[pc] != oss.ir.program.FdOp.STD) {
+                    use.set(c.a[pc]);
+                }
+                if (f.result() != null) {
+                    def.set(f.result().base());
+                }
+            }
             case FD_FSTAT -> {
                 oss.ir.program.FdOp.Fstat f = (oss.ir.program.FdOp.Fstat) ((Op.Fd) c.op[pc]).call();
                 if (c.b[pc] != oss.ir.program.FdOp.STD) {

@@ -300,7 +300,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
-                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, SIG,
+                    REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC, SIG,
                     SIGRETURN -> false;
         };
     }
@@ -318,7 +318,7 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, MSG, SIG -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC, MSG, SIG -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> false;
         };
     }
@@ -451,7 +451,7 @@ final class Model {
                 yield objPids;
             }
             // which pipe a descriptor names is known only in the state: every pipe, to be safe
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT -> {
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC -> {
                 out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield -1;
             }

@@ -237,7 +237,7 @@ final class Semantics {
             case STORE -> data.storeFits(s, t) ? 1 : 0;
             case AWAIT -> data.awaitHolds(s, t, (Op.Await) c.op[pc]) ? 1 : 0;
             case RMW, ATOMIC, FENCE -> 1;
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT ->
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC ->
                     m.files.owns(s, t, c, pc) || pipes.enabled(s, t, c, pc) ? 1 : 0; // a file call never waits
             case UNLOCK, TRYLOCK, V, CLAIM, RELEASE, FORK, EXIT, VFORK, EXEC, THREAD, SPIN_UNLOCK, READ_UNLOCK,
                     WRITE_UNLOCK, SEQW_END, SEQR_END, SIGNAL, BROADCAST, END, SIG -> 1;
@@ -619,7 +619,7 @@ final class Semantics {
                 data.fence(s, t, Op.FenceKind.values()[a]);
                 yield true;
             }
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT ->
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC ->
                     m.files.owns(s, t, c, pc) ? m.files.apply(s, t, c, pc, pipes) : pipes.apply(s, t, c, pc);
             case SIG -> throw new IllegalStateException("a signal call is SignalSteps' step");
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> throw notARestingPlace(c.kind[pc]);

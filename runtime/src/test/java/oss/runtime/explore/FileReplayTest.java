@@ -220,6 +220,29 @@ class FileReplayTest {
               expect always links == 0 && got == 2048 && twice == -1 && again == 0 && exists == -1
             }
             """, """
+            scenario "fsync's result" {
+              int ok = 9
+              int ro = 9
+              int tty = 9
+              int closed = 9
+              int data = 9
+              process p {
+                f = open "/f" O_WRONLY O_CREAT
+                write f 100 B
+                ok = fsync f
+                data = fdatasync f
+                g = open "/f" O_RDONLY
+                ro = fsync g
+                close g
+                close f
+                closed = fsync f
+                tty = fsync stdout
+              }
+              // fsync(2): 0 on a regular file, even one opened read-only; EBADF once closed;
+              // EINVAL on the terminal, which cannot be synced
+              expect always ok == 0 && data == 0 && ro == 0 && closed == -1 && tty == -1
+            }
+            """, """
             scenario "a child's stdout redirected while the parent writes" {
               int size = 0
               int mine = 0
