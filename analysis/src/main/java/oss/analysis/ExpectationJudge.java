@@ -247,6 +247,7 @@ final class ExpectationJudge {
         switch (m.subject()) {
             case "tlb" -> actual = m.metric().equals("hits") ? stats.tlbHits() : stats.tlbMisses();
             case "memory" -> actual = m.metric().equals("accesses") ? stats.memoryAccesses() : stats.pageWalks();
+            case "psc" -> actual = pscCounter(stats, m.metric());
             default -> {
                 Optional<CacheStats> c = stats.caches().stream().filter(x -> x.name().equals(m.subject())).findFirst();
                 if (c.isEmpty()) {
@@ -262,6 +263,21 @@ final class ExpectationJudge {
         boolean ok = m.op().test(actual, m.value());
         return new ExpectationResult(m, ok ? Status.PASSED : Status.FAILED, Long.toString(actual), m.subject() + "."
                 + m.metric() + " was " + actual + (ok ? "" : ", expected " + m.op().symbol() + " " + m.value()));
+    }
+
+    /** {@code hits}, {@code misses}, or one cache's: {@code pde_hits}, ... (0 for a cache the machine lacks). */
+    private static long pscCounter(MachineStats stats, String metric) {
+        if (metric.equals("hits")) {
+            return stats.pscHits();
+        }
+        if (metric.equals("misses")) {
+            return stats.pscMisses();
+        }
+        int cut = metric.lastIndexOf('_');
+        String name = metric.substring(0, cut).toUpperCase(java.util.Locale.ROOT);
+        boolean hits = metric.endsWith("_hits");
+        return stats.psc().stream().filter(p -> p.name().equals(name))
+                .mapToLong(p -> hits ? p.hits() : p.misses()).sum();
     }
 
     private ExpectationResult metric(Expectation.Metric m) {

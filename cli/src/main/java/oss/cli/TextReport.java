@@ -279,6 +279,10 @@ final class TextReport {
             hw.append("; ").append(c.name()).append(' ').append(c.hits()).append(" hits, ").append(c.misses())
                     .append(" misses");
         }
+        if (!m.psc().isEmpty()) {
+            hw.append("; paging-structure caches ").append(m.pscHits()).append(" hits, ").append(m.pscMisses())
+                    .append(" misses");
+        }
         out.println(style.dim(hw + "; " + m.memoryAccesses() + " accesses, " + m.pageWalks() + " page walks"));
         out.println();
     }

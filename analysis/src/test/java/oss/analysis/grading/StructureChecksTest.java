@@ -212,7 +212,7 @@ class StructureChecksTest {
         assertEquals(List.of(checks.get(0).span(), checks.get(1).span(), checks.get(2).span(), checks.get(4).span()),
                 ds.stream().map(Diagnostic::span).toList(), ds.toString());
         assertEquals("`expect philosophr[0].turnaround < 1 s` does not apply to the starter `starter.oss`: unknown"
-                + " process `philosophr`; did you mean `philosopher`? (machine counters are under tlb, memory, L1d, L2)",
+                + " process `philosophr`; did you mean `philosopher`? (machine counters are under tlb, memory, psc, L1d, L2)",
                 ds.get(0).message());
         assertTrue(ds.get(1).message().contains("unknown process `P9`"), ds.get(1).message());
         assertEquals("`require count process philosofer == 5` does not apply to the starter `starter.oss`: it has no"

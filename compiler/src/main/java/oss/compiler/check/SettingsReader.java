@@ -54,6 +54,9 @@ public final class SettingsReader {
     private final MemoryHardware hardwareDefaults = MemoryHardware.defaults();
     private Paging paging = hardwareDefaults.paging();
     private TlbSpec tlb = hardwareDefaults.tlb();
+    /** As written; null takes the paging format's default (on for x86_64), decided once `paging` is read. */
+    private oss.ir.program.PscSpec psc;
+    private Span pscAt;
     private final List<CacheSpec> caches = new ArrayList<>();
     private long memoryLatencyCycles = hardwareDefaults.memoryLatencyCycles();
     private long swapBytes = hardwareDefaults.swapBytes();
@@ -86,7 +89,8 @@ public final class SettingsReader {
     /** The memory hardware; the caches as written (nearest first), or the defaults when none is. */
     public MemoryHardware hardware() {
         return new MemoryHardware(paging, tlb, caches.isEmpty() ? hardwareDefaults.caches() : caches,
-                memoryLatencyCycles, swapBytes, diskLatencyNs);
+                memoryLatencyCycles, swapBytes, diskLatencyNs,
+                psc == null ? oss.ir.program.PscSpec.defaults(paging) : psc);
     }
 
     public KernelConfig kernel() {
@@ -134,6 +138,10 @@ public final class SettingsReader {
 
     /** Checks across machine keys, after all of them are read. */
     private void checkMachine() {
+        if (pscUpperGiven && paging == Paging.X86_32) {
+            diags.report(Code.PSC_NO_SUCH_LEVEL, pscAt, "32-bit paging walks a page directory and a page table only,"
+                    + " so its one paging-structure cache is the PDE cache: write `psc pde N`");
+        }
         if (paging == Paging.X86_32 && memory > (1L << 32) && memoryAt != null) {
             diags.report(Code.BAD_SETTING, memoryAt, "`paging x86_32` addresses at most 4 GiB of physical memory"
                     + " (32-bit page-table entries), not " + memory + " bytes");
@@ -213,6 +221,7 @@ public final class SettingsReader {
                 mode.ifPresent(m -> paging = m.equals("x86_32") ? Paging.X86_32 : Paging.X86_64);
             }
             case "tlb" -> tlb(a);
+            case "psc" -> psc(a);
             case "cache" -> cache(a);
             case "memory_latency" -> {
                 OptionalLong v = a.cycles("the memory latency", clockHz);
@@ -362,6 +371,67 @@ public final class SettingsReader {
             tlb = new TlbSpec((int) n, (int) ways, pcid);
         }
     }
+
+    /**
+     * {@code psc off}, {@code psc on}, or {@code psc [pml4e N] [pdpte N] [pde N] [N-way | fully associative]}:
+     * the paging-structure caches' entries (a size left out keeps its default, 0 leaves that cache out)
+     * and their associativity (fully associative unless given).
+     */
+    private void psc(SettingArgs a) {
+        String example = "psc pml4e 2 pdpte 4 pde 32 fully associative";
+        pscAt = a.span();
+        if (a.accept("off")) {
+            a.finish("psc off");
+            psc = a.failed() ? psc : oss.ir.program.PscSpec.OFF;
+            return;
+        }
+        a.accept("on");
+        long[] sizes = {oss.ir.program.PscSpec.DEFAULT_PML4E, oss.ir.program.PscSpec.DEFAULT_PDPTE,
+            oss.ir.program.PscSpec.DEFAULT_PDE};
+        String[] names = {"pml4e", "pdpte", "pde"};
+        boolean[] given = new boolean[3];
+        for (int i = 0; i < 3; i++) {
+            if (a.accept(names[i])) {
+                OptionalLong n = a.integer("the entries of the " + names[i].toUpperCase(java.util.Locale.ROOT)
+                        + " cache", 0, 1 << 16);
+                sizes[i] = n.orElse(0);
+                given[i] = true;
+            }
+        }
+        long ways = 0;
+        if (a.accept("fully")) {
+            a.expectWord("associative", example);
+        } else if (a.accept("direct")) {
+            a.expectWord("mapped", "psc pde 32 direct mapped");
+            ways = 1;
+        } else if (!a.atEnd()) {
+            ways = ways(a, example).orElse(0);
+        }
+        a.finish(example);
+        if (a.failed()) {
+            return;
+        }
+        for (int i = 0; i < 3; i++) {
+            // a cache no larger than the ways is simply fully associative: `psc pde 32 4-way` keeps 2 PML4Es
+            if (ways > 0 && sizes[i] > ways && (sizes[i] % ways != 0 || Long.bitCount(sizes[i] / ways) != 1)) {
+                diags.report(Code.PSC_SHAPE, a.span(), "a " + ways + "-way " + names[i].toUpperCase(java.util.Locale.ROOT)
+                        + " cache of " + sizes[i] + " entries: the ways must divide the entries into a power-of-two"
+                        + " number of sets (the set index is bits of the address), as " + names[i] + " " + (2 * ways)
+                        + " would");
+                return;
+            }
+        }
+        if (sizes[0] + sizes[1] + sizes[2] == 0) {
+            diags.report(Code.PSC_SHAPE, a.span(), "every paging-structure cache has 0 entries: write `psc off` for"
+                    + " none");
+            return;
+        }
+        psc = oss.ir.program.PscSpec.on((int) sizes[0], (int) sizes[1], (int) sizes[2], (int) ways);
+        pscUpperGiven = given[0] && sizes[0] > 0 || given[1] && sizes[1] > 0;
+    }
+
+    /** Whether `psc` named a PML4E or PDPTE cache, which 32-bit paging does not have (checked once `paging` is known). */
+    private boolean pscUpperGiven;
 
     /** {@code 4-way}: a number, a glued `-`, and `way`. */
     private OptionalLong ways(SettingArgs a, String example) {

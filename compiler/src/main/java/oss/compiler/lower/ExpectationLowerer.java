@@ -41,6 +41,9 @@ final class ExpectationLowerer {
             "write");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
+    /** The paging-structure caches: walks they shortened or not, and each cache's own lookups. */
+    static final List<String> PSC_METRICS = List.of("hits", "misses", "pde_hits", "pde_misses", "pdpte_hits",
+            "pdpte_misses", "pml4e_hits", "pml4e_misses");
     static final List<String> CACHE_METRICS = List.of("hits", "misses", "writebacks");
     private static final List<String> FLAGS = List.of("deadlock", "safe", "unsafe", "granted", "denied", "leaks");
     private static final List<String> NO_FLAGS = List.of("deadlock", "zombies", "leaks");
@@ -359,7 +362,8 @@ final class ExpectationLowerer {
     private Optional<Expectation> metric(ExpectNode.Metric m, String text) {
         String subject = m.subject().name().text();
         if (m.subject().index().isEmpty() && !processes.contains(subject)
-                && (subject.equals("tlb") || subject.equals("memory") || caches.contains(subject))) {
+                && (subject.equals("tlb") || subject.equals("memory") || subject.equals("psc")
+                        || caches.contains(subject))) {
             return machine(m, subject, text);
         }
         Optional<String> process = processes.resolve(m.subject(), eval, diags, machineSubjects());
@@ -469,7 +473,7 @@ final class ExpectationLowerer {
     }
 
     private List<String> machineSubjects() {
-        List<String> out = new ArrayList<>(List.of("tlb", "memory"));
+        List<String> out = new ArrayList<>(List.of("tlb", "memory", "psc"));
         out.addAll(caches);
         return out;
     }
@@ -477,9 +481,11 @@ final class ExpectationLowerer {
     /** {@code tlb.misses < 10}, {@code L1d.hits >= 1}, {@code memory.accesses > 0}. */
     private Optional<Expectation> machine(ExpectNode.Metric m, String subject, String text) {
         String metric = m.metric().text();
-        List<String> known = subject.equals("tlb") ? TLB_METRICS : subject.equals("memory") ? MEMORY_METRICS : CACHE_METRICS;
+        List<String> known = subject.equals("tlb") ? TLB_METRICS : subject.equals("memory") ? MEMORY_METRICS
+                : subject.equals("psc") ? PSC_METRICS : CACHE_METRICS;
         if (!known.contains(metric)) {
-            String what = subject.equals("tlb") ? "the TLB" : subject.equals("memory") ? "memory" : "the cache `" + subject + "`";
+            String what = subject.equals("tlb") ? "the TLB" : subject.equals("memory") ? "memory"
+                    : subject.equals("psc") ? "the paging-structure caches" : "the cache `" + subject + "`";
             diags.report(Code.UNKNOWN_EXPECTATION, m.metric().span(), "unknown metric `" + metric + "` of " + what
                     + Suggest.hint(metric, known) + " (known: " + String.join(", ", known) + ")");
             return Optional.empty();

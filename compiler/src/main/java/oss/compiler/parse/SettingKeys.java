@@ -7,7 +7,8 @@ public final class SettingKeys {
     private SettingKeys() {}
 
     public static final List<String> MACHINE = List.of(
-            "cpus", "clock", "memory", "page_size", "paging", "tlb", "cache", "memory_latency", "disk", "swap");
+            "cpus", "clock", "memory", "page_size", "paging", "tlb", "cache", "memory_latency", "disk", "swap",
+            "psc");
 
     public static final List<String> KERNEL = List.of(
             "scheduler", "context_switch", "hz", "deadlock", "malloc", "replacement", "buddy",

@@ -228,4 +228,23 @@ class MemoryLoweringTest {
         assertEquals(List.of(Code.UNKNOWN_NAME, Code.UNKNOWN_EXPECTATION, Code.UNKNOWN_EXPECTATION, Code.UNKNOWN_NAME),
                 bad.diagnostics().stream().map(Diagnostic::code).toList());
     }
+
+    @Test
+    void pagingStructureCacheExpectations() {
+        Compilation c = Compiler.compile("e.oss", """
+                scenario "e" {
+                  process A { compute 1 ms }
+                  expect psc.hits == 6
+                  expect psc.pdpte_misses >= 1
+                }
+                """);
+        assertTrue(c.program().isPresent(), c.diagnostics().toString());
+        Expectation.Machine m = (Expectation.Machine) c.expectations().get(1);
+        assertEquals(List.of("psc", "pdpte_misses", CompareOp.GE, 1L), List.of(m.subject(), m.metric(), m.op(), m.value()));
+        Compilation bad = Compiler.compile("e.oss", "scenario \"e\" {\n  process A { compute 1 ms }\n"
+                + "  expect psc.pde_hit == 1\n}\n");
+        assertEquals(List.of(Code.UNKNOWN_EXPECTATION), bad.diagnostics().stream().map(Diagnostic::code).toList());
+        assertTrue(bad.diagnostics().get(0).message().contains("did you mean `pde_hits`"), bad.diagnostics().toString());
+        assertEquals(3, bad.diagnostics().get(0).span().line());
+    }
 }

@@ -15,6 +15,7 @@ import oss.ir.program.MallocSpec;
 import oss.ir.program.MemoryHardware;
 import oss.ir.program.MemoryPolicy;
 import oss.ir.program.Paging;
+import oss.ir.program.PscSpec;
 import oss.ir.program.ReplacementKind;
 import oss.ir.program.TlbSpec;
 import oss.ir.program.KernelConfig;
@@ -84,6 +85,27 @@ class SettingsTest {
         assertEquals(List.of(Code.BAD_SETTING), codes(compile("paging x86_32\nmemory 8 GiB", "")));
         assertEquals(List.of(Code.BAD_SETTING), codes(compile("swap 1000 B", "")));
         assertEquals(List.of(Code.NOT_POSITIVE), codes(compile("memory_latency 0 cycles", "")));
+    }
+
+    @Test
+    void pagingStructureCaches() {
+        assertEquals(PscSpec.on(2, 4, 32, 0), program("", "").machine().memory().psc()); // on under x86_64
+        assertEquals(PscSpec.OFF, program("paging x86_32", "").machine().memory().psc());
+        assertEquals(PscSpec.OFF, program("psc off", "").machine().memory().psc());
+        assertEquals(PscSpec.on(2, 4, 32, 0), program("psc on", "").machine().memory().psc());
+        assertEquals(PscSpec.on(1, 0, 16, 4), program("psc pml4e 1 pdpte 0 pde 16 4-way", "").machine().memory().psc());
+        assertEquals(PscSpec.on(2, 4, 8, 1), program("psc pde 8 direct mapped", "").machine().memory().psc());
+        assertEquals(PscSpec.on(2, 4, 8, 0), program("paging x86_32\npsc pde 8 fully associative", "").machine()
+                .memory().psc());
+        assertEquals(List.of(Code.PSC_SHAPE), codes(compile("psc pde 24 8-way", "")));
+        assertEquals(List.of(Code.PSC_SHAPE), codes(compile("psc pml4e 0 pdpte 0 pde 0", "")));
+        // the paging line may come after the psc line: checked once every machine line is read
+        Compilation c = compile("psc pdpte 4 pde 8\npaging x86_32", "");
+        assertEquals(List.of(Code.PSC_NO_SUCH_LEVEL), codes(c));
+        assertEquals(3, c.diagnostics().get(0).span().line());
+        assertEquals(List.of(Code.BAD_SETTING), codes(compile("psc pde many", "")));
+        assertEquals(List.of(Code.VALUE_OUT_OF_RANGE), codes(compile("psc pde 100000", "")));
+        assertEquals(List.of(Code.DUPLICATE_NAME), codes(compile("psc off\npsc on", "")));
     }
 
     @Test

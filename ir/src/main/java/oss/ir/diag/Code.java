@@ -64,6 +64,10 @@ public enum Code {
     BAD_DEVICE("OSS1350", Severity.ERROR, "device declaration that cannot work as written"),
     BAD_IO_CALL("OSS1351", Severity.ERROR, "I/O call that cannot work as written"),
 
+    // issue 16, static: paging-structure caches OSS1370-OSS1379
+    PSC_SHAPE("OSS1370", Severity.ERROR, "paging-structure cache that cannot be built"),
+    PSC_NO_SUCH_LEVEL("OSS1371", Severity.ERROR, "paging-structure cache the paging format does not have"),
+
 
     REQUEST_ABOVE_CLAIM("OSS1401", Severity.ERROR, "request above claim"),
     CLAIM_ABOVE_TOTAL("OSS1402", Severity.ERROR, "claim above total"),

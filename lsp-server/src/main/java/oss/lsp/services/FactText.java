@@ -32,6 +32,9 @@ final class FactText {
         if (a.walk() == null) {
             md.append("| translation | TLB hit: no page walk |\n");
         } else {
+            if (a.walkNote() != null) {
+                md.append("| page walk | ").append(a.walkNote()).append(" |\n");
+            }
             for (AccessFact.Level l : a.walk()) {
                 md.append("| ").append(l.name()).append(" | index ").append(l.index()).append(", entry `0x")
                         .append(Long.toHexString(l.entry())).append("` ").append(l.decoded()).append(" |\n");

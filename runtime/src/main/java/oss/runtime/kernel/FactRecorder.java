@@ -115,7 +115,8 @@ public final class FactRecorder {
         }
         long frame = a.paddr() < 0 ? -1 : a.paddr() >>> MemoryManager.PAGE_SHIFT;
         return new AccessFact(a.va(), write, walk, frame, a.paddr(), a.tlbHit(), a.cacheLevel(),
-                a.fault().name().toLowerCase(java.util.Locale.ROOT), a.cycles());
+                a.fault().name().toLowerCase(java.util.Locale.ROOT), a.cycles(),
+                a.walk() == null ? null : a.walk().cacheNote());
     }
 
     List<StatementFact> all() {
@@ -157,7 +158,8 @@ public final class FactRecorder {
         List<String> d = new ArrayList<>();
         AccessFact f = acc.first;
         if (f.walk() != null) {
-            d.add("page walk of 0x" + Long.toHexString(f.va()) + ":");
+            d.add("page walk of 0x" + Long.toHexString(f.va()) + (f.walkNote() == null ? ":" : " (" + f.walkNote()
+                    + "):"));
             for (AccessFact.Level l : f.walk()) {
                 d.add(String.format("  %-4s table frame %#x [%d] = %s", l.name(), l.tableFrame(), l.index(), l.decoded()));
             }

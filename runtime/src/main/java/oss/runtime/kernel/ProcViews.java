@@ -50,6 +50,10 @@ final class ProcViews {
             StringBuilder tlb = new StringBuilder();
             for (int cpu = 0; cpu < program.machine().cpus(); cpu++) {
                 tlb.append("CPU").append(cpu).append(": ").append(mm.tlb(cpu).describe().strip()).append('\n');
+                String psc = mm.tlb(cpu).psc().describe().strip();
+                if (!psc.isEmpty()) {
+                    tlb.append("CPU").append(cpu).append(": ").append(psc).append('\n');
+                }
             }
             out.put("tlb", tlb.toString());
             StringBuilder cache = new StringBuilder();
@@ -58,6 +62,10 @@ final class ProcViews {
             for (CacheStats c : stats.caches()) {
                 cache.append(String.format("%-5s %10d hits %10d misses %10d writebacks%n", c.name(), c.hits(),
                         c.misses(), c.writebacks()));
+            }
+            for (oss.runtime.observe.PscStats p : stats.psc()) {
+                cache.append(String.format("%-5s %10d hits %10d misses (paging-structure cache)%n", p.name(), p.hits(),
+                        p.misses()));
             }
             cache.append(String.format("%d memory accesses, %d page walks%n", stats.memoryAccesses(), stats.pageWalks()));
             out.put("cache", cache.toString());

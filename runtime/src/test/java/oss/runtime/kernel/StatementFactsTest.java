@@ -76,6 +76,42 @@ class StatementFactsTest {
     }
 
     @Test
+    void theWalkSaysWhereThePagingStructureCachesLetItStart() {
+        RunResult r = RunSemanticsTest.run("""
+                scenario "facts" {
+                  machine { cpus 1 }
+                  process P {
+                    x = mmap 8 pages anon private rw
+                    write x[0]
+                    write x[4 KiB]
+                  }
+                }
+                """);
+        // x[0]: a fresh page table, every cache empty: the walk reads the empty PML4 entry and faults
+        AccessFact first = at(r, 5, "P").access();
+        assertEquals("paging-structure caches missed: walk starts at the PML4, 1 read", first.walkNote());
+        // x[4 KiB]: the retry of x[0] cached its PDE; x is within one 2 MiB region (0x7ffff7ff7000 ..), so
+        // the next page's PT is the same: the walk reads the (empty) PTE alone, then faults
+        AccessFact second = at(r, 6, "P").access();
+        assertEquals("PDE cache hit: walk starts at the PT, 1 read", second.walkNote());
+        assertTrue(at(r, 6, "P").details().get(0).contains("(PDE cache hit: walk starts at the PT, 1 read)"),
+                at(r, 6, "P").details().toString());
+        // without the caches, no note and the walk reads all four entries
+        RunResult off = RunSemanticsTest.run("""
+                scenario "facts" {
+                  machine { cpus 1  psc off }
+                  process P {
+                    x = mmap 8 pages anon private rw
+                    write x[0]
+                    write x[4 KiB]
+                  }
+                }
+                """);
+        assertNull(at(off, 6, "P").access().walkNote());
+        assertEquals(4, at(off, 6, "P").access().walk().size());
+    }
+
+    @Test
     void forkTellsTheChildsPid() {
         RunResult r = RunSemanticsTest.run("""
                 scenario "facts" {

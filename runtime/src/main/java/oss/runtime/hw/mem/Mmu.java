@@ -15,6 +15,10 @@ import oss.ir.program.TlbSpec;
  * costs no extra cycles: the PTE's line was just read (on a TLB hit with a
  * write to a clean page, the update is likewise modelled as free).
  *
+ * <p>A walk first asks the CPU's {@link PagingStructureCache}: a hit there
+ * names a lower table to start at, and only the levels from there on are
+ * read (and cost cycles).
+ *
  * <p>Cycles count translation only; the data access itself is the caller's
  * to make through {@link CacheHierarchy}.
  */
@@ -78,6 +82,8 @@ public final class Mmu {
     private long lastPaddr;
     private long lastCycles;
     private int lastLevels;
+    /** The walk level the last walk started at: 0 = the root, more when a paging-structure cache hit. */
+    private int lastStart;
     private final long[] lastEntries = new long[4];
 
     /**
@@ -111,6 +117,11 @@ public final class Mmu {
         long[] entries = lastEntries;
         int n = pt.walkEntries(va, entries);
         lastLevels = n;
+        // The page table in memory stays the truth (the kernel invalidates as it changes it), so the
+        // caches decide only which levels the walk reads, and so what it costs.
+        PagingStructureCache psc = tlb.psc();
+        int start = psc.enabled() ? Math.min(psc.lookup(asid, va), n) : 0;
+        lastStart = start;
         long cycles = 0;
         boolean permitted = true;
         int pteBytes = pt.mode().pteBytes;
@@ -120,10 +131,15 @@ public final class Mmu {
         long pageSize = mem.pageSize();
         long table = pt.root();
         for (int level = 0; level < n; level++) {
-            long index = (va >>> (PageTable.PAGE_SHIFT + bits * (levels - 1 - level))) & mask;
-            cycles += caches.accessCycles(cpu, table * pageSize + index * pteBytes, false);
+            if (level >= start) {
+                long index = (va >>> (PageTable.PAGE_SHIFT + bits * (levels - 1 - level))) & mask;
+                cycles += caches.accessCycles(cpu, table * pageSize + index * pteBytes, false);
+            }
             permitted &= !user || Pte.has(entries[level], Pte.USER);
             table = Pte.frame(entries[level], PageTable.PAGE_SHIFT);
+        }
+        if (psc.enabled()) {
+            psc.fill(asid, va, entries, start, n);
         }
         lastCycles = cycles;
         boolean leaf = n == levels;
@@ -170,7 +186,12 @@ public final class Mmu {
 
     /** The last translation's page walk, built now; null when the TLB supplied it. {@code pt} and {@code va} are the ones translated. */
     public PageTable.Walk lastWalk(PageTable pt, long va) {
-        return lastTlbHit ? null : pt.walkOf(va, lastEntries, lastLevels);
+        return lastTlbHit ? null : pt.walkOf(va, lastEntries, lastLevels, lastStart, tlbs[0].psc().enabled());
+    }
+
+    /** The walk level the last walk started at (0 = the root), more when a paging-structure cache supplied a table. */
+    public int lastStart() {
+        return lastStart;
     }
 
     /** Copies the last translation's walk entries (root first) into {@code out}; returns how many (0 on a TLB hit). */

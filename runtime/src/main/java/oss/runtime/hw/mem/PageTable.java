@@ -40,9 +40,36 @@ public final class PageTable {
      * or at the first non-present entry; {@code pte} is the leaf entry (0 when
      * the walk stopped above the leaf).
      */
-    public record Walk(long va, List<Level> levels, long pte, boolean present) {
+    public record Walk(long va, List<Level> levels, long pte, boolean present, int start, boolean psc) {
         public Walk {
             levels = levels instanceof Levels ? levels : List.copyOf(levels);
+        }
+
+        /** A walk from the root without paging-structure caches. */
+        public Walk(long va, List<Level> levels, long pte, boolean present) {
+            this(va, levels, pte, present, 0, false);
+        }
+
+        /** How many entries the walk read from memory: those from {@link #start} (0 = the root's) on. */
+        public int reads() {
+            return levels.size() - start;
+        }
+
+        /**
+         * What the paging-structure caches did, e.g. {@code "PDE cache hit: walk starts at the PT, 1 read"};
+         * null without them.
+         */
+        public String cacheNote() {
+            if (!psc) {
+                return null;
+            }
+            List<String> names = levelNames(levels.get(0).name().equals(NAMES_64.get(0)));
+            int n = reads();
+            String reads = n + (n == 1 ? " read" : " reads");
+            if (start == 0) {
+                return "paging-structure caches missed: walk starts at the " + names.get(0) + ", " + reads;
+            }
+            return names.get(start - 1) + "E cache hit: walk starts at the " + names.get(start) + ", " + reads;
         }
 
         /** The physical address {@code va} translates to, or -1 when not present. */
@@ -52,9 +79,12 @@ public final class PageTable {
 
         public String describe() {
             StringBuilder s = new StringBuilder(String.format("va %#x\n", va));
+            if (cacheNote() != null) {
+                s.append("  ").append(cacheNote()).append('\n');
+            }
             for (Level l : levels) {
-                s.append(String.format("  %-4s table frame %#x [%d] = %s\n",
-                        l.name(), l.tableFrame(), l.index(), Pte.describe(l.entry())));
+                s.append(String.format("  %-4s table frame %#x [%d] = %s%s\n", l.name(), l.tableFrame(), l.index(),
+                        Pte.describe(l.entry()), l.level() < start ? " (not read: cached)" : ""));
             }
             if (present) {
                 s.append(String.format("  -> frame %#x + offset %#x = paddr %#x\n",
@@ -143,9 +173,19 @@ public final class PageTable {
 
     /** The {@link Walk} that {@link #walkEntries} read into {@code entries}; equal to what {@link #walk} returns. */
     public Walk walkOf(long va, long[] entries, int n) {
+        return walkOf(va, entries, n, 0, false);
+    }
+
+    /** As above, for a walk that started at level {@code start}, with paging-structure caches when {@code psc}. */
+    public Walk walkOf(long va, long[] entries, int n, int start, boolean psc) {
         boolean leaf = n == mode.levels;
         long pte = leaf ? entries[n - 1] : 0;
-        return new Walk(va, new Levels(mode, va, root, entries, n), pte, leaf && Pte.has(pte, Pte.PRESENT));
+        return new Walk(va, new Levels(mode, va, root, entries, n), pte, leaf && Pte.has(pte, Pte.PRESENT), start,
+                psc);
+    }
+
+    static List<String> levelNames(boolean fourLevels) {
+        return fourLevels ? NAMES_64 : NAMES_32;
     }
 
     /** Allocates the root table; throws IllegalStateException if no frame is free for it. */

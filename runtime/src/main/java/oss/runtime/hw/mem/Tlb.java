@@ -25,8 +25,16 @@ public final class Tlb {
     private long misses;
     /** sets - 1 when the set count is a power of two, else -1. */
     private final long setMask;
+    /** This CPU's paging-structure caches: every flush of the TLB flushes them too, as the hardware does. */
+    private final PagingStructureCache psc;
 
+    /** A TLB without paging-structure caches. */
     public Tlb(TlbSpec spec) {
+        this(spec, new PagingStructureCache(oss.ir.program.PscSpec.OFF, oss.ir.program.Paging.X86_64));
+    }
+
+    public Tlb(TlbSpec spec, PagingStructureCache psc) {
+        this.psc = psc;
         if (spec.entries() <= 0 || spec.ways() <= 0 || spec.entries() % spec.ways() != 0) {
             throw new IllegalArgumentException("a TLB of " + spec.entries() + " entries cannot be " + spec.ways() + "-way");
         }
@@ -67,17 +75,19 @@ public final class Tlb {
         lastUse[slot] = ++clock;
     }
 
-    /** invlpg: drops one page's translation, after the kernel changed its PTE. */
+    /** invlpg: drops one page's translation, after the kernel changed its PTE, and the PCID's paging-structure cache entries. */
     public void invalidate(int asid, long vpn) {
         int slot = find(asid, vpn);
         if (slot >= 0) {
             valid[slot] = false;
         }
+        psc.invalidatePage(asid);
     }
 
     /** Drops everything: what a CR3 write does without PCID. */
     public void flushAll() {
         java.util.Arrays.fill(valid, false);
+        psc.flushAll();
     }
 
     /** Drops one address space's translations, e.g. when its ASID is reused. */
@@ -87,6 +97,12 @@ public final class Tlb {
                 valid[i] = false;
             }
         }
+        psc.flushAsid(asid);
+    }
+
+    /** The paging-structure caches flushed with this TLB. */
+    public PagingStructureCache psc() {
+        return psc;
     }
 
     /** True when entries survive an address-space switch (tagged by ASID). */

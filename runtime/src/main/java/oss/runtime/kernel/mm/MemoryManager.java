@@ -164,7 +164,7 @@ public final class MemoryManager {
         int cpus = Math.max(1, program.machine().cpus());
         this.tlbs = new Tlb[cpus];
         for (int i = 0; i < cpus; i++) {
-            tlbs[i] = new Tlb(hw.tlb());
+            tlbs[i] = new Tlb(hw.tlb(), new oss.runtime.hw.mem.PagingStructureCache(hw.psc(), paging));
         }
         this.cpuAsid = new int[cpus];
         this.caches = new CacheHierarchy(hw.caches(), cpus, hw.memoryLatencyCycles());
@@ -295,7 +295,8 @@ public final class MemoryManager {
         if (lastSegvReason != null) {
             return new Access(va, 0, 0, fault, false, null, null, -1, lastSegvReason);
         }
-        PageTable.Walk walk = lastFirstTlbHit ? null : lastAccessMm.pageTable.walkOf(va, firstEntries, firstLevels);
+        PageTable.Walk walk = lastFirstTlbHit ? null
+                : lastAccessMm.pageTable.walkOf(va, firstEntries, firstLevels, firstStart, tlbs[cpu].psc().enabled());
         return new Access(va, cycles, lastIoNs, fault, lastFirstTlbHit, caches.levelName(lastLevel), walk, lastPaddr,
                 null);
     }
@@ -311,6 +312,7 @@ public final class MemoryManager {
     /** The first attempt's walk, as entries (built into a Walk only by {@link #access}). */
     final long[] firstEntries = new long[4];
     int firstLevels;
+    int firstStart;
 
     /**
      * The same access as {@link #access}, with the same effects, returning
@@ -366,6 +368,7 @@ public final class MemoryManager {
                 firstTlbHit = tlbHit;
                 if (!tlbHit) {
                     firstLevels = mmu.lastEntries(firstEntries);
+                    firstStart = mmu.lastStart();
                 }
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
@@ -496,7 +499,8 @@ public final class MemoryManager {
             hits += t.hits();
             misses += t.misses();
         }
-        return new MachineStats(hits, misses, caches.stats(), memoryAccesses, pageWalks);
+        return new MachineStats(hits, misses, caches.stats(), memoryAccesses, pageWalks,
+                oss.runtime.hw.mem.PagingStructureCache.stats(tlbs));
     }
 
     public long diskLatencyNs() {
