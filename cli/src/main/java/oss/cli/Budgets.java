@@ -11,6 +11,12 @@ import oss.ir.Deadline;
 final class Budgets {
     /** The default for run and check: far above any classroom scenario, far below "is it hung?". */
     static final double DEFAULT_SECONDS = 120;
+    /**
+     * `oss check`'s budget per file, which its exploration runs up to instead of a state count: a few
+     * seconds is what a user waits for at a prompt or in CI, and decides the textbook scenarios (a
+     * six-philosopher room is about 3 million states).
+     */
+    static final double CHECK_EXPLORE_SECONDS = 10;
 
     private Budgets() {}
 

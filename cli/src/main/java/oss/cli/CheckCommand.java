@@ -42,8 +42,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean sarif;
 
     @Option(names = "--max-time", paramLabel = "SECONDS",
-            description = "wall-time budget for each file, compiling included (default: ${DEFAULT-VALUE})")
-    double maxTime = Budgets.DEFAULT_SECONDS;
+            description = "wall-time budget for each file, compiling included; the exploration of interleavings"
+                    + " has no state cap and goes on until it is decided or this runs out (default: ${DEFAULT-VALUE})")
+    double maxTime = Budgets.CHECK_EXPLORE_SECONDS;
 
     @Override
     public Integer call() {
@@ -65,7 +66,8 @@ final class CheckCommand implements Callable<Integer> {
             SourceFile source = read.get();
             Analysis a;
             try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
-                a = Analyzer.analyze(source.name(), source.text(), AnalyzeOptions.defaults());
+                a = Analyzer.analyze(source.name(), source.text(),
+                        AnalyzeOptions.defaults().withExplore(AnalyzeOptions.timedExplore(maxTime)));
             }
             errors |= a.hasErrors();
             if (json) {

@@ -65,6 +65,24 @@ class BudgetTest {
     }
 
     @Test
+    void checkExploresUntilItDecidesNotUntilAStateCount() throws Exception {
+        // seven philosophers, a doorman letting six sit, each once: 603,066 states with partial-order
+        // reduction (oss explore), more than the 500,000 that check used to stop at, about a second
+        String text = "scenario \"room\" {\n  mutex fork[7]\n  semaphore room = 6\n"
+                + "  process philosopher[i in 0..6] {\n    repeat 1 {\n    P(room)\n    lock fork[i]\n    sleep 1 ms\n"
+                + "    lock fork[(i + 1) % 7]\n    compute 2 ms\n    unlock fork[(i + 1) % 7]\n    unlock fork[i]\n"
+                + "    V(room)\n  }\n  }\n  expect no deadlock\n}\n";
+        Path p = file("room.oss", text);
+        CliTest.Outcome o = CliTest.oss("check", "-q", p.toString());
+        assertEquals(0, o.code(), o.out() + o.err());
+        CliTest.Outcome json = CliTest.oss("check", "--json", p.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("no deadlock in any interleaving \\((\\d+) states")
+                .matcher(json.out());
+        assertTrue(m.find(), json.out());
+        assertTrue(Long.parseLong(m.group(1)) > 500_000, m.group(1));
+    }
+
+    @Test
     void aHeapRunningFullEndsTheExplorationWithASentenceNotAnOutOfMemoryError() throws Exception {
         // ten philosophers taking their forks in one global order, no reduction: millions of states
         StringBuilder b = new StringBuilder("scenario \"p\" {\n  mutex f[10]\n");
