@@ -9,4 +9,18 @@ import oss.ir.program.Span;
  * {@code read}: the target is taken for reading. {@code gates}: the locks
  * the task certainly holds exclusively there.
  */
-record Site(Task task, Span span, boolean read, BitSet gates) {}
+record Site(Task task, Span span, boolean read, BitSet gates) {
+    // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+    // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Site s && task == s.task && read == s.read && java.util.Objects.equals(span, s.span)
+                && java.util.Objects.equals(gates, s.gates);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((System.identityHashCode(task) * 31 + java.util.Objects.hashCode(span)) * 31 + (read ? 1 : 0)) * 31
+                + java.util.Objects.hashCode(gates);
+    }
+}

@@ -24,6 +24,21 @@ public record Diagnostic(Code code, Severity severity, String message, Span span
         detail = detail == null ? "" : detail;
     }
 
+    // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+    // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Diagnostic d && code == d.code && severity == d.severity
+                && java.util.Objects.equals(message, d.message) && java.util.Objects.equals(span, d.span)
+                && related.equals(d.related) && detail.equals(d.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((java.util.Objects.hashCode(code) * 31 + java.util.Objects.hashCode(message)) * 31
+                + java.util.Objects.hashCode(span)) * 31 + related.hashCode();
+    }
+
     public static Diagnostic of(Code code, Span span, String message) {
         return new Diagnostic(code, code.severity(), message, span, List.of(), "");
     }

@@ -16,4 +16,17 @@ public record Span(int line, int column, int endLine, int endColumn) {
     public String toString() {
         return line + ":" + column;
     }
+
+    // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+    // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Span s && line == s.line && column == s.column && endLine == s.endLine
+                && endColumn == s.endColumn;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((line * 31 + column) * 31 + endLine) * 31 + endColumn;
+    }
 }

@@ -21,6 +21,17 @@ import java.util.Optional;
  * then tasks get the next pid as they are created.
  */
 public record Schedule(List<Step> steps) {
+    // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+    // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Schedule s && steps.equals(s.steps);
+    }
+
+    @Override
+    public int hashCode() {
+        return steps.hashCode();
+    }
 
     /**
      * @param branch for a {@code choose}, the branch taken (0-based); for a load under
@@ -38,6 +49,20 @@ public record Schedule(List<Step> steps) {
 
         public Step(int pid, int line, int column, int branch, boolean flush) {
             this(pid, line, column, branch, flush, 0, false, false);
+        }
+
+        // Written out: a record's generated equals and hashCode link an invokedynamic call site on
+        // first use, spinning method-handle classes that cost every short `oss run` a few ms (Startup).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Step s && pid == s.pid && line == s.line && column == s.column && branch == s.branch
+                    && flush == s.flush && signal == s.signal && sleep == s.sleep && alarm == s.alarm;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = ((pid * 31 + line) * 31 + column) * 31 + branch;
+            return ((h * 31 + signal) * 31 + (flush ? 1 : 0)) * 4 + (sleep ? 2 : 0) + (alarm ? 1 : 0);
         }
 
         @Override

@@ -26,6 +26,18 @@ public final class FactRecorder {
         Key(Span span, int pid) {
             this(span, pid, -1);
         }
+
+        // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+        // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && pid == k.pid && at == k.at && span.equals(k.span);
+        }
+
+        @Override
+        public int hashCode() {
+            return (span.hashCode() * 31 + pid) * 31 + Long.hashCode(at);
+        }
     }
 
     /** A statement's memory accesses summed over every time it ran. */

@@ -37,4 +37,21 @@ public record TaskMemory(
     public long pageFaults() {
         return minorFaults + majorFaults;
     }
+
+    // Written out: a record's generated equals and hashCode link an invokedynamic call site on first
+    // use, spinning method-handle classes that cost every short `oss run` a few milliseconds (Startup).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskMemory m && minorFaults == m.minorFaults && majorFaults == m.majorFaults
+                && cowFaults == m.cowFaults && rssPages == m.rssPages && vmPages == m.vmPages
+                && java.util.Objects.equals(signal, m.signal) && java.util.Objects.equals(signalAt, m.signalAt)
+                && leakedBytes == m.leakedBytes && leakedBlocks == m.leakedBlocks && freeBlocks == m.freeBlocks;
+    }
+
+    @Override
+    public int hashCode() {
+        long h = ((minorFaults * 31 + majorFaults) * 31 + cowFaults) * 31 + rssPages;
+        h = ((h * 31 + vmPages) * 31 + java.util.Objects.hashCode(signal)) * 31 + java.util.Objects.hashCode(signalAt);
+        return Long.hashCode(((h * 31 + leakedBytes) * 31 + leakedBlocks) * 31 + freeBlocks);
+    }
 }
