@@ -22,11 +22,17 @@ import java.util.List;
  */
 public final class Deadline implements AutoCloseable {
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
-    /** Heap pools whose usage after a collection says whether memory is running out (the old generation). */
-    private static final List<MemoryPoolMXBean> OLD = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported()
-                    && p.isCollectionUsageThresholdSupported())
-            .toList();
+    /**
+     * Heap pools whose usage after a collection says whether memory is running out (the old
+     * generation). In a holder: the management beans take about 10 ms to set up, which a short run
+     * whose heap stays under half full never needs.
+     */
+    private static final class OldGeneration {
+        static final List<MemoryPoolMXBean> POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported()
+                        && p.isCollectionUsageThresholdSupported())
+                .toList();
+    }
     static final double HEAP_FRACTION = 0.9;
 
     private final long endNanos;
@@ -106,7 +112,14 @@ public final class Deadline implements AutoCloseable {
             return "the analysis ran out of its time budget of " + format(seconds) + " s while " + stage
                     + "; raise it with " + timeOption + (timeOption.startsWith("-") ? " SECONDS" : "");
         }
-        for (MemoryPoolMXBean p : OLD) {
+        // With the collectors' default sizing (serial and parallel: two thirds; G1: all of it) the old
+        // generation is at least half the heap, so with less than half the heap in use it cannot be
+        // 90 % full.
+        Runtime rt = Runtime.getRuntime();
+        if (rt.totalMemory() - rt.freeMemory() < rt.maxMemory() / 2) {
+            return null;
+        }
+        for (MemoryPoolMXBean p : OldGeneration.POOLS) {
             MemoryUsage u = p.getCollectionUsage();
             if (u != null && u.getMax() > 0 && u.getUsed() > HEAP_FRACTION * u.getMax()) {
                 return "the analysis ran out of memory while " + stage + ": the Java heap (" + (u.getMax() >> 20)
