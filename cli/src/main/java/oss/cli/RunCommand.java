@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SourceFile source = read.get();
         RunOptions options = new RunOptions(seed, until == null ? Long.MAX_VALUE : until, maxEvents)
-                .withTraceSyscalls(traceSyscalls);
+                .withTraceSyscalls(traceSyscalls).withEndViews(json || html != null || !show.isEmpty());
         if (schedule != null) {
             String steps = schedule;
             java.nio.file.Path p = java.nio.file.Path.of(schedule.strip());

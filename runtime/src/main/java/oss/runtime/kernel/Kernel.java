@@ -400,6 +400,9 @@ public final class Kernel implements Core {
         if (mm != null) {
             mm.filemap().writeback(now); // the flusher's work up to now, for meminfo's Dirty
         }
+        if (end && !options.endViews() && !options.traceSyscalls()) {
+            return new java.util.LinkedHashMap<>();
+        }
         java.util.Map<String, String> v = oss.runtime.kernel.fs.Lsof.addTo(oss.runtime.kernel.ipc.Ipcs.addTo(
                 ProcViews.render(tasks, mm, program), msgs, syscalls.shmIfMade(), program.sync().semsets(), tasks::get),
                 tasks, end);

@@ -13,8 +13,16 @@ import oss.runtime.explore.Schedule;
  * @param schedule  steps to follow first (a counterexample to replay); the scheduler decides afterwards
  * @param traceSyscalls keep a line per system call ({@code oss run --trace-syscalls}): the end of
  *                  the run's snapshot then has a {@code trace} view
+ * @param endViews  render the /proc-like views of the end of the run's snapshot (ps, top, strace,
+ *                  lsof, ...); off for a text report that shows none of them, since rendering them
+ *                  is a tenth of a short run's time and changes nothing else
  */
-public record RunOptions(long seed, long untilNs, long maxEvents, Optional<Schedule> schedule, boolean traceSyscalls) {
+public record RunOptions(long seed, long untilNs, long maxEvents, Optional<Schedule> schedule, boolean traceSyscalls,
+        boolean endViews) {
+
+    public RunOptions(long seed, long untilNs, long maxEvents, Optional<Schedule> schedule, boolean traceSyscalls) {
+        this(seed, untilNs, maxEvents, schedule, traceSyscalls, true);
+    }
 
     public RunOptions(long seed, long untilNs, long maxEvents, Optional<Schedule> schedule) {
         this(seed, untilNs, maxEvents, schedule, false);
@@ -31,22 +39,26 @@ public record RunOptions(long seed, long untilNs, long maxEvents, Optional<Sched
     }
 
     public RunOptions withSeed(long s) {
-        return new RunOptions(s, untilNs, maxEvents, schedule, traceSyscalls);
+        return new RunOptions(s, untilNs, maxEvents, schedule, traceSyscalls, endViews);
     }
 
     public RunOptions withUntil(long t) {
-        return new RunOptions(seed, t, maxEvents, schedule, traceSyscalls);
+        return new RunOptions(seed, t, maxEvents, schedule, traceSyscalls, endViews);
     }
 
     public RunOptions withMaxEvents(long n) {
-        return new RunOptions(seed, untilNs, n, schedule, traceSyscalls);
+        return new RunOptions(seed, untilNs, n, schedule, traceSyscalls, endViews);
     }
 
     public RunOptions withSchedule(Schedule s) {
-        return new RunOptions(seed, untilNs, maxEvents, Optional.of(s), traceSyscalls);
+        return new RunOptions(seed, untilNs, maxEvents, Optional.of(s), traceSyscalls, endViews);
     }
 
     public RunOptions withTraceSyscalls(boolean on) {
-        return new RunOptions(seed, untilNs, maxEvents, schedule, on);
+        return new RunOptions(seed, untilNs, maxEvents, schedule, on, endViews);
+    }
+
+    public RunOptions withEndViews(boolean on) {
+        return new RunOptions(seed, untilNs, maxEvents, schedule, traceSyscalls, on);
     }
 }
