@@ -143,7 +143,7 @@ final class GradeTable {
 
     /** 4, 4.5, 2.67: at most two decimals, no trailing zeros. */
     static String number(double x) {
-        String s = String.format(Locale.ROOT, "%.2f", x);
+        String s = String.format(Locale.US, "%.2f", x);
         s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         return s.equals("-0") ? "0" : s;
     }

@@ -79,7 +79,7 @@ final class GraderPackagesOptions {
             String submission = loaded.assignment().submission();
             if (autograderZip != null) {
                 GradescopeAutograder.Written w = GradescopeAutograder.write(files, submission, jar, autograderZip);
-                out.println("wrote " + w.file() + " (" + String.format(Locale.ROOT, "%.1f MB", w.bytes() / 1e6)
+                out.println("wrote " + w.file() + " (" + String.format(Locale.US, "%.1f MB", w.bytes() / 1e6)
                         + "): " + String.join(", ", w.entries()));
                 out.println("  upload it as the autograder of a Gradescope programming assignment"
                         + " (docs/grading.md, \"Gradescope\")");

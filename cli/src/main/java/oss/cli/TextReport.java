@@ -135,7 +135,8 @@ final class TextReport {
             if (t < 0) {
                 return "-";
             }
-            String v = String.format(java.util.Locale.ROOT, "%.3f", t / ns).replaceAll("0+$", "");
+            // US, which prints numbers as ROOT does: Formatter loads no locale data for it (Main.main)
+            String v = String.format(java.util.Locale.US, "%.3f", t / ns).replaceAll("0+$", "");
             return v.endsWith(".") ? v.substring(0, v.length() - 1) : v;
         }
     }

@@ -76,7 +76,7 @@ final class Budgets {
     }
 
     private static String mib(long bytes) {
-        return bytes >= 1L << 20 ? String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20))
+        return bytes >= 1L << 20 ? String.format(java.util.Locale.US, "%.1f MiB", bytes / (double) (1L << 20))
                 : (bytes >> 10) + " KiB";
     }
 }

@@ -76,7 +76,7 @@ public final class SimilarityText {
     }
 
     static String percent(double score) {
-        return String.format(Locale.ROOT, "%.0f%%", Math.floor(score * 100 + 1e-9));
+        return String.format(Locale.US, "%.0f%%", Math.floor(score * 100 + 1e-9));
     }
 
     /** Every pair's students and score, one line each: what a test compares. */

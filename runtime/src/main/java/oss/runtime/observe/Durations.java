@@ -29,7 +29,7 @@ public final class Durations {
     }
 
     private static String trim(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+        String s = String.format(java.util.Locale.US, "%.3f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }

@@ -36,7 +36,7 @@ public final class StraceTable {
         int callsW = Math.max(9, Long.toString(calls).length());
         int errW = Math.max(9, Long.toString(errors).length());
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%6s %" + secW + "s %" + avgW + "s %" + callsW + "s %" + errW + "s %s%n",
+        sb.append(String.format(Locale.US, "%6s %" + secW + "s %" + avgW + "s %" + callsW + "s %" + errW + "s %s%n",
                 "% time", "seconds", "usecs/call", "calls", "errors", "syscall"));
         String rule = "-".repeat(6) + " " + "-".repeat(secW) + " " + "-".repeat(avgW) + " " + "-".repeat(callsW) + " "
                 + "-".repeat(errW) + " " + "-".repeat(nameWidth) + "\n";
@@ -54,7 +54,7 @@ public final class StraceTable {
 
     private static void row(StringBuilder sb, double pct, long ns, long avgUs, long calls, long errors, String name,
             int secW, int avgW, int callsW, int errW) {
-        sb.append(String.format(Locale.ROOT, "%6.2f %" + secW + "s %" + avgW + "d %" + callsW + "d %" + errW + "s %s%n",
+        sb.append(String.format(Locale.US, "%6.2f %" + secW + "s %" + avgW + "d %" + callsW + "d %" + errW + "s %s%n",
                 pct, seconds(ns), avgUs, calls, errors == 0 ? "" : Long.toString(errors), name));
     }
 

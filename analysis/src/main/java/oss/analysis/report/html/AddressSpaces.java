@@ -195,13 +195,13 @@ public final class AddressSpaces {
 
     static String size(long bytes) {
         if (bytes >= 1L << 40) {
-            return String.format(Locale.ROOT, "%.1f TiB", bytes / (double) (1L << 40)).replace(".0 ", " ");
+            return String.format(Locale.US, "%.1f TiB", bytes / (double) (1L << 40)).replace(".0 ", " ");
         }
         if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30)).replace(".0 ", " ");
+            return String.format(Locale.US, "%.1f GiB", bytes / (double) (1L << 30)).replace(".0 ", " ");
         }
         if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20)).replace(".0 ", " ");
+            return String.format(Locale.US, "%.1f MiB", bytes / (double) (1L << 20)).replace(".0 ", " ");
         }
         return (bytes >> 10) + " KiB";
     }

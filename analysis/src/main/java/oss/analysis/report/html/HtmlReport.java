@@ -452,7 +452,7 @@ public final class HtmlReport {
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.US, "%.1f", v);
     }
 
     /**

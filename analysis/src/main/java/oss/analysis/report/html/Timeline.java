@@ -131,7 +131,7 @@ public final class Timeline {
 
     public String format(long ns) {
         double v = ns / perUnit();
-        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+        String s = String.format(java.util.Locale.US, "%.3f", v);
         s = s.replaceAll("0+$", "");
         return (s.endsWith(".") ? s.substring(0, s.length() - 1) : s) + " " + unit();
     }

@@ -260,6 +260,6 @@ public final class WaitGraph {
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.US, "%.1f", v);
     }
 }

@@ -56,7 +56,7 @@ public final class LoadAvg {
         for (int i = 0; i < 3; i++) {
             long x = avenrun[i] + FIXED_1 / 200;
             sb.append(i == 0 ? "" : ", ").append(x >> FSHIFT).append('.')
-                    .append(String.format(java.util.Locale.ROOT, "%02d", ((x & (FIXED_1 - 1)) * 100) >> FSHIFT));
+                    .append(String.format(java.util.Locale.US, "%02d", ((x & (FIXED_1 - 1)) * 100) >> FSHIFT));
         }
         return sb.toString();
     }

@@ -40,7 +40,7 @@ public final class SyscallTrace {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "[pid %d] %d.%06d %s(%s) = %s", pid, ns / 1_000_000_000L,
+            return String.format(java.util.Locale.US, "[pid %d] %d.%06d %s(%s) = %s", pid, ns / 1_000_000_000L,
                     ns % 1_000_000_000L / 1_000, name, args, result);
         }
     }

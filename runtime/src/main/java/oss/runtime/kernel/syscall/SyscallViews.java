@@ -134,7 +134,7 @@ public final class SyscallViews {
             if (mm != null && !gone && t.state != TaskState.ZOMBIE && mm.addressSpace(t.pid) != null) {
                 res = mm.addressSpace(t.pid).resident.size() * (MemoryManager.PAGE_SIZE / 1024);
             }
-            rows.add(new String[] {Integer.toString(t.pid), t.state.letter(), String.format(Locale.ROOT, "%.1f", pct),
+            rows.add(new String[] {Integer.toString(t.pid), t.state.letter(), String.format(Locale.US, "%.1f", pct),
                 Long.toString(res), timePlus(now2[0] + now2[1]), t.comm});
             keys.add(new double[] {pct, t.pid});
         }
@@ -147,14 +147,14 @@ public final class SyscallViews {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("top - ").append(seconds(now)).append(" s, load average: ").append(load.text()).append('\n');
-        sb.append(String.format(Locale.ROOT, "Tasks: %3d total, %3d running, %3d sleeping, %3d stopped, %3d zombie%n",
+        sb.append(String.format(Locale.US, "Tasks: %3d total, %3d running, %3d sleeping, %3d stopped, %3d zombie%n",
                 total, running, sleeping, stopped, zombie));
         double cpuSpan = (double) span * cpus;
         double us = cpuSpan == 0 ? 0 : 100.0 * user / cpuSpan;
         double sy = cpuSpan == 0 ? 0 : 100.0 * sys / cpuSpan;
-        sb.append(String.format(Locale.ROOT, "%%Cpu(s): %5.1f us, %5.1f sy, %5.1f id   (%s .. %s s, %d CPU%s)%n", us, sy,
+        sb.append(String.format(Locale.US, "%%Cpu(s): %5.1f us, %5.1f sy, %5.1f id   (%s .. %s s, %d CPU%s)%n", us, sy,
                 cpuSpan == 0 ? 0 : Math.max(0, 100 - us - sy), seconds(from), seconds(now), cpus, cpus == 1 ? "" : "s"));
-        sb.append(String.format(Locale.ROOT, "%7s %s %5s %7s %9s %s%n", "PID", "S", "%CPU", "RES", "TIME+", "COMMAND"));
+        sb.append(String.format(Locale.US, "%7s %s %5s %7s %9s %s%n", "PID", "S", "%CPU", "RES", "TIME+", "COMMAND"));
         Integer[] order = new Integer[rows.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -164,7 +164,7 @@ public final class SyscallViews {
                 ? Double.compare(keys.get(b)[0], keys.get(a)[0]) : Double.compare(keys.get(a)[1], keys.get(b)[1]));
         for (int i : order) {
             String[] r = rows.get(i);
-            sb.append(String.format(Locale.ROOT, "%7s %s %5s %7s %9s %s%n", r[0], r[1], r[2], r[3], r[4], r[5]));
+            sb.append(String.format(Locale.US, "%7s %s %5s %7s %9s %s%n", r[0], r[1], r[2], r[3], r[4], r[5]));
         }
         return sb.toString();
     }
@@ -180,7 +180,7 @@ public final class SyscallViews {
     /** top's TIME+: minutes:seconds.hundredths of CPU time. */
     static String timePlus(long ns) {
         long cs = ns / 10_000_000L;
-        return String.format(Locale.ROOT, "%d:%02d.%02d", cs / 6000, cs / 100 % 60, cs % 100);
+        return String.format(Locale.US, "%d:%02d.%02d", cs / 6000, cs / 100 % 60, cs % 100);
     }
 
     private static String seconds(long ns) {
