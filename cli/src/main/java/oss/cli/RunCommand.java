@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             description = "/proc-style views to print at every snapshot and at the end: "
                     + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache; "
                     + "values: every value the run read and wrote, in order; strace: each task's strace -c table; "
-                    + "top: load average, %CPU, RES, state and TIME+ per task")
+                    + "top: load average, %%CPU, RES, state and TIME+ per task")
     List<String> show = List.of();
 
     @Option(names = "--trace-syscalls",

@@ -10,11 +10,11 @@ import picocli.CommandLine;
 class LspOptionsTest {
     @Test
     void stdioIsAcceptedAndAnythingElseIsNot() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         CommandLine.ParseResult r = cli.parseArgs("lsp", "--stdio");
         assertEquals("lsp", r.subcommand().commandSpec().name());
         assertTrue(r.subcommand().hasMatchedOption("--stdio"));
         org.junit.jupiter.api.Assertions.assertThrows(CommandLine.UnmatchedArgumentException.class,
-                () -> new CommandLine(new Main()).parseArgs("lsp", "--socket=5007"));
+                () -> Main.commandLine().parseArgs("lsp", "--socket=5007"));
     }
 }
