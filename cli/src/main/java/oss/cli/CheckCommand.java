@@ -66,8 +66,10 @@ final class CheckCommand implements Callable<Integer> {
             SourceFile source = read.get();
             Analysis a;
             try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
-                a = Analyzer.analyze(source.name(), source.text(),
-                        AnalyzeOptions.defaults().withExplore(AnalyzeOptions.timedExplore(maxTime)));
+                AnalyzeOptions ao = AnalyzeOptions.defaults().withExplore(AnalyzeOptions.timedExplore(maxTime));
+                a = Prefetch.take(source.name(), source.text(), budget.remainingSeconds())
+                        .map(c -> Analyzer.analyze(c, source.text(), ao))
+                        .orElseGet(() -> Analyzer.analyze(source.name(), source.text(), ao));
             }
             errors |= a.hasErrors();
             if (json) {

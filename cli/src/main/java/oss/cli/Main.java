@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         // java.util.Formatter formats US numbers without loading any locale data, which costs a short
         // run about 15 ms the first time a number is formatted.
         java.util.Locale.setDefault(java.util.Locale.US);
+        Prefetch.start(args);
         System.exit(execute(args));
     }
 

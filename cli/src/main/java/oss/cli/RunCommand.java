@@ -119,7 +119,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Analysis a;
         try (oss.ir.Deadline budget = oss.ir.Deadline.start(maxTime, "--max-time")) {
-            a = Analyzer.analyze(source.name(), source.text(), new AnalyzeOptions(options));
+            AnalyzeOptions ao = new AnalyzeOptions(options);
+            a = Prefetch.take(source.name(), source.text(), budget.remainingSeconds())
+                    .map(c -> Analyzer.analyze(c, source.text(), ao))
+                    .orElseGet(() -> Analyzer.analyze(source.name(), source.text(), ao));
             if (a.compilation().isAssignment()) {
                 err.println(Main.notRunnable(source.name()));
                 return Main.FINDINGS;
