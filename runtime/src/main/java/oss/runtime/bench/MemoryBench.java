@@ -17,9 +17,11 @@ import oss.runtime.observe.MachineStats;
 import oss.ir.program.DeadlockPolicy;
 import oss.ir.program.KernelConfig;
 import oss.ir.program.MachineConfig;
+import oss.ir.program.MemoryHardware;
 import oss.ir.program.Op;
 import oss.ir.program.ProcessDef;
 import oss.ir.program.Program;
+import oss.ir.program.PscSpec;
 import oss.ir.program.SchedPolicy;
 import oss.ir.program.SchedulerSpec;
 import oss.ir.program.Span;
@@ -42,8 +44,10 @@ import oss.ir.program.Span;
  * walks the page table).
  * </ul>
  * The simulated counters of the steady phase (TLB and cache hits, page
- * walks, cycles) are deterministic for a seed and are reported too, so two
- * builds can be checked to simulate the same thing.
+ * walks, cycles, paging-structure cache hits) are deterministic for a seed
+ * and are reported too, so two builds can be checked to simulate the same
+ * thing. Each trace runs with the default paging-structure caches and
+ * without them (every walk from the root, four reads), side by side.
  *
  * <p><b>Footprint</b> ({@link #footprint}): a 64 GiB machine on which one
  * process writes 10 MiB must fit in a 200 MiB Java heap, because the
@@ -73,7 +77,7 @@ public final class MemoryBench {
     /** One timed run: the fault phase and the steady phase, with the steady phase's simulated counters. */
     public record Result(Trace trace, long faultPages, long faultWallNs, long references, long wallNs,
             long tlbHits, long tlbMisses, long l1Hits, long l1Misses, long l2Hits, long l2Misses, long pageWalks,
-            long simulatedCycles) {
+            long simulatedCycles, long pscHits, long pscMisses) {
 
         public double referencesPerSecond() {
             return references / (wallNs / 1e9);
@@ -101,8 +105,9 @@ public final class MemoryBench {
 
         /** The simulated outcome, which no optimisation of the simulator may change. */
         public String simulated() {
-            return String.format(Locale.ROOT, "tlb %d/%d, L1d %d/%d, L2 %d/%d (hits/misses), %d walks, %d cycles",
-                    tlbHits, tlbMisses, l1Hits, l1Misses, l2Hits, l2Misses, pageWalks, simulatedCycles);
+            return String.format(Locale.ROOT, "tlb %d/%d, L1d %d/%d, L2 %d/%d, psc %d/%d (hits/misses), %d walks, %d cycles",
+                    tlbHits, tlbMisses, l1Hits, l1Misses, l2Hits, l2Misses, pscHits, pscMisses, pageWalks,
+                    simulatedCycles);
         }
 
         private static double rate(long hits, long misses) {
@@ -112,9 +117,17 @@ public final class MemoryBench {
 
     /** The single-process program the throughput bench runs: default memory hardware, 256 MiB of RAM, one CPU. */
     public static Program program(long memoryBytes) {
+        return program(memoryBytes, true);
+    }
+
+    /** As above, with the default paging-structure caches or ({@code psc} false) none: every walk from the root. */
+    public static Program program(long memoryBytes, boolean psc) {
         ProcessDef p = new ProcessDef("bench", 0, 0, SchedPolicy.NORMAL, 0, ProcessDef.DEFAULT_TICKETS,
                 ProcessDef.NO_FRAME_LIMIT, List.of(), 0, Span.NONE);
-        MachineConfig machine = new MachineConfig(1, 2_000_000_000L, memoryBytes, 4096);
+        MemoryHardware d = MemoryHardware.defaults();
+        MemoryHardware hw = new MemoryHardware(d.paging(), d.tlb(), d.caches(), d.memoryLatencyCycles(), d.swapBytes(),
+                d.diskLatencyNs(), psc ? d.psc() : PscSpec.OFF);
+        MachineConfig machine = new MachineConfig(1, 2_000_000_000L, memoryBytes, 4096, hw);
         KernelConfig kernel = new KernelConfig(SchedulerSpec.cfs(), 0, 1000, DeadlockPolicy.DETECT);
         return new Program("memory bench", machine, kernel, List.of(), List.of(), List.of(), List.of(p),
                 Optional.empty());
@@ -143,7 +156,12 @@ public final class MemoryBench {
     }
 
     public static Result run(Trace trace, long references) {
-        Program program = program(256L << 20);
+        return run(trace, references, true);
+    }
+
+    /** One timed run, with the default paging-structure caches or without any ({@code psc} false). */
+    public static Result run(Trace trace, long references, boolean psc) {
+        Program program = program(256L << 20, psc);
         long[] base = new long[1];
         MemoryManager mm = setUp(program, REGION_BYTES, base);
         long pages = REGION_BYTES / MemoryManager.PAGE_SIZE;
@@ -166,7 +184,8 @@ public final class MemoryBench {
                 after.tlbHits() - before.tlbHits(), after.tlbMisses() - before.tlbMisses(),
                 l1After.hits() - l1Before.hits(), l1After.misses() - l1Before.misses(),
                 l2After.hits() - l2Before.hits(), l2After.misses() - l2Before.misses(),
-                after.pageWalks() - before.pageWalks(), cycles);
+                after.pageWalks() - before.pageWalks(), cycles, after.pscHits() - before.pscHits(),
+                after.pscMisses() - before.pscMisses());
     }
 
     private static long sequential(MemoryManager mm, long base, long bytes, long references) {

@@ -8,30 +8,29 @@ import oss.ir.program.CacheSpec;
  * write-allocate: a write marks the line dirty and memory is only updated
  * when a dirty line is evicted (a writeback).
  *
- * <p>Recency is an order, not the clock, so runs are reproducible: each way
- * of a set holds one word, the line number plus one (0 for an empty way), a
- * dirty bit and the way's recency rank in its set (0 for the most recently
- * used). A set is thus {@code ways} adjacent longs, which the simulator's
- * own host reads as one or two cache lines. Lines are never invalidated, so
- * the filled ways of a set are always its first ones and the fill order
- * (first empty way, else the least recently used) is exactly that of a
- * per-access timestamp. Caches of more than {@link #MAX_RANKED_WAYS} ways
- * keep per-way timestamps instead.
+ * <p>Recency is an order, not the clock, so runs are reproducible: a set is
+ * {@code ways} adjacent longs kept in recency order, the most recently used
+ * first, each the line number plus one (0 for an empty way) and a dirty bit.
+ * A hit moves its line to the front, a miss shifts the set down by one and
+ * puts the new line first, dropping the last way: the least recently used
+ * line, or an empty way while the set is not full. Lines are never
+ * invalidated, so the empty ways are always the last ones and this is
+ * exactly LRU with "first empty way, else the least recently used" filling.
+ * A lookup reads the set from its most recent line on, so the lines a page
+ * walk reads again and again are found at once. Caches of more than
+ * {@link #MAX_RANKED_WAYS} ways keep per-way timestamps instead (a shift
+ * would cost as much as their scan).
  */
 public final class Cache {
-    /** Ranks take 8 bits; 255 marks an empty way. */
+    /** The widest set kept in recency order. */
     static final int MAX_RANKED_WAYS = 255;
-    private static final int RANK_SHIFT = 55;
-    private static final long RANK_ONE = 1L << RANK_SHIFT;
-    private static final long EMPTY_RANK = 255;
     private static final long DIRTY = 1L << 54;
     private static final long TAG_MASK = DIRTY - 1;
-    private static final long EMPTY_WORD = EMPTY_RANK << RANK_SHIFT;
 
     private final CacheSpec spec;
     private final int sets;
     private final int ways;
-    /** Ranked mode: set s's ways are words[s*ways .. s*ways+ways-1]. */
+    /** Ordered mode: set s's ways are words[s*ways .. s*ways+ways-1], the most recent first. */
     private final long[] words;
     /** Timestamp mode (more ways than ranks can tell apart). */
     private final boolean[] valid;
@@ -43,15 +42,9 @@ public final class Cache {
     private long misses;
     private long writebacks;
     private long lastWriteback = -1;
-    /** The line the last access or absorbed writeback touched (it is its set's most recent) and its slot. */
+    /** The line the last access or absorbed writeback touched (it is first in its set) and that slot. */
     private long lastLine = -1;
     private int lastSlot;
-    /**
-     * Per set, the slot of its most recent line (rank 0), or -1. A page walk
-     * reads the same upper-level entries again and again between other
-     * accesses; checking this one way first spares the full scan.
-     */
-    private final int[] mruSlot;
     /** log2 of the line size when it is a power of two, else -1 (then lines are found by division). */
     private final int lineShift;
     /** sets - 1 when the set count is a power of two, else -1. */
@@ -68,11 +61,8 @@ public final class Cache {
         this.ways = spec.ways();
         this.sets = Math.toIntExact(spec.sizeBytes() / lineSpan);
         int n = sets * ways;
-        this.mruSlot = new int[sets];
-        java.util.Arrays.fill(mruSlot, -1);
         if (ways <= MAX_RANKED_WAYS) {
             words = new long[n];
-            java.util.Arrays.fill(words, EMPTY_WORD);
             valid = null;
             dirty = null;
             line = null;
@@ -105,7 +95,7 @@ public final class Cache {
             return stampedAccess(l, write);
         }
         if (l == lastLine) {
-            // The most recent line of its set again: its rank is already 0.
+            // the most recent line of its set again: already first
             hits++;
             if (write) {
                 words[lastSlot] |= DIRTY;
@@ -113,34 +103,34 @@ public final class Cache {
             return true;
         }
         checkLine(l);
-        int set = setOf(l);
-        int base = set * ways;
-        int m = mruSlot[set];
-        if (m >= 0 && (words[m] & TAG_MASK) == l + 1) {
-            // already its set's most recent line: a hit that changes no rank
+        int base = setOf(l) * ways;
+        long[] w = words;
+        long want = l + 1;
+        lastLine = l;
+        lastSlot = base;
+        long first = w[base];
+        if ((first & TAG_MASK) == want) {
             hits++;
             if (write) {
-                words[m] |= DIRTY;
+                w[base] = first | DIRTY;
             }
-            lastLine = l;
-            lastSlot = m;
             return true;
         }
-        int slot = findOrVictim(base, l);
-        boolean hit = slot >= 0;
-        if (hit) {
-            hits++;
-        } else {
-            misses++;
-            slot = fill(-1 - slot, l);
+        int end = base + ways;
+        for (int i = base + 1; i < end; i++) {
+            long wi = w[i];
+            if ((wi & TAG_MASK) == want) {
+                hits++;
+                shiftDown(w, base, i);
+                w[base] = write ? wi | DIRTY : wi;
+                return true;
+            }
         }
-        touch(base, slot);
-        if (write) {
-            words[slot] |= DIRTY;
-        }
-        lastLine = l;
-        lastSlot = slot;
-        return hit;
+        misses++;
+        evictLast(w, end);
+        shiftDown(w, base, end - 1);
+        w[base] = write ? want | DIRTY : want;
+        return false;
     }
 
     /**
@@ -157,14 +147,23 @@ public final class Cache {
         }
         checkLine(l);
         int base = setOf(l) * ways;
-        int slot = findOrVictim(base, l);
-        if (slot < 0) {
-            slot = fill(-1 - slot, l);
+        long[] w = words;
+        long want = l + 1;
+        int end = base + ways;
+        int at = end - 1;
+        for (int i = base; i < end; i++) {
+            if ((w[i] & TAG_MASK) == want) {
+                at = i;
+                break;
+            }
         }
-        touch(base, slot);
-        words[slot] |= DIRTY;
+        if ((w[at] & TAG_MASK) != want) {
+            evictLast(w, end);
+        }
+        shiftDown(w, base, at);
+        w[base] = want | DIRTY;
         lastLine = l;
-        lastSlot = slot;
+        lastSlot = base;
     }
 
     /** The address of the dirty line the last access or absorbed writeback pushed out, or -1 if none. */
@@ -196,7 +195,7 @@ public final class Cache {
         return sets;
     }
 
-    // ---- ranked sets ----------------------------------------------------------------------------------
+    // ---- sets in recency order ------------------------------------------------------------------------
 
     private static void checkLine(long l) {
         if (l < 0 || l >= TAG_MASK) {
@@ -204,57 +203,18 @@ public final class Cache {
         }
     }
 
-    /**
-     * The slot holding line {@code l} in the set at {@code base}; when it is
-     * not there, {@code -1 - victim}, the way to fill: the first empty way,
-     * else the least recently used. Empty ways come after the filled ones and
-     * rank 255, and only a full set has a way of rank {@code ways - 1}, so
-     * the victim is the first way ranked {@code ways - 1} or more. One pass
-     * over the set, without branching on each way.
-     */
-    private int findOrVictim(int base, long l) {
-        long[] w = words;
-        long want = l + 1;
-        long last = ways - 1;
-        int found = -1;
-        int victim = base;
-        for (int i = base + ways - 1; i >= base; i--) {
-            long wi = w[i];
-            found = (wi & TAG_MASK) == want ? i : found;
-            victim = (wi >>> RANK_SHIFT) >= last ? i : victim;
-        }
-        return found >= 0 ? found : -1 - victim;
+    /** Moves the ways {@code base .. to-1} one down (to {@code base+1 .. to}), freeing the first. */
+    private static void shiftDown(long[] w, int base, int to) {
+        System.arraycopy(w, base, w, base + 1, to - base);
     }
 
-    /** Makes {@code slot} its set's most recent: every way more recent than it ages by one. */
-    private void touch(int base, int slot) {
-        mruSlot[base / ways] = slot;
-        long[] w = words;
-        long rank = w[slot] >>> RANK_SHIFT;
-        if (rank == 0) {
-            return;
-        }
-        for (int i = base; i < base + ways; i++) {
-            long wi = w[i];
-            // + one rank exactly when this way's rank is below the touched one's (the difference is negative)
-            w[i] = wi + ((((wi >>> RANK_SHIFT) - rank) >>> 63) << RANK_SHIFT);
-        }
-        w[slot] &= ~(-RANK_ONE);
-    }
-
-    /**
-     * Puts line {@code l} in way {@code slot}, writing the old line back if
-     * dirty. The new line keeps the victim's rank until {@link #touch}.
-     */
-    private int fill(int slot, long l) {
-        long[] w = words;
-        long old = w[slot];
-        if ((old & DIRTY) != 0 && (old & TAG_MASK) != 0) {
+    /** The last way of a set leaves it: written back if it holds a dirty line. */
+    private void evictLast(long[] w, int end) {
+        long old = w[end - 1];
+        if ((old & DIRTY) != 0) {
             writebacks++;
             lastWriteback = ((old & TAG_MASK) - 1) * lineBytes;
         }
-        w[slot] = (old & ~(DIRTY | TAG_MASK)) | (l + 1);
-        return slot;
     }
 
     // ---- timestamped sets (very wide caches) ----------------------------------------------------------

@@ -84,6 +84,11 @@ public final class Mmu {
     private int lastLevels;
     /** The walk level the last walk started at: 0 = the root, more when a paging-structure cache hit. */
     private int lastStart;
+    /** Whether the last walk's entries above {@link #lastStart} are still to be read (see {@link #upper}). */
+    private boolean upperPending;
+    private PageTable lastPt;
+    private long lastVa;
+    private final long[] upperScratch = new long[4];
     private final long[] lastEntries = new long[4];
 
     /**
@@ -115,13 +120,25 @@ public final class Mmu {
 
         lastTlbHit = false;
         long[] entries = lastEntries;
-        int n = pt.walkEntries(va, entries);
-        lastLevels = n;
-        // The page table in memory stays the truth (the kernel invalidates as it changes it), so the
-        // caches decide only which levels the walk reads, and so what it costs.
         PagingStructureCache psc = tlb.psc();
-        int start = psc.enabled() ? Math.min(psc.lookup(asid, va), n) : 0;
+        int start = psc.enabled() ? psc.lookup(asid, va) : 0;
+        int n;
+        if (start > 0 && !user) {
+            // As the hardware does, the walk reads only from the cached table on (the kernel invalidates
+            // whenever it changes an upper entry, so that table is the one memory holds): the entries above
+            // are read when someone asks for the walk.
+            n = pt.walkEntriesFrom(va, start, psc.lastTable(), entries);
+            upperPending = true;
+        } else {
+            // a user-mode walk checks U/S at every level, which these caches do not keep
+            n = pt.walkEntries(va, entries);
+            start = Math.min(start, n);
+            upperPending = false;
+        }
+        lastLevels = n;
         lastStart = start;
+        lastPt = pt;
+        lastVa = va;
         long cycles = 0;
         boolean permitted = true;
         int pteBytes = pt.mode().pteBytes;
@@ -129,14 +146,17 @@ public final class Mmu {
         int levels = pt.mode().levels;
         long mask = (1L << bits) - 1;
         long pageSize = mem.pageSize();
-        long table = pt.root();
-        for (int level = 0; level < n; level++) {
-            if (level >= start) {
-                long index = (va >>> (PageTable.PAGE_SHIFT + bits * (levels - 1 - level))) & mask;
-                cycles += caches.accessCycles(cpu, table * pageSize + index * pteBytes, false);
-            }
-            permitted &= !user || Pte.has(entries[level], Pte.USER);
+        long table = upperPending ? psc.lastTable()
+                : start == 0 ? pt.root() : Pte.frame(entries[start - 1], PageTable.PAGE_SHIFT);
+        for (int level = start; level < n; level++) {
+            long index = (va >>> (PageTable.PAGE_SHIFT + bits * (levels - 1 - level))) & mask;
+            cycles += caches.accessCycles(cpu, table * pageSize + index * pteBytes, false);
             table = Pte.frame(entries[level], PageTable.PAGE_SHIFT);
+        }
+        if (user) {
+            for (int level = 0; level < n; level++) {
+                permitted &= Pte.has(entries[level], Pte.USER);
+            }
         }
         if (psc.enabled()) {
             psc.fill(asid, va, entries, start, n);
@@ -186,7 +206,17 @@ public final class Mmu {
 
     /** The last translation's page walk, built now; null when the TLB supplied it. {@code pt} and {@code va} are the ones translated. */
     public PageTable.Walk lastWalk(PageTable pt, long va) {
+        upper();
         return lastTlbHit ? null : pt.walkOf(va, lastEntries, lastLevels, lastStart, tlbs[0].psc().enabled());
+    }
+
+    /** Reads the entries a cached walk did not (they are present and unchanged: the caches held them). */
+    private void upper() {
+        if (upperPending && !lastTlbHit) {
+            lastPt.walkEntries(lastVa, upperScratch);
+            System.arraycopy(upperScratch, 0, lastEntries, 0, lastStart);
+            upperPending = false;
+        }
     }
 
     /** The walk level the last walk started at (0 = the root), more when a paging-structure cache supplied a table. */
@@ -196,6 +226,7 @@ public final class Mmu {
 
     /** Copies the last translation's walk entries (root first) into {@code out}; returns how many (0 on a TLB hit). */
     public int lastEntries(long[] out) {
+        upper();
         int n = lastTlbHit ? 0 : lastLevels;
         System.arraycopy(lastEntries, 0, out, 0, n);
         return n;

@@ -171,6 +171,27 @@ public final class PageTable {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * The rest of a walk that a paging-structure cache let start at {@code level}, in {@code table}:
+     * reads {@code entries[level ..]} as {@link #walkEntries} would and returns how many entries the
+     * whole walk has; {@code entries[0 .. level-1]} are left as they were.
+     */
+    public int walkEntriesFrom(long va, int level, long table, long[] entries) {
+        int levels = mode.levels;
+        int bits = mode.indexBits;
+        long mask = (1L << bits) - 1;
+        for (; level < levels; level++) {
+            int index = (int) ((va >>> (PAGE_SHIFT + bits * (levels - 1 - level))) & mask);
+            long entry = read(table, index);
+            entries[level] = entry;
+            if (level == levels - 1 || !Pte.has(entry, Pte.PRESENT)) {
+                return level + 1;
+            }
+            table = Pte.frame(entry, PAGE_SHIFT);
+        }
+        throw new IllegalArgumentException("level " + level + " is below the leaf");
+    }
+
     /** The {@link Walk} that {@link #walkEntries} read into {@code entries}; equal to what {@link #walk} returns. */
     public Walk walkOf(long va, long[] entries, int n) {
         return walkOf(va, entries, n, 0, false);

@@ -39,18 +39,26 @@ public final class PagingStructureCache {
     private int lastHitLevel = -1;
     private long lastTable;
 
-    /** One cache: entries keyed by (asid, tag), holding a table frame. */
+    /**
+     * One cache: entries keyed by (asid, tag), holding a table frame. A slot's key is
+     * {@code asid << 40 | tag}, plus one, in one long (0: empty), so a lookup compares one word per way.
+     */
     private static final class Level {
         final int shift;
         final long tagMask;
         final int sets;
         final int ways;
         final long setMask;
-        final boolean[] valid;
-        final int[] asid;
-        final long[] tag;
+        final long[] key;
         final long[] frame;
         final long[] lastUse;
+        /**
+         * Where each tag was last put, by its low bits: a hint that spares a wide set's scan when it is
+         * right (a wrong or stale one costs the scan the set would need anyway), so the cache finds and
+         * replaces exactly as without it.
+         */
+        final int[] hint;
+        final int hintMask;
         long clock;
         long hits;
         long misses;
@@ -61,17 +69,28 @@ public final class PagingStructureCache {
             this.shift = shift;
             this.tagMask = tagMask;
             this.setMask = sets - 1;
-            valid = new boolean[entries];
-            asid = new int[entries];
-            tag = new long[entries];
+            key = new long[entries];
             frame = new long[entries];
             lastUse = new long[entries];
+            int h = Integer.highestOneBit(Math.max(1, entries - 1)) << 2;
+            hint = new int[h];
+            hintMask = h - 1;
         }
 
-        int find(int asid, long t) {
+        /** Tags are at most 36 bits (VA[47:12] would be), ASIDs below 2^23: the key never overflows. */
+        static long key(int asid, long tag) {
+            return ((long) asid << 40 | tag) + 1;
+        }
+
+        int find(long k, long t) {
+            int h = hint[(int) (t & hintMask)];
+            if (key[h] == k) {
+                return h;
+            }
             int base = (int) (t & setMask) * ways;
+            long[] keys = key;
             for (int i = base; i < base + ways; i++) {
-                if (valid[i] && tag[i] == t && this.asid[i] == asid) {
+                if (keys[i] == k) {
                     return i;
                 }
             }
@@ -79,12 +98,13 @@ public final class PagingStructureCache {
         }
 
         void insert(int asid, long t, long table) {
-            int slot = find(asid, t);
+            long k = key(asid, t);
+            int slot = find(k, t);
             if (slot < 0) {
                 int base = (int) (t & setMask) * ways;
                 slot = base;
                 for (int i = base; i < base + ways; i++) {
-                    if (!valid[i]) {
+                    if (key[i] == 0) {
                         slot = i;
                         break;
                     }
@@ -93,17 +113,28 @@ public final class PagingStructureCache {
                     }
                 }
             }
-            valid[slot] = true;
-            this.asid[slot] = asid;
-            tag[slot] = t;
+            key[slot] = k;
             frame[slot] = table;
             lastUse[slot] = ++clock;
+            hint[(int) (t & hintMask)] = slot;
+        }
+
+        boolean valid(int slot) {
+            return key[slot] != 0;
+        }
+
+        int asid(int slot) {
+            return (int) ((key[slot] - 1) >>> 40);
+        }
+
+        long tag(int slot) {
+            return (key[slot] - 1) & ((1L << 40) - 1);
         }
 
         void dropAsid(int asid) {
-            for (int i = 0; i < valid.length; i++) {
-                if (valid[i] && this.asid[i] == asid) {
-                    valid[i] = false;
+            for (int i = 0; i < key.length; i++) {
+                if (key[i] != 0 && asid(i) == asid) {
+                    key[i] = 0;
                 }
             }
         }
@@ -153,7 +184,7 @@ public final class PagingStructureCache {
                 continue;
             }
             long t = (va >>> l.shift) & l.tagMask;
-            int slot = l.find(asid, t);
+            int slot = l.find(Level.key(asid, t), t);
             if (slot >= 0) {
                 l.hits++;
                 l.lastUse[slot] = ++l.clock;
@@ -214,7 +245,7 @@ public final class PagingStructureCache {
     public void flushAll() {
         for (Level l : levels) {
             if (l != null) {
-                java.util.Arrays.fill(l.valid, false);
+                java.util.Arrays.fill(l.key, 0);
             }
         }
     }
@@ -270,11 +301,11 @@ public final class PagingStructureCache {
                 continue;
             }
             s.append(String.format("%s cache %d entries, %d sets x %d ways: %d hits, %d misses\n", name(level),
-                    l.valid.length, l.sets, l.ways, l.hits, l.misses));
+                    l.key.length, l.sets, l.ways, l.hits, l.misses));
             boolean any = false;
-            for (int i = 0; i < l.valid.length; i++) {
-                if (l.valid[i]) {
-                    s.append(String.format("  [asid %d va %#x -> table frame %#x]\n", l.asid[i], l.tag[i] << l.shift,
+            for (int i = 0; i < l.key.length; i++) {
+                if (l.valid(i)) {
+                    s.append(String.format("  [asid %d va %#x -> table frame %#x]\n", l.asid(i), l.tag(i) << l.shift,
                             l.frame[i]));
                     any = true;
                 }

@@ -15,9 +15,8 @@ public final class Tlb {
     private final TlbSpec spec;
     private final int sets;
     private final int ways;
-    private final boolean[] valid;
-    private final int[] asid;
-    private final long[] vpn;
+    /** Per way: {@code asid << 40 | vpn}, plus one (0: empty), so a lookup compares one word per way. */
+    private final long[] key;
     private final long[] pte;
     private final long[] lastUse;
     private long clock;
@@ -42,9 +41,7 @@ public final class Tlb {
         this.ways = spec.ways();
         this.sets = spec.entries() / ways;
         int n = spec.entries();
-        valid = new boolean[n];
-        asid = new int[n];
-        vpn = new long[n];
+        key = new long[n];
         pte = new long[n];
         lastUse = new long[n];
         setMask = Integer.bitCount(sets) == 1 ? sets - 1 : -1;
@@ -68,9 +65,7 @@ public final class Tlb {
         if (slot < 0) {
             slot = victim(setOf(vpn));
         }
-        valid[slot] = true;
-        this.asid[slot] = asid;
-        this.vpn[slot] = vpn;
+        key[slot] = key(asid, vpn);
         this.pte[slot] = pte;
         lastUse[slot] = ++clock;
     }
@@ -79,22 +74,22 @@ public final class Tlb {
     public void invalidate(int asid, long vpn) {
         int slot = find(asid, vpn);
         if (slot >= 0) {
-            valid[slot] = false;
+            key[slot] = 0;
         }
         psc.invalidatePage(asid);
     }
 
     /** Drops everything: what a CR3 write does without PCID. */
     public void flushAll() {
-        java.util.Arrays.fill(valid, false);
+        java.util.Arrays.fill(key, 0);
         psc.flushAll();
     }
 
     /** Drops one address space's translations, e.g. when its ASID is reused. */
     public void flushAsid(int asid) {
-        for (int i = 0; i < valid.length; i++) {
-            if (valid[i] && this.asid[i] == asid) {
-                valid[i] = false;
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != 0 && asidOf(i) == asid) {
+                key[i] = 0;
             }
         }
         psc.flushAsid(asid);
@@ -129,8 +124,8 @@ public final class Tlb {
     /** How many entries currently hold a translation. */
     public int validEntries() {
         int n = 0;
-        for (boolean v : valid) {
-            n += v ? 1 : 0;
+        for (long k : key) {
+            n += k != 0 ? 1 : 0;
         }
         return n;
     }
@@ -138,14 +133,15 @@ public final class Tlb {
     /** The contents set by set, way by way, for a /proc-like view. */
     public String describe() {
         StringBuilder s = new StringBuilder(String.format("TLB %d entries, %d sets x %d ways, pcid %s: %d hits, %d misses\n",
-                valid.length, sets, ways, spec.pcid() ? "on" : "off", hits, misses));
+                key.length, sets, ways, spec.pcid() ? "on" : "off", hits, misses));
         for (int set = 0; set < sets; set++) {
             s.append("  set ").append(set).append(':');
             boolean any = false;
             for (int way = 0; way < ways; way++) {
                 int i = set * ways + way;
-                if (valid[i]) {
-                    s.append(String.format(" [asid %d vpn %#x -> %s]", asid[i], vpn[i], Pte.describe(pte[i])));
+                if (key[i] != 0) {
+                    s.append(String.format(" [asid %d vpn %#x -> %s]", asidOf(i), (key[i] - 1) & VPN_MASK,
+                            Pte.describe(pte[i])));
                     any = true;
                 }
             }
@@ -158,26 +154,41 @@ public final class Tlb {
         return setMask >= 0 ? (int) (vpn & setMask) : (int) Long.remainderUnsigned(vpn, sets);
     }
 
+    private static final long VPN_MASK = (1L << 40) - 1;
+
+    /** Page numbers have at most 36 bits (48-bit addresses), ASIDs stay far below 2^23. */
+    private static long key(int asid, long vpn) {
+        return ((long) asid << 40 | vpn) + 1;
+    }
+
+    private int asidOf(int slot) {
+        return (int) ((key[slot] - 1) >>> 40);
+    }
+
     private int find(int asid, long vpn) {
         int base = setOf(vpn) * ways;
+        long k = key(asid, vpn);
+        long[] keys = key;
         for (int i = base; i < base + ways; i++) {
-            if (valid[i] && this.vpn[i] == vpn && this.asid[i] == asid) {
+            if (keys[i] == k) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** The first empty way, else the least recently used (the first of equal stamps). */
     private int victim(int set) {
         int base = set * ways;
         int lru = base;
+        long oldest = Long.MAX_VALUE;
         for (int i = base; i < base + ways; i++) {
-            if (!valid[i]) {
+            if (key[i] == 0) {
                 return i;
             }
-            if (lastUse[i] < lastUse[lru]) {
-                lru = i;
-            }
+            long u = lastUse[i];
+            lru = u < oldest ? i : lru;
+            oldest = Math.min(u, oldest);
         }
         return lru;
     }

@@ -295,6 +295,7 @@ public final class MemoryManager {
         if (lastSegvReason != null) {
             return new Access(va, 0, 0, fault, false, null, null, -1, lastSegvReason);
         }
+        firstLevels = lastFirstTlbHit || firstLevels >= 0 ? firstLevels : mmu.lastEntries(firstEntries);
         PageTable.Walk walk = lastFirstTlbHit ? null
                 : lastAccessMm.pageTable.walkOf(va, firstEntries, firstLevels, firstStart, tlbs[cpu].psc().enabled());
         return new Access(va, cycles, lastIoNs, fault, lastFirstTlbHit, caches.levelName(lastLevel), walk, lastPaddr,
@@ -366,10 +367,10 @@ public final class MemoryManager {
             }
             if (attempt == 0) {
                 firstTlbHit = tlbHit;
-                if (!tlbHit) {
-                    firstLevels = mmu.lastEntries(firstEntries);
-                    firstStart = mmu.lastStart();
-                }
+                firstStart = mmu.lastStart();
+                // the walk's entries are copied only when the fault handler is about to change the table
+                // (else access() takes them from the MMU): most walks are never looked at
+                firstLevels = tlbHit || trFault == Mmu.Fault.NONE ? -1 : mmu.lastEntries(firstEntries);
             }
             if (trFault == Mmu.Fault.NOT_PRESENT) {
                 long ioNs = faults.handleNotPresent(mm, vma, va, write, taskCounters, future);
