@@ -76,7 +76,7 @@ declaration
     : MUTEX declName                                     # mutexDecl
     | SEMAPHORE declName (ASSIGN init=expr)?             # semaphoreDecl
     | RESOURCE declName instances=expr?                  # resourceDecl
-    | FILE path=STRING SIZE quantity                     # fileDecl
+    | FILE path=STRING SIZE quantity READONLY?           # fileDecl
     | LIBRARY path=STRING SIZE quantity                  # libraryDecl
     | SPINLOCK declName                                  # spinlockDecl
     | RWLOCK declName WRITER_PREFERRING?                 # rwlockDecl
@@ -449,7 +449,7 @@ nonReserved
     // issue 15, files and the VFS: their soft keywords on lines below this one
     | LSEEK | DUP
     | DUP2 | UNLINK | MKDIR | RMDIR | CHDIR | LINK | SYMLINK | STAT | LSTAT | FSTAT
-    | FSYNC | FDATASYNC
+    | FSYNC | FDATASYNC | READONLY
     // issue 15, the I/O models: their soft keywords on lines below this one
     | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
     | SELECT | POLL | EPOLL_CREATE | EPOLL_CTL | EPOLL_WAIT | TIMEOUT | FCNTL | AIO_READ | AIO_SUSPEND | AIO_RETURN
@@ -629,6 +629,7 @@ LSTAT     : 'lstat';
 FSTAT     : 'fstat';
 FSYNC     : 'fsync';
 FDATASYNC : 'fdatasync';
+READONLY  : 'readonly';
 // issue 15, the I/O models: tokens below this line
 DEVICE    : 'device';
 EVERY     : 'every';

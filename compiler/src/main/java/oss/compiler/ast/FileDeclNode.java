@@ -9,9 +9,11 @@ import oss.ir.program.Span;
  * {@code device "/dev/net0" every 5 ms count 4 size 1 KiB}: a name in the file system, whose
  * {@code size} is a device's per delivery. A device is a character special file under /dev, so it
  * is declared as the others are and only adds when its data arrives ({@link Arrivals}).
+ * {@code readOnly}: a file line ending in {@code readonly} (mode 0444: open(2) for writing fails
+ * with EACCES).
  */
-public record FileDeclNode(Kind kind, Text path, Quantity size, Optional<Arrivals> arrivals, Span span)
-        implements Section {
+public record FileDeclNode(Kind kind, Text path, Quantity size, Optional<Arrivals> arrivals, boolean readOnly,
+                           Span span) implements Section {
     public enum Kind {
         FILE("file"), LIBRARY("library"), DEVICE("device");
 
@@ -27,7 +29,11 @@ public record FileDeclNode(Kind kind, Text path, Quantity size, Optional<Arrival
     }
 
     public FileDeclNode(Kind kind, Text path, Quantity size, Span span) {
-        this(kind, path, size, Optional.empty(), span);
+        this(kind, path, size, Optional.empty(), false, span);
+    }
+
+    public FileDeclNode(Kind kind, Text path, Quantity size, Optional<Arrivals> arrivals, Span span) {
+        this(kind, path, size, arrivals, false, span);
     }
 
     /**

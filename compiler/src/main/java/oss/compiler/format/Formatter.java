@@ -159,7 +159,7 @@ public final class Formatter {
                     return null;
                 }
                 out.line(f.span(), f.span().endLine(), f.kind().keyword() + " \"" + f.path().value() + "\" size "
-                        + Canonical.quantity(f.size()));
+                        + Canonical.quantity(f.size()) + (f.readOnly() ? " readonly" : ""));
                 return null;
             }
 

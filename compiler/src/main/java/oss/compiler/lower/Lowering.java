@@ -244,7 +244,7 @@ public final class Lowering {
             return;
         }
         if (file) {
-            files.add(new FileDecl(path, size.getAsLong(), f.path().span()));
+            files.add(new FileDecl(path, size.getAsLong(), f.readOnly(), f.path().span()));
         } else {
             libraries.add(new LibraryDecl(path, size.getAsLong(), f.path().span()));
         }

@@ -257,7 +257,9 @@ final class AstBuilder {
 
         @Override
         public Section visitFileDecl(OssParser.FileDeclContext f) {
-            return fileDecl(FileDeclNode.Kind.FILE, f.path, f.quantity(), f);
+            FileDeclNode n = fileDecl(FileDeclNode.Kind.FILE, f.path, f.quantity(), f);
+            return n == null || f.READONLY() == null ? n
+                    : new FileDeclNode(n.kind(), n.path(), n.size(), n.arrivals(), true, n.span());
         }
 
         @Override

@@ -154,7 +154,7 @@ public enum Code {
 
     // issue 15, run: files and the VFS OSS2910-OSS2929
     FD_LEAKED("OSS2910", Severity.WARNING, "a file still open when its process exits"),
-    FS_CALL_FAILED("OSS2911", Severity.WARNING, "file system call that fails (ENOENT, EEXIST, ENOTDIR, EISDIR, ENOTEMPTY, EPERM, ELOOP)"),
+    FS_CALL_FAILED("OSS2911", Severity.WARNING, "file system call that fails (ENOENT, EEXIST, ENOTDIR, EISDIR, ENOTEMPTY, EPERM, ELOOP, EACCES)"),
 
     // issue 15, run: the I/O models OSS2930-OSS2949
     IO_CALL_FAILED("OSS2930", Severity.WARNING, "I/O call failed"),

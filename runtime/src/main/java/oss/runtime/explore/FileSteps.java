@@ -48,15 +48,26 @@ final class FileSteps {
 
     /** Paths whose directory does not exist (ENOENT) or is a file (ENOTDIR): their open fails, O_CREAT or not. */
     private final boolean[] orphan;
+    /**
+     * Files declared {@code readonly} (mode 0444): name f's first inode is inode f, and such an
+     * inode is never reused for a created file, so "inode f, f readonly" is read-only for good.
+     */
+    private final boolean[] readOnly;
 
     /**
      * {@code declared}: the `file` lines' paths, whose directories exist from the start (as the
      * run's tree makes them); no other directory can appear, since mkdir stops the explorer.
      */
-    FileSteps(Model m, List<String> paths, long[] initialSizes, List<String> declared, int base) {
+    FileSteps(Model m, List<String> paths, long[] initialSizes, List<String> declared, boolean[] readOnly,
+            int base) {
         this.m = m;
         this.paths = List.copyOf(paths);
         this.initial = initialSizes.clone();
+        this.readOnly = readOnly.clone();
+        int kept = 0;
+        for (boolean r : readOnly) {
+            kept += r ? 1 : 0;
+        }
         java.util.Set<String> dirs = new java.util.TreeSet<>(List.of("/"));
         for (String d : declared) {
             for (int i = d.indexOf('/', 1); i > 0; i = d.indexOf('/', i + 1)) {
@@ -75,8 +86,9 @@ final class FileSteps {
         }
         this.base = base;
         this.inodeBase = base + paths.size();
-        // an unlinked file lives while open: at most one inode per description beyond one per name
-        this.inodes = paths.size() + MAX_OPEN;
+        // an unlinked file lives while open: at most one inode per description beyond one per name, and
+        // a read-only file's first inode is never given to another
+        this.inodes = paths.size() + MAX_OPEN + kept;
         this.ofdBase = inodeBase + INODE_RECORD * inodes;
         this.size = paths.isEmpty() ? 0 : ofdBase + OFD_RECORD * MAX_OPEN - base;
         String big = null;
@@ -296,6 +308,12 @@ final class FileSteps {
             s[base + f] = i + 1;
         }
         int mode = o.flags() & 3;
+        if (mode != FdOp.O_RDONLY && i < readOnly.length && readOnly[i]) {
+            if (slot >= 0) {
+                s[b + m.slotBase + slot] = -1; // EACCES: a 0444 file opened for writing (open(2))
+            }
+            return;
+        }
         if (mode != FdOp.O_RDONLY && (o.flags() & FdOp.O_TRUNC) != 0) {
             s[inode(i) + SIZE] = 0;
         }
@@ -325,7 +343,7 @@ final class FileSteps {
     /** A new empty inode with one link: the lowest with no link and no open description. */
     private int newInode(int[] s, FlatCode c, int pc) {
         for (int i = 0; i < inodes; i++) {
-            if (s[inode(i) + NLINK] == 0 && !opened(s, i)) {
+            if (s[inode(i) + NLINK] == 0 && !opened(s, i) && !(i < readOnly.length && readOnly[i])) {
                 s[inode(i) + SIZE] = 0;
                 s[inode(i) + NLINK] = 1;
                 return i;

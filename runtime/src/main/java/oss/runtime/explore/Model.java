@@ -155,7 +155,8 @@ final class Model {
         this.queues = new QueueSteps(this, program, at);
         at += queues.size;
         this.files = new FileSteps(this, compiler.filePaths, initialSizes(program, compiler.filePaths),
-                program.files().stream().map(oss.ir.program.FileDecl::path).toList(), at);
+                program.files().stream().map(oss.ir.program.FileDecl::path).toList(),
+                readOnly(program, compiler.filePaths), at);
         at += files.size;
         this.unexplored = compiler.unexplored != null ? compiler.unexplored
                 : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
@@ -376,6 +377,18 @@ final class Model {
             }
         }
         return sizes;
+    }
+
+    /** Which opened paths a `file ... readonly` line declares. */
+    private static boolean[] readOnly(Program program, List<String> paths) {
+        boolean[] ro = new boolean[paths.size()];
+        for (oss.ir.program.FileDecl f : program.files()) {
+            int i = paths.indexOf(f.path());
+            if (i >= 0) {
+                ro[i] = f.readOnly();
+            }
+        }
+        return ro;
     }
 
     int[] initial() {

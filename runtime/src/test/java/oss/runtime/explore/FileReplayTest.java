@@ -148,6 +148,35 @@ class FileReplayTest {
               expect always size == 30 && again == 5 && pos == 35
             }
             """, """
+            scenario "a read-only file, through two names, and the name made again" {
+              file "/etc/motd" size 1 KiB readonly
+              int w = 9
+              int r = 9
+              int linked = 9
+              int again = 9
+              int size = 9
+              process admin {
+                f = open "/etc/motd" O_WRONLY
+                w = write f 1 B
+                g = open "/etc/motd" O_RDONLY
+                r = read g 4 KiB
+                close g
+                link "/etc/motd" "/etc/m"
+                h = open "/etc/m" O_RDWR O_TRUNC
+                linked = write h 1 B
+                size = stat "/etc/m" size
+                unlink "/etc/motd"
+                k = open "/etc/motd" O_WRONLY O_CREAT
+                again = write k 10 B
+                close k
+              }
+              // open(2): EACCES for write access to a 0444 file, so the write on f is EBADF (-1); reading
+              // is allowed (1024 bytes). /etc/m is a second name of the same inode: O_RDWR is EACCES too,
+              // and O_TRUNC empties nothing (1024 left). After unlink, O_CREAT makes a new inode,
+              // writable: 10 bytes
+              expect always w == -1 && r == 1024 && linked == -1 && size == 1024 && again == 10
+            }
+            """, """
             scenario "names: a missing directory, a relative name" {
               file "/a/f" size 1 KiB
               int r1 = 9

@@ -43,6 +43,11 @@ public final class Inode {
      * mmap names it, so read and mmap share pages; a created file's comes after them.
      */
     int mapping = -1;
+    /**
+     * Mode 0444 rather than 0644: a file line ending in {@code readonly}. The scenario's processes are
+     * not root, so open(2) for writing fails with EACCES (a created file is always writable).
+     */
+    boolean readOnly;
     /** i_count's share that open files hold: the inode and its blocks stay while it is above 0. */
     int opens;
     /** A symbolic link's target, as written. */

@@ -64,6 +64,7 @@ public final class Vfs {
                 }
                 if (last && names.get(path).regular()) {
                     names.get(path).mapping = files.indexOf(f);
+                    names.get(path).readOnly = f.readOnly();
                 }
             }
         }
@@ -221,6 +222,11 @@ public final class Vfs {
         if (writes && i.type == Inode.Type.DIRECTORY) {
             failed(t, null, at, "open", "EISDIR: \"" + w.path() + "\" is a directory, which cannot be opened for"
                     + " writing (open(2))");
+            return FAILED;
+        }
+        if (writes && i.readOnly) {
+            failed(t, null, at, "open", "EACCES: \"" + w.path() + "\" is read-only (declared readonly, mode 0444),"
+                    + " so it cannot be opened for writing (open(2))");
             return FAILED;
         }
         // O_TRUNC with O_RDONLY is unspecified (open(2)); Linux truncates only a file opened for writing

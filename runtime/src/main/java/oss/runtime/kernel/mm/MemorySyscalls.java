@@ -74,6 +74,15 @@ public final class MemorySyscalls {
             }
             at = mm.shmem.map(t.pid, id, m.bytes() > 0 ? m.bytes() : mm.shmem.size(id), m.prot(), m.shared(),
                     m.fixedAddress());
+        } else if (m.file() >= 0 && m.shared() && (m.prot() & Op.PROT_WRITE) != 0
+                && mm.program.files().get(m.file()).readOnly()) {
+            // mmap(2): MAP_SHARED with PROT_WRITE needs the file open read/write, which a 0444 file cannot be
+            findings.add(Code.FS_CALL_FAILED, m.span(), t + ": mmap fails with EACCES: \""
+                    + mm.program.files().get(m.file()).path() + "\" is read-only (declared readonly, mode 0444), so"
+                    + " it cannot be mapped shared and writable (mmap(2)); it returns MAP_FAILED (a private,"
+                    + " copy-on-write mapping or a read-only one would do)");
+            store(t, m.slot(), NO_ADDRESS);
+            return Outcome.DONE;
         } else {
             at = mm.mappings.mmap(t.pid, m);
         }

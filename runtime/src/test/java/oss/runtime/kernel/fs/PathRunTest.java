@@ -74,6 +74,42 @@ class PathRunTest {
     }
 
     @Test
+    void aReadOnlyFileRefusesWritersWithEacces() {
+        // open(2): write access to a 0444 file is EACCES (-1), whatever the name; read access works
+        // (the 512 bytes); mmap(2): MAP_SHARED with PROT_WRITE is EACCES (MAP_FAILED), while a private
+        // writable mapping is allowed (copy-on-write: its writes never reach the file) and touching it
+        // works. Three OSS2911 warnings: the two opens and the mmap
+        RunResult r = run("""
+                scenario "t" {
+                  file "/etc/motd" size 512 B readonly
+                  int w = 7
+                  int rw = 7
+                  int got = 7
+                  process p {
+                    f = open "/etc/motd" O_WRONLY
+                    w = write f 1 B
+                    link "/etc/motd" "/etc/issue"
+                    g = open "/etc/issue" O_RDWR
+                    rw = write g 1 B
+                    h = open "/etc/motd" O_RDONLY
+                    got = read h 4 KiB
+                    close h
+                    s = mmap "/etc/motd" shared rw
+                    q = mmap "/etc/motd" private rw
+                    write q[0]
+                  }
+                }
+                """);
+        assertArrayEquals(new int[] {-1, -1, 512}, r.data().shared());
+        assertEquals(3, failures(r), r.findings()::toString);
+        String all = r.findings().toString();
+        assertTrue(all.contains("open fails with EACCES: \"/etc/motd\" is read-only"), all);
+        assertTrue(all.contains("open fails with EACCES: \"/etc/issue\" is read-only"), all);
+        assertTrue(all.contains("mmap fails with EACCES"), all);
+        assertTrue(r.findings().stream().noneMatch(f -> f.code() == Code.SEGFAULT), all);
+    }
+
+    @Test
     void forkCopiesTheCurrentDirectory() {
         // the child's chdir "/a" leaves its parent in "/": "f" is "/a/f" (100 bytes) for the child and
         // "/f" (200) for the parent; ".." from "/a" is "/" again
