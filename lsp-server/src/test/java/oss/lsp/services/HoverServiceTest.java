@@ -112,6 +112,18 @@ class HoverServiceTest {
     }
 
     @Test
+    void theWalkSaysWhereThePagingStructureCachesLetItStart() {
+        // x[0]'s first touch walks from the root and faults; the next page's walk (4 KiB on, the same
+        // 2 MiB region) finds its PT through the PDE the retry cached, and reads the PTE alone
+        String first = hover(FORK.replace("    write x[0 .. 16", "    wr|ite x[0 .. 16"), true);
+        assertTrue(first.contains("| page walk | paging-structure caches missed: walk starts at the PML4, 1 read |"),
+                first);
+        String next = hover(FORK.replace("    write x[0 .. 16 KiB] step 4 KiB", "    write x[0]\n    wr|ite x[4 KiB]"),
+                true);
+        assertTrue(next.contains("| page walk | PDE cache hit: walk starts at the PT, 1 read |"), next);
+    }
+
+    @Test
     void aForkedChildIsStarredAsInTheRunsTable() {
         String h = hover(FORK.replace("      write x[0]\n", "      wr|ite x[0]\n"), true);
         assertTrue(h.contains("**parent\\*** (pid 3)"), h);

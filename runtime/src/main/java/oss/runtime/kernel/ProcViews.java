@@ -50,9 +50,11 @@ final class ProcViews {
             StringBuilder tlb = new StringBuilder();
             for (int cpu = 0; cpu < program.machine().cpus(); cpu++) {
                 tlb.append("CPU").append(cpu).append(": ").append(mm.tlb(cpu).describe().strip()).append('\n');
-                String psc = mm.tlb(cpu).psc().describe().strip();
-                if (!psc.isEmpty()) {
-                    tlb.append("CPU").append(cpu).append(": ").append(psc).append('\n');
+                // each paging-structure cache under its CPU, as the TLB is
+                for (String line : mm.tlb(cpu).psc().describe().split("\n")) {
+                    if (!line.isEmpty()) {
+                        tlb.append(line.startsWith(" ") ? "" : "CPU" + cpu + ": ").append(line).append('\n');
+                    }
                 }
             }
             out.put("tlb", tlb.toString());

@@ -51,6 +51,12 @@ class PagingStructureCacheTest {
         assertEquals(3, second.walk().start());
         assertEquals(1, second.walk().reads());
         assertEquals("PDE cache hit: walk starts at the PT, 1 read", second.walk().cacheNote());
+        // the tlb view: each cache's entries by the address they cover and the table they name
+        String view = psc.describe();
+        assertTrue(view.contains("PML4E cache 2 entries, 1 sets x 2 ways: 0 hits, 1 misses\n"
+                + "  [asid 1 va 0x0 -> table frame 0x2]\n"), view);
+        assertTrue(view.contains("PDE cache 32 entries, 1 sets x 32 ways: 1 hits, 1 misses\n"
+                + "  [asid 1 va 0x400000 -> table frame 0x4]\n"), view);
         assertEquals(0x1a4000L, second.paddr());
         assertEquals(1, psc.hits(2));
     }
