@@ -157,6 +157,21 @@ class PagingStructureCacheTest {
     }
 
     @Test
+    void aThirtyTwoBitWalkStartsAtThePtOnAPdeCacheHit() {
+        PageTable pt32 = new PageTable(Paging.X86_32, mem, new CountingFrames());
+        PagingStructureCache pde = new PagingStructureCache(PscSpec.on(0, 0, 4, 0), Paging.X86_32);
+        Mmu m = new Mmu(mem, new Tlb[] {new Tlb(new TlbSpec(1, 1, false), pde)}, caches);
+        pt32.map(0x0040_0000, 0x1a3, PWU);
+        pt32.map(0x0040_1000, 0x1a4, PWU);
+        assertEquals("paging-structure caches missed: walk starts at the PD, 2 reads",
+                m.translate(0, 1, pt32, 0x0040_0000, false).walk().cacheNote());
+        Mmu.Translation t = m.translate(0, 1, pt32, 0x0040_1000, false);
+        assertEquals("PDE cache hit: walk starts at the PT, 1 read", t.walk().cacheNote());
+        assertEquals(0x1a4000L, t.paddr());
+        assertEquals(2, t.walk().levels().size()); // the PD entry, read when the walk is asked for
+    }
+
+    @Test
     void waysMustSplitTheEntriesIntoPowerOfTwoSets() {
         assertThrows(IllegalArgumentException.class,
                 () -> new PagingStructureCache(PscSpec.on(2, 4, 24, 8), Paging.X86_64));
