@@ -44,6 +44,16 @@ public final class Filemap {
     private final Map<String, Long> dirtiedAt = new TreeMap<>();
     /** Each file's oldest dirty page's time (its inode's dirtied_when), so the flusher's check costs one look per file. */
     private final Map<Integer, Long> oldestDirty = new TreeMap<>();
+    /**
+     * The file pages in the page cache that no process maps, least recently used first: Linux's
+     * file LRU lists as one list, what reclaim frees first under memory pressure. A page a process
+     * maps leaves it (it is not reclaimable here) and comes back when a read, a write or a fault
+     * uses it again.
+     */
+    private final java.util.LinkedHashMap<String, Boolean> lru = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    /** Pages reclaim freed, and how many of them it wrote to the disk first (pgsteal_file, pgpgout). */
+    private long reclaimed;
+    private long reclaimedDirty;
     /** Files whose inode changed since their last sync: [mtime changed, size changed], by mapping index. */
     private final Map<Integer, boolean[]> inodeDirty = new TreeMap<>();
     /**
@@ -112,6 +122,7 @@ public final class Filemap {
             String key = key(file, page);
             if (mgr.pageCache.containsKey(key)) {
                 hits++;
+                lru.put(key, Boolean.TRUE);
                 Long ready = readyAt.get(key);
                 if (ready != null) {
                     if (ready > now) {
@@ -156,6 +167,7 @@ public final class Filemap {
             Long frame = mgr.pageCache.get(key);
             if (frame != null) {
                 hits++;
+                lru.put(key, Boolean.TRUE);
                 Long ready = readyAt.get(key);
                 if (ready != null && ready > now) {
                     inFlight = Math.max(inFlight, ready);
@@ -298,6 +310,7 @@ public final class Filemap {
     /** truncate_inode_pages: O_TRUNC empties the file, and its pages leave the cache, dirty or not. */
     public void truncate(int file) {
         String prefix = "file" + file + ":";
+        lru.keySet().removeIf(k -> k.startsWith(prefix));
         dirtiedAt.keySet().removeIf(k -> k.startsWith(prefix));
         oldestDirty.remove(file);
         readyAt.keySet().removeIf(k -> k.startsWith(prefix));
@@ -350,9 +363,15 @@ public final class Filemap {
         return sb.toString();
     }
 
-    /** A frame for a new page-cache page, taken as any other (reclaiming if none is free); false if none. */
+    /**
+     * A frame for a new page-cache page, taken as any other: an older unmapped cache page is freed
+     * first when none is free, then a process's page; false if none.
+     */
     private boolean cache(String key) {
         long frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
+        while (frame < 0 && shrinkOne()) {
+            frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
+        }
         for (int tries = 0; frame < 0 && tries < 64 && mgr.reclaim.reclaimOne(); tries++) {
             frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
         }
@@ -361,7 +380,54 @@ public final class Filemap {
         }
         mgr.pageCache.put(key, frame);
         mgr.frames.get(frame).cacheKey = key;
+        lru.put(key, Boolean.TRUE);
         return true;
+    }
+
+    /** A fault found or brought in file page {@code key}: it is the most recently used. */
+    void referenced(String key) {
+        lru.put(key, Boolean.TRUE);
+    }
+
+    /**
+     * Reclaim of one page from the file LRU (shrink_folio_list): the least recently used page-cache
+     * page no process maps leaves the cache and its frame is free; a dirty one is written to the
+     * disk first (pageout), so its data is not lost. The write is the flusher's, asynchronous: no
+     * task waits for it. False when there is no such page.
+     */
+    boolean shrinkOne() {
+        for (var it = lru.keySet().iterator(); it.hasNext();) {
+            String key = it.next();
+            Long frame = mgr.pageCache.get(key);
+            if (frame == null || mgr.frames.get(frame).mapCount > 0) {
+                it.remove(); // gone, or mapped: a later use puts it back
+                continue;
+            }
+            it.remove();
+            FrameTable.Page p = mgr.frames.get(frame);
+            if (p.dirty) {
+                clean(fileOf(key), List.of(key));
+                reclaimedDirty++;
+            }
+            reclaimed++;
+            readyAt.remove(key);
+            mgr.pageCache.remove(key);
+            p.cacheKey = null;
+            if (mgr.frames.releaseIfUnused(frame)) {
+                mgr.frameSource.freeFrame(frame);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Page-cache pages reclaim freed so far, and how many of them were dirty (written out first). */
+    public long[] reclaimed() {
+        return new long[] {reclaimed, reclaimedDirty};
+    }
+
+    private static int fileOf(String key) {
+        return Integer.parseInt(key.substring(4, key.indexOf(':')));
     }
 
     private void count(int pid, int file, String path, long hits, long misses, long readBytes, long writeBytes) {

@@ -74,6 +74,9 @@ final class PageFault {
                 c.major++;
                 ioNs = mgr.hw.diskLatencyNs();
             }
+            if (vma.file >= 0) {
+                mgr.filemap().referenced(key);
+            }
             if (write && !vma.shared) {
                 // do_cow_fault: a first write to a private file page copies it out of the page cache
                 // in the same fault; the copy is this process's own anonymous page from the start.

@@ -32,6 +32,11 @@ final class Reclaim {
             }
         }
         long frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
+        // the page cache's unmapped pages go first: clean ones cost nothing to drop, and reclaim
+        // favours file pages while there are many (vm.swappiness)
+        while (frame < 0 && mgr.filemap().shrinkOne()) {
+            frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
+        }
         for (int tries = 0; frame < 0 && tries < 64 && reclaimOne(); tries++) {
             frame = mgr.zones.allocate(0, Zones.Zone.NORMAL);
         }

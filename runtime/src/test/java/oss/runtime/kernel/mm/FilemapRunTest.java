@@ -309,4 +309,67 @@ class FilemapRunTest {
         assertEquals(-1, r.data().shared()[0]);
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("fsync fails with EINVAL")), r.findings()::toString);
     }
+
+    @Test
+    void underMemoryPressureTheLeastRecentlyUsedCachePagesGoFirst() {
+        // 1 MiB of RAM is 256 frames, some of them the kernel's, and the file is 2 MiB: 512 pages. Reading
+        // each page in turn misses 512 times; once RAM is full each new page takes the frame of the least
+        // recently used cache page. So the last 12 pages (500..511) are still cached: 12 hits; page 0,
+        // the first dropped, misses again: 513 misses. (When the page cache was never reclaimed, the first
+        // pages stayed for ever and the later ones were read through, kept nowhere: the 12 would have
+        // missed and page 0 hit, 524 misses and 1 hit.)
+        RunResult r = run("""
+                scenario "t" {
+                  machine { cpus 1  memory 1 MiB  disk latency 1 us }
+                  file "/data/big" size 2 MiB
+                  process reader {
+                    f = open "/data/big" O_RDONLY
+                    repeat 512 {
+                      read f 4 KiB
+                    }
+                    lseek f 2048000 SEEK_SET
+                    repeat 12 {
+                      read f 4 KiB
+                    }
+                    lseek f 0 SEEK_SET
+                    read f 4 KiB
+                    close f
+                  }
+                }
+                """);
+        TaskIo io = task(r, "reader").io();
+        assertEquals(513, io.cacheMisses());
+        assertEquals(12, io.cacheHits());
+    }
+
+    @Test
+    void dirtyPagesReclaimTakesAreWrittenOutFirstSoNothingIsLost() {
+        // 2 MiB written to a new file in 1 MiB of RAM: 512 dirty pages cannot all stay. Each new page
+        // takes the frame of the oldest cache page, which is dirty, so it is written to the disk first
+        // (pageout). The flusher's 30 s never come, and no fsync is called: every page is either still
+        // dirty in the cache or on the disk, never dropped unwritten. written + 4 KiB x dirty = 2 MiB.
+        RunResult r = run("""
+                scenario "t" {
+                  machine { cpus 1  memory 1 MiB  disk latency 1 us }
+                  file "/data/seed" size 4 KiB  // makes /data, and the page cache
+                  process writer {
+                    f = open "/data/out" O_WRONLY O_CREAT
+                    repeat 512 {
+                      write f 4 KiB
+                    }
+                    close f
+                  }
+                }
+                """);
+        assertEquals(new TaskIo(0, 512, 0, 2 * 1024 * 1024), task(r, "writer").io());
+        String view = r.snapshots().get(r.snapshots().size() - 1).views().get("pagecache");
+        String[] row = view.lines().filter(l -> l.startsWith("/data/out")).findFirst().orElseThrow().trim()
+                .split("\\s+");
+        long cached = Long.parseLong(row[1]);
+        long dirty = Long.parseLong(row[2]);
+        long written = Long.parseLong(row[6]);
+        assertEquals(cached, dirty, view);
+        assertTrue(cached > 100 && cached < 256, view);
+        assertEquals(2L * 1024 * 1024, written + dirty * 4096, view);
+    }
 }
