@@ -49,6 +49,8 @@ public final class SettingsReader {
     private SchedulerSpec scheduler = SchedulerSpec.cfs();
     private long contextSwitch = 0;
     private long syscallCost = 0;
+    private long dirtyWriteback = oss.ir.program.KernelConfig.DEFAULT_DIRTY_WRITEBACK;
+    private long dirtyExpire = oss.ir.program.KernelConfig.DEFAULT_DIRTY_EXPIRE;
     private int hz = 1000;
     private DeadlockPolicy deadlock = DeadlockPolicy.DETECT;
     private final MemoryHardware hardwareDefaults = MemoryHardware.defaults();
@@ -96,7 +98,7 @@ public final class SettingsReader {
     public KernelConfig kernel() {
         return new KernelConfig(scheduler, contextSwitch, hz, deadlock,
                 new MemoryPolicy(replacement, buddyMaxOrder, malloc, stackLimit), pipeBuffer,
-                new oss.ir.program.IpcLimits(msgmax, msgmnb), syscallCost);
+                new oss.ir.program.IpcLimits(msgmax, msgmnb), syscallCost, dirtyWriteback, dirtyExpire);
     }
 
     /** {@code memory_model sc | tso | relaxed} (docs/language.md, "Memory models"). */
@@ -255,6 +257,18 @@ public final class SettingsReader {
                 OptionalLong v = a.quantity(Units.Kind.TIME, "the cost of entering the kernel", false);
                 a.finish("syscall_cost 150 ns");
                 v.ifPresent(x -> syscallCost = x);
+            }
+            case "dirty_writeback" -> {
+                // vm.dirty_writeback_centisecs: the flusher's period; 0 turns the periodic writeback off
+                OptionalLong v = a.quantity(Units.Kind.TIME, "the flusher's period", false);
+                a.finish("dirty_writeback 5 s");
+                v.ifPresent(x -> dirtyWriteback = x);
+            }
+            case "dirty_expire" -> {
+                // vm.dirty_expire_centisecs: how old a dirty page is before the flusher writes it
+                OptionalLong v = a.quantity(Units.Kind.TIME, "the age of a dirty page the flusher writes", false);
+                a.finish("dirty_expire 30 s");
+                v.ifPresent(x -> dirtyExpire = x);
             }
             case "hz" -> {
                 OptionalLong v = a.integer("the timer frequency", 1, 100_000);

@@ -13,7 +13,7 @@ public final class SettingKeys {
     public static final List<String> KERNEL = List.of(
             "scheduler", "context_switch", "hz", "deadlock", "malloc", "replacement", "buddy",
             "stack_limit", "msgmax", "msgmnb", "pipe_buffer", "memory_model", "store_buffer",
-            "syscall_cost");
+            "syscall_cost", "dirty_writeback", "dirty_expire");
 
     /** An assignment's {@code budget { }} (docs/grading.md). */
     public static final List<String> BUDGET = List.of("time", "states", "steps", "memory", "size");

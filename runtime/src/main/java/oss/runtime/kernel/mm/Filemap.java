@@ -56,12 +56,6 @@ public final class Filemap {
     private long reclaimedDirty;
     /** Files whose inode changed since their last sync: [mtime changed, size changed], by mapping index. */
     private final Map<Integer, boolean[]> inodeDirty = new TreeMap<>();
-    /**
-     * The flusher's period and a dirty page's age before it writes it: Linux's defaults,
-     * vm.dirty_writeback_centisecs = 500 and vm.dirty_expire_centisecs = 3000.
-     */
-    static final long DIRTY_WRITEBACK_NS = 5_000_000_000L;
-    static final long DIRTY_EXPIRE_NS = 30_000_000_000L;
 
     static final int HITS = 0;
     static final int MISSES = 1;
@@ -231,11 +225,17 @@ public final class Filemap {
 
     /**
      * The flusher (wb_workfn with for_kupdate), computed when someone looks: it wakes every
-     * {@link #DIRTY_WRITEBACK_NS} from boot and writes every dirty page of each file whose oldest
-     * dirty page is at least {@link #DIRTY_EXPIRE_NS} old, as Linux writes an expired inode's
+     * {@code dirty_writeback} from boot and writes every dirty page of each file whose oldest dirty
+     * page is at least {@code dirty_expire} old (kernel settings: Linux's vm.dirty_writeback_centisecs
+     * and vm.dirty_expire_centisecs, 5 s and 30 s unless set), as Linux writes an expired inode's
      * pages. Nobody waits for it: the flusher thread's time, and the disk has no queue here.
      */
     public void writeback(long now) {
+        long writebackNs = mgr.program.kernel().dirtyWritebackNs();
+        long expireNs = mgr.program.kernel().dirtyExpireNs();
+        if (writebackNs <= 0) {
+            return; // dirty_writeback_centisecs = 0: no periodic writeback (fsync and reclaim still write)
+        }
         for (int guard = 0; guard < 1_000_000 && !oldestDirty.isEmpty(); guard++) {
             int file = -1;
             long oldest = Long.MAX_VALUE;
@@ -245,8 +245,8 @@ public final class Filemap {
                     file = e.getKey();
                 }
             }
-            long expired = oldest + DIRTY_EXPIRE_NS;
-            long wake = (expired + DIRTY_WRITEBACK_NS - 1) / DIRTY_WRITEBACK_NS * DIRTY_WRITEBACK_NS;
+            long expired = oldest + expireNs;
+            long wake = (expired + writebackNs - 1) / writebackNs * writebackNs;
             if (wake > now) {
                 return;
             }

@@ -251,6 +251,44 @@ class FilemapRunTest {
     }
 
     @Test
+    void theFlushersPeriodAndExpiryAreKernelSettings() {
+        // dirty_writeback 2 s, dirty_expire 3 s: a page dirtied at 1 s expires at 4 s, and the flusher
+        // wakes at 2, 4, 6 s from boot, so it writes it at 4 s: Dirty 4 kB at 3.5 s, 0 kB at 4.5 s.
+        // With dirty_writeback 0 the flusher never wakes: still dirty at 100 s.
+        RunResult r = run("""
+                scenario "t" {
+                  kernel { dirty_writeback 2 s  dirty_expire 3 s }
+                  process p {
+                    f = open "/log" O_WRONLY O_CREAT
+                    sleep 1 s
+                    write f 4 KiB
+                    sleep 2500 ms
+                    snapshot "3.5 s"
+                    sleep 1 s
+                    snapshot "4.5 s"
+                  }
+                }
+                """);
+        assertTrue(r.snapshots().get(0).views().get("meminfo").contains("Dirty:                 4 kB"),
+                r.snapshots().get(0).views().get("meminfo"));
+        assertTrue(r.snapshots().get(1).views().get("meminfo").contains("Dirty:                 0 kB"),
+                r.snapshots().get(1).views().get("meminfo"));
+        RunResult off = run("""
+                scenario "t" {
+                  kernel { dirty_writeback 0 s }
+                  process p {
+                    f = open "/log" O_WRONLY O_CREAT
+                    write f 4 KiB
+                    sleep 100 s
+                    snapshot "100 s"
+                  }
+                }
+                """);
+        assertTrue(off.snapshots().get(0).views().get("meminfo").contains("Dirty:                 4 kB"),
+                off.snapshots().get(0).views().get("meminfo"));
+    }
+
+    @Test
     void oTruncDropsTheDirtyPagesAndFsyncWritesOnlyTheNewSize() {
         // 8 KiB written (2 dirty pages), then an open with O_TRUNC: the pages leave the cache unwritten
         // (truncate_inode_pages). fsync then writes no page, only the inode (its size changed): 1 x 5 ms.
