@@ -425,13 +425,13 @@ public final class SettingsReader {
         if (a.failed()) {
             return;
         }
-        for (int i = 0; i < 3; i++) {
+        for (int i = 2; i >= 0; i--) {
             // a cache no larger than the ways is simply fully associative: `psc pde 32 4-way` keeps 2 PML4Es
             if (ways > 0 && sizes[i] > ways && (sizes[i] % ways != 0 || Long.bitCount(sizes[i] / ways) != 1)) {
                 diags.report(Code.PSC_SHAPE, a.span(), "a " + ways + "-way " + names[i].toUpperCase(java.util.Locale.ROOT)
-                        + " cache of " + sizes[i] + " entries: the ways must divide the entries into a power-of-two"
-                        + " number of sets (the set index is bits of the address), as " + names[i] + " " + (2 * ways)
-                        + " would");
+                        + " cache of " + sizes[i] + " entries" + (given[i] ? "" : " (its default size)") + ": the ways"
+                        + " must divide the entries into a power-of-two number of sets (the set index is bits of the"
+                        + " address), as " + names[i] + " " + ways * Long.highestOneBit(sizes[i] / ways) + " would");
                 return;
             }
         }

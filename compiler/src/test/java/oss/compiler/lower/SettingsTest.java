@@ -98,6 +98,12 @@ class SettingsTest {
         assertEquals(PscSpec.on(2, 4, 8, 0), program("paging x86_32\npsc pde 8 fully associative", "").machine()
                 .memory().psc());
         assertEquals(List.of(Code.PSC_SHAPE), codes(compile("psc pde 24 8-way", "")));
+        // the cache written is the one reported, with a size that would do; a default size says so
+        Compilation shape = compile("psc pde 33 3-way", "");
+        assertTrue(shape.diagnostics().get(0).message().contains("3-way PDE cache of 33 entries"), shape.diagnostics().toString());
+        assertTrue(shape.diagnostics().get(0).message().endsWith("as pde 24 would"), shape.diagnostics().toString());
+        assertTrue(compile("psc pde 48 3-way", "").diagnostics().get(0).message()
+                .contains("PDPTE cache of 4 entries (its default size)"));
         assertEquals(List.of(Code.PSC_SHAPE), codes(compile("psc pml4e 0 pdpte 0 pde 0", "")));
         // the paging line may come after the psc line: checked once every machine line is read
         Compilation c = compile("psc pdpte 4 pde 8\npaging x86_32", "");
