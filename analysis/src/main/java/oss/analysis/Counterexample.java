@@ -69,6 +69,11 @@ public record Counterexample(Code code, Span at, String title, Schedule schedule
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             String values = s.values();
+            if (s.step().device() != null) {
+                // no task's step: the device's next delivery arrives (the explorer has no clock)
+                out.append(String.format("  %3d. %-22s %-7s its next delivery arrives%n", i + 1, s.who(), "-"));
+                continue;
+            }
             out.append(String.format("  %3d. %-22s %-7s %s%s%s%n", i + 1, s.who(), s.step().line() + ":" + s.step().column(),
                     s.step().flush() ? "flush " : s.step().signal() > 0 ? "takes " + oss.ir.program.Signal.of(s.step().signal())
                             .map(Enum::name).orElse("?") + " at: " : s.step().sleep() ? "goes to sleep in: " : s.step().alarm()

@@ -69,7 +69,8 @@ public final class Explorer {
         long deadline = start + (long) (options.maxSeconds() * 1e9);
         // unsafe states are a property of states, not of the order steps commute in: explore them all;
         // a delivery is a step no instruction stands for, which the reduction's access sets do not know
-        boolean por = options.por() && !(hasClaims() && !m.avoid) && m.signals == null;
+        // a device's delivery is a step of no task either
+        boolean por = options.por() && !(hasClaims() && !m.avoid) && m.signals == null && !m.devices;
         int cap = m.capacity();
         int[] cur = new int[cap];
         int[] next = new int[cap];
@@ -483,6 +484,11 @@ public final class Explorer {
     private final List<String> lastWho = new ArrayList<>();
 
     private Schedule.Step step(int[] s, int t, int branch) {
+        int device = sem.deliveryOf(s, t, branch);
+        if (device >= 0) {
+            lastWho.add(m.pipeNames.get(device));
+            return Schedule.Step.delivery(m.program.devices().get(m.deviceOfPipe[device]).path());
+        }
         lastWho.add(m.taskName(s, t));
         FlatCode c = sem.code(s, t);
         int pc = sem.pc(s, t);

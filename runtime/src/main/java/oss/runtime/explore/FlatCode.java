@@ -74,6 +74,13 @@ final class FlatCode {
         String unexplored;
         /** Paths some mkfifo makes: an open of any other path is a regular file's (FileSteps). */
         final java.util.Set<String> fifoPaths = new java.util.TreeSet<>();
+        /**
+         * The scenario's `device` lines' paths: an open of one reads a pipe whose writer is the device
+         * itself (PipeSteps; its deliveries are steps of their own, Semantics).
+         */
+        final java.util.Set<String> devicePaths = new java.util.TreeSet<>();
+        /** The pipe object of each device opened, by path. */
+        final java.util.Map<String, Integer> deviceIds = new java.util.TreeMap<>();
         /** The regular files the program opens, in order of first appearance: FileSteps' objects. */
         final List<String> filePaths = new ArrayList<>();
         /** Each open's code, instruction and path, until every mkfifo is known (resolveOpens). */
@@ -124,13 +131,17 @@ final class FlatCode {
                 String path = (String) o[2];
                 if (fifoPaths.contains(path)) {
                     code.a[pc] = fifoObject(path);
+                } else if (devicePaths.contains(path)) {
+                    code.a[pc] = deviceIds.computeIfAbsent(path, k -> {
+                        pipeNames.add("device \"" + path + "\"");
+                        return pipeNames.size() - 1;
+                    });
                 } else if (path.startsWith("/dev/")) {
                     // issue 15, the I/O models: a device's deliveries come with time, which the explorer has not
                     Span at = code.span[pc];
                     if (unexplored == null) {
                         unexplored = "the open of \"" + path + "\" at " + at.line() + ":" + at.column() + " (no mkfifo"
-                                + " makes it, so it is a device, whose deliveries the explorer does not follow yet;"
-                                + " `oss run` does)";
+                                + " makes it and no `device` line declares it; `oss run` opens it)";
                     }
                 } else if (path.contains("..") || path.endsWith("/") && path.length() > 1) {
                     Span at = code.span[pc];

@@ -54,6 +54,15 @@ final class Model {
     final List<String> pipeNames;
     final int pipes, pipeBase, holdBase;
     final long pipeCapacity;
+    /**
+     * Devices a process opens: each is a pipe whose writer is the device itself, one delivery of
+     * {@code deviceBytes} at a time, {@code deviceCount} of them (docs/language.md, "The five I/O
+     * models"). By pipe object: the device's index in the program, or -1 for a pipe or FIFO.
+     */
+    final int[] deviceOfPipe;
+    final int[] deviceBytes, deviceCount;
+    /** Some device is opened: its deliveries are steps of their own, which the reduction does not know. */
+    final boolean devices;
     final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
     final int[] semsetOffset;
     /** The message queues' regions of the state and their steps. */
@@ -104,9 +113,30 @@ final class Model {
         this.program = program;
         SyncObjects sync = program.sync();
         FlatCode.Compiler compiler = new FlatCode.Compiler();
+        program.devices().forEach(d -> compiler.devicePaths.add(d.path()));
         this.codes = compiler.processes(program.processes()).toArray(FlatCode[]::new);
         this.pipeNames = List.copyOf(compiler.pipeNames);
         this.pipes = pipeNames.size();
+        this.deviceOfPipe = new int[pipes];
+        this.deviceBytes = new int[pipes];
+        this.deviceCount = new int[pipes];
+        java.util.Arrays.fill(deviceOfPipe, -1);
+        String tooBig = null;
+        for (var e : compiler.deviceIds.entrySet()) {
+            for (int d = 0; d < program.devices().size(); d++) {
+                oss.ir.program.DeviceDecl decl = program.devices().get(d);
+                if (decl.path().equals(e.getKey())) {
+                    deviceOfPipe[e.getValue()] = d;
+                    deviceBytes[e.getValue()] = (int) Math.min(Integer.MAX_VALUE, decl.sizeBytes());
+                    deviceCount[e.getValue()] = decl.sendNs().size();
+                    if (decl.sizeBytes() * decl.sendNs().size() >= Integer.MAX_VALUE && tooBig == null) {
+                        tooBig = "the device \"" + decl.path() + "\" (its deliveries add up to 2 GiB or more, which"
+                                + " the explorer's buffers, kept in 31 bits, cannot hold; `oss run` can)";
+                    }
+                }
+            }
+        }
+        this.devices = !compiler.deviceIds.isEmpty();
         this.pipeCapacity = program.kernel().pipeBufferBytes();
         this.processes = program.processes().size();
         this.mutexes = program.mutexes().size();
@@ -158,7 +188,7 @@ final class Model {
                 program.files().stream().map(oss.ir.program.FileDecl::path).toList(),
                 readOnly(program, compiler.filePaths), at);
         at += files.size;
-        this.unexplored = compiler.unexplored != null ? compiler.unexplored
+        this.unexplored = compiler.unexplored != null ? compiler.unexplored : tooBig != null ? tooBig
                 : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
                 : queues.unexplored
                 + " (the explorer follows at most " + QueueSteps.MAX_MESSAGES + " messages per queue; the run"
@@ -403,6 +433,11 @@ final class Model {
         }
         queues.initial(s);
         files.init(s);
+        for (int p = 0; p < pipes; p++) {
+            if (deviceOfPipe[p] >= 0) {
+                s[pipeBase + p * PipeSteps.RECORD + PipeSteps.EXISTS] = 1; // a device exists from boot
+            }
+        }
         int[] cells = data.initialCells();
         System.arraycopy(cells, 0, s, sharedBase, sharedCells);
         if (relaxed) {

@@ -24,7 +24,8 @@ import oss.ir.program.Vals;
 final class PipeSteps {
     /** Pieces a pipe may hold at once in the explorer (a run has no such bound). */
     static final int MAX_PIECES = 16;
-    static final int EXISTS = 0, PIECES = 1, BYTES = 2, FIRST_PIECE = 3;
+    /** DELIVERED: for a device, the deliveries made so far (its writer goes once all are made). */
+    static final int EXISTS = 0, PIECES = 1, BYTES = 2, DELIVERED = 3, FIRST_PIECE = 4;
     static final int RECORD = FIRST_PIECE + 2 * MAX_PIECES;
     private static final int VALUE = 1 << 30;
     // a descriptor in a slot: the object + 1, then flags
@@ -59,7 +60,8 @@ final class PipeSteps {
     }
 
     int writers(int[] s, int obj) {
-        int n = 0;
+        // a device writes its own deliveries: a writer while some are still to come (EOF after the last)
+        int n = m.deviceOfPipe[obj] >= 0 && s[pipe(obj) + DELIVERED] < m.deviceCount[obj] ? 1 : 0;
         for (int u = 0; u < s[0]; u++) {
             n += (s[m.base(u) + m.holdBase + obj] >>> 8) & 0xff;
         }
@@ -109,7 +111,7 @@ final class PipeSteps {
                 FdOp.Write w = (FdOp.Write) ((Op.Fd) c.op[pc]).call();
                 int[] fd = fd(s, t, c.a[pc], c.b[pc]);
                 if (fd == null || fd[2] == 0 || w.bytes() == 0 || w.nowait() || fd[3] != 0
-                        || readers(s, fd[0]) == 0) {
+                        || readers(s, fd[0]) == 0 || m.deviceOfPipe[fd[0]] >= 0) {
                     yield true;
                 }
                 long space = m.pipeCapacity - s[pipe(fd[0]) + BYTES];
@@ -234,12 +236,52 @@ final class PipeSteps {
                 }
             }
         }
-        boolean waits = !nonblock && reads != writes && (reads ? writers(s, obj) == 0 : readers(s, obj) == 0);
+        // a device's open never waits for a partner: the driver is there from boot
+        boolean waits = !nonblock && reads != writes && m.deviceOfPipe[obj] < 0
+                && (reads ? writers(s, obj) == 0 : readers(s, obj) == 0);
         if (waits) {
             s[b + PHASE] = PH_WAITING;
             return false;
         }
         return true;
+    }
+
+    /** Devices whose next delivery can come now (some are left), in object order: the delivery steps. */
+    int pendingDeliveries(int[] s) {
+        int n = 0;
+        for (int p = 0; p < m.pipes; p++) {
+            n += m.deviceOfPipe[p] >= 0 && s[pipe(p) + DELIVERED] < m.deviceCount[p] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The pipe object of the {@code k}-th device with a delivery to come. */
+    int pendingDevice(int[] s, int k) {
+        for (int p = 0; p < m.pipes; p++) {
+            if (m.deviceOfPipe[p] >= 0 && s[pipe(p) + DELIVERED] < m.deviceCount[p] && k-- == 0) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no delivery " + k);
+    }
+
+    /**
+     * The device's next delivery arrives: its bytes join the buffer (one run of bytes, as a byte
+     * stream keeps no boundaries), as DeviceCalls.arrive does in the run.
+     */
+    void deliver(int[] s, int obj) {
+        int p = pipe(obj);
+        int bytes = m.deviceBytes[obj];
+        int n = s[p + PIECES];
+        if (n > 0 && (s[p + FIRST_PIECE + 2 * (n - 1)] & VALUE) == 0) {
+            s[p + FIRST_PIECE + 2 * (n - 1)] += bytes;
+        } else if (n < MAX_PIECES) {
+            s[p + FIRST_PIECE + 2 * n] = bytes;
+            s[p + FIRST_PIECE + 2 * n + 1] = 0;
+            s[p + PIECES] = n + 1;
+        }
+        s[p + BYTES] += bytes;
+        s[p + DELIVERED]++;
     }
 
     private void setSlot(int[] s, int b, int slot, int v) {
@@ -308,6 +350,9 @@ final class PipeSteps {
         int[] fd = fd(s, t, c.a[pc], c.b[pc]);
         if (fd == null || fd[2] == 0) {
             return result(s, b, w.result(), -1);
+        }
+        if (m.deviceOfPipe[fd[0]] >= 0) {
+            return result(s, b, w.result(), w.bytes()); // sent out through the device, as DeviceCalls.write says
         }
         int p = pipe(fd[0]);
         if (readers(s, fd[0]) == 0) {

@@ -40,9 +40,11 @@ public record Schedule(List<Step> steps) {
      * @param signal the number of the signal the step delivers, or 0
      * @param sleep  the task goes to sleep in its call at line:column
      * @param alarm  the task's alarm fires
+     * @param device the path of the device whose next delivery arrives in this step, no task's
+     *               ({@code device "/dev/net0" delivers}); null for a task's step
      */
     public record Step(int pid, int line, int column, int branch, boolean flush, int signal, boolean sleep,
-            boolean alarm) {
+            boolean alarm, String device) {
         public Step(int pid, int line, int column, int branch) {
             this(pid, line, column, branch, false, 0, false, false);
         }
@@ -51,22 +53,37 @@ public record Schedule(List<Step> steps) {
             this(pid, line, column, branch, flush, 0, false, false);
         }
 
+        public Step(int pid, int line, int column, int branch, boolean flush, int signal, boolean sleep,
+                boolean alarm) {
+            this(pid, line, column, branch, flush, signal, sleep, alarm, null);
+        }
+
+        /** The next delivery of the device at {@code path}. */
+        public static Step delivery(String path) {
+            return new Step(0, 0, 0, -1, false, 0, false, false, path);
+        }
+
         // Written out: a record's generated equals and hashCode link an invokedynamic call site on
         // first use, spinning method-handle classes that cost every short `oss run` a few ms (Startup).
         @Override
         public boolean equals(Object o) {
             return o instanceof Step s && pid == s.pid && line == s.line && column == s.column && branch == s.branch
-                    && flush == s.flush && signal == s.signal && sleep == s.sleep && alarm == s.alarm;
+                    && flush == s.flush && signal == s.signal && sleep == s.sleep && alarm == s.alarm
+                    && java.util.Objects.equals(device, s.device);
         }
 
         @Override
         public int hashCode() {
             int h = ((pid * 31 + line) * 31 + column) * 31 + branch;
-            return ((h * 31 + signal) * 31 + (flush ? 1 : 0)) * 4 + (sleep ? 2 : 0) + (alarm ? 1 : 0);
+            h = ((h * 31 + signal) * 31 + (flush ? 1 : 0)) * 4 + (sleep ? 2 : 0) + (alarm ? 1 : 0);
+            return h * 31 + java.util.Objects.hashCode(device);
         }
 
         @Override
         public String toString() {
+            if (device != null) {
+                return "device \"" + device + "\" delivers";
+            }
             String what = flush ? " flush" : signal > 0 ? " takes " + oss.ir.program.Signal.of(signal).map(Enum::name)
                     .orElse(String.valueOf(signal)) : sleep ? " sleeps" : alarm ? " alarm" : "";
             return "pid " + pid + what + " at " + line + ":" + column + (branch >= 0 ? " branch " + branch : "");
@@ -104,6 +121,15 @@ public record Schedule(List<Step> steps) {
             if (line.isEmpty()) {
                 continue;
             }
+            if (line.startsWith("device ")) {
+                String rest = line.substring("device ".length()).strip();
+                if (rest.startsWith("\"") && rest.endsWith("\" delivers") && rest.length() > "\" delivers".length() + 1) {
+                    steps.add(Step.delivery(rest.substring(1, rest.length() - "\" delivers".length())));
+                } else {
+                    errors.add("step " + lineNo + ": `" + line + "` is not `device \"PATH\" delivers`");
+                }
+                continue;
+            }
             String[] w = line.split("\\s+");
             try {
                 boolean flush = w.length > 2 && w[2].equals("flush");
@@ -132,7 +158,7 @@ public record Schedule(List<Step> steps) {
                 steps.add(new Step(pid, Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), branch, flush, signal, sleep, alarm));
             } catch (RuntimeException e) {
                 errors.add("step " + lineNo + ": `" + line + "` is not `pid N [flush | sleeps | alarm | takes SIGNAL] at LINE:COL"
-                        + " [branch B]`");
+                        + " [branch B]` or `device \"PATH\" delivers`");
             }
         }
         return errors.isEmpty() ? Optional.of(new Schedule(List.copyOf(steps))) : Optional.empty();

@@ -179,10 +179,39 @@ final class Semantics {
      * that may be committed now.
      */
     int choices(int[] s, int t) {
+        return ownChoices(s, t) + (m.devices && t == deliveryHost(s) ? pipes.pendingDeliveries(s) : 0);
+    }
+
+    /** The task's steps without the devices' deliveries it hosts. */
+    private int ownChoices(int[] s, int t) {
         if (!m.buffered) {
             return stepChoices(s, t);
         }
         return alive(s, m.base(t)) ? stepChoices(s, t) + data.flushChoices(s, t) : 0;
+    }
+
+    /**
+     * The task whose extra steps are the devices' deliveries: the first one alive (none when every
+     * task has ended: an arrival after the last exit changes nothing, as in the run). A delivery is
+     * no task's step; it is filed under one so that the search, which steps tasks, takes it, and
+     * the schedule names it by its device (Explorer.step).
+     */
+    int deliveryHost(int[] s) {
+        for (int t = 0; t < s[0]; t++) {
+            if (alive(s, m.base(t))) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** The device whose delivery branch {@code branch} of task {@code t} is, or -1 for the task's own step. */
+    int deliveryOf(int[] s, int t, int branch) {
+        if (!m.devices || t != deliveryHost(s)) {
+            return -1;
+        }
+        int own = ownChoices(s, t);
+        return branch < own ? -1 : pipes.pendingDevice(s, branch - own);
     }
 
     /** How many ways the task can take its next instruction now (flushes not counted). */
@@ -398,6 +427,11 @@ final class Semantics {
      * flushes: see {@link #choices}); the state is changed in place.
      */
     void apply(int[] s, int t, int branch, Sink sink) {
+        int device = deliveryOf(s, t, branch);
+        if (device >= 0) {
+            pipes.deliver(s, device);
+            return;
+        }
         if (m.buffered) {
             int steps = stepChoices(s, t);
             if (branch >= steps) {

@@ -30,6 +30,9 @@ final class Spinning {
      * spins). {@code choices[t]} is how many steps t can take.
      */
     boolean[] spinners(int[] s, int[] choices) {
+        if (m.devices && sem.pipes.pendingDeliveries(s) > 0) {
+            return null; // a device's delivery will come (it has a time): a polling loop waits for it
+        }
         int n = s[0];
         boolean any = false;
         for (int t = 0; t < n; t++) {

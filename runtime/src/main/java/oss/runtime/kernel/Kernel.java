@@ -163,7 +163,7 @@ public final class Kernel implements Core {
         this.sysViews = new oss.runtime.kernel.syscall.SyscallViews(program.kernel().hz(), n, options.traceSyscalls());
         this.syscalls = new SyscallTable(this, lifecycle, locking, semsets, resourceCalls, data);
         this.director = new ScheduleDirector(options.schedule().orElse(null), tasks, findings);
-        director.hooks(data, signals);
+        director.hooks(data, signals, devices);
         this.choices = new SplittableRandom(options.seed());
         // a declared file is read through the page cache, whose pages are the memory manager's
         boolean usesMemory = !program.libraries().isEmpty() || !program.files().isEmpty();

@@ -54,17 +54,27 @@ final class ScheduleDirector {
      * Flush steps commit buffered stores through {@code d} (null: the scenario has none); alarm
      * steps fire alarms through {@code signals}, which holds the alarms that come due meanwhile.
      */
-    void hooks(DataCalls d, SignalGlue signals) {
+    void hooks(DataCalls d, SignalGlue signals, oss.runtime.kernel.io.DeviceCalls devices) {
         this.data = d;
         this.signals = signals;
+        this.devices = devices;
+        if (active && devices != null) {
+            devices.holdForReplay();
+        }
         flushSteps();
     }
+
+    /** Where a delivery step makes a device's next delivery arrive. */
+    private oss.runtime.kernel.io.DeviceCalls devices;
 
     /** The replay is over (done, or given up): the scheduler decides from here, alarms fire on time again. */
     private void finish() {
         active = false;
         if (signals != null) {
             signals.replayOver();
+        }
+        if (devices != null) {
+            devices.replayOver();
         }
     }
 
@@ -74,10 +84,12 @@ final class ScheduleDirector {
      * models", "Signals in a run").
      */
     private void flushSteps() {
-        while (active && (steps.get(next).flush() || steps.get(next).alarm())) {
+        while (active && (steps.get(next).flush() || steps.get(next).alarm() || steps.get(next).device() != null)) {
             Schedule.Step s = steps.get(next);
             Task t = s.pid() >= 2 && s.pid() < tasks.size() ? tasks.get(s.pid()) : null;
-            String why = t == null ? "there is no task with pid " + s.pid()
+            String why = s.device() != null ? devices == null ? "the scenario declares no device"
+                    : devices.deliverNext(s.device())
+                    : t == null ? "there is no task with pid " + s.pid()
                     : s.alarm() ? signals.fireAlarm(t)
                     : data == null ? "the scenario has no shared variables, so no store buffer"
                     : data.flush(t, s.line(), s.column());

@@ -112,11 +112,60 @@ public final class DeviceCalls {
      */
     public boolean arrive(int id, int delivery, boolean anyoneAlive) {
         CharDevice d = devices[id];
+        if (delivery < d.arrived) {
+            return anyoneAlive; // a replayed schedule's step brought it in already
+        }
+        if (replaying) {
+            held.add(new int[] {id, delivery});
+            return anyoneAlive;
+        }
         d.arrived = Math.max(d.arrived, delivery + 1);
         d.buffered += d.decl.sizeBytes();
         io.arrived(d); // aio requests take their share first: they were queued before any reader woke
         wakeReaders(d);
         return anyoneAlive;
+    }
+
+    /**
+     * While a schedule is replayed (oss run --schedule, a witness of the explorer), deliveries come
+     * when its {@code device "PATH" delivers} steps say, not at their times: the explorer has no
+     * clock, and its schedule may have a device deliver before or after its time. Arrivals due
+     * meanwhile wait in {@code held}, in order, until the replay is over.
+     */
+    private boolean replaying;
+    private final java.util.List<int[]> held = new java.util.ArrayList<>();
+
+    /** A replay starts: arrivals wait for the schedule's delivery steps. */
+    public void holdForReplay() {
+        replaying = true;
+    }
+
+    /** The replay is over: the arrivals due meanwhile (and not brought in by a step) come now, in order. */
+    public void replayOver() {
+        if (!replaying) {
+            return;
+        }
+        replaying = false;
+        for (int[] h : held) {
+            arrive(h[0], h[1], true);
+        }
+        held.clear();
+    }
+
+    /** A schedule's delivery step: the device's next delivery arrives now. Null, or why it cannot. */
+    public String deliverNext(String path) {
+        CharDevice d = byPath.get(path);
+        if (d == null) {
+            return "the scenario declares no device \"" + path + "\"";
+        }
+        if (d.allArrived()) {
+            return "every delivery of \"" + path + "\" has arrived already";
+        }
+        boolean was = replaying;
+        replaying = false;
+        arrive(d.id, d.arrived, true);
+        replaying = was;
+        return null;
     }
 
     private void wakeReaders(CharDevice d) {
