@@ -78,6 +78,7 @@ final class Blockers {
             case WAIT_ANY -> " waits for any child to exit";
             case AWAIT -> " awaits a condition that does not hold";
             case FD_OPEN, FD_READ, FD_WRITE -> sem.pipes.describe(s, t, c, pc);
+            case EPOLL -> sem.epoll.describe(s, t, c, pc);
             default -> " is blocked";
         };
     }

@@ -70,7 +70,8 @@ public final class Explorer {
         // unsafe states are a property of states, not of the order steps commute in: explore them all;
         // a delivery is a step no instruction stands for, which the reduction's access sets do not know
         // a device's delivery is a step of no task either
-        boolean por = options.por() && !(hasClaims() && !m.avoid) && m.signals == null && !m.devices;
+        boolean por = options.por() && !(hasClaims() && !m.avoid) && m.signals == null && !m.devices
+                && m.epollInstances == 0;
         int cap = m.capacity();
         int[] cur = new int[cap];
         int[] next = new int[cap];

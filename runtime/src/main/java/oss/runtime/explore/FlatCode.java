@@ -81,6 +81,8 @@ final class FlatCode {
         final java.util.Set<String> devicePaths = new java.util.TreeSet<>();
         /** The pipe object of each device opened, by path. */
         final java.util.Map<String, Integer> deviceIds = new java.util.TreeMap<>();
+        /** The epoll_create statements, in order: instance i is the i-th (one instance per statement). */
+        final List<Op.IoModel> epolls = new ArrayList<>();
         /** The regular files the program opens, in order of first appearance: FileSteps' objects. */
         final List<String> filePaths = new ArrayList<>();
         /** Each open's code, instruction and path, until every mkfifo is known (resolveOpens). */
@@ -749,9 +751,26 @@ final class FlatCode {
                 return null;
             }
 
-            /** The I/O models' calls wait on devices, whose deliveries come with time: the program is refused. */
+            /**
+             * epoll's calls are steps (EpollSteps), each epoll_create statement with an instance of its
+             * own; select, poll, fcntl and aio, and an epoll_wait with a timeout (time the explorer has
+             * not), refuse the program.
+             */
             @Override
             public Void visitIoModel(Op.IoModel op) {
+                oss.ir.program.IoOp call = op.call();
+                if (call instanceof oss.ir.program.IoOp.EpollCreate) {
+                    epolls.add(op);
+                    return emit(EPOLL, epolls.size() - 1, op);
+                }
+                if (call instanceof oss.ir.program.IoOp.EpollCtl
+                        || call instanceof oss.ir.program.IoOp.EpollWait w && w.timeoutNs() <= 0) {
+                    return emit(EPOLL, -1, op);
+                }
+                if (unexplored == null && call instanceof oss.ir.program.IoOp.EpollWait) {
+                    unexplored = "the epoll_wait with a timeout at " + op.span().line() + ":" + op.span().column()
+                            + " (the explorer has no clock to time it out; `oss run` does)";
+                }
                 if (unexplored == null) {
                     unexplored = "the " + oss.ir.program.Calls.name(op) + " at " + op.span().line() + ":"
                             + op.span().column() + " (the explorer does not follow the I/O models yet; `oss run` does)";

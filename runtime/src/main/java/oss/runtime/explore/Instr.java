@@ -19,6 +19,8 @@ enum Instr {
     FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC,
     /** A signal call (kill, raise, signal/sigaction, sigprocmask, pause, sigsuspend): SignalSteps. */
     SIG,
+    /** epoll_create, epoll_ctl or epoll_wait: EpollSteps; a = the instance, for epoll_create. */
+    EPOLL,
     /** The end of a body: the task exits there. */
     END,
     // control, never a resting place: a program counter moves over them at once (Semantics.settle)

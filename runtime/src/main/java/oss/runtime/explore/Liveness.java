@@ -188,6 +188,25 @@ final class Liveness {
                     def.set(d.newSlot());
                 }
             }
+            case EPOLL -> {
+                oss.ir.program.IoOp call = ((Op.IoModel) c.op[pc]).call();
+                if (call instanceof oss.ir.program.IoOp.EpollCreate cr && cr.slot() >= 0) {
+                    def.set(cr.slot());
+                } else if (call instanceof oss.ir.program.IoOp.EpollCtl ctl) {
+                    use.set(ctl.epSlot());
+                    if (ctl.end() != oss.ir.program.FdOp.STD && ctl.slot() >= 0) {
+                        use.set(ctl.slot());
+                    }
+                    if (ctl.result() != null) {
+                        def.set(ctl.result().base());
+                    }
+                } else if (call instanceof oss.ir.program.IoOp.EpollWait w) {
+                    use.set(w.epSlot());
+                    if (w.result() != null) {
+                        def.set(w.result().base());
+                    }
+                }
+            }
             case FD_DUP -> {
                 use.set(c.a[pc]);
                 int to = ((oss.ir.program.FdOp.Dup) ((Op.Fd) c.op[pc]).call()).newSlot();

@@ -63,6 +63,8 @@ final class Model {
     final int[] deviceBytes, deviceCount;
     /** Some device is opened: its deliveries are steps of their own, which the reduction does not know. */
     final boolean devices;
+    /** epoll instances (EpollSteps), one per epoll_create statement, and where their records start. */
+    final int epollInstances, epollBase;
     final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
     final int[] semsetOffset;
     /** The message queues' regions of the state and their steps. */
@@ -188,6 +190,9 @@ final class Model {
                 program.files().stream().map(oss.ir.program.FileDecl::path).toList(),
                 readOnly(program, compiler.filePaths), at);
         at += files.size;
+        this.epollInstances = compiler.epolls.size();
+        this.epollBase = at;
+        at += epollInstances * (1 + pipes);
         this.unexplored = compiler.unexplored != null ? compiler.unexplored : tooBig != null ? tooBig
                 : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
                 : queues.unexplored
@@ -332,7 +337,7 @@ final class Model {
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, CHOOSE, END, FENCE,
                     REP_INIT, REP_END, JUMP, LOOP_BACK, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC, SIG,
-                    SIGRETURN -> false;
+                    SIGRETURN, EPOLL -> false;
         };
     }
 
@@ -349,7 +354,8 @@ final class Model {
             case LOCK, UNLOCK, TRYLOCK, P, V, CLAIM, REQUEST, RELEASE, FORK, WAIT_CHILD, WAIT_ANY, EXIT, VFORK, EXEC,
                     THREAD, SPIN_LOCK, SPIN_UNLOCK, READ_LOCK, READ_UNLOCK, WRITE_LOCK, WRITE_UNLOCK, SEQW_BEGIN,
                     SEQW_END, SEQR_BEGIN, SEQR_END, COND_WAIT, SIGNAL, BROADCAST, BARRIER, SEMOP, END, RMW,
-                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC, MSG, SIG -> true;
+                    ATOMIC, FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC, MSG, SIG,
+                    EPOLL -> true;
             case REP_INIT, REP_END, JUMP, ASSIGN, ASSERT, IF_NOT, LOOP_BACK, SIGRETURN -> false;
         };
     }
@@ -498,8 +504,10 @@ final class Model {
                 out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield objPids;
             }
-            // which pipe a descriptor names is known only in the state: every pipe, to be safe
-            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC -> {
+            // which pipe a descriptor names is known only in the state: every pipe, to be safe (epoll's ready
+            // lists move with the pipes: Explorer explores programs with epoll without the reduction anyway)
+            case FD_PIPE, FD_MKFIFO, FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC,
+                    EPOLL -> {
                 out.set(objPipe, objects); // the pipes, and the files' object when there are files
                 yield -1;
             }

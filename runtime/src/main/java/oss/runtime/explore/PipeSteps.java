@@ -146,6 +146,10 @@ final class PipeSteps {
             case FD_READ -> read(s, t, c, pc);
             case FD_WRITE -> write(s, t, c, pc);
             case FD_CLOSE -> {
+                if (c.b[pc] == FdOp.PLAIN && c.a[pc] >= 0 && EpollSteps.isEpoll(s[b + m.slotBase + c.a[pc]])) {
+                    s[b + m.slotBase + c.a[pc]] = 0; // an epoll descriptor: closed (its instance goes with the last)
+                    yield true;
+                }
                 int[] fd = fd(s, t, c.a[pc], c.b[pc]);
                 if (fd != null) {
                     s[holder(s, t) + m.holdBase + fd[0]] -= fd[1] | fd[2] << 8;
@@ -246,6 +250,27 @@ final class PipeSteps {
         return true;
     }
 
+    /** Bytes buffered in pipe or device {@code obj}. */
+    int bytes(int[] s, int obj) {
+        return s[pipe(obj) + BYTES];
+    }
+
+    /**
+     * The pipe object (a pipe, FIFO or device) a descriptor names, for epoll_ctl; -1 when it is not
+     * open, or is not one (a regular file, an epoll instance: EPERM in the run).
+     */
+    int objectOf(int[] s, int t, int slot, int end) {
+        if (slot < 0) {
+            return -1;
+        }
+        int v = s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot];
+        if ((v & FileSteps.TAG) != 0 || EpollSteps.isEpoll(v)) {
+            return -1;
+        }
+        int[] fd = fd(s, t, slot, end);
+        return fd == null ? -1 : fd[0];
+    }
+
     /** Devices whose next delivery can come now (some are left), in object order: the delivery steps. */
     int pendingDeliveries(int[] s) {
         int n = 0;
@@ -282,6 +307,7 @@ final class PipeSteps {
         }
         s[p + BYTES] += bytes;
         s[p + DELIVERED]++;
+        sem.epoll.readable(s, obj, true);
     }
 
     private void setSlot(int[] s, int b, int slot, int v) {
@@ -328,6 +354,8 @@ final class PipeSteps {
                 taken += k;
             }
             s[p + BYTES] -= (int) taken;
+            // a device left empty with every delivery made is at end of file, readable for epoll
+            sem.epoll.readable(s, fd[0], m.deviceOfPipe[fd[0]] >= 0 && s[p + BYTES] == 0 && writers(s, fd[0]) == 0);
             if (r.into() != null && whole && taken == 4) {
                 s[b + m.slotBase + r.into().base()] = value;
                 s[b + m.slotBase + r.got().base()] = 1;

@@ -45,12 +45,14 @@ final class Semantics {
     private final FlatCode[] codes;
     final DataSteps data;
     final PipeSteps pipes;
+    final EpollSteps epoll;
 
     Semantics(Model m) {
         this.m = m;
         this.codes = m.codes;
         this.data = new DataSteps(m);
         this.pipes = new PipeSteps(m, this);
+        this.epoll = new EpollSteps(m, pipes, m.epollInstances, m.epollBase);
         if (m.signals != null) {
             m.signals.bind(this);
         }
@@ -255,6 +257,7 @@ final class Semantics {
             case BARRIER -> s[b + PHASE] == PH_WAITING ? 0 : 1; // arriving, or leaving once released
             case SEMOP -> semopApplies(s, a, (Op.SemOp) c.op[pc]) ? 1 : 0;
             case MSG -> m.queues.choices(s, t, c, pc);
+            case EPOLL -> epoll.enabled(s, t, c, pc) ? 1 : 0;
             case REQUEST -> refused(s, t, (Op.Request) c.op[pc]) || grantable(s, t, ((Op.Request) c.op[pc]).amounts()) ? 1 : 0;
             case WAIT_CHILD -> {
                 int child = childIn(s, t, c.a[pc]);
@@ -566,6 +569,10 @@ final class Semantics {
             }
             case MSG -> {
                 m.queues.apply(s, t, c, pc, data);
+                yield true;
+            }
+            case EPOLL -> {
+                epoll.apply(s, t, c, pc);
                 yield true;
             }
             case CHOOSE -> {
