@@ -27,7 +27,7 @@ grammar Oss;
    * segment, an attach address, or a count of bytes (docs/language.md, "Processes that talk").
    */
   public static boolean callResult(int token) {
-    return token == PIPE || token == OPEN || token == READ || token == WRITE || token == LSEEK || token == DUP || token == MSGGET
+    return token == PIPE || token == SOCKETPAIR || token == OPEN || token == READ || token == WRITE || token == LSEEK || token == DUP || token == MSGGET
         || token == MSGSND || token == MSGRCV || token == MQ_OPEN || token == MQ_SEND || token == MQ_RECEIVE
         || token == SHMGET || token == SHMAT || token == SHM_OPEN;
   }
@@ -208,6 +208,8 @@ statement
 // a size with a unit (bytes) or, without a unit, an int value (`write p.write x`, `read p.read into y`).
 fdCall
     : PIPE                                                             # pipeCall
+    // socketpair(2), AF_UNIX SOCK_STREAM: `s = socketpair` gives s[0] and s[1], each read and written
+    | SOCKETPAIR                                                       # socketpairCall
     | MKFIFO path=STRING                                               # mkfifoCall
     | OPEN path=STRING flags+=identifier*                              # openCall
     // `into` first: as a soft keyword it could also start a quantity (`into got`, a number named into in unit got)
@@ -228,9 +230,10 @@ fdCall
     | kind=(FSYNC | FDATASYNC) fdRef                                   # fsyncCall
     ;
 
-// `p.read`, `p.write` (the ends of a pipe), or a descriptor `f` from `open`
+// `p.read`, `p.write` (the ends of a pipe), `s[0]`, `s[1]` (the ends of a socket pair), or a
+// descriptor `f` from `open`
 fdRef
-    : identifier (DOT end=(READ | WRITE))?
+    : identifier (DOT end=(READ | WRITE) | LBRACK index=NUMBER RBRACK)?
     ;
 
 // ---------------------------------------------------------------- message queues and shared memory
@@ -449,7 +452,7 @@ nonReserved
     // issue 15, files and the VFS: their soft keywords on lines below this one
     | LSEEK | DUP
     | DUP2 | UNLINK | MKDIR | RMDIR | CHDIR | LINK | SYMLINK | STAT | LSTAT | FSTAT
-    | FSYNC | FDATASYNC | READONLY
+    | FSYNC | FDATASYNC | READONLY | SOCKETPAIR
     // issue 15, the I/O models: their soft keywords on lines below this one
     | DEVICE | EVERY | COUNT | LATENCY | BANDWIDTH
     | SELECT | POLL | EPOLL_CREATE | EPOLL_CTL | EPOLL_WAIT | TIMEOUT | FCNTL | AIO_READ | AIO_SUSPEND | AIO_RETURN
@@ -630,6 +633,7 @@ FSTAT     : 'fstat';
 FSYNC     : 'fsync';
 FDATASYNC : 'fdatasync';
 READONLY  : 'readonly';
+SOCKETPAIR : 'socketpair';
 // issue 15, the I/O models: tokens below this line
 DEVICE    : 'device';
 EVERY     : 'every';

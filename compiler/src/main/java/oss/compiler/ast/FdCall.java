@@ -13,8 +13,15 @@ public sealed interface FdCall extends Node {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** {@code pipe}: two descriptors, {@code v.read} and {@code v.write}. */
-    record Pipe(Span span) implements FdCall {
+    /**
+     * {@code pipe}: two descriptors, {@code v.read} and {@code v.write}; or, {@code socket},
+     * {@code socketpair}: two connected sockets, {@code v[0]} and {@code v[1]}, each read and written.
+     */
+    record Pipe(boolean socket, Span span) implements FdCall {
+        public Pipe(Span span) {
+            this(false, span);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitPipe(this);

@@ -40,7 +40,7 @@ public final class CallText {
     }
 
     public static String fd(FdRef r) {
-        return r.name().text() + r.end().map(e -> "." + e.word()).orElse("");
+        return r.name().text() + r.end().map(FdRef.End::written).orElse("");
     }
 
     private static String str(Text t) {
@@ -58,7 +58,7 @@ public final class CallText {
     private static final FdCall.Visitor<String> FD = new FdCall.Visitor<>() {
         @Override
         public String visitPipe(FdCall.Pipe c) {
-            return "pipe";
+            return c.socket() ? "socketpair" : "pipe";
         }
 
         @Override

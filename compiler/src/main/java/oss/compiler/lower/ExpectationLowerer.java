@@ -37,8 +37,8 @@ final class ExpectationLowerer {
             "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive", "mq_timedsend",
             "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat", "openat", "pause",
             "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigsuspend",
-            "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill", "unlink", "vfork", "wait4",
-            "write");
+            "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "socketpair", "symlink", "tgkill", "unlink", "vfork",
+            "wait4", "write");
     static final List<String> TLB_METRICS = List.of("hits", "misses");
     static final List<String> MEMORY_METRICS = List.of("accesses", "page_walks");
     /** The paging-structure caches: walks they shortened or not, and each cache's own lookups. */

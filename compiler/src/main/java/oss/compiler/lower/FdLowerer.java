@@ -69,14 +69,15 @@ final class FdLowerer {
             @Override
             public Void visitPipe(FdCall.Pipe c) {
                 if (s.variable().isEmpty()) {
-                    diags.report(Code.BAD_FD_CALL, c.span(), "`pipe` makes two"
+                    diags.report(Code.BAD_FD_CALL, c.span(), c.socket() ? "`socketpair` makes two descriptors that"
+                            + " need a name: write `s = socketpair`, then use `s[0]` and `s[1]`" : "`pipe` makes two"
                             + " descriptors that need a name: write `p = pipe`, then use `p.read` and `p.write`");
                     return null;
                 }
                 Name n = s.variable().get();
                 int slot = memory.slot(n);
-                memory.define(n, slot, MemoryLowerer.Kind.PIPE);
-                body.emit(out, new Op.Fd(new FdOp.Pipe(slot, n.text()), s.span()));
+                memory.define(n, slot, c.socket() ? MemoryLowerer.Kind.SOCKET : MemoryLowerer.Kind.PIPE);
+                body.emit(out, new Op.Fd(new FdOp.Pipe(slot, n.text(), c.socket()), s.span()));
                 return null;
             }
 
@@ -281,7 +282,7 @@ final class FdLowerer {
             public Void visitClose(FdCall.Close c) {
                 if (s.variable().isPresent()) {
                     diags.report(Code.BAD_FD_CALL, s.variable().get().span(), "`close` returns nothing to keep here:"
-                            + " write `close " + c.fd().name().text() + (c.fd().end().map(e -> "." + e.word()).orElse(""))
+                            + " write `close " + c.fd().name().text() + (c.fd().end().map(FdRef.End::written).orElse(""))
                             + "` alone");
                     return null;
                 }
@@ -330,12 +331,28 @@ final class FdLowerer {
             return Optional.of(new int[] {STD.indexOf(n.text()), FdOp.STD});
         }
         Optional<MemoryLowerer.Local> l = memory.local(n, statement, MemoryLowerer.Kind.PIPE,
-                MemoryLowerer.Kind.DESCRIPTOR);
+                MemoryLowerer.Kind.DESCRIPTOR, MemoryLowerer.Kind.SOCKET);
         if (l.isEmpty()) {
             return Optional.empty();
         }
         MemoryLowerer.Kind kind = l.get().kind();
-        String written = statement + " " + n.text() + ref.end().map(e -> "." + e.word()).orElse("");
+        if (ref.badIndex() != null || kind == MemoryLowerer.Kind.SOCKET && ref.end().isPresent() && !ref.end().get().socket()
+                || kind == MemoryLowerer.Kind.PIPE && ref.end().isPresent() && ref.end().get().socket()) {
+            String ends = kind == MemoryLowerer.Kind.SOCKET ? "`" + n.text() + "[0]` and `" + n.text() + "[1]`"
+                    : kind == MemoryLowerer.Kind.PIPE ? "`" + n.text() + ".read` and `" + n.text() + ".write`" : null;
+            diags.report(Code.WRONG_KIND, ref.span(), "`" + n.text() + (ref.badIndex() != null ? "[" + ref.badIndex()
+                    + "]" : ref.end().get().written()) + "`: `" + n.text() + "` is " + kind.noun
+                    + (ends == null ? ", which has no ends: write `" + statement + " " + n.text() + "`"
+                    : ", whose ends are " + ends), l.get().definedAt(), "`" + n.text() + "` is set here");
+            return Optional.empty();
+        }
+        if (ref.end().isEmpty() && kind == MemoryLowerer.Kind.SOCKET) {
+            diags.report(Code.WRONG_KIND, ref.span(), "`" + statement + " " + n.text() + "`: `" + n.text() + "` is a"
+                    + " socket pair, two descriptors: name one end, `" + n.text() + "[0]` or `" + n.text() + "[1]`",
+                    l.get().definedAt(), "`" + n.text() + "` is set here");
+            return Optional.empty();
+        }
+        String written = statement + " " + n.text() + ref.end().map(FdRef.End::written).orElse("");
         if (ref.end().isEmpty()) {
             if (kind == MemoryLowerer.Kind.PIPE) {
                 diags.report(Code.WRONG_KIND, ref.span(), "`" + written + "`: `" + n.text() + "` is a pipe, two"
@@ -351,7 +368,9 @@ final class FdLowerer {
                     "`" + n.text() + "` is set here");
             return Optional.empty();
         }
-        return Optional.of(new int[] {l.get().slot(), ref.end().get() == FdRef.End.READ ? FdOp.READ_END
+        // a socket pair's [0] sits where a pipe's read end does, [1] where its write end does
+        FdRef.End end = ref.end().get();
+        return Optional.of(new int[] {l.get().slot(), end == FdRef.End.READ || end == FdRef.End.FIRST ? FdOp.READ_END
                 : FdOp.WRITE_END});
     }
 

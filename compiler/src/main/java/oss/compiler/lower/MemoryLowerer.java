@@ -39,6 +39,7 @@ final class MemoryLowerer {
         MSG_QUEUE("a System V message queue (msgget)"), MQ("a POSIX message queue (mq_open)"),
         BLOCK("a block from malloc"), SEGMENT("a shared-memory segment from shmget"),
         SHM_OBJECT("a shared-memory object from shm_open"), PIPE("a pipe"), DESCRIPTOR("a descriptor from open"),
+        SOCKET("a socket pair (socketpair)"),
         AIOCB("an aio request (aio_read)"),
         UNKNOWN("a local name");
 

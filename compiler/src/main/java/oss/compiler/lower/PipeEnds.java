@@ -82,7 +82,7 @@ final class PipeEnds {
         }
 
         private void fd(Stmt.Fd s, boolean straight) {
-            if (s.call() instanceof FdCall.Pipe && s.variable().isPresent()) {
+            if (s.call() instanceof FdCall.Pipe p && !p.socket() && s.variable().isPresent()) {
                 String name = s.variable().get().text();
                 if (sets.merge(name, 1, Integer::sum) == 1 && straight) {
                     made.put(name, s.span());
@@ -92,7 +92,7 @@ final class PipeEnds {
             FdRef ref = s.call() instanceof FdCall.Read r ? r.fd() : s.call() instanceof FdCall.Write w ? w.fd()
                     : s.call() instanceof FdCall.Close c ? c.fd() : null;
             if (ref != null && ref.end().isPresent()) {
-                uses.putIfAbsent(ref.name().text() + "." + ref.end().get().word(), s.span());
+                uses.putIfAbsent(ref.name().text() + ref.end().get().written(), s.span());
             }
         }
 
@@ -127,14 +127,14 @@ final class PipeEnds {
     }
 
     private void judge(Task t, String pipe, Span madeAt, Span forkAt, String forkNote) {
-        for (FdRef.End end : FdRef.End.values()) {
+        for (FdRef.End end : new FdRef.End[] {FdRef.End.READ, FdRef.End.WRITE}) {
             FdRef.End other = end == FdRef.End.READ ? FdRef.End.WRITE : FdRef.End.READ;
-            String forgotten = pipe + "." + end.word();
-            Span use = t.uses.get(pipe + "." + other.word());
+            String forgotten = pipe + end.written();
+            Span use = t.uses.get(pipe + other.written());
             if (use == null || t.uses.containsKey(forgotten)) {
                 continue;
             }
-            String usesOther = pipe + "." + other.word();
+            String usesOther = pipe + other.written();
             String why = end == FdRef.End.WRITE
                     ? "so a read of `" + usesOther + "` never returns end of file while it lives: a pipe's read returns 0"
                             + " only when every write end is closed, in every process"

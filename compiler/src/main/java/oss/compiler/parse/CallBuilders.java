@@ -67,6 +67,16 @@ final class CallBuilders {
                 return null;
             }
             end = Optional.of(c.end.getType() == OssParser.READ ? FdRef.End.READ : FdRef.End.WRITE);
+        } else if (c.LBRACK() != null) {
+            if (Parts.real(c.index) == null) {
+                return null;
+            }
+            // a socket pair has two ends, s[0] and s[1]; another index is the lowering's to refuse
+            String index = c.index.getText();
+            if (!index.equals("0") && !index.equals("1")) {
+                return new FdRef(n, Optional.empty(), Spans.of(c), index);
+            }
+            end = Optional.of(index.equals("0") ? FdRef.End.FIRST : FdRef.End.SECOND);
         }
         return new FdRef(n, end, Spans.of(c));
     }
@@ -79,6 +89,11 @@ final class CallBuilders {
         @Override
         public FdCall visitPipeCall(OssParser.PipeCallContext c) {
             return new FdCall.Pipe(Spans.of(c));
+        }
+
+        @Override
+        public FdCall visitSocketpairCall(OssParser.SocketpairCallContext c) {
+            return new FdCall.Pipe(true, Spans.of(c));
         }
 
         @Override

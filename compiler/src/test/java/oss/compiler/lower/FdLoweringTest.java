@@ -80,6 +80,24 @@ class FdLoweringTest {
     }
 
     @Test
+    void aSocketPairHasTheEndsZeroAndOne() {
+        // s[0] sits in the read end's half of the slot, s[1] in the write end's: both are read and written
+        List<Op> ops = ops("    s = socketpair\n    write s[0] 4 KiB\n    read s[1] 4 KiB\n    close s[1]");
+        assertEquals(new FdOp.Pipe(0, "s", true), ((Op.Fd) ops.get(0)).call());
+        assertEquals(FdOp.READ_END, ((FdOp.Write) ((Op.Fd) ops.get(1)).call()).end());
+        assertEquals(new FdOp.Close(0, FdOp.WRITE_END), ((Op.Fd) ops.get(3)).call());
+        assertEquals(List.of("5:11 OSS1103 `s[2]`: `s` is a socket pair (socketpair), whose ends are `s[0]` and"
+                + " `s[1]`"), diags("    s = socketpair\n    close s[2]"));
+        assertEquals(List.of("5:11 OSS1103 `s.read`: `s` is a socket pair (socketpair), whose ends are `s[0]` and"
+                + " `s[1]`"), diags("    s = socketpair\n    close s.read"));
+        assertEquals(List.of("5:11 OSS1103 `p[0]`: `p` is a pipe, whose ends are `p.read` and `p.write`"),
+                diags("    p = pipe\n    close p[0]"));
+        assertEquals(List.of("5:10 OSS1103 `read s`: `s` is a socket pair, two descriptors: name one end, `s[0]` or"
+                + " `s[1]`"), diags("    s = socketpair\n    read s 4 KiB"));
+        assertEquals(Code.BAD_FD_CALL, compile("    socketpair").diagnostics().get(0).code());
+    }
+
+    @Test
     void openFlags() {
         List<Op> ops = ops("    mkfifo \"chan\"\n    f = open \"chan\" O_WRONLY O_NONBLOCK");
         assertEquals(new FdOp.Open(0, "chan", FdOp.O_WRONLY | FdOp.O_NONBLOCK), ((Op.Fd) ops.get(1)).call());

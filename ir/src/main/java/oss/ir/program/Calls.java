@@ -103,7 +103,7 @@ public final class Calls {
     private static final FdOp.Visitor<String> FD_NAME = new FdOp.Visitor<>() {
         @Override
         public String visitPipe(FdOp.Pipe op) {
-            return "pipe";
+            return op.socket() ? "socketpair" : "pipe";
         }
 
         @Override

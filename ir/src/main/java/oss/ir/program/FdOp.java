@@ -15,8 +15,16 @@ public sealed interface FdOp {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** {@code v = pipe}: slot {@code slot} holds both ends; {@code name} is the variable, for messages. */
-    record Pipe(int slot, String name) implements FdOp {
+    /**
+     * {@code v = pipe}: slot {@code slot} holds both ends; {@code name} is the variable, for messages.
+     * {@code socket}: {@code v = socketpair}, two connected AF_UNIX stream sockets, {@code v[0]} in the
+     * read end's place and {@code v[1]} in the write end's, each both read and written.
+     */
+    record Pipe(int slot, String name, boolean socket) implements FdOp {
+        public Pipe(int slot, String name) {
+            this(slot, name, false);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitPipe(this);

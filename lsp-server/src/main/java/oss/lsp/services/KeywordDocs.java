@@ -109,6 +109,7 @@ final class KeywordDocs {
             entry("lstat", "`n = lstat \"/p\" size|blocks|nlink|ino`: as stat, but of a symbolic link itself (lstat(2))."),
             entry("fstat", "`n = fstat f size|blocks|nlink|ino`: as stat, of what descriptor f refers to: an unlinked open file has nlink 0."),
             entry("fsync", "`fsync f`: write the file's dirty pages from the page cache to the disk, and its inode; the caller sleeps (state D) one disk latency per page. r = fsync f is 0, or -1 (EINVAL on a pipe, EBADF when not open)."),
+            entry("socketpair", "`s = socketpair`: socketpair(2), two connected AF_UNIX stream sockets, `s[0]` and `s[1]`. Each end is both read and written, and what one writes the other reads: a pipe going both ways. A read of an empty end sleeps while the other end is open somewhere and returns 0 (end of file) once every copy of it is closed; a write with the other end closed is SIGPIPE or -1 (EPIPE)."),
             entry("readonly", "`file \"/etc/motd\" size 512 B readonly`: mode 0444 rather than 0644. The scenario's processes are not root, so `open` for writing (O_WRONLY, O_RDWR) fails with EACCES through any of the file's names, and so does a shared writable `mmap`; reading, and a private (copy-on-write) mapping, work."),
             entry("fdatasync", "`fdatasync f`: as fsync, but the inode is written only when the file's size changed (fdatasync(2)): an overwrite in place costs one disk latency less."),
             // issue 15, the I/O models: entries below this line

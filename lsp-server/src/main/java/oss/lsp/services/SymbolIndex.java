@@ -880,7 +880,7 @@ final class SymbolIndex {
             // `n = read ...` sets an int variable declared elsewhere; `p = pipe` and `f = open` make a name
             x.variable().ifPresent(v -> {
                 if (makes) {
-                    declareLocal(v, x.call() instanceof oss.compiler.ast.FdCall.Pipe ? "pipe" : "descriptor", x);
+                    declareLocal(v, x.call() instanceof oss.compiler.ast.FdCall.Pipe p ? (p.socket() ? "socket pair" : "pipe") : "descriptor", x);
                 } else {
                     use(v);
                 }

@@ -388,7 +388,7 @@ final class SyncEdges implements Op.Visitor<Long> {
 
             @Override
             public Long visitWrite(oss.ir.program.FdOp.Write c) {
-                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                var p = oss.runtime.kernel.fs.FdCalls.sendPipeOf(t, c.slot(), c.end());
                 return edges(p == null ? -1 : sync(PIPE, p.id), -1);
             }
 
@@ -420,14 +420,14 @@ final class SyncEdges implements Op.Visitor<Long> {
             @Override
             public Long visitDup2(oss.ir.program.FdOp.Dup2 c) {
                 // closing a pipe end on the target is a close: a reader's end of file follows it
-                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                var p = oss.runtime.kernel.fs.FdCalls.sendPipeOf(t, c.slot(), c.end());
                 return edges(p == null ? -1 : sync(PIPE, p.id), -1);
             }
 
             @Override
             public Long visitClose(oss.ir.program.FdOp.Close c) {
                 // the last close is what a reader's end of file follows
-                var p = oss.runtime.kernel.fs.FdCalls.pipeOf(t, c.slot(), c.end());
+                var p = oss.runtime.kernel.fs.FdCalls.sendPipeOf(t, c.slot(), c.end());
                 return edges(p == null ? -1 : sync(PIPE, p.id), -1);
             }
         });

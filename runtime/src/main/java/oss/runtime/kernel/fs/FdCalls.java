@@ -305,6 +305,12 @@ public final class FdCalls {
         return f == null ? null : f.pipe;
     }
 
+    /** The pipe a write on {@code t}'s slot and end goes to: its peer's queue for an end of a socket pair. */
+    public static Pipe sendPipeOf(Task t, int slot, int end) {
+        OpenFile f = t.files.get(fd(t, slot, end));
+        return f == null ? null : f.sendTo != null ? f.sendTo : f.pipe;
+    }
+
     /** An int payload reads only private temporaries (the lowering loads shared variables first). */
     private static Vals.Memory privateCells(Task t) {
         return (Cell c, int index) -> (int) t.slots[c.base() + index];
@@ -322,6 +328,19 @@ public final class FdCalls {
         Pipe p = f.pipe;
         if (p == null) {
             vfs.closed(f.inode); // a file has no readers or writers to wake; an unlinked one may go now
+            return;
+        }
+        if (f.sendTo != null) {
+            // an end of a socket pair: it no longer reads its queue (the peer's writes get EPIPE) nor
+            // writes the peer's (the peer's reads get end of file)
+            p.readers--;
+            f.sendTo.writers--;
+            if (p.readers == 0) {
+                pipes.wakeAll(p.writeWait, Task.Blocker.PIPE_WRITE, p);
+            }
+            if (f.sendTo.writers == 0) {
+                pipes.wakeAll(f.sendTo.readWait, Task.Blocker.PIPE_READ, f.sendTo);
+            }
             return;
         }
         if (f.reads) {

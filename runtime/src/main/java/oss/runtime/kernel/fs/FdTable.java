@@ -120,7 +120,7 @@ public final class FdTable {
     /** Whether some descriptor here is an end of {@code p} that writes ({@code write}) or reads. */
     public boolean holds(Pipe p, boolean write) {
         for (OpenFile f : files) {
-            if (f != null && f.pipe == p && (write ? f.writes : f.reads)) {
+            if (f != null && (write ? f.writes && (f.sendTo != null ? f.sendTo : f.pipe) == p : f.reads && f.pipe == p)) {
                 return true;
             }
         }

@@ -54,7 +54,8 @@ public final class Lsof {
                     f.device instanceof oss.runtime.kernel.io.EventPoll ? "a_inode" : "CHR", "-", "-", "-",
                     f.inode != null ? f.inode.path : f.device.path());
         }
-        return new LsofView.Row(t.comm, t.pid, fd, access, "FIFO", "-", "-", "-", f.pipe.name);
+        return new LsofView.Row(t.comm, t.pid, fd, access, f.sendTo != null ? "unix" : "FIFO", "-", "-", "-",
+                f.pipe.name);
     }
 
     /**

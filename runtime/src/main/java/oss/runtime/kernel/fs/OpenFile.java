@@ -6,8 +6,13 @@ package oss.runtime.kernel.fs;
  * released, and its end of the pipe closed, when the last one goes.
  */
 public final class OpenFile {
-    /** The pipe behind it (a pipe's or a FIFO's pipe_inode_info), or null for a regular file. */
+    /**
+     * The pipe behind it (a pipe's or a FIFO's pipe_inode_info), or null for a regular file. For an
+     * end of a socket pair, the queue it receives from (its sk_receive_queue).
+     */
     public final Pipe pipe;
+    /** An end of a socket pair: the queue it sends to, its peer's receive queue; null otherwise. */
+    public final Pipe sendTo;
     /** The regular file behind it, or null for a pipe. */
     public final Inode inode;
     /** The character device (a {@code device} line's) or epoll instance behind it (kernel.io), or null. */
@@ -28,7 +33,13 @@ public final class OpenFile {
     int refs = 1;
 
     OpenFile(Pipe pipe, boolean reads, boolean writes, boolean nonblock) {
-        this.pipe = pipe;
+        this(pipe, null, reads, writes, nonblock);
+    }
+
+    /** An end of a socket pair: receives from {@code receive}, sends to {@code send}; read and written. */
+    OpenFile(Pipe receive, Pipe send, boolean reads, boolean writes, boolean nonblock) {
+        this.sendTo = send;
+        this.pipe = receive;
         this.inode = null;
         this.device = null;
         this.append = false;
@@ -40,6 +51,7 @@ public final class OpenFile {
 
     OpenFile(Inode inode, boolean reads, boolean writes, boolean nonblock, boolean append, boolean created) {
         this.pipe = null;
+        this.sendTo = null;
         this.inode = inode;
         this.device = null;
         this.reads = reads;
@@ -52,6 +64,7 @@ public final class OpenFile {
     /** A device's or epoll instance's open file: no offset (a stream), so read and write go to kernel.io. */
     public OpenFile(oss.runtime.kernel.io.IoFile device, boolean reads, boolean writes, boolean nonblock) {
         this.pipe = null;
+        this.sendTo = null;
         this.inode = null;
         this.device = device;
         this.append = false;
@@ -77,6 +90,9 @@ public final class OpenFile {
         if (inode != null) {
             return "\"" + inode.path + "\" (" + (reads && writes ? "read-write" : reads ? "read-only" : "write-only")
                     + (append ? ", append" : "") + ")";
+        }
+        if (sendTo != null) {
+            return pipe.name + " (an AF_UNIX stream socket, connected to " + sendTo.name + ")";
         }
         return (reads && writes ? "both ends" : reads ? "read end" : "write end") + " of " + pipe.name;
     }

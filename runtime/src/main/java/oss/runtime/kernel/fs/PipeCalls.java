@@ -39,9 +39,13 @@ final class PipeCalls {
     boolean pipe(Task t, FdOp.Pipe op, Span at) {
         if (t.files.free() < 2) {
             t.slots[op.slot()] = -1;
-            warn(at, t + ": pipe fails with EMFILE: every descriptor up to " + (FdTable.NOFILE - 1) + " is in use");
+            warn(at, t + ": " + (op.socket() ? "socketpair" : "pipe") + " fails with EMFILE: every descriptor up to "
+                    + (FdTable.NOFILE - 1) + " is in use");
             t.next();
             return true;
+        }
+        if (op.socket()) {
+            return socketpair(t, op, at);
         }
         Pipe p = new Pipe(pipes.size(), "pipe " + op.name(), capacity, false);
         pipes.add(p);
@@ -52,6 +56,32 @@ final class PipeCalls {
         t.slots[op.slot()] = (long) w << 32 | r;
         k.facts().record(at, t, k.now(), "pipe", p.name + ": descriptors " + r + " (read end) and " + w
                 + " (write end), a buffer of " + Pipe.size(capacity), List.of());
+        t.next();
+        return true;
+    }
+
+    /**
+     * socketpair(2), AF_UNIX SOCK_STREAM: two connected sockets, each with a receive queue the other
+     * sends to (unix(7)). Each queue is a pipe buffer here: the same capacity (pipe_buffer) and the
+     * same rules for a read of an empty queue (sleep, EAGAIN, or end of file once the peer is closed)
+     * and a write with the peer closed (EPIPE and SIGPIPE). Descriptor s[0] sits where a pipe's read
+     * end does, s[1] where its write end does.
+     */
+    private boolean socketpair(Task t, FdOp.Pipe op, Span at) {
+        Pipe a = new Pipe(pipes.size(), "socket " + op.name() + "[0]", capacity, false);
+        pipes.add(a);
+        Pipe b = new Pipe(pipes.size(), "socket " + op.name() + "[1]", capacity, false);
+        pipes.add(b);
+        a.readers = 1;
+        a.writers = 1;
+        b.readers = 1;
+        b.writers = 1;
+        int first = t.files.install(new OpenFile(a, b, true, true, false));
+        int second = t.files.install(new OpenFile(b, a, true, true, false));
+        t.slots[op.slot()] = (long) second << 32 | first;
+        k.facts().record(at, t, k.now(), "socketpair", "descriptors " + first + " (" + op.name() + "[0]) and " + second
+                + " (" + op.name() + "[1]): connected AF_UNIX stream sockets, each receiving into a buffer of "
+                + Pipe.size(capacity), List.of());
         t.next();
         return true;
     }
@@ -222,7 +252,7 @@ final class PipeCalls {
         if (f == null || !f.writes) {
             return badDescriptor(t, f, op.result(), "write", at);
         }
-        Pipe p = f.pipe;
+        Pipe p = f.sendTo != null ? f.sendTo : f.pipe; // a socket writes its peer's queue
         if (p.readers == 0) {
             long written = t.pipeWritten;
             t.pipeWritten = 0;

@@ -90,7 +90,8 @@ final class SyscallArgs {
         }
         if (c instanceof FdOp.Pipe p) {
             long v = p.slot() >= 0 && p.slot() < t.slots.length ? t.slots[p.slot()] : -1;
-            return (v < 0 ? "..." : "[" + (v & 0xffffffffL) + ", " + (v >>> 32) + "]") + ", 0";
+            String fds = v < 0 ? "..." : "[" + (v & 0xffffffffL) + ", " + (v >>> 32) + "]";
+            return p.socket() ? "AF_UNIX, SOCK_STREAM, 0, " + fds : fds + ", 0"; // socketpair(2), pipe2(2)
         }
         if (c instanceof FdOp.Mkfifo m) {
             return "AT_FDCWD, \"" + m.path() + "\", S_IFIFO|0666";

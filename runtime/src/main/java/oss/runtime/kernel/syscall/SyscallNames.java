@@ -25,8 +25,8 @@ public final class SyscallNames {
             "exit_group", "fcntl", "fdatasync", "fsync", "kill", "link", "lseek", "mkdir", "mknodat", "mmap", "mq_open", "mq_timedreceive",
             "mq_timedsend", "mq_unlink", "msgctl", "msgget", "msgrcv", "msgsnd", "msync", "munmap", "newfstatat",
             "openat", "pause", "pipe2", "poll", "read", "rmdir", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn",
-            "rt_sigsuspend", "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "symlink", "tgkill", "unlink",
-            "vfork", "wait4", "write");
+            "rt_sigsuspend", "select", "semop", "shmat", "shmctl", "shmdt", "shmget", "socketpair", "symlink", "tgkill",
+            "unlink", "vfork", "wait4", "write");
 
     private SyscallNames() {
     }
@@ -88,8 +88,8 @@ public final class SyscallNames {
     }
 
     private static String fd(FdOp c) {
-        if (c instanceof FdOp.Pipe) {
-            return "pipe2";
+        if (c instanceof FdOp.Pipe p) {
+            return p.socket() ? "socketpair" : "pipe2";
         }
         if (c instanceof FdOp.Mkfifo) {
             return "mknodat";
