@@ -612,10 +612,13 @@ final class FlatCode {
                     @Override
                     public Void visitPipe(oss.ir.program.FdOp.Pipe call) {
                         if (call.socket()) {
-                            if (unexplored == null) {
-                                unexplored = "the socketpair at " + op.span().line() + ":" + op.span().column()
-                                        + " (the explorer does not follow socket pairs yet; `oss run` does)";
+                            // two queues, the second object right after the first
+                            int before = pipeNames.size();
+                            int first = pipeObject(call, "socket " + call.name() + "[0]");
+                            if (pipeNames.size() > before) {
+                                pipeNames.add("socket " + call.name() + "[1]");
                             }
+                            c.emit(FD_PIPE, first, call.slot(), op, op.span());
                             return null;
                         }
                         c.emit(FD_PIPE, pipeObject(call, "pipe " + call.name()), call.slot(), op, op.span());

@@ -31,6 +31,13 @@ final class PipeSteps {
     // a descriptor in a slot: the object + 1, then flags
     private static final int OBJ = 0xffff, READ_CLOSED = 1 << 16, WRITE_CLOSED = 1 << 17, CLOSED = 1 << 18,
             MODE_SHIFT = 20, NONBLOCK = 1 << 22;
+    /**
+     * An end of a socket pair: it reads its object and writes the other of the pair, the next
+     * object (SEND_NEXT) or the one before (SEND_PREV). A socketpair statement's value is its first
+     * object + 1 with SOCKETS: end [0] (READ_END's place) reads the first and writes the second, end
+     * [1] (WRITE_END's place) the other way round; READ_CLOSED and WRITE_CLOSED close them.
+     */
+    private static final int SEND_NEXT = 1 << 23, SEND_PREV = 1 << 24, SOCKETS = 1 << 25;
     static final long PIPE_BUF = 4096;
 
     private final Model m;
@@ -84,13 +91,22 @@ final class PipeSteps {
             return null;
         }
         int nonblock = (v & NONBLOCK) != 0 ? 1 : 0;
+        if ((v & SOCKETS) != 0) {
+            return switch (end) {
+                case FdOp.READ_END -> (v & READ_CLOSED) != 0 ? null : new int[] {obj, 1, 1, 0, obj + 1};
+                case FdOp.WRITE_END -> (v & WRITE_CLOSED) != 0 ? null : new int[] {obj + 1, 1, 1, 0, obj};
+                default -> null;
+            };
+        }
         return switch (end) {
-            case FdOp.READ_END -> (v & READ_CLOSED) != 0 ? null : new int[] {obj, 1, 0, 0};
-            case FdOp.WRITE_END -> (v & WRITE_CLOSED) != 0 ? null : new int[] {obj, 0, 1, 0};
+            case FdOp.READ_END -> (v & READ_CLOSED) != 0 ? null : new int[] {obj, 1, 0, 0, obj};
+            case FdOp.WRITE_END -> (v & WRITE_CLOSED) != 0 ? null : new int[] {obj, 0, 1, 0, obj};
             default -> {
                 int mode = (v >>> MODE_SHIFT) & 3;
+                int send = (v & SEND_NEXT) != 0 ? obj + 1 : (v & SEND_PREV) != 0 ? obj - 1 : obj;
                 yield (v & CLOSED) != 0 || mode == 0 ? null
-                        : new int[] {obj, mode != FdOp.O_WRONLY + 1 ? 1 : 0, mode != FdOp.O_RDONLY + 1 ? 1 : 0, nonblock};
+                        : new int[] {obj, mode != FdOp.O_WRONLY + 1 ? 1 : 0, mode != FdOp.O_RDONLY + 1 ? 1 : 0, nonblock,
+                                send};
             }
         };
     }
@@ -111,10 +127,10 @@ final class PipeSteps {
                 FdOp.Write w = (FdOp.Write) ((Op.Fd) c.op[pc]).call();
                 int[] fd = fd(s, t, c.a[pc], c.b[pc]);
                 if (fd == null || fd[2] == 0 || w.bytes() == 0 || w.nowait() || fd[3] != 0
-                        || readers(s, fd[0]) == 0 || m.deviceOfPipe[fd[0]] >= 0) {
+                        || readers(s, fd[4]) == 0 || m.deviceOfPipe[fd[4]] >= 0) {
                     yield true;
                 }
-                long space = m.pipeCapacity - s[pipe(fd[0]) + BYTES];
+                long space = m.pipeCapacity - s[pipe(fd[4]) + BYTES];
                 yield w.bytes() <= PIPE_BUF ? space >= w.bytes() : space > 0;
             }
             default -> true;
@@ -135,7 +151,15 @@ final class PipeSteps {
                 java.util.Arrays.fill(s, p, p + RECORD, 0);
                 s[p + EXISTS] = 1;
                 s[holder(s, t) + m.holdBase + c.a[pc]] += 1 | 1 << 8;
-                s[b + m.slotBase + c.b[pc]] = c.a[pc] + 1;
+                boolean sockets = ((FdOp.Pipe) op.call()).socket();
+                if (sockets) {
+                    // the second queue: end [0] reads the first and writes it, end [1] the other way round
+                    int q = pipe(c.a[pc] + 1);
+                    java.util.Arrays.fill(s, q, q + RECORD, 0);
+                    s[q + EXISTS] = 1;
+                    s[holder(s, t) + m.holdBase + c.a[pc] + 1] += 1 | 1 << 8;
+                }
+                s[b + m.slotBase + c.b[pc]] = c.a[pc] + 1 | (sockets ? SOCKETS : 0);
                 yield true;
             }
             case FD_MKFIFO -> {
@@ -152,7 +176,8 @@ final class PipeSteps {
                 }
                 int[] fd = fd(s, t, c.a[pc], c.b[pc]);
                 if (fd != null) {
-                    s[holder(s, t) + m.holdBase + fd[0]] -= fd[1] | fd[2] << 8;
+                    s[holder(s, t) + m.holdBase + fd[0]] -= fd[1];
+                    s[holder(s, t) + m.holdBase + fd[4]] -= fd[2] << 8;
                     s[b + (c.b[pc] == FdOp.STD ? m.stdBase : m.slotBase) + c.a[pc]] |= switch (c.b[pc]) {
                         case FdOp.READ_END -> READ_CLOSED;
                         case FdOp.WRITE_END -> WRITE_CLOSED;
@@ -187,14 +212,16 @@ final class PipeSteps {
             return -1;
         }
         int mode = fd[1] != 0 && fd[2] != 0 ? FdOp.O_RDWR : fd[1] != 0 ? FdOp.O_RDONLY : FdOp.O_WRONLY;
-        return fd[0] + 1 | (mode + 1) << MODE_SHIFT | (fd[3] != 0 ? NONBLOCK : 0);
+        return fd[0] + 1 | (mode + 1) << MODE_SHIFT | (fd[3] != 0 ? NONBLOCK : 0)
+                | (fd[4] == fd[0] + 1 ? SEND_NEXT : fd[4] == fd[0] - 1 ? SEND_PREV : 0);
     }
 
     /** One descriptor more ({@code delta} 1) or fewer (-1) of the ends a plain value names, counted for {@code t}'s table. */
     void hold(int[] s, int t, int v, int delta) {
         int[] fd = v < 0 ? null : decode(v, FdOp.PLAIN);
         if (fd != null) {
-            s[holder(s, t) + m.holdBase + fd[0]] += delta * (fd[1] | fd[2] << 8);
+            s[holder(s, t) + m.holdBase + fd[0]] += delta * fd[1];
+            s[holder(s, t) + m.holdBase + fd[4]] += delta * (fd[2] << 8);
             if (delta < 0 && readers(s, fd[0]) == 0 && writers(s, fd[0]) == 0 && fifo(fd[0])) {
                 drop(s, fd[0]);
             }
@@ -379,11 +406,11 @@ final class PipeSteps {
         if (fd == null || fd[2] == 0) {
             return result(s, b, w.result(), -1);
         }
-        if (m.deviceOfPipe[fd[0]] >= 0) {
+        if (m.deviceOfPipe[fd[4]] >= 0) {
             return result(s, b, w.result(), w.bytes()); // sent out through the device, as DeviceCalls.write says
         }
-        int p = pipe(fd[0]);
-        if (readers(s, fd[0]) == 0) {
+        int p = pipe(fd[4]); // a socket writes its peer's queue
+        if (readers(s, fd[4]) == 0) {
             // SIGPIPE, whose default action ends the writer; caught, blocked or ignored, the write fails with EPIPE
             s[b + AUX] = 0;
             if (m.signals == null || m.signals.kernelSend(s, t, oss.ir.program.Signal.SIGPIPE, c.span[pc])) {
@@ -481,14 +508,15 @@ final class PipeSteps {
             return " is blocked";
         }
         boolean reader = c.kind[pc] == Instr.FD_READ;
+        int obj = reader ? fd[0] : fd[4]; // a socket writes its peer's queue
         StringBuilder holders = new StringBuilder();
         for (int u = 0; u < s[0]; u++) {
-            int h = s[m.base(u) + m.holdBase + fd[0]];
+            int h = s[m.base(u) + m.holdBase + obj];
             if (reader ? (h >>> 8) != 0 : (h & 0xff) != 0) {
                 holders.append(holders.length() == 0 ? "" : ", ").append(u == t ? "itself" : m.taskName(s, u));
             }
         }
-        return (reader ? " waits to read " : " waits to write to ") + m.pipeNames.get(fd[0])
+        return (reader ? " waits to read " : " waits to write to ") + m.pipeNames.get(obj)
                 + (reader ? " (empty): write" : " (full): read") + " ends still open in " + holders;
     }
 }
