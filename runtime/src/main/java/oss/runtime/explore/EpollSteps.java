@@ -22,7 +22,8 @@ import oss.ir.program.Op;
  * the level-triggered readable ones back (ep_send_events). An edge-triggered object read only in
  * part is therefore not reported again until the next delivery: the starvation epoll(7) warns of,
  * found here as a deadlock when no delivery is left. A pipe that is not a device is always readable
- * for epoll, as in the run (which does not follow pipes' readiness yet).
+ * for epoll, as in the run (which does not follow pipes' readiness yet). select and poll are the
+ * same readiness over a set, level-triggered: they wait until one is readable and count them.
  */
 final class EpollSteps {
     /** An epoll descriptor's value in a slot: the instance + 1 with this bit (free in pipes' and files' values). */
@@ -81,7 +82,19 @@ final class EpollSteps {
 
     /** Whether the task's epoll call can be taken now: epoll_wait without a timeout only when something is ready. */
     boolean enabled(int[] s, int t, FlatCode c, int pc) {
-        if (!(((Op.IoModel) c.op[pc]).call() instanceof IoOp.EpollWait w) || w.timeoutNs() == 0) {
+        IoOp call = ((Op.IoModel) c.op[pc]).call();
+        if (call instanceof IoOp.Select sel) {
+            if (sel.timeoutNs() == 0) {
+                return true;
+            }
+            for (int k = 0; k < sel.slots().size(); k++) {
+                if (pipes.selectState(s, t, sel.slots().get(k), sel.ends().get(k)) != 0) {
+                    return true; // readable, or a descriptor that fails at once
+                }
+            }
+            return false;
+        }
+        if (!(call instanceof IoOp.EpollWait w) || w.timeoutNs() == 0) {
             return true;
         }
         int i = instanceOf(s, t, w.epSlot());
@@ -102,6 +115,15 @@ final class EpollSteps {
         int b = m.base(t);
         Op.IoModel op = (Op.IoModel) c.op[pc];
         IoOp call = op.call();
+        if (call instanceof IoOp.Select sel) {
+            int n = 0;
+            for (int k = 0; k < sel.slots().size() && n >= 0; k++) {
+                int st = pipes.selectState(s, t, sel.slots().get(k), sel.ends().get(k));
+                n = st < 0 ? -1 : n + st;
+            }
+            result(s, b, sel.result(), n);
+            return;
+        }
         if (call instanceof IoOp.EpollCreate cr) {
             {
                 int i = c.a[pc];
@@ -184,6 +206,10 @@ final class EpollSteps {
 
     /** " waits in epoll_wait: ..." for a deadlock's message. */
     String describe(int[] s, int t, FlatCode c, int pc) {
+        if (((Op.IoModel) c.op[pc]).call() instanceof IoOp.Select sel) {
+            return " waits in " + (sel.poll() ? "poll" : "select") + ": no descriptor of its set is readable, and no"
+                    + " delivery is left to make one";
+        }
         return " waits in epoll_wait: nothing on the ready list is readable, and no delivery is left to put"
                 + " anything there (an edge-triggered descriptor read only in part is not reported again)";
     }

@@ -777,6 +777,17 @@ final class FlatCode {
                         || call instanceof oss.ir.program.IoOp.EpollWait w && w.timeoutNs() <= 0) {
                     return emit(EPOLL, -1, op);
                 }
+                // select and poll: the same readiness, over a set; stdin on a declared "/dev/tty" is the
+                // device's in the run, which the explorer's descriptors 0 to 2 are not
+                if (call instanceof oss.ir.program.IoOp.Select sel && sel.timeoutNs() <= 0
+                        && !(devicePaths.contains("/dev/tty") && sel.ends().contains(oss.ir.program.FdOp.STD))) {
+                    std |= sel.ends().contains(oss.ir.program.FdOp.STD);
+                    return emit(EPOLL, -1, op);
+                }
+                if (unexplored == null && call instanceof oss.ir.program.IoOp.Select sel && sel.timeoutNs() > 0) {
+                    unexplored = "the " + (sel.poll() ? "poll" : "select") + " with a timeout at " + op.span().line()
+                            + ":" + op.span().column() + " (the explorer has no clock to time it out; `oss run` does)";
+                }
                 if (unexplored == null && call instanceof oss.ir.program.IoOp.EpollWait) {
                     unexplored = "the epoll_wait with a timeout at " + op.span().line() + ":" + op.span().column()
                             + " (the explorer has no clock to time it out; `oss run` does)";

@@ -200,6 +200,15 @@ final class Liveness {
                     if (ctl.result() != null) {
                         def.set(ctl.result().base());
                     }
+                } else if (call instanceof oss.ir.program.IoOp.Select sel) {
+                    for (int k = 0; k < sel.slots().size(); k++) {
+                        if (sel.ends().get(k) != oss.ir.program.FdOp.STD && sel.slots().get(k) >= 0) {
+                            use.set(sel.slots().get(k));
+                        }
+                    }
+                    if (sel.result() != null) {
+                        def.set(sel.result().base());
+                    }
                 } else if (call instanceof oss.ir.program.IoOp.EpollWait w) {
                     use.set(w.epSlot());
                     if (w.result() != null) {

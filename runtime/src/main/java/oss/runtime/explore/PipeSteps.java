@@ -298,6 +298,30 @@ final class PipeSteps {
         return fd == null ? -1 : fd[0];
     }
 
+    /**
+     * For select and poll (the run's IoCalls.select): 1 when the descriptor is readable (a device
+     * with data or at end of file; a pipe, a regular file or the terminal always, as the run counts
+     * them), 0 when it is a device with nothing yet, -1 when it is not open (EBADF) or is an epoll
+     * descriptor (EINVAL).
+     */
+    int selectState(int[] s, int t, int slot, int end) {
+        if (slot < 0) {
+            return -1;
+        }
+        int v = s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot];
+        if (EpollSteps.isEpoll(v)) {
+            return -1;
+        }
+        if ((v & FileSteps.TAG) != 0) {
+            return (v & FileSteps.CLOSED) != 0 ? -1 : 1;
+        }
+        int[] fd = fd(s, t, slot, end);
+        if (fd == null) {
+            return -1;
+        }
+        return m.deviceOfPipe[fd[0]] < 0 || s[pipe(fd[0]) + BYTES] > 0 || writers(s, fd[0]) == 0 ? 1 : 0;
+    }
+
     /** Devices whose next delivery can come now (some are left), in object order: the delivery steps. */
     int pendingDeliveries(int[] s) {
         int n = 0;
