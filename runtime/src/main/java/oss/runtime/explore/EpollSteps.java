@@ -115,6 +115,10 @@ final class EpollSteps {
         int b = m.base(t);
         Op.IoModel op = (Op.IoModel) c.op[pc];
         IoOp call = op.call();
+        if (call instanceof IoOp.Fcntl f) {
+            result(s, b, f.result(), pipes.fcntl(s, t, f.slot(), f.end()));
+            return;
+        }
         if (call instanceof IoOp.Select sel) {
             int n = 0;
             for (int k = 0; k < sel.slots().size() && n >= 0; k++) {

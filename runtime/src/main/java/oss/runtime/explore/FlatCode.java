@@ -777,6 +777,12 @@ final class FlatCode {
                         || call instanceof oss.ir.program.IoOp.EpollWait w && w.timeoutNs() <= 0) {
                     return emit(EPOLL, -1, op);
                 }
+                // fcntl O_ASYNC: a device's arrivals send SIGIO to its owner (SignalSteps, which must be there)
+                if (call instanceof oss.ir.program.IoOp.Fcntl f && signals
+                        && !(devicePaths.contains("/dev/tty") && f.end() == oss.ir.program.FdOp.STD)) {
+                    std |= f.end() == oss.ir.program.FdOp.STD;
+                    return emit(EPOLL, -1, op);
+                }
                 // select and poll: the same readiness, over a set; stdin on a declared "/dev/tty" is the
                 // device's in the run, which the explorer's descriptors 0 to 2 are not
                 if (call instanceof oss.ir.program.IoOp.Select sel && sel.timeoutNs() <= 0

@@ -200,6 +200,13 @@ final class Liveness {
                     if (ctl.result() != null) {
                         def.set(ctl.result().base());
                     }
+                } else if (call instanceof oss.ir.program.IoOp.Fcntl f) {
+                    if (f.end() != oss.ir.program.FdOp.STD && f.slot() >= 0) {
+                        use.set(f.slot());
+                    }
+                    if (f.result() != null) {
+                        def.set(f.result().base());
+                    }
                 } else if (call instanceof oss.ir.program.IoOp.Select sel) {
                     for (int k = 0; k < sel.slots().size(); k++) {
                         if (sel.ends().get(k) != oss.ir.program.FdOp.STD && sel.slots().get(k) >= 0) {

@@ -6,6 +6,7 @@ import oss.ir.diag.Code;
 import oss.ir.program.Cell;
 import oss.ir.program.FdOp;
 import oss.ir.program.Op;
+import oss.ir.program.Span;
 import oss.ir.program.Vals;
 
 /**
@@ -24,8 +25,11 @@ import oss.ir.program.Vals;
 final class PipeSteps {
     /** Pieces a pipe may hold at once in the explorer (a run has no such bound). */
     static final int MAX_PIECES = 16;
-    /** DELIVERED: for a device, the deliveries made so far (its writer goes once all are made). */
-    static final int EXISTS = 0, PIECES = 1, BYTES = 2, DELIVERED = 3, FIRST_PIECE = 4;
+    /**
+     * DELIVERED: for a device, the deliveries made so far (its writer goes once all are made);
+     * OWNERS: the tasks (a bit each) that asked for SIGIO at each arrival (fcntl O_ASYNC, F_SETOWN).
+     */
+    static final int EXISTS = 0, PIECES = 1, BYTES = 2, DELIVERED = 3, OWNERS = 4, FIRST_PIECE = 5;
     static final int RECORD = FIRST_PIECE + 2 * MAX_PIECES;
     private static final int VALUE = 1 << 30;
     // a descriptor in a slot: the object + 1, then flags
@@ -359,6 +363,33 @@ final class PipeSteps {
         s[p + BYTES] += bytes;
         s[p + DELIVERED]++;
         sem.epoll.readable(s, obj, true);
+        // send_sigio: each owner that asked with fcntl O_ASYNC gets SIGIO, as a kill from the kernel
+        for (int u = 0; u < s[0] && m.signals != null; u++) {
+            if ((s[p + OWNERS] & 1 << u) != 0) {
+                m.signals.send(s, u, oss.ir.program.Signal.SIGIO, m.program.devices().get(m.deviceOfPipe[obj]).span());
+            }
+        }
+    }
+
+    /**
+     * fcntl(f, F_SETOWN, getpid()) and F_SETFL O_ASYNC, as the run's IoCalls: the caller gets SIGIO at
+     * each arrival on a device (on anything else, none comes); -1 (EBADF) when f is not open.
+     */
+    long fcntl(int[] s, int t, int slot, int end) {
+        int state = selectState(s, t, slot, end);
+        if (state < 0) {
+            return -1;
+        }
+        int v = s[m.base(t) + (end == FdOp.STD ? m.stdBase : m.slotBase) + slot];
+        int[] fd = (v & FileSteps.TAG) != 0 ? null : fd(s, t, slot, end);
+        if (fd != null && m.deviceOfPipe[fd[0]] >= 0) {
+            if (t >= 31) {
+                throw new DataSteps.PathCut(oss.ir.diag.Code.EXPLORE_BUDGET, Span.NONE, "fcntl O_ASYNC by a task"
+                        + " beyond the 31st: the explorer keeps a device's SIGIO owners in one word");
+            }
+            s[pipe(fd[0]) + OWNERS] |= 1 << t;
+        }
+        return 0;
     }
 
     private void setSlot(int[] s, int b, int slot, int v) {
