@@ -32,6 +32,8 @@ final class EpollSteps {
 
     private final Model m;
     private final PipeSteps pipes;
+    /** The aio calls, which share the instruction (EPOLL: every I/O-model call the explorer follows). */
+    AioSteps aio;
     /** Instances, one per epoll_create statement; their records start at {@code base}. */
     final int instances;
     final int base, record, size;
@@ -83,6 +85,9 @@ final class EpollSteps {
     /** Whether the task's epoll call can be taken now: epoll_wait without a timeout only when something is ready. */
     boolean enabled(int[] s, int t, FlatCode c, int pc) {
         IoOp call = ((Op.IoModel) c.op[pc]).call();
+        if (call instanceof IoOp.AioRead || call instanceof IoOp.AioSuspend || call instanceof IoOp.AioReturn) {
+            return aio.enabled(s, t, call);
+        }
         if (call instanceof IoOp.Select sel) {
             if (sel.timeoutNs() == 0) {
                 return true;
@@ -115,6 +120,10 @@ final class EpollSteps {
         int b = m.base(t);
         Op.IoModel op = (Op.IoModel) c.op[pc];
         IoOp call = op.call();
+        if (call instanceof IoOp.AioRead || call instanceof IoOp.AioSuspend || call instanceof IoOp.AioReturn) {
+            aio.apply(s, t, c, pc, call);
+            return;
+        }
         if (call instanceof IoOp.Fcntl f) {
             result(s, b, f.result(), pipes.fcntl(s, t, f.slot(), f.end()));
             return;
@@ -210,6 +219,9 @@ final class EpollSteps {
 
     /** " waits in epoll_wait: ..." for a deadlock's message. */
     String describe(int[] s, int t, FlatCode c, int pc) {
+        if (((Op.IoModel) c.op[pc]).call() instanceof IoOp.AioSuspend) {
+            return aio.describe();
+        }
         if (((Op.IoModel) c.op[pc]).call() instanceof IoOp.Select sel) {
             return " waits in " + (sel.poll() ? "poll" : "select") + ": no descriptor of its set is readable, and no"
                     + " delivery is left to make one";

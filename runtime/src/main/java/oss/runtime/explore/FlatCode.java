@@ -83,6 +83,8 @@ final class FlatCode {
         final java.util.Map<String, Integer> deviceIds = new java.util.TreeMap<>();
         /** The epoll_create statements, in order: instance i is the i-th (one instance per statement). */
         final List<Op.IoModel> epolls = new ArrayList<>();
+        /** The aio_read statements, in order: request record i is the i-th's (AioSteps). */
+        final List<Op.IoModel> aios = new ArrayList<>();
         /** The regular files the program opens, in order of first appearance: FileSteps' objects. */
         final List<String> filePaths = new ArrayList<>();
         /** Each open's code, instruction and path, until every mkfifo is known (resolveOpens). */
@@ -775,6 +777,14 @@ final class FlatCode {
                 }
                 if (call instanceof oss.ir.program.IoOp.EpollCtl
                         || call instanceof oss.ir.program.IoOp.EpollWait w && w.timeoutNs() <= 0) {
+                    return emit(EPOLL, -1, op);
+                }
+                // aio: a request per aio_read statement (AioSteps); its notification signal needs SignalSteps
+                if (call instanceof oss.ir.program.IoOp.AioRead rd && (rd.signal() == null || signals)) {
+                    aios.add(op);
+                    return emit(EPOLL, aios.size() - 1, op);
+                }
+                if (call instanceof oss.ir.program.IoOp.AioSuspend || call instanceof oss.ir.program.IoOp.AioReturn) {
                     return emit(EPOLL, -1, op);
                 }
                 // fcntl O_ASYNC: a device's arrivals send SIGIO to its owner (SignalSteps, which must be there)

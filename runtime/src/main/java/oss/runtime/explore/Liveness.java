@@ -200,6 +200,24 @@ final class Liveness {
                     if (ctl.result() != null) {
                         def.set(ctl.result().base());
                     }
+                } else if (call instanceof oss.ir.program.IoOp.AioRead rd) {
+                    if (rd.end() != oss.ir.program.FdOp.STD && rd.slot() >= 0) {
+                        use.set(rd.slot());
+                    }
+                    def.set(rd.requestSlot());
+                    if (rd.result() != null) {
+                        def.set(rd.result().base());
+                    }
+                } else if (call instanceof oss.ir.program.IoOp.AioSuspend su) {
+                    use.set(su.requestSlot());
+                    if (su.result() != null) {
+                        def.set(su.result().base());
+                    }
+                } else if (call instanceof oss.ir.program.IoOp.AioReturn ret) {
+                    use.set(ret.requestSlot());
+                    if (ret.result() != null) {
+                        def.set(ret.result().base());
+                    }
                 } else if (call instanceof oss.ir.program.IoOp.Fcntl f) {
                     if (f.end() != oss.ir.program.FdOp.STD && f.slot() >= 0) {
                         use.set(f.slot());

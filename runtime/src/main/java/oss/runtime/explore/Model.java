@@ -65,6 +65,9 @@ final class Model {
     final boolean devices;
     /** epoll instances (EpollSteps), one per epoll_create statement, and where their records start. */
     final int epollInstances, epollBase;
+    /** aio requests (AioSteps), one per aio_read statement: the statements, and where their records start. */
+    final List<Op.IoModel> aioOps;
+    final int aioBase;
     final int mutexBase, semBase, spinBase, rwWriterBase, rwReadersBase, seqValBase, seqWriterBase, semsetBase;
     final int[] semsetOffset;
     /** The message queues' regions of the state and their steps. */
@@ -193,6 +196,9 @@ final class Model {
         this.epollInstances = compiler.epolls.size();
         this.epollBase = at;
         at += epollInstances * (1 + pipes);
+        this.aioOps = List.copyOf(compiler.aios);
+        this.aioBase = at;
+        at += aioOps.size() * 6; // AioSteps.RECORD
         this.unexplored = compiler.unexplored != null ? compiler.unexplored : tooBig != null ? tooBig
                 : files.unexplored != null ? files.unexplored : queues.unexplored == null ? null
                 : queues.unexplored

@@ -281,6 +281,29 @@ final class PipeSteps {
         return true;
     }
 
+    /** Takes up to {@code want} bytes of device {@code obj}'s buffer (plain bytes, no values): how many. */
+    int take(int[] s, int obj, long want) {
+        int p = pipe(obj);
+        long taken = 0;
+        while (taken < want && s[p + PIECES] > 0) {
+            int size = s[p + FIRST_PIECE] & ~VALUE;
+            long k = Math.min(size, want - taken);
+            if (k == size) {
+                int n = s[p + PIECES];
+                System.arraycopy(s, p + FIRST_PIECE + 2, s, p + FIRST_PIECE, 2 * (n - 1));
+                s[p + FIRST_PIECE + 2 * (n - 1)] = 0;
+                s[p + FIRST_PIECE + 2 * (n - 1) + 1] = 0;
+                s[p + PIECES] = n - 1;
+            } else {
+                s[p + FIRST_PIECE] = (int) (size - k);
+                s[p + FIRST_PIECE + 1] = 0;
+            }
+            taken += k;
+        }
+        s[p + BYTES] -= (int) taken;
+        return (int) taken;
+    }
+
     /** Bytes buffered in pipe or device {@code obj}. */
     int bytes(int[] s, int obj) {
         return s[pipe(obj) + BYTES];
@@ -362,7 +385,9 @@ final class PipeSteps {
         }
         s[p + BYTES] += bytes;
         s[p + DELIVERED]++;
-        sem.epoll.readable(s, obj, true);
+        // as the run's arrive: aio requests take their share first, then readiness, then SIGIO
+        sem.aio.serve(s, obj);
+        sem.epoll.readable(s, obj, s[p + BYTES] > 0 || writers(s, obj) == 0);
         // send_sigio: each owner that asked with fcntl O_ASYNC gets SIGIO, as a kill from the kernel
         for (int u = 0; u < s[0] && m.signals != null; u++) {
             if ((s[p + OWNERS] & 1 << u) != 0) {

@@ -46,6 +46,7 @@ final class Semantics {
     final DataSteps data;
     final PipeSteps pipes;
     final EpollSteps epoll;
+    final AioSteps aio;
 
     Semantics(Model m) {
         this.m = m;
@@ -53,6 +54,8 @@ final class Semantics {
         this.data = new DataSteps(m);
         this.pipes = new PipeSteps(m, this);
         this.epoll = new EpollSteps(m, pipes, m.epollInstances, m.epollBase);
+        this.aio = new AioSteps(m, pipes, m.aioOps.size(), m.aioBase);
+        this.epoll.aio = aio;
         if (m.signals != null) {
             m.signals.bind(this);
         }
