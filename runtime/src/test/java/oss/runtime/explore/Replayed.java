@@ -50,4 +50,19 @@ final class Replayed {
         }
         return tests.stream();
     }
+
+    /**
+     * Each scenario explores to the end; it deadlocks exactly when {@code deadlocks} says so, and
+     * every `always` and `possible` line holds, as worked out by hand next to it.
+     */
+    static void holdAsWorkedOut(List<String> texts, java.util.function.Predicate<String> deadlocks) {
+        for (String text : texts) {
+            ExploreResult x = DataExploreTest.explore(ExploreVerdictTest.compile(text), true);
+            assertTrue(x.complete(), x.stoppedBy());
+            assertEquals(deadlocks.test(text), x.deadlockFound(), text);
+            for (PropertyVerdict v : x.properties()) {
+                assertEquals(PropertyVerdict.Outcome.HOLDS, v.outcome(), v.text() + " in\n" + text);
+            }
+        }
+    }
 }

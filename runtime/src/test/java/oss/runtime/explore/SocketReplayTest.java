@@ -1,6 +1,5 @@
 package oss.runtime.explore;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -68,14 +67,7 @@ class SocketReplayTest {
 
     @Test
     void theScenariosHoldAsWorkedOut() {
-        for (String text : TEXTS) {
-            ExploreResult x = DataExploreTest.explore(ExploreVerdictTest.compile(text), true);
-            assertTrue(x.complete(), x.stoppedBy());
-            assertEquals(text.contains("both sides read first"), x.deadlockFound(), text);
-            for (PropertyVerdict v : x.properties()) {
-                assertEquals(PropertyVerdict.Outcome.HOLDS, v.outcome(), v.text() + " in\n" + text);
-            }
-        }
+        Replayed.holdAsWorkedOut(TEXTS, text -> text.contains("both sides read first"));
     }
 
     @Test
