@@ -47,6 +47,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--no-por", description = "turn partial-order reduction (stubborn sets) off")
     boolean noPor;
 
+    @Option(names = "--no-symmetry", description = "turn symmetry reduction off: store every state, not one per orbit")
+    boolean noSymmetry;
+
     @Option(names = "--memory-stats", description = "also print the Java heap in use at the end (heapBytes in JSON);"
             + " it changes from run to run, so it is left out unless asked for")
     boolean memoryStats;
@@ -85,7 +88,8 @@ final class ExploreCommand implements Callable<Integer> {
                 (json ? err : out).flush();
                 return Main.FINDINGS;
             }
-            ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor);
+            ExploreOptions options = ExploreOptions.defaults().withMaxStates(maxStates).withMaxSeconds(maxTime).withPor(!noPor)
+                    .withSymmetry(!noSymmetry);
             oss.ir.Deadline.stage("exploring interleavings");
             r = Explorer.explore(c.program().get(), options);
             // within the same budget: each finding's schedule replayed in the kernel for its values
@@ -120,9 +124,10 @@ final class ExploreCommand implements Callable<Integer> {
                 printer.print(out, r.findings().get(i).diagnostic(statement).withDetail(counterexamples.get(i).detail()));
             }
             out.println(r.summary());
-            out.printf("%d states, %d transitions, depth %d, %.3f s (%.0f states/s), %.1f bytes per state%s%n",
+            out.printf("%d states, %d transitions, depth %d, %.3f s (%.0f states/s), %.1f bytes per state%s%s%n",
                     r.states(), r.transitions(), r.maxDepth(), r.seconds(), r.states() / Math.max(r.seconds(), 1e-9),
-                    r.bytesPerState(), r.por() ? ", partial-order reduction (stubborn sets) on" : ", no reduction");
+                    r.bytesPerState(), r.por() ? ", partial-order reduction (stubborn sets) on" : ", no reduction",
+                    r.symmetry() != null ? "; symmetry: " + r.symmetry() : "");
             if (memoryStats) {
                 out.printf("%d bytes of Java heap in use%n", heapInUse());
             }

@@ -27,6 +27,25 @@ class ExploreCommandTest {
         assertFalse(replay.out().contains("OSS2406"), replay.out());
     }
 
+    /**
+     * The five philosophers are a ring: stored one orbit of rotations at a time (421 states without,
+     * 85 with), with the same deadlock and the same schedule, in pid order, either way.
+     */
+    @Test
+    void symmetryIsNamedAndTurnedOffWithNoSymmetry() {
+        String philosophers = CliTest.EXAMPLES + "dining-philosophers.oss";
+        CliTest.Outcome with = CliTest.oss("explore", philosophers);
+        CliTest.Outcome without = CliTest.oss("explore", "--no-symmetry", philosophers);
+        assertTrue(with.out().contains("deadlock found after exploring 85 states"), with.out());
+        assertTrue(with.out().contains("; symmetry: rotations of philosopher[0..4] with fork[0..4]"), with.out());
+        assertTrue(without.out().contains("deadlock found after exploring 421 states"), without.out());
+        assertFalse(without.out().contains("symmetry"), without.out());
+        String schedule = "pid 2 at 9:5, pid 3 at 9:5, pid 4 at 9:5, pid 5 at 9:5, pid 6 at 9:5";
+        assertTrue(with.out().contains(schedule) && without.out().contains(schedule), with.out() + without.out());
+        JsonObject json = JsonParser.parseString(CliTest.oss("explore", "--json", philosophers).out()).getAsJsonObject();
+        assertEquals("rotations of philosopher[0..4] with fork[0..4]", json.get("symmetry").getAsString());
+    }
+
     @Test
     void anUnwritableScheduleFileIsAUsageErrorNotAnInternalOne() {
         CliTest.Outcome o = CliTest.oss("explore", OPPOSITE, "--schedule-out", "/nonexistent-dir/s.txt");

@@ -127,6 +127,7 @@ public final class JsonTrees {
             o.addProperty("stoppedBy", r.stoppedBy());
         }
         o.addProperty("por", r.por());
+        o.addProperty("symmetry", r.symmetry()); // null (JSON null) when no symmetry was used
         o.addProperty("states", r.states());
         o.addProperty("transitions", r.transitions());
         o.addProperty("maxDepth", r.maxDepth());

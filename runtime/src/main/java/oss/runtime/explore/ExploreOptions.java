@@ -12,9 +12,16 @@ package oss.runtime.explore;
  * @param maxBytes    stop once the state store holds more than this many bytes: a grading budget
  *                    counted by the explorer itself, so the same submission stops at the same state on
  *                    every machine whatever the JVM's heap (Long.MAX_VALUE: no limit)
+ * @param symmetry    symmetry reduction ({@link Symmetry}): one state per orbit when the scenario has symmetry
  */
 public record ExploreOptions(long maxStates, double maxSeconds, boolean por, int maxTasks, int maxFindings,
-                             long maxBytes) {
+                             long maxBytes, boolean symmetry) {
+
+    /** With symmetry reduction on. */
+    public ExploreOptions(long maxStates, double maxSeconds, boolean por, int maxTasks, int maxFindings,
+            long maxBytes) {
+        this(maxStates, maxSeconds, por, maxTasks, maxFindings, maxBytes, true);
+    }
 
     /** Without a byte limit. */
     public ExploreOptions(long maxStates, double maxSeconds, boolean por, int maxTasks, int maxFindings) {
@@ -26,19 +33,23 @@ public record ExploreOptions(long maxStates, double maxSeconds, boolean por, int
     }
 
     public ExploreOptions withMaxStates(long n) {
-        return new ExploreOptions(n, maxSeconds, por, maxTasks, maxFindings, maxBytes);
+        return new ExploreOptions(n, maxSeconds, por, maxTasks, maxFindings, maxBytes, symmetry);
     }
 
     public ExploreOptions withMaxSeconds(double s) {
-        return new ExploreOptions(maxStates, s, por, maxTasks, maxFindings, maxBytes);
+        return new ExploreOptions(maxStates, s, por, maxTasks, maxFindings, maxBytes, symmetry);
     }
 
     public ExploreOptions withPor(boolean on) {
-        return new ExploreOptions(maxStates, maxSeconds, on, maxTasks, maxFindings, maxBytes);
+        return new ExploreOptions(maxStates, maxSeconds, on, maxTasks, maxFindings, maxBytes, symmetry);
     }
 
     public ExploreOptions withMaxBytes(long n) {
-        return new ExploreOptions(maxStates, maxSeconds, por, maxTasks, maxFindings, n);
+        return new ExploreOptions(maxStates, maxSeconds, por, maxTasks, maxFindings, n, symmetry);
+    }
+
+    public ExploreOptions withSymmetry(boolean on) {
+        return new ExploreOptions(maxStates, maxSeconds, por, maxTasks, maxFindings, maxBytes, on);
     }
 
     /** How {@link ExploreResult#stoppedBy()} names the byte limit: "memory budget 256 MiB". */

@@ -10,6 +10,8 @@ import oss.ir.diag.Code;
  * {@code properties} holds one verdict per {@code expect always} / {@code expect possible}
  * line of the program's {@link oss.ir.program.SharedData#properties()}, in their order (AT_END
  * ones, about the default run, are left out); {@link #property} finds one by its span.
+ * {@code symmetry} names the symmetry group whose orbits were stored one state each ("rotations of
+ * phil[0..4] with fork[0..4]"), or is null when none was used.
  */
 public record ExploreResult(
         long states,
@@ -21,7 +23,14 @@ public record ExploreResult(
         String stoppedBy,
         boolean por,
         List<ExploreFinding> findings,
-        List<PropertyVerdict> properties) {
+        List<PropertyVerdict> properties,
+        String symmetry) {
+
+    /** Without symmetry reduction. */
+    public ExploreResult(long states, long transitions, double seconds, long storeBytes, int maxDepth, boolean complete,
+            String stoppedBy, boolean por, List<ExploreFinding> findings, List<PropertyVerdict> properties) {
+        this(states, transitions, seconds, storeBytes, maxDepth, complete, stoppedBy, por, findings, properties, null);
+    }
 
     /** The verdict on the {@code expect always/possible} line at {@code span}, if there is one. */
     public java.util.Optional<PropertyVerdict> property(oss.ir.program.Span span) {
@@ -62,7 +71,7 @@ public record ExploreResult(
             return "no deadlock found in " + states + " states (budget exhausted: " + stoppedBy + ")";
         }
         return "no deadlock in any interleaving (" + states + " states, " + transitions + " transitions"
-                + (por ? ", partial-order reduction on" : "") + ")";
+                + (por ? ", partial-order reduction on" : "") + (symmetry != null ? ", symmetry reduction on" : "") + ")";
     }
 
     public double bytesPerState() {

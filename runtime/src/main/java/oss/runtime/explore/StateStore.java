@@ -317,6 +317,22 @@ final class StateStore {
         int off = offset(id);
         arena = chunks[off >>> CHUNK_BITS];
         pos = off & (CHUNK - 1);
+        decode(s);
+    }
+
+    /**
+     * Rewrites {@code s} as the store would give it back: every field the store leaves out (an
+     * ended task's counters, a declared process's parent) zeroed. Two states the store holds as one
+     * are then equal int for int, which is what {@link Symmetry} compares.
+     */
+    void normalize(int[] s) {
+        pack(s);
+        arena = scratch;
+        pos = 0;
+        decode(s);
+    }
+
+    private void decode(int[] s) {
         int n = get();
         s[0] = n;
         for (int i = 1; i < m.sharedBase; i++) {

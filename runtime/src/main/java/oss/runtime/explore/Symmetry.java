@@ -1,0 +1,702 @@
+package oss.runtime.explore;
+
+import static oss.runtime.explore.Instr.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import oss.ir.program.Span;
+
+/**
+ * Symmetry reduction: the explorer stores one state per orbit of the scenario's symmetry group
+ * (Emerson and Sistla's quotient; Murphi's scalarsets, SPIN's SymmSpin), so N philosophers who
+ * differ only by which forks they hold are explored once, not N times.
+ *
+ * <p>The group is read off the code, never assumed from the declaration: a process array
+ * {@code p[i in 0..N-1]} contributes
+ * <ul>
+ *   <li>every permutation of its instances when their codes are identical (the index is not used),
+ *   <li>the rotations of a ring when instance {@code j + 1}'s code is instance {@code j}'s with
+ *       every element of some mutex, semaphore or spinlock arrays of length N moved on by the same
+ *       step ({@code fork[i]}, {@code fork[(i + 1) % N]}), and no other process names those
+ *       elements,
+ *   <li>nothing otherwise (one philosopher reversed breaks the ring: no symmetry is used).
+ * </ul>
+ * Only scenarios whose state names tasks in places this class remaps qualify: the holders of
+ * locks and rwlock readers. Forks, waits for children, signals, descriptors, queues and exec name
+ * tasks or codes elsewhere, and with any of them the explorer runs without symmetry.
+ *
+ * <p>{@link #canonical} maps a state to its orbit's representative: the least state (int by int)
+ * over every rotation, with each array of identical processes sorted by record. Sorting may leave
+ * two states of one orbit with different representatives (ties among equal records), which costs
+ * reduction, never soundness: every representative is a real state of the orbit.
+ *
+ * <p>Call order: {@link #detect} once the initial state is settled, then {@link #canonical} on
+ * every state before it is stored.
+ */
+final class Symmetry {
+    /** One group element: where each task's record goes and where each mutex, semaphore and spinlock goes. */
+    private record Perm(int[] task, int[] mutex, int[] sem, int[] spin, int[] taskInv, int[] mutexInv, int[] semInv,
+            int[] spinInv) {
+        Perm(int[] task, int[] mutex, int[] sem, int[] spin) {
+            this(task, mutex, sem, spin, inverse(task), inverse(mutex), inverse(sem), inverse(spin));
+        }
+    }
+
+    private static int[] inverse(int[] map) {
+        if (map == null) {
+            return null;
+        }
+        int[] inv = new int[map.length];
+        for (int i = 0; i < map.length; i++) {
+            inv[map[i]] = i;
+        }
+        return inv;
+    }
+
+    private final Model m;
+    private final StateStore store;
+    /** Every element of the product of the rings' rotation groups, the identity first. */
+    private final Perm[] rotations;
+    /** Task positions of each array of identical processes. */
+    private final int[][] fullSets;
+    /** The group in words, for the report: "rotations of phil[0..4] with fork[0..4] (5)". */
+    final String description;
+    private final int[] cand, sorted, best, perm, bestPerm, sortPerm, order;
+    /** Per task: the one before it in its array of identical processes, or -1. */
+    private final int[] previous;
+
+    private Symmetry(Model m, StateStore store, Perm[] rotations, int[][] fullSets, String description) {
+        this.m = m;
+        this.store = store;
+        this.rotations = rotations;
+        this.fullSets = fullSets;
+        this.description = description;
+        int cap = m.capacity();
+        cand = new int[cap];
+        sorted = new int[cap];
+        best = new int[cap];
+        perm = new int[m.processes];
+        bestPerm = new int[m.processes];
+        sortPerm = new int[m.processes];
+        order = new int[m.processes];
+        previous = new int[m.processes];
+        Arrays.fill(previous, -1);
+        for (int[] set : fullSets) {
+            for (int i = 1; i < set.length; i++) {
+                previous[set[i]] = set[i - 1];
+            }
+        }
+    }
+
+    /**
+     * The task before {@code t} in its array of identical processes when the two are twins in the
+     * representative {@code s}: equal records and neither named by a lock. Swapping them leaves
+     * {@code s} as it is, so their steps lead to states of one orbit and the explorer takes only the
+     * first's. -1 otherwise. With two thousand identical workers in four places, that is four steps
+     * per state to canonicalise instead of two thousand.
+     */
+    int twinBefore(int[] s, int t) {
+        int u = previous[t];
+        if (u < 0 || compareRecords(s, u, t) != 0 || named(s, t + 1) || named(s, u + 1)) {
+            return -1;
+        }
+        return u;
+    }
+
+    /** Is task {@code holder - 1} a lock's holder or an rwlock's reader in {@code s}? */
+    private boolean named(int[] s, int holder) {
+        for (int i = m.mutexBase; i < m.mutexBase + m.mutexes; i++) {
+            if (s[i] == holder) {
+                return true;
+            }
+        }
+        for (int i = m.spinBase; i < m.spinBase + m.spins; i++) {
+            if (s[i] == holder) {
+                return true;
+            }
+        }
+        for (int k = 0; k < m.rws; k++) {
+            if (s[m.rwWriterBase + k] == holder || (s[m.rwReadersBase + k] & 1 << (holder - 1)) != 0) {
+                return true;
+            }
+        }
+        for (int k = 0; k < m.seqs; k++) {
+            if (s[m.seqWriterBase + k] == holder) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rewrites {@code s} as its orbit's representative and returns where each task of {@code s}
+     * went (task {@code t} is task {@code result[t]} of the representative). The array is reused by
+     * the next call.
+     */
+    int[] canonical(int[] s) {
+        int n = s[0];
+        if (mayHoldLeftovers(s, n)) {
+            store.normalize(s);
+        }
+        int used = m.base(n);
+        if (fullSets.length == 0) {
+            return leastRotation(s, n, used);
+        }
+        boolean first = true; // with arrays of identical processes, s itself (unsorted) is no candidate
+        for (Perm g : rotations) {
+            int[] c = s;
+            if (g.task != null) {
+                permute(s, g.task, g.mutex, g.sem, g.spin, cand);
+                c = cand;
+            }
+            for (int t = 0; t < n; t++) {
+                perm[t] = g.task == null ? t : g.task[t];
+            }
+            if (fullSets.length > 0) {
+                sortFull(c);
+                for (int t = 0; t < n; t++) {
+                    perm[t] = sortPerm[perm[t]];
+                }
+                c = sorted;
+            }
+            if (first || Arrays.compare(c, 0, used, best, 0, used) < 0) {
+                first = false;
+                System.arraycopy(c, 0, best, 0, used);
+                System.arraycopy(perm, 0, bestPerm, 0, n);
+            }
+        }
+        System.arraycopy(best, 0, s, 0, used);
+        return bestPerm;
+    }
+
+    /**
+     * The task maps of the rotations that leave the representative {@code s} as it is (its
+     * stabiliser among the rings' elements), the identity first. A schedule to {@code s} renamed by
+     * any of them still ends in {@code s}: {@link Explorer} picks the one that reads most naturally.
+     */
+    List<int[]> stabiliser(int[] s) {
+        int used = m.base(s[0]);
+        List<int[]> out = new ArrayList<>();
+        for (Perm g : rotations) {
+            if (g.task == null) {
+                int[] id = new int[s[0]];
+                for (int t = 0; t < id.length; t++) {
+                    id[t] = t;
+                }
+                out.add(0, id);
+                continue;
+            }
+            permute(s, g.task, g.mutex, g.sem, g.spin, cand);
+            if (Arrays.equals(s, 0, used, cand, 0, used)) {
+                out.add(g.task);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Can {@code s} hold fields the store leaves out, which would make two equal states compare
+     * unequal? Only an ended task's record and store-buffer entries past the count can, in the
+     * scenarios that qualify; every other field of a live task is stored.
+     */
+    private boolean mayHoldLeftovers(int[] s, int n) {
+        if (m.buffered) {
+            return true;
+        }
+        for (int t = 0; t < n; t++) {
+            if (s[m.base(t) + Model.PC] < Model.ALIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rings only: the least image of {@code s}, compared int by int as each image is read through its
+     * element's maps, without writing it out; images mostly differ in the first few lock words.
+     */
+    private int[] leastRotation(int[] s, int n, int used) {
+        Perm least = rotations[0];
+        for (int r = 1; r < rotations.length; r++) {
+            Perm g = rotations[r];
+            for (int i = 0; i < used; i++) {
+                int x = imageAt(s, g, i);
+                int y = imageAt(s, least, i);
+                if (x != y) {
+                    if (x < y) {
+                        least = g;
+                    }
+                    break;
+                }
+            }
+        }
+        if (least.task == null) {
+            for (int t = 0; t < n; t++) {
+                bestPerm[t] = t;
+            }
+            return bestPerm;
+        }
+        permute(s, least.task, least.mutex, least.sem, least.spin, cand);
+        System.arraycopy(cand, 0, s, 0, used);
+        System.arraycopy(least.task, 0, bestPerm, 0, n);
+        return bestPerm;
+    }
+
+    /** Field {@code i} of the image of {@code s} under {@code g}: what {@link #permute} would write there. */
+    private int imageAt(int[] s, Perm g, int i) {
+        if (g.task == null) {
+            return s[i];
+        }
+        if (i >= m.taskBase) {
+            int p = (i - m.taskBase) / m.record;
+            int f = i - m.taskBase - p * m.record;
+            return f == Model.CODE ? p : s[m.base(g.taskInv[p]) + f];
+        }
+        if (i >= m.mutexBase && i < m.mutexBase + m.mutexes) {
+            return holder(s[m.mutexBase + g.mutexInv[i - m.mutexBase]], g.task);
+        }
+        if (i >= m.semBase && i < m.semBase + m.sems) {
+            return s[m.semBase + g.semInv[i - m.semBase]];
+        }
+        if (i >= m.spinBase && i < m.spinBase + m.spins) {
+            return holder(s[m.spinBase + g.spinInv[i - m.spinBase]], g.task);
+        }
+        if (i >= m.rwWriterBase && i < m.rwWriterBase + m.rws || i >= m.seqWriterBase && i < m.seqWriterBase + m.seqs) {
+            return holder(s[i], g.task);
+        }
+        if (i >= m.rwReadersBase && i < m.rwReadersBase + m.rws) {
+            int moved = 0;
+            for (int t = 0; t < s[0]; t++) {
+                if ((s[i] & 1 << t) != 0) {
+                    moved |= 1 << g.task[t];
+                }
+            }
+            return moved;
+        }
+        return s[i];
+    }
+
+    /** Sorts each array of identical processes in {@code c} by record into {@link #sorted}; {@link #sortPerm} says where each went. */
+    private void sortFull(int[] c) {
+        int n = c[0];
+        for (int t = 0; t < n; t++) {
+            sortPerm[t] = t;
+        }
+        for (int[] set : fullSets) {
+            int k = set.length;
+            for (int i = 0; i < k; i++) {
+                order[i] = set[i];
+            }
+            for (int i = 1; i < k; i++) { // insertion sort: stable, and arrays are small
+                int x = order[i];
+                int j = i - 1;
+                while (j >= 0 && compareRecords(c, order[j], x) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = x;
+            }
+            for (int i = 0; i < k; i++) {
+                sortPerm[order[i]] = set[i];
+            }
+        }
+        permute(c, sortPerm, null, null, null, sorted);
+    }
+
+    /** Two tasks' records, their code (which goes with the position) aside. */
+    private int compareRecords(int[] s, int t, int u) {
+        int bt = m.base(t);
+        int bu = m.base(u);
+        for (int i = 0; i < m.record; i++) {
+            if (i == Model.CODE) {
+                continue;
+            }
+            int d = Integer.compare(s[bt + i], s[bu + i]);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code out} = the state {@code s} with task {@code t}'s record at {@code task[t]} (running that
+     * position's code) and object {@code k} of each kind at its map's {@code k} (null: in place);
+     * lock holders and rwlock readers follow their tasks.
+     */
+    private void permute(int[] s, int[] task, int[] mutex, int[] sem, int[] spin, int[] out) {
+        int n = s[0];
+        System.arraycopy(s, 0, out, 0, m.taskBase);
+        for (int k = 0; k < m.mutexes; k++) {
+            out[m.mutexBase + (mutex == null ? k : mutex[k])] = holder(s[m.mutexBase + k], task);
+        }
+        for (int k = 0; k < m.sems; k++) {
+            out[m.semBase + (sem == null ? k : sem[k])] = s[m.semBase + k];
+        }
+        for (int k = 0; k < m.spins; k++) {
+            out[m.spinBase + (spin == null ? k : spin[k])] = holder(s[m.spinBase + k], task);
+        }
+        for (int k = 0; k < m.rws; k++) {
+            out[m.rwWriterBase + k] = holder(s[m.rwWriterBase + k], task);
+            int readers = s[m.rwReadersBase + k];
+            int moved = 0;
+            for (int t = 0; t < n; t++) {
+                if ((readers & 1 << t) != 0) {
+                    moved |= 1 << task[t];
+                }
+            }
+            out[m.rwReadersBase + k] = moved;
+        }
+        for (int k = 0; k < m.seqs; k++) {
+            out[m.seqWriterBase + k] = holder(s[m.seqWriterBase + k], task);
+        }
+        for (int t = 0; t < n; t++) {
+            int to = m.base(task[t]);
+            System.arraycopy(s, m.base(t), out, to, m.record);
+            out[to + Model.CODE] = task[s[m.base(t) + Model.CODE]]; // a declared process's code is its number
+        }
+    }
+
+    private static int holder(int v, int[] task) {
+        return v == 0 ? 0 : task[v - 1] + 1;
+    }
+
+    // ---- detection ----------------------------------------------------------------------------------
+
+    /** The symmetry the settled initial state {@code init} and the code have, or null when there is none to use. */
+    static Symmetry detect(Model m, StateStore store, int[] init) {
+        if (!qualifies(m)) {
+            return null;
+        }
+        var program = m.program;
+        Arrays3 objects = new Arrays3(
+                spansArrays(program.mutexes().stream().map(d -> d.span()).toList()),
+                spansArrays(program.semaphores().stream().map(d -> d.span()).toList()),
+                spansArrays(program.sync().spinlocks().stream().map(d -> d.span()).toList()));
+        List<int[]> full = new ArrayList<>();
+        List<Perm> generators = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> ringWords = new ArrayList<>();
+        boolean[] rotating = new boolean[m.mutexes + m.sems + m.spins];
+        for (int[] set : processArrays(m)) {
+            Perm identity = new Perm(null, null, null, null);
+            boolean same = true;
+            for (int j = 1; j < set.length && same; j++) {
+                same = sameCode(m.codes[set[0]], m.codes[set[j]], identity);
+            }
+            if (same) {
+                full.add(set);
+                words.add("any order of " + range(m, set));
+                continue;
+            }
+            Perm g = ring(m, set, objects, rotating);
+            if (g != null) {
+                generators.add(g);
+                orders.add(set.length);
+                ringWords.add("rotations of " + range(m, set) + " with " + objects.names(m, g));
+            }
+        }
+        if (full.isEmpty() && generators.isEmpty()) {
+            return null;
+        }
+        List<Perm> elements = new ArrayList<>();
+        elements.add(new Perm(null, null, null, null));
+        long size = 1;
+        for (int i = 0; i < generators.size(); i++) {
+            if (size * orders.get(i) > MAX_ROTATIONS) {
+                continue; // left out: the product of the rings grows too large to try each element
+            }
+            size *= orders.get(i);
+            words.add(ringWords.get(i));
+            List<Perm> next = new ArrayList<>();
+            for (Perm e : elements) {
+                Perm p = e;
+                for (int r = 0; r < orders.get(i); r++) {
+                    next.add(p);
+                    p = compose(m, p, generators.get(i));
+                }
+            }
+            elements = next;
+        }
+        Symmetry sym = new Symmetry(m, store, elements.toArray(Perm[]::new), full.toArray(int[][]::new),
+                String.join("; ", words));
+        // the initial state must be its own image under every element, or the quotient is not sound
+        int[] start = Arrays.copyOf(init, init.length);
+        store.normalize(start);
+        int used = m.base(start[0]);
+        for (Perm g : sym.rotations) {
+            if (g.task != null) {
+                sym.permute(start, g.task, g.mutex, g.sem, g.spin, sym.cand);
+                if (!Arrays.equals(start, 0, used, sym.cand, 0, used)) {
+                    return null;
+                }
+            }
+        }
+        if (!full.isEmpty()) {
+            sym.sortFull(start);
+            if (!Arrays.equals(start, 0, used, sym.sorted, 0, used)) {
+                return null;
+            }
+        }
+        return sym;
+    }
+
+    /** Products of rings beyond this many elements keep only the first rings: each state tries every element. */
+    private static final int MAX_ROTATIONS = 4096;
+
+    /** No fork, exec, wait, signal, descriptor, queue or device: nothing in the state names a task or code that {@link #permute} does not remap. */
+    private static boolean qualifies(Model m) {
+        if (m.unexplored != null || m.codes.length != m.processes || m.pipes > 0 || m.files.size > 0
+                || m.queues.size > 0 || m.signals != null || m.std || m.epollInstances > 0 || !m.aioOps.isEmpty()
+                || m.devices || m.keepEndedSlots || m.processes > m.maxTasks) {
+            return false;
+        }
+        for (FlatCode c : m.codes) {
+            for (int pc = 0; pc < c.size; pc++) {
+                switch (c.kind[pc]) {
+                    case FORK, THREAD, VFORK, EXEC, WAIT_CHILD, WAIT_ANY, MSG, SIG, SIGRETURN, EPOLL, FD_PIPE, FD_MKFIFO,
+                            FD_OPEN, FD_READ, FD_WRITE, FD_CLOSE, FD_LSEEK, FD_DUP, FD_DUP2, FD_PATH, FD_FSTAT, FD_FSYNC -> {
+                        return false;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Declared processes grouped by declaration (an array's instances share its span), two or more each. */
+    private static List<int[]> processArrays(Model m) {
+        List<int[]> out = new ArrayList<>();
+        var ps = m.program.processes();
+        int from = 0;
+        for (int i = 1; i <= ps.size(); i++) {
+            if (i == ps.size() || !ps.get(i).span().equals(ps.get(from).span())) {
+                if (i - from >= 2) {
+                    int[] set = new int[i - from];
+                    for (int j = 0; j < set.length; j++) {
+                        set[j] = from + j;
+                    }
+                    out.add(set);
+                }
+                from = i;
+            }
+        }
+        return out;
+    }
+
+    /** "phil[0..4]": an array's first and last instance. */
+    private static String range(Model m, int[] set) {
+        String first = m.program.processes().get(set[0]).name();
+        String last = m.program.processes().get(set[set.length - 1]).name();
+        int bracket = first.lastIndexOf('[');
+        return bracket < 0 ? first + ".." + last
+                : first.substring(0, first.length() - 1) + ".." + last.substring(last.lastIndexOf('[') + 1);
+    }
+
+    /** Objects of one kind grouped by declaration: per object its array's first index and length. */
+    private record ObjArrays(int[] start, int[] length) {
+        int elem(int k) {
+            return k - start[k];
+        }
+    }
+
+    private static ObjArrays spansArrays(List<Span> spans) {
+        int[] start = new int[spans.size()];
+        int[] length = new int[spans.size()];
+        int from = 0;
+        for (int i = 1; i <= spans.size(); i++) {
+            if (i == spans.size() || !spans.get(i).equals(spans.get(from))) {
+                for (int j = from; j < i; j++) {
+                    start[j] = from;
+                    length[j] = i - from;
+                }
+                from = i;
+            }
+        }
+        return new ObjArrays(start, length);
+    }
+
+    /** Mutexes, semaphores and spinlocks: the three kinds a ring may rotate. */
+    private record Arrays3(ObjArrays mutex, ObjArrays sem, ObjArrays spin) {
+        ObjArrays of(int kind) {
+            return kind == 0 ? mutex : kind == 1 ? sem : spin;
+        }
+
+        /** "fork[0..4]" for each array g moves. */
+        String names(Model m, Perm g) {
+            List<String> out = new ArrayList<>();
+            var p = m.program;
+            for (int kind = 0; kind < 3; kind++) {
+                int[] map = kind == 0 ? g.mutex : kind == 1 ? g.sem : g.spin;
+                ObjArrays a = of(kind);
+                for (int k = 0; map != null && k < map.length; k++) {
+                    if (map[k] != k && a.start[k] == k) {
+                        String first = kind == 0 ? p.mutexes().get(k).name() : kind == 1 ? p.semaphores().get(k).name()
+                                : p.sync().spinlocks().get(k).name();
+                        int bracket = first.lastIndexOf('[');
+                        out.add((bracket < 0 ? first : first.substring(0, bracket)) + "[0.." + (a.length[k] - 1) + "]");
+                    }
+                }
+            }
+            return String.join(", ", out);
+        }
+    }
+
+    /** The object kind (0 mutex, 1 semaphore, 2 spinlock) of an instruction's {@code a} operand, or -1. */
+    private static int kindOfA(Instr k) {
+        return switch (k) {
+            case LOCK, UNLOCK, TRYLOCK -> 0;
+            case P, V -> 1;
+            case SPIN_LOCK, SPIN_UNLOCK -> 2;
+            default -> -1;
+        };
+    }
+
+    /**
+     * The rotation generator of process array {@code set}: instance j to j + 1, and each object array
+     * of the ring's length that the instances name differently moved on by the step instance 0 and 1
+     * show. Null when the code is not a ring's, or another process names a moved object.
+     */
+    private static Perm ring(Model m, int[] set, Arrays3 objects, boolean[] rotating) {
+        int n = set.length;
+        FlatCode c0 = m.codes[set[0]];
+        FlatCode c1 = m.codes[set[1]];
+        if (c0.size != c1.size) {
+            return null;
+        }
+        int[][] maps = {identity(m.mutexes), identity(m.sems), identity(m.spins)};
+        boolean any = false;
+        for (int pc = 0; pc < c0.size; pc++) {
+            int kind = kindOfA(c0.kind[pc]);
+            int x = c0.a[pc], y = c1.a[pc];
+            if (c0.kind[pc] == COND_WAIT) {
+                kind = 0;
+                x = c0.b[pc];
+                y = c1.b[pc];
+            }
+            if (kind < 0 || x == y || c0.kind[pc] != c1.kind[pc]) {
+                continue;
+            }
+            ObjArrays a = objects.of(kind);
+            if (a.start[x] != a.start[y] || a.length[x] != n) {
+                return null; // a different object, not the same array's next element
+            }
+            int step = Math.floorMod(a.elem(y) - a.elem(x), n);
+            int base = a.start[x];
+            int[] map = maps[kind];
+            if (map[base] != base && Math.floorMod(map[base] - base, n) != step) {
+                return null; // one array moved by two different steps
+            }
+            for (int e = 0; e < n; e++) {
+                map[base + e] = base + (e + step) % n;
+            }
+            any = true;
+        }
+        if (!any) {
+            return null;
+        }
+        int[] task = identity(m.processes);
+        for (int j = 0; j < n; j++) {
+            task[set[j]] = set[(j + 1) % n];
+        }
+        Perm g = new Perm(task, maps[0], maps[1], maps[2]);
+        for (int j = 0; j < n; j++) {
+            if (!sameCode(m.codes[set[j]], m.codes[set[(j + 1) % n]], g)) {
+                return null;
+            }
+        }
+        // the moved objects belong to this ring alone: another process naming one is not moved with it
+        boolean[] mine = new boolean[m.processes];
+        for (int t : set) {
+            mine[t] = true;
+        }
+        int[] offset = {0, m.mutexes, m.mutexes + m.sems};
+        for (int kind = 0; kind < 3; kind++) {
+            for (int k = 0; k < maps[kind].length; k++) {
+                if (maps[kind][k] != k && rotating[offset[kind] + k]) {
+                    return null; // already another ring's
+                }
+            }
+        }
+        for (FlatCode c : m.codes) {
+            if (mine[c.id]) {
+                continue;
+            }
+            for (int pc = 0; pc < c.size; pc++) {
+                int kind = c.kind[pc] == COND_WAIT ? 0 : kindOfA(c.kind[pc]);
+                int x = c.kind[pc] == COND_WAIT ? c.b[pc] : c.a[pc];
+                if (kind >= 0 && maps[kind][x] != x) {
+                    return null;
+                }
+            }
+        }
+        for (int kind = 0; kind < 3; kind++) {
+            for (int k = 0; k < maps[kind].length; k++) {
+                rotating[offset[kind] + k] |= maps[kind][k] != k;
+            }
+        }
+        return g;
+    }
+
+    /** Is {@code y} the code {@code x} becomes under {@code g}'s object maps? Spans, jumps and data must be equal. */
+    private static boolean sameCode(FlatCode x, FlatCode y, Perm g) {
+        if (x.size != y.size || x.depth != y.depth || x.handler != y.handler || !x.endSpan.equals(y.endSpan)) {
+            return false;
+        }
+        for (int pc = 0; pc < x.size; pc++) {
+            Instr k = x.kind[pc];
+            if (k != y.kind[pc] || x.target[pc] != y.target[pc] || !Arrays.equals(x.branches[pc], y.branches[pc])
+                    || !Objects.equals(x.span[pc], y.span[pc])) {
+                return false;
+            }
+            int kind = kindOfA(k);
+            int a = kind < 0 ? x.a[pc] : map(kind == 0 ? g.mutex : kind == 1 ? g.sem : g.spin, x.a[pc]);
+            int b = k == COND_WAIT ? map(g.mutex, x.b[pc]) : x.b[pc];
+            if (a != y.a[pc] || b != y.b[pc]) {
+                return false;
+            }
+            // the ops the steps read (data, semop, banker's calls) must be equal; a lock's op is its operand
+            boolean readsOp = Model.isData(k) || k == SEMOP || k == CLAIM || k == REQUEST || k == RELEASE;
+            if (readsOp && !Objects.equals(x.op[pc], y.op[pc])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int map(int[] map, int k) {
+        return map == null ? k : map[k];
+    }
+
+    private static int[] identity(int n) {
+        int[] id = new int[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = i;
+        }
+        return id;
+    }
+
+    /** First {@code f}, then {@code g}. */
+    private static Perm compose(Model m, Perm f, Perm g) {
+        return new Perm(then(f.task, g.task, m.processes), then(f.mutex, g.mutex, m.mutexes),
+                then(f.sem, g.sem, m.sems), then(f.spin, g.spin, m.spins));
+    }
+
+    private static int[] then(int[] f, int[] g, int n) {
+        if (f == null) {
+            return g;
+        }
+        if (g == null) {
+            return f;
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = g[f[i]];
+        }
+        return out;
+    }
+}
