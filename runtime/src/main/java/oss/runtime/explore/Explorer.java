@@ -1,7 +1,6 @@
 package oss.runtime.explore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +33,7 @@ public final class Explorer {
     private final Spinning spinning;
     /** The scenario's symmetry, once {@link #run} has the initial state; null when there is none or it is off. */
     private Symmetry sym;
+    private Paths paths;
     private final List<ExploreFinding> findings = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final int[] perCode = new int[Code.values().length];
@@ -51,7 +51,7 @@ public final class Explorer {
         this.spinning = new Spinning(m, sem, QUIET);
     }
 
-    private static final Semantics.Sink QUIET = new Semantics.Sink() {
+    static final Semantics.Sink QUIET = new Semantics.Sink() {
         @Override
         public void misuse(Code code, Span at, String message) {}
 
@@ -101,6 +101,7 @@ public final class Explorer {
             }
         }
         sym = options.symmetry() ? Symmetry.detect(m, store, init) : null;
+        paths = new Paths(m, sem, store, sym);
         store.add(init, -1);
         boolean[] stepping = new boolean[m.maxTasks];
         int maxDepth = 0;
@@ -528,132 +529,9 @@ public final class Explorer {
         return new Schedule.Step(t + 2, at.line(), at.column(), shown);
     }
 
-    /** The steps from the initial state to state {@code id}, found again by trying each step of each parent. */
+    /** The steps from the initial state to state {@code id}, with their tasks' names in {@link #lastWho}. */
     private List<Schedule.Step> path(int id) {
-        List<Integer> chain = new ArrayList<>();
-        for (int at = id; at >= 0; at = store.parent(at)) {
-            chain.add(at);
-        }
-        java.util.Collections.reverse(chain);
-        if (sym != null) {
-            return symmetricPath(chain);
-        }
-        List<Schedule.Step> steps = new ArrayList<>();
         lastWho.clear();
-        int cap = m.capacity();
-        int[] cur = new int[cap];
-        int[] next = new int[cap];
-        Semantics.Sink quiet = QUIET;
-        for (int i = 0; i + 1 < chain.size(); i++) {
-            store.unpack(chain.get(i), cur);
-            int child = chain.get(i + 1);
-            Schedule.Step found = null;
-            for (int t = 0; t < cur[0] && found == null; t++) {
-                int k = sem.choices(cur, t);
-                for (int br = 0; br < k && found == null; br++) {
-                    System.arraycopy(cur, 0, next, 0, cap);
-                    try {
-                        sem.apply(next, t, br, quiet);
-                    } catch (DataSteps.PathCut | Semantics.TaskLimit e) {
-                        continue; // that step ends its path: it is not the one that led on
-                    }
-                    if (store.isStored(child, next)) {
-                        found = step(cur, t, br);
-                    }
-                }
-            }
-            if (found == null) {
-                throw new IllegalStateException("no step leads from state " + chain.get(i) + " to " + child);
-            }
-            steps.add(found);
-        }
-        return steps;
-    }
-
-    /**
-     * {@link #path} when states are stored as orbit representatives: a stored step leads to a state
-     * whose representative is the next stored state, its tasks renumbered. Pass one finds each step
-     * and follows the renumbering, so it knows which task of a real run took each step; pass two
-     * replays those steps renamed once more, so that the schedule ends in the stored state itself,
-     * whose task numbers the finding's message uses. The result is a real schedule of the program.
-     */
-    private List<Schedule.Step> symmetricPath(List<Integer> chain) {
-        int cap = m.capacity();
-        int[] cur = new int[cap];
-        int[] next = new int[cap];
-        int k = chain.size() - 1;
-        int[] realTask = new int[k];
-        int[] branch = new int[k];
-        int[] real = new int[m.processes]; // real[t]: the run's task that the stored state's task t is
-        for (int t = 0; t < real.length; t++) {
-            real[t] = t;
-        }
-        for (int i = 0; i < k; i++) {
-            store.unpack(chain.get(i), cur);
-            boolean found = false;
-            for (int t = 0; t < cur[0] && !found; t++) {
-                int choices = sem.choices(cur, t);
-                for (int br = 0; br < choices && !found; br++) {
-                    System.arraycopy(cur, 0, next, 0, cap);
-                    try {
-                        sem.apply(next, t, br, QUIET);
-                    } catch (DataSteps.PathCut | Semantics.TaskLimit e) {
-                        continue;
-                    }
-                    int[] moved = sym.canonical(next);
-                    if (store.isStored(chain.get(i + 1), next)) {
-                        realTask[i] = real[t];
-                        branch[i] = br;
-                        int[] after = new int[real.length];
-                        for (int u = 0; u < real.length; u++) {
-                            after[moved[u]] = real[u];
-                        }
-                        real = after;
-                        found = true;
-                    }
-                }
-            }
-            if (!found) {
-                throw new IllegalStateException("no step leads from state " + chain.get(i) + " to " + chain.get(i + 1));
-            }
-        }
-        int[] rename = new int[real.length];
-        for (int t = 0; t < real.length; t++) {
-            rename[real[t]] = t;
-        }
-        // any rotation that fixes the last state renames the schedule into another that ends there:
-        // take the one whose tasks come first (all five philosophers in pid order, not from the second)
-        store.unpack(chain.get(k), cur);
-        int[] least = null;
-        for (int[] g : sym.stabiliser(cur)) {
-            int[] r = new int[rename.length];
-            for (int t = 0; t < r.length; t++) {
-                r[t] = g[rename[t]];
-            }
-            if (least == null || Arrays.compare(sequence(r, realTask), sequence(least, realTask)) < 0) {
-                least = r;
-            }
-        }
-        rename = least;
-        List<Schedule.Step> steps = new ArrayList<>();
-        lastWho.clear();
-        store.unpack(chain.get(0), cur);
-        for (int i = 0; i < k; i++) {
-            int t = rename[realTask[i]];
-            steps.add(step(cur, t, branch[i]));
-            sem.apply(cur, t, branch[i], QUIET);
-        }
-        if (!store.isStored(chain.get(k), cur)) {
-            throw new IllegalStateException("the renamed schedule does not end in state " + chain.get(k));
-        }
-        return steps;
-    }
-
-    private static int[] sequence(int[] rename, int[] realTask) {
-        int[] out = new int[realTask.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rename[realTask[i]];
-        }
-        return out;
+        return paths.to(id, this::step);
     }
 }
