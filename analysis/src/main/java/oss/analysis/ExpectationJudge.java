@@ -334,7 +334,7 @@ final class ExpectationJudge {
         String shown = m.isTime() ? Durations.format(actual) : actual + pages;
         boolean ok = m.op().test(actual, m.value());
         String expected = m.isTime() ? Durations.format(m.value()) : m.value() + pages;
-        if (!ok && shown.equals(expected)) {
+        if (!ok && shown.equals(expected) && actual != m.value()) {
             // rounded alike they would read as equal ("was 2 ms, expected == 2 ms"): the exact
             // nanoseconds say why they are not
             shown += " (" + actual + " ns)";
