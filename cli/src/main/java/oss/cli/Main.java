@@ -4,19 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * The `oss` command. Exit codes: 0 fine, 1 findings at error level, 2 usage
  * or I/O errors. Everything it shows comes from the compiler's Analyzer;
  * no analysis logic lives here.
  */
-@Command(
-        name = "oss",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = "Operating-system scenarios: write processes, locks, resources and a kernel policy; "
-                + "oss simulates them deterministically and shows what happened.")
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -31,8 +24,19 @@ public final class Main implements Runnable {
                 + " SUBMISSION...`";
     }
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** `oss` itself, declared without annotations like `oss run` (RunCommand says why). */
+    private static CommandLine.Model.CommandSpec spec() {
+        Main main = new Main();
+        CommandLine.Model.CommandSpec s = CommandLine.Model.CommandSpec.wrapWithoutInspection(main);
+        main.spec = s;
+        s.name("oss").versionProvider(new Version());
+        s.usageMessage().description("Operating-system scenarios: write processes, locks, resources and a kernel policy; "
+                + "oss simulates them deterministically and shows what happened.");
+        Commands.standardHelp(s);
+        return s;
+    }
 
     @Override
     public void run() {
@@ -60,7 +64,7 @@ public final class Main implements Runnable {
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("run", RunCommand::new);
+        m.put("run", RunCommand::spec);
         m.put("explore", ExploreCommand::new);
         m.put("check", CheckCommand::new);
         m.put("fmt", FmtCommand::new);
@@ -82,7 +86,7 @@ public final class Main implements Runnable {
      * short `oss run` should not pay for the six it does not use (about 30 ms of its start).
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(spec());
         Supplier<Object> only = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
         if (only != null) {
             cl.addSubcommand(args[0], only.get());

@@ -11,73 +11,102 @@ import oss.analysis.report.JsonReport;
 import oss.analysis.Analyzer;
 import oss.ir.diag.Diagnostic;
 import oss.runtime.observe.RunOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Simulate a scenario and show who ran when, the metrics and every finding.")
+/**
+ * `oss run`. Its options are declared through picocli's programmatic API, not its annotations:
+ * reading annotations makes the JVM generate a proxy class per annotation type at start, a cost
+ * every short run paid (issue 16, "Starting at once").
+ */
 final class RunCommand implements Callable<Integer> {
-    @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the .oss scenario")
     Path file;
-
-    @Option(names = "--json", description = "print the analysis as JSON")
     boolean json;
-
-    @Option(names = {"-v", "--verbose"},
-            description = "every finding as each engine found it (one fact found by the lock-order check, the run and"
-                    + " the explorer is otherwise shown once)")
     boolean verbose;
-
-    @Option(names = "--seed", paramLabel = "N", description = "seed of the run's one random source (default: ${DEFAULT-VALUE})")
-    long seed = 1;
-
-    @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "stop the simulation at this simulated time, e.g. 50ms")
+    long seed;
     Long until;
-
-    @Option(names = "--max-events", paramLabel = "N", description = "event budget (default: ${DEFAULT-VALUE})")
-    long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
-
-    @Option(names = "--max-time", paramLabel = "SECONDS",
-            description = "wall-time budget for everything, compiling and rendering included (default: ${DEFAULT-VALUE})")
-    double maxTime = Budgets.DEFAULT_SECONDS;
-
-    @Option(names = "--show", paramLabel = "VIEWS", split = ",",
-            description = "/proc-style views to print at every snapshot and at the end: "
-                    + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache; "
-                    + "values: every value the run read and wrote, in order; strace: each task's strace -c table; "
-                    + "top: load average, %%CPU, RES, state and TIME+ per task")
-    List<String> show = List.of();
-
-    @Option(names = "--trace-syscalls",
-            description = "print one line per system call after the report, as strace -f -tt does")
+    long maxEvents;
+    double maxTime;
+    List<String> show;
     boolean traceSyscalls;
-
-    @Option(names = "--schedule", paramLabel = "FILE|STEPS",
-            description = "follow these steps first (a file written by oss explore --schedule-out, or inline: "
-                    + "\"pid 2 at 5:7, pid 3 at 5:7\"), then let the scheduler decide")
     String schedule;
-
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "also write one self-contained HTML report: the timeline, address spaces, wait-for graph "
-                    + "and counterexample schedule, drawn in SVG")
     Path html;
-
-    @Option(names = "--dot", paramLabel = "FILE",
-            description = "also write the deadlock's wait-for / resource-allocation graph in Graphviz DOT")
     Path dot;
-
-    @Option(names = "--trace", paramLabel = "FILE",
-            description = "also write the timeline as Chrome / Perfetto trace-event JSON (ui.perfetto.dev, chrome://tracing)")
     Path trace;
+
+    /** The command's model, bound to a new RunCommand that reads its options when called. */
+    static CommandSpec spec() {
+        RunCommand c = new RunCommand();
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        c.spec = s;
+        s.name("run").versionProvider(new Version());
+        s.usageMessage().description("Simulate a scenario and show who ran when, the metrics and every finding.");
+        Commands.standardHelp(s);
+        s.addPositional(PositionalParamSpec.builder().index("0").paramLabel("FILE").type(Path.class)
+                .description("the .oss scenario").build());
+        s.addOption(flag("--json", "print the analysis as JSON"));
+        s.addOption(OptionSpec.builder("-v", "--verbose").type(boolean.class).description(
+                "every finding as each engine found it (one fact found by the lock-order check, the run and"
+                        + " the explorer is otherwise shown once)").build());
+        s.addOption(OptionSpec.builder("--seed").paramLabel("N").type(long.class).defaultValue("1")
+                .description("seed of the run's one random source (default: ${DEFAULT-VALUE})").build());
+        s.addOption(OptionSpec.builder("--until").paramLabel("TIME").type(Long.class).converters(new TimeConverter())
+                .description("stop the simulation at this simulated time, e.g. 50ms").build());
+        s.addOption(OptionSpec.builder("--max-events").paramLabel("N").type(long.class)
+                .defaultValue(String.valueOf(RunOptions.DEFAULT_MAX_EVENTS))
+                .description("event budget (default: ${DEFAULT-VALUE})").build());
+        s.addOption(OptionSpec.builder("--max-time").paramLabel("SECONDS").type(double.class)
+                .defaultValue(String.valueOf(Budgets.DEFAULT_SECONDS))
+                .description("wall-time budget for everything, compiling and rendering included (default: ${DEFAULT-VALUE})")
+                .build());
+        s.addOption(OptionSpec.builder("--show").paramLabel("VIEWS").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").description("/proc-style views to print at every snapshot and at the end: "
+                        + "ps, maps, meminfo, free, buddyinfo, slabinfo, pagetable, heap, tlb, cache; "
+                        + "values: every value the run read and wrote, in order; strace: each task's strace -c table; "
+                        + "top: load average, %%CPU, RES, state and TIME+ per task").build());
+        s.addOption(flag("--trace-syscalls", "print one line per system call after the report, as strace -f -tt does"));
+        s.addOption(OptionSpec.builder("--schedule").paramLabel("FILE|STEPS").type(String.class)
+                .description("follow these steps first (a file written by oss explore --schedule-out, or inline: "
+                        + "\"pid 2 at 5:7, pid 3 at 5:7\"), then let the scheduler decide").build());
+        s.addOption(OptionSpec.builder("--html").paramLabel("FILE").type(Path.class)
+                .description("also write one self-contained HTML report: the timeline, address spaces, wait-for graph "
+                        + "and counterexample schedule, drawn in SVG").build());
+        s.addOption(OptionSpec.builder("--dot").paramLabel("FILE").type(Path.class)
+                .description("also write the deadlock's wait-for / resource-allocation graph in Graphviz DOT").build());
+        s.addOption(OptionSpec.builder("--trace").paramLabel("FILE").type(Path.class)
+                .description("also write the timeline as Chrome / Perfetto trace-event JSON (ui.perfetto.dev, chrome://tracing)")
+                .build());
+        return s;
+    }
+
+    private static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    /** The parsed command line into the fields, defaults included. */
+    private void read(ParseResult r) {
+        file = r.matchedPositionalValue(0, null);
+        json = r.hasMatchedOption("--json");
+        verbose = r.hasMatchedOption("--verbose");
+        seed = r.matchedOptionValue("--seed", 1L);
+        until = r.matchedOptionValue("--until", null);
+        maxEvents = r.matchedOptionValue("--max-events", RunOptions.DEFAULT_MAX_EVENTS);
+        maxTime = r.matchedOptionValue("--max-time", Budgets.DEFAULT_SECONDS);
+        show = r.matchedOptionValue("--show", List.of());
+        traceSyscalls = r.hasMatchedOption("--trace-syscalls");
+        schedule = r.matchedOptionValue("--schedule", null);
+        html = r.matchedOptionValue("--html", null);
+        dot = r.matchedOptionValue("--dot", null);
+        trace = r.matchedOptionValue("--trace", null);
+    }
 
     @Override
     public Integer call() {
+        read(spec.commandLine().getParseResult());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // every option is checked before anything is read, run or written
