@@ -27,8 +27,9 @@ import oss.ir.program.Span;
  * locks and rwlock readers. Forks, waits for children, signals, descriptors, queues and exec name
  * tasks or codes elsewhere, and with any of them the explorer runs without symmetry.
  *
- * <p>{@link #canonical} maps a state to its orbit's representative: the least state (int by int)
- * over every rotation, with each array of identical processes sorted by record. Sorting may leave
+ * <p>{@link #canonical} maps a state to its orbit's representative: its least image over every
+ * rotation (records first, {@link #compareImages}), or with arrays of identical processes, the
+ * least (int by int) over every rotation with each such array sorted by record. Sorting may leave
  * two states of one orbit with different representatives (ties among equal records), which costs
  * reduction, never soundness: every representative is a real state of the orbit.
  *
@@ -64,6 +65,8 @@ final class Symmetry {
     /** The group in words, for the report: "rotations of phil[0..4] with fork[0..4] (5)". */
     final String description;
     private final int[] cand, sorted, best, perm, bestPerm, sortPerm, order;
+    /** The identity maps of tasks and mutexes, for comparing images without a case for the identity. */
+    private final int[] idTask, idMutex;
     /** Per task: the one before it in its array of identical processes, or -1. */
     private final int[] previous;
 
@@ -81,6 +84,8 @@ final class Symmetry {
         bestPerm = new int[m.processes];
         sortPerm = new int[m.processes];
         order = new int[m.processes];
+        idTask = identity(m.processes);
+        idMutex = identity(m.mutexes);
         previous = new int[m.processes];
         Arrays.fill(previous, -1);
         for (int[] set : fullSets) {
@@ -214,22 +219,14 @@ final class Symmetry {
     }
 
     /**
-     * Rings only: the least image of {@code s}, compared int by int as each image is read through its
-     * element's maps, without writing it out; images mostly differ in the first few lock words.
+     * Rings only: the least image of {@code s} in {@link #compareImages}'s order, each image read
+     * through its element's maps without being written out.
      */
     private int[] leastRotation(int[] s, int n, int used) {
         Perm least = rotations[0];
         for (int r = 1; r < rotations.length; r++) {
-            Perm g = rotations[r];
-            for (int i = 0; i < used; i++) {
-                int x = imageAt(s, g, i);
-                int y = imageAt(s, least, i);
-                if (x != y) {
-                    if (x < y) {
-                        least = g;
-                    }
-                    break;
-                }
+            if (compareImages(s, rotations[r], least, n) < 0) {
+                least = rotations[r];
             }
         }
         if (least.task == null) {
@@ -242,6 +239,50 @@ final class Symmetry {
         System.arraycopy(cand, 0, s, 0, used);
         System.arraycopy(least.task, 0, bestPerm, 0, n);
         return bestPerm;
+    }
+
+    /**
+     * Orders the images of {@code s} under {@code g} and {@code h}: the task records first, position
+     * by position, then the lock words, then the rest of the shared part. Any total order on the
+     * images gives one representative per orbit; this one mostly decides at the first position,
+     * whose record is a different task's in each rotation.
+     */
+    private int compareImages(int[] s, Perm g, Perm h, int n) {
+        int[] gi = g.taskInv == null ? idTask : g.taskInv;
+        int[] hi = h.taskInv == null ? idTask : h.taskInv;
+        for (int p = 0; p < n; p++) {
+            int bg = m.base(gi[p]);
+            int bh = m.base(hi[p]);
+            if (bg == bh) {
+                continue;
+            }
+            for (int f = 0; f < m.record; f++) {
+                int x = s[bg + f];
+                int y = s[bh + f];
+                if (x != y && f != Model.CODE) { // the code goes with the position: the same in both images
+                    return x < y ? -1 : 1;
+                }
+            }
+        }
+        int[] gt = g.task == null ? idTask : g.task;
+        int[] ht = h.task == null ? idTask : h.task;
+        int[] gm = g.mutexInv == null ? idMutex : g.mutexInv;
+        int[] hm = h.mutexInv == null ? idMutex : h.mutexInv;
+        for (int k = 0, at = m.mutexBase; k < m.mutexes; k++) {
+            int x = holder(s[at + gm[k]], gt);
+            int y = holder(s[at + hm[k]], ht);
+            if (x != y) {
+                return x < y ? -1 : 1;
+            }
+        }
+        for (int i = m.semBase; i < m.taskBase; i++) { // semaphores, spinlocks and the rest, as imageAt reads them
+            int x = imageAt(s, g, i);
+            int y = imageAt(s, h, i);
+            if (x != y) {
+                return x < y ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     /** Field {@code i} of the image of {@code s} under {@code g}: what {@link #permute} would write there. */
