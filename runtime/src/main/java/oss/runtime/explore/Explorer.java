@@ -100,7 +100,7 @@ public final class Explorer {
                 return result(start, 0, true, null, por, 0);
             }
         }
-        sym = options.symmetry() ? Symmetry.detect(m, store, init) : null;
+        sym = options.symmetry() ? SymmetryGroup.detect(m, store, init) : null;
         paths = new Paths(m, sem, store, sym);
         store.add(init, -1);
         boolean[] stepping = new boolean[m.maxTasks];
